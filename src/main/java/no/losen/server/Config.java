@@ -3,6 +3,7 @@ package no.losen.server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import no.losen.channel.sms.SmsConfig;
 
 /**
  * Everything an operator can set. Each field has an environment variable {@code LOSEN_*} and a
@@ -13,28 +14,38 @@ import java.util.List;
  * @param content        a content root (dialogs/, translations/, facts/, corpus/); null: the bundled content
  * @param allowedOrigins origins whose pages may open /ws (the widget hosts); empty: same origin only
  * @param exitUrl        where quick exit sends the user: a neutral page
+ * @param sms            the SMS webhooks' secrets and start dialog
  */
 public record Config(String host, int port, Path content, Duration sessionTtl, long maxSessions,
-                     List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl) {
+                     List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl,
+                     SmsConfig sms) {
 
     public static Config defaults() {
         return new Config("0.0.0.0", 8080, null, Duration.ofMinutes(30), 100_000, List.of(), List.of("en", "nb"),
-                "https://www.yr.no/", null);
+                "https://www.yr.no/", null, SmsConfig.defaults());
     }
 
     public Config withPort(int p) {
-        return new Config(host, p, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl);
+        return new Config(host, p, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl, sms);
     }
 
     public Config withContent(Path c) {
-        return new Config(host, port, c, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl);
+        return new Config(host, port, c, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl, sms);
     }
 
     public Config withSessionTtl(Duration ttl) {
-        return new Config(host, port, content, ttl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl);
+        return new Config(host, port, content, ttl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl, sms);
+    }
+
+    public Config withSms(SmsConfig s) {
+        return new Config(host, port, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl, s);
+    }
+
+    public Config withPublicUrl(String url) {
+        return new Config(host, port, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, url, sms);
     }
 
     public Config withAllowedOrigins(List<String> origins) {
-        return new Config(host, port, content, sessionTtl, maxSessions, origins, fallback, exitUrl, publicUrl);
+        return new Config(host, port, content, sessionTtl, maxSessions, origins, fallback, exitUrl, publicUrl, sms);
     }
 }
