@@ -89,22 +89,14 @@ public final class SmsBudget {
     static List<String> measure(Engine engine, SmsRenderer renderer, Dialog d, Node n, String lang) {
         boolean first = n.id().equals(d.start());
         List<Session.Step> history = first ? List.of() : List.of(new Session.Step(d.start(), Map.of()));
-        List<String> texts = new ArrayList<>();
-        List<no.losen.dialog.Card> cards = new ArrayList<>();
-        Reply last = null;
+        List<String> blocks = new ArrayList<>();
         Node at = n;
         for (int hop = 0; at != null && hop < 32; hop++) {
             Reply r = engine.current(new Session(d.id(), at.id(), lang, Map.of(), history, false));
-            if (r.text() != null && !r.text().isBlank()) {
-                texts.add(r.text());
-            }
-            cards.addAll(r.cards());
-            last = r;
-            at = at.next() == null ? null : d.node(at.next()).filter(x -> x.route().isEmpty()).orElse(null);
+            Node following = at.next() == null ? null : d.node(at.next()).filter(x -> x.route().isEmpty()).orElse(null);
+            blocks.addAll(following == null ? renderer.blocks(r, !first) : renderer.content(r));
+            at = following;
         }
-        Reply whole = new Reply(last.dialog(), last.node(), lang, last.dir(), String.join("\n\n", texts), last.choices(),
-                last.multi(), last.selected(), last.input(), cards, last.end(), last.draft(), null, null, last.step(),
-                List.of());
-        return Segments.pack(renderer.blocks(whole, !first), Segments.BUDGET);
+        return Segments.pack(blocks, Segments.BUDGET);
     }
 }

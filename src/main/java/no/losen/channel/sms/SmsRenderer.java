@@ -34,6 +34,24 @@ public final class SmsRenderer {
 
     /** The node as blocks that should stay whole in one message where they fit: text, each card, choices with the answer line. */
     public List<String> blocks(Reply r, boolean canGoBack) {
+        List<String> blocks = new ArrayList<>(content(r));
+        List<Reply.Option> choices = r.choices() == null ? List.of() : r.choices();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            lines.add((i + 1) + " " + choices.get(i).label());
+        }
+        String footer = footer(r, choices, canGoBack);
+        if (!footer.isBlank()) {
+            lines.add(footer);
+        }
+        if (!lines.isEmpty()) {
+            blocks.add(String.join("\n", lines));
+        }
+        return tidy(blocks);
+    }
+
+    /** The notice, the text and the cards, without choices or the answer line (a node chained on by {@code next}). */
+    public List<String> content(Reply r) {
         List<String> blocks = new ArrayList<>();
         if (r.notice() != null && !r.notice().isBlank()) {
             blocks.add(r.notice());
@@ -48,18 +66,10 @@ public final class SmsRenderer {
                 blocks.add(line);
             }
         }
-        List<Reply.Option> choices = r.choices() == null ? List.of() : r.choices();
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < choices.size(); i++) {
-            lines.add((i + 1) + " " + choices.get(i).label());
-        }
-        String footer = footer(r, choices, canGoBack);
-        if (!footer.isBlank()) {
-            lines.add(footer);
-        }
-        if (!lines.isEmpty()) {
-            blocks.add(String.join("\n", lines));
-        }
+        return tidy(blocks);
+    }
+
+    private static List<String> tidy(List<String> blocks) {
         return blocks.stream().map(b -> Segments.plain(b.replaceAll("\n{2,}", "\n")).strip())
                 .filter(b -> !b.isEmpty()).toList();
     }

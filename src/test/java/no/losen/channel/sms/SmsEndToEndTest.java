@@ -96,7 +96,7 @@ class SmsEndToEndTest {
         assertThat(c).isEqualTo(new Segments.Count(Segments.Encoding.UCS2, 75, 2));
 
         List<String> health = twilio(phone, "1");
-        assertThat(health.get(0)).contains("ROSA: 22 33 11 60").endsWith("أرسل رقمًا. 0 = رجوع.");
+        assertThat(health.get(0)).contains("روزا: 22 33 11 60").endsWith("أرسل رقمًا. 0 = رجوع.");
         assertThat(twilio(phone, "7").get(0)).startsWith("هذا الرقم ليس خيارًا هنا. أرسل رقمًا من 1 إلى 3.");
         assertThat(twilio(phone, "رجوع").get(0)).startsWith("مرحبا");
         assertThat(twilio(phone, "توقف")).containsExactly("حُذفت المحادثة. اكتب في أي وقت للبدء من جديد.");
