@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import no.losen.channel.sms.internal.Replies;
 import no.losen.channel.sms.internal.Serial;
+import no.losen.dialog.Audience;
 import no.losen.dialog.Card;
 import no.losen.dialog.Command;
 import no.losen.dialog.Dialog;
@@ -62,9 +63,9 @@ public final class SmsConversation {
         this.replies = new Replies(store.ttl(), 100_000);
     }
 
-    /** Whether the dialog SMS starts is loaded; without it the endpoints refuse (503). */
+    /** Whether the dialog SMS starts is loaded and public; without it the endpoints refuse (503). */
     public boolean ready() {
-        return engine.dialogs().dialog(dialogId).isPresent();
+        return engine.dialogs().dialog(dialogId).filter(d -> d.audience() == Audience.PUBLIC).isPresent();
     }
 
     public String dialogId() {
@@ -91,10 +92,29 @@ public final class SmsConversation {
         })));
     }
 
-    /** One message against the phone's session (null: none yet). Pure: no store, no I/O. */
+    /**
+     * One message against the phone's session (null: none yet). Pure: no store, no I/O. A session
+     * whose dialog or node is gone (new content since) is dropped and the phone starts afresh.
+     */
     Outcome step(Session session, String raw) {
-        Dialog d = engine.dialogs().dialog(dialogId).orElseThrow(() ->
+        try {
+            return stepIn(session, raw);
+        } catch (DialogException e) {
+            if (session == null || e.code() != ErrorCode.NO_SESSION) {
+                throw e;
+            }
+            LOG.info("event=sms.session.stale");
+            Outcome fresh = stepIn(null, raw);
+            return new Outcome(fresh.blocks(), fresh.keep(), fresh.keep() == null);
+        }
+    }
+
+    private Outcome stepIn(Session session, String raw) {
+        Dialog start = engine.dialogs().dialog(dialogId).orElseThrow(() ->
                 new DialogException(ErrorCode.UNAVAILABLE, "the SMS dialog '" + dialogId + "' is not loaded"));
+        // A session keeps its own dialog even if LOSEN_SMS_DIALOG changed since it began.
+        Dialog d = session == null ? start : engine.dialogs().dialog(session.dialog()).orElseThrow(() ->
+                new DialogException(ErrorCode.NO_SESSION, "the session's dialog is gone"));
         String text = raw.strip();
         String lang = session != null ? session.lang() : null;
         if (text.length() > Engine.MAX_TEXT) {
@@ -114,8 +134,8 @@ public final class SmsConversation {
             if (chosen.isEmpty()) {
                 return Outcome.say(renderer.menu(d.languages()));
             }
-            Engine.Turn t = engine.start(dialogId, chosen.get(), false);
-            LOG.info("event=session.start channel=sms dialog={} lang={}", dialogId, chosen.get());
+            Engine.Turn t = engine.start(d.id(), chosen.get(), false);
+            LOG.info("event=session.start channel=sms dialog={} lang={}", d.id(), chosen.get());
             return shown(t);
         }
         if (kw.isPresent() && kw.get().keyword() == SmsTexts.Keyword.MENU) {

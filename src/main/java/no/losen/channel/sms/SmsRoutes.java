@@ -61,7 +61,7 @@ public final class SmsRoutes {
         if (!conversation.ready()) {
             LOG.warn("event=sms.refused gateway={} status=503 reason=no_dialog dialog={}", g.name(), conversation.dialogId());
             respond(ctx, g.error(503, "unavailable", "the SMS dialog '" + conversation.dialogId()
-                    + "' is not loaded (LOSEN_SMS_DIALOG)"));
+                    + "' is not loaded or not public (LOSEN_SMS_DIALOG)"));
             return;
         }
         Buffer raw = ctx.body() == null ? null : ctx.body().buffer();

@@ -186,4 +186,25 @@ class SmsConversationTest {
         send("1");
         assertThat(send("x".repeat(1200))).isEqualTo("Meldingen er for lang. Skriv kortere, eller svar med et tall.");
     }
+
+    @Test
+    void a_session_whose_node_is_gone_is_dropped_and_the_phone_starts_afresh() {
+        open(Map.of());
+        no.losen.dialog.Session stale = new no.losen.dialog.Session("demo", "removed-node", "nb", Map.of(), List.of(), false);
+        SmsConversation.Outcome menu = sms.step(stale, "hei");
+        assertThat(menu.erase()).isTrue();
+        assertThat(menu.blocks().get(0)).startsWith("Velg språk");
+        SmsConversation.Outcome restarted = sms.step(stale, "1");
+        assertThat(restarted.keep().node()).isEqualTo("hello");
+    }
+
+    @Test
+    void a_staff_dialog_is_never_started_over_sms() {
+        Engine engine = SmsFixture.engine(dir, Map.of());
+        SmsConversation staff = new SmsConversation(engine, new MemorySessionStore(Duration.ofMinutes(1), 10),
+                new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)), "demo-staff");
+        assertThat(staff.ready()).isFalse();
+        assertThat(new SmsConversation(engine, new MemorySessionStore(Duration.ofMinutes(1), 10),
+                new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)), "demo").ready()).isTrue();
+    }
 }
