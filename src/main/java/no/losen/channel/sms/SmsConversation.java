@@ -115,7 +115,7 @@ public final class SmsConversation {
         // A session keeps its own dialog even if LOSEN_SMS_DIALOG changed since it began.
         Dialog d = session == null ? start : engine.dialogs().dialog(session.dialog()).orElseThrow(() ->
                 new DialogException(ErrorCode.NO_SESSION, "the session's dialog is gone"));
-        String text = raw.strip();
+        String text = asciiDigits(raw.strip());
         String lang = session != null ? session.lang() : null;
         if (text.length() > Engine.MAX_TEXT) {
             return Outcome.say(texts.text(lang != null ? lang : d.languages().get(0), "sms.too-long"));
@@ -195,6 +195,19 @@ public final class SmsConversation {
 
     private Outcome shown(Engine.Turn t) {
         return new Outcome(renderer.blocks(t.reply(), !t.session().history().isEmpty()), t.session(), false);
+    }
+
+    /**
+     * Arabic-Indic and Persian digits ("٣", "۳") as ASCII: phones with an Arabic or Persian
+     * keyboard send them, and "3" must mean 3 whatever keyboard typed it.
+     */
+    static String asciiDigits(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(Character.isDigit(c) && c > '9' ? (char) ('0' + Character.digit(c, 10)) : c);
+        }
+        return b.toString();
     }
 
     private static Optional<String> menuChoice(String text, List<String> langs) {

@@ -207,4 +207,13 @@ class SmsConversationTest {
         assertThat(new SmsConversation(engine, new MemorySessionStore(Duration.ofMinutes(1), 10),
                 new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)), "demo").ready()).isTrue();
     }
+
+    @Test
+    void arabic_and_persian_digits_count_as_numbers() {
+        open(Map.of());
+        assertThat(send("٣")).startsWith("مرحبا");
+        assertThat(send("١")).startsWith("You can get health care.");
+        assertThat(send("۹")).startsWith("هذا الرقم ليس خيارًا هنا.");
+        assertThat(send("٠")).startsWith("مرحبا");
+    }
 }
