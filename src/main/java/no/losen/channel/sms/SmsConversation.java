@@ -60,7 +60,8 @@ public final class SmsConversation {
         this.dialogId = dialogId;
         this.texts = new SmsTexts(engine.dialogs().translations());
         this.renderer = new SmsRenderer(texts);
-        this.replies = new Replies(store.ttl(), 100_000);
+        // Bounded: at most this many remembered replies (a few hundred bytes each); the oldest go first.
+        this.replies = new Replies(store.ttl(), 50_000);
     }
 
     /** Whether the dialog SMS starts is loaded and public; without it the endpoints refuse (503). */
