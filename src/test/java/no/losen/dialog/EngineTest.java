@@ -160,6 +160,14 @@ class EngineTest {
     }
 
     @Test
+    void aShortKeywordMatchesOnlyAWholeWord() {
+        Engine.Turn t = engine.start("demo", "en", false);
+        assertThat(engine.apply(t.session(), new Command.Type("sickness")).session().node()).isEqualTo("health");
+        assertThat(engine.apply(t.session(), new Command.Type("I need a GP")).session().node()).isEqualTo("health");
+        assertThat(engine.apply(t.session(), new Command.Type("my gpu is broken")).session().node()).isEqualTo("hello");
+    }
+
+    @Test
     void otherTextGoesToTheDialogsActionWithTheCaution() {
         Engine withSearch = Fixtures.engine(Map.of("search", (text, lang) ->
                 List.of(new Card.Hit("handbook", "Handbook (2021)", "3.1", "Passage about " + text.length()))));
