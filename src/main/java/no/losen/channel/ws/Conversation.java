@@ -54,7 +54,13 @@ final class Conversation {
             error(ErrorCode.TOO_LARGE, "a frame may be at most " + limits.maxFrameChars() + " characters");
             return;
         }
-        pending = pending.transform(ignored -> handle(raw).recover(this::fail));
+        pending = pending.transform(ignored -> {
+            try {
+                return handle(raw).recover(this::fail);
+            } catch (RuntimeException e) {
+                return fail(e);
+            }
+        });
     }
 
     private Future<Void> handle(String raw) {

@@ -61,7 +61,15 @@ public final class WebSocketChannel {
         Conversation c = new Conversation(ws, engine, store, staff.isStaff(ws.headers()), limits);
         ws.textMessageHandler(c::frame);
         ws.binaryMessageHandler(b -> c.frame("\u0000binary"));
-        ws.exceptionHandler(e -> LOG.debug("event=ws.exception cause={}", e.getClass().getSimpleName()));
+        ws.exceptionHandler(e -> {
+            // Vert.x drops a message over the transport limit and reports it here as IllegalStateException.
+            if (e instanceof IllegalStateException && !ws.isClosed()) {
+                LOG.info("event=ws.refused code=too_large");
+                ws.close((short) 1009, "message too large");
+            } else {
+                LOG.debug("event=ws.exception cause={}", e.getClass().getSimpleName());
+            }
+        });
     }
 
     boolean originAllowed(String origin, String host) {
