@@ -195,16 +195,14 @@
     titleEl = label(h(PAGE ? 'h1' : 'h2', { id: titleId, class: 'title' }), 'title');
     var langId = id('lang');
     langSel = h('select', { id: langId, onchange: function () { switchLang(langSel.value); } });
-    var head = h('div', { class: 'head' }, [
-      titleEl,
-      h('span', { class: 'lang' }, [label(h('label', { for: langId }), 'language'), langSel])
-    ]);
+    var head = h('div', { class: 'head' }, [titleEl]);
     if (!PAGE) {
       head.append(h('button', { type: 'button', class: 'min', onclick: minimise }, [
         h('span', { class: 'min-icon', 'aria-hidden': 'true' }),
         label(h('span', { class: 'vh' }), 'minimise')
       ]));
     }
+    head.append(h('span', { class: 'lang' }, [label(h('label', { for: langId }), 'language'), langSel]));
     bannerText = h('span');
     bannerBtn = h('button', { type: 'button', class: 'primary', hidden: true, onclick: bannerAction });
     banner = h('div', { class: 'banner', role: 'alert', hidden: true }, [bannerText, bannerBtn]);
@@ -364,7 +362,8 @@
     } else if (shifts) {
       resetShifts();
     }
-    lastWasModified = e.shiftKey;
+    // Releasing Shift ends whatever it modified; some browsers still report shiftKey on that keyup.
+    lastWasModified = e.key === 'Shift' ? false : e.shiftKey;
     showDots();
   }
   function resetShifts() {
@@ -765,18 +764,19 @@
     });
   }
 
+  /** "Source: x · Checked: date", with each value isolated so a date or an id keeps its order in Arabic. */
   function sourceLine(c) {
     if (!c.source && !c.checked) {
       return null;
     }
-    var parts = [];
+    var p = h('p', { class: 'src', lang: ui.lang });
     if (c.source) {
-      parts.push(t('source') + ': ' + c.source);
+      p.append(t('source') + ': ', h('bdi', { text: c.source }));
     }
     if (c.checked) {
-      parts.push(t('checked') + ': ' + c.checked);
+      p.append(c.source ? ' · ' : '', t('checked') + ': ', h('bdi', { dir: 'ltr', text: c.checked }));
     }
-    return h('p', { class: 'src', lang: ui.lang, text: parts.join(' · ') });
+    return p;
   }
 
   function card(c) {
@@ -804,7 +804,7 @@
         return h('li', {}, [
           h('p', { class: 'result-title', text: [r.title, r.section].filter(Boolean).join(' – ') }),
           r.text ? h('p', { text: r.text }) : null,
-          r.source ? h('p', { class: 'src', text: t('source') + ': ' + r.source }) : null
+          r.source ? h('p', { class: 'src' }, [t('source') + ': ', h('bdi', { text: r.source })]) : null
         ]);
       })));
       if (c.text) {

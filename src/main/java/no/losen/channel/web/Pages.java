@@ -1,5 +1,6 @@
 package no.losen.channel.web;
 
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -115,8 +116,13 @@ final class Pages {
 
     /** The request's Host when it is a plain host name (never echo anything else into a header). */
     static String host(RoutingContext ctx) {
-        String h = ctx.request().getHeader("Host");
-        return h != null && HOST.matcher(h).matches() ? h : null;
+        HostAndPort a = ctx.request().authority();
+        if (a == null || a.host() == null) {
+            return null;
+        }
+        String name = a.host().contains(":") && !a.host().startsWith("[") ? "[" + a.host() + "]" : a.host();
+        String h = a.port() > 0 ? name + ":" + a.port() : name;
+        return HOST.matcher(h).matches() ? h : null;
     }
 
     private String firstPublic() {
