@@ -79,7 +79,12 @@
   var languages = [];
   var exitTarget = null;
   function t(key) {
-    return T['widget.' + key] || '';
+    var text = T['widget.' + key];
+    if (!text) {
+      // A missing word is a content bug; say so where developers and the browser tests look.
+      console.warn('losen: no text for widget.' + key);
+    }
+    return text || '';
   }
   /** Registers a node whose text (or attribute) is a translation, so a language switch relabels it. */
   function label(node, key, attr) {
@@ -254,9 +259,12 @@
     if (u.exit) {
       exitTarget = u.exit;
     }
-    if (!built) {
-      return;
+    if (built) {
+      relabel();
     }
+  }
+
+  function relabel() {
     root.setAttribute('lang', ui.lang);
     root.setAttribute('dir', ui.dir);
     labelled.forEach(function (l) { apply(l[0], l[1], l[2]); });
@@ -459,8 +467,7 @@
       ws = null;
       clearInterval(pinger);
       if (!exiting && !ended) {
-        showBanner('reconnecting');
-        announce(t('reconnecting'));
+        showBanner('reconnecting'); // the banner is role=alert: screen readers hear it
         retry();
       }
     };
@@ -492,7 +499,6 @@
     }
     if (!raw(frame)) {
       showBanner('reconnecting');
-      announce(t('reconnecting'));
       if (!ws) {
         connect();
       }
@@ -710,7 +716,7 @@
       first = group.querySelector('button, input');
     }
     log.append(box);
-    reveal(box, lost ? (first || input) : null);
+    reveal(box, lost ? (m.input ? input : first || input) : null);
   }
 
   function choices(m, textId) {
@@ -860,8 +866,9 @@
       if (exiting) {
         return;
       }
-      build();
       applyStrings(u);
+      build();
+      relabel();
       showBanner(bannerMode);
       if (state.open) {
         openPanel(false);
