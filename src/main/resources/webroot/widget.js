@@ -181,7 +181,7 @@
   function build() {
     host = h('div', { 'data-losen-widget': '' });
     shadow = host.attachShadow({ mode: 'open' });
-    var css = h('link', { rel: 'stylesheet', href: CSS_URL });
+    var css = h('link', { rel: 'stylesheet', href: CSS_URL, referrerpolicy: 'no-referrer' });
     root = h('div', { class: PAGE ? 'losen page' : 'losen', hidden: true });
     // Shown only once our stylesheet is in, so the host page never sees an unstyled flash.
     css.addEventListener('load', function () { root.hidden = false; });

@@ -323,7 +323,7 @@ class WidgetBrowserTest {
     }
 
     @Test
-    void axeFindsNoSeriousOrCriticalViolations() {
+    void axeFindsNoSeriousOrCriticalViolations() throws IOException {
         driver.get(web.hostPage("nb"));
         visible(".launch");
         assertAccessible("launcher closed (nb)");
@@ -342,6 +342,7 @@ class WidgetBrowserTest {
                 List.of(Map.of("name", "prefers-color-scheme", "value", "dark"),
                         Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
         assertAccessible("a check list in dark mode (nb)");
+        screenshot("widget-nb-dark.png");
         assertThat(visible(".panel").getCssValue("animation-name")).isEqualTo("none");
         assertThat(visible(".panel").getCssValue("background-color")).isEqualTo("rgba(22, 22, 22, 1)");
 
