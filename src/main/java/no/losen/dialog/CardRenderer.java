@@ -32,7 +32,7 @@ final class CardRenderer {
         boolean phone = "phone".equals(f.kind());
         return new Card(spec.type(), f.id(), title, about != null ? about : (phone ? null : f.value()),
                 phone ? f.value() : null, f.tel(), f.url(), f.sourceDoc(),
-                f.checked() == null ? null : f.checked().toString(), null, null);
+                f.checked() == null ? null : f.checked().toString(), null, null, null, null);
     }
 
     private String line(Fact f) {

@@ -206,6 +206,26 @@ class EngineTest {
         Reply r = engine.apply(t.session(), Command.Choose.one("ar")).reply();
         assertThat(r.text()).isEqualTo("Hei! Hva gjelder det?");
         assertThat(r.alt()).isEqualTo(new Reply.Alt("ar", "rtl", "مرحبا", true));
+        assertThat(r.official()).as("staff already read Norwegian").isNull();
+    }
+
+    @Test
+    void staffWorkingInEnglishAlsoSeeTheOfficialNorwegianText() {
+        Engine.Turn t = engine.start("demo-staff", "en", true);
+        Reply r = engine.apply(t.session(), Command.Choose.one("ar")).reply();
+        assertThat(r.text()).isEqualTo("Hello! What is it about?");
+        assertThat(r.alt().text()).isEqualTo("مرحبا");
+        assertThat(r.official()).isEqualTo(new Reply.Alt("nb", "ltr", "Hei! Hva gjelder det?", false));
+    }
+
+    @Test
+    void aPrintableCardOnABilingualNodePrintsInTheResidentsLanguageToo() {
+        Engine.Turn t = engine.start("demo-staff", "nb", true);
+        Card slip = engine.apply(t.session(), Command.Choose.one("ar")).reply().cards().get(0);
+        assertThat(slip.title()).isEqualTo("Lapp");
+        assertThat(slip.items()).containsExactly("Hei! Hva gjelder det?", "ROSA: 22 33 11 60 — https://rosa-help.no");
+        assertThat(slip.alt()).isEqualTo(new Card.Alt("ar", "rtl", "ورقة", List.of("مرحبا", "روزا: 22 33 11 60 — https://rosa-help.no")));
+        assertThat(slip.official()).isNull();
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class ContentLoader {
     /** The content bundled in the jar (copied there by the build from the repository's folders). */
     public static Path bundled() {
         try {
-            URI uri = ContentLoader.class.getResource("/content/dialogs").toURI();
+            URI uri = ContentLoader.class.getResource("/content/translations").toURI();
             if (uri.getScheme().equals("jar")) {
                 try {
                     FileSystems.getFileSystem(uri);
