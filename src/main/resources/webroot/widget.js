@@ -637,9 +637,10 @@
   }
 
   // ---- the conversation ----
+  /** True when focus is nowhere useful, or on a choice that the next step is about to remove. */
   function focusLost() {
     var a = shadow.activeElement;
-    return !a || !a.isConnected || a === log || a.closest('[hidden]') || a.disabled;
+    return !a || !a.isConnected || a === log || a.disabled || !!a.closest('[hidden], .choices, .checklist');
   }
   function clearChoices() {
     Array.prototype.forEach.call(log.querySelectorAll('.choices, .checklist'), function (g) { g.remove(); });
@@ -770,7 +771,7 @@
     });
   }
 
-  /** "Source: x · Checked: date", with each value isolated so a date or an id keeps its order in Arabic. */
+  /** "Source: x", "Checked: date", each value isolated so an id or a date keeps its order in Arabic. */
   function sourceLine(c) {
     if (!c.source && !c.checked) {
       return null;
@@ -780,7 +781,7 @@
       p.append(t('source') + ': ', h('bdi', { text: c.source }));
     }
     if (c.checked) {
-      p.append(c.source ? ' · ' : '', t('checked') + ': ', h('bdi', { dir: 'ltr', text: c.checked }));
+      p.append(c.source ? h('br') : '', t('checked') + ': ', h('bdi', { dir: 'ltr', class: 'date', text: c.checked }));
     }
     return p;
   }

@@ -165,6 +165,33 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void theKeyboardAloneReachesEverythingAndFocusFollowsTheConversation() {
+        driver.get(web.hostPage("nb"));
+        visible(".launch");
+        new Actions(driver).sendKeys(Keys.TAB).sendKeys(Keys.TAB).perform();
+        assertThat(focusedInWidget()).isEqualTo("Chat: spør anonymt");
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        waitForLog("Hva gjelder det?");
+        // Focus lands on the first choice of the new step, with a visible outline.
+        until(() -> "Jeg søker asyl".equals(focusedInWidget()));
+        assertThat(js("const s = document.querySelector('[data-losen-widget]').shadowRoot;"
+                + "return getComputedStyle(s.activeElement).outlineStyle")).isEqualTo("solid");
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        waitForLog("Du har rett til hjelp");
+        until(() -> "Helse".equals(focusedInWidget()));
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        waitForLog("Du kan få helsehjelp.");
+        until(() -> "Start på nytt".equals(focusedInWidget()));
+
+        // Minimising gives focus back to the launcher, which says the chat is closed.
+        visible(".min").click();
+        assertThat(focusedInWidget()).isEqualTo("Chat: spør anonymt");
+        assertThat(visible(".launch").getAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(widget().findElement(By.cssSelector(".panel")).isDisplayed()).isFalse();
+        assertCleanConsole();
+    }
+
+    @Test
     void arabicIsLaidOutRightToLeftAndEachMessageCarriesItsDirection() throws IOException {
         driver.manage().window().setSize(new Dimension(360, 780));
         driver.get(web.hostPage("auto"));
