@@ -309,6 +309,7 @@
     }
   }
   function bannerAction() {
+    acted = true;
     if (bannerMode === 'timeout') {
       resume();
     } else {
@@ -398,6 +399,7 @@
       launcher.setAttribute('aria-expanded', 'true');
     }
     if (byUser) {
+      acted = true;
       // The launcher is gone; put focus where the conversation is.
       log.focus({ preventScroll: true });
     }
@@ -422,6 +424,7 @@
   var pinger = null;
   var resuming = false;
   var ended = false;
+  var acted = false; // whether the person has done anything yet in this page load
 
   function connect() {
     if (ws || exiting) {
@@ -497,6 +500,7 @@
     if (ended) {
       return false;
     }
+    acted = true;
     if (!raw(frame)) {
       showBanner('reconnecting');
       if (!ws) {
@@ -639,6 +643,9 @@
   // ---- the conversation ----
   /** True when focus is nowhere useful, or on a choice that the next step is about to remove. */
   function focusLost() {
+    if (!acted) {
+      return false; // a page that just loaded keeps its natural order: quick exit first
+    }
     var a = shadow.activeElement;
     return !a || !a.isConnected || a === log || a.disabled || !!a.closest('[hidden], .choices, .checklist');
   }

@@ -344,6 +344,9 @@ class WidgetBrowserTest {
         assertThat(js("return document.documentElement.lang + ' ' + document.documentElement.dir")).isEqualTo("ar rtl");
         assertThat(driver.getTitle()).isEqualTo("اسأل دون الكشف عن هويتك");
         assertThat(widget().findElements(By.cssSelector(".launch"))).isEmpty();
+        // The page does not grab focus on load: the first Tab reaches quick exit.
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        assertThat(focusedInWidget()).isEqualTo("خروج سريع");
         choose("العمل");
         waitForLog("ضع علامة على ما ينطبق.");
         assertCleanConsole();
