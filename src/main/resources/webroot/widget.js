@@ -175,7 +175,7 @@
 
   // ---- the widget's frame ----
   var host, root, shadow, dock, exitBtn, dots, launcher, panel, titleEl, langSel, log, banner, bannerText,
-    bannerBtn, form, input, sendBtn, tools, status, cover, print;
+    bannerBtn, form, input, sendBtn, tools, status, cover, print, privacy;
   var built = false;
 
   function build() {
@@ -213,7 +213,8 @@
     banner = h('div', { class: 'banner', role: 'alert', hidden: true }, [bannerText, bannerBtn]);
     log = h('div', { class: 'log', role: 'log', tabindex: '0' });
     label(log, 'log', 'aria-label');
-    log.append(label(h('p', { class: 'privacy' }), 'privacy'));
+    privacy = label(h('p', { class: 'privacy' }), 'privacy');
+    log.append(privacy);
 
     var inputId = id('q');
     var hintQ = id('q-hint');
@@ -422,7 +423,6 @@
   var attempts = 0;
   var retryTimer = null;
   var pinger = null;
-  var resuming = false;
   var ended = false;
   var acted = false; // whether the person has done anything yet in this page load
 
@@ -512,7 +512,6 @@
     return true;
   }
   function start() {
-    resuming = false;
     raw({ type: 'start', dialog: DIALOG, lang: state.lang });
     touch();
   }
@@ -520,7 +519,6 @@
     if (!state.token) {
       return;
     }
-    resuming = true;
     if (raw({ type: 'resume', token: state.token })) {
       touch();
       if (bannerMode === 'timeout') {
@@ -537,7 +535,6 @@
         touch();
         break;
       case 'message':
-        resuming = false;
         showMessage(f);
         break;
       case 'error':
@@ -617,10 +614,11 @@
     bannerBtn.focus();
   }
   function newConversation() {
+    acted = true;
     ended = false;
     showBanner(null);
     log.textContent = '';
-    log.append(label(h('p', { class: 'privacy' }), 'privacy'));
+    log.append(privacy);
     if (ws) {
       start();
     } else {
