@@ -97,7 +97,7 @@ class EngineTest {
         assertThat(r.text()).isEqualTo("مرحبا");
         assertThat(r.draft()).isTrue();
         assertThat(r.fallbacks()).contains("demo.adult@en");
-        assertThat(r.choices().get(0).label()).isEqualTo("I am an adult");
+        assertThat(r.choices().get(0).label()).isEqualTo("\u2068I am an adult\u2069");
     }
 
     @Test
