@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import no.losen.channel.sms.SmsRoutes;
+import no.losen.channel.web.WebAssets;
 import no.losen.channel.ws.WebSocketChannel;
 import no.losen.channel.ws.WsLimits;
 import no.losen.dialog.Engine;
@@ -73,6 +74,7 @@ public final class Losen {
         router.post().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         new ApiRoutes(loaded.set(), store).mount(router);
         SmsRoutes.mount(router, engine, store, config.sms(), config.publicUrl());
+        WebAssets.mount(router, loaded.set(), config.exitUrl());
 
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setCompressionSupported(true)
