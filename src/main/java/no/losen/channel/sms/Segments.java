@@ -80,9 +80,33 @@ public final class Segments {
     /**
      * Replaces typography that has a plain GSM-7 equivalent (curly quotes, dashes, ellipsis,
      * non-breaking spaces), as Twilio's "smart encoding" does: one stray "–" would otherwise
-     * turn a Norwegian reply into UCS-2 and more than double its cost.
+     * turn a Norwegian reply into UCS-2 and more than double its cost. Bidi isolates and marks
+     * are dropped from lines with no right-to-left letter: there they change nothing (every SMS
+     * line is its own bidi paragraph, directed by its first letter), yet they would force UCS-2.
      */
     public static String plain(String text) {
+        return typography(bidi(text));
+    }
+
+    private static String bidi(String text) {
+        if (text.chars().noneMatch(c -> (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (String line : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            boolean rtl = line.codePoints().anyMatch(cp -> {
+                byte d = Character.getDirectionality(cp);
+                return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+            });
+            out.append(rtl ? line : line.replaceAll("[\u2066-\u2069\u200E\u200F]", ""));
+        }
+        return out.toString();
+    }
+
+    private static String typography(String text) {
         StringBuilder b = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -148,6 +172,21 @@ public final class Segments {
         return out;
     }
 
+    /** Like {@link #split}, but the last part is filled first, from the end, with whole lines and sentences. */
+    static List<String> splitKeepingTail(String text, int maxSegments) {
+        List<String> pieces = pieces(text.strip(), SENTENCE);
+        int from = pieces.size();
+        while (from > 0 && fits(String.join("", pieces.subList(from - 1, pieces.size())), maxSegments)) {
+            from--;
+        }
+        if (from == pieces.size() || from == 0) {
+            return split(text, maxSegments);
+        }
+        List<String> out = new ArrayList<>(split(String.join("", pieces.subList(0, from)), maxSegments));
+        out.add(String.join("", pieces.subList(from, pieces.size())).strip());
+        return out;
+    }
+
     /**
      * Packs blocks (a node's text, its cards, its numbered choices with the answer line) into
      * as few messages of at most {@code maxSegments} as it can without breaking a block; only a
@@ -157,8 +196,8 @@ public final class Segments {
     public static List<String> pack(List<String> blocks, int maxSegments) {
         List<String> out = new ArrayList<>();
         String current = "";
-        for (String block : blocks) {
-            String b = block.strip();
+        for (int i = 0; i < blocks.size(); i++) {
+            String b = blocks.get(i).strip();
             if (b.isEmpty()) {
                 continue;
             }
@@ -170,7 +209,8 @@ public final class Segments {
             if (!current.isEmpty()) {
                 out.add(current);
             }
-            List<String> parts = split(b, maxSegments);
+            // The last block (the choices and how to answer) is cut from its end, so its last lines stay together.
+            List<String> parts = i == blocks.size() - 1 ? splitKeepingTail(b, maxSegments) : split(b, maxSegments);
             out.addAll(parts.subList(0, parts.size() - 1));
             current = parts.get(parts.size() - 1);
         }

@@ -113,4 +113,26 @@ class SegmentsTest {
         assertThat(fitted).endsWith("...\nKilde: Håndboka 4.2");
         assertThat(Segments.fit("Kort.", "Kilde: X", 2)).isEqualTo("Kort.\nKilde: X");
     }
+
+    @Test
+    void bidi_isolates_are_dropped_from_lines_without_right_to_left_letters_only() {
+        String fallback = "\u2068You can get health care. Check with \u2068UDI\u2069.\u2069";
+        assertThat(Segments.plain(fallback)).isEqualTo("You can get health care. Check with UDI.");
+        assertThat(Segments.count(Segments.plain(fallback)).encoding()).isEqualTo(Segments.Encoding.GSM7);
+        String arabic = "خط معلومات \u2068UDI\u2069: 23 35 16 00";
+        assertThat(Segments.plain(arabic + "\n" + fallback)).isEqualTo(arabic + "\nYou can get health care. Check with UDI.");
+    }
+
+    @Test
+    void a_long_choice_list_is_cut_from_its_end_so_the_answer_line_stays_with_the_last_choices() {
+        StringBuilder choices = new StringBuilder();
+        for (int i = 1; i <= 11; i++) {
+            choices.append(i).append(" A choice written in English number ").append(i).append('\n');
+        }
+        choices.append("أرسل رقمًا.");
+        List<String> packed = Segments.pack(List.of("Intro.", choices.toString()), 3);
+        assertThat(packed.get(packed.size() - 1)).endsWith("11 A choice written in English number 11\nأرسل رقمًا.");
+        assertThat(packed).allSatisfy(p -> assertThat(Segments.count(p).segments()).isLessThanOrEqualTo(3));
+        assertThat(String.join("\n", packed)).isEqualTo("Intro.\n" + choices);
+    }
 }
