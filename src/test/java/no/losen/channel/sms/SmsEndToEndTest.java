@@ -233,6 +233,33 @@ class SmsEndToEndTest {
         assertThat(lines).noneSatisfy(l -> assertThat(l).containsAnyOf("91112223", "Hemmelig", "Hjelp", "Hei!", "STOPP"));
     }
 
+    @Test
+    void the_bundled_rights_dialog_runs_over_sms_in_norwegian_and_arabic() throws Exception {
+        server = new TestServer(Config.defaults().withPort(0).withPublicUrl(PUBLIC)
+                .withSms(new SmsConfig(TOKEN, SECRET, "phone key secret for the tests", null)));
+        String nb = "+4791230001";
+        assertThat(twilio(nb, "Hei").get(0)).startsWith("Velg språk / Choose language\n1 Norsk bokmål");
+        List<String> situation = twilio(nb, "1");
+        assertThat(situation.get(situation.size() - 1)).containsPattern("(^|\\n)1 ").endsWith("Svar med et tall.");
+        assertThat(situation).allSatisfy(m -> assertThat(Segments.count(m).segments()).isLessThanOrEqualTo(3));
+        List<String> asylum = twilio(nb, "1");
+        assertThat(asylum).allSatisfy(m -> assertThat(Segments.count(m).segments()).isLessThanOrEqualTo(3));
+        assertThat(asylum.get(asylum.size() - 1)).endsWith("Svar med et tall. 0 = tilbake.");
+        assertThat(twilio(nb, "0")).isEqualTo(situation);
+        assertThat(twilio(nb, "STOPP")).hasSize(1);
+
+        String ar = "+4791230002";
+        List<String> start = twilio(ar, "العربية");
+        String last = start.get(start.size() - 1);
+        assertThat(last).endsWith("أرسل رقمًا.");
+        Segments.Count c = Segments.count(last);
+        assertThat(c.encoding()).isEqualTo(Segments.Encoding.UCS2);
+        assertThat(c.segments()).isLessThanOrEqualTo(3).isEqualTo(c.units() <= 70 ? 1 : (c.units() + 66) / 67);
+        assertThat(twilio(ar, "١").get(0)).isNotEqualTo(start.get(0));
+        assertThat(twilio(ar, "توقف")).containsExactly("حُذفت المحادثة. اكتب في أي وقت للبدء من جديد.");
+        assertThat(server.losen.sessions().size()).isZero();
+    }
+
     // --- helpers ---
 
     private List<String> twilio(String phone, String text) throws Exception {
