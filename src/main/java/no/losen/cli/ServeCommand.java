@@ -49,10 +49,19 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The server's public base URL behind a proxy (LOSEN_PUBLIC_URL).")
     String publicUrl;
 
+    @Option(names = "--staff-users", defaultValue = "${env:LOSEN_STAFF_USERS}",
+            description = "Staff users file, name:bcrypt-hash lines written by `staff add` (LOSEN_STAFF_USERS); "
+                    + "none: staff log-in is off.")
+    Path staffUsers;
+
+    @Option(names = "--staff-idle", defaultValue = "${env:LOSEN_STAFF_IDLE:-20m}",
+            description = "A staff log-in ends after this long without use (LOSEN_STAFF_IDLE).")
+    String staffIdle;
+
     @Override
     public Integer call() {
         Config config = new Config(host, port, content, duration(sessionTtl), maxSessions, list(allowedOrigins),
-                list(fallback), exitUrl, publicUrl);
+                list(fallback), exitUrl, publicUrl, staffUsers, duration(staffIdle));
         Vertx vertx = Vertx.vertx();
         try {
             Losen losen = Losen.start(vertx, config).await();
