@@ -37,7 +37,7 @@ public final class StaffCommand implements Callable<Integer> {
         Path file;
 
         Path required() {
-            if (file == null) {
+            if (file == null || file.toString().isBlank()) {
                 throw new IllegalArgumentException("say which users file: --file F or LOSEN_STAFF_USERS");
             }
             return file;

@@ -14,10 +14,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Slows password guessing: after {@code maxFailures} failed log-ins within {@code window}, for
- * one account or from one client address, further attempts are refused until the oldest
- * failure leaves the window. Both keys matter: per account stops a guess at one person's
- * password from many addresses; per address stops one client trying many names.
+ * Slows password guessing: after {@code maxFailures} failed log-ins within {@code window} for
+ * one key, further attempts are refused until the oldest failure leaves the window. The console
+ * keeps two: per account (5 per 15 minutes) stops a guess at one person's password from many
+ * addresses; per client address (20) stops one client trying many names.
  *
  * <p>Names and addresses are kept only as a keyed hash (a key made at start-up and never
  * stored), so neither memory dumps nor log lines hold them in clear.
@@ -45,9 +45,8 @@ public final class LoginLimiter {
         }
     }
 
-    /** The default: 5 failures per 15 minutes. */
-    public static LoginLimiter standard() {
-        return new LoginLimiter(5, Duration.ofMinutes(15), Ticker.systemTicker());
+    public LoginLimiter(int maxFailures, Duration window) {
+        this(maxFailures, window, Ticker.systemTicker());
     }
 
     /** A short, keyed, one-way tag for a name or address: safe to keep in memory and to log. */

@@ -48,18 +48,20 @@ public final class StaffRoutes {
     private final DialogSet set;
     private final StaffAccounts accounts;
     private final StaffSessions sessions;
-    private final LoginLimiter limiter;
+    private final LoginLimiter perAccount;
+    private final LoginLimiter perAddress;
     private final SameOrigin origin;
     private final ConsoleWords words;
     private final ConsolePage page;
 
-    StaffRoutes(Vertx vertx, DialogSet set, StaffAccounts accounts, StaffSessions sessions, LoginLimiter limiter,
-                SameOrigin origin) {
+    StaffRoutes(Vertx vertx, DialogSet set, StaffAccounts accounts, StaffSessions sessions, LoginLimiter perAccount,
+                LoginLimiter perAddress, SameOrigin origin) {
         this.vertx = vertx;
         this.set = set;
         this.accounts = accounts;
         this.sessions = sessions;
-        this.limiter = limiter;
+        this.perAccount = perAccount;
+        this.perAddress = perAddress;
         this.origin = origin;
         this.words = new ConsoleWords(set.translations());
         this.page = ConsolePage.load();
@@ -75,7 +77,9 @@ public final class StaffRoutes {
         }
         SameOrigin origin = new SameOrigin(s.publicUrl());
         StaffSessions sessions = new StaffSessions(s.idle());
-        new StaffRoutes(vertx, set, accounts, sessions, LoginLimiter.standard(), origin).mount(router);
+        // Per address the limit is looser: behind a proxy every staff member shares one address.
+        new StaffRoutes(vertx, set, accounts, sessions, new LoginLimiter(5, Duration.ofMinutes(15)),
+                new LoginLimiter(20, Duration.ofMinutes(15)), origin).mount(router);
         return accounts == null ? StaffAuth.NONE : new CookieStaffAuth(sessions, origin);
     }
 
@@ -161,7 +165,7 @@ public final class StaffRoutes {
             json(ctx, 503, error("disabled", "staff log-in is not configured on this server"));
             return;
         }
-        if (!origin.matches(ctx.request().getHeader("Origin"), ctx.request().getHeader("Host"))) {
+        if (!sameOrigin(ctx)) {
             LOG.info("event=staff.login.refused reason=origin");
             json(ctx, 403, error("forbidden", "log in from this server's own page"));
             return;
@@ -169,10 +173,14 @@ public final class StaffRoutes {
         String name = Optional.ofNullable(ctx.request().getFormAttribute("name")).orElse("").strip()
                 .toLowerCase(java.util.Locale.ROOT);
         char[] password = Optional.ofNullable(ctx.request().getFormAttribute("password")).orElse("").toCharArray();
-        String account = limiter.tag("account", name);
-        String address = limiter.tag("address", ctx.request().remoteAddress() == null ? ""
+        String account = perAccount.tag("account", name);
+        String address = perAddress.tag("address", ctx.request().remoteAddress() == null ? ""
                 : ctx.request().remoteAddress().hostAddress());
-        Duration wait = limiter.wait(account, address);
+        Duration wait = perAccount.wait(account);
+        Duration addressWait = perAddress.wait(address);
+        if (addressWait.compareTo(wait) > 0) {
+            wait = addressWait;
+        }
         if (!wait.isZero()) {
             LOG.info("event=staff.login.limited account={} address={}", account, address);
             ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
@@ -187,12 +195,13 @@ public final class StaffRoutes {
                 return;
             }
             if (r.result().isEmpty()) {
-                limiter.failed(account, address);
+                perAccount.failed(account);
+                perAddress.failed(address);
                 LOG.info("event=staff.login.failed account={} address={}", account, address);
                 json(ctx, 401, error("bad_credentials", "wrong name or password"));
                 return;
             }
-            limiter.succeeded(account);
+            perAccount.succeeded(account);
             // A fresh id at every log-in: an id planted before log-in is worth nothing after it.
             cookieValue(ctx).ifPresent(sessions::remove);
             StaffSessions.Login l = sessions.create(r.result().get());
@@ -204,7 +213,7 @@ public final class StaffRoutes {
     }
 
     private void logout(RoutingContext ctx) {
-        if (!origin.matches(ctx.request().getHeader("Origin"), ctx.request().getHeader("Host"))) {
+        if (!sameOrigin(ctx)) {
             json(ctx, 403, error("forbidden", "log out from this server's own page"));
             return;
         }
@@ -228,6 +237,13 @@ public final class StaffRoutes {
             return Optional.empty();
         }
         return cookieValue(ctx).flatMap(quiet ? sessions::peek : sessions::find);
+    }
+
+    /** Whether the POST comes from a page of this server (HTTP/2 has no Host header: use the authority). */
+    private boolean sameOrigin(RoutingContext ctx) {
+        io.vertx.core.net.HostAndPort a = ctx.request().authority();
+        String host = a == null ? ctx.request().getHeader("Host") : a.port() < 0 ? a.host() : a.host() + ":" + a.port();
+        return origin.matches(ctx.request().getHeader("Origin"), host);
     }
 
     private static Optional<String> cookieValue(RoutingContext ctx) {
