@@ -320,6 +320,7 @@
     document.body.classList.remove('printing');
     disarmEnd();
     var stepIndex = stepOf(m.node);
+    $('conversation').setAttribute('data-node', m.node);
     $('step-name').textContent = m.step || '';
     $('step-pos').textContent = stepIndex >= 0 && dialog
       ? t('console.step.position', { n: stepIndex + 1, total: dialog.steps.length }) : '';

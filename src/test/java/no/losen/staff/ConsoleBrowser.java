@@ -70,6 +70,31 @@ final class ConsoleBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
+    /** Waits until the console shows node {@code id} of the dialog. */
+    void atNode(String id) {
+        wait.until(ExpectedConditions.attributeToBe(By.id("conversation"), "data-node", id));
+    }
+
+    void choose(String id) {
+        visible("#choices button[data-choice='" + id + "']").click();
+    }
+
+    /** Ticks these boxes of a check list (clicking the large label) and confirms. */
+    void tick(String... ids) {
+        for (String id : ids) {
+            visible("#choices input[value='" + id + "']").findElement(By.xpath("..")).click();
+        }
+        visible("#checklist-done").click();
+    }
+
+    void logIn(String base, String name, String password) {
+        driver.get(base + "/staff");
+        visible("#login-name").sendKeys(name);
+        visible("#login-password").sendKeys(password);
+        visible("#login-form button[type=submit]").click();
+        visible("#dialogs button");
+    }
+
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

@@ -183,6 +183,128 @@ class StaffConsoleBrowserTest {
         assertThat(b.driver.manage().getCookieNamed("losen_staff")).isNull();
     }
 
+    /**
+     * The real identification script (dialogs/staff-identification.yaml): an adult who tells of
+     * exploitation, rights read aloud in Arabic, the talking points for UDI, then the rights slip
+     * (reached from the script's own step overview) printed in Norwegian and Arabic on one page.
+     */
+    @Test
+    void theIdentificationScriptGivesTheUdiSummaryAndARightsSlipThatPrintOnOnePageEach() throws Exception {
+        try (TestServer repo = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.REPO)
+                .withStaff(tmp.resolve("users"), Duration.ofMinutes(20)))) {
+            var b = browser;
+            b.logIn("http://localhost:" + repo.port(), "anna", PASSWORD);
+            b.visible("#dialogs button[data-dialog=staff-identification]").click();
+            b.atNode("resident-language");
+            assertThat(b.visible("#step-name").getText()).isEqualTo("Før du begynner");
+            b.choose("ar");
+            b.atNode("age");
+            b.choose("adult");
+            b.choose("no");
+            b.atNode("definition");
+            b.choose("next");
+            b.atNode("duty");
+            b.tick("self");
+            b.atNode("ind-special");
+            b.tick("tells-exploitation");
+            b.atNode("ind-general");
+            b.tick("debt");
+            b.atNode("indicators-seen");
+            b.choose("duty-applies");
+            b.atNode("prepare");
+            b.choose("ready");
+            b.choose("next");
+            b.atNode("words-confidentiality");
+            WebElement alt = b.visible("#text-alt");
+            assertThat(alt.getAttribute("lang")).isEqualTo("ar");
+            assertThat(alt.getAttribute("dir")).isEqualTo("rtl");
+            b.choose("next");
+            b.atNode("words-suspicion");
+            b.choose("next");
+            b.atNode("words-questions");
+            b.screenshot("script-read-aloud.png");
+            b.choose("says-exploited");
+            b.atNode("rights");
+            b.choose("next");
+            b.atNode("words-rights");
+            b.choose("next");
+            b.atNode("words-rosa");
+            b.choose("accepts");
+            b.atNode("acute");
+            b.choose("no");
+            b.atNode("udi");
+            b.choose("prepare");
+            b.atNode("udi-background");
+            b.visible("#typed-text").sendKeys("Fortalte om gjeld til den som betalte reisen.");
+            b.visible("#typed-send").click();
+            b.atNode("udi-by");
+            b.choose("staff");
+            b.atNode("udi-forms");
+            b.tick("labour");
+            b.atNode("udi-where");
+            b.tick("norway");
+            b.atNode("udi-where-note");
+            b.choose("skip");
+            b.atNode("udi-followup");
+            b.tick("rosa");
+            b.atNode("udi-followup-note");
+            b.choose("skip");
+            b.atNode("udi-needs");
+            b.tick();
+            b.atNode("udi-needs-note");
+            b.choose("skip");
+            b.atNode("udi-ready");
+            b.choose("show");
+            b.atNode("summary");
+
+            WebElement summary = b.visible(".card.print[data-print=summary]");
+            assertThat(summary.getText()).contains("Punkter til samtalen med UDIs regionale enhet")
+                    .contains("Tillegg om bakgrunnen: Fortalte om gjeld til den som betalte reisen.")
+                    .contains("Oppgir beboeren selv å være utnyttet? ja, forteller om utnytting")
+                    .contains("Form(er) for utnytting: tvangsarbeid eller tvangstjenester")
+                    .contains("Gis muntlig på telefon eller i skjermmøte.")
+                    .contains("muntlig, på telefon eller videomøte");
+            assertThat(b.visible("#step-name").getText()).isEqualTo("Oppsummering til UDI");
+            List<String> passed = b.all("#steps li.passed button").stream().map(WebElement::getText).toList();
+            assertThat(passed).contains("Indikatorer", "Rettigheter og hjelpetilbud", "Informer UDIs regionale enhet");
+            b.screenshot("script-summary.png");
+
+            b.js("window.__printed = 0; window.print = function () { window.__printed++; };");
+            b.visible(".card.print[data-print=summary] .print-button").click();
+            assertThat(((Number) b.js("return window.__printed;")).intValue()).isEqualTo(1);
+            b.printMedia(true);
+            b.screenshot("script-summary-print.png");
+            byte[] pdf = b.pdfA4();
+            b.save("script-summary-print.pdf", pdf);
+            assertThat(ConsoleBrowser.pages(pdf)).as("the UDI summary prints on one A4 page").isEqualTo(1);
+            b.printMedia(false);
+
+            // The script's own overview of steps leads to the slip.
+            b.choose("steps");
+            b.atNode("overview");
+            b.choose("slip");
+            b.atNode("rights-slip");
+            b.visible(".card.print[data-print=slip] .print-button").click();
+            WebElement area = b.driver.findElement(By.id("print-area"));
+            assertThat(area.findElement(By.cssSelector("section[lang=nb]")).getAttribute("textContent"))
+                    .contains("Hjelp for deg").contains("22 33 11 60");
+            WebElement ar = area.findElement(By.cssSelector("section[lang=ar]"));
+            assertThat(ar.getAttribute("dir")).isEqualTo("rtl");
+            assertThat(ar.getAttribute("textContent")).contains("مساعدة لك").contains("22 33 11 60");
+            b.printMedia(true);
+            b.screenshot("script-slip-print.png");
+            byte[] slip = b.pdfA4();
+            b.save("script-slip-print.pdf", slip);
+            assertThat(ConsoleBrowser.pages(slip)).as("the rights slip prints on one A4 page").isEqualTo(1);
+            b.printMedia(false);
+
+            b.visible("#end").click();
+            b.visible("#end").click();
+            b.visible("#ended");
+            assertThat(repo.losen.sessions().size()).isZero();
+        }
+    }
+
     private void tick(String id) {
         browser.visible("#choices input[value='" + id + "']").findElement(By.xpath("..")).click();
     }
