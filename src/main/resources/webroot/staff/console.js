@@ -624,6 +624,7 @@
       (c.items || []).forEach(function (it) { ul.appendChild(el('li', null, it)); });
       area.appendChild(ul);
     }
+    // The card stays the print view until the next step, so printing twice (or Ctrl+P) prints it again.
     document.body.classList.add('printing');
     window.print();
   }
@@ -756,7 +757,6 @@
         });
       });
     });
-    window.addEventListener('afterprint', function () { document.body.classList.remove('printing'); });
     ['pointerdown', 'keydown'].forEach(function (e) {
       document.addEventListener(e, function () { active = true; }, { passive: true });
     });

@@ -110,21 +110,31 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** The page printed to PDF on A4 paper, as the browser's print dialog would. */
     byte[] pdfA4() {
+        return pdf(new PageSize(29.7, 21.0));
+    }
+
+    /** The same on A5 (a half sheet, the size of a slip handed over the table). */
+    byte[] pdfA5() {
+        return pdf(new PageSize(21.0, 14.8));
+    }
+
+    byte[] pdf(PageSize size) {
         PrintOptions p = new PrintOptions();
-        p.setPageSize(new PageSize(29.7, 21.0));
+        p.setPageSize(size);
+        // 100 %, as the print dialog's default: shrinking to fit would hide a second page.
+        p.setShrinkToFit(false);
         p.setBackground(true);
         Pdf pdf = driver.print(p);
         return Base64.getDecoder().decode(pdf.getContent());
     }
 
-    /** Pages in a Chromium PDF: each page object is written as "/Type /Page" (the tree as "/Type /Pages"). */
+    /** Pages in a PDF: the largest {@code /Count} in its page tree (the root's). */
     static int pages(byte[] pdf) {
-        String s = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/Count\\s+(\\d+)")
+                .matcher(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1));
         int n = 0;
-        for (int i = s.indexOf("/Type /Page"); i >= 0; i = s.indexOf("/Type /Page", i + 1)) {
-            if (!s.startsWith("/Type /Pages", i)) {
-                n++;
-            }
+        while (m.find()) {
+            n = Math.max(n, Integer.parseInt(m.group(1)));
         }
         return n;
     }

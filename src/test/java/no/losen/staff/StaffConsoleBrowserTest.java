@@ -44,6 +44,13 @@ class StaffConsoleBrowserTest {
                 .withStaff(users, Duration.ofMinutes(20)));
     }
 
+    /** Each test starts on screen media, logged out, whatever the one before left behind. */
+    @org.junit.jupiter.api.BeforeEach
+    void screen() {
+        browser.printMedia(false);
+        browser.driver.manage().deleteAllCookies();
+    }
+
     @AfterAll
     static void down() {
         if (browser != null) {
@@ -277,6 +284,10 @@ class StaffConsoleBrowserTest {
             byte[] pdf = b.pdfA4();
             b.save("script-summary-print.pdf", pdf);
             assertThat(ConsoleBrowser.pages(pdf)).as("the UDI summary prints on one A4 page").isEqualTo(1);
+            // The page count is real: on a card-sized sheet the same summary needs several.
+            byte[] tiny = b.pdf(new org.openqa.selenium.print.PageSize(10.5, 7.4));
+            b.save("script-summary-print-a7.pdf", tiny);
+            assertThat(ConsoleBrowser.pages(tiny)).isGreaterThan(1);
             b.printMedia(false);
 
             // The script's own overview of steps leads to the slip.
@@ -296,6 +307,9 @@ class StaffConsoleBrowserTest {
             byte[] slip = b.pdfA4();
             b.save("script-slip-print.pdf", slip);
             assertThat(ConsoleBrowser.pages(slip)).as("the rights slip prints on one A4 page").isEqualTo(1);
+            byte[] slipA5 = b.pdfA5();
+            b.save("script-slip-print-a5.pdf", slipA5);
+            assertThat(ConsoleBrowser.pages(slipA5)).as("the rights slip prints on one A5 page").isEqualTo(1);
             b.printMedia(false);
 
             b.visible("#end").click();
