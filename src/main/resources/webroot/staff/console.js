@@ -190,9 +190,13 @@
     });
   }
 
-  /** Every minute: is the log-in still alive? Only a minute with use counts as use. */
+  /**
+   * Every minute (or half the idle time, if shorter): is the log-in still alive? Only a period
+   * in which staff touched the page counts as use, so an unattended tablet logs out.
+   */
   function watchIdle() {
-    setInterval(function () {
+    var every = 60000;
+    var tick = function () {
       if (!me) { return; }
       getJson('/staff/me' + (active ? '' : '?quiet')).then(function (r) {
         active = false;
@@ -205,7 +209,15 @@
           });
         }
       }).catch(function () { /* offline: the next check decides */ });
-    }, 60000);
+    };
+    var last = Date.now();
+    setInterval(function () {
+      if (me && me.idle) { every = Math.max(1000, Math.min(60000, me.idle * 500)); }
+      if (Date.now() - last >= every) {
+        last = Date.now();
+        tick();
+      }
+    }, 1000);
   }
 
   // ---------------------------------------------------------------- the socket

@@ -133,6 +133,11 @@ class StaffConsoleBrowserTest {
                 .doesNotContain("fikser").contains("Sier beboeren at hen er utnyttet? Nei, avviser det")
                 .contains("Bakgrunn: ikke spurt");
         b.screenshot("console-summary.png");
+        // A tablet held upright: the steps fold above the conversation, buttons stay large.
+        b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        b.screenshot("console-tablet.png");
+        assertThat(b.visible("#choices button[data-choice=slip]").getSize().getHeight()).isGreaterThanOrEqualTo(48);
+        b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1180, 820));
 
         // Print the summary: only the card, on one A4 page. window.print() is recorded, not opened.
         b.js("window.__printed = 0; window.print = function () { window.__printed++; };");
@@ -188,6 +193,7 @@ class StaffConsoleBrowserTest {
         b.visible("#logout").click();
         b.visible("#login-form");
         assertThat(b.driver.manage().getCookieNamed("losen_staff")).isNull();
+        assertThat(b.pageErrors()).as("no script errors, nothing refused by the CSP").isEmpty();
     }
 
     /**
@@ -316,6 +322,28 @@ class StaffConsoleBrowserTest {
             b.visible("#end").click();
             b.visible("#ended");
             assertThat(repo.losen.sessions().size()).isZero();
+            assertThat(b.pageErrors()).as("no script errors, nothing refused by the CSP").isEmpty();
+        }
+    }
+
+    /** An unattended tablet: after the idle time the log-in ends, and the page erases the conversation. */
+    @Test
+    void anIdleConsoleLogsOutAndErasesTheConversation() throws Exception {
+        try (TestServer quick = new TestServer(Config.defaults().withPort(0).withContent(CONTENT)
+                .withStaff(tmp.resolve("users"), Duration.ofSeconds(2)))) {
+            var b = browser;
+            b.logIn("http://localhost:" + quick.port(), "anna", PASSWORD);
+            b.visible("#dialogs button[data-dialog=console-demo]").click();
+            b.atNode("language");
+            b.choose("ar");
+            b.atNode("indicators");
+            assertThat(quick.losen.sessions().size()).isEqualTo(1);
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15)).until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("status"), "uten aktivitet. Samtalen er slettet."));
+            assertThat(b.visible("#login-form").isDisplayed()).isTrue();
+            assertThat(quick.losen.sessions().size()).isZero();
+            assertThat(b.driver.findElement(By.id("text-main")).getAttribute("textContent")).isEmpty();
         }
     }
 
