@@ -110,6 +110,16 @@ final class ConsoleBrowser implements AutoCloseable {
                 .toList();
     }
 
+    /** Serious and critical findings of axe-core (WCAG rules) on the page as it is now. */
+    List<String> accessibilityProblems() {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(driver);
+        return results.getViolations().stream()
+                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+                .map(r -> r.getImpact() + " " + r.getId() + ": " + r.getHelp() + " at "
+                        + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+                .toList();
+    }
+
     Object js(String script, Object... args) {
         return driver.executeScript(script, args);
     }

@@ -67,6 +67,8 @@ class StaffConsoleBrowserTest {
         b.driver.get("http://localhost:" + server.port() + "/staff");
 
         // Log in. A wrong password first: refused, and the page says so.
+        b.visible("#login-name");
+        assertThat(b.accessibilityProblems()).as("axe-core on the log-in page").isEmpty();
         b.visible("#login-name").sendKeys("anna");
         b.visible("#login-password").sendKeys("wrong password");
         b.visible("#login-form button[type=submit]").click();
@@ -97,6 +99,7 @@ class StaffConsoleBrowserTest {
         assertThat(alt.getText()).contains("نتحدث معك").contains("Utkast til oversettelse");
         assertThat(b.visible("#text-main").getText()).contains("Vi snakker med deg");
         b.screenshot("console-bilingual.png");
+        assertThat(b.accessibilityProblems()).as("axe-core on a bilingual step").isEmpty();
         b.visible("#choices button[data-choice=says]").click();
 
         // A note (no identity), then the summary.
@@ -133,6 +136,7 @@ class StaffConsoleBrowserTest {
                 .doesNotContain("fikser").contains("Sier beboeren at hen er utnyttet? Nei, avviser det")
                 .contains("Bakgrunn: ikke spurt");
         b.screenshot("console-summary.png");
+        assertThat(b.accessibilityProblems()).as("axe-core on the summary").isEmpty();
         // A tablet held upright: the steps fold above the conversation, buttons stay large.
         b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
         b.screenshot("console-tablet.png");
