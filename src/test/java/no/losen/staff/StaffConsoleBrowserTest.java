@@ -181,6 +181,21 @@ class StaffConsoleBrowserTest {
         assertThat(ConsoleBrowser.pages(slipPdf)).isEqualTo(1);
         b.printMedia(false);
 
+        // In English the console still prints the slip in Norwegian (the official wording) beside Arabic.
+        new org.openqa.selenium.support.ui.Select(b.visible("#console-lang")).selectByValue("en");
+        b.textAppears("#step-name", "Slip for the resident");
+        assertThat(b.visible("#text-official").getAttribute("textContent")).contains("Norwegian (the official wording)")
+                .contains("Dine rettigheter og hjelp");
+        b.visible(".card.print[data-print=slip] .print-button").click();
+        area = b.driver.findElement(By.id("print-area"));
+        assertThat(area.findElements(By.cssSelector("section[lang=en]"))).isEmpty();
+        assertThat(area.findElement(By.cssSelector("section[lang=nb]")).getAttribute("textContent"))
+                .contains("Dine rettigheter og hjelp");
+        assertThat(area.findElement(By.cssSelector("section[lang=ar]")).getAttribute("textContent"))
+                .contains("حقوقك والمساعدة");
+        new org.openqa.selenium.support.ui.Select(b.visible("#console-lang")).selectByValue("nb");
+        b.textAppears("#step-name", "Lapp til beboeren");
+
         // End and erase: two taps; the server's session is gone, and so is everything on the page.
         assertThat(server.losen.sessions().size()).isEqualTo(1);
         b.visible("#end").click();
