@@ -56,7 +56,7 @@ public final class LoginLimiter {
     }
 
     /** How long until another attempt is allowed for any of these tags; zero when allowed now. */
-    public synchronized Duration wait(String... tags) {
+    public synchronized Duration retryAfter(String... tags) {
         long now = ticker.read();
         long longest = 0;
         for (String t : tags) {

@@ -176,8 +176,8 @@ public final class StaffRoutes {
         String account = perAccount.tag("account", name);
         String address = perAddress.tag("address", ctx.request().remoteAddress() == null ? ""
                 : ctx.request().remoteAddress().hostAddress());
-        Duration wait = perAccount.wait(account);
-        Duration addressWait = perAddress.wait(address);
+        Duration wait = perAccount.retryAfter(account);
+        Duration addressWait = perAddress.retryAfter(address);
         if (addressWait.compareTo(wait) > 0) {
             wait = addressWait;
         }

@@ -19,11 +19,11 @@ class LoginLimiterTest {
             limiter.failed(acct);
             now.addAndGet(Duration.ofMinutes(1).toNanos());
         }
-        assertThat(limiter.wait(acct)).isZero();
+        assertThat(limiter.retryAfter(acct)).isZero();
         limiter.failed(acct);
-        assertThat(limiter.wait(acct)).isEqualTo(Duration.ofMinutes(11));
+        assertThat(limiter.retryAfter(acct)).isEqualTo(Duration.ofMinutes(11));
         now.addAndGet(Duration.ofMinutes(11).toNanos());
-        assertThat(limiter.wait(acct)).isZero();
+        assertThat(limiter.retryAfter(acct)).isZero();
     }
 
     @Test
@@ -34,8 +34,8 @@ class LoginLimiterTest {
         for (int i = 0; i < 5; i++) {
             limiter.failed(i % 2 == 0 ? anna : bo, addr);
         }
-        assertThat(limiter.wait(limiter.tag("account", "cara"), addr)).isPositive();
-        assertThat(limiter.wait(anna, limiter.tag("address", "198.51.100.1"))).isZero();
+        assertThat(limiter.retryAfter(limiter.tag("account", "cara"), addr)).isPositive();
+        assertThat(limiter.retryAfter(anna, limiter.tag("address", "198.51.100.1"))).isZero();
     }
 
     @Test
@@ -46,7 +46,7 @@ class LoginLimiterTest {
         }
         limiter.succeeded(acct);
         limiter.failed(acct);
-        assertThat(limiter.wait(acct)).isZero();
+        assertThat(limiter.retryAfter(acct)).isZero();
     }
 
     @Test
