@@ -64,7 +64,7 @@ class StaffConsoleBrowserTest {
     @Test
     void staffLogInWalkAPathGoBackPrintTheSummaryAndTheSlipAndEraseEverything() throws Exception {
         var b = browser;
-        b.driver.get("http://localhost:" + server.port() + "/staff");
+        b.driver.get("http://127.0.0.1:" + server.port() + "/staff");
 
         // Log in. A wrong password first: refused, and the page says so.
         b.visible("#login-name");
@@ -225,7 +225,7 @@ class StaffConsoleBrowserTest {
         try (TestServer repo = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.REPO)
                 .withStaff(tmp.resolve("users"), Duration.ofMinutes(20)))) {
             var b = browser;
-            b.logIn("http://localhost:" + repo.port(), "anna", PASSWORD);
+            b.logIn("http://127.0.0.1:" + repo.port(), "anna", PASSWORD);
             b.visible("#dialogs button[data-dialog=staff-identification]").click();
             b.atNode("resident-language");
             assertThat(b.visible("#step-name").getText()).isEqualTo("Før du begynner");
@@ -351,7 +351,7 @@ class StaffConsoleBrowserTest {
         try (TestServer quick = new TestServer(Config.defaults().withPort(0).withContent(CONTENT)
                 .withStaff(tmp.resolve("users"), Duration.ofSeconds(2)))) {
             var b = browser;
-            b.logIn("http://localhost:" + quick.port(), "anna", PASSWORD);
+            b.logIn("http://127.0.0.1:" + quick.port(), "anna", PASSWORD);
             b.visible("#dialogs button[data-dialog=console-demo]").click();
             b.atNode("language");
             b.choose("ar");

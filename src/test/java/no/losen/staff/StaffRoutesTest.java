@@ -59,7 +59,7 @@ class StaffRoutesTest {
     }
 
     String base(TestServer s) {
-        return "http://localhost:" + s.port();
+        return "http://127.0.0.1:" + s.port();
     }
 
     HttpResponse<String> login(TestServer s, String name, String password, String origin) throws Exception {
@@ -207,7 +207,7 @@ class StaffRoutesTest {
     /** A WebSocket with the handshake headers a browser would send. */
     record Ws(WebSocket ws, BlockingQueue<JsonObject> frames) implements AutoCloseable {
         static Ws open(TestServer s, String cookie, String origin) {
-            WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("localhost").setPort(s.port()).setURI("/ws");
+            WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(s.port()).setURI("/ws");
             if (cookie != null) {
                 o.addHeader("Cookie", cookie);
             }
