@@ -327,6 +327,7 @@
   // ---------------------------------------------------------------- rendering
 
   function render(m) {
+    var moved = $('conversation').getAttribute('data-node') !== m.node;
     show('console');
     status('');
     document.body.classList.remove('printing');
@@ -343,6 +344,11 @@
     renderTyped(m);
     renderSteps(stepIndex);
     $('back').disabled = history.length < 2;
+    if (moved) {
+      // A new step starts at the top, and keyboard and screen-reader users land on it.
+      window.scrollTo(0, 0);
+      $('conversation').focus({ preventScroll: true });
+    }
   }
 
   function notice(text) {
@@ -564,6 +570,12 @@
       }
       list.appendChild(li);
     });
+    // Keep the current step in sight in the sidebar's own scroll (not the page's).
+    var cur = list.querySelector('.current');
+    var nav = list.parentNode;
+    if (cur && nav.scrollHeight > nav.clientHeight) {
+      nav.scrollTop = Math.max(0, cur.offsetTop - nav.clientHeight / 2);
+    }
   }
 
   // ---------------------------------------------------------------- acting
