@@ -65,12 +65,21 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--sms-dialog", defaultValue = "${env:LOSEN_SMS_DIALOG:-rights}",
             description = "The dialog an SMS conversation starts (LOSEN_SMS_DIALOG).")
     String smsDialog;
+    @Option(names = "--staff-users", defaultValue = "${env:LOSEN_STAFF_USERS}",
+            description = "Staff users file, name:bcrypt-hash lines written by `staff add` (LOSEN_STAFF_USERS); "
+                    + "none: staff log-in is off.")
+    Path staffUsers;
+
+    @Option(names = "--staff-idle", defaultValue = "${env:LOSEN_STAFF_IDLE:-20m}",
+            description = "A staff log-in ends after this long without use (LOSEN_STAFF_IDLE).")
+    String staffIdle;
 
     @Override
     public Integer call() {
-        Config config = new Config(host, port, content, duration(sessionTtl), maxSessions, list(allowedOrigins),
-                list(fallback), exitUrl, publicUrl,
-                new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog));
+        Config config = new Config.Builder().host(host).port(port).content(content).sessionTtl(duration(sessionTtl))
+                .maxSessions(maxSessions).allowedOrigins(list(allowedOrigins)).fallback(list(fallback)).exitUrl(exitUrl)
+                .publicUrl(publicUrl).sms(new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog))
+                .staffUsers(staffUsers).staffIdle(duration(staffIdle)).build();
         Vertx vertx = Vertx.vertx();
         try {
             Losen losen = Losen.start(vertx, config).await();

@@ -21,6 +21,7 @@ import no.losen.dialog.load.Problem;
 import no.losen.session.MemorySessionStore;
 import no.losen.session.SessionStore;
 import no.losen.staff.StaffAuth;
+import no.losen.staff.StaffRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,13 +76,15 @@ public final class Losen {
         new ApiRoutes(loaded.set(), store).mount(router);
         SmsRoutes.mount(router, engine, store, config.sms(), config.publicUrl());
         WebAssets.mount(router, loaded.set(), config.exitUrl());
+        StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
+                new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()));
 
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setCompressionSupported(true)
                 .setMaxWebSocketFrameSize(4 * WsLimits.DEFAULT.maxFrameChars())
                 .setMaxWebSocketMessageSize(4 * WsLimits.DEFAULT.maxFrameChars());
         HttpServer http = vertx.createHttpServer(options);
-        new WebSocketChannel(engine, store, StaffAuth.NONE, config.allowedOrigins(), WsLimits.DEFAULT).install(http);
+        new WebSocketChannel(engine, store, staff, config.allowedOrigins(), WsLimits.DEFAULT).install(http);
         return http.requestHandler(router).listen().map(s -> {
             LOG.info("event=server.started port={} dialogs={} startup_ms={}", s.actualPort(),
                     loaded.set().dialogs().size(), (System.nanoTime() - t0) / 1_000_000);
