@@ -113,7 +113,8 @@ public final class CorpusCleaner {
             }
             String next = i + 1 < g.size() ? g.get(i + 1).trimmed() : null;
             String afterNext = i + 2 < g.size() ? g.get(i + 2).trimmed() : null;
-            if (next != null && next.length() < 45 && !next.contains(".") && startsLowerOrDash(next)
+            boolean dangling = Headings.endsWithContinuation(t);
+            if (next != null && next.length() < 45 && !next.contains(".") && (startsLowerOrDash(next) || dangling)
                     && (afterNext == null || startsUpper(afterNext)) && !endsWithHyphen(line)
                     && ".,;:".indexOf(lastChar(line)) < 0 && Headings.looksLikeHeading(t + " " + next)) {
                 if (accept(t + " " + next, indented, g.subList(i, i + 2))) {
@@ -135,6 +136,10 @@ public final class CorpusCleaner {
             flush();
             if (h.chapterNumber() != null) {
                 lastChapter = h.chapterNumber();
+            }
+            Integer chapterOfSection = Headings.chapterOf(h.title());
+            if (chapterOfSection != null) { // "6.5 ..." closes chapter 5 even if chapter 6's title was missed
+                sections.removeIf(s -> s.chapterNumber() != null && !s.chapterNumber().equals(chapterOfSection));
             }
             sections.removeIf(s -> s.level() >= h.level());
             sections.add(h);

@@ -27,6 +27,18 @@ final class Headings {
 
     private Headings() {}
 
+    /** Whether the line ends in a word that needs a continuation ("Barn uten lovlig opphold i"). */
+    static boolean endsWithContinuation(String t) {
+        String[] words = t.split("\\s+");
+        return CONTINUATION.contains(words[words.length - 1].toLowerCase(Locale.ROOT));
+    }
+
+    /** The chapter number of a dotted section title ("6.5 Erfaringer" → 6), or null. */
+    static Integer chapterOf(String title) {
+        Matcher m = DOTTED.matcher(title);
+        return m.matches() ? Integer.valueOf(m.group(1).substring(0, m.group(1).indexOf('.'))) : null;
+    }
+
     /** Whether the line can be a heading by its own shape; context (next line) is checked by the caller. */
     static boolean looksLikeHeading(String t) {
         if (t.length() < 3 || t.length() > 90 || t.startsWith("Kilde") || t.contains("http") || t.contains("@") || t.contains(". ")) {

@@ -39,9 +39,9 @@ public final class PassageIndex {
     /** A scored passage, best first in result lists. */
     public record Hit(int ordinal, float score) {}
 
-    static final float SECTION_BOOST = 0.6f;
-    static final float TITLE_BOOST = 0.15f;
-    static final float PART_WEIGHT = 0.5f;
+    static final float SECTION_BOOST = Float.parseFloat(System.getProperty("losen.section", "0.1"));
+    static final float TITLE_BOOST = Float.parseFloat(System.getProperty("losen.title", "0.05"));
+    static final float PART_WEIGHT = Float.parseFloat(System.getProperty("losen.part", "0.5"));
     private static final int MAX_TERMS = 64;
 
     private final NorwegianAnalysis analysis;
