@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import no.losen.search.internal.Bm25Retriever;
 import no.losen.search.internal.Corpus;
@@ -50,31 +51,41 @@ public final class HandbookSearch {
     private final Optional<GroundedAnswerer> answerer;
     private final long buildMillis;
 
-    private HandbookSearch(Corpus corpus, SearchConfig config) {
-        long t0 = System.nanoTime();
+    private HandbookSearch(Corpus corpus, SearchConfig config, long t0, CompletableFuture<QueryTranslator> translator) {
         this.corpus = corpus;
         this.sources = corpus.sources().stream().collect(Collectors.toMap(SourceCatalog.Source::id, s -> s));
         List<String> texts = corpus.passages().stream().map(Passage::text).toList();
+        long tCorpus = System.nanoTime();
         NorwegianAnalysis analysis = NorwegianAnalysis.fromCorpus(texts);
+        long tAnalysis = System.nanoTime();
         Map<String, String> titles = corpus.sources().stream()
                 .collect(Collectors.toMap(SourceCatalog.Source::id, SourceCatalog.Source::title));
         this.index = new PassageIndex(corpus.passages(), titles, analysis);
         this.bm25 = new Bm25Retriever(index, corpus.passages(), DEPTH);
-        Optional<FreeDict> freeDict = FreeDict.load(config.freeDictDir());
-        this.translator = new QueryTranslator(Glossary.load(), freeDict);
+        long tIndex = System.nanoTime();
+        this.translator = translator.join();
+        long tDict = System.nanoTime();
         this.vectors = config.embeddingsEnabled()
                 ? Optional.of(VectorRetriever.build(config, corpus, DEPTH)) : Optional.empty();
         this.answerer = config.chatEnabled() ? Optional.of(GroundedAnswerer.build(config)) : Optional.empty();
         this.buildMillis = (System.nanoTime() - t0) / 1_000_000;
+        LOG.info("search build phases (ms): corpus {}, analysis {}, index {}, dictionaries {}, total {}",
+                (tCorpus - t0) / 1_000_000, (tAnalysis - tCorpus) / 1_000_000, (tIndex - tAnalysis) / 1_000_000,
+                (tDict - tIndex) / 1_000_000, buildMillis);
+        LOG.info("search build: dictionaries waited {} ms after indexing", (tDict - tIndex) / 1_000_000);
         LOG.info("handbook search ready: {} passages from {} sources, corpus {}, FreeDict {}, embeddings {}, chat {}",
                 corpus.passages().size(), corpus.sources().size(), corpus.hash(),
-                freeDict.isPresent() ? "on" : "off", vectors.isPresent() ? "on" : "off",
+                this.translator.hasDictionary() ? "on" : "off", vectors.isPresent() ? "on" : "off",
                 answerer.isPresent() ? "on" : "off");
     }
 
     /** Loads, cleans and indexes the corpus under {@code contentRoot}. */
     public static HandbookSearch build(Path contentRoot, SearchConfig config) {
-        return new HandbookSearch(Corpus.load(contentRoot), config);
+        long t0 = System.nanoTime();
+        // the dictionaries do not depend on the corpus: load them while the corpus is cleaned
+        CompletableFuture<QueryTranslator> translator = CompletableFuture.supplyAsync(
+                () -> new QueryTranslator(Glossary.load(), FreeDict.load(config.freeDictDir())));
+        return new HandbookSearch(Corpus.load(contentRoot), config, t0, translator);
     }
 
     public static HandbookSearch build(Path contentRoot) {

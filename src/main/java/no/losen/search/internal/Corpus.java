@@ -39,12 +39,15 @@ public record Corpus(List<SourceCatalog.Source> sources, List<Passage> passages,
                 raw.put(s, new String(bytes, StandardCharsets.UTF_8));
             }
             CorpusCleaner cleaner = CorpusCleaner.forCorpus(raw.values());
+            // sources are independent once the shared vocabulary exists: clean them in parallel
+            List<List<Block>> cleaned = raw.values().parallelStream().map(cleaner::clean).toList();
             List<Passage> passages = new ArrayList<>();
             List<String> clean = new ArrayList<>();
-            for (Map.Entry<SourceCatalog.Source, String> e : raw.entrySet()) {
-                List<Block> blocks = cleaner.clean(e.getValue());
+            int i = 0;
+            for (SourceCatalog.Source s : raw.keySet()) {
+                List<Block> blocks = cleaned.get(i++);
                 blocks.forEach(b -> clean.add(b.text()));
-                passages.addAll(PassageSplitter.split(e.getKey().id(), blocks, passages.size()));
+                passages.addAll(PassageSplitter.split(s.id(), blocks, passages.size()));
             }
             return new Corpus(sources, List.copyOf(passages), List.copyOf(clean),
                     HexFormat.of().formatHex(sha.digest()).substring(0, 16));

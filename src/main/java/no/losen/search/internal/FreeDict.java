@@ -31,6 +31,8 @@ public final class FreeDict {
     private static final String B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     private static final Pattern SENSE = Pattern.compile("^\\s*\\d+\\.\\s+(.+)$");
     private static final Pattern TRAILING_SENSE = Pattern.compile("\\s+\\d+\\.\\s*$");
+    private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
+    private static final Pattern SEPARATOR = Pattern.compile("[,;]");
 
     private final Map<String, List<String>> entries;
 
@@ -98,10 +100,10 @@ public final class FreeDict {
             if (candidate == null) {
                 continue;
             }
-            candidate = TRAILING_SENSE.matcher(candidate).replaceAll("").replaceAll("\\([^)]*\\)", "");
-            for (String t : candidate.split("[,;]")) {
+            candidate = PARENTHESES.matcher(TRAILING_SENSE.matcher(candidate).replaceAll("")).replaceAll("");
+            for (String t : SEPARATOR.split(candidate)) {
                 String w = t.strip().toLowerCase(Locale.ROOT);
-                if (!w.isEmpty() && w.split("\\s+").length <= 2 && !w.matches(".*\\d.*")) {
+                if (!w.isEmpty() && w.chars().filter(c -> c == ' ').count() <= 1 && w.chars().noneMatch(Character::isDigit)) {
                     out.add(w);
                 }
             }

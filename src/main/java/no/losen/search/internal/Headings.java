@@ -18,6 +18,8 @@ final class Headings {
     record Heading(String title, int level, Integer chapterNumber) {}
 
     private static final Pattern DOTTED = Pattern.compile("(\\d{1,2}(?:\\.\\d{1,2})+)\\.?\\s+(\\p{Lu}.*)");
+    private static final Pattern NUMERIC = Pattern.compile("[\\d%,.–-]*\\d[\\d%,.–-]*");
+    private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
     private static final Pattern SINGLE = Pattern.compile("(\\d{1,2})\\.?\\s+(\\p{Lu}.*)");
     private static final Set<String> CONTINUATION = Set.of(
             "og", "i", "på", "som", "til", "for", "av", "med", "å", "at", "er", "en", "et", "ei", "det", "de",
@@ -59,7 +61,7 @@ final class Headings {
         int capitalised = 0;
         for (int i = 1; i < words.length; i++) {
             String w = words[i];
-            if (w.matches("[\\d%,.–-]+") && !w.matches("(19|20)\\d\\d")) {
+            if (NUMERIC.matcher(w).matches() && !YEAR.matcher(w).matches()) {
                 return false; // a table row: "Legevakt og akuttmottak 86 18 % 29 34 %"
             }
             if (w.length() > 1 && Character.isUpperCase(w.charAt(0)) && Character.isLowerCase(w.charAt(1))) {

@@ -36,6 +36,10 @@ public final class QueryTranslator implements QueryTransformer {
         this.freeDict = freeDict;
     }
 
+    public boolean hasDictionary() {
+        return freeDict.isPresent();
+    }
+
     @Override
     public Collection<Query> transform(Query query) {
         return List.of(Query.from(WeightedTerms.format(translate(query.text()))));
