@@ -1,0 +1,86 @@
+package no.losen.channel.ws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import no.losen.dialog.DialogException;
+import no.losen.dialog.ErrorCode;
+
+/**
+ * One client frame, checked for shape before anything acts on it. Everything a client can
+ * send is listed here; anything else is refused with a stable error code.
+ */
+record Frame(String type, String dialog, String lang, String choice, List<String> choices, String text, String token) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> TYPES = List.of("start", "choose", "text", "back", "restart", "lang", "resume",
+            "end", "ping");
+
+    static Frame parse(String raw) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw new DialogException(ErrorCode.BAD_FRAME, "the frame is not JSON");
+        }
+        if (n == null || !n.isObject()) {
+            throw new DialogException(ErrorCode.BAD_FRAME, "the frame must be a JSON object");
+        }
+        String type = string(n, "type");
+        if (type == null || !TYPES.contains(type)) {
+            throw new DialogException(ErrorCode.UNKNOWN_TYPE, "type must be one of " + TYPES);
+        }
+        List<String> choices = null;
+        if (n.has("choices")) {
+            if (!n.get("choices").isArray()) {
+                throw new DialogException(ErrorCode.BAD_FRAME, "choices must be a list of ids");
+            }
+            choices = new ArrayList<>();
+            for (JsonNode c : n.get("choices")) {
+                if (!c.isTextual()) {
+                    throw new DialogException(ErrorCode.BAD_FRAME, "choices must be a list of ids");
+                }
+                choices.add(c.asText());
+            }
+        }
+        Frame f = new Frame(type, string(n, "dialog"), string(n, "lang"), string(n, "choice"), choices,
+                string(n, "text"), string(n, "token"));
+        f.require();
+        return f;
+    }
+
+    private void require() {
+        switch (type) {
+            case "start" -> need(dialog, "dialog");
+            case "choose" -> {
+                if (choice == null && choices == null) {
+                    throw new DialogException(ErrorCode.BAD_FRAME, "choose needs choice or choices");
+                }
+            }
+            case "text" -> need(text, "text");
+            case "lang" -> need(lang, "lang");
+            case "resume" -> need(token, "token");
+            default -> {
+            }
+        }
+    }
+
+    private static void need(String value, String field) {
+        if (value == null) {
+            throw new DialogException(ErrorCode.BAD_FRAME, "field '" + field + "' is missing");
+        }
+    }
+
+    private static String string(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new DialogException(ErrorCode.BAD_FRAME, "field '" + field + "' must be a string");
+        }
+        return v.asText();
+    }
+}

@@ -1,0 +1,90 @@
+package no.losen.cli;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import no.losen.server.Config;
+import no.losen.server.Losen;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the server. Every option also reads its {@code LOSEN_*} environment variable. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the server (the default command).")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "${env:LOSEN_HOST:-0.0.0.0}", description = "Interface to listen on (LOSEN_HOST).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:LOSEN_PORT:-8080}", description = "Port (LOSEN_PORT).")
+    int port;
+
+    @Option(names = "--content", defaultValue = "${env:LOSEN_CONTENT}",
+            description = "Content folder with dialogs/, translations/, facts/, corpus/ (LOSEN_CONTENT); default: bundled.")
+    Path content;
+
+    @Option(names = "--session-ttl", defaultValue = "${env:LOSEN_SESSION_TTL:-30m}",
+            description = "Idle time after which a session is erased, e.g. 30m, 900s (LOSEN_SESSION_TTL).")
+    String sessionTtl;
+
+    @Option(names = "--max-sessions", defaultValue = "${env:LOSEN_MAX_SESSIONS:-100000}",
+            description = "Sessions held at most; the idlest go first (LOSEN_MAX_SESSIONS).")
+    long maxSessions;
+
+    @Option(names = "--allowed-origins", defaultValue = "${env:LOSEN_ALLOWED_ORIGINS:-}",
+            description = "Comma-separated origins whose pages may open /ws (LOSEN_ALLOWED_ORIGINS); empty: same origin.")
+    String allowedOrigins;
+
+    @Option(names = "--fallback", defaultValue = "${env:LOSEN_FALLBACK:-en,nb}",
+            description = "Languages tried when a text is missing, in order (LOSEN_FALLBACK).")
+    String fallback;
+
+    @Option(names = "--exit-url", defaultValue = "${env:LOSEN_EXIT_URL:-https://www.yr.no/}",
+            description = "Neutral page quick exit goes to (LOSEN_EXIT_URL).")
+    String exitUrl;
+
+    @Option(names = "--public-url", defaultValue = "${env:LOSEN_PUBLIC_URL}",
+            description = "The server's public base URL behind a proxy (LOSEN_PUBLIC_URL).")
+    String publicUrl;
+
+    @Override
+    public Integer call() {
+        Config config = new Config(host, port, content, duration(sessionTtl), maxSessions, list(allowedOrigins),
+                list(fallback), exitUrl, publicUrl);
+        Vertx vertx = Vertx.vertx();
+        try {
+            Losen losen = Losen.start(vertx, config).await();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                losen.close().await();
+                vertx.close().await();
+            }));
+            System.out.println("Losen is serving on http://localhost:" + losen.port() + "/");
+            return 0;
+        } catch (Exception e) {
+            System.err.println("losen: cannot start: " + e.getMessage());
+            vertx.close();
+            return 2;
+        }
+    }
+
+    static List<String> list(String csv) {
+        return csv == null || csv.isBlank() ? List.of()
+                : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** {@code 30m}, {@code 900s}, {@code 2h}, or an ISO-8601 duration. */
+    static Duration duration(String s) {
+        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("p")) {
+            return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+        }
+        long n = Long.parseLong(t.replaceAll("[smh]$", ""));
+        return switch (t.charAt(t.length() - 1)) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'h' -> Duration.ofHours(n);
+            default -> Duration.ofMinutes(n);
+        };
+    }
+}

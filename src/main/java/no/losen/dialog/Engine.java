@@ -1,0 +1,290 @@
+package no.losen.dialog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The dialog engine: a deterministic state machine over an immutable {@link DialogSet}.
+ * {@code (Session, Command) → (Session, Reply)}, no I/O, no clock, no Vert.x, so a dialog can
+ * be tested without a server and any instance can continue any session.
+ */
+public final class Engine {
+
+    /** Typed text longer than this is refused: nobody needs more, and it bounds the work per step. */
+    public static final int MAX_TEXT = 1000;
+    /** The language of the official wording (the action card); shown beside bilingual text in any other. */
+    static final String OFFICIAL = "nb";
+    /** Chained and routed nodes followed in one step; more means a loop in the dialog. */
+    private static final int MAX_HOPS = 32;
+
+    /** A step's outcome: the session to keep and the reply to show. */
+    public record Turn(Session session, Reply reply) {
+    }
+
+    private final DialogSet set;
+    private final Map<String, TextAction> actions;
+    private final TextMatcher matcher;
+
+    public Engine(DialogSet set, Map<String, TextAction> actions) {
+        this.set = set;
+        this.actions = Map.copyOf(actions);
+        this.matcher = new TextMatcher(set.translations());
+    }
+
+    public DialogSet dialogs() {
+        return set;
+    }
+
+    /** Starts {@code dialogId}; {@code lang} null means the dialog's first language. */
+    public Turn start(String dialogId, String lang, boolean staff) {
+        Dialog d = set.dialog(dialogId)
+                .orElseThrow(() -> new DialogException(ErrorCode.UNKNOWN_DIALOG, "no dialog '" + dialogId + "'"));
+        if (d.audience() == Audience.STAFF && !staff) {
+            throw new DialogException(ErrorCode.FORBIDDEN, "dialog '" + dialogId + "' is for logged-in staff");
+        }
+        String l = lang == null ? d.languages().get(0) : lang;
+        requireLanguage(d, l);
+        Session s = new Session(d.id(), d.start(), l, Map.of(), List.of(), staff);
+        return enter(s, d, d.start());
+    }
+
+    public Turn apply(Session s, Command c) {
+        Dialog d = dialogOf(s);
+        if (c instanceof Command.Choose ch) {
+            return choose(s, d, ch);
+        }
+        if (c instanceof Command.Type t) {
+            return type(s, d, t.text());
+        }
+        if (c instanceof Command.Back) {
+            return back(s, d);
+        }
+        if (c instanceof Command.Lang l) {
+            requireLanguage(d, l.lang());
+            Session moved = s.withLang(l.lang());
+            return new Turn(moved, current(moved));
+        }
+        return enter(new Session(d.id(), d.start(), s.lang(), Map.of(), List.of(), s.staff()), d, d.start());
+    }
+
+    /** The current node shown again, as after a reconnect or a language switch. */
+    public Reply current(Session s) {
+        Dialog d = dialogOf(s);
+        return render(s, d, List.of(node(d, s.node())), List.of(), null);
+    }
+
+    private Turn choose(Session s, Dialog d, Command.Choose c) {
+        Node n = node(d, s.node());
+        if (c.multi()) {
+            if (n.checklist() == null) {
+                throw new DialogException(ErrorCode.UNKNOWN_CHOICE, "node '" + n.id() + "' is not a check list");
+            }
+            List<String> offered = options(n, s.vars()).stream().map(Checklist.Option::id).toList();
+            for (String id : c.ids()) {
+                if (!offered.contains(id)) {
+                    throw new DialogException(ErrorCode.UNKNOWN_CHOICE, "no option '" + id + "' at node '" + n.id() + "'");
+                }
+            }
+            List<String> ticked = offered.stream().filter(c.ids()::contains).toList();
+            return enter(s.remember().withVar(n.checklist().var(), ticked), d, n.checklist().next());
+        }
+        String id = c.ids().isEmpty() ? "" : c.ids().get(0);
+        Choice ch = choices(d, n, s.vars()).stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElseThrow(() -> new DialogException(ErrorCode.UNKNOWN_CHOICE,
+                        "no choice '" + id + "' at node '" + n.id() + "'"));
+        Session before = s.remember();
+        Map<String, Object> vars = new LinkedHashMap<>(before.vars());
+        vars.putAll(ch.set());
+        return enter(before.at(before.node(), vars), d, ch.target());
+    }
+
+    private Turn type(Session s, Dialog d, String raw) {
+        String text = raw == null ? "" : raw.strip();
+        if (text.length() > MAX_TEXT) {
+            throw new DialogException(ErrorCode.TOO_LONG, "text over " + MAX_TEXT + " characters");
+        }
+        Node n = node(d, s.node());
+        if (n.checklist() != null) {
+            Optional<List<String>> ticked = matcher.ticks(text, options(n, s.vars()));
+            if (ticked.isPresent()) {
+                return choose(s, d, new Command.Choose(ticked.get(), true));
+            }
+        }
+        List<Choice> offered = n.checklist() != null ? d.anywhere() : choices(d, n, s.vars());
+        Optional<Choice> picked = matcher.choice(text, offered, new Renderer(set, d, s.lang(), s.vars()));
+        if (picked.isPresent()) {
+            return choose(s, d, Command.Choose.one(picked.get().id()));
+        }
+        Optional<Topic> topic = matcher.topic(text, d.topics(), s.lang());
+        if (topic.isPresent() && !topic.get().target().equals(n.id())) {
+            return enter(s.remember(), d, topic.get().target());
+        }
+        if (n.input() != null && n.input().var() != null) {
+            return enter(s.remember().withVar(n.input().var(), text), d, n.input().next());
+        }
+        String action = n.input() != null ? n.input().action() : d.textAction();
+        TextAction a = action == null ? null : actions.get(action);
+        if (a == null || text.isEmpty()) {
+            return new Turn(s, current(s).withNotice(new Renderer(set, d, s.lang(), s.vars()).text("common.choose-one")));
+        }
+        List<Card.Hit> hits = a.answer(text, s.lang());
+        Renderer r = new Renderer(set, d, s.lang(), s.vars());
+        if (hits.isEmpty()) {
+            return new Turn(s, current(s).withNotice(r.text("common.no-results")));
+        }
+        Card card = Card.search(r.text("common.search.title"), r.text("common.search.caution"), hits);
+        return new Turn(s, render(s, d, List.of(n), List.of(card), null));
+    }
+
+    private Turn back(Session s, Dialog d) {
+        if (s.history().isEmpty()) {
+            return new Turn(s, current(s));
+        }
+        List<Session.Step> h = new ArrayList<>(s.history());
+        Session.Step last = h.remove(h.size() - 1);
+        Session prev = new Session(s.dialog(), last.node(), s.lang(), last.vars(), h, s.staff());
+        return new Turn(prev, current(prev));
+    }
+
+    /** Moves to {@code target}, following routers and {@code next} chains, and renders what was passed. */
+    private Turn enter(Session s, Dialog d, String target) {
+        Map<String, Object> vars = new LinkedHashMap<>(s.vars());
+        List<Node> shown = new ArrayList<>();
+        String id = target;
+        for (int hop = 0; ; hop++) {
+            if (hop > MAX_HOPS) {
+                throw new DialogException(ErrorCode.INTERNAL, "dialog '" + d.id() + "' loops at node '" + id + "'");
+            }
+            Node n = node(d, id);
+            vars.putAll(n.set());
+            if (!n.route().isEmpty()) {
+                String from = id;
+                id = n.route().stream().filter(r -> r.when().test(vars)).map(Route::target).findFirst()
+                        .orElseThrow(() -> new DialogException(ErrorCode.INTERNAL,
+                                "no route taken at node '" + from + "' of dialog '" + d.id() + "'"));
+                continue;
+            }
+            shown.add(n);
+            if (n.next() == null) {
+                break;
+            }
+            id = n.next();
+        }
+        Session moved = s.at(id, vars);
+        return new Turn(moved, render(moved, d, shown, List.of(), null));
+    }
+
+    private Reply render(Session s, Dialog d, List<Node> shown, List<Card> extra, String notice) {
+        Node last = shown.get(shown.size() - 1);
+        Renderer r = new Renderer(set, d, s.lang(), s.vars());
+        CardRenderer cards = new CardRenderer(set, r);
+        List<String> paragraphs = new ArrayList<>();
+        List<Card> cardList = new ArrayList<>();
+        for (Node n : shown) {
+            paragraphs.addAll(say(r, n.say(), s.vars()));
+            n.cards().forEach(c -> cardList.add(cards.card(c, s.vars())));
+        }
+        cardList.addAll(extra);
+        List<Reply.Option> opts;
+        List<String> selected = null;
+        if (last.checklist() != null) {
+            opts = options(last, s.vars()).stream().map(o -> new Reply.Option(o.id(), r.text(o.label()))).toList();
+            Object v = s.vars().get(last.checklist().var());
+            selected = v instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+        } else {
+            opts = choices(d, last, s.vars()).stream().map(c -> new Reply.Option(c.id(), r.text(c.label()))).toList();
+        }
+        Reply.Alt alt = null;
+        Reply.Alt official = null;
+        if (shown.stream().anyMatch(Node::bilingual)) {
+            Object resident = s.vars().get("resident_lang");
+            if (resident != null && !resident.equals(s.lang())) {
+                alt = alt(s, d, shown, String.valueOf(resident), cardList);
+            }
+            if (!s.lang().equals(OFFICIAL) && !OFFICIAL.equals(resident)) {
+                official = alt(s, d, shown, OFFICIAL, cardList);
+            }
+        }
+        String dir = dir(s.lang());
+        String step = last.step() == null ? null : r.text(last.step());
+        return new Reply(d.id(), last.id(), s.lang(), dir, String.join("\n\n", paragraphs), opts,
+                last.checklist() != null, selected, last.input() != null, cardList, last.end(),
+                r.draft() || (alt != null && alt.draft()), notice, alt, official, step, r.fallbacks());
+    }
+
+    /**
+     * The bilingual nodes' paragraphs in another language; their printable cards in {@code cards}
+     * get the same language attached, so a slip prints in both.
+     */
+    private Reply.Alt alt(Session s, Dialog d, List<Node> shown, String lang, List<Card> cards) {
+        Renderer r = new Renderer(set, d, lang, s.vars());
+        CardRenderer cr = new CardRenderer(set, r);
+        List<String> paragraphs = new ArrayList<>();
+        int i = 0;
+        for (Node n : shown) {
+            if (n.bilingual()) {
+                paragraphs.addAll(say(r, n.say(), s.vars()));
+            }
+            for (CardSpec spec : n.cards()) {
+                if (n.bilingual() && spec.type().equals("print")) {
+                    Card other = cr.card(spec, s.vars());
+                    Card.Alt a = new Card.Alt(lang, dir(lang), other.title(), other.items());
+                    Card c = cards.get(i);
+                    cards.set(i, lang.equals(OFFICIAL) ? c.withAlts(c.alt(), a) : c.withAlts(a, c.official()));
+                }
+                i++;
+            }
+        }
+        return new Reply.Alt(lang, dir(lang), String.join("\n\n", paragraphs), r.draft() || !r.fallbacks().isEmpty());
+    }
+
+    private String dir(String lang) {
+        return set.translations().language(lang).map(l -> l.dir()).orElse("ltr");
+    }
+
+    static List<String> say(Renderer r, List<Say> items, Map<String, Object> vars) {
+        List<String> out = new ArrayList<>();
+        for (Say item : items) {
+            if (item.when().test(vars)) {
+                String t = r.text(item.key(), item.params());
+                if (!t.isBlank()) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The node's choices that hold now, then the dialog's everywhere-choices (not the one leading here). */
+    private static List<Choice> choices(Dialog d, Node n, Map<String, Object> vars) {
+        List<Choice> out = new ArrayList<>();
+        n.choices().stream().filter(c -> c.when().test(vars)).forEach(out::add);
+        d.anywhere().stream().filter(c -> c.when().test(vars) && !c.target().equals(n.id())
+                && out.stream().noneMatch(o -> o.id().equals(c.id()))).forEach(out::add);
+        return out;
+    }
+
+    private static List<Checklist.Option> options(Node n, Map<String, Object> vars) {
+        return n.checklist().options().stream().filter(o -> o.when().test(vars)).toList();
+    }
+
+    private Dialog dialogOf(Session s) {
+        return set.dialog(s.dialog())
+                .orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION, "the session's dialog is gone"));
+    }
+
+    private static Node node(Dialog d, String id) {
+        return d.node(id).orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
+                "node '" + id + "' is no longer in dialog '" + d.id() + "'"));
+    }
+
+    private static void requireLanguage(Dialog d, String lang) {
+        if (!d.offers(lang)) {
+            throw new DialogException(ErrorCode.UNKNOWN_LANGUAGE,
+                    "dialog '" + d.id() + "' is not offered in '" + lang + "'; it is in " + d.languages());
+        }
+    }
+}

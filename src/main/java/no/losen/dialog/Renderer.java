@@ -1,0 +1,127 @@
+package no.losen.dialog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.losen.content.Fact;
+import no.losen.content.Translations;
+
+/**
+ * Turns keys into the words one user sees, filling placeholders from facts, parameters and
+ * variables. One instance renders one reply in one language and remembers whether any text
+ * was a draft or came from a fallback language, so the reply can say so.
+ */
+final class Renderer {
+
+    static final String NOT_ANSWERED = "common.not-answered";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(@?)([A-Za-z0-9_.-]+)}");
+    private static final int MAX_DEPTH = 3;
+
+    private final DialogSet set;
+    private final Dialog dialog;
+    private final String lang;
+    private final Map<String, Object> vars;
+    private boolean draft;
+    private final List<String> fallbacks = new ArrayList<>();
+
+    Renderer(DialogSet set, Dialog dialog, String lang, Map<String, Object> vars) {
+        this.set = set;
+        this.dialog = dialog;
+        this.lang = lang;
+        this.vars = vars;
+    }
+
+    boolean draft() {
+        return draft;
+    }
+
+    List<String> fallbacks() {
+        return List.copyOf(fallbacks);
+    }
+
+    String text(String key) {
+        return text(key, Map.of(), 0);
+    }
+
+    String text(String key, Map<String, String> params) {
+        return text(key, params, 0);
+    }
+
+    private String text(String key, Map<String, String> params, int depth) {
+        Translations tr = set.translations();
+        var found = tr.find(lang, key);
+        if (found.isEmpty()) {
+            // The validator refuses content like this; if it is served anyway, show nothing rather than a raw key.
+            fallbacks.add(key);
+            return "";
+        }
+        if (!found.get().lang().equals(lang)) {
+            fallbacks.add(key + "@" + found.get().lang());
+        }
+        draft |= found.get().text().draft();
+        return fill(found.get().text().text(), params, depth);
+    }
+
+    private String fill(String template, Map<String, String> params, int depth) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = m.group(1).isEmpty() ? variable(m.group(2), params, depth) : fact(m.group(2), depth);
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String fact(String ref, int depth) {
+        int dot = ref.indexOf('.');
+        String id = dot < 0 ? ref : ref.substring(0, dot);
+        String field = dot < 0 ? "value" : ref.substring(dot + 1);
+        Fact f = set.facts().find(id).orElse(null);
+        if (f == null) {
+            fallbacks.add("@" + ref);
+            return "";
+        }
+        if (field.equals("name")) {
+            return f.name() == null || depth >= MAX_DEPTH ? f.value() : text(f.name(), Map.of(), depth + 1);
+        }
+        String v = f.field(field);
+        return v == null ? "" : v;
+    }
+
+    private String variable(String name, Map<String, String> params, int depth) {
+        if (depth >= MAX_DEPTH) {
+            return "";
+        }
+        String param = params.get(name);
+        if (param != null) {
+            return text(param, Map.of(), depth + 1);
+        }
+        return value(name, vars.get(name), depth);
+    }
+
+    /** A variable as a reader should see it: labels for ticked ids, words for keys, the text for typed notes. */
+    String value(String name, Object v, int depth) {
+        if (v == null || (v instanceof Collection<?> c && c.isEmpty() && dialog.checklistFor(name).isEmpty())) {
+            return text(NOT_ANSWERED, Map.of(), depth + 1);
+        }
+        if (v instanceof Collection<?> ids) {
+            var list = dialog.checklistFor(name).orElse(null);
+            if (ids.isEmpty()) {
+                return text("common.none-ticked", Map.of(), depth + 1);
+            }
+            List<String> labels = new ArrayList<>();
+            for (Object id : ids) {
+                String label = list == null ? null : list.options().stream().filter(o -> o.id().equals(id))
+                        .map(Checklist.Option::label).findFirst().orElse(null);
+                labels.add(label == null ? String.valueOf(id) : text(label, Map.of(), depth + 1));
+            }
+            return String.join("; ", labels);
+        }
+        String s = String.valueOf(v);
+        return set.translations().isKey(s) ? text(s, Map.of(), depth + 1) : s;
+    }
+}

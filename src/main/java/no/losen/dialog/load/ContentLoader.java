@@ -1,0 +1,144 @@
+package no.losen.dialog.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import no.losen.content.Fact;
+import no.losen.content.Facts;
+import no.losen.content.Language;
+import no.losen.content.Text;
+import no.losen.content.Translations;
+import no.losen.dialog.Dialog;
+import no.losen.dialog.DialogSet;
+import no.losen.internal.YamlDoc;
+
+/**
+ * Loads a content root ({@code dialogs/}, {@code translations/}, {@code facts/}) into a
+ * {@link DialogSet} and reports every problem found on the way. Loading and validation are the
+ * same code: what the server refuses to start with is exactly what {@code validate} prints.
+ */
+public final class ContentLoader {
+
+    /** The default fallback chain after the asked language: English, then Norwegian. */
+    public static final List<String> DEFAULT_FALLBACK = List.of("en", "nb");
+
+    private ContentLoader() {
+    }
+
+    /** The content bundled in the jar (copied there by the build from the repository's folders). */
+    public static Path bundled() {
+        try {
+            URI uri = ContentLoader.class.getResource("/content/translations").toURI();
+            if (uri.getScheme().equals("jar")) {
+                try {
+                    FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    FileSystems.newFileSystem(uri, Map.of());
+                }
+            }
+            return Path.of(uri).getParent();
+        } catch (URISyntaxException | IOException | NullPointerException e) {
+            throw new IllegalStateException("no bundled content in the jar", e);
+        }
+    }
+
+    public static Loaded load(Path root) {
+        return load(root, DEFAULT_FALLBACK);
+    }
+
+    public static Loaded load(Path root, List<String> fallback) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Language> languages = new LinkedHashMap<>();
+        Map<String, Map<String, Text>> texts = new LinkedHashMap<>();
+        Path tr = root.resolve("translations");
+        List<Path> languageFiles = yamlFiles(tr, 1);
+        for (Path f : languageFiles) {
+            String lang = stem(f);
+            YamlDoc doc = parse(root, f, problems);
+            if (doc != null) {
+                Language l = TranslationReader.meta(doc, lang, problems);
+                languages.put(lang, l);
+                TranslationReader.keys(doc, l.status(), texts.computeIfAbsent(lang, k -> new LinkedHashMap<>()), problems);
+            }
+        }
+        for (Path f : yamlFiles(tr, 2)) {
+            if (f.getParent().equals(tr)) {
+                continue;
+            }
+            String lang = stem(f);
+            YamlDoc doc = parse(root, f, problems);
+            if (doc == null) {
+                continue;
+            }
+            Language l = languages.get(lang);
+            if (l == null) {
+                problems.add(Problem.error(doc.at(""), "no translations/" + lang + ".yaml describes language '" + lang + "'"));
+                continue;
+            }
+            TranslationReader.keys(doc, l.status(), texts.computeIfAbsent(lang, k -> new LinkedHashMap<>()), problems);
+        }
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        for (Path f : yamlFiles(root.resolve("facts"), 1)) {
+            YamlDoc doc = parse(root, f, problems);
+            if (doc != null) {
+                FactReader.read(doc, facts, problems);
+            }
+        }
+        Map<String, Dialog> dialogs = new LinkedHashMap<>();
+        for (Path f : yamlFiles(root.resolve("dialogs"), 1)) {
+            YamlDoc doc = parse(root, f, problems);
+            if (doc == null) {
+                continue;
+            }
+            List<Problem> schema = SchemaCheck.check(doc);
+            problems.addAll(schema);
+            if (!schema.isEmpty()) {
+                continue;
+            }
+            Dialog d = new DialogReader(doc, problems).read();
+            Dialog before = dialogs.putIfAbsent(d.id(), d);
+            if (before != null) {
+                problems.add(Problem.error(d.at(), "dialog id '" + d.id() + "' is already used by " + before.at().file()));
+            }
+        }
+        DialogSet set = new DialogSet(dialogs, new Translations(languages, texts, fallback), new Facts(facts));
+        Validator.Result v = new Validator(set).validate();
+        problems.addAll(v.problems());
+        return new Loaded(set, problems, v.coverage());
+    }
+
+    private static YamlDoc parse(Path root, Path file, List<Problem> problems) {
+        try {
+            return YamlDoc.read(file, root.relativize(file).toString());
+        } catch (YamlDoc.SyntaxError e) {
+            problems.add(Problem.error(e.at, e.getMessage()));
+            return null;
+        }
+    }
+
+    private static List<Path> yamlFiles(Path dir, int depth) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir, depth)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String stem(Path p) {
+        String n = p.getFileName().toString();
+        return n.substring(0, n.length() - ".yaml".length());
+    }
+}

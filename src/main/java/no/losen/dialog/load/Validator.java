@@ -1,0 +1,287 @@
+package no.losen.dialog.load;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.losen.content.Fact;
+import no.losen.content.Origin;
+import no.losen.content.Text;
+import no.losen.content.Translations;
+import no.losen.dialog.CardSpec;
+import no.losen.dialog.Choice;
+import no.losen.dialog.Dialog;
+import no.losen.dialog.DialogSet;
+import no.losen.dialog.Node;
+import no.losen.dialog.Say;
+
+/**
+ * The checks that span files: references between nodes, facts and translations; reachability;
+ * dead ends; and how complete each language is. nb and en must be complete (they are the
+ * fallback chain); other languages are counted, so a coordinator sees what is left.
+ */
+final class Validator {
+
+    /** Keys the engine itself shows (notices, search card, unanswered summary points). */
+    static final List<String> ENGINE_KEYS = List.of("common.choose-one", "common.no-results", "common.search.title",
+            "common.search.caution", "common.not-answered", "common.none-ticked");
+    private static final List<String> REQUIRED_LANGUAGES = List.of("nb", "en");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(@?)([A-Za-z0-9_-]+)(?:\\.([A-Za-z0-9_-]+))?}");
+    private static final Set<String> FACT_FIELDS = Set.of("value", "tel", "url", "name", "checked");
+
+    record Result(List<Problem> problems, List<Coverage> coverage) {
+    }
+
+    private final DialogSet set;
+    private final List<Problem> problems = new ArrayList<>();
+
+    Validator(DialogSet set) {
+        this.set = set;
+    }
+
+    Result validate() {
+        List<Coverage> coverage = new ArrayList<>();
+        for (Dialog d : set.dialogs().values()) {
+            references(d);
+            reachability(d);
+            variables(d);
+            coverage.addAll(languages(d));
+        }
+        placeholders();
+        return new Result(problems, coverage);
+    }
+
+    private void references(Dialog d) {
+        if (d.node(d.start()).isEmpty()) {
+            problems.add(Problem.error(d.at(), "start node '" + d.start() + "' does not exist"));
+        }
+        d.anywhere().forEach(c -> target(d, c.target(), c.at()));
+        d.topics().forEach(t -> target(d, t.target(), t.at()));
+        for (Node n : d.nodes().values()) {
+            Set<String> ids = new HashSet<>();
+            for (Choice c : n.choices()) {
+                target(d, c.target(), c.at());
+                if (!ids.add(c.id())) {
+                    problems.add(Problem.error(c.at(), "choice id '" + c.id() + "' is used twice in node '" + n.id() + "'"));
+                }
+            }
+            if (n.checklist() != null) {
+                target(d, n.checklist().next(), n.checklist().at());
+                Set<String> opts = new HashSet<>();
+                n.checklist().options().stream().filter(o -> !opts.add(o.id())).forEach(o -> problems.add(
+                        Problem.error(o.at(), "option id '" + o.id() + "' is used twice in node '" + n.id() + "'")));
+            }
+            if (n.input() != null && n.input().next() != null) {
+                target(d, n.input().next(), n.input().at());
+            }
+            n.route().forEach(r -> target(d, r.target(), r.at()));
+            if (!n.route().isEmpty() && !n.route().get(n.route().size() - 1).when().toString().isEmpty()) {
+                problems.add(Problem.warning(n.route().get(n.route().size() - 1).at(),
+                        "the last route of node '" + n.id() + "' has a condition; add a branch without 'if' so one is always taken"));
+            }
+            if (n.next() != null) {
+                target(d, n.next(), n.at());
+            }
+            for (CardSpec c : n.cards()) {
+                if (!c.type().equals("print")) {
+                    fact(c.ref(), c.at());
+                }
+                c.contacts().forEach(id -> fact(id, c.at()));
+            }
+            boolean way = !n.choices().isEmpty() || n.checklist() != null || n.input() != null || !n.route().isEmpty()
+                    || n.next() != null;
+            if (!way && !n.end()) {
+                problems.add(Problem.error(n.at(), "node '" + n.id() + "' is a dead end: give it choices, a next "
+                        + "node, input, a route, or 'end: true'"));
+            }
+        }
+    }
+
+    private void target(Dialog d, String id, Origin at) {
+        if (d.node(id).isEmpty()) {
+            problems.add(Problem.error(at, "no node '" + id + "' in dialog '" + d.id() + "'"));
+        }
+    }
+
+    private void fact(String id, Origin at) {
+        if (set.facts().find(id).isEmpty()) {
+            problems.add(Problem.error(at, "no fact '" + id + "' in facts/"));
+        }
+    }
+
+    private void reachability(Dialog d) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        todo.add(d.start());
+        d.anywhere().forEach(c -> todo.add(c.target()));
+        d.topics().forEach(t -> todo.add(t.target()));
+        while (!todo.isEmpty()) {
+            String id = todo.poll();
+            if (seen.add(id)) {
+                d.node(id).ifPresent(n -> todo.addAll(n.targets()));
+            }
+        }
+        d.nodes().values().stream().filter(n -> !seen.contains(n.id())).forEach(n -> problems.add(
+                Problem.error(n.at(), "node '" + n.id() + "' cannot be reached from '" + d.start() + "'")));
+    }
+
+    private void variables(Dialog d) {
+        Set<String> known = new HashSet<>(Set.of("resident_lang"));
+        d.anywhere().forEach(c -> known.addAll(c.set().keySet()));
+        for (Node n : d.nodes().values()) {
+            known.addAll(n.set().keySet());
+            n.choices().forEach(c -> known.addAll(c.set().keySet()));
+            if (n.checklist() != null) {
+                known.add(n.checklist().var());
+            }
+            if (n.input() != null && n.input().var() != null) {
+                known.add(n.input().var());
+            }
+        }
+        for (Node n : d.nodes().values()) {
+            n.route().forEach(r -> unknownVars(r.when().variables(), known, r.at()));
+            n.choices().forEach(c -> unknownVars(c.when().variables(), known, c.at()));
+            n.say().forEach(s -> unknownVars(s.when().variables(), known, s.at()));
+        }
+    }
+
+    private void unknownVars(List<String> used, Set<String> known, Origin at) {
+        used.stream().filter(v -> !known.contains(v)).forEach(v -> problems.add(
+                Problem.warning(at, "variable '" + v + "' is never set in this dialog")));
+    }
+
+    private List<Coverage> languages(Dialog d) {
+        Map<String, Origin> ui = new LinkedHashMap<>();
+        Map<String, Origin> resident = new LinkedHashMap<>();
+        ui.put(d.title(), d.at());
+        ENGINE_KEYS.forEach(k -> ui.put(k, d.at()));
+        d.anywhere().forEach(c -> ui.putIfAbsent(c.label(), c.at()));
+        d.topics().forEach(t -> ui.putIfAbsent(t.keywords(), t.at()));
+        for (Node n : d.nodes().values()) {
+            n.say().forEach(s -> say(s, ui));
+            n.say().stream().filter(s -> n.bilingual()).forEach(s -> say(s, resident));
+            n.choices().forEach(c -> ui.putIfAbsent(c.label(), c.at()));
+            if (n.checklist() != null) {
+                n.checklist().options().forEach(o -> ui.putIfAbsent(o.label(), o.at()));
+            }
+            if (n.step() != null) {
+                ui.putIfAbsent(n.step(), n.at());
+            }
+            for (CardSpec c : n.cards()) {
+                if (c.type().equals("print")) {
+                    ui.putIfAbsent(c.ref(), c.at());
+                    if (n.bilingual()) {
+                        resident.putIfAbsent(c.ref(), c.at());
+                    }
+                    c.say().forEach(s -> say(s, ui));
+                    if (n.bilingual()) {
+                        c.say().forEach(s -> say(s, resident));
+                    }
+                }
+                for (String id : c.contacts()) {
+                    // Contacts on a printable card print in every language the card prints in.
+                    set.facts().find(id).map(Fact::name).filter(k -> k != null).ifPresent(k -> {
+                        ui.putIfAbsent(k, c.at());
+                        if (n.bilingual()) {
+                            resident.putIfAbsent(k, c.at());
+                        }
+                    });
+                }
+                if (!c.type().equals("print")) {
+                    set.facts().find(c.ref()).map(Fact::name).filter(k -> k != null).ifPresent(k -> ui.putIfAbsent(k, c.at()));
+                }
+            }
+        }
+        List<Coverage> out = new ArrayList<>();
+        for (String lang : d.languages()) {
+            out.add(coverage(d, lang, ui, REQUIRED_LANGUAGES.contains(lang)));
+        }
+        for (String lang : d.residentLanguages()) {
+            if (!d.languages().contains(lang)) {
+                out.add(coverage(d, lang, resident, false));
+            }
+        }
+        for (String lang : REQUIRED_LANGUAGES) {
+            if (!d.languages().contains(lang)) {
+                problems.add(Problem.error(d.at(), "dialog '" + d.id() + "' must be offered in " + lang));
+            }
+        }
+        return out;
+    }
+
+    private static void say(Say s, Map<String, Origin> into) {
+        into.putIfAbsent(s.key(), s.at());
+        s.params().values().forEach(k -> into.putIfAbsent(k, s.at()));
+    }
+
+    private Coverage coverage(Dialog d, String lang, Map<String, Origin> needed, boolean required) {
+        Translations tr = set.translations();
+        if (tr.language(lang).isEmpty()) {
+            problems.add(Problem.error(d.at(), "dialog '" + d.id() + "' offers '" + lang + "' but there is no translations/"
+                    + lang + ".yaml"));
+        }
+        List<String> missing = new ArrayList<>();
+        int draft = 0;
+        for (var e : needed.entrySet()) {
+            Text t = tr.keys(lang).get(e.getKey());
+            if (t == null) {
+                missing.add(e.getKey());
+                if (required) {
+                    problems.add(Problem.error(e.getValue(), "no " + lang + " text for key '" + e.getKey() + "'"));
+                }
+            } else if (t.draft()) {
+                draft++;
+            }
+        }
+        if (!required && !missing.isEmpty()) {
+            problems.add(Problem.warning(d.at(), lang + ": " + missing.size() + " of " + needed.size()
+                    + " keys missing in dialog '" + d.id() + "' (shown from " + tr.chain(lang).subList(1, tr.chain(lang).size()) + ")"));
+        }
+        return new Coverage(d.id(), lang, needed.size(), missing.size(), draft, missing);
+    }
+
+    /** Every fact a text names must exist; a translation must keep the placeholders of its Norwegian source. */
+    private void placeholders() {
+        Translations tr = set.translations();
+        Map<String, Text> source = tr.keys("nb");
+        for (String lang : tr.codes()) {
+            for (var e : tr.keys(lang).entrySet()) {
+                Set<String> names = names(e.getValue());
+                Text nb = source.get(e.getKey());
+                if (!lang.equals("nb") && nb != null && !names.equals(names(nb))) {
+                    problems.add(Problem.warning(e.getValue().origin(), "placeholders of '" + e.getKey() + "' differ from nb: "
+                            + names + " vs " + names(nb)));
+                }
+                Matcher m = PLACEHOLDER.matcher(e.getValue().text());
+                while (m.find()) {
+                    if (m.group(1).isEmpty()) {
+                        continue;
+                    }
+                    if (set.facts().find(m.group(2)).isEmpty()) {
+                        problems.add(Problem.error(e.getValue().origin(), "'" + e.getKey() + "' names fact '" + m.group(2)
+                                + "', which is not in facts/"));
+                    } else if (m.group(3) != null && !FACT_FIELDS.contains(m.group(3))) {
+                        problems.add(Problem.error(e.getValue().origin(), "'" + e.getKey() + "': a fact has no field '"
+                                + m.group(3) + "' (use " + FACT_FIELDS + ")"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Set<String> names(Text t) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(t.text());
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,30 @@
+package no.losen.session;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.Optional;
+import no.losen.dialog.Session;
+
+/**
+ * Where sessions live between steps. Asynchronous because a shared store (Redis) is a network
+ * call away; the in-memory store simply answers at once. A store keeps a session for its idle
+ * TTL at most and forgets it on {@link #remove}: there is no other copy anywhere.
+ */
+public interface SessionStore {
+
+    Future<Optional<Session>> get(String token);
+
+    Future<Void> put(String token, Session session);
+
+    Future<Void> remove(String token);
+
+    /** Sessions held now (approximate), for health and metrics. */
+    long size();
+
+    Duration ttl();
+
+    /** Whether the store can be used now; a shared store may be down. */
+    default Future<Boolean> ready() {
+        return Future.succeededFuture(true);
+    }
+}

@@ -1,0 +1,61 @@
+package no.losen;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import no.losen.dialog.Engine;
+import no.losen.dialog.TextAction;
+import no.losen.dialog.load.ContentLoader;
+import no.losen.dialog.load.Loaded;
+
+/** Test content: small, complete content roots under src/test/resources/content. */
+public final class Fixtures {
+
+    public static final Path BASIC = Path.of("src/test/resources/content/basic");
+    /** The repository's own content, as shipped. */
+    public static final Path REPO = Path.of("");
+
+    private Fixtures() {
+    }
+
+    public static Loaded basic() {
+        return ContentLoader.load(BASIC);
+    }
+
+    public static Engine engine(Map<String, TextAction> actions) {
+        Loaded l = basic();
+        if (!l.ok()) {
+            throw new IllegalStateException("fixture does not validate: " + l.errors());
+        }
+        return new Engine(l.set(), actions);
+    }
+
+    /** A copy of the basic fixture that a test may break. */
+    public static Path copyOfBasic(Path dir) {
+        try (Stream<Path> s = Files.walk(BASIC)) {
+            for (Path p : s.toList()) {
+                Path to = dir.resolve(BASIC.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package no.losen.server;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real server on a free port and a real WebSocket client, for end-to-end tests that read
+ * top to bottom: send a frame, take the next one.
+ */
+public final class TestServer implements AutoCloseable {
+
+    public final Vertx vertx = Vertx.vertx();
+    public final Losen losen;
+
+    public TestServer(Path content) {
+        this(Config.defaults().withPort(0).withContent(content).withAllowedOrigins(List.of("https://allowed.example")));
+    }
+
+    public TestServer(Config config) {
+        this.losen = Losen.start(vertx, config).await();
+    }
+
+    public int port() {
+        return losen.port();
+    }
+
+    public Client connect() {
+        return connect(null);
+    }
+
+    public Client connect(String origin) {
+        WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("localhost").setPort(port()).setURI("/ws");
+        if (origin != null) {
+            o.addHeader("Origin", origin);
+        }
+        WebSocketClient client = vertx.createWebSocketClient();
+        return new Client(client.connect(o).await());
+    }
+
+    @Override
+    public void close() {
+        losen.close().await();
+        vertx.close().await();
+    }
+
+    /** One connection; frames received are queued so a test takes them in order. */
+    public static final class Client implements AutoCloseable {
+        public final WebSocket ws;
+        private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+        public volatile Short closeStatus;
+
+        Client(WebSocket ws) {
+            this.ws = ws;
+            ws.textMessageHandler(t -> frames.add(new JsonObject(t)));
+            ws.closeHandler(v -> closeStatus = ws.closeStatusCode());
+        }
+
+        public Client send(String raw) {
+            ws.writeTextMessage(raw).await();
+            return this;
+        }
+
+        public Client send(JsonObject frame) {
+            return send(frame.encode());
+        }
+
+        public Client sendBinary(byte[] b) {
+            ws.writeBinaryMessage(Buffer.buffer(b)).await();
+            return this;
+        }
+
+        public JsonObject next() {
+            try {
+                JsonObject f = frames.poll(5, TimeUnit.SECONDS);
+                if (f == null) {
+                    throw new AssertionError("no frame within 5 s");
+                }
+                return f;
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        /** The next frame that is not a session frame. */
+        public JsonObject nextMessage() {
+            JsonObject f = next();
+            return f.getString("type").equals("session") ? next() : f;
+        }
+
+        @Override
+        public void close() {
+            if (!ws.isClosed()) {
+                ws.close().await();
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package no.losen.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import no.losen.dialog.Session;
+import org.junit.jupiter.api.Test;
+
+class MemorySessionStoreTest {
+
+    private final AtomicLong now = new AtomicLong();
+    private final Ticker ticker = now::get;
+    private final MemorySessionStore store = new MemorySessionStore(Duration.ofMinutes(30), 3, ticker);
+    private final Session session = new Session("demo", "hello", "nb", Map.of(), List.of(), false);
+
+    @Test
+    void keepsASessionWhileItIsUsed() {
+        store.put("t", session);
+        now.addAndGet(Duration.ofMinutes(29).toNanos());
+        assertThat(store.get("t").result()).contains(session);
+        now.addAndGet(Duration.ofMinutes(29).toNanos());
+        assertThat(store.get("t").result()).contains(session);
+    }
+
+    @Test
+    void forgetsASessionIdleForTheTtl() {
+        store.put("t", session);
+        now.addAndGet(Duration.ofMinutes(31).toNanos());
+        assertThat(store.get("t").result()).isEmpty();
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void removeErasesAtOnce() {
+        store.put("t", session);
+        store.remove("t");
+        assertThat(store.get("t").result()).isEmpty();
+    }
+
+    @Test
+    void staysWithinItsSizeBound() {
+        for (int i = 0; i < 10; i++) {
+            store.put("t" + i, session);
+        }
+        assertThat(store.size()).isLessThanOrEqualTo(3);
+    }
+}
