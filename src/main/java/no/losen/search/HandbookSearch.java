@@ -69,6 +69,9 @@ public final class HandbookSearch {
                 ? Optional.of(VectorRetriever.build(config, corpus, DEPTH)) : Optional.empty();
         this.answerer = config.chatEnabled() ? Optional.of(GroundedAnswerer.build(config)) : Optional.empty();
         this.buildMillis = (System.nanoTime() - t0) / 1_000_000;
+        if (corpus.sources().isEmpty()) {
+            LOG.warn("no corpus/sources.yaml under the content root: handbook search returns no results");
+        }
         LOG.info("search build phases (ms): corpus {}, analysis {}, index {}, dictionaries {}, total {}",
                 (tCorpus - t0) / 1_000_000, (tAnalysis - tCorpus) / 1_000_000, (tIndex - tAnalysis) / 1_000_000,
                 (tDict - tIndex) / 1_000_000, buildMillis);
@@ -90,6 +93,16 @@ public final class HandbookSearch {
 
     public static HandbookSearch build(Path contentRoot) {
         return build(contentRoot, SearchConfig.fromEnv(System.getenv()));
+    }
+
+    private static final Map<Path, HandbookSearch> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * One search per content root for the whole process, configured from the environment: the
+     * HTTP route and the dialogs' search action then share one index, built once.
+     */
+    public static HandbookSearch forContent(Path contentRoot) {
+        return SHARED.computeIfAbsent(contentRoot.toAbsolutePath().normalize(), HandbookSearch::build);
     }
 
     public SearchResponse search(SearchRequest request) {

@@ -71,6 +71,7 @@ public final class Losen {
         router.route().handler(SecurityHeaders::apply);
         router.post().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         new ApiRoutes(loaded.set(), store).mount(router);
+        no.losen.search.SearchRoute.mount(router, no.losen.search.HandbookSearch.forContent(config.content() != null ? config.content() : ContentLoader.bundled()));
 
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setCompressionSupported(true)

@@ -63,6 +63,12 @@ class HandbookSearchTest {
     }
 
     @Test
+    void contentWithoutACorpusSearchesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
+        HandbookSearch none = HandbookSearch.build(empty, SearchConfig.defaults());
+        assertThat(none.search(SearchRequest.of("asyl")).results()).isEmpty();
+    }
+
+    @Test
     void givesNoAnswerWithoutAChatModel() {
         assertThat(search.search(SearchRequest.of("Hva er et asylmottak?")).answer()).isNull();
     }

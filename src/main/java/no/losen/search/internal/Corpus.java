@@ -28,6 +28,10 @@ public record Corpus(List<SourceCatalog.Source> sources, List<Passage> passages,
 
     public static Corpus load(Path contentRoot) {
         Path dir = corpusDir(contentRoot);
+        if (!Files.isRegularFile(dir.resolve("sources.yaml"))) {
+            // content without a corpus (a test fixture, a dialogs-only deployment): nothing to search
+            return new Corpus(List.of(), List.of(), List.of(), "empty");
+        }
         List<SourceCatalog.Source> sources = SourceCatalog.read(dir);
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

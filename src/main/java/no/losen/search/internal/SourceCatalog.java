@@ -29,8 +29,8 @@ public final class SourceCatalog {
 
     public static List<Source> read(Path corpusDir) {
         Path yaml = corpusDir.resolve("sources.yaml");
-        try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml.toFile());
+        try (java.io.InputStream in = Files.newInputStream(yaml)) { // may be inside the jar: no toFile()
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
             List<Source> out = new ArrayList<>();
             for (JsonNode s : root.path("sources")) {
                 String id = required(s, "id", yaml);
