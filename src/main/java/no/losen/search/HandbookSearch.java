@@ -68,6 +68,7 @@ public final class HandbookSearch {
         this.vectors = config.embeddingsEnabled()
                 ? Optional.of(VectorRetriever.build(config, corpus, DEPTH)) : Optional.empty();
         this.answerer = config.chatEnabled() ? Optional.of(GroundedAnswerer.build(config)) : Optional.empty();
+        warmUp();
         this.buildMillis = (System.nanoTime() - t0) / 1_000_000;
         if (corpus.sources().isEmpty()) {
             LOG.warn("no corpus/sources.yaml under the content root: handbook search returns no results");
@@ -80,6 +81,25 @@ public final class HandbookSearch {
                 corpus.passages().size(), corpus.sources().size(), corpus.hash(),
                 this.translator.hasDictionary() ? "on" : "off", vectors.isPresent() ? "on" : "off",
                 answerer.isPresent() ? "on" : "off");
+    }
+
+    /** Questions run once at start-up so the first users do not pay for class loading and a cold JIT. */
+    private static final List<String[]> WARM_UP = List.of(
+            new String[] {"Hvem kan få refleksjonsperiode?", "nb"},
+            new String[] {"rettigheter for papirløse og helsehjelp", "nb"},
+            new String[] {"Can an asylum seeker get a work permit?", "en"},
+            new String[] {"emergency health care without a residence permit", "en"});
+
+    private void warmUp() {
+        if (corpus.passages().isEmpty()) {
+            return;
+        }
+        for (int round = 0; round < 5; round++) {
+            for (String[] q : WARM_UP) {
+                hybrid(q[0], q[1]);
+                bm25Plain(q[0]);
+            }
+        }
     }
 
     /** Loads, cleans and indexes the corpus under {@code contentRoot}. */
