@@ -96,7 +96,7 @@ public final class HandbookSearch {
         }
         for (int round = 0; round < 5; round++) {
             for (String[] q : WARM_UP) {
-                hybrid(q[0], q[1]);
+                lexical(q[0], q[1]); // not hybrid(): warming must not call a model endpoint
                 bm25Plain(q[0]);
             }
         }
@@ -148,13 +148,11 @@ public final class HandbookSearch {
     }
 
     private List<Content> hybrid(String q, String lang) {
-        Query query = Query.from(q);
-        Query lexical = "en".equals(lang) ? translator.transform(query).iterator().next() : query;
-        List<Content> bm = bm25.retrieve(lexical);
+        List<Content> bm = lexical(q, lang);
         if (vectors.isEmpty()) {
             return bm;
         }
-        List<List<Content>> lists = List.of(bm, vectors.get().retrieve(query));
+        List<List<Content>> lists = List.of(bm, vectors.get().retrieve(Query.from(q)));
         return withFusedScores(ReciprocalRankFuser.fuse(lists), lists);
     }
 
@@ -175,6 +173,12 @@ public final class HandbookSearch {
             out.add(Content.from(c.textSegment(), Map.of(ContentMetadata.SCORE, score)));
         }
         return out;
+    }
+
+    /** BM25 over the Norwegian chain; English questions translated first. */
+    private List<Content> lexical(String q, String lang) {
+        Query query = Query.from(q);
+        return bm25.retrieve("en".equals(lang) ? translator.transform(query).iterator().next() : query);
     }
 
     private List<Content> bm25Plain(String q) {
