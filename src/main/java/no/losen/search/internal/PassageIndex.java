@@ -52,15 +52,20 @@ public final class PassageIndex {
         Analyzer perField = new PerFieldAnalyzerWrapper(analysis.norwegian(), Map.of("plain", analysis.plain()));
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(perField).setRAMBufferSizeMB(64))) {
-            for (Passage p : passages) {
+            // IndexWriter is thread-safe; analysis dominates the build, so use both cores
+            passages.parallelStream().forEach(p -> {
                 Document d = new Document();
                 d.add(new StoredField("ord", p.ordinal()));
                 d.add(new TextField("text", p.text(), Field.Store.NO));
                 d.add(new TextField("section", p.section(), Field.Store.NO));
                 d.add(new TextField("title", titles.getOrDefault(p.sourceId(), ""), Field.Store.NO));
                 d.add(new TextField("plain", p.text(), Field.Store.NO));
-                w.addDocument(d);
-            }
+                try {
+                    w.addDocument(d);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             w.forceMerge(1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
