@@ -46,6 +46,7 @@ public final class PassageIndex {
 
     private final NorwegianAnalysis analysis;
     private final IndexSearcher searcher;
+    private final int[] ordinals;
 
     public PassageIndex(List<Passage> passages, Map<String, String> titles, NorwegianAnalysis analysis) {
         this.analysis = analysis;
@@ -72,6 +73,13 @@ public final class PassageIndex {
         }
         try {
             this.searcher = new IndexSearcher(DirectoryReader.open(dir));
+            // docs were added in parallel, so doc ids are not ordinals; map once instead of reading
+            // (and decompressing) stored fields for every hit of every query
+            this.ordinals = new int[searcher.getIndexReader().maxDoc()];
+            var stored = searcher.storedFields();
+            for (int doc = 0; doc < ordinals.length; doc++) {
+                ordinals[doc] = stored.document(doc).getField("ord").numericValue().intValue();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,8 +123,7 @@ public final class PassageIndex {
         try {
             List<Hit> hits = new ArrayList<>();
             for (ScoreDoc sd : searcher.search(q, n).scoreDocs) {
-                hits.add(new Hit(searcher.storedFields().document(sd.doc).getField("ord").numericValue().intValue(),
-                        sd.score));
+                hits.add(new Hit(ordinals[sd.doc], sd.score));
             }
             return hits;
         } catch (IOException e) {
