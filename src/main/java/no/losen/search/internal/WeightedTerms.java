@@ -14,7 +14,15 @@ final class WeightedTerms {
     private WeightedTerms() {}
 
     static String format(Map<String, Float> terms) {
-        return terms.entrySet().stream()
+        Map<String, Float> words = new LinkedHashMap<>(); // "uten lovlig opphold" weighs each word
+        terms.forEach((t, w) -> {
+            for (String word : t.trim().split("\\s+")) {
+                if (!word.isEmpty()) {
+                    words.merge(word, w, Math::max);
+                }
+            }
+        });
+        return words.entrySet().stream()
                 .map(e -> e.getKey().replace("^", "") + "^" + String.format(Locale.ROOT, "%.2f", e.getValue()))
                 .collect(Collectors.joining(" "));
     }
