@@ -18,6 +18,7 @@ public final class CompoundSplitter {
     private static final int MIN_HEAD = 3;
     private static final int MIN_TAIL = 4;
     private static final int MIN_FREQUENCY = 3;
+    private static final int MAX_CACHED = 200_000;
 
     private final Map<String, Integer> frequency;
     private final Set<String> stopWords;
@@ -33,7 +34,16 @@ public final class CompoundSplitter {
         if (word.length() < MIN_WORD || !word.chars().allMatch(Character::isLetter)) {
             return List.of();
         }
-        return cache.computeIfAbsent(word, w -> best(w, 2));
+        List<String> known = cache.get(word);
+        if (known != null) {
+            return known;
+        }
+        List<String> parts = best(word, 2);
+        // bounded: the corpus vocabulary fits easily, while arbitrary query words must not grow it forever
+        if (cache.size() < MAX_CACHED) {
+            cache.put(word, parts);
+        }
+        return parts;
     }
 
     /** Best two-way split (tail itself split once more if needed), by the parts' corpus frequency. */
