@@ -132,7 +132,7 @@ public final class HandbookSearch {
             case VECTOR -> vectors.orElseThrow(() -> new InvalidSearchRequest(
                     "mode=vector needs an embedding model: set LOSEN_EMBEDDING_URL and LOSEN_EMBEDDING_MODEL"))
                     .retrieve(Query.from(request.q()));
-            case HYBRID -> hybrid(request.q(), lang);
+            case HYBRID -> hybrid(request.q(), lang.split("-")[0]); // "en-GB" is English
         };
         List<SearchResult> results = new ArrayList<>();
         for (Content c : ranked.subList(0, Math.min(request.k(), ranked.size()))) {

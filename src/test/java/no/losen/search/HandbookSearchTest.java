@@ -31,6 +31,12 @@ class HandbookSearchTest {
     }
 
     @Test
+    void treatsRegionalEnglishTagsAsEnglish() {
+        List<SearchResult> r = top("How long is the reflection period for victims of human trafficking?", "en-GB", SearchMode.HYBRID);
+        assertThat(r).anySatisfy(x -> assertThat(x.text().toLowerCase()).contains("refleksjonsperiode"));
+    }
+
+    @Test
     void detectsTheLanguageWhenNoneIsGiven() {
         SearchResponse r = search.search(SearchRequest.of("Can children of undocumented migrants go to school?"));
         assertThat(r.lang()).isEqualTo("en");
