@@ -41,6 +41,7 @@ public final class HandbookSearch {
     private static final Logger LOG = LoggerFactory.getLogger(HandbookSearch.class);
     /** Ranked candidates per retriever before fusion: deep enough that fusion can promote. */
     private static final int DEPTH = 40;
+    private static final Map<Path, HandbookSearch> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Corpus corpus;
     private final Map<String, SourceCatalog.Source> sources;
@@ -73,10 +74,9 @@ public final class HandbookSearch {
         if (corpus.sources().isEmpty()) {
             LOG.warn("no corpus/sources.yaml under the content root: handbook search returns no results");
         }
-        LOG.info("search build phases (ms): corpus {}, analysis {}, index {}, dictionaries {}, total {}",
+        LOG.info("search build (ms): corpus {}, analysis {}, index {}, waiting for dictionaries {}, total with warm-up {}",
                 (tCorpus - t0) / 1_000_000, (tAnalysis - tCorpus) / 1_000_000, (tIndex - tAnalysis) / 1_000_000,
                 (tDict - tIndex) / 1_000_000, buildMillis);
-        LOG.info("search build: dictionaries waited {} ms after indexing", (tDict - tIndex) / 1_000_000);
         LOG.info("handbook search ready: {} passages from {} sources, corpus {}, FreeDict {}, embeddings {}, chat {}",
                 corpus.passages().size(), corpus.sources().size(), corpus.hash(),
                 this.translator.hasDictionary() ? "on" : "off", vectors.isPresent() ? "on" : "off",
@@ -114,8 +114,6 @@ public final class HandbookSearch {
     public static HandbookSearch build(Path contentRoot) {
         return build(contentRoot, SearchConfig.fromEnv(System.getenv()));
     }
-
-    private static final Map<Path, HandbookSearch> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * One search per content root for the whole process, configured from the environment: the
