@@ -66,7 +66,7 @@ public final class QueryTranslator implements QueryTransformer {
             }
             if (matched == 0) {
                 String w = words.get(i);
-                if (!EnglishWords.STOP.contains(w) && w.length() > 1) {
+                if (!EnglishWords.STOP.contains(w) && !EnglishWords.STOP.contains(EnglishWords.fold(w)) && w.length() > 1) {
                     put(out, w, KEPT);
                     dictionary(w).forEach(t -> put(out, t, DICTIONARY));
                 }

@@ -46,6 +46,7 @@ class QueryTranslatorTest {
     @Test
     void dropsEnglishStopWords() {
         assertThat(translator.translate("would they be there for who")).isEmpty();
+        assertThat(translator.translate("What's that?")).isEmpty();
     }
 
     @Test
