@@ -30,7 +30,8 @@ public final class GroundedAnswerer {
     public static GroundedAnswerer build(SearchConfig config) {
         return new GroundedAnswerer(OpenAiChatModel.builder()
                 .baseUrl(config.chatUrl()).apiKey(config.apiKey() == null ? "none" : config.apiKey())
-                .modelName(config.chatModel()).temperature(0.0).timeout(Duration.ofSeconds(30)).maxRetries(1).build());
+                .modelName(config.chatModel()).temperature(0.0).httpClientBuilder(ModelHttp.client(Duration.ofSeconds(30)))
+                .timeout(Duration.ofSeconds(30)).maxRetries(1).build());
     }
 
     /** The answer, or null when the model gave none that cites a passage. */

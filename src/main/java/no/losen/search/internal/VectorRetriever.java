@@ -43,7 +43,8 @@ public final class VectorRetriever implements ContentRetriever {
     public static VectorRetriever build(SearchConfig config, Corpus corpus, int depth) {
         EmbeddingModel model = OpenAiEmbeddingModel.builder()
                 .baseUrl(config.embeddingUrl()).apiKey(config.apiKey() == null ? "none" : config.apiKey())
-                .modelName(config.embeddingModel()).timeout(Duration.ofSeconds(60)).maxRetries(2).build();
+                .modelName(config.embeddingModel()).httpClientBuilder(ModelHttp.client(Duration.ofSeconds(60)))
+                .timeout(Duration.ofSeconds(60)).maxRetries(2).build();
         return build(model, config.embeddingModel(), config.cacheDir(), corpus, depth);
     }
 
