@@ -13,28 +13,38 @@ import java.util.List;
  * @param content        a content root (dialogs/, translations/, facts/, corpus/); null: the bundled content
  * @param allowedOrigins origins whose pages may open /ws (the widget hosts); empty: same origin only
  * @param exitUrl        where quick exit sends the user: a neutral page
+ * @param ops            scale-out, limits, framing and shutdown settings (docs/operations.md)
  */
 public record Config(String host, int port, Path content, Duration sessionTtl, long maxSessions,
-                     List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl) {
+                     List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl,
+                     Operations ops) {
 
     public static Config defaults() {
         return new Config("0.0.0.0", 8080, null, Duration.ofMinutes(30), 100_000, List.of(), List.of("en", "nb"),
-                "https://www.yr.no/", null);
+                "https://www.yr.no/", null, Operations.DEFAULT);
     }
 
     public Config withPort(int p) {
-        return new Config(host, p, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl);
+        return new Config(host, p, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl, ops);
     }
 
     public Config withContent(Path c) {
-        return new Config(host, port, c, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl);
+        return new Config(host, port, c, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl, ops);
     }
 
     public Config withSessionTtl(Duration ttl) {
-        return new Config(host, port, content, ttl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl);
+        return new Config(host, port, content, ttl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl, ops);
     }
 
     public Config withAllowedOrigins(List<String> origins) {
-        return new Config(host, port, content, sessionTtl, maxSessions, origins, fallback, exitUrl, publicUrl);
+        return new Config(host, port, content, sessionTtl, maxSessions, origins, fallback, exitUrl, publicUrl, ops);
+    }
+
+    public Config withMaxSessions(long max) {
+        return new Config(host, port, content, sessionTtl, max, allowedOrigins, fallback, exitUrl, publicUrl, ops);
+    }
+
+    public Config withOps(Operations o) {
+        return new Config(host, port, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl, o);
     }
 }

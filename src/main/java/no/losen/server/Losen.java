@@ -2,21 +2,25 @@ package no.losen.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import no.losen.channel.ws.WebSocketChannel;
-import no.losen.channel.ws.WsLimits;
 import no.losen.dialog.Engine;
 import no.losen.dialog.TextAction;
 import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Loaded;
 import no.losen.dialog.load.Problem;
+import no.losen.metrics.Metrics;
 import no.losen.session.MemorySessionStore;
+import no.losen.session.RedisSessionStore;
 import no.losen.session.SessionStore;
 import no.losen.staff.StaffAuth;
 import org.slf4j.Logger;
@@ -33,16 +37,21 @@ public final class Losen {
     /** Request bodies (SMS webhooks, log-in forms) are small; anything larger is refused. */
     static final long MAX_BODY = 64 * 1024;
 
-    private final Vertx vertx;
     private final HttpServer http;
     private final Engine engine;
     private final SessionStore store;
+    private final WebSocketChannel ws;
+    private final Metrics metrics;
+    private final Config config;
 
-    private Losen(Vertx vertx, HttpServer http, Engine engine, SessionStore store) {
-        this.vertx = vertx;
+    private Losen(HttpServer http, Engine engine, SessionStore store, WebSocketChannel ws, Metrics metrics,
+                  Config config) {
         this.http = http;
         this.engine = engine;
         this.store = store;
+        this.ws = ws;
+        this.metrics = metrics;
+        this.config = config;
     }
 
     /** Loads the configured content, or the bundled content when none is configured. */
@@ -52,6 +61,11 @@ public final class Losen {
     }
 
     public static Future<Losen> start(Vertx vertx, Config config) {
+        return start(vertx, config, Metrics.prometheus());
+    }
+
+    /** With the metrics registry Vert.x itself reports into (see {@code cli.ServeCommand}). */
+    public static Future<Losen> start(Vertx vertx, Config config, Metrics metrics) {
         long t0 = System.nanoTime();
         Loaded loaded;
         try {
@@ -63,26 +77,54 @@ public final class Losen {
             String errors = loaded.errors().stream().map(Problem::toString).collect(Collectors.joining("\n  "));
             return Future.failedFuture(new IllegalStateException("the content does not validate:\n  " + errors));
         }
-        Map<String, TextAction> actions = Actions.forContent(config.content() != null ? config.content() : ContentLoader.bundled());
+        Map<String, TextAction> actions = timed(Actions.forContent(
+                config.content() != null ? config.content() : ContentLoader.bundled()), metrics);
         Engine engine = new Engine(loaded.set(), actions);
-        SessionStore store = new MemorySessionStore(config.sessionTtl(), config.maxSessions());
+        Operations ops = config.ops();
+        SessionStore store = ops.redis() ? new RedisSessionStore(vertx, ops.sessionStore(), config.sessionTtl())
+                : new MemorySessionStore(config.sessionTtl(), config.maxSessions());
+        metrics.gauge("losen.sessions", "sessions held by the session store", store::size);
+        WebSocketChannel ws = new WebSocketChannel(engine, store, StaffAuth.NONE, config.allowedOrigins(), ops.ws(),
+                config.maxSessions(), ops.trustedProxies(), metrics);
 
         Router router = Router.router(vertx);
-        router.route().handler(SecurityHeaders::apply);
-        router.post().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+        router.route().handler(new SecurityHeaders(ops.frameAncestors())::apply);
+        router.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+        router.errorHandler(413, ctx -> {
+            metrics.limit("body_size");
+            ctx.response().setStatusCode(413).end();
+        });
+        new HealthRoutes(loaded.set(), store, ws::draining, metrics).mount(router);
         new ApiRoutes(loaded.set(), store).mount(router);
 
+        int transport = 4 * ops.ws().maxFrameChars();
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setCompressionSupported(true)
-                .setMaxWebSocketFrameSize(4 * WsLimits.DEFAULT.maxFrameChars())
-                .setMaxWebSocketMessageSize(4 * WsLimits.DEFAULT.maxFrameChars());
+                .setMaxWebSocketFrameSize(transport)
+                .setMaxWebSocketMessageSize(transport);
         HttpServer http = vertx.createHttpServer(options);
-        new WebSocketChannel(engine, store, StaffAuth.NONE, config.allowedOrigins(), WsLimits.DEFAULT).install(http);
+        ws.install(vertx, http);
         return http.requestHandler(router).listen().map(s -> {
-            LOG.info("event=server.started port={} dialogs={} startup_ms={}", s.actualPort(),
-                    loaded.set().dialogs().size(), (System.nanoTime() - t0) / 1_000_000);
-            return new Losen(vertx, s, engine, store);
-        });
+            LOG.info("event=server.started port={} dialogs={} store={} startup_ms={}", s.actualPort(),
+                    loaded.set().dialogs().size(), ops.redis() ? "redis" : "memory",
+                    (System.nanoTime() - t0) / 1_000_000);
+            return new Losen(s, engine, store, ws, metrics, config);
+        }).onFailure(e -> store.close());
+    }
+
+    /** Every text action (the handbook search) timed into the search latency metric. */
+    private static Map<String, TextAction> timed(Map<String, TextAction> actions, Metrics metrics) {
+        Map<String, TextAction> out = new LinkedHashMap<>();
+        actions.forEach((name, a) -> out.put(name, (text, lang) -> {
+            long t = System.nanoTime();
+            try {
+                return a.answer(text, lang);
+            } finally {
+                metrics.search(System.nanoTime() - t);
+            }
+        }));
+        return out;
     }
 
     public int port() {
@@ -97,7 +139,25 @@ public final class Losen {
         return store;
     }
 
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Open WebSocket connections now. */
+    public int connections() {
+        return ws.connections();
+    }
+
+    /**
+     * Graceful shutdown: readiness turns DOWN and new sockets are refused; each conversation
+     * finishes its step and is told to reconnect (close 1012), within the configured grace; then
+     * the listener closes and the store lets go of its connections. Sessions in Redis stay.
+     */
     public Future<Void> close() {
-        return http.close();
+        long grace = config.ops().shutdownGrace().toMillis();
+        return ws.drain(config.ops().shutdownGrace())
+                .compose(v -> http.shutdown(Math.max(1, grace / 2), TimeUnit.MILLISECONDS))
+                .eventually(() -> store.close())
+                .onComplete(r -> LOG.info("event=server.stopped"));
     }
 }

@@ -12,7 +12,7 @@ import no.losen.dialog.Engine;
 import no.losen.dialog.ErrorCode;
 import no.losen.dialog.Reply;
 import no.losen.dialog.Session;
-import no.losen.session.SessionStore;
+import no.losen.session.StoreUnavailableException;
 import no.losen.session.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,46 +21,72 @@ import org.slf4j.LoggerFactory;
  * One WebSocket connection's conversation. Frames are handled strictly one after another
  * (each waits for the store), so a fast client cannot make two steps race on one session.
  * Nothing the user typed is logged: log lines carry event names, dialog and node ids, codes.
+ * Kept small on purpose: ten thousand idle sockets each hold one of these.
  */
 final class Conversation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Conversation.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String CHANNEL = "ws";
 
     private final ServerWebSocket ws;
-    private final Engine engine;
-    private final SessionStore store;
+    private final WebSocketChannel ch;
     private final boolean staff;
-    private final WsLimits limits;
+    private final String address;
     private final TokenBucket bucket;
     private Future<?> pending = Future.succeededFuture();
     private String token;
+    /** Written on the socket's event loop, read by the idle sweep on another. */
+    private volatile long lastActive = System.nanoTime();
 
-    Conversation(ServerWebSocket ws, Engine engine, SessionStore store, boolean staff, WsLimits limits) {
+    Conversation(ServerWebSocket ws, WebSocketChannel ch, boolean staff, String address) {
         this.ws = ws;
-        this.engine = engine;
-        this.store = store;
+        this.ch = ch;
         this.staff = staff;
-        this.limits = limits;
-        this.bucket = new TokenBucket(limits.ratePerSecond(), limits.burst(), System::nanoTime);
+        this.address = address;
+        this.bucket = new TokenBucket(ch.limits().ratePerSecond(), ch.limits().burst(), System::nanoTime);
+    }
+
+    String address() {
+        return address;
+    }
+
+    long lastActive() {
+        return lastActive;
     }
 
     void frame(String raw) {
+        long t0 = System.nanoTime();
+        lastActive = t0;
+        ch.metrics().message(CHANNEL);
         if (!bucket.tryTake()) {
+            ch.metrics().limit("rate");
             error(ErrorCode.RATE_LIMITED, "too many messages; wait a moment");
             return;
         }
-        if (raw.length() > limits.maxFrameChars()) {
-            error(ErrorCode.TOO_LARGE, "a frame may be at most " + limits.maxFrameChars() + " characters");
+        if (raw.length() > ch.limits().maxFrameChars()) {
+            ch.metrics().limit("frame_size");
+            error(ErrorCode.TOO_LARGE, "a frame may be at most " + ch.limits().maxFrameChars() + " characters");
             return;
         }
         pending = pending.transform(ignored -> {
+            Future<Void> done;
             try {
-                return handle(raw).recover(this::fail);
+                done = handle(raw).recover(this::fail);
             } catch (RuntimeException e) {
-                return fail(e);
+                done = fail(e);
             }
+            return done.onComplete(r -> ch.metrics().step(CHANNEL, System.nanoTime() - t0));
         });
+    }
+
+    /** Completes when every frame received so far has been answered (a shutdown waits for this). */
+    Future<?> idle() {
+        return pending;
+    }
+
+    Future<Void> close(short code, String reason) {
+        return ws.isClosed() ? Future.succeededFuture() : ws.close(code, reason).otherwiseEmpty();
     }
 
     private Future<Void> handle(String raw) {
@@ -68,18 +94,24 @@ final class Conversation {
         return switch (f.type()) {
             case "ping" -> send(JSON.createObjectNode().put("type", "pong"));
             case "start" -> {
-                Engine.Turn t = engine.start(f.dialog(), f.lang(), staff);
+                Engine.Turn t = ch.engine().start(f.dialog(), f.lang(), staff);
                 boolean fresh = token == null;
                 if (fresh) {
+                    if (ch.store().size() >= ch.maxSessions()) {
+                        ch.metrics().limit("max_sessions");
+                        throw new DialogException(ErrorCode.BUSY, "too many conversations right now; try again in a few minutes");
+                    }
                     token = Tokens.next();
                 }
                 LOG.info("event=session.start dialog={} lang={}", t.session().dialog(), t.session().lang());
-                yield store.put(token, t.session()).compose(v -> fresh ? sendToken() : Future.succeededFuture())
+                String current = token;
+                yield ch.store().put(current, t.session())
+                        .compose(v -> fresh ? sendToken() : Future.succeededFuture())
                         .compose(v -> send(t.reply()));
             }
             case "resume" -> {
                 String wanted = Tokens.wellFormed(f.token()) ? f.token() : null;
-                yield (wanted == null ? Future.succeededFuture(Optional.<Session>empty()) : store.get(wanted))
+                yield (wanted == null ? Future.succeededFuture(Optional.<Session>empty()) : ch.store().get(wanted))
                         .compose(s -> {
                             Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
                                     "that session has ended or expired; start again"));
@@ -87,14 +119,14 @@ final class Conversation {
                                 throw new DialogException(ErrorCode.FORBIDDEN, "log in again to continue");
                             }
                             token = wanted;
-                            return sendToken().compose(v -> send(engine.current(session)));
+                            return sendToken().compose(v -> send(ch.engine().current(session)));
                         });
             }
             case "end" -> {
                 String old = token;
                 token = null;
                 LOG.info("event=session.end");
-                yield (old == null ? Future.<Void>succeededFuture() : store.remove(old))
+                yield (old == null ? Future.<Void>succeededFuture() : ch.store().remove(old))
                         .compose(v -> send(JSON.createObjectNode().put("type", "ended")));
             }
             default -> step(command(f));
@@ -106,11 +138,11 @@ final class Conversation {
             throw new DialogException(ErrorCode.NO_SESSION, "start a dialog first");
         }
         String current = token;
-        return store.get(current).compose(s -> {
+        return ch.store().get(current).compose(s -> {
             Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
                     "the session has ended or expired; start again"));
-            Engine.Turn t = engine.apply(session, c);
-            return store.put(current, t.session()).compose(v -> send(t.reply()));
+            Engine.Turn t = ch.engine().apply(session, c);
+            return ch.store().put(current, t.session()).compose(v -> send(t.reply()));
         });
     }
 
@@ -127,7 +159,7 @@ final class Conversation {
 
     private Future<Void> sendToken() {
         return send(JSON.createObjectNode().put("type", "session").put("token", token)
-                .put("ttl", store.ttl().toSeconds()));
+                .put("ttl", ch.store().ttl().toSeconds()));
     }
 
     private Future<Void> send(Reply r) {
@@ -148,12 +180,20 @@ final class Conversation {
             LOG.info("event=ws.refused code={}", d.code().code());
             return error(d.code(), d.getMessage());
         }
-        // The client learns only that it failed; the cause stays in our log, without user text.
-        LOG.error("event=ws.fault cause={}", e.getClass().getName(), e);
+        if (e instanceof StoreUnavailableException) {
+            // Already logged once by the store when it went down; one line per frame would flood the log.
+            return error(ErrorCode.UNAVAILABLE, "we cannot reach your conversation right now; try again in a minute");
+        }
+        // The client learns only that it failed; the stack stays in our log, but not the exception's
+        // message, which might quote what the user sent.
+        Throwable trace = new Throwable(e.getClass().getName());
+        trace.setStackTrace(e.getStackTrace());
+        LOG.error("event=ws.fault cause={}", e.getClass().getName(), trace);
         return error(ErrorCode.INTERNAL, "something went wrong on our side; try again");
     }
 
     private Future<Void> error(ErrorCode code, String message) {
+        ch.metrics().error(code.code());
         return send(JSON.createObjectNode().put("type", "error").put("code", code.code()).put("message", message));
     }
 }
