@@ -101,6 +101,9 @@ public final class Losen {
         int transport = 4 * ops.ws().maxFrameChars();
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setCompressionSupported(true)
+                // Frames are small; a deflate context per socket would cost far more memory than it saves.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
                 .setMaxWebSocketFrameSize(transport)
                 .setMaxWebSocketMessageSize(transport);
         HttpServer http = vertx.createHttpServer(options);
