@@ -1,6 +1,8 @@
 package no.losen.channel.ws;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
@@ -27,6 +29,7 @@ final class Conversation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Conversation.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectWriter REPLY = JSON.writerFor(Reply.class);
     static final String CHANNEL = "ws";
 
     private final ServerWebSocket ws;
@@ -163,9 +166,18 @@ final class Conversation {
     }
 
     private Future<Void> send(Reply r) {
-        ObjectNode n = JSON.valueToTree(r);
-        n.put("type", "message");
-        return send(n);
+        if (ws.isClosed()) {
+            return Future.succeededFuture();
+        }
+        // Written straight to text (no tree in between): the reply is an object with fields, so
+        // the type goes in front of its first one.
+        String body;
+        try {
+            body = REPLY.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            return Future.failedFuture(e);
+        }
+        return ws.writeTextMessage("{\"type\":\"message\"," + body.substring(1));
     }
 
     private Future<Void> send(ObjectNode n) {
