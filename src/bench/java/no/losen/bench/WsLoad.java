@@ -3,6 +3,7 @@ package no.losen.bench;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,11 @@ public final class WsLoad {
             paced = load.run(Load.Mode.PACED, 5, seconds);
             System.out.println("losen paced:    " + paced);
             long after = heapAfterGc(server.pid());
+            if (o.containsKey("histogram")) {
+                String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+                Files.writeString(Path.of(o.get("histogram")),
+                        run(jcmd, Long.toString(server.pid()), "GC.class_histogram"));
+            }
             perSession = held == 0 ? 0 : (after - before) / held;
             System.out.printf("losen idle heap: %d KiB before, %d KiB with %d idle sessions: %d bytes each%n",
                     before / 1024, after / 1024, held, perSession);
@@ -71,6 +77,11 @@ public final class WsLoad {
             stop(server);
         }
 
+        if (o.getOrDefault("echo", "true").equals("false")) {
+            System.out.printf("sessions=%d msgs_per_s=%.0f p50_ms=%.2f p99_ms=%.2f heap_per_session_bytes=%d echo_ratio=n/a%n",
+                    held, paced.msgsPerSecond(), paced.p50(), paced.p99(), perSession);
+            return;
+        }
         // 2. The bare echo server, same load
         int echoPort = freePort();
         Process echo = start(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-cp",

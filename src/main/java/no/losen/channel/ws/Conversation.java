@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +36,7 @@ final class Conversation {
     static final String CHANNEL = "ws";
 
     private final ServerWebSocket ws;
+    private final Context context;
     private final WebSocketChannel ch;
     private final boolean staff;
     private final String address;
@@ -44,6 +48,7 @@ final class Conversation {
 
     Conversation(ServerWebSocket ws, WebSocketChannel ch, boolean staff, String address) {
         this.ws = ws;
+        this.context = Vertx.currentContext();
         this.ch = ch;
         this.staff = staff;
         this.address = address;
@@ -88,8 +93,12 @@ final class Conversation {
         return pending;
     }
 
+    /** Closes from any thread: the socket is only ever touched on its own event loop (strict thread mode). */
     Future<Void> close(short code, String reason) {
-        return ws.isClosed() ? Future.succeededFuture() : ws.close(code, reason).otherwiseEmpty();
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> (ws.isClosed() ? Future.<Void>succeededFuture() : ws.close(code, reason))
+                .otherwiseEmpty().onComplete(done));
+        return done.future();
     }
 
     private Future<Void> handle(String raw) {

@@ -72,14 +72,13 @@ public final class WebSocketChannel {
         metrics.gauge("losen.connections", "open WebSocket connections", connections::size);
     }
 
-    /** Installs the socket handlers and the idle sweep; the sweep stops when Vert.x closes. */
-    public void install(Vertx vertx, HttpServer server) {
-        server.webSocketHandshakeHandler(this::handshake).webSocketHandler(this::connected);
+    /** Starts the idle sweep (once per channel); it stops when Vert.x closes. */
+    public void sweep(Vertx vertx) {
         long every = Math.max(250, Math.min(limits.idleTimeout().toMillis() / 4, 30_000));
         vertx.setPeriodic(every, id -> sweep(System.nanoTime()));
     }
 
-    /** As {@link #install(Vertx, HttpServer)}, for callers without a Vert.x at hand: no idle sweep. */
+    /** Installs the socket handlers on a server; call once for each server sharing the port. */
     public void install(HttpServer server) {
         server.webSocketHandshakeHandler(this::handshake).webSocketHandler(this::connected);
     }
