@@ -16,12 +16,15 @@ public final class EchoServer {
         int port = Integer.parseInt(args[0]);
         Vertx vertx = Vertx.vertx();
         HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(port)
-                .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
+                .setStrictThreadMode(true).setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
                 .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(64 * 1024);
-        vertx.createHttpServer(options)
-                .webSocketHandler(ws -> ws.textMessageHandler(ws::writeTextMessage))
-                .requestHandler(req -> req.response().end("{\"status\":\"UP\"}"))
-                .listen().await();
+        // One listener per event loop, as Losen has: the comparison is transport against transport.
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+            vertx.createHttpServer(options)
+                    .webSocketHandler(ws -> ws.textMessageHandler(ws::writeTextMessage))
+                    .requestHandler(req -> req.response().end("{\"status\":\"UP\"}"))
+                    .listen().await();
+        }
         System.out.println("echo serving on " + port);
     }
 }
