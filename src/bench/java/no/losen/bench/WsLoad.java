@@ -60,8 +60,17 @@ public final class WsLoad {
             long t0 = System.nanoTime();
             held = load.open(sessions, 500);
             System.out.printf("losen: %d sessions opened in %.1f s%n", held, (System.nanoTime() - t0) / 1e9);
+            Map<String, Double> m0 = stepBuckets(port);
             paced = load.run(Load.Mode.PACED, 5, seconds);
             System.out.println("losen paced:    " + paced);
+            Map<String, Double> m1 = stepBuckets(port);
+            double n = m1.getOrDefault("+Inf", 0.0) - m0.getOrDefault("+Inf", 0.0);
+            StringBuilder b = new StringBuilder("losen server-side step latency (its own histogram, warm-up included):");
+            for (String le : List.of("0.001", "0.005", "0.02", "0.1", "1.0")) {
+                double under = m1.getOrDefault(le, 0.0) - m0.getOrDefault(le, 0.0);
+                b.append(String.format(" <=%sms %.2f%%", (int) (Double.parseDouble(le) * 1000), n == 0 ? 0 : 100 * under / n));
+            }
+            System.out.println(b);
             long after = heapAfterGc(server.pid());
             if (o.containsKey("histogram")) {
                 String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
@@ -102,6 +111,23 @@ public final class WsLoad {
         System.out.printf("targets: sessions>=10000 msgs_per_s>=5000 p99_ms<20 heap_per_session_bytes<=4096 echo_ratio>=0.60%n");
         System.out.printf("sessions=%d msgs_per_s=%.0f p50_ms=%.2f p99_ms=%.2f heap_per_session_bytes=%d echo_ratio=%.2f%n",
                 held, paced.msgsPerSecond(), paced.p50(), paced.p99(), perSession, ratio);
+    }
+
+    /** The server's own step-latency histogram buckets ({@code le} to cumulative count), from /metrics. */
+    static Map<String, Double> stepBuckets(int port) {
+        Map<String, Double> out = new java.util.HashMap<>();
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = Pattern.compile("losen_step_seconds_bucket\\{channel=\"ws\",le=\"([^\"]+)\"} ([0-9.E+]+)").matcher(body);
+            while (m.find()) {
+                out.put(m.group(1), Double.parseDouble(m.group(2)));
+            }
+        } catch (IOException | InterruptedException e) {
+            System.out.println("(no /metrics: " + e + ")");
+        }
+        return out;
     }
 
     static Process start(List<String> command, String log, int port) throws IOException, InterruptedException {
