@@ -60,6 +60,8 @@ public final class WsLoad {
             long t0 = System.nanoTime();
             held = load.open(sessions, 500);
             System.out.printf("losen: %d sessions opened in %.1f s%n", held, (System.nanoTime() - t0) / 1e9);
+            // JIT warm-up: a few seconds flat out, not measured, so the paced phase sees compiled code.
+            load.run(Load.Mode.FLAT_OUT, 0, 5);
             Map<String, Double> m0 = stepBuckets(port);
             paced = load.run(Load.Mode.PACED, 5, seconds);
             System.out.println("losen paced:    " + paced);
@@ -100,6 +102,7 @@ public final class WsLoad {
         Load.Result echoFlat;
         try (Load load = new Load(echoPort, think, sessions)) {
             load.open(sessions, 500);
+            load.run(Load.Mode.FLAT_OUT, 0, 5);
             echoPaced = load.run(Load.Mode.PACED, 5, seconds);
             System.out.println("echo paced:     " + echoPaced);
             echoFlat = load.run(Load.Mode.FLAT_OUT, 2, flat);
