@@ -15,6 +15,8 @@ public final class Engine {
 
     /** Typed text longer than this is refused: nobody needs more, and it bounds the work per step. */
     public static final int MAX_TEXT = 1000;
+    /** The language of the official wording (the action card); shown beside bilingual text in any other. */
+    static final String OFFICIAL = "nb";
     /** Chained and routed nodes followed in one step; more means a loop in the dialog. */
     private static final int MAX_HOPS = 32;
 
@@ -195,26 +197,52 @@ public final class Engine {
         } else {
             opts = choices(d, last, s.vars()).stream().map(c -> new Reply.Option(c.id(), r.text(c.label()))).toList();
         }
-        Reply.Alt alt = alt(s, d, shown);
-        String dir = set.translations().language(s.lang()).map(l -> l.dir()).orElse("ltr");
+        Reply.Alt alt = null;
+        Reply.Alt official = null;
+        if (shown.stream().anyMatch(Node::bilingual)) {
+            Object resident = s.vars().get("resident_lang");
+            if (resident != null && !resident.equals(s.lang())) {
+                alt = alt(s, d, shown, String.valueOf(resident), cardList);
+            }
+            if (!s.lang().equals(OFFICIAL) && !OFFICIAL.equals(resident)) {
+                official = alt(s, d, shown, OFFICIAL, cardList);
+            }
+        }
+        String dir = dir(s.lang());
         String step = last.step() == null ? null : r.text(last.step());
         return new Reply(d.id(), last.id(), s.lang(), dir, String.join("\n\n", paragraphs), opts,
                 last.checklist() != null, selected, last.input() != null, cardList, last.end(),
-                r.draft() || (alt != null && alt.draft()), notice, alt, step, r.fallbacks());
+                r.draft() || (alt != null && alt.draft()), notice, alt, official, step, r.fallbacks());
     }
 
-    /** The bilingual paragraphs again in the resident's language, when one was chosen. */
-    private Reply.Alt alt(Session s, Dialog d, List<Node> shown) {
-        Object resident = s.vars().get("resident_lang");
-        if (resident == null || resident.equals(s.lang()) || shown.stream().noneMatch(Node::bilingual)) {
-            return null;
-        }
-        String lang = String.valueOf(resident);
+    /**
+     * The bilingual nodes' paragraphs in another language; their printable cards in {@code cards}
+     * get the same language attached, so a slip prints in both.
+     */
+    private Reply.Alt alt(Session s, Dialog d, List<Node> shown, String lang, List<Card> cards) {
         Renderer r = new Renderer(set, d, lang, s.vars());
+        CardRenderer cr = new CardRenderer(set, r);
         List<String> paragraphs = new ArrayList<>();
-        shown.stream().filter(Node::bilingual).forEach(n -> paragraphs.addAll(say(r, n.say(), s.vars())));
-        String dir = set.translations().language(lang).map(l -> l.dir()).orElse("ltr");
-        return new Reply.Alt(lang, dir, String.join("\n\n", paragraphs), r.draft() || !r.fallbacks().isEmpty());
+        int i = 0;
+        for (Node n : shown) {
+            if (n.bilingual()) {
+                paragraphs.addAll(say(r, n.say(), s.vars()));
+            }
+            for (CardSpec spec : n.cards()) {
+                if (n.bilingual() && spec.type().equals("print")) {
+                    Card other = cr.card(spec, s.vars());
+                    Card.Alt a = new Card.Alt(lang, dir(lang), other.title(), other.items());
+                    Card c = cards.get(i);
+                    cards.set(i, lang.equals(OFFICIAL) ? c.withAlts(c.alt(), a) : c.withAlts(a, c.official()));
+                }
+                i++;
+            }
+        }
+        return new Reply.Alt(lang, dir(lang), String.join("\n\n", paragraphs), r.draft() || !r.fallbacks().isEmpty());
+    }
+
+    private String dir(String lang) {
+        return set.translations().language(lang).map(l -> l.dir()).orElse("ltr");
     }
 
     static List<String> say(Renderer r, List<Say> items, Map<String, Object> vars) {

@@ -8,13 +8,16 @@ import java.util.List;
  * What the user sees after a step, channel-neutral: every key already resolved to text in the
  * user's language. Channels decide only how to show it (JSON frame, numbered SMS, console).
  *
+ * @param alt       on bilingual nodes: the message in the resident's language
+ * @param official  on bilingual nodes when neither the user's nor the resident's language is Norwegian:
+ *                  the Norwegian text, which is what the official wording is
  * @param fallbacks keys that were not in the user's language and came from the fallback chain;
  *                  not sent to clients, but conversation tests and the validator show them
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Reply(String dialog, String node, String lang, String dir, String text, List<Option> choices,
                     boolean multi, List<String> selected, boolean input, List<Card> cards, boolean end,
-                    boolean draft, String notice, Alt alt, String step,
+                    boolean draft, String notice, Alt alt, Alt official, String step,
                     @JsonIgnore List<String> fallbacks) {
 
     /** A choice as shown: its id and its label in the user's language. */
@@ -27,6 +30,6 @@ public record Reply(String dialog, String node, String lang, String dir, String 
 
     public Reply withNotice(String text) {
         return new Reply(dialog, node, lang, dir, this.text, choices, multi, selected, input, cards, end, draft,
-                text, alt, step, fallbacks);
+                text, alt, official, step, fallbacks);
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import no.losen.content.Origin;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A parsed YAML file that remembers where every value stood. Jackson's tree forgets
@@ -66,9 +67,16 @@ public final class YamlDoc {
             }
             return new YamlDoc(name, tree == null ? MAPPER.createObjectNode() : tree, origins);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                // SnakeYAML knows where the broken construct starts; Jackson only where the parser gave up.
+                var mark = m.getContextMark() != null ? m.getContextMark() : m.getProblemMark();
+                String context = m.getContext() == null ? "" : " (" + m.getContext().trim() + " that starts here)";
+                throw new SyntaxError(new Origin(name, mark.getLine() + 1, mark.getColumn() + 1),
+                        "YAML: " + m.getProblem() + context);
+            }
             JsonLocation l = e.getLocation();
             Origin at = l == null ? new Origin(name, 0, 0) : new Origin(name, l.getLineNr(), l.getColumnNr());
-            throw new SyntaxError(at, "YAML: " + e.getOriginalMessage());
+            throw new SyntaxError(at, "YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
             throw new SyntaxError(new Origin(name, 0, 0), "cannot read: " + e.getMessage());
         }

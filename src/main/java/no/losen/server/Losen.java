@@ -14,17 +14,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import no.losen.channel.sms.SmsRoutes;
+import no.losen.channel.web.WebAssets;
 import no.losen.channel.ws.WebSocketChannel;
 import no.losen.dialog.Engine;
-import no.losen.dialog.TextAction;
 import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Loaded;
 import no.losen.dialog.load.Problem;
+import no.losen.dialog.TextAction;
 import no.losen.metrics.Metrics;
+import no.losen.search.HandbookSearch;
+import no.losen.search.SearchRoute;
 import no.losen.session.MemorySessionStore;
 import no.losen.session.RedisSessionStore;
 import no.losen.session.SessionStore;
 import no.losen.staff.StaffAuth;
+import no.losen.staff.StaffRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,15 +84,12 @@ public final class Losen {
             String errors = loaded.errors().stream().map(Problem::toString).collect(Collectors.joining("\n  "));
             return Future.failedFuture(new IllegalStateException("the content does not validate:\n  " + errors));
         }
-        Map<String, TextAction> actions = timed(Actions.forContent(
-                config.content() != null ? config.content() : ContentLoader.bundled()), metrics);
-        Engine engine = new Engine(loaded.set(), actions);
+        Path root = config.content() != null ? config.content() : ContentLoader.bundled();
+        Engine engine = new Engine(loaded.set(), timed(Actions.forContent(root), metrics));
         Operations ops = config.ops();
         SessionStore store = ops.redis() ? new RedisSessionStore(vertx, ops.sessionStore(), config.sessionTtl())
                 : new MemorySessionStore(config.sessionTtl(), config.maxSessions());
         metrics.gauge("losen.sessions", "sessions held by the session store", store::size);
-        WebSocketChannel ws = new WebSocketChannel(engine, store, StaffAuth.NONE, config.allowedOrigins(), ops.ws(),
-                config.maxSessions(), ops.trustedProxies(), metrics);
 
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders(ops.frameAncestors())::apply);
@@ -97,8 +99,15 @@ public final class Losen {
             metrics.limit("body_size");
             ctx.response().setStatusCode(413).end();
         });
-        new HealthRoutes(loaded.set(), store, ws::draining, metrics).mount(router);
         new ApiRoutes(loaded.set(), store).mount(router);
+        SearchRoute.mount(router, HandbookSearch.forContent(root));
+        SmsRoutes.mount(router, engine, store, config.sms(), config.publicUrl());
+        WebAssets.mount(router, loaded.set(), config.exitUrl());
+        StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
+                new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()));
+        WebSocketChannel ws = new WebSocketChannel(engine, store, staff, config.allowedOrigins(), ops.ws(),
+                config.maxSessions(), ops.trustedProxies(), metrics);
+        new HealthRoutes(loaded.set(), store, ws::draining, metrics).mount(router);
 
         int transport = 4 * ops.ws().maxFrameChars();
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())

@@ -97,7 +97,7 @@ class EngineTest {
         assertThat(r.text()).isEqualTo("مرحبا");
         assertThat(r.draft()).isTrue();
         assertThat(r.fallbacks()).contains("demo.adult@en");
-        assertThat(r.choices().get(0).label()).isEqualTo("I am an adult");
+        assertThat(r.choices().get(0).label()).isEqualTo("\u2068I am an adult\u2069");
     }
 
     @Test
@@ -160,6 +160,14 @@ class EngineTest {
     }
 
     @Test
+    void aShortKeywordMatchesOnlyAWholeWord() {
+        Engine.Turn t = engine.start("demo", "en", false);
+        assertThat(engine.apply(t.session(), new Command.Type("sickness")).session().node()).isEqualTo("health");
+        assertThat(engine.apply(t.session(), new Command.Type("I need a GP")).session().node()).isEqualTo("health");
+        assertThat(engine.apply(t.session(), new Command.Type("my gpu is broken")).session().node()).isEqualTo("hello");
+    }
+
+    @Test
     void otherTextGoesToTheDialogsActionWithTheCaution() {
         Engine withSearch = Fixtures.engine(Map.of("search", (text, lang) ->
                 List.of(new Card.Hit("handbook", "Handbook (2021)", "3.1", "Passage about " + text.length()))));
@@ -206,6 +214,26 @@ class EngineTest {
         Reply r = engine.apply(t.session(), Command.Choose.one("ar")).reply();
         assertThat(r.text()).isEqualTo("Hei! Hva gjelder det?");
         assertThat(r.alt()).isEqualTo(new Reply.Alt("ar", "rtl", "مرحبا", true));
+        assertThat(r.official()).as("staff already read Norwegian").isNull();
+    }
+
+    @Test
+    void staffWorkingInEnglishAlsoSeeTheOfficialNorwegianText() {
+        Engine.Turn t = engine.start("demo-staff", "en", true);
+        Reply r = engine.apply(t.session(), Command.Choose.one("ar")).reply();
+        assertThat(r.text()).isEqualTo("Hello! What is it about?");
+        assertThat(r.alt().text()).isEqualTo("مرحبا");
+        assertThat(r.official()).isEqualTo(new Reply.Alt("nb", "ltr", "Hei! Hva gjelder det?", false));
+    }
+
+    @Test
+    void aPrintableCardOnABilingualNodePrintsInTheResidentsLanguageToo() {
+        Engine.Turn t = engine.start("demo-staff", "nb", true);
+        Card slip = engine.apply(t.session(), Command.Choose.one("ar")).reply().cards().get(0);
+        assertThat(slip.title()).isEqualTo("Lapp");
+        assertThat(slip.items()).containsExactly("Hei! Hva gjelder det?", "ROSA: 22 33 11 60 — https://rosa-help.no");
+        assertThat(slip.alt()).isEqualTo(new Card.Alt("ar", "rtl", "ورقة", List.of("مرحبا", "روزا: 22 33 11 60 — https://rosa-help.no")));
+        assertThat(slip.official()).isNull();
     }
 
     @Test

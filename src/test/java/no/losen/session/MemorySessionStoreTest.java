@@ -2,6 +2,7 @@ package no.losen.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,30 +12,48 @@ import org.junit.jupiter.api.Test;
 
 class MemorySessionStoreTest {
 
-    static final Session SESSION = new Session("demo", "health", "nb", Map.of("minor", true, "signs", List.of("debt")),
-            List.of(new Session.Step("hello", Map.of())), false);
+    private final AtomicLong now = new AtomicLong();
+    private final Ticker ticker = now::get;
+    private final MemorySessionStore store = new MemorySessionStore(Duration.ofMinutes(30), 3, ticker);
+    private final Session session = new Session("demo", "hello", "nb", Map.of(), List.of(), false);
 
     @Test
-    void keepsASessionUntilItHasBeenIdleForTheTtl() {
-        AtomicLong now = new AtomicLong();
-        MemorySessionStore store = new MemorySessionStore(Duration.ofMinutes(30), 100, now::get);
-        store.put("t1", SESSION).await();
-        now.addAndGet(Duration.ofMinutes(20).toNanos());
-        assertThat(store.get("t1").await()).contains(SESSION);   // a read counts as activity
-        now.addAndGet(Duration.ofMinutes(20).toNanos());
-        assertThat(store.get("t1").await()).contains(SESSION);
-        now.addAndGet(Duration.ofMinutes(31).toNanos());
-        assertThat(store.get("t1").await()).isEmpty();
+    void keepsASessionWhileItIsUsed() {
+        store.put("t", session);
+        now.addAndGet(Duration.ofMinutes(29).toNanos());
+        assertThat(store.get("t").result()).contains(session);
+        now.addAndGet(Duration.ofMinutes(29).toNanos());
+        assertThat(store.get("t").result()).contains(session);
     }
 
     @Test
-    void removeForgetsAtOnceAndSizeCounts() {
-        MemorySessionStore store = new MemorySessionStore(Duration.ofMinutes(30), 100);
-        store.put("a", SESSION).await();
-        store.put("b", SESSION).await();
-        assertThat(store.size()).isEqualTo(2);
-        store.remove("a").await();
-        assertThat(store.get("a").await()).isEmpty();
-        assertThat(store.size()).isEqualTo(1);
+    void forgetsASessionIdleForTheTtl() {
+        store.put("t", session);
+        now.addAndGet(Duration.ofMinutes(31).toNanos());
+        assertThat(store.get("t").result()).isEmpty();
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void removeErasesAtOnce() {
+        store.put("t", session);
+        store.remove("t");
+        assertThat(store.get("t").result()).isEmpty();
+    }
+
+    @Test
+    void staysWithinItsSizeBound() {
+        for (int i = 0; i < 10; i++) {
+            store.put("t" + i, session);
+        }
+        assertThat(store.size()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aSessionWithVariablesAndHistoryComesBackEqualFromItsStoredForm() {
+        Session walked = new Session("demo", "summary", "ar", Map.of("minor", true, "signs", List.of("debt", "fixer")),
+                List.of(new Session.Step("hello", Map.of()), new Session.Step("signs", Map.of("minor", true))), true);
+        store.put("w", walked);
+        assertThat(store.get("w").result()).contains(walked);
     }
 }

@@ -165,7 +165,6 @@ final class Validator {
         d.anywhere().forEach(c -> ui.putIfAbsent(c.label(), c.at()));
         d.topics().forEach(t -> ui.putIfAbsent(t.keywords(), t.at()));
         for (Node n : d.nodes().values()) {
-            Map<String, Origin> target = n.bilingual() ? resident : ui;
             n.say().forEach(s -> say(s, ui));
             n.say().stream().filter(s -> n.bilingual()).forEach(s -> say(s, resident));
             n.choices().forEach(c -> ui.putIfAbsent(c.label(), c.at()));
@@ -177,20 +176,26 @@ final class Validator {
             }
             for (CardSpec c : n.cards()) {
                 if (c.type().equals("print")) {
-                    target.putIfAbsent(c.ref(), c.at());
                     ui.putIfAbsent(c.ref(), c.at());
+                    if (n.bilingual()) {
+                        resident.putIfAbsent(c.ref(), c.at());
+                    }
                     c.say().forEach(s -> say(s, ui));
                     if (n.bilingual()) {
                         c.say().forEach(s -> say(s, resident));
                     }
                 }
-                List<String> ids = new ArrayList<>(c.contacts());
-                if (!c.type().equals("print")) {
-                    ids.add(c.ref());
+                for (String id : c.contacts()) {
+                    // Contacts on a printable card print in every language the card prints in.
+                    set.facts().find(id).map(Fact::name).filter(k -> k != null).ifPresent(k -> {
+                        ui.putIfAbsent(k, c.at());
+                        if (n.bilingual()) {
+                            resident.putIfAbsent(k, c.at());
+                        }
+                    });
                 }
-                for (String id : ids) {
-                    set.facts().find(id).map(Fact::name).filter(k -> k != null)
-                            .ifPresent(k -> (n.bilingual() ? resident : ui).putIfAbsent(k, c.at()));
+                if (!c.type().equals("print")) {
+                    set.facts().find(c.ref()).map(Fact::name).filter(k -> k != null).ifPresent(k -> ui.putIfAbsent(k, c.at()));
                 }
             }
         }
