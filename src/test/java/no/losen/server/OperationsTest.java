@@ -46,6 +46,10 @@ class OperationsTest {
             var h = s.get("/health").headers();
             assertThat(h.get("Content-Security-Policy")).contains("frame-ancestors https://ngo.example");
             assertThat(h.get("X-Frame-Options")).isNull();
+            // pages with a stricter policy of their own carry the same frame-ancestors
+            var page = s.get("/").headers();
+            assertThat(page.get("Content-Security-Policy")).contains("script-src 'self'")
+                    .contains("frame-ancestors https://ngo.example");
         }
         assertThatThrownBy(() -> Operations.DEFAULT.withFrameAncestors(List.of("https://a.example; script-src *")))
                 .hasMessageContaining("LOSEN_FRAME_ANCESTORS");
