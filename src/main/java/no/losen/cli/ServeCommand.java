@@ -6,8 +6,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import no.losen.channel.sms.SmsConfig;
+import no.losen.channel.ws.WsLimits;
+import no.losen.metrics.Metrics;
 import no.losen.server.Config;
+import no.losen.server.Operations;
 import no.losen.server.Losen;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,15 +82,55 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A staff log-in ends after this long without use (LOSEN_STAFF_IDLE).")
     String staffIdle;
 
+    @Option(names = "--session-store", defaultValue = "${env:LOSEN_SESSION_STORE:-memory}",
+            description = "memory, or redis://host:port[/db] to share sessions between instances (LOSEN_SESSION_STORE).")
+    String sessionStore;
+
+    @Option(names = "--frame-ancestors", defaultValue = "${env:LOSEN_FRAME_ANCESTORS:-}",
+            description = "Space- or comma-separated sites that may frame our pages (LOSEN_FRAME_ANCESTORS); empty: none.")
+    String frameAncestors;
+
+    @Option(names = "--max-connections-per-address", defaultValue = "${env:LOSEN_MAX_CONNECTIONS_PER_ADDRESS:-50}",
+            description = "Open WebSockets one client address may hold (LOSEN_MAX_CONNECTIONS_PER_ADDRESS).")
+    int maxPerAddress;
+
+    @Option(names = "--ws-idle-timeout", defaultValue = "${env:LOSEN_WS_IDLE_TIMEOUT:-10m}",
+            description = "Close a WebSocket silent this long; its session stays (LOSEN_WS_IDLE_TIMEOUT).")
+    String wsIdleTimeout;
+
+    @Option(names = "--ws-rate", defaultValue = "${env:LOSEN_WS_RATE:-10}",
+            description = "Frames per second one connection may send on average (LOSEN_WS_RATE).")
+    double wsRate;
+
+    @Option(names = "--ws-burst", defaultValue = "${env:LOSEN_WS_BURST:-20}",
+            description = "Frames one connection may send in a burst (LOSEN_WS_BURST).")
+    double wsBurst;
+
+    @Option(names = "--shutdown-grace", defaultValue = "${env:LOSEN_SHUTDOWN_GRACE:-10s}",
+            description = "How long a shutdown lets connections finish and leave (LOSEN_SHUTDOWN_GRACE).")
+    String shutdownGrace;
+
+    @Option(names = "--trusted-proxy", defaultValue = "${env:LOSEN_TRUSTED_PROXY:-}",
+            description = "Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed, or * (LOSEN_TRUSTED_PROXY).")
+    String trustedProxy;
+
     @Override
     public Integer call() {
-        Config config = new Config.Builder().host(host).port(port).content(content).sessionTtl(duration(sessionTtl))
-                .maxSessions(maxSessions).allowedOrigins(list(allowedOrigins)).fallback(list(fallback)).exitUrl(exitUrl)
-                .publicUrl(publicUrl).sms(new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog))
-                .staffUsers(staffUsers).staffIdle(duration(staffIdle)).build();
-        Vertx vertx = Vertx.vertx();
+        Config config;
         try {
-            Losen losen = Losen.start(vertx, config).await();
+            config = config();
+        } catch (RuntimeException e) {
+            System.err.println("losen: bad configuration: " + e.getMessage());
+            return 2;
+        }
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // Vert.x reports its own HTTP, WebSocket and pool metrics into the same registry /metrics shows.
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                        .setJvmMetricsEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry)).build();
+        try {
+            Losen losen = Losen.start(vertx, config, new Metrics(registry)).await();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 losen.close().await();
                 vertx.close().await();
@@ -96,6 +144,17 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    Config config() {
+        WsLimits ws = WsLimits.DEFAULT.withRate(wsRate, wsBurst).withMaxPerAddress(maxPerAddress)
+                .withIdleTimeout(duration(wsIdleTimeout));
+        Operations ops = new Operations(sessionStore, list(frameAncestors.replace(' ', ',')), duration(shutdownGrace),
+                list(trustedProxy), ws);
+        return new Config.Builder().host(host).port(port).content(content).sessionTtl(duration(sessionTtl))
+                .maxSessions(maxSessions).allowedOrigins(list(allowedOrigins)).fallback(list(fallback)).exitUrl(exitUrl)
+                .publicUrl(publicUrl).sms(new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog))
+                .staffUsers(staffUsers).staffIdle(duration(staffIdle)).ops(ops).build();
+    }
+
     static List<String> list(String csv) {
         return csv == null || csv.isBlank() ? List.of()
                 : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -104,6 +163,9 @@ public final class ServeCommand implements Callable<Integer> {
     /** {@code 30m}, {@code 900s}, {@code 2h}, or an ISO-8601 duration. */
     static Duration duration(String s) {
         String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!t.matches("p.*|\\d+[smh]?")) {
+            throw new IllegalArgumentException("'" + s + "' is not a duration: use 30m, 900s, 2h or ISO-8601");
+        }
         if (t.startsWith("p")) {
             return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
         }

@@ -75,6 +75,9 @@ final class Renderer {
     }
 
     private String fill(String template, Map<String, String> params, int depth) {
+        if (template.indexOf('{') < 0) {
+            return template;   // most texts have no placeholder: no matcher, no copy (a hot path per step)
+        }
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -9,7 +9,7 @@ import no.losen.dialog.Dialog;
 import no.losen.dialog.DialogSet;
 import no.losen.session.SessionStore;
 
-/** The small read-only HTTP API: health and the list of dialogs. */
+/** The small read-only HTTP API: the list of dialogs. Health and metrics are in {@link HealthRoutes}. */
 final class ApiRoutes {
 
     private final DialogSet set;
@@ -21,19 +21,7 @@ final class ApiRoutes {
     }
 
     void mount(Router router) {
-        router.get("/health").handler(this::health);
-        router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
-        router.get("/health/ready").handler(this::health);
         router.get("/api/dialogs").handler(this::dialogs);
-    }
-
-    private void health(RoutingContext ctx) {
-        store.ready().onComplete(r -> {
-            boolean up = r.succeeded() && r.result();
-            ctx.response().setStatusCode(up ? 200 : 503);
-            ctx.json(new JsonObject().put("status", up ? "UP" : "DOWN").put("dialogs", set.dialogs().size())
-                    .put("sessions", store.size()));
-        });
     }
 
     private void dialogs(RoutingContext ctx) {

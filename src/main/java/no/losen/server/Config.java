@@ -18,10 +18,11 @@ import no.losen.channel.sms.SmsConfig;
  * @param sms            the SMS webhooks' secrets and start dialog
  * @param staffUsers     the staff users file (name:bcrypt-hash lines); null: staff log-in disabled
  * @param staffIdle      a staff log-in ends after this long without use
+ * @param ops            scale-out, limits, framing and shutdown settings (docs/operations.md)
  */
 public record Config(String host, int port, Path content, Duration sessionTtl, long maxSessions,
                      List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl,
-                     SmsConfig sms, Path staffUsers, Duration staffIdle) {
+                     SmsConfig sms, Path staffUsers, Duration staffIdle, Operations ops) {
 
     public static Config defaults() {
         return new Builder().build();
@@ -59,6 +60,14 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         return toBuilder().staffUsers(users).staffIdle(idle).build();
     }
 
+    public Config withMaxSessions(long max) {
+        return toBuilder().maxSessions(max).build();
+    }
+
+    public Config withOps(Operations o) {
+        return toBuilder().ops(o).build();
+    }
+
     /** Starts from the defaults; each setter names one setting, so adding a setting touches one place. */
     public static final class Builder {
         private String host = "0.0.0.0";
@@ -73,6 +82,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         private SmsConfig sms = SmsConfig.defaults();
         private Path staffUsers;
         private Duration staffIdle = Duration.ofMinutes(20);
+        private Operations ops = Operations.DEFAULT;
 
         public Builder() {
         }
@@ -90,6 +100,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
             sms = c.sms;
             staffUsers = c.staffUsers;
             staffIdle = c.staffIdle;
+            ops = c.ops;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -104,10 +115,11 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         public Builder sms(SmsConfig v) { sms = v; return this; }
         public Builder staffUsers(Path v) { staffUsers = v; return this; }
         public Builder staffIdle(Duration v) { staffIdle = v; return this; }
+        public Builder ops(Operations v) { ops = v; return this; }
 
         public Config build() {
             return new Config(host, port, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl,
-                    sms, staffUsers, staffIdle);
+                    sms, staffUsers, staffIdle, ops);
         }
     }
 }

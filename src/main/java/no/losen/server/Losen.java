@@ -2,23 +2,31 @@ package no.losen.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import no.losen.channel.sms.SmsRoutes;
 import no.losen.channel.web.WebAssets;
 import no.losen.channel.ws.WebSocketChannel;
-import no.losen.channel.ws.WsLimits;
 import no.losen.dialog.Engine;
 import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Loaded;
 import no.losen.dialog.load.Problem;
+import no.losen.dialog.TextAction;
+import no.losen.metrics.Metrics;
 import no.losen.search.HandbookSearch;
 import no.losen.search.SearchRoute;
 import no.losen.session.MemorySessionStore;
+import no.losen.session.RedisSessionStore;
 import no.losen.session.SessionStore;
 import no.losen.staff.StaffAuth;
 import no.losen.staff.StaffRoutes;
@@ -36,16 +44,21 @@ public final class Losen {
     /** Request bodies (SMS webhooks, log-in forms) are small; anything larger is refused. */
     static final long MAX_BODY = 64 * 1024;
 
-    private final Vertx vertx;
-    private final HttpServer http;
+    private final List<HttpServer> http;
     private final Engine engine;
     private final SessionStore store;
+    private final WebSocketChannel ws;
+    private final Metrics metrics;
+    private final Config config;
 
-    private Losen(Vertx vertx, HttpServer http, Engine engine, SessionStore store) {
-        this.vertx = vertx;
+    private Losen(List<HttpServer> http, Engine engine, SessionStore store, WebSocketChannel ws, Metrics metrics,
+                  Config config) {
         this.http = http;
         this.engine = engine;
         this.store = store;
+        this.ws = ws;
+        this.metrics = metrics;
+        this.config = config;
     }
 
     /** Loads the configured content, or the bundled content when none is configured. */
@@ -55,6 +68,11 @@ public final class Losen {
     }
 
     public static Future<Losen> start(Vertx vertx, Config config) {
+        return start(vertx, config, Metrics.prometheus());
+    }
+
+    /** With the metrics registry Vert.x itself reports into (see {@code cli.ServeCommand}). */
+    public static Future<Losen> start(Vertx vertx, Config config, Metrics metrics) {
         long t0 = System.nanoTime();
         Loaded loaded;
         try {
@@ -67,34 +85,93 @@ public final class Losen {
             return Future.failedFuture(new IllegalStateException("the content does not validate:\n  " + errors));
         }
         Path root = config.content() != null ? config.content() : ContentLoader.bundled();
-        Engine engine = new Engine(loaded.set(), Actions.forContent(root));
-        SessionStore store = new MemorySessionStore(config.sessionTtl(), config.maxSessions());
+        Engine engine = new Engine(loaded.set(), timed(Actions.forContent(root), metrics));
+        Operations ops = config.ops();
+        SessionStore store = ops.redis() ? new RedisSessionStore(vertx, ops.sessionStore(), config.sessionTtl())
+                : new MemorySessionStore(config.sessionTtl(), config.maxSessions());
+        metrics.gauge("losen.sessions", "sessions held by the session store", store::size);
 
         Router router = Router.router(vertx);
-        router.route().handler(SecurityHeaders::apply);
-        router.post().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+        router.route().handler(new SecurityHeaders(ops.frameAncestors())::apply);
+        router.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+        router.errorHandler(413, ctx -> {
+            metrics.limit("body_size");
+            ctx.response().setStatusCode(413).end();
+        });
         new ApiRoutes(loaded.set(), store).mount(router);
         SearchRoute.mount(router, HandbookSearch.forContent(root));
         SmsRoutes.mount(router, engine, store, config.sms(), config.publicUrl());
         WebAssets.mount(router, loaded.set(), config.exitUrl());
         StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
                 new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()));
+        WebSocketChannel ws = new WebSocketChannel(engine, store, staff, config.allowedOrigins(), ops.ws(),
+                config.maxSessions(), ops.trustedProxies(), metrics);
+        new HealthRoutes(loaded.set(), store, ws::draining, metrics).mount(router);
 
+        int transport = 4 * ops.ws().maxFrameChars();
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setCompressionSupported(true)
-                .setMaxWebSocketFrameSize(4 * WsLimits.DEFAULT.maxFrameChars())
-                .setMaxWebSocketMessageSize(4 * WsLimits.DEFAULT.maxFrameChars());
-        HttpServer http = vertx.createHttpServer(options);
-        new WebSocketChannel(engine, store, staff, config.allowedOrigins(), WsLimits.DEFAULT).install(http);
-        return http.requestHandler(router).listen().map(s -> {
-            LOG.info("event=server.started port={} dialogs={} startup_ms={}", s.actualPort(),
-                    loaded.set().dialogs().size(), (System.nanoTime() - t0) / 1_000_000);
-            return new Losen(vertx, s, engine, store);
+                // Each socket is only touched on its own event loop, which spares Vert.x a cross-thread
+                // write queue per connection (two 4 KB arrays each: most of an idle socket's heap).
+                .setStrictThreadMode(true)
+                // Frames are small; a deflate context per socket would cost far more memory than it saves.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setMaxWebSocketFrameSize(transport)
+                .setMaxWebSocketMessageSize(transport);
+        ws.sweep(vertx);
+        // One listener per event loop: Vert.x shares the port and spreads connections over them, so
+        // every core serves sockets. Port 0 (tests) becomes -1: Vert.x's "one random port, shared".
+        if (config.port() == 0) {
+            options.setPort(-1);
+        }
+        int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
+        List<HttpServer> servers = new ArrayList<>();
+        Future<HttpServer> first = listen(vertx, options, router, ws, servers);
+        return first.compose(s -> {
+            List<Future<HttpServer>> rest = new ArrayList<>();
+            for (int i = 1; i < loops; i++) {
+                rest.add(listen(vertx, options, router, ws, servers));
+            }
+            return Future.all(rest).map(s);
+        }).map(s -> {
+            LOG.info("event=server.started port={} dialogs={} store={} event_loops={} startup_ms={}", s.actualPort(),
+                    loaded.set().dialogs().size(), ops.redis() ? "redis" : "memory", servers.size(),
+                    (System.nanoTime() - t0) / 1_000_000);
+            return new Losen(List.copyOf(servers), engine, store, ws, metrics, config);
+        }).onFailure(e -> {
+            servers.forEach(HttpServer::close);
+            store.close();
         });
     }
 
+    private static Future<HttpServer> listen(Vertx vertx, HttpServerOptions options, Router router,
+                                             WebSocketChannel ws, List<HttpServer> servers) {
+        HttpServer http = vertx.createHttpServer(options);
+        ws.install(http);
+        synchronized (servers) {
+            servers.add(http);
+        }
+        return http.requestHandler(router).listen();
+    }
+
+    /** Every text action (the handbook search) timed into the search latency metric. */
+    private static Map<String, TextAction> timed(Map<String, TextAction> actions, Metrics metrics) {
+        Map<String, TextAction> out = new LinkedHashMap<>();
+        actions.forEach((name, a) -> out.put(name, (text, lang) -> {
+            long t = System.nanoTime();
+            try {
+                return a.answer(text, lang);
+            } finally {
+                metrics.search(System.nanoTime() - t);
+            }
+        }));
+        return out;
+    }
+
     public int port() {
-        return http.actualPort();
+        return http.get(0).actualPort();
     }
 
     public Engine engine() {
@@ -105,7 +182,27 @@ public final class Losen {
         return store;
     }
 
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Open WebSocket connections now. */
+    public int connections() {
+        return ws.connections();
+    }
+
+    /**
+     * Graceful shutdown: readiness turns DOWN and new sockets are refused; each conversation
+     * finishes its step and is told to reconnect (close 1012), within the configured grace; then
+     * the listener closes and the store lets go of its connections. Sessions in Redis stay.
+     */
     public Future<Void> close() {
-        return http.close();
+        long grace = config.ops().shutdownGrace().toMillis();
+        return ws.drain(config.ops().shutdownGrace())
+                .compose(v -> Future.join(http.stream()
+                        .map(h -> h.shutdown(Math.max(1, grace / 2), TimeUnit.MILLISECONDS)).toList()))
+                .<Void>mapEmpty()
+                .eventually(() -> store.close())
+                .onComplete(r -> LOG.info("event=server.stopped"));
     }
 }

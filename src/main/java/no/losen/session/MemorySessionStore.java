@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import no.losen.dialog.Session;
@@ -12,10 +13,14 @@ import no.losen.dialog.Session;
  * Sessions in this process's memory: the default for one instance. Caffeine evicts a session
  * once it has been idle for the TTL, and the oldest ones first when the size bound is reached,
  * so memory stays bounded whatever the traffic.
+ *
+ * <p>A session is kept in its compact stored form ({@link SessionCodec}, UTF-8), not as objects:
+ * an idle session with a long history costs a few hundred bytes instead of several kilobytes,
+ * for a few microseconds per step, and the memory store round-trips sessions exactly as Redis does.
  */
 public final class MemorySessionStore implements SessionStore {
 
-    private final Cache<String, Session> cache;
+    private final Cache<String, byte[]> cache;
     private final Duration ttl;
 
     public MemorySessionStore(Duration ttl, long maxSessions) {
@@ -31,12 +36,14 @@ public final class MemorySessionStore implements SessionStore {
 
     @Override
     public Future<Optional<Session>> get(String token) {
-        return Future.succeededFuture(Optional.ofNullable(cache.getIfPresent(token)));
+        byte[] b = cache.getIfPresent(token);
+        return Future.succeededFuture(b == null ? Optional.empty()
+                : Optional.of(SessionCodec.decode(new String(b, StandardCharsets.UTF_8))));
     }
 
     @Override
     public Future<Void> put(String token, Session session) {
-        cache.put(token, session);
+        cache.put(token, SessionCodec.encode(session).getBytes(StandardCharsets.UTF_8));
         return Future.succeededFuture();
     }
 

@@ -27,4 +27,9 @@ public interface SessionStore {
     default Future<Boolean> ready() {
         return Future.succeededFuture(true);
     }
+
+    /** Releases connections; the sessions themselves stay where they are (Redis) or go (memory). */
+    default Future<Void> close() {
+        return Future.succeededFuture();
+    }
 }

@@ -46,6 +46,30 @@ public final class TestServer implements AutoCloseable {
         return new Client(client.connect(o).await());
     }
 
+    /** A GET on this server: status code and body. */
+    public Response get(String path) {
+        return request(io.vertx.core.http.HttpMethod.GET, path, null);
+    }
+
+    public Response request(io.vertx.core.http.HttpMethod method, String path, Buffer body) {
+        var client = vertx.createHttpClient();
+        try {
+            // One chain on the event loop: a response's body must be asked for before it arrives.
+            return client.request(method, port(), "localhost", path)
+                    .compose(req -> body == null ? req.send() : req.send(body))
+                    .compose(resp -> resp.body().map(b -> new Response(resp.statusCode(), resp.headers(), b.toString())))
+                    .await();
+        } finally {
+            client.close();
+        }
+    }
+
+    public record Response(int status, io.vertx.core.MultiMap headers, String body) {
+        public JsonObject json() {
+            return new JsonObject(body);
+        }
+    }
+
     @Override
     public void close() {
         losen.close().await();
@@ -57,11 +81,17 @@ public final class TestServer implements AutoCloseable {
         public final WebSocket ws;
         private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
         public volatile Short closeStatus;
+        public volatile String closeReason;
+        private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
         Client(WebSocket ws) {
             this.ws = ws;
             ws.textMessageHandler(t -> frames.add(new JsonObject(t)));
-            ws.closeHandler(v -> closeStatus = ws.closeStatusCode());
+            ws.closeHandler(v -> {
+                closeStatus = ws.closeStatusCode();
+                closeReason = ws.closeReason();
+                closed.countDown();
+            });
         }
 
         public Client send(String raw) {
@@ -94,6 +124,18 @@ public final class TestServer implements AutoCloseable {
         public JsonObject nextMessage() {
             JsonObject f = next();
             return f.getString("type").equals("session") ? next() : f;
+        }
+
+        /** Waits for the server to close this socket and gives the close code. */
+        public short awaitClose(long seconds) {
+            try {
+                if (!closed.await(seconds, TimeUnit.SECONDS)) {
+                    throw new AssertionError("not closed within " + seconds + " s");
+                }
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return closeStatus == null ? -1 : closeStatus;
         }
 
         @Override

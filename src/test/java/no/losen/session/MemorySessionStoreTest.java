@@ -48,4 +48,12 @@ class MemorySessionStoreTest {
         }
         assertThat(store.size()).isLessThanOrEqualTo(3);
     }
+
+    @Test
+    void aSessionWithVariablesAndHistoryComesBackEqualFromItsStoredForm() {
+        Session walked = new Session("demo", "summary", "ar", Map.of("minor", true, "signs", List.of("debt", "fixer")),
+                List.of(new Session.Step("hello", Map.of()), new Session.Step("signs", Map.of("minor", true))), true);
+        store.put("w", walked);
+        assertThat(store.get("w").result()).contains(walked);
+    }
 }

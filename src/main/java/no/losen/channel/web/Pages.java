@@ -103,15 +103,24 @@ final class Pages {
     private void send(RoutingContext ctx, String html) {
         ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
-                .putHeader("Content-Security-Policy", csp(host(ctx)))
+                .putHeader("Content-Security-Policy", csp(host(ctx), ctx.get("losen.frameAncestors")))
                 .end(html);
     }
 
     /** Only this origin: scripts, styles and the socket back to it; nothing inline, no framing, no forms elsewhere. */
     static String csp(String host) {
+        return csp(host, null);
+    }
+
+    /**
+     * @param frameAncestors the operator's {@code LOSEN_FRAME_ANCESTORS}, as the server's security headers put
+     *                       it in the routing context (validated there); null: no framing
+     */
+    static String csp(String host, String frameAncestors) {
         String ws = host == null ? "" : " ws://" + host + " wss://" + host;
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'" + ws
-                + "; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+                + "; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors "
+                + (frameAncestors == null ? "'none'" : frameAncestors);
     }
 
     /** The request's Host when it is a plain host name (never echo anything else into a header). */

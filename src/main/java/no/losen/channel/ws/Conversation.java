@@ -1,8 +1,13 @@
 package no.losen.channel.ws;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +17,7 @@ import no.losen.dialog.Engine;
 import no.losen.dialog.ErrorCode;
 import no.losen.dialog.Reply;
 import no.losen.dialog.Session;
-import no.losen.session.SessionStore;
+import no.losen.session.StoreUnavailableException;
 import no.losen.session.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,46 +26,79 @@ import org.slf4j.LoggerFactory;
  * One WebSocket connection's conversation. Frames are handled strictly one after another
  * (each waits for the store), so a fast client cannot make two steps race on one session.
  * Nothing the user typed is logged: log lines carry event names, dialog and node ids, codes.
+ * Kept small on purpose: ten thousand idle sockets each hold one of these.
  */
 final class Conversation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Conversation.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectWriter REPLY = JSON.writerFor(Reply.class);
+    static final String CHANNEL = "ws";
 
     private final ServerWebSocket ws;
-    private final Engine engine;
-    private final SessionStore store;
+    private final Context context;
+    private final WebSocketChannel ch;
     private final boolean staff;
-    private final WsLimits limits;
+    private final String address;
     private final TokenBucket bucket;
     private Future<?> pending = Future.succeededFuture();
     private String token;
+    /** Written on the socket's event loop, read by the idle sweep on another. */
+    private volatile long lastActive = System.nanoTime();
 
-    Conversation(ServerWebSocket ws, Engine engine, SessionStore store, boolean staff, WsLimits limits) {
+    Conversation(ServerWebSocket ws, WebSocketChannel ch, boolean staff, String address) {
         this.ws = ws;
-        this.engine = engine;
-        this.store = store;
+        this.context = Vertx.currentContext();
+        this.ch = ch;
         this.staff = staff;
-        this.limits = limits;
-        this.bucket = new TokenBucket(limits.ratePerSecond(), limits.burst(), System::nanoTime);
+        this.address = address;
+        this.bucket = new TokenBucket(ch.limits().ratePerSecond(), ch.limits().burst(), System::nanoTime);
+    }
+
+    String address() {
+        return address;
+    }
+
+    long lastActive() {
+        return lastActive;
     }
 
     void frame(String raw) {
+        long t0 = System.nanoTime();
+        lastActive = t0;
+        ch.metrics().message(CHANNEL);
         if (!bucket.tryTake()) {
+            ch.metrics().limit("rate");
             error(ErrorCode.RATE_LIMITED, "too many messages; wait a moment");
             return;
         }
-        if (raw.length() > limits.maxFrameChars()) {
-            error(ErrorCode.TOO_LARGE, "a frame may be at most " + limits.maxFrameChars() + " characters");
+        if (raw.length() > ch.limits().maxFrameChars()) {
+            ch.metrics().limit("frame_size");
+            error(ErrorCode.TOO_LARGE, "a frame may be at most " + ch.limits().maxFrameChars() + " characters");
             return;
         }
         pending = pending.transform(ignored -> {
+            Future<Void> done;
             try {
-                return handle(raw).recover(this::fail);
+                done = handle(raw).recover(this::fail);
             } catch (RuntimeException e) {
-                return fail(e);
+                done = fail(e);
             }
+            return done.onComplete(r -> ch.metrics().step(CHANNEL, System.nanoTime() - t0));
         });
+    }
+
+    /** Completes when every frame received so far has been answered (a shutdown waits for this). */
+    Future<?> idle() {
+        return pending;
+    }
+
+    /** Closes from any thread: the socket is only ever touched on its own event loop (strict thread mode). */
+    Future<Void> close(short code, String reason) {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> (ws.isClosed() ? Future.<Void>succeededFuture() : ws.close(code, reason))
+                .otherwiseEmpty().onComplete(done));
+        return done.future();
     }
 
     private Future<Void> handle(String raw) {
@@ -68,18 +106,24 @@ final class Conversation {
         return switch (f.type()) {
             case "ping" -> send(JSON.createObjectNode().put("type", "pong"));
             case "start" -> {
-                Engine.Turn t = engine.start(f.dialog(), f.lang(), staff);
+                Engine.Turn t = ch.engine().start(f.dialog(), f.lang(), staff);
                 boolean fresh = token == null;
                 if (fresh) {
+                    if (ch.store().size() >= ch.maxSessions()) {
+                        ch.metrics().limit("max_sessions");
+                        throw new DialogException(ErrorCode.BUSY, "too many conversations right now; try again in a few minutes");
+                    }
                     token = Tokens.next();
                 }
                 LOG.info("event=session.start dialog={} lang={}", t.session().dialog(), t.session().lang());
-                yield store.put(token, t.session()).compose(v -> fresh ? sendToken() : Future.succeededFuture())
+                String current = token;
+                yield ch.store().put(current, t.session())
+                        .compose(v -> fresh ? sendToken() : Future.succeededFuture())
                         .compose(v -> send(t.reply()));
             }
             case "resume" -> {
                 String wanted = Tokens.wellFormed(f.token()) ? f.token() : null;
-                yield (wanted == null ? Future.succeededFuture(Optional.<Session>empty()) : store.get(wanted))
+                yield (wanted == null ? Future.succeededFuture(Optional.<Session>empty()) : ch.store().get(wanted))
                         .compose(s -> {
                             Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
                                     "that session has ended or expired; start again"));
@@ -87,14 +131,14 @@ final class Conversation {
                                 throw new DialogException(ErrorCode.FORBIDDEN, "log in again to continue");
                             }
                             token = wanted;
-                            return sendToken().compose(v -> send(engine.current(session)));
+                            return sendToken().compose(v -> send(ch.engine().current(session)));
                         });
             }
             case "end" -> {
                 String old = token;
                 token = null;
                 LOG.info("event=session.end");
-                yield (old == null ? Future.<Void>succeededFuture() : store.remove(old))
+                yield (old == null ? Future.<Void>succeededFuture() : ch.store().remove(old))
                         .compose(v -> send(JSON.createObjectNode().put("type", "ended")));
             }
             default -> step(command(f));
@@ -106,11 +150,11 @@ final class Conversation {
             throw new DialogException(ErrorCode.NO_SESSION, "start a dialog first");
         }
         String current = token;
-        return store.get(current).compose(s -> {
+        return ch.store().get(current).compose(s -> {
             Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
                     "the session has ended or expired; start again"));
-            Engine.Turn t = engine.apply(session, c);
-            return store.put(current, t.session()).compose(v -> send(t.reply()));
+            Engine.Turn t = ch.engine().apply(session, c);
+            return ch.store().put(current, t.session()).compose(v -> send(t.reply()));
         });
     }
 
@@ -127,13 +171,22 @@ final class Conversation {
 
     private Future<Void> sendToken() {
         return send(JSON.createObjectNode().put("type", "session").put("token", token)
-                .put("ttl", store.ttl().toSeconds()));
+                .put("ttl", ch.store().ttl().toSeconds()));
     }
 
     private Future<Void> send(Reply r) {
-        ObjectNode n = JSON.valueToTree(r);
-        n.put("type", "message");
-        return send(n);
+        if (ws.isClosed()) {
+            return Future.succeededFuture();
+        }
+        // Written straight to text (no tree in between): the reply is an object with fields, so
+        // the type goes in front of its first one.
+        String body;
+        try {
+            body = REPLY.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            return Future.failedFuture(e);
+        }
+        return ws.writeTextMessage("{\"type\":\"message\"," + body.substring(1));
     }
 
     private Future<Void> send(ObjectNode n) {
@@ -148,12 +201,20 @@ final class Conversation {
             LOG.info("event=ws.refused code={}", d.code().code());
             return error(d.code(), d.getMessage());
         }
-        // The client learns only that it failed; the cause stays in our log, without user text.
-        LOG.error("event=ws.fault cause={}", e.getClass().getName(), e);
+        if (e instanceof StoreUnavailableException) {
+            // Already logged once by the store when it went down; one line per frame would flood the log.
+            return error(ErrorCode.UNAVAILABLE, "we cannot reach your conversation right now; try again in a minute");
+        }
+        // The client learns only that it failed; the stack stays in our log, but not the exception's
+        // message, which might quote what the user sent.
+        Throwable trace = new Throwable(e.getClass().getName());
+        trace.setStackTrace(e.getStackTrace());
+        LOG.error("event=ws.fault cause={}", e.getClass().getName(), trace);
         return error(ErrorCode.INTERNAL, "something went wrong on our side; try again");
     }
 
     private Future<Void> error(ErrorCode code, String message) {
+        ch.metrics().error(code.code());
         return send(JSON.createObjectNode().put("type", "error").put("code", code.code()).put("message", message));
     }
 }

@@ -1,11 +1,17 @@
 package no.losen.channel.ws;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import no.losen.dialog.Engine;
+import no.losen.metrics.Metrics;
 import no.losen.session.SessionStore;
 import no.losen.staff.StaffAuth;
 import org.slf4j.Logger;
@@ -14,34 +20,92 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code /ws} endpoint. Sockets are accepted only on the right path and from an allowed
  * {@code Origin} (a page on another site must not drive a user's session: cross-site WebSocket
- * hijacking); everything after that is one {@link Conversation} per socket.
+ * hijacking), and only while the client's address holds fewer than its share of sockets;
+ * everything after that is one {@link Conversation} per socket.
+ *
+ * <p>Close codes a client sees: 1000 idle (reconnect and {@code resume} when the user acts),
+ * 1009 frame too large, 1012 the server is restarting (reconnect, possibly to another
+ * instance, and {@code resume}), 1013 too many sockets from this address (try again later).
  */
 public final class WebSocketChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketChannel.class);
     public static final String PATH = "/ws";
+    static final short CLOSE_IDLE = 1000;
+    static final short CLOSE_TOO_LARGE = 1009;
+    static final short CLOSE_RESTART = 1012;
+    static final short CLOSE_TRY_LATER = 1013;
 
     private final Engine engine;
     private final SessionStore store;
     private final StaffAuth staff;
     private final List<String> allowedOrigins;
     private final WsLimits limits;
+    private final long maxSessions;
+    private final ClientAddress clientAddress;
+    private final Metrics metrics;
+    private final Connections connections;
+    private volatile boolean draining;
+
+    public WebSocketChannel(Engine engine, SessionStore store, StaffAuth staff, List<String> allowedOrigins,
+                            WsLimits limits) {
+        this(engine, store, staff, allowedOrigins, limits, Long.MAX_VALUE, List.of(), Metrics.none());
+    }
 
     /**
      * @param allowedOrigins origins allowed to open sockets ({@code https://site.example}); empty means the
      *                       server's own origin only; {@code *} allows any (for development)
+     * @param maxSessions    new conversations are refused ({@code busy}) while the store holds this many
+     * @param trustedProxies proxies whose {@code X-Forwarded-For} names the client
      */
     public WebSocketChannel(Engine engine, SessionStore store, StaffAuth staff, List<String> allowedOrigins,
-                            WsLimits limits) {
+                            WsLimits limits, long maxSessions, List<String> trustedProxies, Metrics metrics) {
         this.engine = engine;
         this.store = store;
         this.staff = staff;
         this.allowedOrigins = List.copyOf(allowedOrigins);
         this.limits = limits;
+        this.maxSessions = maxSessions;
+        this.clientAddress = new ClientAddress(trustedProxies);
+        this.metrics = metrics;
+        this.connections = new Connections(limits.maxPerAddress());
+        metrics.gauge("losen.connections", "open WebSocket connections", connections::size);
     }
 
+    /** Starts the idle sweep (once per channel); it stops when Vert.x closes. */
+    public void sweep(Vertx vertx) {
+        long every = Math.max(250, Math.min(limits.idleTimeout().toMillis() / 4, 30_000));
+        vertx.setPeriodic(every, id -> sweep(System.nanoTime()));
+    }
+
+    /** Installs the socket handlers on a server; call once for each server sharing the port. */
     public void install(HttpServer server) {
         server.webSocketHandshakeHandler(this::handshake).webSocketHandler(this::connected);
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    SessionStore store() {
+        return store;
+    }
+
+    WsLimits limits() {
+        return limits;
+    }
+
+    long maxSessions() {
+        return maxSessions;
+    }
+
+    Metrics metrics() {
+        return metrics;
+    }
+
+    /** Open sockets now. */
+    public int connections() {
+        return connections.size();
     }
 
     private void handshake(ServerWebSocketHandshake h) {
@@ -49,8 +113,13 @@ public final class WebSocketChannel {
             h.reject(404);
             return;
         }
+        if (draining) {
+            h.reject(503);
+            return;
+        }
         if (!originAllowed(h.headers().get("Origin"), h.headers().get("Host"))) {
             LOG.info("event=ws.rejected reason=origin");
+            metrics.limit("origin");
             h.reject(403);
             return;
         }
@@ -58,18 +127,64 @@ public final class WebSocketChannel {
     }
 
     private void connected(ServerWebSocket ws) {
-        Conversation c = new Conversation(ws, engine, store, staff.isStaff(ws.headers()), limits);
+        String address = clientAddress.of(ws.remoteAddress(), ws.headers());
+        if (!connections.admit(address)) {
+            // Closing with a code (not refusing the handshake) because browsers hide a refused handshake's status.
+            LOG.info("event=ws.refused code=per_address");
+            metrics.limit("per_address");
+            ws.close(CLOSE_TRY_LATER, "too many connections from your network; try again later");
+            return;
+        }
+        Conversation c = new Conversation(ws, this, staff.isStaff(ws.headers()), address);
+        connections.add(c);
+        ws.closeHandler(v -> connections.remove(c, address));
         ws.textMessageHandler(c::frame);
         ws.binaryMessageHandler(b -> c.frame("\u0000binary"));
         ws.exceptionHandler(e -> {
             // Vert.x drops a message over the transport limit and reports it here as IllegalStateException.
             if (e instanceof IllegalStateException && !ws.isClosed()) {
                 LOG.info("event=ws.refused code=too_large");
-                ws.close((short) 1009, "message too large");
+                metrics.limit("frame_size");
+                metrics.error("too_large");
+                ws.close(CLOSE_TOO_LARGE, "message too large");
             } else {
                 LOG.debug("event=ws.exception cause={}", e.getClass().getSimpleName());
             }
         });
+        if (ws.isClosed()) {
+            connections.remove(c, address);
+        }
+    }
+
+    /** Closes sockets that sent nothing for the idle timeout; their sessions stay for the session TTL. */
+    void sweep(long now) {
+        long limit = limits.idleTimeout().toNanos();
+        for (Conversation c : connections.all()) {
+            if (now - c.lastActive() > limit) {
+                metrics.limit("idle");
+                c.idle().onComplete(r -> c.close(CLOSE_IDLE, "idle"));
+            }
+        }
+    }
+
+    /**
+     * Graceful shutdown: refuse new sockets, let every conversation finish the step it is in, then
+     * close it with 1012 so the client reconnects (to another instance behind the load balancer)
+     * and resumes its session. Completes when all sockets are closed or {@code grace} has passed.
+     */
+    public Future<Void> drain(Duration grace) {
+        draining = true;
+        List<Future<?>> closing = new ArrayList<>();
+        for (Conversation c : connections.all()) {
+            closing.add(c.idle().transform(r -> c.close(CLOSE_RESTART, "server restarting; reconnect")));
+        }
+        LOG.info("event=ws.draining connections={}", closing.size());
+        return Future.join(closing).timeout(Math.max(1, grace.toMillis()), TimeUnit.MILLISECONDS)
+                .<Void>mapEmpty().otherwiseEmpty();
+    }
+
+    public boolean draining() {
+        return draining;
     }
 
     boolean originAllowed(String origin, String host) {

@@ -1,11 +1,38 @@
 package no.losen.channel.ws;
 
-/**
- * Per-connection limits. A frame over {@code maxFrameChars} gets an error frame; one over the
- * transport limit (four times that) is closed by Vert.x with 1009, so a client can never make
- * the server buffer much.
- */
-public record WsLimits(int maxFrameChars, double ratePerSecond, double burst) {
+import java.time.Duration;
 
-    public static final WsLimits DEFAULT = new WsLimits(16 * 1024, 10, 20);
+/**
+ * What one connection, and one client address, may take. A frame over {@code maxFrameChars}
+ * gets an error frame; one over the transport limit (four times that) is closed by Vert.x with
+ * 1009, so a client can never make the server buffer much. A socket silent for
+ * {@code idleTimeout} is closed (its session stays until the session TTL, so the client resumes).
+ *
+ * @param maxPerAddress open sockets one client address may hold (a shelter's shared Wi-Fi is one address)
+ */
+public record WsLimits(int maxFrameChars, double ratePerSecond, double burst, int maxPerAddress,
+                       Duration idleTimeout) {
+
+    public static final WsLimits DEFAULT = new WsLimits(16 * 1024, 10, 20, 50, Duration.ofMinutes(10));
+
+    public WsLimits {
+        if (maxFrameChars < 1 || ratePerSecond <= 0 || burst < 1 || maxPerAddress < 1) {
+            throw new IllegalArgumentException("WebSocket limits must be positive");
+        }
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("the WebSocket idle timeout must be positive");
+        }
+    }
+
+    public WsLimits withRate(double perSecond, double newBurst) {
+        return new WsLimits(maxFrameChars, perSecond, newBurst, maxPerAddress, idleTimeout);
+    }
+
+    public WsLimits withMaxPerAddress(int n) {
+        return new WsLimits(maxFrameChars, ratePerSecond, burst, n, idleTimeout);
+    }
+
+    public WsLimits withIdleTimeout(Duration d) {
+        return new WsLimits(maxFrameChars, ratePerSecond, burst, maxPerAddress, d);
+    }
 }

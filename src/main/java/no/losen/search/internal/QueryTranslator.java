@@ -42,7 +42,9 @@ public final class QueryTranslator implements QueryTransformer {
 
     @Override
     public Collection<Query> transform(Query query) {
-        return List.of(Query.from(WeightedTerms.format(translate(query.text()))));
+        String terms = WeightedTerms.format(translate(query.text()));
+        // Nothing translatable ("2", only stop words): search the words as typed rather than fail on a blank query.
+        return List.of(terms.isBlank() ? query : Query.from(terms));
     }
 
     /** Norwegian terms with weights, strongest evidence kept when a term arrives twice. */

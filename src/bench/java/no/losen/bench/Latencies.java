@@ -1,0 +1,45 @@
+package no.losen.bench;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/** A lock-free latency histogram: 10 µs buckets up to 2 s, enough for p50/p99/max of a step. */
+final class Latencies {
+
+    private static final long BUCKET_NANOS = 10_000;
+    private final AtomicLongArray buckets = new AtomicLongArray(200_000);
+    private final AtomicLong count = new AtomicLong();
+    private final AtomicLong max = new AtomicLong();
+
+    void record(long nanos) {
+        int b = (int) Math.min(buckets.length() - 1, nanos / BUCKET_NANOS);
+        buckets.incrementAndGet(b);
+        count.incrementAndGet();
+        max.accumulateAndGet(nanos, Math::max);
+    }
+
+    long count() {
+        return count.get();
+    }
+
+    double maxMillis() {
+        return max.get() / 1e6;
+    }
+
+    /** The latency below which {@code q} of the steps fell, in milliseconds. */
+    double quantileMillis(double q) {
+        long n = count.get();
+        if (n == 0) {
+            return 0;
+        }
+        long rank = (long) Math.ceil(q * n);
+        long seen = 0;
+        for (int i = 0; i < buckets.length(); i++) {
+            seen += buckets.get(i);
+            if (seen >= rank) {
+                return (i + 1) * BUCKET_NANOS / 1e6;
+            }
+        }
+        return maxMillis();
+    }
+}

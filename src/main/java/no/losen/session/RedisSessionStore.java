@@ -1,0 +1,112 @@
+package no.losen.session;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import no.losen.dialog.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sessions in Redis, shared by every instance behind a load balancer: a client that reconnects
+ * to another instance, or to this one after a restart, resumes where it was. Each session is one
+ * key with the idle TTL set on every write and renewed on every read, so Redis forgets it exactly
+ * as the memory store would; {@code end} deletes it at once.
+ *
+ * <p>When Redis cannot be reached every call fails fast with {@link StoreUnavailableException}
+ * (no call waits longer than {@link #TIMEOUT}); the client's pool opens new connections on later
+ * calls, so the store recovers by itself when Redis is back.
+ */
+public final class RedisSessionStore implements SessionStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisSessionStore.class);
+    /** Keys are namespaced so the database can be inspected; the token is the rest of the key. */
+    static final String PREFIX = "losen:s:";
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    private final Vertx vertx;
+    private final Redis client;
+    private final RedisAPI api;
+    private final Duration ttl;
+    private final String ttlMillis;
+    private final long sizeTimer;
+    private volatile long size;
+    private volatile boolean up = true;
+
+    public RedisSessionStore(Vertx vertx, String uri, Duration ttl) {
+        this.vertx = vertx;
+        this.ttl = ttl;
+        this.ttlMillis = Long.toString(ttl.toMillis());
+        RedisOptions options = new RedisOptions().setConnectionString(uri)
+                .setMaxPoolSize(16).setMaxPoolWaiting(4096).setMaxWaitingHandlers(8192)
+                .setNetClientOptions(new NetClientOptions().setConnectTimeout((int) TIMEOUT.toMillis())
+                        .setTcpNoDelay(true).setTcpKeepAlive(true));
+        this.client = Redis.createClient(vertx, options);
+        this.api = RedisAPI.api(client);
+        // The count of sessions is for health and metrics only; reading it every few seconds is enough.
+        this.sizeTimer = vertx.setPeriodic(0, 5_000, id -> api.dbsize().onSuccess(r -> size = r.toLong()));
+    }
+
+    @Override
+    public Future<Optional<Session>> get(String token) {
+        return guard(api.getex(List.of(PREFIX + token, "PX", ttlMillis)))
+                .map(r -> r == null ? Optional.<Session>empty() : Optional.of(SessionCodec.decode(r.toString())));
+    }
+
+    @Override
+    public Future<Void> put(String token, Session session) {
+        return guard(api.set(List.of(PREFIX + token, SessionCodec.encode(session), "PX", ttlMillis))).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> remove(String token) {
+        return guard(api.del(List.of(PREFIX + token))).mapEmpty();
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public Duration ttl() {
+        return ttl;
+    }
+
+    @Override
+    public Future<Boolean> ready() {
+        return guard(api.ping(List.of())).map(r -> true).otherwise(false);
+    }
+
+    @Override
+    public Future<Void> close() {
+        vertx.cancelTimer(sizeTimer);
+        return client.close();
+    }
+
+    /** Bounds the wait, turns any failure into "unavailable", and logs only when the state changes. */
+    private Future<Response> guard(Future<Response> call) {
+        return call.timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).transform(ar -> {
+            if (ar.succeeded()) {
+                if (!up) {
+                    up = true;
+                    LOG.info("event=store.up store=redis");
+                }
+                return Future.succeededFuture(ar.result());
+            }
+            if (up) {
+                up = false;
+                LOG.warn("event=store.down store=redis cause={}", ar.cause().getClass().getSimpleName());
+            }
+            return Future.failedFuture(new StoreUnavailableException(ar.cause()));
+        });
+    }
+}

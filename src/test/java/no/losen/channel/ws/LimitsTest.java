@@ -1,0 +1,114 @@
+package no.losen.channel.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import no.losen.Fixtures;
+import no.losen.server.Config;
+import no.losen.server.Operations;
+import no.losen.server.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Every limit breached gets a code, is counted, and leaves other users untouched. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class LimitsTest {
+
+    static final String START = "{\"type\":\"start\",\"dialog\":\"demo\",\"lang\":\"en\"}";
+
+    static TestServer server(Config c) {
+        return new TestServer(c.withPort(0).withContent(Fixtures.BASIC));
+    }
+
+    static Config with(WsLimits l) {
+        return Config.defaults().withOps(Operations.DEFAULT.withWs(l));
+    }
+
+    @Test
+    void aFloodingClientIsRateLimitedWhileAnotherUserGoesOnUntouched() {
+        try (TestServer s = server(with(WsLimits.DEFAULT.withRate(5, 10)));
+             var flood = s.connect(); var calm = s.connect()) {
+            calm.send(START).nextMessage();
+            flood.send(START).nextMessage();
+            for (int i = 0; i < 30; i++) {
+                flood.ws.writeTextMessage("{\"type\":\"ping\"}");
+            }
+            List<String> codes = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                JsonObject f = flood.next();
+                codes.add(f.getString("type").equals("error") ? f.getString("code") : f.getString("type"));
+            }
+            assertThat(codes).contains("rate_limited", "pong");
+            assertThat(calm.send("{\"type\":\"choose\",\"choice\":\"adult\"}").next().getString("node")).isEqualTo("health");
+            assertThat(s.get("/metrics").body()).contains("losen_limits_total{limit=\"rate\"}")
+                    .contains("losen_errors_total{code=\"rate_limited\"}");
+        }
+    }
+
+    @Test
+    void oneAddressMayHoldOnlySoManySocketsAndGetsItsSlotBackOnClose() {
+        try (TestServer s = server(with(WsLimits.DEFAULT.withMaxPerAddress(2)))) {
+            var a = s.connect();
+            var b = s.connect();
+            var c = s.connect();
+            assertThat(c.awaitClose(5)).isEqualTo((short) 1013);
+            assertThat(a.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
+            a.close();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (s.losen.connections() > 1 && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            var d = s.connect();
+            assertThat(d.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
+            assertThat(s.get("/metrics").body()).contains("losen_limits_total{limit=\"per_address\"}");
+            b.close();
+            d.close();
+        }
+    }
+
+    @Test
+    void anIdleSocketIsClosedButItsSessionCanBeResumed() {
+        try (TestServer s = server(with(WsLimits.DEFAULT.withIdleTimeout(Duration.ofMillis(600))))) {
+            var c = s.connect();
+            c.send(START);
+            String token = c.next().getString("token");
+            c.next();
+            assertThat(c.awaitClose(5)).isEqualTo((short) 1000);
+            assertThat(c.closeReason).isEqualTo("idle");
+            try (var again = s.connect()) {
+                again.send(new JsonObject().put("type", "resume").put("token", token));
+                again.next();
+                assertThat(again.next().getString("node")).isEqualTo("hello");
+            }
+        }
+    }
+
+    @Test
+    void atTheSessionMaximumNewConversationsAreRefusedAndExistingOnesGoOn() {
+        try (TestServer s = server(Config.defaults().withMaxSessions(2));
+             var a = s.connect(); var b = s.connect(); var c = s.connect()) {
+            a.send(START).nextMessage();
+            b.send(START).nextMessage();
+            JsonObject refused = c.send(START).next();
+            assertThat(refused.getString("code")).isEqualTo("busy");
+            assertThat(a.send("{\"type\":\"choose\",\"choice\":\"adult\"}").next().getString("node")).isEqualTo("health");
+            // a second start on an existing session is not a new session
+            assertThat(b.send(START).next().getString("node")).isEqualTo("hello");
+            b.send("{\"type\":\"end\"}").next();
+            assertThat(c.send(START).next().getString("type")).isEqualTo("session");
+            assertThat(s.get("/metrics").body()).contains("losen_limits_total{limit=\"max_sessions\"}");
+        }
+    }
+
+    @Test
+    void aFrameOverTheTransportLimitClosesWith1009() {
+        try (TestServer s = server(Config.defaults()); var c = s.connect()) {
+            c.ws.writeTextMessage("x".repeat(70 * 1024));
+            assertThat(c.awaitClose(5)).isEqualTo((short) 1009);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package no.losen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import no.losen.server.Config;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Flags map onto the configuration; a bad value stops the start with the setting named. */
+class ServeCommandTest {
+
+    static Config parse(String... args) {
+        ServeCommand cmd = new ServeCommand();
+        new CommandLine(cmd).parseArgs(args);
+        return cmd.config();
+    }
+
+    @Test
+    void operationsFlagsReachTheConfig() {
+        Config c = parse("--session-store", "redis://cache:6379/2", "--frame-ancestors", "https://a.example https://b.example",
+                "--max-connections-per-address", "7", "--ws-idle-timeout", "90s", "--shutdown-grace", "5s",
+                "--trusted-proxy", "10.0.0.5", "--ws-rate", "3", "--ws-burst", "6");
+        assertThat(c.ops().sessionStore()).isEqualTo("redis://cache:6379/2");
+        assertThat(c.ops().frameAncestors()).containsExactly("https://a.example", "https://b.example");
+        assertThat(c.ops().ws().maxPerAddress()).isEqualTo(7);
+        assertThat(c.ops().ws().idleTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.ops().ws().ratePerSecond()).isEqualTo(3);
+        assertThat(c.ops().shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.ops().trustedProxies()).isEqualTo(List.of("10.0.0.5"));
+    }
+
+    @Test
+    void defaultsAreMemorySessionsAndNoFraming() {
+        Config c = parse();
+        assertThat(c.ops().redis()).isFalse();
+        assertThat(c.ops().frameAncestors()).isEmpty();
+    }
+
+    @Test
+    void badValuesAreRefusedBeforeAnythingStarts() {
+        assertThatThrownBy(() -> parse("--session-store", "postgres://db")).hasMessageContaining("LOSEN_SESSION_STORE");
+        assertThatThrownBy(() -> parse("--ws-idle-timeout", "soon")).hasMessageContaining("not a duration");
+        assertThat(new CommandLine(new ServeCommand()).execute("--session-store", "ftp://x")).isEqualTo(2);
+    }
+}

@@ -1,0 +1,146 @@
+package no.losen.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import no.losen.dialog.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RedisSessionStoreTest {
+
+    static RedisServer redis;
+    static Vertx vertx;
+    static RedisAPI raw;
+
+    static final Session SESSION = new Session("rights", "health", "ar", Map.of("situation", "asylum",
+            "worries", List.of("debt", "fixer")), List.of(new Session.Step("start", Map.of())), false);
+
+    @BeforeAll
+    static void up() {
+        redis = RedisServer.startOrSkip();
+        vertx = Vertx.vertx();
+        raw = RedisAPI.api(Redis.createClient(vertx, redis.uri()));
+    }
+
+    @AfterAll
+    static void down() {
+        if (vertx != null) {
+            vertx.close().await();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Test
+    void aSessionPutIsReadBackEqual() {
+        RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30));
+        String token = Tokens.next();
+        store.put(token, SESSION).await();
+        assertThat(store.get(token).await()).contains(SESSION);
+        assertThat(store.get(Tokens.next()).await()).isEmpty();
+        store.close().await();
+    }
+
+    @Test
+    void onlyTheSmallSessionStateIsWrittenUnderOneKeyWithTheIdleTtl() {
+        RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30));
+        String token = Tokens.next();
+        store.put(token, SESSION).await();
+        Response value = raw.get(RedisSessionStore.PREFIX + token).await();
+        assertThat(value.toString()).isEqualTo(SessionCodec.encode(SESSION))
+                .doesNotContain(token).hasSizeLessThan(200);
+        long pttl = raw.pttl(RedisSessionStore.PREFIX + token).await().toLong();
+        assertThat(pttl).isBetween(Duration.ofMinutes(29).toMillis(), Duration.ofMinutes(30).toMillis());
+        store.close().await();
+    }
+
+    @Test
+    void readingRenewsTheTtlAndAnIdleSessionExpires() throws InterruptedException {
+        RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMillis(600));
+        String token = Tokens.next();
+        store.put(token, SESSION).await();
+        Thread.sleep(400);
+        assertThat(store.get(token).await()).isPresent();   // renews to 600 ms from now
+        Thread.sleep(400);
+        assertThat(store.get(token).await()).isPresent();
+        Thread.sleep(800);
+        assertThat(store.get(token).await()).isEmpty();
+        assertThat(raw.exists(List.of(RedisSessionStore.PREFIX + token)).await().toInteger()).isZero();
+        store.close().await();
+    }
+
+    @Test
+    void removeErasesTheKeyAtOnce() {
+        RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30));
+        String token = Tokens.next();
+        store.put(token, SESSION).await();
+        store.remove(token).await();
+        assertThat(raw.exists(List.of(RedisSessionStore.PREFIX + token)).await().toInteger()).isZero();
+        assertThat(store.get(token).await()).isEmpty();
+        store.close().await();
+    }
+
+    @Test
+    void anOutageFailsFastAsUnavailableAndTheStoreRecoversByItself() {
+        RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30));
+        String token = Tokens.next();
+        store.put(token, SESSION).await();
+        assertThat(store.ready().await()).isTrue();
+
+        redis.stop();
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> store.get(token).await()).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> store.put(token, SESSION).await()).isInstanceOf(StoreUnavailableException.class);
+        assertThat(store.ready().await()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(7));
+
+        redis.start();   // empty again: nothing was persisted
+        assertThat(eventually(() -> store.ready().await())).isTrue();
+        store.put(token, SESSION).await();
+        assertThat(store.get(token).await()).contains(SESSION);
+        store.close().await();
+    }
+
+    @Test
+    void sizeCountsTheSessionsHeld() {
+        raw.flushdb(List.of()).await();
+        RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30));
+        store.put(Tokens.next(), SESSION).await();
+        store.put(Tokens.next(), SESSION).await();
+        store.close().await();
+        RedisSessionStore again = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30));
+        assertThat(eventually(() -> again.size() == 2)).isTrue();
+        again.close().await();
+    }
+
+    static boolean eventually(java.util.function.BooleanSupplier check) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                if (check.getAsBoolean()) {
+                    return true;
+                }
+            } catch (RuntimeException notYet) {
+                // keep trying until the deadline
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+}

@@ -1,0 +1,34 @@
+package no.losen.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.losen.dialog.Session;
+import org.junit.jupiter.api.Test;
+
+class SessionCodecTest {
+
+    @Test
+    void everyKindOfVariableSurvivesTheRoundTrip() {
+        Session s = new Session("id-script", "indicators", "ar",
+                Map.of("minor", true, "age", 16, "signs", List.of("debt", "passport"), "note", "نص عربي \"quoted\"",
+                        "resident_lang", "ti"),
+                List.of(new Session.Step("start", Map.of()), new Session.Step("age", Map.of("minor", true))), true);
+        assertThat(SessionCodec.decode(SessionCodec.encode(s))).isEqualTo(s);
+    }
+
+    @Test
+    void aFreshSessionIsTinyAndALongOneStaysSmall() {
+        Session fresh = new Session("rights", "start", "en", Map.of(), List.of(), false);
+        assertThat(SessionCodec.encode(fresh)).isEqualTo("{\"d\":\"rights\",\"n\":\"start\",\"l\":\"en\"}");
+        List<Session.Step> history = new ArrayList<>();
+        for (int i = 0; i < Session.MAX_HISTORY; i++) {
+            history.add(new Session.Step("node-" + i, Map.of("minor", false, "situation", "asylum")));
+        }
+        Session full = new Session("rights", "health", "en", Map.of("minor", false, "situation", "asylum"),
+                history, false);
+        assertThat(SessionCodec.encode(full).length()).isLessThan(4096);
+    }
+}
