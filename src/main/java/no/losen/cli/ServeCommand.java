@@ -49,10 +49,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The server's public base URL behind a proxy (LOSEN_PUBLIC_URL).")
     String publicUrl;
 
+    @Option(names = "--stale-fallback", defaultValue = "${env:LOSEN_STALE_FALLBACK:-true}", arity = "1",
+            description = "true: a translation whose Norwegian source changed is not shown until updated; the fallback "
+                    + "languages are (LOSEN_STALE_FALLBACK).")
+    boolean staleFallback;
+
     @Override
     public Integer call() {
         Config config = new Config(host, port, content, duration(sessionTtl), maxSessions, list(allowedOrigins),
-                list(fallback), exitUrl, publicUrl);
+                list(fallback), exitUrl, publicUrl, staleFallback);
         Vertx vertx = Vertx.vertx();
         try {
             Losen losen = Losen.start(vertx, config).await();
