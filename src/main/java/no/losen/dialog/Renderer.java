@@ -99,8 +99,8 @@ final class Renderer {
             return f.name() == null || depth >= MAX_DEPTH ? f.value() : text(f.name(), Map.of(), depth + 1);
         }
         String v = f.field(field);
-        if (v != null && !v.isEmpty() && dir(lang).equals("rtl")) {
-            // A phone number or URL inside right-to-left text is isolated, or "22 33 11 60" reads "60 11 33 22".
+        if (v != null && v.chars().anyMatch(Character::isWhitespace) && dir(lang).equals("rtl")) {
+            // Numbers with spaces inside right-to-left text are isolated, or "22 33 11 60" reads "60 11 33 22".
             return "\u2068" + v + "\u2069";
         }
         return v == null ? "" : v;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Direction checks for a right-to-left translation. The renderer isolates placeholder values
- * (a phone number, a URL) itself, so what remains is literal left-to-right text a translator
+ * Direction checks for a right-to-left translation. The renderer isolates a fact's value that
+ * has spaces (a phone number) itself, so what remains is literal left-to-right text a translator
  * typed: Latin words keep their order, but numbers with spaces or punctuation between them
  * ("22 33 11 60", "UDI 2014 12") are reordered by the bidi algorithm unless wrapped in
  * FSI (U+2068) … PDI (U+2069).
