@@ -186,8 +186,14 @@ public final class XliffFormat {
                     if (u != null && text != null) {
                         switch (name) {
                             case "note" -> u.notes.putIfAbsent(category == null ? "" : category, text);
-                            case "source" -> u.source.append(text);
-                            case "target" -> u.target.append(text);
+                            case "source" -> {
+                                u.source.append(text);
+                                u.lastSource = text;
+                            }
+                            case "target" -> {
+                                u.target.append(text);
+                                u.lastTarget = true;
+                            }
                             default -> {
                             }
                         }
@@ -195,6 +201,14 @@ public final class XliffFormat {
                     if (name.equals("note") || name.equals("source") || name.equals("target")) {
                         text = null;
                         category = null;
+                    }
+                    if (name.equals("ignorable") && u != null && !u.lastTarget) {
+                        // An ignorable without a target (whitespace between segments) reads the same in the target.
+                        u.target.append(u.lastSource);
+                    }
+                    if ((name.equals("ignorable") || name.equals("segment")) && u != null) {
+                        u.lastTarget = false;
+                        u.lastSource = "";
                     }
                     if (name.equals("unit") && u != null) {
                         rows.add(u.row());
@@ -228,6 +242,8 @@ public final class XliffFormat {
         final StringBuilder source = new StringBuilder();
         final StringBuilder target = new StringBuilder();
         String status;
+        String lastSource = "";
+        boolean lastTarget;
 
         Unit(String id, int line) {
             this.id = id;
