@@ -75,7 +75,7 @@ public final class Catalog {
         Text target = tr.keys(lang).get(key);
         State state = target == null ? State.MISSING : tr.stale(lang, key) ? State.STALE
                 : target.draft() ? State.DRAFT : State.REVIEWED;
-        return new Entry(key, nb, tr.keys("en").get(key), target, state, Fingerprint.of(nb.text()),
+        return new Entry(key, nb, tr.keys("en").get(key), target, state, tr.sourceFingerprint(key).orElseThrow(),
                 target != null && target.source() == null, usage.of(key), usage.sms(key));
     }
 

@@ -105,7 +105,10 @@ class RoundTripTest {
         // 4. The Norwegian source changes: the translation is stale, reported, and served from the fallback.
         TrFixture.edit(root.resolve("translations/demo/nb.yaml"), "demo.health: Du kan få helsehjelp.",
                 "demo.health: Du kan få gratis helsehjelp.");
-        Catalog edited = TrFixture.catalog(root);
+        no.losen.dialog.load.Loaded reloaded = TrFixture.load(root);
+        assertThat(reloaded.problems()).anySatisfy(p -> assertThat(p.toString())
+                .startsWith("translations/demo/" + lang + ".yaml:").contains("warning: " + lang + " 'demo.health' is stale"));
+        Catalog edited = new Catalog(reloaded.set());
         assertThat(edited.entry("demo.health", lang).state()).isEqualTo(State.STALE);
         Report.Line line = new Report(edited).lines().stream().filter(l -> l.lang().equals(lang)).findFirst().orElseThrow();
         assertThat(line.stale()).isEqualTo(1);

@@ -255,6 +255,10 @@ public final class Validator {
             for (var e : tr.keys(lang).entrySet()) {
                 Set<String> names = names(e.getValue());
                 Text nb = source.get(e.getKey());
+                if (tr.stale(lang, e.getKey())) {
+                    problems.add(Problem.warning(e.getValue().origin(), lang + " '" + e.getKey() + "' is stale: the nb text "
+                            + "changed after it was translated (translations export " + lang + " --only stale)"));
+                }
                 if (!lang.equals("nb") && nb != null && !names.equals(names(nb))) {
                     problems.add(Problem.warning(e.getValue().origin(), "placeholders of '" + e.getKey() + "' differ from nb: "
                             + names + " vs " + names(nb)));
