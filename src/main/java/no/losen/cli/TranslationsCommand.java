@@ -69,10 +69,16 @@ public final class TranslationsCommand implements Callable<Integer> {
                 System.err.println("losen: no target language '" + lang + "' (languages: " + c.targets() + ")");
                 return 2;
             }
-            Exporter.Format f = Exporter.Format.valueOf(format.toUpperCase(Locale.ROOT));
+            Exporter.Format f;
             Set<State> states = EnumSet.noneOf(State.class);
-            if (only != null) {
-                only.forEach(s -> states.add(State.of(s)));
+            try {
+                f = Exporter.Format.valueOf(format.toUpperCase(Locale.ROOT));
+                if (only != null) {
+                    only.forEach(s -> states.add(State.of(s)));
+                }
+            } catch (IllegalArgumentException e) {
+                System.err.println("losen: --format is xliff or csv; --only takes missing, stale, draft, reviewed");
+                return 2;
             }
             long n = new Exporter(c).rows(lang, states).values().stream().mapToLong(List::size).sum();
             if (n == 0) {

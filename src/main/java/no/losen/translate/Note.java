@@ -28,7 +28,9 @@ final class Note {
             b.append("Shown by the program itself (").append(e.area()).append(").");
         } else {
             Set<String> places = new LinkedHashSet<>();
-            uses.forEach(u -> places.add(u.toString()));
+            // A text read to the resident is also on the staff member's screen; saying it once is enough.
+            uses.stream().filter(u -> u.resident() || !uses.contains(new Use(u.dialog(), u.node(), u.channel(), true, u.sms())))
+                    .forEach(u -> places.add(u.toString()));
             b.append("Shown in: ").append(String.join("; ", places.stream().limit(SHOWN_USES).toList()));
             if (places.size() > SHOWN_USES) {
                 b.append("; and ").append(places.size() - SHOWN_USES).append(" more");
