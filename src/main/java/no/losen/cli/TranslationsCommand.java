@@ -49,6 +49,21 @@ public final class TranslationsCommand implements Callable<Integer> {
         return r;
     }
 
+    interface Body {
+        Integer run() throws IOException;
+    }
+
+    /** A missing file or a content folder that cannot be edited is said in one line, not a stack trace. */
+    static Integer guarded(Body body) {
+        try {
+            return body.run();
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            System.err.println("losen: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "")
+                    + e.getMessage());
+            return 2;
+        }
+    }
+
     static Catalog catalog(Path root) {
         Loaded l = ContentLoader.load(root);
         return new Catalog(l.set());
@@ -63,7 +78,11 @@ public final class TranslationsCommand implements Callable<Integer> {
         @Option(names = "--content", description = "Content folder (default: this folder)") Path content;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
+            return guarded(this::run);
+        }
+
+        private Integer run() throws IOException {
             Catalog c = catalog(root(content));
             if (c.set().translations().language(lang).isEmpty() || lang.equals("nb")) {
                 System.err.println("losen: no target language '" + lang + "' (languages: " + c.targets() + ")");
@@ -103,7 +122,11 @@ public final class TranslationsCommand implements Callable<Integer> {
         @Option(names = "--content", description = "Content folder (default: this folder)") Path content;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
+            return guarded(this::run);
+        }
+
+        private Integer run() throws IOException {
             Path root = root(content);
             String text = Files.readString(file, StandardCharsets.UTF_8);
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -144,6 +167,10 @@ public final class TranslationsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            return guarded(this::run);
+        }
+
+        private Integer run() throws IOException {
             Path root = root(content);
             Catalog c = catalog(root);
             List<Catalog.Orphan> orphans = c.orphans();
@@ -164,6 +191,10 @@ public final class TranslationsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            return guarded(this::run);
+        }
+
+        private Integer run() throws IOException {
             Path root = root(content);
             for (String lang : langs) {
                 Catalog c = catalog(root);

@@ -89,6 +89,16 @@ class TranslationsCommandTest {
     }
 
     @Test
+    void aMissingFileIsOneLineAndExitTwo() {
+        Run r = run("translations", "import", dir.resolve("nope.csv").toString(), "--content", Fixtures.BASIC.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("losen: no such file: ").doesNotContain("Exception");
+        Run bad = run("translations", "export", "ar", "--only", "old", "--content", Fixtures.BASIC.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--only takes missing, stale, draft, reviewed");
+    }
+
+    @Test
     void validatePrintsTheTranslationReport() {
         Run r = run("validate", Fixtures.BASIC.toString());
         assertThat(r.code()).isZero();
