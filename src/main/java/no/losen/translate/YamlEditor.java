@@ -75,13 +75,17 @@ final class YamlEditor {
     private static final Pattern ENTRY = Pattern.compile("^( +)([A-Za-z0-9_.@-]+|\"[^\"]+\"|'[^']+'):(?:\\s|$)");
 
     private final String original;
+    private final boolean crlf;
     private final List<String> lines;
     private final JsonNode before;
     private final Map<String, Value> puts = new LinkedHashMap<>();
     private final Set<String> removes = new LinkedHashSet<>();
     private int indent = 2;
 
-    YamlEditor(String content) {
+    YamlEditor(String text) {
+        // A file saved on Windows keeps its CRLF line ends; the editing itself works on LF.
+        this.crlf = text.contains("\r\n");
+        String content = crlf ? text.replace("\r\n", "\n") : text;
         this.original = content;
         this.lines = new ArrayList<>(List.of(content.split("\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
@@ -122,7 +126,7 @@ final class YamlEditor {
     /** Replaces the entry of {@code key}, or inserts it after the nearest key that precedes it in {@code order}. */
     void put(String key, Value v, List<String> order) {
         int[] span = span(key);
-        List<String> rendered = render(key, v);
+        List<String> rendered = YamlValues.render(key, v, indent);
         if (span != null) {
             replace(span[0], span[1], rendered);
         } else {
@@ -168,7 +172,7 @@ final class YamlEditor {
             }
             throw new IllegalStateException("the edit would change more than the keys it should; nothing written");
         }
-        return out;
+        return crlf ? out.replace("\n", "\r\n") : out;
     }
 
     boolean changed() {
@@ -260,106 +264,6 @@ final class YamlEditor {
             lines.remove(from);
         }
         lines.addAll(from, with);
-    }
-
-    // --- writing values ---------------------------------------------------------------------
-
-    private List<String> render(String key, Value v) {
-        String pad = " ".repeat(indent);
-        List<String> out = new ArrayList<>();
-        boolean multi = v.text().indexOf('\n') >= 0;
-        if (v.plainText()) {
-            if (multi && literalOk(v.text())) {
-                out.add(pad + key + ": |-");
-                v.text().lines().forEach(l -> out.add(l.isEmpty() ? "" : pad + "  " + l));
-            } else {
-                out.add(pad + key + ": " + scalar(v.text()));
-            }
-            return out;
-        }
-        if (!multi || !literalOk(v.text())) {
-            StringBuilder b = new StringBuilder(pad + key + ": {text: " + quoted(v.text()));
-            meta(v).forEach((f, x) -> b.append(", ").append(f).append(": ").append(x));
-            out.add(b.append('}').toString());
-            return out;
-        }
-        out.add(pad + key + ":");
-        out.add(pad + "  text: |-");
-        v.text().lines().forEach(l -> out.add(l.isEmpty() ? "" : pad + "    " + l));
-        meta(v).forEach((f, x) -> out.add(pad + "  " + f + ": " + x));
-        return out;
-    }
-
-    private static Map<String, String> meta(Value v) {
-        Map<String, String> m = new LinkedHashMap<>();
-        if (v.status() != null) {
-            m.put("status", v.status());
-        }
-        if (v.source() != null) {
-            m.put("source", quoted(v.source()));
-        }
-        if (v.reviewer() != null) {
-            m.put("reviewer", quoted(v.reviewer()));
-        }
-        if (v.reviewed() != null) {
-            m.put("reviewed", quoted(v.reviewed()));
-        }
-        return m;
-    }
-
-    /** A literal block keeps a multi-line text readable; only for texts it represents exactly. */
-    private static boolean literalOk(String t) {
-        if (t.endsWith("\n") || t.startsWith(" ") || t.startsWith("\n")) {
-            return false;
-        }
-        for (String l : t.split("\n", -1)) {
-            if (!l.isEmpty() && (l.isBlank() || Character.isWhitespace(l.charAt(l.length() - 1)))) {
-                return false;
-            }
-            if (!l.chars().allMatch(c -> c >= 0x20 && c != 0x7F && c != 0x2028 && c != 0x2029 && c != 0xFEFF)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Plain when it plainly reads back as the same string, else double-quoted. */
-    static String scalar(String t) {
-        if (!t.isEmpty() && Character.isLetter(t.charAt(0)) && t.equals(t.strip()) && !t.contains(": ") && !t.contains(" #")
-                && !t.endsWith(":") && t.chars().allMatch(c -> c >= 0x20 && c != 0x7F && c != 0x2028 && c != 0x2029 && c != 0xFEFF
-                && c != 0x85)) {
-            try {
-                JsonNode n = YAML.readTree("k: " + t);
-                if (n != null && n.path("k").isTextual() && n.path("k").asText().equals(t)) {
-                    return t;
-                }
-            } catch (IOException ignored) {
-                // not plain-safe: quote it
-            }
-        }
-        return quoted(t);
-    }
-
-    static String quoted(String t) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF) {
-                        b.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 
     private static int leading(String l) {

@@ -125,8 +125,8 @@ class YamlEditorTest {
             assertThat(k.path("k" + i).isTextual()).as(tricky.get(i)).isTrue();
             assertThat(k.path("k" + i).asText()).isEqualTo(tricky.get(i));
         }
-        assertThat(YamlEditor.scalar("Hei på deg")).isEqualTo("Hei på deg");
-        assertThat(YamlEditor.scalar("yes")).isEqualTo("\"yes\"");
+        assertThat(YamlValues.scalar("Hei på deg")).isEqualTo("Hei på deg");
+        assertThat(YamlValues.scalar("yes")).isEqualTo("\"yes\"");
     }
 
     @Test
@@ -149,6 +149,13 @@ class YamlEditorTest {
         assertThat(out).doesNotContain("demo.long").doesNotContain("Gammel").contains("# --- Start")
                 .contains("  demo.hello: Hei! Hva gjelder det?\n  demo.block: |-");
         assertThat(keys(out).size()).isEqualTo(5);
+    }
+
+    @Test
+    void aWindowsFileKeepsItsLineEnds() throws Exception {
+        YamlEditor ed = new YamlEditor("# c\r\nkeys:\r\n  a: eins\r\n  b: zwei\r\n");
+        ed.put("a", new Value("en\nto", null, null, null, null), List.of("a", "b"));
+        assertThat(ed.text()).isEqualTo("# c\r\nkeys:\r\n  a: |-\r\n    en\r\n    to\r\n  b: zwei\r\n");
     }
 
     @Test
