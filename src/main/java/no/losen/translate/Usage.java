@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.losen.content.Fact;
+import no.losen.content.Fingerprint;
 import no.losen.dialog.Audience;
 import no.losen.dialog.CardSpec;
 import no.losen.dialog.Choice;
@@ -37,6 +38,9 @@ public final class Usage {
             }
         }
         namespaces.put("fact.", "facts");
+        // The SMS channel's own words (menus, keywords) travel only by SMS.
+        set.translations().keys(Fingerprint.SOURCE_LANG).keySet().stream().filter(k -> k.startsWith("sms.")).sorted()
+                .forEach(k -> add(k, new Use("sms", null, "SMS channel", false, true)));
         Validator.ENGINE_KEYS.forEach(k -> add(k, new Use("engine", null, "all dialogs", false, true)));
         for (Fact f : set.facts().all().values()) {
             if (f.name() != null) {

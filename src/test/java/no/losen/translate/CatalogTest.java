@@ -66,6 +66,16 @@ class CatalogTest {
     }
 
     @Test
+    void theSmsChannelsOwnWordsHaveAnSmsBudget() {
+        Path root = Fixtures.copyOfBasic(dir);
+        Fixtures.write(root.resolve("translations/sms/nb.yaml"), "keys:\n  sms.help: Svar med et tall.\n");
+        Catalog c = TrFixture.catalog(root);
+        assertThat(c.usage().of("sms.help")).extracting(Use::toString).containsExactly("sms (SMS channel)");
+        assertThat(c.entry("sms.help", "ar").smsBudget()).isTrue();
+        assertThat(c.orphans()).isEmpty();
+    }
+
+    @Test
     void theShippedContentHasNoOrphans() {
         Catalog c = new Catalog(no.losen.dialog.load.ContentLoader.load(Fixtures.REPO).set());
         assertThat(c.orphans()).isEmpty();
