@@ -30,6 +30,8 @@
   var data = script.dataset;
   var PAGE = data.mode === 'page';
   var DIALOG = /^[a-z0-9-]{1,64}$/.test(data.dialog || '') ? data.dialog : 'rights';
+  // A host may hide the "not checked by a person" line under draft (or stale) translations.
+  var DRAFT_MARK = data.draftMark !== 'off';
   var STORE_KEY = 'losen:' + ORIGIN;
   var reduceMotion = window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -712,7 +714,7 @@
       box.append(alt);
     }
     (m.cards || []).forEach(function (c) { box.append(card(c)); });
-    if (m.draft || (m.alt && m.alt.draft)) {
+    if (DRAFT_MARK && (m.draft || (m.alt && m.alt.draft))) {
       box.append(h('p', { class: 'draft', lang: ui.lang, dir: ui.dir, text: t('draft') }));
     }
     var first = null;

@@ -114,6 +114,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed, or * (LOSEN_TRUSTED_PROXY).")
     String trustedProxy;
 
+    @Option(names = "--stale-fallback", defaultValue = "${env:LOSEN_STALE_FALLBACK:-true}", arity = "1",
+            description = "true: a translation whose Norwegian source changed is not shown until updated; the fallback "
+                    + "languages are (LOSEN_STALE_FALLBACK).")
+    boolean staleFallback;
+
     @Override
     public Integer call() {
         Config config;
@@ -152,7 +157,7 @@ public final class ServeCommand implements Callable<Integer> {
         return new Config.Builder().host(host).port(port).content(content).sessionTtl(duration(sessionTtl))
                 .maxSessions(maxSessions).allowedOrigins(list(allowedOrigins)).fallback(list(fallback)).exitUrl(exitUrl)
                 .publicUrl(publicUrl).sms(new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog))
-                .staffUsers(staffUsers).staffIdle(duration(staffIdle)).ops(ops).build();
+                .staffUsers(staffUsers).staffIdle(duration(staffIdle)).ops(ops).staleFallback(staleFallback).build();
     }
 
     static List<String> list(String csv) {

@@ -8,6 +8,8 @@ import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Coverage;
 import no.losen.dialog.load.Loaded;
 import no.losen.dialog.load.Problem;
+import no.losen.translate.Catalog;
+import no.losen.translate.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -32,6 +34,8 @@ public final class ValidateCommand implements Callable<Integer> {
             System.out.printf("%-24s %-5s %7d %8d %6d%s%n", c.dialog(), c.lang(), c.needed(), c.missing(), c.draft(),
                     c.complete() ? "" : "  incomplete");
         }
+        System.out.println();
+        new Report(new Catalog(loaded.set())).print(System.out);
         long errors = loaded.errors().size();
         long warnings = loaded.problems().stream().filter(p -> !p.isError()).count() + sms.size();
         System.out.printf("%n%d dialogs, %d errors, %d warnings%n", loaded.set().dialogs().size(), errors, warnings);

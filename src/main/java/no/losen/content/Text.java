@@ -12,6 +12,7 @@ package no.losen.content;
  */
 public record Text(String text, String status, String source, String reviewer, String reviewed, Origin origin) {
 
+    /** Not reviewed by a person: a draft, or a stale text served anyway; widgets may mark it. */
     public boolean draft() {
         return !"reviewed".equals(status);
     }

@@ -2,6 +2,7 @@ package no.losen.content;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import java.util.Set;
  * Every text in every language, with the fallback chain that decides what a user sees when
  * their language lacks a key. A raw key never reaches a user: the last resort is the first
  * language of the chain that has the key, and the validator makes sure nb and en have all.
+ * A stale translation (made from an nb text that has since changed, see {@link Fingerprint})
+ * counts as missing while {@code staleFallback} is on, so users read the current source
+ * language rather than an outdated promise.
  */
 public final class Translations {
 
@@ -22,17 +26,59 @@ public final class Translations {
     private final Map<String, Language> languages;
     private final Map<String, Map<String, Text>> texts;
     private final List<String> fallback;
+    private final boolean staleFallback;
+    private final Map<String, String> sourceFingerprints;
 
     public Translations(Map<String, Language> languages, Map<String, Map<String, Text>> texts, List<String> fallback) {
+        this(languages, texts, fallback, true);
+    }
+
+    public Translations(Map<String, Language> languages, Map<String, Map<String, Text>> texts, List<String> fallback,
+                        boolean staleFallback) {
         this.languages = Collections.unmodifiableMap(new LinkedHashMap<>(languages));
         Map<String, Map<String, Text>> copy = new LinkedHashMap<>();
         texts.forEach((lang, keys) -> copy.put(lang, Map.copyOf(keys)));
         this.texts = Collections.unmodifiableMap(copy);
         this.fallback = List.copyOf(fallback);
+        this.staleFallback = staleFallback;
+        Map<String, String> fp = new HashMap<>();
+        copy.getOrDefault(Fingerprint.SOURCE_LANG, Map.of()).forEach((k, t) -> fp.put(k, Fingerprint.of(t.text())));
+        this.sourceFingerprints = Collections.unmodifiableMap(fp);
     }
 
     public Translations withFallback(List<String> chain) {
-        return new Translations(languages, texts, chain);
+        return new Translations(languages, texts, chain, staleFallback);
+    }
+
+    /** {@code true}: a stale text is skipped by {@link #find} (the chain goes on); {@code false}: it is served, marked draft. */
+    public Translations withStaleFallback(boolean on) {
+        return new Translations(languages, texts, fallback, on);
+    }
+
+    public boolean staleFallback() {
+        return staleFallback;
+    }
+
+    /** The fingerprint of the current nb text of {@code key}, if nb has it. */
+    public Optional<String> sourceFingerprint(String key) {
+        return Optional.ofNullable(sourceFingerprints.get(key));
+    }
+
+    /**
+     * True when {@code lang}'s text of {@code key} was made from an nb text that has since changed
+     * (or a file says {@code status: stale}). A text without a recorded source is not stale: its
+     * origin is unknown, and calling every legacy text stale would hide whole languages.
+     */
+    public boolean stale(String lang, String key) {
+        Text t = keys(lang).get(key);
+        if (t == null || lang.equals(Fingerprint.SOURCE_LANG)) {
+            return false;
+        }
+        if ("stale".equals(t.status())) {
+            return true;
+        }
+        String now = sourceFingerprints.get(key);
+        return t.source() != null && now != null && !now.equals(t.source());
     }
 
     public Optional<Language> language(String code) {
@@ -70,7 +116,7 @@ public final class Translations {
     public Optional<Found> find(String lang, String key) {
         for (String l : chain(lang)) {
             Text t = keys(l).get(key);
-            if (t != null) {
+            if (t != null && !(staleFallback && stale(l, key))) {
                 return Optional.of(new Found(t, l));
             }
         }

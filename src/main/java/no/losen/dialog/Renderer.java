@@ -58,7 +58,8 @@ final class Renderer {
             fallbacks.add(key);
             return "";
         }
-        draft |= found.get().text().draft();
+        // A stale text served anyway (stale fallback off) is marked like a draft: no person vouches for it now.
+        draft |= found.get().text().draft() || tr.stale(found.get().lang(), key);
         String text = fill(found.get().text().text(), params, depth);
         if (!found.get().lang().equals(lang)) {
             fallbacks.add(key + "@" + found.get().lang());
@@ -101,6 +102,10 @@ final class Renderer {
             return f.name() == null || depth >= MAX_DEPTH ? f.value() : text(f.name(), Map.of(), depth + 1);
         }
         String v = f.field(field);
+        if (v != null && v.chars().anyMatch(Character::isWhitespace) && dir(lang).equals("rtl")) {
+            // Numbers with spaces inside right-to-left text are isolated, or "22 33 11 60" reads "60 11 33 22".
+            return "\u2068" + v + "\u2069";
+        }
         return v == null ? "" : v;
     }
 

@@ -18,11 +18,13 @@ import no.losen.channel.sms.SmsConfig;
  * @param sms            the SMS webhooks' secrets and start dialog
  * @param staffUsers     the staff users file (name:bcrypt-hash lines); null: staff log-in disabled
  * @param staffIdle      a staff log-in ends after this long without use
+ * @param staleFallback  a translation whose nb source changed since it was made is not served;
+ *                       the fallback chain is used instead until a translator updates it
  * @param ops            scale-out, limits, framing and shutdown settings (docs/operations.md)
  */
 public record Config(String host, int port, Path content, Duration sessionTtl, long maxSessions,
                      List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl,
-                     SmsConfig sms, Path staffUsers, Duration staffIdle, Operations ops) {
+                     SmsConfig sms, Path staffUsers, Duration staffIdle, Operations ops, boolean staleFallback) {
 
     public static Config defaults() {
         return new Builder().build();
@@ -84,6 +86,8 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         private Duration staffIdle = Duration.ofMinutes(20);
         private Operations ops = Operations.DEFAULT;
 
+        private boolean staleFallback = true;
+
         public Builder() {
         }
 
@@ -101,6 +105,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
             staffUsers = c.staffUsers;
             staffIdle = c.staffIdle;
             ops = c.ops;
+            staleFallback = c.staleFallback;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -117,9 +122,11 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         public Builder staffIdle(Duration v) { staffIdle = v; return this; }
         public Builder ops(Operations v) { ops = v; return this; }
 
+        public Builder staleFallback(boolean v) { staleFallback = v; return this; }
+
         public Config build() {
             return new Config(host, port, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl,
-                    sms, staffUsers, staffIdle, ops);
+                    sms, staffUsers, staffIdle, ops, staleFallback);
         }
     }
 }

@@ -64,7 +64,13 @@ public final class Losen {
     /** Loads the configured content, or the bundled content when none is configured. */
     public static Loaded content(Config config) {
         Path root = config.content() != null ? config.content() : ContentLoader.bundled();
-        return ContentLoader.load(root, config.fallback());
+        Loaded l = ContentLoader.load(root, config.fallback());
+        if (config.staleFallback() == l.set().translations().staleFallback()) {
+            return l;
+        }
+        var set = new no.losen.dialog.DialogSet(l.set().dialogs(), l.set().translations().withStaleFallback(config.staleFallback()),
+                l.set().facts());
+        return new Loaded(set, l.problems(), l.coverage());
     }
 
     public static Future<Losen> start(Vertx vertx, Config config) {

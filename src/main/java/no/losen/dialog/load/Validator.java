@@ -27,10 +27,10 @@ import no.losen.dialog.Say;
  * dead ends; and how complete each language is. nb and en must be complete (they are the
  * fallback chain); other languages are counted, so a coordinator sees what is left.
  */
-final class Validator {
+public final class Validator {
 
     /** Keys the engine itself shows (notices, search card, unanswered summary points). */
-    static final List<String> ENGINE_KEYS = List.of("common.choose-one", "common.no-results", "common.search.title",
+    public static final List<String> ENGINE_KEYS = List.of("common.choose-one", "common.no-results", "common.search.title",
             "common.search.caution", "common.not-answered", "common.none-ticked");
     private static final List<String> REQUIRED_LANGUAGES = List.of("nb", "en");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(@?)([A-Za-z0-9_-]+)(?:\\.([A-Za-z0-9_-]+))?}");
@@ -255,6 +255,10 @@ final class Validator {
             for (var e : tr.keys(lang).entrySet()) {
                 Set<String> names = names(e.getValue());
                 Text nb = source.get(e.getKey());
+                if (tr.stale(lang, e.getKey())) {
+                    problems.add(Problem.warning(e.getValue().origin(), lang + " '" + e.getKey() + "' is stale: the nb text "
+                            + "changed after it was translated (translations export " + lang + " --only stale)"));
+                }
                 if (!lang.equals("nb") && nb != null && !names.equals(names(nb))) {
                     problems.add(Problem.warning(e.getValue().origin(), "placeholders of '" + e.getKey() + "' differ from nb: "
                             + names + " vs " + names(nb)));

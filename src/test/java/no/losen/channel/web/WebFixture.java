@@ -41,7 +41,7 @@ final class WebFixture implements AutoCloseable {
             String lang = req.getParam("lang", "nb");
             req.response().putHeader("Content-Type", "text/html; charset=utf-8")
                     .putHeader("Content-Security-Policy", hostCsp())
-                    .end(pageHtml(lang.matches("[a-z]{2,4}") ? lang : "nb"));
+                    .end(pageHtml(lang.matches("[a-z]{2,4}") ? lang : "nb", "off".equals(req.getParam("draft"))));
         }).listen(0, "127.0.0.1").await();
         this.server = new TestServer(Config.defaults().withPort(0).withContent(root).withSessionTtl(ttl)
                 .withAllowedOrigins(List.of(siteOrigin())));
@@ -98,11 +98,12 @@ final class WebFixture implements AutoCloseable {
                 + w.replace("http://", "ws://") + "; base-uri 'none'; form-action 'none'";
     }
 
-    private String pageHtml(String lang) {
+    private String pageHtml(String lang, boolean draftMarkOff) {
         return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>A municipality</title>"
                 + "<script src=\"" + widgetOrigin() + "/widget.js\" data-dialog=\"walk\" data-lang=\"" + lang + "\""
+                + (draftMarkOff ? " data-draft-mark=\"off\"" : "")
                 + " data-exit-url=\"" + widgetOrigin() + "/exit\" defer></script></head>\n"
                 + "<body><header><h1>A municipality</h1></header>"
                 + "<main><p>Opening hours and services.</p><p><a href=\"/other\">Contact us</a></p></main></body></html>\n";

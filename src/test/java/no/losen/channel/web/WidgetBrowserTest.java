@@ -230,6 +230,23 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void aDraftTranslationIsMarkedAsNotCheckedByAPerson() {
+        driver.get(web.hostPage("ar"));
+        visible(".launch").click();
+        waitForLog("بماذا يتعلق الأمر؟");
+        assertThat(widget().findElements(By.cssSelector(".msg.bot .draft"))).isNotEmpty();
+    }
+
+    @Test
+    void aHostMayTurnTheDraftMarkOff() {
+        driver.get(web.hostPage("ar") + "&draft=off");
+        visible(".launch").click();
+        waitForLog("بماذا يتعلق الأمر؟");
+        assertThat(widget().findElements(By.cssSelector(".msg.bot .draft"))).isEmpty();
+        assertCleanConsole();
+    }
+
+    @Test
     void readableOnA360PixelPhoneInNorwegian() throws IOException {
         driver.manage().window().setSize(new Dimension(360, 780));
         driver.get(web.hostPage("nb"));
