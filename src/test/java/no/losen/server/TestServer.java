@@ -38,7 +38,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Client connect(String origin) {
-        WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("localhost").setPort(port()).setURI("/ws");
+        WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port()).setURI("/ws");
         if (origin != null) {
             o.addHeader("Origin", origin);
         }
@@ -55,7 +55,7 @@ public final class TestServer implements AutoCloseable {
         var client = vertx.createHttpClient();
         try {
             // One chain on the event loop: a response's body must be asked for before it arrives.
-            return client.request(method, port(), "localhost", path)
+            return client.request(method, port(), "127.0.0.1", path)
                     .compose(req -> body == null ? req.send() : req.send(body))
                     .compose(resp -> resp.body().map(b -> new Response(resp.statusCode(), resp.headers(), b.toString())))
                     .await();

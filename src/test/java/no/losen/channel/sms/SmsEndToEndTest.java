@@ -300,7 +300,7 @@ class SmsEndToEndTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://localhost:" + server.port() + path);
+        return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
     private static List<Map.Entry<String, String>> entries(Map<String, String> params) {

@@ -37,7 +37,7 @@ class WebAssetsTest {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + web.server.port() + path)).build();
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.server.port() + path)).build();
         HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString());
         assertThat(res.headers().firstValue("Set-Cookie")).as("no cookies, ever: " + path).isEmpty();
         return res;
@@ -81,7 +81,7 @@ class WebAssetsTest {
         assertThat(header(page, "Cache-Control")).isEqualTo("no-store");
         String csp = header(page, "Content-Security-Policy");
         assertThat(csp).contains("default-src 'self'", "script-src 'self'", "style-src 'self'",
-                "connect-src 'self' ws://localhost:" + web.server.port(), "frame-ancestors 'none'");
+                "connect-src 'self' ws://127.0.0.1:" + web.server.port(), "frame-ancestors 'none'");
         assertThat(csp).doesNotContain("unsafe-inline", "unsafe-eval");
         String html = page.body();
         assertThat(html).contains("<html lang=\"ar\" dir=\"rtl\">", "data-mode=\"page\"", "data-dialog=\"walk\"",
@@ -104,7 +104,7 @@ class WebAssetsTest {
         assertThat(html).contains("<html lang=\"nb\" dir=\"ltr\">", "Losen: spør anonymt",
                 "<a href=\"/chat?dialog=walk&amp;lang=nb\">Prøvetur</a>",
                 "<script src=\"/widget.js\" data-dialog=\"walk\" data-lang=\"auto\" defer></script>",
-                "&lt;script src=&quot;http://localhost:" + web.server.port() + "/widget.js&quot;");
+                "&lt;script src=&quot;http://127.0.0.1:" + web.server.port() + "/widget.js&quot;");
         assertNothingInline(html);
         assertThat(get("/?lang=ar").body()).contains("<html lang=\"ar\" dir=\"rtl\">", "جولة تجريبية");
     }

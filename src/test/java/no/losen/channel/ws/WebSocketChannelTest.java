@@ -169,7 +169,7 @@ class WebSocketChannelTest {
         try (var c = server.connect("https://allowed.example")) {
             assertThat(c.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
         }
-        try (var c = server.connect("http://localhost:" + server.port())) {
+        try (var c = server.connect("http://127.0.0.1:" + server.port())) {
             assertThat(c.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
         }
     }
