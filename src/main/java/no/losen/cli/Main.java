@@ -17,8 +17,10 @@ public final class Main {
         boolean sub = args.length > 0 && cli.getSubcommands().containsKey(args[0]);
         boolean help = args.length > 0 && (args[0].equals("--help") || args[0].equals("-h")
                 || args[0].equals("--version") || args[0].equals("-V"));
+        boolean serve = !sub && !help || args[0].equals("serve");
         int code = sub || help ? cli.execute(args) : new CommandLine(new ServeCommand()).execute(args);
-        if (code != 0 || sub) {
+        // A tool exits with its status; a server that started keeps running on Vert.x's threads.
+        if (code != 0 || !serve) {
             System.exit(code);
         }
     }

@@ -27,8 +27,7 @@ final class CardRenderer {
         }
         Fact f = fact(spec.ref());
         String title = f.name() == null ? f.value() : r.text(f.name());
-        String about = spec.type().equals("fact") && set.translations().isKey("fact." + f.id() + ".text")
-                ? r.text("fact." + f.id() + ".text") : null;
+        String about = set.translations().isKey("fact." + f.id() + ".text") ? r.text("fact." + f.id() + ".text") : null;
         boolean phone = "phone".equals(f.kind());
         return new Card(spec.type(), f.id(), title, about != null ? about : (phone ? null : f.value()),
                 phone ? f.value() : null, f.tel(), f.url(), f.sourceDoc(),

@@ -58,11 +58,20 @@ final class Renderer {
             fallbacks.add(key);
             return "";
         }
+        draft |= found.get().text().draft();
+        String text = fill(found.get().text().text(), params, depth);
         if (!found.get().lang().equals(lang)) {
             fallbacks.add(key + "@" + found.get().lang());
+            if (!dir(found.get().lang()).equals(dir(lang))) {
+                // Isolated, a left-to-right fallback keeps its own order inside a right-to-left message.
+                return "\u2068" + text + "\u2069";
+            }
         }
-        draft |= found.get().text().draft();
-        return fill(found.get().text().text(), params, depth);
+        return text;
+    }
+
+    private String dir(String code) {
+        return set.translations().language(code).map(l -> l.dir()).orElse("ltr");
     }
 
     private String fill(String template, Map<String, String> params, int depth) {

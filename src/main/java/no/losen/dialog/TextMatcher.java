@@ -96,8 +96,9 @@ final class TextMatcher {
             if (kw.length() < 2) {
                 continue;
             }
-            // A keyword matches a whole word or the start of one: "lege" finds "legevakt", not "kollege".
-            if (paddedText.contains(" " + kw)) {
+            // A keyword matches the start of a word ("lege" finds "legevakt", not "kollege"); a short one only
+            // a whole word, or "nav" would find "navn" and "mat" would find "material".
+            if (paddedText.contains(" " + kw + (kw.length() <= 3 ? " " : ""))) {
                 return true;
             }
         }

@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
+import no.losen.channel.web.WebAssets;
 import no.losen.channel.ws.WebSocketChannel;
 import no.losen.channel.ws.WsLimits;
 import no.losen.dialog.Engine;
@@ -71,6 +72,7 @@ public final class Losen {
         router.route().handler(SecurityHeaders::apply);
         router.post().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         new ApiRoutes(loaded.set(), store).mount(router);
+        WebAssets.mount(router, loaded.set(), config.exitUrl());
 
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setCompressionSupported(true)

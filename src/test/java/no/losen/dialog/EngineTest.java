@@ -97,7 +97,7 @@ class EngineTest {
         assertThat(r.text()).isEqualTo("مرحبا");
         assertThat(r.draft()).isTrue();
         assertThat(r.fallbacks()).contains("demo.adult@en");
-        assertThat(r.choices().get(0).label()).isEqualTo("I am an adult");
+        assertThat(r.choices().get(0).label()).isEqualTo("\u2068I am an adult\u2069");
     }
 
     @Test
@@ -157,6 +157,14 @@ class EngineTest {
     void aTopicKeywordJumpsToItsNodeInAnyLanguageOfTheChain() {
         assertThat(step(start(), new Command.Type("Trenger LEGE")).session().node()).isEqualTo("health");
         assertThat(step(start(), new Command.Type("I am sick")).session().node()).isEqualTo("health");
+    }
+
+    @Test
+    void aShortKeywordMatchesOnlyAWholeWord() {
+        Engine.Turn t = engine.start("demo", "en", false);
+        assertThat(engine.apply(t.session(), new Command.Type("sickness")).session().node()).isEqualTo("health");
+        assertThat(engine.apply(t.session(), new Command.Type("I need a GP")).session().node()).isEqualTo("health");
+        assertThat(engine.apply(t.session(), new Command.Type("my gpu is broken")).session().node()).isEqualTo("hello");
     }
 
     @Test

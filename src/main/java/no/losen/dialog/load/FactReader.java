@@ -44,12 +44,16 @@ final class FactReader {
             List<Fact.Source> sources = new ArrayList<>();
             f.path("sources").forEach(s -> sources.add(new Fact.Source(s.path("doc").asText(null),
                     s.path("quote").asText(null), s.path("where").asText(null))));
+            if (sources.isEmpty() && !f.hasNonNull("basis")) {
+                problems.add(Problem.error(at, "fact '" + id + "' has no sources; a fact not from the corpus needs "
+                        + "a basis: saying where it comes from"));
+            }
             if (!f.has("sources")) {
                 problems.add(Problem.error(at, "fact '" + id + "' has no sources (write sources: [] and a note "
                         + "when it is not from the corpus)"));
             }
             Fact fact = new Fact(id, kind, f.path("name").asText(null), f.path("value").asText(null),
-                    f.path("tel").asText(null), f.path("url").asText(null), sources, checked,
+                    f.path("tel").asText(null), f.path("url").asText(null), sources, f.path("basis").asText(null), checked,
                     f.path("note").asText(null), at);
             Fact before = into.putIfAbsent(id, fact);
             if (before != null) {

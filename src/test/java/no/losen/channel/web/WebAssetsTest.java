@@ -1,0 +1,169 @@
+package no.losen.channel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The web channel's HTTP side, against the real server: files, caching, pages, CSP, the widget's API. */
+class WebAssetsTest {
+
+    @TempDir
+    static Path tmp;
+    static WebFixture web;
+    static HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void up() {
+        web = new WebFixture(tmp, Duration.ofMinutes(30));
+    }
+
+    @AfterAll
+    static void down() {
+        web.close();
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + web.server.port() + path)).build();
+        HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString());
+        assertThat(res.headers().firstValue("Set-Cookie")).as("no cookies, ever: " + path).isEmpty();
+        return res;
+    }
+
+    static String header(HttpResponse<?> r, String name) {
+        return r.headers().firstValue(name).orElse(null);
+    }
+
+    @Test
+    void widgetJsIsAShortCachedRedirectToAFileNamedByItsHashAndCachedForAYear() throws Exception {
+        HttpResponse<String> loader = get("/widget.js");
+        assertThat(loader.statusCode()).isEqualTo(302);
+        assertThat(header(loader, "Cache-Control")).isEqualTo("public, max-age=300");
+        String location = header(loader, "Location");
+        assertThat(location).matches("/assets/widget\\.[0-9a-f]{12}\\.js");
+
+        HttpResponse<String> js = get(location);
+        assertThat(js.statusCode()).isEqualTo(200);
+        assertThat(header(js, "Content-Type")).startsWith("text/javascript");
+        assertThat(header(js, "Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
+        assertThat(header(js, "Cross-Origin-Resource-Policy")).isEqualTo("cross-origin");
+        String hash = location.substring("/assets/widget.".length(), location.length() - ".js".length());
+        assertThat(Asset.hash(js.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(hash);
+
+        // The script names its stylesheet by hash too, so one release never mixes old CSS with new JS.
+        Matcher css = Pattern.compile("/assets/(widget\\.[0-9a-f]{12}\\.css)").matcher(js.body());
+        assertThat(js.body()).doesNotContain("__LOSEN_CSS__");
+        assertThat(css.find()).isTrue();
+        HttpResponse<String> style = get(css.group());
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(header(style, "Content-Type")).startsWith("text/css");
+        assertThat(header(style, "Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
+        assertThat(get("/widget.css").headers().firstValue("Location")).contains("/" + "assets/" + css.group(1));
+    }
+
+    @Test
+    void chatIsTheWholePageUnderAStrictPolicyWithNothingInlineAndNothingCached() throws Exception {
+        HttpResponse<String> page = get("/chat?dialog=walk&lang=ar");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(header(page, "Cache-Control")).isEqualTo("no-store");
+        String csp = header(page, "Content-Security-Policy");
+        assertThat(csp).contains("default-src 'self'", "script-src 'self'", "style-src 'self'",
+                "connect-src 'self' ws://localhost:" + web.server.port(), "frame-ancestors 'none'");
+        assertThat(csp).doesNotContain("unsafe-inline", "unsafe-eval");
+        String html = page.body();
+        assertThat(html).contains("<html lang=\"ar\" dir=\"rtl\">", "data-mode=\"page\"", "data-dialog=\"walk\"",
+                "data-lang=\"ar\"", "<main id=\"losen-chat\">");
+        assertNothingInline(html);
+    }
+
+    @Test
+    void chatOffersOnlyPublicDialogsThatExist() throws Exception {
+        assertThat(get("/chat?dialog=nope").statusCode()).isEqualTo(404);
+        assertThat(get("/chat?dialog=%22%3E%3Cscript%3E").statusCode()).isEqualTo(404);
+        assertThat(get("/chat?dialog=walk&lang=xx").body()).contains("data-lang=\"auto\"");
+    }
+
+    @Test
+    void theDemoPageListsThePublicDialogsAndEmbedsTheWidgetAsAHostSiteWould() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String html = page.body();
+        assertThat(html).contains("<html lang=\"nb\" dir=\"ltr\">", "Losen: spør anonymt",
+                "<a href=\"/chat?dialog=walk&amp;lang=nb\">Prøvetur</a>",
+                "<script src=\"/widget.js\" data-dialog=\"walk\" data-lang=\"auto\" defer></script>",
+                "&lt;script src=&quot;http://localhost:" + web.server.port() + "/widget.js&quot;");
+        assertNothingInline(html);
+        assertThat(get("/?lang=ar").body()).contains("<html lang=\"ar\" dir=\"rtl\">", "جولة تجريبية");
+    }
+
+    @Test
+    void theExitPageShowsNothing() throws Exception {
+        HttpResponse<String> page = get("/exit");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(header(page, "Content-Security-Policy")).startsWith("default-src 'none'");
+        assertThat(page.body()).contains("<body></body>").doesNotContainIgnoringCase("losen");
+    }
+
+    @Test
+    void uiGivesTheWidgetsWordsInOneLanguageWithItsDirectionAndOwnName() throws Exception {
+        HttpResponse<String> res = get("/api/ui/ar");
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(header(res, "Access-Control-Allow-Origin")).isEqualTo("*");
+        JsonObject ui = new JsonObject(res.body());
+        assertThat(ui.getString("lang")).isEqualTo("ar");
+        assertThat(ui.getString("dir")).isEqualTo("rtl");
+        assertThat(ui.getString("name")).isEqualTo("العربية");
+        assertThat(ui.getString("status")).isEqualTo("draft");
+        assertThat(ui.getString("exit")).isEqualTo("https://www.yr.no/");
+        JsonObject strings = ui.getJsonObject("strings");
+        assertThat(strings.getString("widget.send")).isEqualTo("إرسال");
+        assertThat(strings.getString("widget.quick-exit")).isEqualTo("خروج سريع");
+        JsonObject nb = new JsonObject(get("/api/ui/nb").body()).getJsonObject("strings");
+        assertThat(strings.fieldNames()).containsExactlyInAnyOrderElementsOf(nb.fieldNames());
+        assertThat(nb.fieldNames()).allMatch(k -> k.startsWith("widget."));
+        assertThat(get("/api/ui/xx").statusCode()).isEqualTo(404);
+        assertThat(get("/api/ui/..%2F..").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void languagesAreNamedInThemselvesAndCanBeNarrowedToADialog() throws Exception {
+        JsonArray all = new JsonArray(get("/api/languages").body());
+        assertThat(all).hasSize(12);
+        JsonArray walk = new JsonArray(get("/api/languages?dialog=walk").body());
+        assertThat(walk.stream().map(o -> ((JsonObject) o).getString("code"))).containsExactly("nb", "en", "ar");
+        assertThat(walk.getJsonObject(0).getString("name")).isEqualTo("Norsk bokmål");
+        assertThat(walk.getJsonObject(2).getString("dir")).isEqualTo("rtl");
+        assertThat(get("/api/languages?dialog=nope").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aWrongExitUrlStopsTheServerAtStartInsteadOfStrandingSomeone() {
+        WebAssets.checkExitUrl("/exit");
+        WebAssets.checkExitUrl("https://www.yr.no/");
+        for (String bad : new String[] {"", "javascript:alert(1)", "//evil.example", "www.yr.no", "ftp://x.example/"}) {
+            assertThatThrownBy(() -> WebAssets.checkExitUrl(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    /** A page under our CSP may hold no inline script, no inline style and no event-handler attributes. */
+    static void assertNothingInline(String html) {
+        Matcher scripts = Pattern.compile("<script([^>]*)>").matcher(html);
+        while (scripts.find()) {
+            assertThat(scripts.group(1)).contains(" src=");
+        }
+        assertThat(html).doesNotContain("<style", " style=", " onclick=", " onload=");
+    }
+}

@@ -1,0 +1,144 @@
+package no.losen.channel.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetSocket;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import no.losen.server.Config;
+import no.losen.server.TestServer;
+
+/**
+ * The world the widget lives in, for end-to-end tests: the real server on a free port, with the
+ * repository's translations (so the widget's own words are the shipped ones) and the small
+ * {@code walk} dialog; a relay in front of it that a test can cut, as a train tunnel would; and a
+ * host site on another origin whose page embeds the widget under a strict Content-Security-Policy.
+ */
+final class WebFixture implements AutoCloseable {
+
+    static final Path FIXTURE = Path.of("src/test/resources/content/widget");
+
+    final TestServer server;
+    private final Vertx outside = Vertx.vertx();
+    private final HttpServer site;
+    private final NetServer relay;
+    private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean refusing;
+
+    WebFixture(Path tmp, Duration ttl) {
+        Path root = content(tmp);
+        // Both outside ports must be known before the server starts (allowed origins, the page's CSP).
+        this.relay = outside.createNetServer().connectHandler(this::relayTo).listen(0, "localhost").await();
+        this.site = outside.createHttpServer().requestHandler(req -> {
+            String lang = req.getParam("lang", "nb");
+            req.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                    .putHeader("Content-Security-Policy", hostCsp())
+                    .end(pageHtml(lang.matches("[a-z]{2,4}") ? lang : "nb"));
+        }).listen(0, "127.0.0.1").await();
+        this.server = new TestServer(Config.defaults().withPort(0).withContent(root).withSessionTtl(ttl)
+                .withAllowedOrigins(List.of(siteOrigin())));
+    }
+
+    private void relayTo(NetSocket in) {
+        if (refusing) {
+            in.close();
+            return;
+        }
+        in.pause();
+        outside.createNetClient().connect(server.port(), "localhost").onComplete(ar -> {
+            if (ar.failed()) {
+                in.close();
+                return;
+            }
+            NetSocket out = ar.result();
+            open.add(in);
+            open.add(out);
+            in.closeHandler(v -> open.remove(in));
+            out.closeHandler(v -> open.remove(out));
+            in.pipeTo(out);
+            out.pipeTo(in);
+        });
+    }
+
+    /** Where the widget is served from, as a host page names it: through the relay. */
+    String widgetOrigin() {
+        return "http://localhost:" + relay.actualPort();
+    }
+
+    String siteOrigin() {
+        return "http://127.0.0.1:" + site.actualPort();
+    }
+
+    /** The host page that embeds the widget with {@code data-lang}. */
+    String hostPage(String lang) {
+        return siteOrigin() + "/?lang=" + lang;
+    }
+
+    /** Cuts every connection through the relay: the browser sees its socket drop, as on a network blip. */
+    void cutConnections() {
+        open.forEach(NetSocket::close);
+    }
+
+    /** While refusing, the relay drops every new connection at once: the network is down. */
+    void refuseConnections(boolean refuse) {
+        refusing = refuse;
+    }
+
+    private String hostCsp() {
+        String w = widgetOrigin();
+        return "default-src 'none'; script-src " + w + "; style-src " + w + "; connect-src " + w + " "
+                + w.replace("http://", "ws://") + "; base-uri 'none'; form-action 'none'";
+    }
+
+    private String pageHtml(String lang) {
+        return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>A municipality</title>"
+                + "<script src=\"" + widgetOrigin() + "/widget.js\" data-dialog=\"walk\" data-lang=\"" + lang + "\""
+                + " data-exit-url=\"" + widgetOrigin() + "/exit\" defer></script></head>\n"
+                + "<body><header><h1>A municipality</h1></header>"
+                + "<main><p>Opening hours and services.</p><p><a href=\"/other\">Contact us</a></p></main></body></html>\n";
+    }
+
+    /** The repository's translations and facts plus the walk dialog, in a fresh content root. */
+    static Path content(Path tmp) {
+        Path root = tmp.resolve("content");
+        copy(Path.of("translations"), root.resolve("translations"));
+        copy(Path.of("facts"), root.resolve("facts"));
+        copy(FIXTURE, root);
+        return root;
+    }
+
+    private static void copy(Path from, Path to) {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        cutConnections();
+        server.close();
+        outside.close().await();
+    }
+}
