@@ -4,12 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar losen.jar [serve|validate|graph|test] …}. With no command it serves, so the
+ * {@code java -jar losen.jar [serve|validate|graph|test|staff] …}. With no command it serves, so the
  * README's run command stays one line.
  */
 @Command(name = "losen", mixinStandardHelpOptions = true, version = "losen 0.1",
         description = "Guided conversations: staff identification script, rights information, handbook search.",
-        subcommands = {ServeCommand.class, ValidateCommand.class, GraphCommand.class, TestCommand.class})
+        subcommands = {ServeCommand.class, ValidateCommand.class, GraphCommand.class, TestCommand.class,
+                StaffCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

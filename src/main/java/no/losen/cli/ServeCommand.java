@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import no.losen.channel.sms.SmsConfig;
 import no.losen.server.Config;
 import no.losen.server.Losen;
 import picocli.CommandLine.Command;
@@ -49,10 +50,36 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The server's public base URL behind a proxy (LOSEN_PUBLIC_URL).")
     String publicUrl;
 
+    @Option(names = "--twilio-auth-token", defaultValue = "${env:LOSEN_TWILIO_AUTH_TOKEN}",
+            description = "Twilio auth token; /sms/twilio answers 503 without it (LOSEN_TWILIO_AUTH_TOKEN).")
+    String twilioAuthToken;
+
+    @Option(names = "--sms-secret", defaultValue = "${env:LOSEN_SMS_SECRET}",
+            description = "Shared HMAC secret of the generic /sms/inbound webhook (LOSEN_SMS_SECRET).")
+    String smsSecret;
+
+    @Option(names = "--sms-key-secret", defaultValue = "${env:LOSEN_SMS_KEY_SECRET}",
+            description = "Secret phone numbers are hashed with; unset: random, SMS sessions end on restart (LOSEN_SMS_KEY_SECRET).")
+    String smsKeySecret;
+
+    @Option(names = "--sms-dialog", defaultValue = "${env:LOSEN_SMS_DIALOG:-rights}",
+            description = "The dialog an SMS conversation starts (LOSEN_SMS_DIALOG).")
+    String smsDialog;
+    @Option(names = "--staff-users", defaultValue = "${env:LOSEN_STAFF_USERS}",
+            description = "Staff users file, name:bcrypt-hash lines written by `staff add` (LOSEN_STAFF_USERS); "
+                    + "none: staff log-in is off.")
+    Path staffUsers;
+
+    @Option(names = "--staff-idle", defaultValue = "${env:LOSEN_STAFF_IDLE:-20m}",
+            description = "A staff log-in ends after this long without use (LOSEN_STAFF_IDLE).")
+    String staffIdle;
+
     @Override
     public Integer call() {
-        Config config = new Config(host, port, content, duration(sessionTtl), maxSessions, list(allowedOrigins),
-                list(fallback), exitUrl, publicUrl);
+        Config config = new Config.Builder().host(host).port(port).content(content).sessionTtl(duration(sessionTtl))
+                .maxSessions(maxSessions).allowedOrigins(list(allowedOrigins)).fallback(list(fallback)).exitUrl(exitUrl)
+                .publicUrl(publicUrl).sms(new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog))
+                .staffUsers(staffUsers).staffIdle(duration(staffIdle)).build();
         Vertx vertx = Vertx.vertx();
         try {
             Losen losen = Losen.start(vertx, config).await();

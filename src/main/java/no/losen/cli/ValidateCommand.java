@@ -1,7 +1,9 @@
 package no.losen.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import no.losen.channel.sms.SmsBudget;
 import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Coverage;
 import no.losen.dialog.load.Loaded;
@@ -22,6 +24,8 @@ public final class ValidateCommand implements Callable<Integer> {
         Path root = ContentOption.resolve(dir);
         Loaded loaded = ContentLoader.load(root);
         loaded.problems().forEach(p -> (p.isError() ? System.err : System.out).println(p));
+        List<SmsBudget.Warning> sms = loaded.ok() ? SmsBudget.check(loaded.set()) : List.of();
+        sms.forEach(System.out::println);
         System.out.println();
         System.out.printf("%-24s %-5s %7s %8s %6s%n", "dialog", "lang", "keys", "missing", "draft");
         for (Coverage c : loaded.coverage()) {
@@ -29,7 +33,7 @@ public final class ValidateCommand implements Callable<Integer> {
                     c.complete() ? "" : "  incomplete");
         }
         long errors = loaded.errors().size();
-        long warnings = loaded.problems().stream().filter(p -> !p.isError()).count();
+        long warnings = loaded.problems().stream().filter(p -> !p.isError()).count() + sms.size();
         System.out.printf("%n%d dialogs, %d errors, %d warnings%n", loaded.set().dialogs().size(), errors, warnings);
         return errors == 0 ? 0 : 1;
     }

@@ -3,6 +3,8 @@ package no.losen.server;
 import java.nio.file.Path;
 import java.util.Map;
 import no.losen.dialog.TextAction;
+import no.losen.search.HandbookSearch;
+import no.losen.search.SearchTextAction;
 
 /**
  * The text actions dialogs can name ({@code input: {action: search}}), built for a content root.
@@ -13,7 +15,8 @@ public final class Actions {
     private Actions() {
     }
 
+    /** The search action shares its index with {@code /api/search}: it is built once per content root. */
     public static Map<String, TextAction> forContent(Path root) {
-        return Map.of();
+        return Map.of("search", new SearchTextAction(HandbookSearch.forContent(root)));
     }
 }

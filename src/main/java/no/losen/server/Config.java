@@ -3,38 +3,111 @@ package no.losen.server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import no.losen.channel.sms.SmsConfig;
 
 /**
  * Everything an operator can set. Each field has an environment variable {@code LOSEN_*} and a
  * command-line flag (see {@code cli.ServeCommand} and the README's table). Defaults are the safe
- * choice: local interface only when not told otherwise would break containers, so the host is
- * all interfaces, but sockets accept only the server's own origin until widget hosts are listed.
+ * choice: the host is all interfaces (local-only would break containers), but sockets accept
+ * only the server's own origin until widget hosts are listed, and staff log-in is off until a
+ * users file is given.
  *
  * @param content        a content root (dialogs/, translations/, facts/, corpus/); null: the bundled content
  * @param allowedOrigins origins whose pages may open /ws (the widget hosts); empty: same origin only
  * @param exitUrl        where quick exit sends the user: a neutral page
+ * @param sms            the SMS webhooks' secrets and start dialog
+ * @param staffUsers     the staff users file (name:bcrypt-hash lines); null: staff log-in disabled
+ * @param staffIdle      a staff log-in ends after this long without use
  */
 public record Config(String host, int port, Path content, Duration sessionTtl, long maxSessions,
-                     List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl) {
+                     List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl,
+                     SmsConfig sms, Path staffUsers, Duration staffIdle) {
 
     public static Config defaults() {
-        return new Config("0.0.0.0", 8080, null, Duration.ofMinutes(30), 100_000, List.of(), List.of("en", "nb"),
-                "https://www.yr.no/", null);
+        return new Builder().build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public Config withPort(int p) {
-        return new Config(host, p, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl);
+        return toBuilder().port(p).build();
     }
 
     public Config withContent(Path c) {
-        return new Config(host, port, c, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl);
+        return toBuilder().content(c).build();
     }
 
     public Config withSessionTtl(Duration ttl) {
-        return new Config(host, port, content, ttl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl);
+        return toBuilder().sessionTtl(ttl).build();
     }
 
     public Config withAllowedOrigins(List<String> origins) {
-        return new Config(host, port, content, sessionTtl, maxSessions, origins, fallback, exitUrl, publicUrl);
+        return toBuilder().allowedOrigins(origins).build();
+    }
+
+    public Config withPublicUrl(String url) {
+        return toBuilder().publicUrl(url).build();
+    }
+
+    public Config withSms(SmsConfig s) {
+        return toBuilder().sms(s).build();
+    }
+
+    public Config withStaff(Path users, Duration idle) {
+        return toBuilder().staffUsers(users).staffIdle(idle).build();
+    }
+
+    /** Starts from the defaults; each setter names one setting, so adding a setting touches one place. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 8080;
+        private Path content;
+        private Duration sessionTtl = Duration.ofMinutes(30);
+        private long maxSessions = 100_000;
+        private List<String> allowedOrigins = List.of();
+        private List<String> fallback = List.of("en", "nb");
+        private String exitUrl = "https://www.yr.no/";
+        private String publicUrl;
+        private SmsConfig sms = SmsConfig.defaults();
+        private Path staffUsers;
+        private Duration staffIdle = Duration.ofMinutes(20);
+
+        public Builder() {
+        }
+
+        Builder(Config c) {
+            host = c.host;
+            port = c.port;
+            content = c.content;
+            sessionTtl = c.sessionTtl;
+            maxSessions = c.maxSessions;
+            allowedOrigins = c.allowedOrigins;
+            fallback = c.fallback;
+            exitUrl = c.exitUrl;
+            publicUrl = c.publicUrl;
+            sms = c.sms;
+            staffUsers = c.staffUsers;
+            staffIdle = c.staffIdle;
+        }
+
+        public Builder host(String v) { host = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder content(Path v) { content = v; return this; }
+        public Builder sessionTtl(Duration v) { sessionTtl = v; return this; }
+        public Builder maxSessions(long v) { maxSessions = v; return this; }
+        public Builder allowedOrigins(List<String> v) { allowedOrigins = List.copyOf(v); return this; }
+        public Builder fallback(List<String> v) { fallback = List.copyOf(v); return this; }
+        public Builder exitUrl(String v) { exitUrl = v; return this; }
+        public Builder publicUrl(String v) { publicUrl = v; return this; }
+        public Builder sms(SmsConfig v) { sms = v; return this; }
+        public Builder staffUsers(Path v) { staffUsers = v; return this; }
+        public Builder staffIdle(Duration v) { staffIdle = v; return this; }
+
+        public Config build() {
+            return new Config(host, port, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl,
+                    sms, staffUsers, staffIdle);
+        }
     }
 }

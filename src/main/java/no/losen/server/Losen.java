@@ -7,19 +7,21 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Collectors;
+import no.losen.channel.sms.SmsRoutes;
 import no.losen.channel.web.WebAssets;
 import no.losen.channel.ws.WebSocketChannel;
 import no.losen.channel.ws.WsLimits;
 import no.losen.dialog.Engine;
-import no.losen.dialog.TextAction;
 import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Loaded;
 import no.losen.dialog.load.Problem;
+import no.losen.search.HandbookSearch;
+import no.losen.search.SearchRoute;
 import no.losen.session.MemorySessionStore;
 import no.losen.session.SessionStore;
 import no.losen.staff.StaffAuth;
+import no.losen.staff.StaffRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,22 +66,26 @@ public final class Losen {
             String errors = loaded.errors().stream().map(Problem::toString).collect(Collectors.joining("\n  "));
             return Future.failedFuture(new IllegalStateException("the content does not validate:\n  " + errors));
         }
-        Map<String, TextAction> actions = Actions.forContent(config.content() != null ? config.content() : ContentLoader.bundled());
-        Engine engine = new Engine(loaded.set(), actions);
+        Path root = config.content() != null ? config.content() : ContentLoader.bundled();
+        Engine engine = new Engine(loaded.set(), Actions.forContent(root));
         SessionStore store = new MemorySessionStore(config.sessionTtl(), config.maxSessions());
 
         Router router = Router.router(vertx);
         router.route().handler(SecurityHeaders::apply);
         router.post().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         new ApiRoutes(loaded.set(), store).mount(router);
+        SearchRoute.mount(router, HandbookSearch.forContent(root));
+        SmsRoutes.mount(router, engine, store, config.sms(), config.publicUrl());
         WebAssets.mount(router, loaded.set(), config.exitUrl());
+        StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
+                new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()));
 
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setCompressionSupported(true)
                 .setMaxWebSocketFrameSize(4 * WsLimits.DEFAULT.maxFrameChars())
                 .setMaxWebSocketMessageSize(4 * WsLimits.DEFAULT.maxFrameChars());
         HttpServer http = vertx.createHttpServer(options);
-        new WebSocketChannel(engine, store, StaffAuth.NONE, config.allowedOrigins(), WsLimits.DEFAULT).install(http);
+        new WebSocketChannel(engine, store, staff, config.allowedOrigins(), WsLimits.DEFAULT).install(http);
         return http.requestHandler(router).listen().map(s -> {
             LOG.info("event=server.started port={} dialogs={} startup_ms={}", s.actualPort(),
                     loaded.set().dialogs().size(), (System.nanoTime() - t0) / 1_000_000);

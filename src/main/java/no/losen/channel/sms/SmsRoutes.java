@@ -1,0 +1,106 @@
+package no.losen.channel.sms;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import no.losen.dialog.DialogException;
+import no.losen.dialog.ErrorCode;
+import no.losen.dialog.Engine;
+import no.losen.session.SessionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SMS webhooks. Handlers are thin: check configuration and size, let the gateway verify and
+ * read the request, hand the message to the {@link SmsConversation}, answer in the gateway's
+ * format. Logs name the gateway, the outcome and segment counts: never a number or a text.
+ */
+public final class SmsRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmsRoutes.class);
+    /** An SMS webhook is a few hundred bytes; Twilio's longest inbound body is far below this. */
+    public static final int MAX_BODY = 16 * 1024;
+
+    private final SmsConversation conversation;
+
+    SmsRoutes(SmsConversation conversation) {
+        this.conversation = conversation;
+    }
+
+    /** Mounts {@code /sms/twilio} and {@code /sms/inbound}. */
+    public static void mount(Router router, Engine engine, SessionStore store, SmsConfig config, String publicUrl) {
+        SmsConversation c = new SmsConversation(engine, store, PhoneKey.fromSecret(config.keySecret()), config.dialog());
+        mount(router, c, List.of(new TwilioGateway(config.twilioAuthToken(), publicUrl), new JsonGateway(config.secret())));
+    }
+
+    public static void mount(Router router, SmsConversation conversation, List<SmsGateway> gateways) {
+        SmsRoutes routes = new SmsRoutes(conversation);
+        for (SmsGateway g : gateways) {
+            router.post(g.path()).handler(ctx -> routes.handle(ctx, g));
+            // A body over the server-wide limit fails in the body handler (413); gateways expect 400 for a bad body.
+            router.route(g.path()).failureHandler(ctx -> {
+                int status = ctx.statusCode() == 413 ? 400 : ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+                LOG.info("event=sms.refused gateway={} status={}", g.name(), status);
+                respond(ctx, g.error(status, status == 400 ? "too_large" : "internal",
+                        status == 400 ? "the body is over " + MAX_BODY + " bytes" : "the request failed"));
+            });
+        }
+    }
+
+    private void handle(RoutingContext ctx, SmsGateway g) {
+        String missing = g.missingConfig();
+        if (missing != null) {
+            LOG.warn("event=sms.refused gateway={} status=503 reason=not_configured", g.name());
+            respond(ctx, g.error(503, "not_configured", missing));
+            return;
+        }
+        if (!conversation.ready()) {
+            LOG.warn("event=sms.refused gateway={} status=503 reason=no_dialog dialog={}", g.name(), conversation.dialogId());
+            respond(ctx, g.error(503, "unavailable", "the SMS dialog '" + conversation.dialogId()
+                    + "' is not loaded or not public (LOSEN_SMS_DIALOG)"));
+            return;
+        }
+        Buffer raw = ctx.body() == null ? null : ctx.body().buffer();
+        byte[] body = raw == null ? new byte[0] : raw.getBytes();
+        if (body.length > MAX_BODY) {
+            LOG.info("event=sms.refused gateway={} status=400 reason=too_large", g.name());
+            respond(ctx, g.error(400, "too_large", "the body is over " + MAX_BODY + " bytes"));
+            return;
+        }
+        Map<String, String> headers = new HashMap<>();
+        ctx.request().headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        Inbound in;
+        try {
+            in = g.read(new SmsGateway.Webhook(ctx.request().uri(), headers, body));
+        } catch (SmsGateway.Refusal r) {
+            LOG.info("event=sms.refused gateway={} status={} reason={}", g.name(), r.status(), r.code());
+            respond(ctx, g.error(r.status(), r.code(), r.getMessage()));
+            return;
+        }
+        conversation.handle(g.name(), in).onComplete(ar -> {
+            if (ar.succeeded()) {
+                List<String> messages = ar.result();
+                int segments = SmsBudget.segments(messages);
+                LOG.info("event=sms.reply gateway={} messages={} segments={}", g.name(), messages.size(), segments);
+                respond(ctx, g.reply(messages));
+            } else if (ar.cause() instanceof DialogException d && d.code() == ErrorCode.UNAVAILABLE) {
+                LOG.warn("event=sms.fault gateway={} code=unavailable", g.name());
+                respond(ctx, g.error(503, "unavailable", "sessions cannot be reached; try again"));
+            } else {
+                LOG.error("event=sms.fault gateway={} cause={}", g.name(), ar.cause().getClass().getName(), ar.cause());
+                respond(ctx, g.error(500, "internal", "something went wrong on our side"));
+            }
+        });
+    }
+
+    private static void respond(RoutingContext ctx, SmsGateway.Response r) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(r.status()).putHeader("Content-Type", r.contentType()).end(r.body());
+    }
+}

@@ -1,0 +1,206 @@
+package no.losen.search;
+
+import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.ContentMetadata;
+import dev.langchain4j.rag.content.aggregator.ReciprocalRankFuser;
+import dev.langchain4j.rag.query.Query;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import no.losen.search.internal.Bm25Retriever;
+import no.losen.search.internal.Corpus;
+import no.losen.search.internal.FreeDict;
+import no.losen.search.internal.Glossary;
+import no.losen.search.internal.GroundedAnswerer;
+import no.losen.search.internal.LanguageDetector;
+import no.losen.search.internal.NorwegianAnalysis;
+import no.losen.search.internal.Passage;
+import no.losen.search.internal.PassageIndex;
+import no.losen.search.internal.QueryTranslator;
+import no.losen.search.internal.SourceCatalog;
+import no.losen.search.internal.VectorRetriever;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers free-text questions from the handbook corpus, always with the source. Built once at
+ * start-up from the content root (the folder holding {@code corpus/}); thread-safe afterwards.
+ *
+ * <p>Pipeline ({@code hybrid}): detect the language if not given; English questions are
+ * translated term by term into Norwegian (glossary, then FreeDict if installed); BM25 over the
+ * Norwegian analysis chain (stems, compound parts, section boost); with an embedding model
+ * configured, its ranking is fused with BM25's by reciprocal rank. {@code bm25} is the plain
+ * baseline on the original words; {@code vector} embeddings alone.
+ */
+public final class HandbookSearch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HandbookSearch.class);
+    /** Ranked candidates per retriever before fusion: deep enough that fusion can promote. */
+    private static final int DEPTH = 40;
+    private static final Map<Path, HandbookSearch> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Corpus corpus;
+    private final Map<String, SourceCatalog.Source> sources;
+    private final PassageIndex index;
+    private final Bm25Retriever bm25;
+    private final QueryTranslator translator;
+    private final Optional<VectorRetriever> vectors;
+    private final Optional<GroundedAnswerer> answerer;
+    private final long buildMillis;
+
+    private HandbookSearch(Corpus corpus, SearchConfig config, long t0, CompletableFuture<QueryTranslator> translator) {
+        this.corpus = corpus;
+        this.sources = corpus.sources().stream().collect(Collectors.toMap(SourceCatalog.Source::id, s -> s));
+        List<String> texts = corpus.passages().stream().map(Passage::text).toList();
+        long tCorpus = System.nanoTime();
+        NorwegianAnalysis analysis = NorwegianAnalysis.fromCorpus(texts);
+        long tAnalysis = System.nanoTime();
+        Map<String, String> titles = corpus.sources().stream()
+                .collect(Collectors.toMap(SourceCatalog.Source::id, SourceCatalog.Source::title));
+        this.index = new PassageIndex(corpus.passages(), titles, analysis);
+        this.bm25 = new Bm25Retriever(index, corpus.passages(), DEPTH);
+        long tIndex = System.nanoTime();
+        this.translator = translator.join();
+        long tDict = System.nanoTime();
+        this.vectors = config.embeddingsEnabled()
+                ? Optional.of(VectorRetriever.build(config, corpus, DEPTH)) : Optional.empty();
+        this.answerer = config.chatEnabled() ? Optional.of(GroundedAnswerer.build(config)) : Optional.empty();
+        warmUp();
+        this.buildMillis = (System.nanoTime() - t0) / 1_000_000;
+        if (corpus.sources().isEmpty()) {
+            LOG.warn("no corpus/sources.yaml under the content root: handbook search returns no results");
+        }
+        LOG.info("search build (ms): corpus {}, analysis {}, index {}, waiting for dictionaries {}, total with warm-up {}",
+                (tCorpus - t0) / 1_000_000, (tAnalysis - tCorpus) / 1_000_000, (tIndex - tAnalysis) / 1_000_000,
+                (tDict - tIndex) / 1_000_000, buildMillis);
+        LOG.info("handbook search ready: {} passages from {} sources, corpus {}, FreeDict {}, embeddings {}, chat {}",
+                corpus.passages().size(), corpus.sources().size(), corpus.hash(),
+                this.translator.hasDictionary() ? "on" : "off", vectors.isPresent() ? "on" : "off",
+                answerer.isPresent() ? "on" : "off");
+    }
+
+    /** Questions run once at start-up so the first users do not pay for class loading and a cold JIT. */
+    private static final List<String[]> WARM_UP = List.of(
+            new String[] {"Hvem kan få refleksjonsperiode?", "nb"},
+            new String[] {"rettigheter for papirløse og helsehjelp", "nb"},
+            new String[] {"Can an asylum seeker get a work permit?", "en"},
+            new String[] {"emergency health care without a residence permit", "en"});
+
+    private void warmUp() {
+        if (corpus.passages().isEmpty()) {
+            return;
+        }
+        for (int round = 0; round < 5; round++) {
+            for (String[] q : WARM_UP) {
+                lexical(q[0], q[1]); // not hybrid(): warming must not call a model endpoint
+                bm25Plain(q[0]);
+            }
+        }
+    }
+
+    /** Loads, cleans and indexes the corpus under {@code contentRoot}. */
+    public static HandbookSearch build(Path contentRoot, SearchConfig config) {
+        long t0 = System.nanoTime();
+        // the dictionaries do not depend on the corpus: load them while the corpus is cleaned
+        CompletableFuture<QueryTranslator> translator = CompletableFuture.supplyAsync(
+                () -> new QueryTranslator(Glossary.load(), FreeDict.load(config.freeDictDir())));
+        return new HandbookSearch(Corpus.load(contentRoot), config, t0, translator);
+    }
+
+    public static HandbookSearch build(Path contentRoot) {
+        return build(contentRoot, SearchConfig.fromEnv(System.getenv()));
+    }
+
+    /**
+     * One search per content root for the whole process, configured from the environment: the
+     * HTTP route and the dialogs' search action then share one index, built once.
+     */
+    public static HandbookSearch forContent(Path contentRoot) {
+        return SHARED.computeIfAbsent(contentRoot.toAbsolutePath().normalize(), HandbookSearch::build);
+    }
+
+    public SearchResponse search(SearchRequest request) {
+        String lang = request.lang() != null ? request.lang() : LanguageDetector.detect(request.q());
+        List<Content> ranked = switch (request.mode()) {
+            case BM25 -> bm25Plain(request.q());
+            case VECTOR -> vectors.orElseThrow(() -> new InvalidSearchRequest(
+                    "mode=vector needs an embedding model: set LOSEN_EMBEDDING_URL and LOSEN_EMBEDDING_MODEL"))
+                    .retrieve(Query.from(request.q()));
+            case HYBRID -> hybrid(request.q(), lang.split("-")[0]); // "en-GB" is English
+        };
+        List<SearchResult> results = new ArrayList<>();
+        for (Content c : ranked.subList(0, Math.min(request.k(), ranked.size()))) {
+            Passage p = corpus.passages().get(Bm25Retriever.ordinal(c));
+            SourceCatalog.Source s = sources.get(p.sourceId());
+            Object score = c.metadata().get(ContentMetadata.SCORE);
+            results.add(new SearchResult(s.id(), s.citation(), p.section(), p.text(),
+                    score instanceof Number n ? n.doubleValue() : 0, p.start(), p.end()));
+        }
+        String answer = answerer.filter(a -> !results.isEmpty())
+                .map(a -> a.answer(request.q(), lang, results)).orElse(null);
+        return new SearchResponse(results, lang, answer);
+    }
+
+    private List<Content> hybrid(String q, String lang) {
+        List<Content> bm = lexical(q, lang);
+        if (vectors.isEmpty()) {
+            return bm;
+        }
+        List<List<Content>> lists = List.of(bm, vectors.get().retrieve(Query.from(q)));
+        return withFusedScores(ReciprocalRankFuser.fuse(lists), lists);
+    }
+
+    /** The fuser orders; the score shown is the fused reciprocal-rank sum, so it matches the order. */
+    private static List<Content> withFusedScores(List<Content> fused, List<List<Content>> lists) {
+        List<Content> out = new ArrayList<>();
+        for (Content c : fused) {
+            int ord = Bm25Retriever.ordinal(c);
+            double score = 0;
+            for (List<Content> l : lists) {
+                for (int r = 0; r < l.size(); r++) {
+                    if (Bm25Retriever.ordinal(l.get(r)) == ord) {
+                        score += 1.0 / (60 + r + 1);
+                        break;
+                    }
+                }
+            }
+            out.add(Content.from(c.textSegment(), Map.of(ContentMetadata.SCORE, score)));
+        }
+        return out;
+    }
+
+    /** BM25 over the Norwegian chain; English questions translated first. */
+    private List<Content> lexical(String q, String lang) {
+        Query query = Query.from(q);
+        return bm25.retrieve("en".equals(lang) ? translator.transform(query).iterator().next() : query);
+    }
+
+    private List<Content> bm25Plain(String q) {
+        return Bm25Retriever.contents(index.plain(q, DEPTH), corpus.passages());
+    }
+
+    /** Whether a request in this mode calls a model endpoint (and so must not run on an event loop). */
+    public boolean usesModels(SearchMode mode) {
+        return mode == SearchMode.VECTOR || mode == SearchMode.HYBRID && (vectors.isPresent() || answerer.isPresent());
+    }
+
+    public int passageCount() {
+        return corpus.passages().size();
+    }
+
+    public String corpusHash() {
+        return corpus.hash();
+    }
+
+    public long buildMillis() {
+        return buildMillis;
+    }
+
+    public QueryTranslator translator() {
+        return translator;
+    }
+}

@@ -1,0 +1,133 @@
+package no.losen.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * The Lucene BM25 index over all passages, in memory (the corpus is ~1 MB; building it takes
+ * well under a second, so a disk cache would only add a staleness risk). Thread-safe: one
+ * reader and searcher serve all queries.
+ *
+ * <p>Fields: {@code text} and {@code section} (Norwegian chain; section boosted because a
+ * heading names a passage's topic in few words), {@code title} (the source's title, weakly
+ * boosted), and {@code plain} (original words, for the BM25 baseline).
+ */
+public final class PassageIndex {
+
+    /** A scored passage, best first in result lists. */
+    public record Hit(int ordinal, float score) {}
+
+    static final float SECTION_BOOST = Float.parseFloat(System.getProperty("losen.section", "0.1"));
+    static final float TITLE_BOOST = Float.parseFloat(System.getProperty("losen.title", "0.05"));
+    static final float PART_WEIGHT = Float.parseFloat(System.getProperty("losen.part", "0.5"));
+    private static final int MAX_TERMS = 64;
+
+    private final NorwegianAnalysis analysis;
+    private final IndexSearcher searcher;
+    private final int[] ordinals;
+
+    public PassageIndex(List<Passage> passages, Map<String, String> titles, NorwegianAnalysis analysis) {
+        this.analysis = analysis;
+        Analyzer perField = new PerFieldAnalyzerWrapper(analysis.norwegian(), Map.of("plain", analysis.plain()));
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(perField).setRAMBufferSizeMB(64))) {
+            // IndexWriter is thread-safe; analysis dominates the build, so use both cores
+            passages.parallelStream().forEach(p -> {
+                Document d = new Document();
+                d.add(new StoredField("ord", p.ordinal()));
+                d.add(new TextField("text", p.text(), Field.Store.NO));
+                d.add(new TextField("section", p.section(), Field.Store.NO));
+                d.add(new TextField("title", titles.getOrDefault(p.sourceId(), ""), Field.Store.NO));
+                d.add(new TextField("plain", p.text(), Field.Store.NO));
+                try {
+                    w.addDocument(d);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            w.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            this.searcher = new IndexSearcher(DirectoryReader.open(dir));
+            // docs were added in parallel, so doc ids are not ordinals; map once instead of reading
+            // (and decompressing) stored fields for every hit of every query
+            this.ordinals = new int[searcher.getIndexReader().maxDoc()];
+            var stored = searcher.storedFields();
+            for (int doc = 0; doc < ordinals.length; doc++) {
+                ordinals[doc] = stored.document(doc).getField("ord").numericValue().intValue();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The baseline: BM25 over the question's original lower-cased words, no stemming or stop words. */
+    public List<Hit> plain(String text, int n) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int count = 0;
+        for (String t : NorwegianAnalysis.tokens(analysis.plain(), text).stream().map(NorwegianAnalysis.Token::term)
+                .distinct().toList()) {
+            if (count++ < MAX_TERMS * 3) {
+                b.add(new TermQuery(new Term("plain", t)), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return run(b.build(), n);
+    }
+
+    /** BM25 over the Norwegian fields for weighted terms (a question, or a translated one). */
+    public List<Hit> weighted(Map<String, Float> terms, int n) {
+        Map<String, Float> analysed = new LinkedHashMap<>();
+        for (Map.Entry<String, Float> e : terms.entrySet()) {
+            for (NorwegianAnalysis.Token t : NorwegianAnalysis.tokens(analysis.norwegian(), e.getKey())) {
+                analysed.merge(t.term(), e.getValue() * (t.part() ? PART_WEIGHT : 1f), Math::max);
+            }
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        analysed.entrySet().stream().limit(MAX_TERMS).forEach(e -> {
+            add(b, "text", e.getKey(), e.getValue());
+            add(b, "section", e.getKey(), e.getValue() * SECTION_BOOST);
+            add(b, "title", e.getKey(), e.getValue() * TITLE_BOOST);
+        });
+        return run(b.build(), n);
+    }
+
+    private static void add(BooleanQuery.Builder b, String field, String term, float boost) {
+        b.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD);
+    }
+
+    private List<Hit> run(Query q, int n) {
+        try {
+            List<Hit> hits = new ArrayList<>();
+            for (ScoreDoc sd : searcher.search(q, n).scoreDocs) {
+                hits.add(new Hit(ordinals[sd.doc], sd.score));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

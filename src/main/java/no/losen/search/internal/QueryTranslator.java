@@ -1,0 +1,106 @@
+package no.losen.search.internal;
+
+import dev.langchain4j.rag.query.Query;
+import dev.langchain4j.rag.query.transformer.QueryTransformer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Turns an English question into a weighted bag of Norwegian search terms, since the corpus is
+ * Norwegian only. Domain phrases come from the curated {@link Glossary} (longest match first:
+ * "residence permit" before "permit"); other content words from FreeDict when installed, at a
+ * lower weight because a general dictionary offers every sense of a word. Untranslated words are
+ * kept too: English questions often carry Norwegian names ("fastlege", "UDI", "ROSA").
+ *
+ * <p>The output is a langchain4j {@link Query} whose text is {@code term^weight} pairs, read by
+ * {@link WeightedTerms}.
+ */
+public final class QueryTranslator implements QueryTransformer {
+
+    static final float GLOSSARY = 1.0f;
+    static final float KEPT = 0.6f;
+    static final float DICTIONARY = 0.35f;
+    private static final int DICTIONARY_SENSES = 3;
+
+    private final Glossary glossary;
+    private final Optional<FreeDict> freeDict;
+
+    public QueryTranslator(Glossary glossary, Optional<FreeDict> freeDict) {
+        this.glossary = glossary;
+        this.freeDict = freeDict;
+    }
+
+    public boolean hasDictionary() {
+        return freeDict.isPresent();
+    }
+
+    @Override
+    public Collection<Query> transform(Query query) {
+        return List.of(Query.from(WeightedTerms.format(translate(query.text()))));
+    }
+
+    /** Norwegian terms with weights, strongest evidence kept when a term arrives twice. */
+    public Map<String, Float> translate(String english) {
+        List<String> words = EnglishWords.tokens(english);
+        Map<String, Float> out = new LinkedHashMap<>();
+        int i = 0;
+        while (i < words.size()) {
+            int matched = 0;
+            for (int len = Math.min(glossary.longestKey(), words.size() - i); len >= 1; len--) {
+                List<String> phrase = words.subList(i, i + len);
+                if (len == 1 && EnglishWords.STOP.contains(phrase.get(0))) {
+                    break;
+                }
+                List<String> nb = glossary.lookup(phrase);
+                if (nb != null) {
+                    nb.forEach(t -> put(out, t, GLOSSARY));
+                    matched = len;
+                    break;
+                }
+            }
+            if (matched == 0) {
+                String w = words.get(i);
+                if (!EnglishWords.STOP.contains(w) && !EnglishWords.STOP.contains(EnglishWords.fold(w)) && w.length() > 1) {
+                    put(out, w, KEPT);
+                    dictionary(w).forEach(t -> put(out, t, DICTIONARY));
+                }
+                matched = 1;
+            }
+            i += matched;
+        }
+        return out;
+    }
+
+    private List<String> dictionary(String w) {
+        if (freeDict.isEmpty()) {
+            return List.of();
+        }
+        List<String> tr = freeDict.get().lookup(w);
+        if (tr.isEmpty()) {
+            tr = freeDict.get().lookup(EnglishWords.fold(w));
+        }
+        List<String> words = new ArrayList<>();
+        for (String t : tr.subList(0, Math.min(DICTIONARY_SENSES, tr.size()))) {
+            for (String part : t.split("\\s+")) {
+                words.add(part.toLowerCase(Locale.ROOT));
+            }
+        }
+        return words;
+    }
+
+    private static void put(Map<String, Float> out, String term, float weight) {
+        out.merge(term.toLowerCase(Locale.ROOT), weight, Math::max);
+    }
+
+    /** Human-readable form for logs and tests. */
+    public String explain(String english) {
+        return translate(english).entrySet().stream().map(e -> e.getKey() + "^" + e.getValue())
+                .collect(Collectors.joining(" "));
+    }
+}

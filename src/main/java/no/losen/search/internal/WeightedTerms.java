@@ -1,0 +1,52 @@
+package no.losen.search.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code term^weight} text a translated {@link dev.langchain4j.rag.query.Query} carries
+ * between the query transformer and the retriever (langchain4j queries are plain text).
+ */
+final class WeightedTerms {
+
+    private WeightedTerms() {}
+
+    static String format(Map<String, Float> terms) {
+        Map<String, Float> words = new LinkedHashMap<>(); // "uten lovlig opphold" weighs each word
+        terms.forEach((t, w) -> {
+            for (String word : t.trim().split("\\s+")) {
+                if (!word.isEmpty()) {
+                    words.merge(word, w, Math::max);
+                }
+            }
+        });
+        return words.entrySet().stream()
+                .map(e -> e.getKey().replace("^", "") + "^" + String.format(Locale.ROOT, "%.2f", e.getValue()))
+                .collect(Collectors.joining(" "));
+    }
+
+    /** Parses {@code term^weight} pairs; words without a weight count 1. */
+    static Map<String, Float> parse(String text) {
+        Map<String, Float> out = new LinkedHashMap<>();
+        for (String item : text.trim().split("\\s+")) {
+            if (item.isEmpty()) {
+                continue;
+            }
+            int hat = item.lastIndexOf('^');
+            float w = 1f;
+            String term = item;
+            if (hat > 0) {
+                try {
+                    w = Float.parseFloat(item.substring(hat + 1));
+                    term = item.substring(0, hat);
+                } catch (NumberFormatException e) {
+                    term = item;
+                }
+            }
+            out.merge(term, w, Math::max);
+        }
+        return out;
+    }
+}

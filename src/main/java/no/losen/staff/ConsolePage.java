@@ -1,0 +1,46 @@
+package no.losen.staff;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The console's three files ({@code webroot/staff/}), read once at start-up. They are served
+ * with {@code no-store}: the page is small, and a staff tablet should not keep anything.
+ */
+record ConsolePage(byte[] html, byte[] js, byte[] css) {
+
+    static ConsolePage load() {
+        return new ConsolePage(read("index.html"), read("console.js"), read("console.css"));
+    }
+
+    void html(RoutingContext ctx, String csp) {
+        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Content-Security-Policy", csp)
+                // Same-origin fetches must carry Origin (checked on POST); "no-referrer" would send "null".
+                .putHeader("Referrer-Policy", "same-origin")
+                .end(Buffer.buffer(html));
+    }
+
+    void js(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Type", "text/javascript; charset=utf-8").end(Buffer.buffer(js));
+    }
+
+    void css(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Type", "text/css; charset=utf-8").end(Buffer.buffer(css));
+    }
+
+    private static byte[] read(String name) {
+        String path = "/webroot/staff/" + name;
+        try (InputStream in = ConsolePage.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

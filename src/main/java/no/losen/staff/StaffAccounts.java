@@ -1,0 +1,210 @@
+package no.losen.staff;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The staff accounts: a plain file of {@code name:bcrypt-hash} lines ({@code #} starts a comment),
+ * written by {@code losen staff add}. A file, not a database, because a reception centre has a
+ * handful of staff and an operator can read, back up and audit it; operators with many users put
+ * the console behind their SSO instead (docs/staff-console.md).
+ *
+ * <p>The file is read again when it changes, so adding a user needs no restart. Verification
+ * is deliberately slow (bcrypt) and costs the same for an unknown name as for a known one, so
+ * timing does not tell an attacker which names exist.
+ */
+public final class StaffAccounts {
+
+    /** Work factor for new hashes: about a quarter of a second on a small server in 2026. */
+    public static final int COST = 12;
+    /** bcrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+    public static final int MIN_PASSWORD_CHARS = 10;
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,63}");
+    private static final BCrypt.Verifyer VERIFY = BCrypt.verifyer(BCrypt.Version.VERSION_2A,
+            LongPasswordStrategies.strict(BCrypt.Version.VERSION_2A));
+
+    private final Path file;
+    private Map<String, String> hashes = Map.of();
+    private FileTime loadedAt;
+    private String dummy;
+
+    public StaffAccounts(Path file) {
+        this.file = file;
+        reloadIfChanged();
+    }
+
+    /** A user name as the file stores it: lower case, no spaces or colons. */
+    public static boolean validName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    /** Whether {@code password} may be set: long enough, and not longer than bcrypt reads. */
+    public static Optional<String> passwordProblem(char[] password) {
+        if (password.length < MIN_PASSWORD_CHARS) {
+            return Optional.of("a password needs at least " + MIN_PASSWORD_CHARS + " characters");
+        }
+        if (new String(password).getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return Optional.of("a password may be at most " + MAX_PASSWORD_BYTES + " bytes (bcrypt reads no more)");
+        }
+        return Optional.empty();
+    }
+
+    public static String hash(char[] password, int cost) {
+        return BCrypt.with(BCrypt.Version.VERSION_2B, new SecureRandom(),
+                LongPasswordStrategies.strict(BCrypt.Version.VERSION_2B)).hashToString(cost, password);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The number of accounts now in the file. */
+    public synchronized int size() {
+        reloadIfChanged();
+        return hashes.size();
+    }
+
+    /**
+     * The user's name if {@code password} is theirs. Blocking and slow on purpose: call it off
+     * the event loop. Unknown names are checked against a dummy hash of the same cost.
+     */
+    public Optional<String> verify(String name, char[] password) {
+        String stored;
+        String against;
+        synchronized (this) {
+            reloadIfChanged();
+            stored = name == null ? null : hashes.get(name.toLowerCase(java.util.Locale.ROOT));
+            against = stored != null ? stored : dummy();
+        }
+        boolean tooLong = new String(password).getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
+        char[] checked = tooLong ? "x".toCharArray() : password;
+        boolean ok = VERIFY.verify(checked, against.toCharArray()).verified;
+        return ok && stored != null && !tooLong ? Optional.of(name.toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
+    }
+
+    /** A hash of a random password, at the cost the file's hashes use, so a miss costs what a hit does. */
+    private String dummy() {
+        if (dummy == null) {
+            int cost = hashes.values().stream().mapToInt(StaffAccounts::costOf).max().orElse(COST);
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            dummy = hash(java.util.Base64.getEncoder().encodeToString(random).toCharArray(), cost);
+        }
+        return dummy;
+    }
+
+    static int costOf(String hash) {
+        try {
+            return Integer.parseInt(hash.substring(4, 6));
+        } catch (RuntimeException e) {
+            return COST;
+        }
+    }
+
+    private void reloadIfChanged() {
+        try {
+            FileTime t = Files.getLastModifiedTime(file);
+            if (t.equals(loadedAt)) {
+                return;
+            }
+            hashes = read(file);
+            loadedAt = t;
+            dummy = null;
+        } catch (NoSuchFileException e) {
+            hashes = Map.of();
+            loadedAt = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the staff users file " + file, e);
+        }
+    }
+
+    /** Parses a users file; a line that is not {@code name:hash} stops the server rather than locking someone out silently. */
+    static Map<String, String> read(Path file) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        int n = 0;
+        for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            n++;
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            String name = colon < 0 ? "" : line.substring(0, colon);
+            String hash = colon < 0 ? "" : line.substring(colon + 1);
+            if (!validName(name) || !hash.matches("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
+                throw new IllegalArgumentException(file + ":" + n + ": expected name:bcrypt-hash");
+            }
+            out.put(name, hash);
+        }
+        return out;
+    }
+
+    /** Writes {@code name}'s new hash into the file (replacing an old one), atomically. */
+    public static void put(Path file, String name, String hash) throws IOException {
+        edit(file, name, hash);
+    }
+
+    /** Removes {@code name}; false when there was no such user. */
+    public static boolean remove(Path file, String name) throws IOException {
+        return edit(file, name, null);
+    }
+
+    private static boolean edit(Path file, String name, String hash) throws IOException {
+        if (!validName(name)) {
+            throw new IllegalArgumentException("a user name is 1-64 characters: a-z 0-9 . _ @ -, starting with a letter or digit");
+        }
+        StringBuilder out = new StringBuilder();
+        boolean found = false;
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.strip().startsWith(name + ":")) {
+                    found = true;
+                    if (hash != null) {
+                        out.append(name).append(':').append(hash).append('\n');
+                    }
+                } else {
+                    out.append(line).append('\n');
+                }
+            }
+        } else {
+            out.append("# Losen staff accounts: name:bcrypt-hash. Written by `losen staff add NAME`.\n");
+        }
+        if (!found && hash != null) {
+            out.append(name).append(':').append(hash).append('\n');
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".staff", ".tmp");
+        try {
+            ownerOnly(tmp);
+            Files.writeString(tmp, out, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return found;
+    }
+
+    /** The file holds password hashes: readable by the server's user only, where the file system allows. */
+    private static void ownerOnly(Path p) {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system; the operator sets access rights
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package no.losen.staff;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import no.losen.dialog.Audience;
+import no.losen.dialog.Dialog;
+import no.losen.dialog.DialogSet;
+import no.losen.dialog.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The staff console's HTTP side: the page ({@code GET /staff}), log-in and log-out, and the
+ * small JSON the page reads (who is logged in, its words, the staff dialogs and their steps).
+ * The conversation itself runs over {@code /ws}, which asks {@link CookieStaffAuth}.
+ *
+ * <p>CSRF: the cookie is {@code SameSite=Strict}, every POST must carry this server's
+ * {@code Origin}, and log-out also needs the login's CSRF token in {@code X-CSRF-Token}.
+ * Log-in needs no token (there is no session yet to ride on), and a forged log-in into the
+ * attacker's account is stopped by the Origin check.
+ */
+public final class StaffRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StaffRoutes.class);
+    /** The console loads only its own files and talks only to its own server. */
+    static final String CSP = "default-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+
+    /**
+     * @param users     the users file ({@code LOSEN_STAFF_USERS}); null disables staff log-in
+     * @param idle      log-in ends after this long unused ({@code LOSEN_STAFF_IDLE})
+     * @param publicUrl {@code LOSEN_PUBLIC_URL}; an https URL makes cookies Secure
+     */
+    public record Settings(Path users, Duration idle, String publicUrl) {
+    }
+
+    private final Vertx vertx;
+    private final DialogSet set;
+    private final StaffAccounts accounts;
+    private final StaffSessions sessions;
+    private final LoginLimiter perAccount;
+    private final LoginLimiter perAddress;
+    private final SameOrigin origin;
+    private final ConsoleWords words;
+    private final ConsolePage page;
+
+    StaffRoutes(Vertx vertx, DialogSet set, StaffAccounts accounts, StaffSessions sessions, LoginLimiter perAccount,
+                LoginLimiter perAddress, SameOrigin origin) {
+        this.vertx = vertx;
+        this.set = set;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.perAccount = perAccount;
+        this.perAddress = perAddress;
+        this.origin = origin;
+        this.words = new ConsoleWords(set.translations());
+        this.page = ConsolePage.load();
+    }
+
+    /** Mounts the console and returns what the WebSocket channel must ask about staff. */
+    public static StaffAuth mount(Router router, Vertx vertx, DialogSet set, Settings s) {
+        StaffAccounts accounts = s.users() == null ? null : new StaffAccounts(s.users());
+        if (accounts == null) {
+            LOG.info("event=staff.disabled reason=no_users_file");
+        } else if (accounts.size() == 0) {
+            LOG.warn("event=staff.no_accounts hint=\"add one with: losen staff add NAME\"");
+        }
+        SameOrigin origin = new SameOrigin(s.publicUrl());
+        StaffSessions sessions = new StaffSessions(s.idle());
+        // Per address the limit is looser: behind a proxy every staff member shares one address.
+        new StaffRoutes(vertx, set, accounts, sessions, new LoginLimiter(5, Duration.ofMinutes(15)),
+                new LoginLimiter(20, Duration.ofMinutes(15)), origin).mount(router);
+        return accounts == null ? StaffAuth.NONE : new CookieStaffAuth(sessions, origin);
+    }
+
+    void mount(Router router) {
+        router.get("/staff").handler(ctx -> page.html(ctx, CSP));
+        router.get("/staff/").handler(ctx -> ctx.redirect("/staff"));
+        router.get("/staff/console.js").handler(page::js);
+        router.get("/staff/console.css").handler(page::css);
+        router.get("/staff/me").handler(this::me);
+        router.get("/staff/ui/:lang").handler(this::ui);
+        router.get("/staff/dialogs").handler(this::dialogs);
+        router.post("/staff/login").handler(this::login);
+        router.post("/staff/logout").handler(this::logout);
+    }
+
+    /** Who is logged in. {@code ?quiet} does not count as use, so an idle page still times out. */
+    private void me(RoutingContext ctx) {
+        JsonObject out = new JsonObject().put("enabled", accounts != null)
+                .put("accounts", accounts != null && accounts.size() > 0)
+                .put("idle", sessions.idle().toSeconds());
+        boolean quiet = ctx.queryParams().contains("quiet");
+        login(ctx, quiet).ifPresent(l -> out.put("user", l.user()).put("csrf", l.csrf()));
+        json(ctx, 200, out);
+    }
+
+    private void ui(RoutingContext ctx) {
+        String lang = ctx.pathParam("lang");
+        if (!words.offers(lang)) {
+            json(ctx, 404, error("unknown_language", "the console is in " + ConsoleWords.LANGUAGES));
+            return;
+        }
+        json(ctx, 200, new JsonObject().put("lang", lang).put("strings", words.strings(lang)));
+    }
+
+    /** The staff dialogs, each with its languages and the names of its procedure steps in order. */
+    private void dialogs(RoutingContext ctx) {
+        if (login(ctx, false).isEmpty()) {
+            json(ctx, 401, error("forbidden", "log in first"));
+            return;
+        }
+        String want = ctx.queryParams().get("lang");
+        JsonArray out = new JsonArray();
+        for (Dialog d : set.dialogs().values()) {
+            if (d.audience() != Audience.STAFF) {
+                continue;
+            }
+            String lang = want != null && d.offers(want) ? want : d.languages().get(0);
+            // Steps by key, in the order they first appear; each node names its step by index, so the
+            // page can place a node in the procedure whatever language it was shown in.
+            List<String> keys = new ArrayList<>();
+            JsonObject nodes = new JsonObject();
+            for (Node n : d.nodes().values()) {
+                if (n.step() != null) {
+                    if (!keys.contains(n.step())) {
+                        keys.add(n.step());
+                    }
+                    nodes.put(n.id(), keys.indexOf(n.step()));
+                }
+            }
+            out.add(new JsonObject().put("id", d.id()).put("title", text(lang, d.title())).put("lang", lang)
+                    .put("languages", languages(d))
+                    .put("steps", new JsonArray(keys.stream().map(k -> text(lang, k)).toList()))
+                    .put("nodes", nodes));
+        }
+        json(ctx, 200, new JsonObject().put("dialogs", out));
+    }
+
+    private JsonArray languages(Dialog d) {
+        JsonArray out = new JsonArray();
+        for (String code : d.languages()) {
+            out.add(new JsonObject().put("code", code)
+                    .put("name", set.translations().language(code).map(l -> l.name()).orElse(code)));
+        }
+        return out;
+    }
+
+    private String text(String lang, String key) {
+        return set.translations().find(lang, key).map(f -> f.text().text()).orElse(key);
+    }
+
+    private void login(RoutingContext ctx) {
+        if (accounts == null) {
+            json(ctx, 503, error("disabled", "staff log-in is not configured on this server"));
+            return;
+        }
+        if (!sameOrigin(ctx)) {
+            LOG.info("event=staff.login.refused reason=origin");
+            json(ctx, 403, error("forbidden", "log in from this server's own page"));
+            return;
+        }
+        String name = Optional.ofNullable(ctx.request().getFormAttribute("name")).orElse("").strip()
+                .toLowerCase(java.util.Locale.ROOT);
+        char[] password = Optional.ofNullable(ctx.request().getFormAttribute("password")).orElse("").toCharArray();
+        String account = perAccount.tag("account", name);
+        String address = perAddress.tag("address", ctx.request().remoteAddress() == null ? ""
+                : ctx.request().remoteAddress().hostAddress());
+        Duration wait = perAccount.retryAfter(account);
+        Duration addressWait = perAddress.retryAfter(address);
+        if (addressWait.compareTo(wait) > 0) {
+            wait = addressWait;
+        }
+        if (!wait.isZero()) {
+            LOG.info("event=staff.login.limited account={} address={}", account, address);
+            ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+            json(ctx, 429, error("rate_limited", "too many failed log-ins; wait a while"));
+            return;
+        }
+        vertx.executeBlocking(() -> accounts.verify(name, password), false).onComplete(r -> {
+            java.util.Arrays.fill(password, '\0');
+            if (r.failed()) {
+                LOG.error("event=staff.login.fault cause={}", r.cause().getClass().getName());
+                json(ctx, 500, error("internal", "log-in failed on our side"));
+                return;
+            }
+            if (r.result().isEmpty()) {
+                perAccount.failed(account);
+                perAddress.failed(address);
+                LOG.info("event=staff.login.failed account={} address={}", account, address);
+                json(ctx, 401, error("bad_credentials", "wrong name or password"));
+                return;
+            }
+            perAccount.succeeded(account);
+            // A fresh id at every log-in: an id planted before log-in is worth nothing after it.
+            cookieValue(ctx).ifPresent(sessions::remove);
+            StaffSessions.Login l = sessions.create(r.result().get());
+            LOG.info("event=staff.login.ok account={}", account);
+            ctx.response().putHeader("Set-Cookie", cookie(ctx, l.id(), false));
+            json(ctx, 200, new JsonObject().put("user", l.user()).put("csrf", l.csrf())
+                    .put("idle", sessions.idle().toSeconds()));
+        });
+    }
+
+    private void logout(RoutingContext ctx) {
+        if (!sameOrigin(ctx)) {
+            json(ctx, 403, error("forbidden", "log out from this server's own page"));
+            return;
+        }
+        Optional<StaffSessions.Login> l = cookieValue(ctx).flatMap(sessions::peek);
+        if (l.isPresent()) {
+            String sent = Optional.ofNullable(ctx.request().getHeader("X-CSRF-Token")).orElse("");
+            if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                    l.get().csrf().getBytes(StandardCharsets.UTF_8))) {
+                json(ctx, 403, error("forbidden", "the request lacks this page's token"));
+                return;
+            }
+            sessions.remove(l.get().id());
+            LOG.info("event=staff.logout");
+        }
+        ctx.response().putHeader("Set-Cookie", cookie(ctx, "", true));
+        ctx.response().setStatusCode(204).end();
+    }
+
+    private Optional<StaffSessions.Login> login(RoutingContext ctx, boolean quiet) {
+        if (accounts == null) {
+            return Optional.empty();
+        }
+        return cookieValue(ctx).flatMap(quiet ? sessions::peek : sessions::find);
+    }
+
+    /** Whether the POST comes from a page of this server (HTTP/2 has no Host header: use the authority). */
+    private boolean sameOrigin(RoutingContext ctx) {
+        io.vertx.core.net.HostAndPort a = ctx.request().authority();
+        String host = a == null ? ctx.request().getHeader("Host") : a.port() < 0 ? a.host() : a.host() + ":" + a.port();
+        return origin.matches(ctx.request().getHeader("Origin"), host);
+    }
+
+    private static Optional<String> cookieValue(RoutingContext ctx) {
+        return CookieStaffAuth.cookie(ctx.request().headers().getAll("Cookie"));
+    }
+
+    /**
+     * The log-in cookie. No Max-Age: it goes with the browser session, and the server's idle
+     * timeout ends it sooner. Path {@code /} because the WebSocket ({@code /ws}) needs it too.
+     * Secure when the public URL is https or this request came over TLS; a TLS-terminating
+     * proxy without LOSEN_PUBLIC_URL is not trusted by a forwarded header (docs/staff-console.md).
+     */
+    String cookie(RoutingContext ctx, String value, boolean clear) {
+        boolean secure = origin.publicHttps() || ctx.request().isSSL();
+        return CookieStaffAuth.COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict"
+                + (secure ? "; Secure" : "") + (clear ? "; Max-Age=0" : "");
+    }
+
+    private static JsonObject error(String code, String message) {
+        return new JsonObject().put("error", code).put("message", message);
+    }
+
+    private static void json(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Cache-Control", "no-store").end(body.encode());
+    }
+}

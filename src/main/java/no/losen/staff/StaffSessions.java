@@ -1,0 +1,64 @@
+package no.losen.staff;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.Optional;
+import no.losen.session.Tokens;
+
+/**
+ * Staff log-in sessions, held in memory only: a random 128-bit id in the {@code losen_staff}
+ * cookie maps to who logged in and the session's CSRF token. A session ends after
+ * {@code idle} without use, or at log-out; a restart logs everyone out, which is the safe
+ * direction for a tool used at a desk in a reception centre.
+ */
+public final class StaffSessions {
+
+    /** One login. {@code csrf} guards state-changing requests beyond the SameSite cookie. */
+    public record Login(String id, String user, String csrf) {
+    }
+
+    private final Cache<String, Login> cache;
+    private final Duration idle;
+
+    public StaffSessions(Duration idle, Ticker ticker) {
+        this.idle = idle;
+        this.cache = Caffeine.newBuilder().expireAfterAccess(idle).maximumSize(10_000).ticker(ticker).build();
+    }
+
+    public StaffSessions(Duration idle) {
+        this(idle, Ticker.systemTicker());
+    }
+
+    public Duration idle() {
+        return idle;
+    }
+
+    public Login create(String user) {
+        Login l = new Login(Tokens.next(), user, Tokens.next());
+        cache.put(l.id(), l);
+        return l;
+    }
+
+    /** The login for this cookie value, counting this as use (it restarts the idle clock). */
+    public Optional<Login> find(String id) {
+        return Tokens.wellFormed(id) ? Optional.ofNullable(cache.getIfPresent(id)) : Optional.empty();
+    }
+
+    /** The login, without counting as use: for the page's periodic "am I still logged in?" check. */
+    public Optional<Login> peek(String id) {
+        return Tokens.wellFormed(id) ? Optional.ofNullable(cache.policy().getIfPresentQuietly(id)) : Optional.empty();
+    }
+
+    public void remove(String id) {
+        if (id != null) {
+            cache.invalidate(id);
+        }
+    }
+
+    public long size() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+}

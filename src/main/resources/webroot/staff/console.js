@@ -1,0 +1,796 @@
+/*
+ * Losen staff console. Plain JavaScript, no framework, no inline code (CSP default-src 'self').
+ * Talks the /ws protocol (docs/protocol.md). Keeps nothing but the session token and the steps
+ * passed in this tab's sessionStorage; "End and erase" clears both and the server's session.
+ */
+(function () {
+  'use strict';
+
+  var STORE = 'losen.console';
+  var $ = function (id) { return document.getElementById(id); };
+
+  var S = {};                 // the console's words
+  var me = null;              // {user, csrf, idle} once logged in
+  var uiLang = 'nb';
+  var dialogs = [];           // staff dialogs from /staff/dialogs
+  var dialog = null;          // the one running
+  var ws = null;
+  var sent = [];              // kinds of frames sent and not yet answered, oldest first
+  var history = [];           // [{node}] the path in this tab, current last
+  var current = null;         // the last message
+  var backsLeft = 0;          // going back several steps: back frames still to send
+  var token = null;
+  var closing = false;
+  var retry = 0;
+  var active = false;         // user did something since the last log-in check
+  var lastTicks = {};         // node -> ids ticked there in this tab, to tick again after going back
+  var endArmed = null;
+
+  // ---------------------------------------------------------------- words
+
+  function t(key, params) {
+    var s = S[key] || key;
+    if (params) {
+      Object.keys(params).forEach(function (k) { s = s.split('{' + k + '}').join(params[k]); });
+    }
+    return s;
+  }
+
+  function applyWords() {
+    document.documentElement.lang = uiLang;
+    document.title = t('console.title');
+    document.querySelectorAll('[data-t]').forEach(function (el) { el.textContent = t(el.getAttribute('data-t')); });
+    $('typed-send').textContent = t('console.type.send');
+  }
+
+  function loadWords(lang) {
+    return getJson('/staff/ui/' + encodeURIComponent(lang)).then(function (r) {
+      S = r.strings;
+      uiLang = lang;
+      applyWords();
+    });
+  }
+
+  // ---------------------------------------------------------------- HTTP
+
+  function getJson(url) {
+    return fetch(url, { credentials: 'same-origin', cache: 'no-store' }).then(function (r) {
+      return r.json().then(function (body) { body.status = r.status; return body; });
+    });
+  }
+
+  function post(url, body, headers) {
+    return fetch(url, {
+      method: 'POST', credentials: 'same-origin', cache: 'no-store', referrerPolicy: 'same-origin',
+      headers: headers || {}, body: body
+    });
+  }
+
+  // ---------------------------------------------------------------- screens
+
+  function show(id) {
+    ['disabled', 'login', 'start', 'ended', 'console'].forEach(function (s) { $(s).hidden = s !== id; });
+    var inConversation = id === 'console';
+    $('end').hidden = !inConversation;
+    $('logout').hidden = !me;
+    $('user').hidden = !me;
+    if (me) { $('user').textContent = t('console.user', { user: me.user }); }
+  }
+
+  function status(text) {
+    $('status').textContent = text || '';
+    $('status').hidden = !text;
+  }
+
+  function boot() {
+    var saved = load();
+    // Norwegian unless this tab chose otherwise: the script and UDI's card are Norwegian.
+    var want = saved && (saved.lang === 'en' || saved.lang === 'nb') ? saved.lang : 'nb';
+    fillLangPicker(want);
+    loadWords(want).then(checkLogin).catch(function () { status('Losen: the server cannot be reached.'); });
+    wireEvents();
+  }
+
+  function fillLangPicker(selected) {
+    var sel = $('console-lang');
+    sel.textContent = '';
+    [['nb', 'Norsk bokmål'], ['en', 'English']].forEach(function (l) {
+      var o = document.createElement('option');
+      o.value = l[0];
+      o.textContent = l[1];
+      o.selected = l[0] === selected;
+      sel.appendChild(o);
+    });
+  }
+
+  function checkLogin() {
+    return getJson('/staff/me').then(function (r) {
+      if (!r.enabled || !r.accounts) {
+        me = null;
+        $('disabled-text').textContent = t(r.enabled ? 'console.login.no-accounts' : 'console.login.disabled');
+        show('disabled');
+        return;
+      }
+      if (!r.user) {
+        me = null;
+        show('login');
+        $('login-name').focus();
+        return;
+      }
+      me = { user: r.user, csrf: r.csrf, idle: r.idle };
+      return loadDialogs().then(function () {
+        var saved = load();
+        if (saved && saved.token) {
+          token = saved.token;
+          history = saved.history || [];
+          dialog = find(saved.dialog) || dialog;
+          connect(true);
+        } else {
+          showStart();
+        }
+      });
+    });
+  }
+
+  function loadDialogs() {
+    return getJson('/staff/dialogs?lang=' + encodeURIComponent(uiLang)).then(function (r) {
+      dialogs = r.dialogs || [];
+      if (dialog) { dialog = find(dialog.id) || dialog; }
+    });
+  }
+
+  function find(id) {
+    for (var i = 0; i < dialogs.length; i++) { if (dialogs[i].id === id) { return dialogs[i]; } }
+    return null;
+  }
+
+  function showStart() {
+    var box = $('dialogs');
+    box.textContent = '';
+    dialogs.forEach(function (d) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'primary';
+      b.textContent = d.title;
+      b.setAttribute('data-dialog', d.id);
+      b.addEventListener('click', function () { begin(d); });
+      box.appendChild(b);
+    });
+    show('start');
+  }
+
+  // ---------------------------------------------------------------- log in / out
+
+  function login(ev) {
+    ev.preventDefault();
+    var err = $('login-error');
+    err.hidden = true;
+    var body = new URLSearchParams();
+    body.set('name', $('login-name').value);
+    body.set('password', $('login-password').value);
+    post('/staff/login', body).then(function (r) {
+      $('login-password').value = '';
+      if (r.ok) {
+        status('');
+        return checkLogin();
+      }
+      err.textContent = t(r.status === 429 ? 'console.login.limited'
+        : r.status === 403 ? 'console.login.forbidden' : 'console.login.failed');
+      err.hidden = false;
+    }).catch(function () { err.textContent = t('console.error.generic'); err.hidden = false; });
+  }
+
+  function logout() {
+    endConversation(function () {
+      var csrf = me ? me.csrf : '';
+      post('/staff/logout', null, { 'X-CSRF-Token': csrf }).finally(function () {
+        me = null;
+        show('login');
+      });
+    });
+  }
+
+  /**
+   * Every minute (or half the idle time, if shorter): is the log-in still alive? Only a period
+   * in which staff touched the page counts as use, so an unattended tablet logs out.
+   */
+  function watchIdle() {
+    var every = 60000;
+    var tick = function () {
+      if (!me) { return; }
+      getJson('/staff/me' + (active ? '' : '?quiet')).then(function (r) {
+        active = false;
+        if (!r.user && me) {
+          var minutes = Math.round(me.idle / 60);
+          endConversation(function () {
+            me = null;
+            show('login');
+            status(t('console.login.idle', { minutes: minutes }));
+          });
+        }
+      }).catch(function () { /* offline: the next check decides */ });
+    };
+    var last = Date.now();
+    setInterval(function () {
+      if (me && me.idle) { every = Math.max(1000, Math.min(60000, me.idle * 500)); }
+      if (Date.now() - last >= every) {
+        last = Date.now();
+        tick();
+      }
+    }, 1000);
+  }
+
+  // ---------------------------------------------------------------- the socket
+
+  function connect(resume) {
+    closing = false;
+    var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws';
+    ws = new WebSocket(url);
+    sent = [];
+    ws.onopen = function () {
+      retry = 0;
+      status('');
+      if (resume && token) {
+        send({ type: 'resume', token: token }, 'resume');
+      } else if (dialog) {
+        send({ type: 'start', dialog: dialog.id, lang: uiLang }, 'start');
+      }
+    };
+    ws.onmessage = function (e) { receive(JSON.parse(e.data)); };
+    ws.onclose = function () {
+      if (closing || !me) { return; }
+      status(t('console.offline'));
+      retry = Math.min(retry + 1, 5);
+      setTimeout(function () { if (!closing && me) { connect(!!token); } }, 500 * retry);
+    };
+  }
+
+  function send(frame, kind) {
+    if (!ws || ws.readyState !== WebSocket.OPEN) { return false; }
+    if (kind) { sent.push(kind); }
+    ws.send(JSON.stringify(frame));
+    return true;
+  }
+
+  function begin(d) {
+    dialog = d;
+    token = null;
+    history = [];
+    if (ws && ws.readyState === WebSocket.OPEN) {
+      send({ type: 'start', dialog: d.id, lang: uiLang }, 'start');
+    } else {
+      connect(false);
+    }
+  }
+
+  function receive(f) {
+    if (f.type === 'pong') { return; }
+    if (f.type === 'session') {
+      token = f.token;
+      save();
+      return;
+    }
+    if (f.type === 'ended') { return; }
+    var kind = sent.shift();
+    if (f.type === 'error') {
+      backsLeft = 0;
+      if (f.code === 'forbidden') {
+        closeSocket();
+        me = null;
+        show('login');
+        status(t('console.login.again'));
+        return;
+      }
+      if (f.code === 'no_session') {
+        forget();
+        showStart();
+        status(t('console.error.no_session'));
+        return;
+      }
+      notice(t(f.code === 'rate_limited' ? 'console.error.rate_limited' : 'console.error.generic'));
+      return;
+    }
+    if (f.type !== 'message') { return; }
+    track(kind, f);
+    current = f;
+    if (dialog === null || dialog.id !== f.dialog) { dialog = find(f.dialog); }
+    save();
+    if (backsLeft > 0) {
+      backsLeft--;
+      send({ type: 'back' }, 'back');
+      return;
+    }
+    render(f);
+  }
+
+  /** Keeps the path in this tab in step with the server's history (see the protocol's back). */
+  function track(kind, f) {
+    var entry = { node: f.node };
+    var top = history.length ? history[history.length - 1] : null;
+    if (kind === 'start' || kind === 'restart' || !top) {
+      history = [entry];
+    } else if (kind === 'resume') {
+      if (top.node !== f.node) { history = [entry]; }
+    } else if (kind === 'choose') {
+      history.push(entry);
+    } else if (kind === 'text') {
+      if (top.node !== f.node) { history.push(entry); }
+    } else if (kind === 'back') {
+      if (history.length > 1) { history.pop(); }
+      history[history.length - 1] = entry;
+    } else {
+      history[history.length - 1] = entry;
+    }
+    if (history.length > 64) { history = history.slice(history.length - 64); }
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  function render(m) {
+    var moved = $('conversation').getAttribute('data-node') !== m.node;
+    show('console');
+    status('');
+    document.body.classList.remove('printing');
+    disarmEnd();
+    var stepIndex = stepOf(m.node);
+    $('conversation').setAttribute('data-node', m.node);
+    $('step-name').textContent = m.step || '';
+    $('step-pos').textContent = stepIndex >= 0 && dialog
+      ? t('console.step.position', { n: stepIndex + 1, total: dialog.steps.length }) : '';
+    notice(m.notice || '');
+    renderTexts(m);
+    renderCards(m);
+    renderChoices(m);
+    renderTyped(m);
+    renderSteps(stepIndex);
+    $('back').disabled = history.length < 2;
+    if (moved) {
+      // A new step starts at the top, and keyboard and screen-reader users land on it.
+      window.scrollTo(0, 0);
+      $('conversation').focus({ preventScroll: true });
+    }
+  }
+
+  function notice(text) {
+    $('notice').textContent = text;
+    $('notice').hidden = !text;
+  }
+
+  function paragraphs(box, text) {
+    (text || '').split(/\n\n+/).forEach(function (p) {
+      if (!p.trim()) { return; }
+      box.appendChild(el('p', null, p));
+    });
+  }
+
+  function draftBadge(box) {
+    var d = document.createElement('p');
+    d.className = 'draft';
+    d.textContent = t('console.draft');
+    box.appendChild(d);
+  }
+
+  function langName(code) {
+    var names = { nb: 'Norsk', en: 'English', ar: 'العربية', fa: 'فارسی', ti: 'ትግርኛ', so: 'Soomaali',
+      uk: 'Українська', ru: 'Русский', fr: 'Français', am: 'አማርኛ', pl: 'Polski', ro: 'Română' };
+    return names[code] || code;
+  }
+
+  function renderTexts(m) {
+    var main = $('text-main');
+    var alt = $('text-alt');
+    main.textContent = '';
+    alt.textContent = '';
+    main.setAttribute('lang', m.lang);
+    main.setAttribute('dir', m.dir || 'ltr');
+    if (m.draft && !(m.alt && m.alt.draft)) { draftBadge(main); }
+    paragraphs(main, m.text);
+    $('texts').classList.toggle('bilingual', !!m.alt);
+    alt.hidden = !m.alt;
+    var off = $('text-official');
+    off.textContent = '';
+    off.hidden = !m.official;
+    if (m.official) {
+      off.setAttribute('lang', m.official.lang);
+      off.setAttribute('dir', m.official.dir || 'ltr');
+      off.appendChild(el('span', 'lang-tag', t('console.official')));
+      paragraphs(off, m.official.text);
+    }
+    if (m.alt) {
+      alt.setAttribute('lang', m.alt.lang);
+      alt.setAttribute('dir', m.alt.dir || 'ltr');
+      var tag = document.createElement('span');
+      tag.className = 'lang-tag';
+      tag.textContent = t('console.resident', { lang: langName(m.alt.lang) });
+      alt.appendChild(tag);
+      if (m.alt.draft) { draftBadge(alt); }
+      paragraphs(alt, m.alt.text);
+    }
+  }
+
+  function renderCards(m) {
+    var box = $('cards');
+    box.textContent = '';
+    (m.cards || []).forEach(function (c, i) { box.appendChild(card(c, i, m)); });
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { textInto(e, String(text)); }
+    return e;
+  }
+
+  /**
+   * Writes text with each run of digits (a phone number, "22 33 11 60") isolated left to right:
+   * in Arabic or Persian text the bidi algorithm would otherwise show the groups in reverse.
+   */
+  function textInto(e, text) {
+    var re = /\+?\d(?:[\d \u00a0.\-]*\d)?/g;
+    var last = 0;
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      if (m.index > last) { e.appendChild(document.createTextNode(text.slice(last, m.index))); }
+      var b = document.createElement('bdi');
+      b.dir = 'ltr';
+      b.textContent = m[0];
+      e.appendChild(b);
+      last = re.lastIndex;
+    }
+    if (last < text.length) { e.appendChild(document.createTextNode(text.slice(last))); }
+  }
+
+  function card(c, index, m) {
+    var box = el('section', 'card ' + c.type);
+    box.appendChild(el('h3', null, c.title));
+    if (c.type === 'contact' || c.type === 'fact') {
+      if (c.text) { box.appendChild(el('p', null, c.text)); }
+      var line = el('p');
+      if (c.tel) {
+        var a = el('a', 'call', t('console.call') + ' ' + (c.phone || c.tel));
+        a.href = 'tel:' + c.tel;
+        line.appendChild(a);
+      } else if (c.phone) {
+        line.appendChild(el('strong', null, c.phone));
+      }
+      if (c.url) {
+        var u = el('a', null, c.url.replace(/^https?:\/\//, ''));
+        u.href = c.url;
+        u.rel = 'noopener noreferrer';
+        u.target = '_blank';
+        line.appendChild(u);
+      }
+      if (line.childNodes.length) { box.appendChild(line); }
+      if (c.source || c.checked) {
+        box.appendChild(el('p', 'meta', t('console.source') + ': ' + (c.source || '–')
+          + (c.checked ? ' · ' + t('console.checked') + ' ' + c.checked : '')));
+      }
+    } else if (c.type === 'print') {
+      var slip = isSlip(c, m);
+      box.setAttribute('data-print', slip ? 'slip' : 'summary');
+      box.appendChild(el('p', 'private', t(slip ? 'console.print.slip-note' : 'console.print.private')));
+      var ul = el('ul');
+      (c.items || []).forEach(function (it) { ul.appendChild(el('li', null, it)); });
+      box.appendChild(ul);
+      var b = el('button', 'primary print-button', t(slip ? 'console.print.slip' : 'console.print.summary'));
+      b.type = 'button';
+      b.setAttribute('data-card', String(index));
+      b.addEventListener('click', function () { requestPrint(index); });
+      box.appendChild(b);
+    } else if (c.type === 'search') {
+      if (c.text) { box.appendChild(el('p', 'meta', c.text)); }
+      (c.results || []).forEach(function (h) {
+        var hit = el('div', 'search-hit');
+        hit.appendChild(el('p', null, h.text));
+        hit.appendChild(el('p', 'meta', t('console.source') + ': ' + [h.source, h.title, h.section].filter(Boolean).join(' · ')));
+        box.appendChild(hit);
+      });
+    } else if (c.text) {
+      box.appendChild(el('p', null, c.text));
+    }
+    return box;
+  }
+
+  function renderChoices(m) {
+    var form = $('choices');
+    form.textContent = '';
+    var opts = m.choices || [];
+    if (m.multi) {
+      var selected = m.selected && m.selected.length ? m.selected : (lastTicks[m.node] || []);
+      opts.forEach(function (o) {
+        var label = el('label', 'tick');
+        var box = el('input');
+        box.type = 'checkbox';
+        box.value = o.id;
+        box.name = 'tick';
+        box.checked = selected.indexOf(o.id) >= 0;
+        label.appendChild(box);
+        label.appendChild(el('span', null, o.label));
+        form.appendChild(label);
+      });
+      var done = el('button', 'primary', t('console.done'));
+      done.type = 'submit';
+      done.id = 'checklist-done';
+      form.appendChild(done);
+    } else {
+      opts.forEach(function (o) {
+        var b = el('button', null, o.label);
+        b.type = 'button';
+        b.setAttribute('data-choice', o.id);
+        b.addEventListener('click', function () { act({ type: 'choose', choice: o.id }, 'choose'); });
+        form.appendChild(b);
+      });
+    }
+  }
+
+  function renderTyped(m) {
+    var form = $('typed');
+    form.classList.toggle('note', !!m.input);
+    $('typed-label').textContent = t(m.input ? 'console.note.label' : 'console.type.label');
+    $('typed-send').textContent = t(m.input ? 'console.note.save' : 'console.type.send');
+    $('typed-text').value = '';
+    form.hidden = !!m.end && !(m.choices || []).length;
+  }
+
+  function stepOf(node) {
+    if (!dialog || !dialog.nodes || !(node in dialog.nodes)) { return -1; }
+    return dialog.nodes[node];
+  }
+
+  /** The procedure's steps: those passed in this tab can be gone back to, the current one is marked. */
+  function renderSteps(currentStep) {
+    var list = $('steps');
+    list.textContent = '';
+    if (!dialog) { return; }
+    var firstAt = {};  // step index -> where in the path the latest visit to it began
+    for (var i = 0; i < history.length - 1; i++) {
+      var s = stepOf(history[i].node);
+      if (s < 0) { continue; }
+      var prev = i > 0 ? stepOf(history[i - 1].node) : -2;
+      if (prev !== s || !(s in firstAt)) { firstAt[s] = i; }
+    }
+    dialog.steps.forEach(function (name, s) {
+      var li = el('li');
+      if (s === currentStep) {
+        li.className = 'current';
+        li.textContent = name;
+        li.setAttribute('aria-current', 'step');
+        li.setAttribute('data-now', t('console.step.current'));
+      } else if (s in firstAt) {
+        li.className = 'passed';
+        var b = el('button', null, name);
+        b.type = 'button';
+        b.setAttribute('aria-label', t('console.step.back-to', { step: name }));
+        b.setAttribute('data-step', String(s));
+        b.addEventListener('click', function () { goBackTo(firstAt[s]); });
+        li.appendChild(b);
+      } else {
+        li.className = 'ahead';
+        li.textContent = name;
+      }
+      list.appendChild(li);
+    });
+    // Keep the current step in sight in the sidebar's own scroll (not the page's).
+    var cur = list.querySelector('.current');
+    var nav = list.parentNode;
+    if (cur && nav.scrollHeight > nav.clientHeight) {
+      nav.scrollTop = Math.max(0, cur.offsetTop - nav.clientHeight / 2);
+    }
+  }
+
+  // ---------------------------------------------------------------- acting
+
+  function act(frame, kind) {
+    active = true;
+    notice('');
+    if (!send(frame, kind)) { status(t('console.offline')); }
+  }
+
+  function goBackTo(index) {
+    var steps = history.length - 1 - index;
+    if (steps <= 0) { return; }
+    backsLeft = steps - 1;
+    act({ type: 'back' }, 'back');
+  }
+
+  // ---------------------------------------------------------------- print
+
+  function requestPrint(index) {
+    active = true;
+    printCard(index);
+  }
+
+  /** A printable card on a bilingual node (the rights slip) carries other languages to print beside it. */
+  function isSlip(c, m) {
+    return !!(c.alt || c.official || m.alt || m.official);
+  }
+
+  /**
+   * The slip's two columns: Norwegian (the official wording: the card itself when the console is
+   * in Norwegian, else its Norwegian copy) and the resident's language.
+   */
+  function slipSides(c, m) {
+    var own = { lang: m.lang, dir: m.dir || 'ltr', title: c.title, items: c.items || [], draft: false };
+    var nb = m.lang === 'nb' ? own : (c.official || own);
+    var sides = [nb];
+    if (c.alt && c.alt.lang !== nb.lang) {
+      sides.push({ lang: c.alt.lang, dir: c.alt.dir, title: c.alt.title, items: c.alt.items || [],
+        draft: !!(m.alt && m.alt.draft) });
+    }
+    return sides;
+  }
+
+  function printCard(index) {
+    var m = current;
+    var c = m && m.cards && m.cards[index];
+    if (!c) { return; }
+    var area = $('print-area');
+    area.textContent = '';
+    area.setAttribute('lang', m.lang);
+    if (isSlip(c, m)) {
+      area.className = 'print-area print-slip';
+      var cols = el('div', 'slip-cols');
+      slipSides(c, m).forEach(function (side) {
+        var col = el('section');
+        col.setAttribute('lang', side.lang);
+        col.setAttribute('dir', side.dir || 'ltr');
+        if (side.draft) { col.appendChild(el('p', 'draft', t('console.draft'))); }
+        col.appendChild(el('h1', null, side.title));
+        side.items.forEach(function (it) { col.appendChild(el('p', null, it)); });
+        cols.appendChild(col);
+      });
+      area.appendChild(cols);
+    } else {
+      area.className = 'print-area print-summary' + ((c.items || []).length > 18 ? ' long' : '');
+      area.appendChild(el('h1', null, c.title));
+      area.appendChild(el('p', 'private', t('console.print.private')));
+      var ul = el('ul');
+      (c.items || []).forEach(function (it) { ul.appendChild(el('li', null, it)); });
+      area.appendChild(ul);
+    }
+    // The card stays the print view until the next step, so printing twice (or Ctrl+P) prints it again.
+    document.body.classList.add('printing');
+    window.print();
+  }
+
+  // ---------------------------------------------------------------- end and erase
+
+  function disarmEnd() {
+    if (endArmed) { clearTimeout(endArmed); endArmed = null; }
+    $('end').classList.remove('armed');
+    $('end').textContent = t('console.end');
+  }
+
+  /** Two taps, so a stray touch during a conversation does not erase it. */
+  function endClicked() {
+    if (!endArmed) {
+      $('end').classList.add('armed');
+      $('end').textContent = t('console.end.confirm');
+      endArmed = setTimeout(disarmEnd, 6000);
+      return;
+    }
+    disarmEnd();
+    endConversation(function () {
+      show('ended');
+      $('new').focus();
+    });
+  }
+
+  /** Erases the session on the server, then everything on the page and in this tab's storage. */
+  function endConversation(then) {
+    var done = false;
+    var finish = function () {
+      if (done) { return; }
+      done = true;
+      forget();
+      clearPage();
+      then();
+    };
+    if (ws && ws.readyState === WebSocket.OPEN && token) {
+      var was = ws.onmessage;
+      ws.onmessage = function (e) {
+        var f = JSON.parse(e.data);
+        if (f.type === 'ended') { finish(); } else { was(e); }
+      };
+      ws.send(JSON.stringify({ type: 'end' }));
+      setTimeout(finish, 3000);
+    } else {
+      finish();
+    }
+  }
+
+  function forget() {
+    token = null;
+    history = [];
+    current = null;
+    backsLeft = 0;
+    lastTicks = {};
+    try { sessionStorage.removeItem(STORE); } catch (e) { /* storage off */ }
+    save();
+  }
+
+  function clearPage() {
+    closeSocket();
+    ['text-main', 'text-alt', 'text-official', 'cards', 'choices', 'steps', 'print-area', 'step-name', 'step-pos', 'notice']
+      .forEach(function (id) { $(id).textContent = ''; });
+    $('typed-text').value = '';
+    document.body.classList.remove('printing');
+  }
+
+  function closeSocket() {
+    closing = true;
+    if (ws) { try { ws.close(); } catch (e) { /* already closed */ } }
+    ws = null;
+    sent = [];
+  }
+
+  // ---------------------------------------------------------------- storage (this tab only)
+
+  function save() {
+    try {
+      var data = { lang: uiLang };
+      if (token) {
+        data.token = token;
+        data.dialog = dialog ? dialog.id : null;
+        data.history = history;
+      }
+      sessionStorage.setItem(STORE, JSON.stringify(data));
+    } catch (e) { /* storage off: nothing survives a reload, which is fine */ }
+  }
+
+  function load() {
+    try { return JSON.parse(sessionStorage.getItem(STORE) || 'null'); } catch (e) { return null; }
+  }
+
+  // ---------------------------------------------------------------- events
+
+  function wireEvents() {
+    $('login-form').addEventListener('submit', login);
+    $('logout').addEventListener('click', logout);
+    $('end').addEventListener('click', endClicked);
+    $('new').addEventListener('click', function () { showStart(); });
+    $('back').addEventListener('click', function () { act({ type: 'back' }, 'back'); });
+    $('restart').addEventListener('click', function () { act({ type: 'restart' }, 'restart'); });
+    $('choices').addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var ticked = [];
+      $('choices').querySelectorAll('input[name=tick]:checked').forEach(function (b) { ticked.push(b.value); });
+      if (current) { lastTicks[current.node] = ticked; }
+      act({ type: 'choose', choices: ticked }, 'choose');
+    });
+    $('typed').addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var text = $('typed-text').value.trim();
+      if (!text) { return; }
+      act({ type: 'text', text: text }, 'text');
+    });
+    $('typed-text').addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter' && !ev.shiftKey) { ev.preventDefault(); $('typed').requestSubmit(); }
+    });
+    $('console-lang').addEventListener('change', function () {
+      var lang = $('console-lang').value;
+      loadWords(lang).then(function () {
+        save();
+        if (!me) { return; }
+        return loadDialogs().then(function () {
+          if (current && dialog && dialog.languages.some(function (l) { return l.code === lang; })) {
+            act({ type: 'lang', lang: lang }, 'lang');
+          } else if (!current) {
+            showStart();
+          }
+        });
+      });
+    });
+    ['pointerdown', 'keydown'].forEach(function (e) {
+      document.addEventListener(e, function () { active = true; }, { passive: true });
+    });
+    setInterval(function () { send({ type: 'ping' }); }, 30000);
+    watchIdle();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', boot);
+  } else {
+    boot();
+  }
+})();

@@ -1,0 +1,219 @@
+package no.losen.channel.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import no.losen.dialog.Card;
+import no.losen.dialog.Engine;
+import no.losen.dialog.TextAction;
+import no.losen.session.MemorySessionStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SMS conversation without HTTP: one phone, message by message. */
+class SmsConversationTest {
+
+    private static final String PHONE = "+4791234567";
+
+    @TempDir
+    Path dir;
+
+    private MemorySessionStore store;
+    private SmsConversation sms;
+    private int id;
+
+    private void open(Map<String, TextAction> actions) {
+        Engine engine = SmsFixture.engine(dir, actions);
+        store = new MemorySessionStore(Duration.ofMinutes(30), 1000);
+        sms = new SmsConversation(engine, store, new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)),
+                "demo");
+    }
+
+    private String send(String text) {
+        return String.join("\n---\n", sms.handle("test", new Inbound(PHONE, "2222", text, "m" + (++id))).await());
+    }
+
+    @Test
+    void first_contact_gets_the_language_menu_and_stores_nothing() {
+        open(Map.of());
+        assertThat(send("Hei")).startsWith("Velg språk / Choose language\n1 Norsk bokmål\n2 English\n3 العربية");
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void a_number_from_the_menu_starts_the_dialog_in_that_language() {
+        open(Map.of());
+        send("Hei");
+        assertThat(send("2")).startsWith("Hello! What is it about?\n1 I am an adult");
+        assertThat(store.size()).isEqualTo(1);
+    }
+
+    @Test
+    void naming_a_language_at_first_contact_starts_in_it_at_once() {
+        open(Map.of());
+        assertThat(send("norsk")).startsWith("Hei! Hva gjelder det?");
+    }
+
+    @Test
+    void choices_are_taken_by_number_or_by_their_words() {
+        open(Map.of());
+        send("1");
+        assertThat(send("1")).startsWith("Du kan få helsehjelp.");
+        send("0");
+        assertThat(send("jeg er voksen")).startsWith("Du kan få helsehjelp.");
+    }
+
+    @Test
+    void a_number_that_is_not_a_choice_is_asked_again_politely_with_the_choices() {
+        open(Map.of());
+        send("1");
+        String reply = send("7");
+        assertThat(reply).startsWith("Det tallet er ikke et valg her. Svar med et tall fra 1 til 4.\nHei! Hva gjelder det?")
+                .contains("1 Jeg er voksen");
+        assertThat(send("1 2")).startsWith("Det tallet er ikke et valg her.");
+        assertThat(send("1")).startsWith("Du kan få helsehjelp.");
+    }
+
+    @Test
+    void zero_and_the_back_keyword_go_back_one_step() {
+        open(Map.of());
+        send("1");
+        send("1");
+        assertThat(send("0")).startsWith("Hei! Hva gjelder det?");
+        send("1");
+        assertThat(send("TILBAKE")).startsWith("Hei! Hva gjelder det?");
+    }
+
+    @Test
+    void on_a_check_list_numbers_tick_and_zero_ticks_nothing() {
+        open(Map.of());
+        send("1");
+        assertThat(send("3")).startsWith("Kryss av det som passer.\n1 Gjeld\n2 Passet er tatt")
+                .endsWith("Svar med tallene som passer, f.eks. 1 3. Svar 0 hvis ingen passer.");
+        assertThat(send("1 2")).startsWith("Tegn: Gjeld; Passet er tatt");
+        send("0");
+        assertThat(send("0")).startsWith("Tegn: ingen\nLapp\nROSA: 22 33 11 60");
+        send("0");
+        assertThat(send("9")).startsWith("Det tallet er ikke et valg her. Svar med et tall fra 1 til 2.");
+    }
+
+    @Test
+    void menu_starts_over_in_the_same_language() {
+        open(Map.of());
+        send("1");
+        send("1");
+        assertThat(send("meny")).startsWith("Hei! Hva gjelder det?").endsWith("Svar med et tall.");
+    }
+
+    @Test
+    void a_language_name_switches_language_and_keeps_the_place() {
+        open(Map.of());
+        send("1");
+        send("1");
+        assertThat(send("English")).startsWith("You can get health care.");
+        assertThat(send("ar")).contains("روزا: 22 33 11 60").endsWith("أرسل رقمًا. 0 = رجوع.");
+    }
+
+    @Test
+    void help_explains_in_the_keywords_language_or_the_sessions() {
+        open(Map.of());
+        assertThat(send("HJELP")).startsWith("Losen gir informasjon om rettighetene dine.");
+        assertThat(send("help")).startsWith("Losen gives information about your rights.");
+        send("3");
+        assertThat(send("help")).startsWith("لوسن يعطيك معلومات");
+    }
+
+    @Test
+    void stop_erases_the_session_and_confirms_in_one_line() {
+        open(Map.of());
+        send("1");
+        send("1");
+        assertThat(store.size()).isEqualTo(1);
+        String reply = send("Stopp");
+        assertThat(reply).isEqualTo("Samtalen er slettet. Skriv når som helst for å begynne på nytt.").doesNotContain("\n");
+        assertThat(store.size()).isZero();
+        assertThat(send("1")).startsWith("Hei! Hva gjelder det?");
+    }
+
+    @Test
+    void a_retried_message_id_gets_the_same_reply_and_moves_the_dialog_once() {
+        open(Map.of());
+        send("1");
+        Inbound choose = new Inbound(PHONE, "2222", "1", "retry-me");
+        List<String> first = sms.handle("test", choose).await();
+        List<String> again = sms.handle("test", choose).await();
+        assertThat(again).isEqualTo(first);
+        // Had the retry moved the dialog, "1" at the health node would have opened the note.
+        assertThat(send("0")).startsWith("Hei! Hva gjelder det?");
+    }
+
+    @Test
+    void the_same_id_from_another_phone_is_another_message() {
+        open(Map.of());
+        List<String> a = sms.handle("test", new Inbound(PHONE, "2222", "1", "same")).await();
+        List<String> b = sms.handle("test", new Inbound("+4799999999", "2222", "Hei", "same")).await();
+        assertThat(a.get(0)).startsWith("Hei! Hva gjelder det?");
+        assertThat(b.get(0)).startsWith("Velg språk");
+    }
+
+    @Test
+    void free_text_goes_to_the_handbook_search_and_is_answered_in_two_segments_with_its_source() {
+        String passage = "Personer uten lovlig opphold har rett til helsehjelp som er helt nødvendig og ikke kan vente. "
+                .repeat(5);
+        TextAction search = (text, lang) -> List.of(new Card.Hit("sarbare-migranter-handbok",
+                "Sosialt arbeid med sårbare migranter", null, passage));
+        open(Map.of("search", search));
+        send("1");
+        String answer = send("hva med tannlege uten papirer");
+        assertThat(answer).startsWith("Personer uten lovlig opphold").endsWith("Kilde: Sosialt arbeid med sårbare migranter");
+        assertThat(Segments.count(answer).segments()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void free_text_without_a_search_asks_to_choose() {
+        open(Map.of());
+        send("1");
+        assertThat(send("hva med tannlege")).startsWith("Velg ett av disse.\nHei! Hva gjelder det?");
+    }
+
+    @Test
+    void an_overlong_message_is_answered_not_refused() {
+        open(Map.of());
+        send("1");
+        assertThat(send("x".repeat(1200))).isEqualTo("Meldingen er for lang. Skriv kortere, eller svar med et tall.");
+    }
+
+    @Test
+    void a_session_whose_node_is_gone_is_dropped_and_the_phone_starts_afresh() {
+        open(Map.of());
+        no.losen.dialog.Session stale = new no.losen.dialog.Session("demo", "removed-node", "nb", Map.of(), List.of(), false);
+        SmsConversation.Outcome menu = sms.step(stale, "hei");
+        assertThat(menu.erase()).isTrue();
+        assertThat(menu.blocks().get(0)).startsWith("Velg språk");
+        SmsConversation.Outcome restarted = sms.step(stale, "1");
+        assertThat(restarted.keep().node()).isEqualTo("hello");
+    }
+
+    @Test
+    void a_staff_dialog_is_never_started_over_sms() {
+        Engine engine = SmsFixture.engine(dir, Map.of());
+        SmsConversation staff = new SmsConversation(engine, new MemorySessionStore(Duration.ofMinutes(1), 10),
+                new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)), "demo-staff");
+        assertThat(staff.ready()).isFalse();
+        assertThat(new SmsConversation(engine, new MemorySessionStore(Duration.ofMinutes(1), 10),
+                new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)), "demo").ready()).isTrue();
+    }
+
+    @Test
+    void arabic_and_persian_digits_count_as_numbers() {
+        open(Map.of());
+        assertThat(send("٣")).startsWith("مرحبا");
+        assertThat(send("١")).startsWith("You can get health care.");
+        assertThat(send("۹")).startsWith("هذا الرقم ليس خيارًا هنا.");
+        assertThat(send("٠")).startsWith("مرحبا");
+    }
+}

@@ -1,0 +1,51 @@
+package no.losen.channel.sms.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RepliesTest {
+
+    private final Replies replies = new Replies(Duration.ofMinutes(5), 100);
+
+    @Test
+    void a_retry_while_the_first_is_still_pending_waits_for_the_same_answer() {
+        AtomicInteger runs = new AtomicInteger();
+        Promise<List<String>> slow = Promise.promise();
+        Future<List<String>> first = replies.once("k", () -> {
+            runs.incrementAndGet();
+            return slow.future();
+        });
+        Future<List<String>> retry = replies.once("k", () -> {
+            runs.incrementAndGet();
+            return Future.succeededFuture(List.of("other"));
+        });
+        assertThat(retry.isComplete()).isFalse();
+        slow.complete(List.of("svar"));
+        assertThat(first.result()).containsExactly("svar");
+        assertThat(retry.result()).containsExactly("svar");
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void a_failed_answer_is_forgotten_so_a_retry_is_handled_afresh() {
+        replies.once("k", () -> Future.failedFuture(new IllegalStateException("store down")));
+        assertThat(replies.once("k", () -> Future.succeededFuture(List.of("ok"))).result()).containsExactly("ok");
+    }
+
+    @Test
+    void forget_drops_a_phones_answers_but_the_one_being_given() {
+        replies.once("phone/a", () -> Future.succeededFuture(List.of("1")));
+        replies.once("phone/b", () -> Future.succeededFuture(List.of("2")));
+        replies.once("other/a", () -> Future.succeededFuture(List.of("3")));
+        replies.forget("phone/", "phone/b");
+        assertThat(replies.size()).isEqualTo(2);
+        assertThat(replies.once("phone/a", () -> Future.succeededFuture(List.of("new"))).result()).containsExactly("new");
+        assertThat(replies.once("phone/b", () -> Future.succeededFuture(List.of("new"))).result()).containsExactly("2");
+    }
+}

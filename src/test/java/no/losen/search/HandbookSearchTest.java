@@ -1,0 +1,81 @@
+package no.losen.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Searches over the real corpus; questions chosen apart from the evaluation sets. */
+class HandbookSearchTest {
+
+    private final HandbookSearch search = TestCorpus.search();
+
+    private List<SearchResult> top(String q, String lang, SearchMode mode) {
+        return search.search(new SearchRequest(q, lang, 5, mode)).results();
+    }
+
+    @Test
+    void findsNorwegianPassagesThroughCompoundsAndInflections() {
+        // "tvangsekteskap" is written as one word in the handbook; the question splits it
+        List<SearchResult> r = top("Hva er et ekteskap under tvang?", "nb", SearchMode.HYBRID);
+        assertThat(r).anySatisfy(x -> assertThat(x.text().toLowerCase()).contains("tvangsekteskap"));
+    }
+
+    @Test
+    void findsNorwegianPassagesForEnglishQuestions() {
+        List<SearchResult> r = top("How long is the reflection period for victims of human trafficking?", "en", SearchMode.HYBRID);
+        assertThat(r).anySatisfy(x -> assertThat(x.text().toLowerCase()).contains("refleksjonsperiode"));
+        List<SearchResult> baseline = top("How long is the reflection period for victims of human trafficking?", "en", SearchMode.BM25);
+        assertThat(baseline).noneSatisfy(x -> assertThat(x.text().toLowerCase()).startsWith("refleksjonsperiode"));
+    }
+
+    @Test
+    void treatsRegionalEnglishTagsAsEnglish() {
+        List<SearchResult> r = top("How long is the reflection period for victims of human trafficking?", "en-GB", SearchMode.HYBRID);
+        assertThat(r).anySatisfy(x -> assertThat(x.text().toLowerCase()).contains("refleksjonsperiode"));
+    }
+
+    @Test
+    void detectsTheLanguageWhenNoneIsGiven() {
+        SearchResponse r = search.search(SearchRequest.of("Can children of undocumented migrants go to school?"));
+        assertThat(r.lang()).isEqualTo("en");
+        assertThat(r.results()).anySatisfy(x -> assertThat(x.text().toLowerCase()).contains("skole"));
+    }
+
+    @Test
+    void everyResultNamesItsSourceAndIsAtMost1200Characters() {
+        List<SearchResult> r = search.search(new SearchRequest("rettigheter for papirløse", "nb", 20, SearchMode.HYBRID)).results();
+        assertThat(r).hasSize(20).allSatisfy(x -> {
+            assertThat(x.source()).isNotBlank();
+            assertThat(x.title()).contains("–"); // title – publisher[, year]
+            assertThat(x.text()).isNotBlank().hasSizeLessThanOrEqualTo(1200);
+        });
+        for (int i = 1; i < r.size(); i++) {
+            assertThat(r.get(i).score()).isLessThanOrEqualTo(r.get(i - 1).score());
+        }
+    }
+
+    @Test
+    void citesPublisherAndYear() {
+        SearchResult r = top("Fafo irregulære migranter storbyene", "nb", SearchMode.HYBRID).get(0);
+        assertThat(r.title()).matches(".+ – .+");
+    }
+
+    @Test
+    void refusesVectorModeWithoutAnEmbeddingModel() {
+        assertThatThrownBy(() -> top("asyl", "nb", SearchMode.VECTOR))
+                .isInstanceOf(InvalidSearchRequest.class).hasMessageContaining("LOSEN_EMBEDDING_URL");
+    }
+
+    @Test
+    void contentWithoutACorpusSearchesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
+        HandbookSearch none = HandbookSearch.build(empty, SearchConfig.defaults());
+        assertThat(none.search(SearchRequest.of("asyl")).results()).isEmpty();
+    }
+
+    @Test
+    void givesNoAnswerWithoutAChatModel() {
+        assertThat(search.search(SearchRequest.of("Hva er et asylmottak?")).answer()).isNull();
+    }
+}

@@ -1,0 +1,103 @@
+package no.losen.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/search against a real Vert.x server on a free port. */
+class SearchRouteTest {
+
+    private static Vertx vertx;
+    private static HttpServer server;
+    private static HttpClient client;
+
+    record Reply(int status, JsonObject body) {}
+
+    @BeforeAll
+    static void start() throws Exception {
+        HandbookSearch search = TestCorpus.search();
+        vertx = Vertx.vertx();
+        Router router = Router.router(vertx);
+        SearchRoute.mount(router, search);
+        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        client = vertx.createHttpClient();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static Reply get(String query) throws Exception {
+        return client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", "/api/search?" + query)
+                .compose(req -> req.send())
+                .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), new JsonObject(b))))
+                .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+
+    private static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void returnsPassagesBestFirstWithTheirSource() throws Exception {
+        Reply r = get("q=" + q("Hvem kan få refleksjonsperiode?") + "&lang=nb&k=3&mode=hybrid");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().getJsonArray("results")).hasSize(3);
+        JsonObject first = r.body().getJsonArray("results").getJsonObject(0);
+        assertThat(first.fieldNames()).contains("source", "title", "section", "text", "score");
+        assertThat(first.getString("text")).hasSizeLessThanOrEqualTo(1200);
+        assertThat(r.body().containsKey("answer")).isFalse();
+    }
+
+    @Test
+    void defaultsToFiveResultsAndDetectsLanguage() throws Exception {
+        Reply r = get("q=" + q("Where can an asylum seeker live?"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().getJsonArray("results")).hasSize(5);
+        assertThat(r.body().getString("lang")).isEqualTo("en");
+    }
+
+    @Test
+    void bm25ModeIsTheBaseline() throws Exception {
+        assertThat(get("q=asylmottak&mode=bm25").status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesBadRequestsWithAJsonError() throws Exception {
+        for (String bad : new String[] {"q=", "", "q=asyl&k=0", "q=asyl&k=21", "q=asyl&k=five", "q=asyl&mode=magic",
+                "q=" + "a".repeat(1001)}) {
+            Reply r = get(bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.body().getString("error")).as(bad).isNotBlank();
+        }
+    }
+
+    @Test
+    void refusesVectorModeClearlyWhenNoEmbeddingModelIsConfigured() throws Exception {
+        Reply r = get("q=asyl&mode=vector");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().getString("error")).contains("embedding");
+    }
+
+    @Test
+    void answersOnlyGetRequests() throws Exception {
+        int status = client.request(HttpMethod.POST, server.actualPort(), "127.0.0.1", "/api/search?q=asyl")
+                .compose(req -> req.send(Buffer.buffer())).map(resp -> resp.statusCode())
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(status).isNotEqualTo(200);
+    }
+}

@@ -1,0 +1,241 @@
+package no.losen.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import no.losen.Fixtures;
+import no.losen.server.Config;
+import no.losen.server.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Staff log-in end to end against a real server: the cookie's flags, CSRF refusals, the rate
+ * limit, log-out, and the WebSocket refusing a staff dialog without a log-in.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class StaffRoutesTest {
+
+    static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    static Path tmp;
+    static Path users;
+    static TestServer server;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void up() throws Exception {
+        users = tmp.resolve("users");
+        StaffAccounts.put(users, "anna", StaffAccounts.hash(PASSWORD.toCharArray(), 4));
+        StaffAccounts.put(users, "bo", StaffAccounts.hash(PASSWORD.toCharArray(), 4));
+        StaffAccounts.put(users, "cara", StaffAccounts.hash(PASSWORD.toCharArray(), 4));
+        server = new TestServer(config(users));
+    }
+
+    static Config config(Path users) {
+        return Config.defaults().withPort(0).withContent(Fixtures.BASIC)
+                .withAllowedOrigins(List.of("https://allowed.example")).withStaff(users, Duration.ofMinutes(20));
+    }
+
+    @AfterAll
+    static void down() {
+        server.close();
+    }
+
+    String base(TestServer s) {
+        return "http://127.0.0.1:" + s.port();
+    }
+
+    HttpResponse<String> login(TestServer s, String name, String password, String origin) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base(s) + "/staff/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=" + name + "&password=" + password.replace(" ", "+")));
+        if (origin != null) {
+            r.header("Origin", origin);
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(TestServer s, String path, String cookie) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base(s) + path));
+        if (cookie != null) {
+            r.header("Cookie", cookie);
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String cookieOf(HttpResponse<?> r) {
+        return r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    }
+
+    @Test
+    void logInSetsAnHttpOnlySameSiteStrictSessionCookie() throws Exception {
+        HttpResponse<String> r = login(server, "anna", PASSWORD, base(server));
+        assertThat(r.statusCode()).isEqualTo(200);
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).startsWith("losen_staff=").contains("; Path=/; HttpOnly; SameSite=Strict")
+                .doesNotContain("Max-Age").doesNotContain("Secure");
+        JsonObject me = new JsonObject(get(server, "/staff/me", cookieOf(r)).body());
+        assertThat(me.getString("user")).isEqualTo("anna");
+        assertThat(me.getString("csrf")).isEqualTo(new JsonObject(r.body()).getString("csrf"));
+        assertThat(me.getLong("idle")).isEqualTo(1200);
+    }
+
+    @Test
+    void behindAnHttpsPublicUrlTheCookieIsSecure() throws Exception {
+        try (TestServer tls = new TestServer(config(users).withPublicUrl("https://losen.example"))) {
+            HttpResponse<String> r = login(tls, "anna", PASSWORD, "https://losen.example");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Set-Cookie").orElseThrow()).endsWith("; Secure");
+        }
+    }
+
+    @Test
+    void aLogInFromAnotherOriginOrWithoutOneIsRefused() throws Exception {
+        assertThat(login(server, "anna", PASSWORD, "https://evil.example").statusCode()).isEqualTo(403);
+        assertThat(login(server, "anna", PASSWORD, "https://allowed.example").statusCode()).isEqualTo(403);
+        assertThat(login(server, "anna", PASSWORD, null).statusCode()).isEqualTo(403);
+        assertThat(login(server, "anna", PASSWORD, "null").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndTheSixthTryWithinTheWindowIsRateLimited() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> r = login(server, "bo", "wrong password " + i, base(server));
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(new JsonObject(r.body()).getString("error")).isEqualTo("bad_credentials");
+            assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+        }
+        HttpResponse<String> limited = login(server, "bo", PASSWORD, base(server));
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 900L);
+    }
+
+    @Test
+    void logOutNeedsTheCsrfTokenThenErasesTheLogIn() throws Exception {
+        HttpResponse<String> in = login(server, "cara", PASSWORD, base(server));
+        String cookie = cookieOf(in);
+        String csrf = new JsonObject(in.body()).getString("csrf");
+        HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(base(server) + "/staff/logout"))
+                .header("Cookie", cookie).header("Origin", base(server)).POST(HttpRequest.BodyPublishers.noBody());
+        assertThat(http.send(out.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base(server) + "/staff/logout")).header("Cookie", cookie)
+                .header("Origin", "https://evil.example").header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(403);
+        assertThat(new JsonObject(get(server, "/staff/me", cookie).body()).getString("user")).isEqualTo("cara");
+
+        HttpResponse<String> done = http.send(out.header("X-CSRF-Token", csrf).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(done.statusCode()).isEqualTo(204);
+        assertThat(done.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("losen_staff=;").contains("Max-Age=0");
+        assertThat(new JsonObject(get(server, "/staff/me", cookie).body()).containsKey("user")).isFalse();
+    }
+
+    @Test
+    void thePageHasAStrictContentSecurityPolicyAndTheStaffDialogsNeedALogIn() throws Exception {
+        HttpResponse<String> page = get(server, "/staff", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("default-src 'self'")
+                .contains("frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
+        assertThat(page.body()).doesNotContain("<script>").doesNotContain("style=");
+        assertThat(get(server, "/staff/dialogs", null).statusCode()).isEqualTo(401);
+
+        String cookie = cookieOf(login(server, "anna", PASSWORD, base(server)));
+        JsonObject d = new JsonObject(get(server, "/staff/dialogs?lang=nb", cookie).body())
+                .getJsonArray("dialogs").getJsonObject(0);
+        assertThat(d.getString("id")).isEqualTo("demo-staff");
+        assertThat(d.getJsonArray("languages").getJsonObject(0).getString("code")).isEqualTo("nb");
+        JsonObject words = new JsonObject(get(server, "/staff/ui/nb", null).body()).getJsonObject("strings");
+        assertThat(words.getString("console.end")).isEqualTo("Avslutt og slett");
+        assertThat(get(server, "/staff/ui/xx", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aStaffDialogOverTheWebSocketNeedsTheLogInCookie() throws Exception {
+        JsonObject start = new JsonObject().put("type", "start").put("dialog", "demo-staff").put("lang", "nb");
+        try (Ws anonymous = Ws.open(server, null, null)) {
+            JsonObject e = anonymous.send(start).next();
+            assertThat(e.getString("type")).isEqualTo("error");
+            assertThat(e.getString("code")).isEqualTo("forbidden");
+        }
+        String cookie = cookieOf(login(server, "anna", PASSWORD, base(server)));
+        try (Ws staff = Ws.open(server, cookie, base(server))) {
+            assertThat(staff.send(start).next().getString("type")).isEqualTo("session");
+            JsonObject m = staff.next();
+            assertThat(m.getString("type")).isEqualTo("message");
+            assertThat(m.getString("dialog")).isEqualTo("demo-staff");
+        }
+        // An allowed widget host on the same site carries the SameSite cookie, but is not the console.
+        try (Ws widgetHost = Ws.open(server, cookie, "https://allowed.example")) {
+            assertThat(widgetHost.send(start).next().getString("code")).isEqualTo("forbidden");
+        }
+        try (Ws forged = Ws.open(server, "losen_staff=AAAAAAAAAAAAAAAAAAAAAA", base(server))) {
+            assertThat(forged.send(start).next().getString("code")).isEqualTo("forbidden");
+        }
+    }
+
+    @Test
+    void withoutAUsersFileStaffLogInIsOffAndSaysSo() throws Exception {
+        try (TestServer off = new TestServer(config(null))) {
+            try (Ws ws = Ws.open(off, null, null)) {
+                JsonObject start = new JsonObject().put("type", "start").put("dialog", "demo-staff");
+                assertThat(ws.send(start).next().getString("code")).isEqualTo("forbidden");
+            }
+            JsonObject me = new JsonObject(get(off, "/staff/me", null).body());
+            assertThat(me.getBoolean("enabled")).isFalse();
+            assertThat(login(off, "anna", PASSWORD, base(off)).statusCode()).isEqualTo(503);
+        }
+    }
+
+    /** A WebSocket with the handshake headers a browser would send. */
+    record Ws(WebSocket ws, BlockingQueue<JsonObject> frames) implements AutoCloseable {
+        static Ws open(TestServer s, String cookie, String origin) {
+            WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(s.port()).setURI("/ws");
+            if (cookie != null) {
+                o.addHeader("Cookie", cookie);
+            }
+            if (origin != null) {
+                o.addHeader("Origin", origin);
+            }
+            WebSocket ws = s.vertx.createWebSocketClient().connect(o).await();
+            BlockingQueue<JsonObject> q = new LinkedBlockingQueue<>();
+            ws.textMessageHandler(t -> q.add(new JsonObject(t)));
+            return new Ws(ws, q);
+        }
+
+        Ws send(JsonObject f) {
+            ws.writeTextMessage(f.encode()).await();
+            return this;
+        }
+
+        JsonObject next() throws InterruptedException {
+            JsonObject f = frames.poll(5, TimeUnit.SECONDS);
+            assertThat(f).as("a frame within 5 s").isNotNull();
+            return f;
+        }
+
+        @Override
+        public void close() {
+            if (!ws.isClosed()) {
+                ws.close().await();
+            }
+        }
+    }
+}
