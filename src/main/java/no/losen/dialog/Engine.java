@@ -146,7 +146,10 @@ public final class Engine {
         List<Session.Step> h = new ArrayList<>(s.history());
         Session.Step last = h.remove(h.size() - 1);
         Session prev = new Session(s.dialog(), last.node(), s.lang(), last.vars(), h, s.staff());
-        return new Turn(prev, current(prev));
+        Node n = node(d, prev.node());
+        // Back to a check list: its variable is undone, but the ticks are offered again so a change is one tap.
+        Object ticked = n.checklist() == null ? null : s.vars().get(n.checklist().var());
+        return new Turn(prev, render(prev, d, List.of(n), List.of(), ticked));
     }
 
     /** Moves to {@code target}, following routers and {@code next} chains, and renders what was passed. */
@@ -177,7 +180,7 @@ public final class Engine {
         return new Turn(moved, render(moved, d, shown, List.of(), null));
     }
 
-    private Reply render(Session s, Dialog d, List<Node> shown, List<Card> extra, String notice) {
+    private Reply render(Session s, Dialog d, List<Node> shown, List<Card> extra, Object ticked) {
         Node last = shown.get(shown.size() - 1);
         Renderer r = new Renderer(set, d, s.lang(), s.vars());
         CardRenderer cards = new CardRenderer(set, r);
@@ -193,7 +196,8 @@ public final class Engine {
         if (last.checklist() != null) {
             opts = options(last, s.vars()).stream().map(o -> new Reply.Option(o.id(), r.text(o.label()))).toList();
             Object v = s.vars().get(last.checklist().var());
-            selected = v instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+            Object shownTicks = v != null ? v : ticked;
+            selected = shownTicks instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
         } else {
             opts = choices(d, last, s.vars()).stream().map(c -> new Reply.Option(c.id(), r.text(c.label()))).toList();
         }
@@ -212,7 +216,7 @@ public final class Engine {
         String step = last.step() == null ? null : r.text(last.step());
         return new Reply(d.id(), last.id(), s.lang(), dir, String.join("\n\n", paragraphs), opts,
                 last.checklist() != null, selected, last.input() != null, cardList, last.end(),
-                r.draft() || (alt != null && alt.draft()), notice, alt, official, step, r.fallbacks());
+                r.draft() || (alt != null && alt.draft()), null, alt, official, step, r.fallbacks());
     }
 
     /**

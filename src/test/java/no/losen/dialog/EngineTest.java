@@ -130,12 +130,13 @@ class EngineTest {
     }
 
     @Test
-    void backToAChecklistShowsWhatWasTicked() {
+    void backToAChecklistOffersWhatWasTickedButUndoesTheVariable() {
         Engine.Turn list = step(start(), Command.Choose.one("signs"));
         Engine.Turn done = step(list, new Command.Choose(List.of("debt"), true));
-        Reply again = step(done, new Command.Back()).reply();
-        assertThat(again.node()).isEqualTo("signs");
-        assertThat(again.selected()).isEmpty();
+        Engine.Turn back = step(done, new Command.Back());
+        assertThat(back.reply().node()).isEqualTo("signs");
+        assertThat(back.reply().selected()).containsExactly("debt");
+        assertThat(back.session().vars()).doesNotContainKey("signs");
         Engine.Turn redo = step(step(done, new Command.Back()), new Command.Choose(List.of("passport"), true));
         assertThat(redo.reply().text()).isEqualTo("Tegn: Passet er tatt");
     }
