@@ -9,9 +9,22 @@ import java.util.Optional;
 public final class Facts {
 
     private final Map<String, Fact> byId;
+    private final Map<String, String> citations;
 
     public Facts(Map<String, Fact> byId) {
+        this(byId, Map.of());
+    }
+
+    /** @param citations corpus document id → how a reader should see it cited ("UDI: Tiltakskort …") */
+    public Facts(Map<String, Fact> byId, Map<String, String> citations) {
         this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
+        this.citations = Map.copyOf(citations);
+    }
+
+    /** The readable citation of a fact's source: the document's publisher, title and year, else the id as given. */
+    public String citation(Fact f) {
+        String doc = f.sourceDoc();
+        return doc == null ? null : citations.getOrDefault(doc, doc);
     }
 
     public Optional<Fact> find(String id) {

@@ -30,7 +30,7 @@ final class CardRenderer {
         String about = set.translations().isKey("fact." + f.id() + ".text") ? r.text("fact." + f.id() + ".text") : null;
         boolean phone = "phone".equals(f.kind());
         return new Card(spec.type(), f.id(), title, about != null ? about : (phone ? null : f.value()),
-                phone ? f.value() : null, f.tel(), f.url(), f.sourceDoc(),
+                phone ? f.value() : null, f.tel(), f.url(), set.facts().citation(f),
                 f.checked() == null ? null : f.checked().toString(), null, null, null, null);
     }
 

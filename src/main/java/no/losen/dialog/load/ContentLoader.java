@@ -111,10 +111,28 @@ public final class ContentLoader {
                 problems.add(Problem.error(d.at(), "dialog id '" + d.id() + "' is already used by " + before.at().file()));
             }
         }
-        DialogSet set = new DialogSet(dialogs, new Translations(languages, texts, fallback), new Facts(facts));
+        Map<String, String> citations = citations(root, problems);
+        DialogSet set = new DialogSet(dialogs, new Translations(languages, texts, fallback), new Facts(facts, citations));
         Validator.Result v = new Validator(set).validate();
         problems.addAll(v.problems());
         return new Loaded(set, problems, v.coverage());
+    }
+
+    /** How each corpus document is cited on a card, from corpus/sources.yaml ("UDI: Tiltakskort – menneskehandel"). */
+    private static Map<String, String> citations(Path root, List<Problem> problems) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Path file = root.resolve("corpus").resolve("sources.yaml");
+        if (!Files.isRegularFile(file)) {
+            return out;
+        }
+        YamlDoc doc = parse(root, file, problems);
+        if (doc != null) {
+            doc.tree.path("sources").forEach(s -> {
+                String year = s.path("year").isNumber() ? " (" + s.path("year").asText() + ")" : "";
+                out.put(s.path("id").asText(), s.path("publisher").asText("") + ": " + s.path("title").asText() + year);
+            });
+        }
+        return out;
     }
 
     private static YamlDoc parse(Path root, Path file, List<Problem> problems) {
