@@ -95,7 +95,7 @@ final class Expectation {
                 b.append('\n').append(String.join("\n", c.items()));
             }
             if (c.results() != null) {
-                c.results().forEach(h -> b.append('\n').append(h.source()).append(' ').append(h.text()));
+                c.results().forEach(h -> b.append('\n').append(h.source()).append(' ').append(h.title()).append(' ').append(h.text()));
             }
         }
         return b.toString();
