@@ -2,15 +2,11 @@ package no.losen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import no.losen.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code losen translations …} as a coordinator types it. */
 class TranslationsCommandTest {
@@ -18,30 +14,11 @@ class TranslationsCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new Main()).execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void exportEditImportReport() throws Exception {
         Path root = Fixtures.copyOfBasic(dir.resolve("content"));
         Path csv = dir.resolve("ar.csv");
-        Run export = run("translations", "export", "ar", "--format", "csv", "--only", "missing", "-o", csv.toString(),
+        CliRun export = CliRun.of("translations", "export", "ar", "--format", "csv", "--only", "missing", "-o", csv.toString(),
                 "--content", root.toString());
         assertThat(export.code()).isZero();
         assertThat(export.out()).startsWith("wrote ").contains(" keys to ");
@@ -50,13 +27,13 @@ class TranslationsCommandTest {
         // The translator fills in one text in the spreadsheet.
         String line = text.lines().filter(l -> l.startsWith("demo.adult,")).findFirst().orElseThrow();
         Files.writeString(csv, text.replace(line, line.replace(",,missing,", ",أنا بالغ,draft,")));
-        Run imp = run("translations", "import", csv.toString(), "--content", root.toString());
+        CliRun imp = CliRun.of("translations", "import", csv.toString(), "--content", root.toString());
         assertThat(imp.err()).isEmpty();
         assertThat(imp.code()).isZero();
         assertThat(imp.out()).contains("added     demo.adult (draft, translations/demo/ar.yaml)").contains("imported 1 texts");
         assertThat(Files.readString(root.resolve("translations/demo/ar.yaml"))).contains("demo.adult: {text: \"أنا بالغ\"");
 
-        Run report = run("translations", "report", "--content", root.toString());
+        CliRun report = CliRun.of("translations", "report", "--content", root.toString());
         assertThat(report.code()).isZero();
         assertThat(report.out()).contains("lang  name").containsPattern("ar +العربية +\\d+ +5 ");
     }
@@ -66,7 +43,7 @@ class TranslationsCommandTest {
         Path root = Fixtures.copyOfBasic(dir.resolve("content"));
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "key,target:ar,status\ndemo.health.call,اتصل,draft\n");
-        Run r = run("translations", "import", csv.toString(), "--content", root.toString());
+        CliRun r = CliRun.of("translations", "import", csv.toString(), "--content", root.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains(csv + ":2: 'demo.health.call': placeholders differ").contains("nothing imported");
     }
@@ -76,31 +53,31 @@ class TranslationsCommandTest {
         Path root = Fixtures.copyOfBasic(dir.resolve("content"));
         Fixtures.write(root.resolve("translations/ar.yaml"), Files.readString(root.resolve("translations/ar.yaml"))
                 + "  demo.gone: ذهب\n");
-        Run dry = run("translations", "prune", "--dry-run", "--content", root.toString());
+        CliRun dry = CliRun.of("translations", "prune", "--dry-run", "--content", root.toString());
         assertThat(dry.out()).contains("orphan   translations/ar.yaml:7: ar 'demo.gone'").contains("1 orphaned keys");
         assertThat(Files.readString(root.resolve("translations/ar.yaml"))).contains("demo.gone");
-        assertThat(run("translations", "prune", "--content", root.toString()).out()).contains("1 orphaned keys removed");
+        assertThat(CliRun.of("translations", "prune", "--content", root.toString()).out()).contains("1 orphaned keys removed");
         assertThat(Files.readString(root.resolve("translations/ar.yaml"))).doesNotContain("demo.gone").contains("demo.slip: ورقة");
 
-        Run stamp = run("translations", "stamp", "ar", "--content", root.toString());
+        CliRun stamp = CliRun.of("translations", "stamp", "ar", "--content", root.toString());
         assertThat(stamp.out()).contains("ar: stamped 4 translations in 1 files");
         assertThat(Files.readString(root.resolve("translations/ar.yaml"))).contains("demo.slip: {text: \"ورقة\", source: \"");
-        assertThat(run("translations", "report", "--content", root.toString()).out()).containsPattern("ar .* 0\\n");
+        assertThat(CliRun.of("translations", "report", "--content", root.toString()).out()).containsPattern("ar .* 0\\n");
     }
 
     @Test
     void aMissingFileIsOneLineAndExitTwo() {
-        Run r = run("translations", "import", dir.resolve("nope.csv").toString(), "--content", Fixtures.BASIC.toString());
+        CliRun r = CliRun.of("translations", "import", dir.resolve("nope.csv").toString(), "--content", Fixtures.BASIC.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("losen: no such file: ").doesNotContain("Exception");
-        Run bad = run("translations", "export", "ar", "--only", "old", "--content", Fixtures.BASIC.toString());
+        CliRun bad = CliRun.of("translations", "export", "ar", "--only", "old", "--content", Fixtures.BASIC.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--only takes missing, stale, draft, reviewed");
     }
 
     @Test
     void validatePrintsTheTranslationReport() {
-        Run r = run("validate", Fixtures.BASIC.toString());
+        CliRun r = CliRun.of("validate", Fixtures.BASIC.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("translated").contains("reviewed").contains("stale").contains("unverified");
     }
