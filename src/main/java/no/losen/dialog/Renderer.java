@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.losen.content.Fact;
+import no.losen.content.PluralRules;
 import no.losen.content.Translations;
 
 /**
@@ -76,6 +77,7 @@ final class Renderer {
     }
 
     private String fill(String template, Map<String, String> params, int depth) {
+        template = plurals(template, params);
         if (template.indexOf('{') < 0) {
             return template;   // most texts have no placeholder: no matcher, no copy (a hot path per step)
         }
@@ -87,6 +89,43 @@ final class Renderer {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** Each plural block becomes the form its count takes in this language, with {@code #} as the number. */
+    private String plurals(String template, Map<String, String> params) {
+        if (template.indexOf(", plural,") < 0 && template.indexOf(",plural,") < 0) {
+            return template;
+        }
+        Matcher m = PluralRules.BLOCK.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            long n = count(m.group(1), params);
+            Map<String, String> forms = new java.util.HashMap<>();
+            Matcher f = PluralRules.FORM.matcher(m.group(2));
+            while (f.find()) {
+                forms.put(f.group(1), f.group(2));
+            }
+            String form = forms.getOrDefault(PluralRules.category(lang, n), forms.getOrDefault("other", ""));
+            m.appendReplacement(out, Matcher.quoteReplacement(form.replace("#", Long.toString(n))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The number a plural counts: a number, the size of a list (ticked items), or 0 when unset. */
+    private long count(String name, Map<String, String> params) {
+        Object v = params.containsKey(name) ? params.get(name) : vars.get(name);
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        if (v instanceof Collection<?> c) {
+            return c.size();
+        }
+        try {
+            return v == null ? 0 : Long.parseLong(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private String fact(String ref, int depth) {

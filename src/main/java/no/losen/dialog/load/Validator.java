@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.losen.content.Fact;
 import no.losen.content.Origin;
+import no.losen.content.PluralRules;
 import no.losen.content.Text;
 import no.losen.content.Translations;
 import no.losen.dialog.CardSpec;
@@ -263,6 +264,7 @@ public final class Validator {
                     problems.add(Problem.warning(e.getValue().origin(), "placeholders of '" + e.getKey() + "' differ from nb: "
                             + names + " vs " + names(nb)));
                 }
+                plurals(e.getKey(), e.getValue());
                 Matcher m = PLACEHOLDER.matcher(e.getValue().text());
                 while (m.find()) {
                     if (m.group(1).isEmpty()) {
@@ -277,6 +279,25 @@ public final class Validator {
                     }
                 }
             }
+        }
+    }
+
+    /** A plural block must read as one and have an {@code other} form: the form any count falls back to. */
+    private void plurals(String key, Text t) {
+        String text = t.text();
+        int blocks = 0;
+        Matcher m = PluralRules.BLOCK.matcher(text);
+        while (m.find()) {
+            blocks++;
+            if (!m.group(2).matches("(?s).*\\bother\\s*\\{.*")) {
+                problems.add(Problem.error(t.origin(), "'" + key + "': the plural of {" + m.group(1)
+                        + "} needs an 'other' form"));
+            }
+        }
+        int written = text.split(",\\s*plural,", -1).length - 1;
+        if (written > blocks) {
+            problems.add(Problem.error(t.origin(), "'" + key + "': cannot read the plural; write {n, plural, one {# day} "
+                    + "other {# days}}"));
         }
     }
 

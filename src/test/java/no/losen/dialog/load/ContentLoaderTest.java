@@ -132,6 +132,14 @@ class ContentLoaderTest {
     }
 
     @Test
+    void aPluralWithoutAnOtherFormIsAnError() {
+        assertThat(problems("translations/demo/en.yaml", "keys:\n  demo.title: Demo\n  demo.x: \"{n, plural, one {# day}}\"\n"))
+                .anyMatch(p -> p.startsWith("translations/demo/en.yaml:3:") && p.contains("needs an 'other' form"));
+        assertThat(problems("translations/demo/en.yaml", "keys:\n  demo.title: Demo\n  demo.x: \"{n, plural, one # day}\"\n"))
+                .anyMatch(p -> p.contains("cannot read the plural"));
+    }
+
+    @Test
     void changedPlaceholdersInATranslationAreAWarning() {
         assertThat(problems("translations/demo/en.yaml", """
                 keys:
