@@ -3,9 +3,6 @@ package no.losen.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,7 +18,7 @@ class SearchRouteTest {
 
     private static Vertx vertx;
     private static HttpServer server;
-    private static HttpClient client;
+    private static java.net.http.HttpClient client;
 
     record Reply(int status, JsonObject body) {}
 
@@ -33,7 +30,7 @@ class SearchRouteTest {
         SearchRoute.mount(router, search);
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        client = vertx.createHttpClient();
+        client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
     }
 
     @AfterAll
@@ -42,10 +39,10 @@ class SearchRouteTest {
     }
 
     private static Reply get(String query) throws Exception {
-        return client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", "/api/search?" + query)
-                .compose(req -> req.send())
-                .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), new JsonObject(b))))
-                .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        var resp = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + server.actualPort() + "/api/search?" + query))
+                .timeout(java.time.Duration.ofSeconds(20)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Reply(resp.statusCode(), new JsonObject(resp.body()));
     }
 
     private static String q(String s) {
@@ -95,9 +92,10 @@ class SearchRouteTest {
 
     @Test
     void answersOnlyGetRequests() throws Exception {
-        int status = client.request(HttpMethod.POST, server.actualPort(), "127.0.0.1", "/api/search?q=asyl")
-                .compose(req -> req.send(Buffer.buffer())).map(resp -> resp.statusCode())
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        int status = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + server.actualPort() + "/api/search?q=asyl"))
+                .timeout(java.time.Duration.ofSeconds(10)).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
         assertThat(status).isNotEqualTo(200);
     }
 }
