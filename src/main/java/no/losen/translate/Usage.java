@@ -80,6 +80,10 @@ public final class Usage {
     /** True when the language needs this key: a dialog offering it (or reading it to residents in it) shows the key. */
     public boolean neededIn(String key, String lang) {
         List<Use> us = of(key);
+        if (us.isEmpty() && key.startsWith("console.")) {
+            // The staff console speaks the staff dialogs' languages, not the residents'.
+            return set.dialogs().values().stream().anyMatch(d -> d.audience() == Audience.STAFF && d.languages().contains(lang));
+        }
         if (us.isEmpty()) {
             return owner(key) == null;
         }
