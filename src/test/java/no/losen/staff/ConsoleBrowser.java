@@ -1,6 +1,6 @@
 package no.losen.staff;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import no.losen.Chromium;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,8 +15,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Pdf;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,8 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class ConsoleBrowser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     final ChromeDriver driver;
@@ -42,27 +38,8 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** A browser, or the test is skipped with a message nobody can miss. */
     static ConsoleBrowser open(Path profile) {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            System.err.println("\n**********************************************************************\n"
-                    + "* Staff console browser test SKIPPED: /usr/bin/chromium or\n"
-                    + "* /usr/bin/chromedriver is missing. Install: apt-get install -y chromium\n"
-                    + "* chromium-driver (.ci/run does). The console has NOT been tested in a browser.\n"
-                    + "**********************************************************************\n");
-        }
-        assumeTrue(present, "Debian's chromium and chromium-driver are not installed");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM.toFile());
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--lang=nb-NO", "--window-size=1180,820");
-        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
-        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
-        o.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        return new ConsoleBrowser(new ChromeDriver(service, o));
+        Chromium.require("Staff console browser test");
+        return new ConsoleBrowser(Chromium.start(profile, "nb-NO", 1180, 820));
     }
 
     WebElement visible(String css) {

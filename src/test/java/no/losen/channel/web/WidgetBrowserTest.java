@@ -1,7 +1,7 @@
 package no.losen.channel.web;
 
+import no.losen.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,12 +33,9 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -51,8 +47,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WidgetBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     /** What the widget may keep in sessionStorage, and nothing else. */
     static final Set<String> KEPT = Set.of("dialog", "lang", "open", "token", "ttl", "expires");
@@ -64,33 +58,13 @@ class WidgetBrowserTest {
 
     @BeforeAll
     static void up() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            System.err.println("\n**********************************************************************\n"
-                    + "* WidgetBrowserTest SKIPPED: /usr/bin/chromium or /usr/bin/chromedriver is\n"
-                    + "* missing. Install them with: apt-get install -y chromium chromium-driver\n"
-                    + "* (.ci/run does). The widget has NOT been tested in a browser.\n"
-                    + "**********************************************************************\n");
-        }
-        assumeTrue(present, "Debian's chromium and chromium-driver are not installed");
+        Chromium.require("WidgetBrowserTest");
         web = new WebFixture(tmp.resolve("main"), Duration.ofMinutes(30));
         driver = chrome(Files.createDirectories(tmp.resolve("profile")));
     }
 
     static ChromeDriver chrome(Path profile) {
-        // Never let Selenium Manager look for (or download) a driver or a browser.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM.toFile());
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--lang=en-US", "--window-size=1280,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        o.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, o);
+        return Chromium.start(profile, "en-US", 1280, 900);
     }
 
     @AfterAll
