@@ -223,11 +223,7 @@ class WidgetBrowserTest {
     @Test
     void readableOnA360PixelPhoneInNorwegian() throws IOException {
         driver.manage().window().setSize(new Dimension(360, 780));
-        driver.get(web.hostPage("nb"));
-        visible(".launch").click();
-        waitForLog("Hva gjelder det?");
-        choose("Jeg søker asyl");
-        waitForLog("Du har rett til hjelp");
+        openNorwegianAtTheAsylumAnswer();
         WebElement panel = visible(".panel");
         assertThat(panel.getRect().getWidth()).isEqualTo(viewportWidth());
         for (WebElement b : widget().findElements(By.cssSelector("button, select, input"))) {
@@ -240,13 +236,18 @@ class WidgetBrowserTest {
         screenshot("widget-nb.png");
     }
 
-    @Test
-    void reloadInTheSameTabResumesTheSameSession() {
+    /** The host page in Norwegian, the widget opened, and the asylum answer on screen. */
+    private void openNorwegianAtTheAsylumAnswer() {
         driver.get(web.hostPage("nb"));
         visible(".launch").click();
         waitForLog("Hva gjelder det?");
         choose("Jeg søker asyl");
         waitForLog("Du har rett til hjelp");
+    }
+
+    @Test
+    void reloadInTheSameTabResumesTheSameSession() {
+        openNorwegianAtTheAsylumAnswer();
         String token = kept().getString("token");
 
         driver.navigate().refresh();
@@ -259,11 +260,7 @@ class WidgetBrowserTest {
 
     @Test
     void aNetworkDropShowsReconnectingAndResumesTheSameSession() {
-        driver.get(web.hostPage("nb"));
-        visible(".launch").click();
-        waitForLog("Hva gjelder det?");
-        choose("Jeg søker asyl");
-        waitForLog("Du har rett til hjelp");
+        openNorwegianAtTheAsylumAnswer();
         String token = kept().getString("token");
 
         web.refuseConnections(true);
@@ -280,11 +277,7 @@ class WidgetBrowserTest {
 
     @Test
     void quickExitEndsTheSessionLandsOnTheNeutralPageAndNothingResumes() {
-        driver.get(web.hostPage("nb"));
-        visible(".launch").click();
-        waitForLog("Hva gjelder det?");
-        choose("Jeg søker asyl");
-        waitForLog("Du har rett til hjelp");
+        openNorwegianAtTheAsylumAnswer();
         String token = kept().getString("token");
 
         visible(".exit").click();
