@@ -96,15 +96,19 @@ public final class WsLoad {
         // 2. The bare echo server, same load
         int echoPort = freePort();
         Process echo = start(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-cp",
-                System.getProperty("java.class.path"), EchoServer.class.getName(), Integer.toString(echoPort)),
+                System.getProperty("java.class.path"), o.getOrDefault("echo-class", EchoServer.class.getName()), Integer.toString(echoPort)),
                 "target/bench-echo.log", echoPort);
         Load.Result echoPaced;
         Load.Result echoFlat;
         try (Load load = new Load(echoPort, think, sessions)) {
-            load.open(sessions, 500);
+            long before = heapAfterGc(echo.pid());
+            int echoHeld = load.open(sessions, 500);
             load.run(Load.Mode.FLAT_OUT, 0, 5);
             echoPaced = load.run(Load.Mode.PACED, 5, seconds);
             System.out.println("echo paced:     " + echoPaced);
+            long after = heapAfterGc(echo.pid());
+            System.out.printf("echo idle heap: %d bytes per socket (the transport's own share)%n",
+                    echoHeld == 0 ? 0 : (after - before) / echoHeld);
             echoFlat = load.run(Load.Mode.FLAT_OUT, 2, flat);
             System.out.println("echo flat out:  " + echoFlat);
         } finally {

@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import no.losen.channel.sms.SmsConfig;
 import no.losen.channel.ws.WsLimits;
@@ -129,10 +130,13 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        // Vert.x reports its own HTTP, WebSocket and pool metrics into the same registry /metrics shows.
+        // Vert.x reports its own pool, event-bus and JVM metrics into the same registry /metrics shows.
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-                        .setJvmMetricsEnabled(true)))
+                        .setJvmMetricsEnabled(true)
+                        // WebSocket connections leave Vert.x's HTTP server at the upgrade, so its connection
+                        // gauges would never count them down; losen_connections counts them instead.
+                        .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)))
                 .withMetrics(new MicrometerMetricsFactory(registry)).build();
         try {
             Losen losen = Losen.start(vertx, config, new Metrics(registry)).await();

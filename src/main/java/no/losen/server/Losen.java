@@ -115,17 +115,14 @@ public final class Losen {
                 config.maxSessions(), ops.trustedProxies(), metrics);
         new HealthRoutes(loaded.set(), store, ws::draining, metrics).mount(router);
 
-        int transport = 4 * ops.ws().maxFrameChars();
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setCompressionSupported(true)
-                // Each socket is only touched on its own event loop, which spares Vert.x a cross-thread
-                // write queue per connection (two 4 KB arrays each: most of an idle socket's heap).
+                // Each connection is only touched on its own event loop, which spares Vert.x a cross-thread
+                // write queue (a 4 KB array) per connection. WebSockets leave Vert.x at the upgrade (see Upgrade).
                 .setStrictThreadMode(true)
                 // Frames are small; a deflate context per socket would cost far more memory than it saves.
                 .setPerMessageWebSocketCompressionSupported(false)
-                .setPerFrameWebSocketCompressionSupported(false)
-                .setMaxWebSocketFrameSize(transport)
-                .setMaxWebSocketMessageSize(transport);
+                .setPerFrameWebSocketCompressionSupported(false);
         ws.sweep(vertx);
         // One listener per event loop: Vert.x shares the port and spreads connections over them, so
         // every core serves sockets. Port 0 (tests) becomes -1: Vert.x's "one random port, shared".
@@ -155,11 +152,10 @@ public final class Losen {
     private static Future<HttpServer> listen(Vertx vertx, HttpServerOptions options, Router router,
                                              WebSocketChannel ws, List<HttpServer> servers) {
         HttpServer http = vertx.createHttpServer(options);
-        ws.install(http);
         synchronized (servers) {
             servers.add(http);
         }
-        return http.requestHandler(router).listen();
+        return http.requestHandler(ws.in(router)).listen();
     }
 
     /** Every text action (the handbook search) timed into the search latency metric. */

@@ -4,11 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.ServerWebSocket;
 import java.util.List;
 import java.util.Optional;
 import no.losen.dialog.Command;
@@ -35,8 +31,7 @@ final class Conversation {
     private static final ObjectWriter REPLY = JSON.writerFor(Reply.class);
     static final String CHANNEL = "ws";
 
-    private final ServerWebSocket ws;
-    private final Context context;
+    private final Socket ws;
     private final WebSocketChannel ch;
     private final boolean staff;
     private final String address;
@@ -46,9 +41,8 @@ final class Conversation {
     /** Written on the socket's event loop, read by the idle sweep on another. */
     private volatile long lastActive = System.nanoTime();
 
-    Conversation(ServerWebSocket ws, WebSocketChannel ch, boolean staff, String address) {
+    Conversation(Socket ws, WebSocketChannel ch, boolean staff, String address) {
         this.ws = ws;
-        this.context = Vertx.currentContext();
         this.ch = ch;
         this.staff = staff;
         this.address = address;
@@ -93,12 +87,19 @@ final class Conversation {
         return pending;
     }
 
-    /** Closes from any thread: the socket is only ever touched on its own event loop (strict thread mode). */
+    /** Closes from any thread; completes when the connection is gone. */
     Future<Void> close(short code, String reason) {
-        Promise<Void> done = Promise.promise();
-        context.runOnContext(v -> (ws.isClosed() ? Future.<Void>succeededFuture() : ws.close(code, reason))
-                .otherwiseEmpty().onComplete(done));
-        return done.future();
+        return ws.close(code, reason);
+    }
+
+    /** The connection is gone, whoever closed it. */
+    void closed() {
+        ch.closed(this);
+    }
+
+    /** A message over the transport limit closed the connection. */
+    void tooLarge() {
+        ch.tooLarge();
     }
 
     private Future<Void> handle(String raw) {
@@ -186,14 +187,14 @@ final class Conversation {
         } catch (JsonProcessingException e) {
             return Future.failedFuture(e);
         }
-        return ws.writeTextMessage("{\"type\":\"message\"," + body.substring(1));
+        return ws.send("{\"type\":\"message\"," + body.substring(1));
     }
 
     private Future<Void> send(ObjectNode n) {
         if (ws.isClosed()) {
             return Future.succeededFuture();
         }
-        return ws.writeTextMessage(n.toString());
+        return ws.send(n.toString());
     }
 
     private Future<Void> fail(Throwable e) {

@@ -1,10 +1,10 @@
 package no.losen.channel.ws;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.http.HttpServerRequestInternal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,9 +78,18 @@ public final class WebSocketChannel {
         vertx.setPeriodic(every, id -> sweep(System.nanoTime()));
     }
 
-    /** Installs the socket handlers on a server; call once for each server sharing the port. */
-    public void install(HttpServer server) {
-        server.webSocketHandshakeHandler(this::handshake).webSocketHandler(this::connected);
+    /**
+     * The server's request handler: WebSocket upgrades for {@code /ws} become conversations,
+     * every other request goes on to {@code next}.
+     */
+    public Handler<HttpServerRequest> in(Handler<HttpServerRequest> next) {
+        return req -> {
+            if (PATH.equals(req.path()) && Upgrade.requested(req)) {
+                upgrade(req);
+            } else {
+                next.handle(req);
+            }
+        };
     }
 
     Engine engine() {
@@ -108,52 +117,48 @@ public final class WebSocketChannel {
         return connections.size();
     }
 
-    private void handshake(ServerWebSocketHandshake h) {
-        if (!PATH.equals(h.path())) {
-            h.reject(404);
-            return;
-        }
+    private void upgrade(HttpServerRequest req) {
         if (draining) {
-            h.reject(503);
+            req.response().setStatusCode(503).end();
             return;
         }
-        if (!originAllowed(h.headers().get("Origin"), h.headers().get("Host"))) {
+        if (!originAllowed(req.getHeader("Origin"), req.getHeader("Host"))) {
             LOG.info("event=ws.rejected reason=origin");
             metrics.limit("origin");
-            h.reject(403);
+            req.response().setStatusCode(403).end();
             return;
         }
-        h.accept();
-    }
-
-    private void connected(ServerWebSocket ws) {
-        String address = clientAddress.of(ws.remoteAddress(), ws.headers());
-        if (!connections.admit(address)) {
+        String address = clientAddress.of(req.remoteAddress(), req.headers());
+        Socket socket = new Socket(((HttpServerRequestInternal) req).context());
+        Conversation c = new Conversation(socket, this, staff.isStaff(req.headers()), address);
+        socket.attach(c);
+        boolean admitted = connections.admit(address);
+        if (!Upgrade.accept(req, socket, 4 * limits.maxFrameChars())) {
+            if (admitted) {
+                connections.release(address);
+            }
+            return;
+        }
+        if (!admitted) {
             // Closing with a code (not refusing the handshake) because browsers hide a refused handshake's status.
             LOG.info("event=ws.refused code=per_address");
             metrics.limit("per_address");
-            ws.close(CLOSE_TRY_LATER, "too many connections from your network; try again later");
+            socket.close(CLOSE_TRY_LATER, "too many connections from your network; try again later");
             return;
         }
-        Conversation c = new Conversation(ws, this, staff.isStaff(ws.headers()), address);
         connections.add(c);
-        ws.closeHandler(v -> connections.remove(c, address));
-        ws.textMessageHandler(c::frame);
-        ws.binaryMessageHandler(b -> c.frame("\u0000binary"));
-        ws.exceptionHandler(e -> {
-            // Vert.x drops a message over the transport limit and reports it here as IllegalStateException.
-            if (e instanceof IllegalStateException && !ws.isClosed()) {
-                LOG.info("event=ws.refused code=too_large");
-                metrics.limit("frame_size");
-                metrics.error("too_large");
-                ws.close(CLOSE_TOO_LARGE, "message too large");
-            } else {
-                LOG.debug("event=ws.exception cause={}", e.getClass().getSimpleName());
-            }
-        });
-        if (ws.isClosed()) {
-            connections.remove(c, address);
-        }
+    }
+
+    /** The socket is gone: its slot is free again (its session stays in the store until the TTL). */
+    void closed(Conversation c) {
+        connections.remove(c, c.address());
+    }
+
+    /** A message over the transport limit closed the socket. */
+    void tooLarge() {
+        LOG.info("event=ws.refused code=too_large");
+        metrics.limit("frame_size");
+        metrics.error("too_large");
     }
 
     /** Closes sockets that sent nothing for the idle timeout; their sessions stay for the session TTL. */
