@@ -96,7 +96,7 @@ public final class WsLoad {
         // 2. The bare echo server, same load
         int echoPort = freePort();
         Process echo = start(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-cp",
-                System.getProperty("java.class.path"), o.getOrDefault("echo-class", EchoServer.class.getName()), Integer.toString(echoPort)),
+                System.getProperty("java.class.path"), EchoServer.class.getName(), Integer.toString(echoPort)),
                 "target/bench-echo.log", echoPort);
         Load.Result echoPaced;
         Load.Result echoFlat;
