@@ -1,6 +1,7 @@
 package no.losen.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,5 +31,23 @@ class SessionCodecTest {
         Session full = new Session("rights", "health", "en", Map.of("minor", false, "situation", "asylum"),
                 history, false);
         assertThat(SessionCodec.encode(full).length()).isLessThan(4096);
+    }
+
+    @Test
+    void whatTheStoresHoldTodayStillReads() {
+        // Written by the codec before it streamed (Jackson over maps); Redis may hold such sessions.
+        Session s = SessionCodec.decode("{\"d\":\"rights\",\"n\":\"health\",\"l\":\"en\",\"v\":{\"age\":16,\"signs\":[\"debt\"]},"
+                + "\"h\":[[\"start\"],[\"age\",{\"minor\":true}]],\"s\":1}");
+        assertThat(s).isEqualTo(new Session("rights", "health", "en", Map.of("age", 16, "signs", List.of("debt")),
+                List.of(new Session.Step("start", Map.of()), new Session.Step("age", Map.of("minor", true))), true));
+        assertThat(s.vars().get("age")).isInstanceOf(Integer.class);
+    }
+
+    @Test
+    void aDamagedSessionIsAClearErrorNotAHalfSession() {
+        for (String bad : List.of("", "[]", "{\"d\":\"rights\"}", "{\"d\":\"rights\",\"n\":\"x\",\"l\":\"en\",\"h\":[[\"a\",{\"k\":}]]}")) {
+            assertThatThrownBy(() -> SessionCodec.decode(bad)).as(bad)
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("not readable");
+        }
     }
 }

@@ -30,13 +30,15 @@ final class Conversation {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectWriter REPLY = JSON.writerFor(Reply.class);
     static final String CHANNEL = "ws";
+    private static final Future<?> IDLE = Future.succeededFuture();
 
     private final Socket ws;
     private final WebSocketChannel ch;
     private final boolean staff;
     private final String address;
     private final TokenBucket bucket;
-    private Future<?> pending = Future.succeededFuture();
+    /** The last frame's step, read by the idle sweep and a shutdown on other threads. */
+    private volatile Future<?> pending = IDLE;
     private String token;
     /** Written on the socket's event loop, read by the idle sweep on another. */
     private volatile long lastActive = System.nanoTime();
@@ -71,7 +73,7 @@ final class Conversation {
             error(ErrorCode.TOO_LARGE, "a frame may be at most " + ch.limits().maxFrameChars() + " characters");
             return;
         }
-        pending = pending.transform(ignored -> {
+        Future<?> step = pending.transform(ignored -> {
             Future<Void> done;
             try {
                 done = handle(raw).recover(this::fail);
@@ -80,6 +82,17 @@ final class Conversation {
             }
             return done.onComplete(r -> ch.metrics().step(CHANNEL, System.nanoTime() - t0));
         });
+        // An idle conversation holds no finished futures: ten thousand of them would be a megabyte and a half.
+        if (step.isComplete()) {
+            pending = IDLE;
+        } else {
+            pending = step;
+            step.onComplete(r -> {
+                if (pending == step) {
+                    pending = IDLE;
+                }
+            });
+        }
     }
 
     /** Completes when every frame received so far has been answered (a shutdown waits for this). */
