@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every text in every language, with the fallback chain that decides what a user sees when
@@ -19,8 +20,11 @@ import java.util.Set;
  */
 public final class Translations {
 
-    /** A text found for a request, and the language it actually came from. */
-    public record Found(Text text, String lang) {
+    /**
+     * A text found for a request, the language it actually came from, and whether it is stale
+     * there (served only when the stale fallback is off).
+     */
+    public record Found(Text text, String lang, boolean stale) {
     }
 
     private final Map<String, Language> languages;
@@ -28,6 +32,11 @@ public final class Translations {
     private final List<String> fallback;
     private final boolean staleFallback;
     private final Map<String, String> sourceFingerprints;
+    /**
+     * What {@link #find} found, per language and key: every step renders a dozen texts. Only texts
+     * that exist in a known language are kept, so its size is bounded by the content, whatever is asked.
+     */
+    private final Map<String, Map<String, Found>> resolved = new ConcurrentHashMap<>();
 
     public Translations(Map<String, Language> languages, Map<String, Map<String, Text>> texts, List<String> fallback) {
         this(languages, texts, fallback, true);
@@ -114,10 +123,30 @@ public final class Translations {
 
     /** The text for {@code key} in {@code lang}, else along the fallback chain. */
     public Optional<Found> find(String lang, String key) {
+        Map<String, Found> known = resolved.get(lang);
+        if (known == null) {
+            if (!languages.containsKey(lang)) {
+                return resolve(lang, key);
+            }
+            known = resolved.computeIfAbsent(lang, l -> new ConcurrentHashMap<>());
+        }
+        Found f = known.get(key);
+        if (f != null) {
+            return Optional.of(f);
+        }
+        Optional<Found> found = resolve(lang, key);
+        found.ifPresent(x -> resolved.get(lang).put(key, x));
+        return found;
+    }
+
+    private Optional<Found> resolve(String lang, String key) {
         for (String l : chain(lang)) {
             Text t = keys(l).get(key);
-            if (t != null && !(staleFallback && stale(l, key))) {
-                return Optional.of(new Found(t, l));
+            if (t != null) {
+                boolean stale = stale(l, key);
+                if (!(staleFallback && stale)) {
+                    return Optional.of(new Found(t, l, stale));
+                }
             }
         }
         return Optional.empty();

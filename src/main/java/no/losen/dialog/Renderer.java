@@ -60,7 +60,7 @@ final class Renderer {
             return "";
         }
         // A stale text served anyway (stale fallback off) is marked like a draft: no person vouches for it now.
-        draft |= found.get().text().draft() || tr.stale(found.get().lang(), key);
+        draft |= found.get().text().draft() || found.get().stale();
         String text = fill(found.get().text().text(), params, depth);
         if (!found.get().lang().equals(lang)) {
             fallbacks.add(key + "@" + found.get().lang());

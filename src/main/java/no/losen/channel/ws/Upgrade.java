@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -76,11 +77,11 @@ final class Upgrade {
         }
         Channel channel = conn.channel();
         ChannelPipeline p = channel.pipeline();
-        // HTTP compression and WebSocket extensions do not apply to this connection any more.
+        // HTTP compression, file streaming and WebSocket extensions do not apply to this connection any more.
         List<ChannelHandler> http = new ArrayList<>();
         p.forEach(e -> {
             if (e.getValue() instanceof HttpContentEncoder || e.getValue() instanceof HttpContentDecoder
-                    || e.getValue() instanceof WebSocketServerExtensionHandler) {
+                    || e.getValue() instanceof WebSocketServerExtensionHandler || e.getValue() instanceof ChunkedWriteHandler) {
                 http.add(e.getValue());
             }
         });
