@@ -79,6 +79,41 @@ class FrameFuzzTest {
         }
     }
 
+    /**
+     * Below the JSON: random bytes, and frames with random opcodes, reserved bits, lengths and
+     * masks, straight after a good handshake. The server may answer, close or wait; it must not
+     * fail, leak a connection, or disturb a user who is in the middle of a conversation.
+     */
+    @Test
+    void randomBytesAndFramesOnTheWireNeverHurtTheServerOrAnotherUser() throws Exception {
+        Random rnd = new Random(SEED);
+        try (TestServer s = new TestServer(Fixtures.BASIC); var bystander = s.connect()) {
+            bystander.send(VALID.get(0)).nextMessage();
+            for (int i = 0; i < 300; i++) {
+                try (RawClient raw = RawClient.open(s.port())) {
+                    if (rnd.nextBoolean()) {
+                        byte[] junk = new byte[rnd.nextInt(200)];
+                        rnd.nextBytes(junk);
+                        raw.raw(junk);
+                    } else {
+                        byte[] payload = (rnd.nextBoolean() ? mutate(rnd, VALID.get(rnd.nextInt(VALID.size()))) : random(rnd))
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        int header = rnd.nextInt(256);
+                        raw.frame((header & 0x80) != 0, header & 0x7f, payload);
+                    }
+                }
+            }
+            assertThat(bystander.send("{\"type\":\"choose\",\"choice\":\"child\"}").nextMessage().getString("node"))
+                    .as("seed=%d", SEED).isNotBlank();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (s.losen.connections() > 1 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(s.losen.connections()).as("connections left open, seed=%d", SEED).isEqualTo(1);
+            assertThat(s.get("/metrics").body()).doesNotContain("code=\"internal\"");
+        }
+    }
+
     static String random(Random rnd) {
         StringBuilder b = new StringBuilder();
         int n = rnd.nextInt(60);

@@ -64,10 +64,10 @@ final class RawClient implements AutoCloseable {
         return frame(true, TEXT, s.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes one masked frame, as a client must. */
+    /** Writes one masked frame, as a client must; {@code opcode} may carry the reserved bits (0x70) too. */
     RawClient frame(boolean fin, int opcode, byte[] payload) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.write((fin ? 0x80 : 0) | opcode);
+        b.write((fin ? 0x80 : 0) | (opcode & 0x7f));
         if (payload.length < 126) {
             b.write(0x80 | payload.length);
         } else if (payload.length < 65_536) {
