@@ -15,13 +15,13 @@ import java.util.Map;
 import no.losen.dialog.Session;
 
 /**
- * A session as compact JSON, for the stores. Short keys and no empty fields keep a typical
- * session well under a kilobyte, so memory and Redis traffic per step stay small; nothing but
- * the session's own fields is written (no token, no address, no time).
+ * A session as compact JSON, for stores outside this process (Redis). Short keys and no empty
+ * fields keep a typical session well under a kilobyte, so Redis memory and traffic per step stay
+ * small; nothing but the session's own fields is written (no token, no address, no time).
  *
- * <p>Written and read with Jackson's streaming API rather than through maps: every step of every
- * conversation decodes and encodes its session once, and building maps for that was a quarter
- * of the server's work under load (bench/ws-load).
+ * <p>Written and read with Jackson's streaming API rather than through maps: every step decodes
+ * and encodes its session once, and building maps for that was a quarter of the server's work
+ * under load (bench/ws-load, when the memory store still encoded sessions too).
  *
  * <p>The wire form: {@code d} dialog, {@code n} node, {@code l} lang, {@code v} vars,
  * {@code h} history {@code [[node], [node, vars], …]}, {@code s} staff (present when true).

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * What one connection, and one client address, may take. A frame over {@code maxFrameChars}
- * gets an error frame; one over the transport limit (four times that) is closed by Vert.x with
+ * gets an error frame; one over the transport limit (four times that) closes the socket with
  * 1009, so a client can never make the server buffer much. A socket silent for
  * {@code idleTimeout} is closed (its session stays until the session TTL, so the client resumes).
  *
