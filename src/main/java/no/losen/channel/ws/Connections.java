@@ -46,11 +46,6 @@ final class Connections {
         }
     }
 
-    /** Releases an admitted slot whose socket never became a conversation. */
-    void release(String address) {
-        perAddress.computeIfPresent(address, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
-    }
-
     int size() {
         return live.size();
     }

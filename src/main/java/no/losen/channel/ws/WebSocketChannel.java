@@ -133,10 +133,12 @@ public final class WebSocketChannel {
         Conversation c = new Conversation(socket, this, staff.isStaff(req.headers()), address);
         socket.attach(c);
         boolean admitted = connections.admit(address);
+        if (admitted) {
+            // Counted before the handshake, so a connection that dies during it is counted out again.
+            connections.add(c);
+        }
         if (!Upgrade.accept(req, socket, 4 * limits.maxFrameChars())) {
-            if (admitted) {
-                connections.release(address);
-            }
+            connections.remove(c, address);
             return;
         }
         if (!admitted) {
@@ -144,9 +146,7 @@ public final class WebSocketChannel {
             LOG.info("event=ws.refused code=per_address");
             metrics.limit("per_address");
             socket.close(CLOSE_TRY_LATER, "too many connections from your network; try again later");
-            return;
         }
-        connections.add(c);
     }
 
     /** The socket is gone: its slot is free again (its session stays in the store until the TTL). */
