@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
  * comma, quote or line break. Reading goes by the header's names, so a user may reorder or add
  * columns; a semicolon-separated file (what Excel saves in Norwegian settings) is read too.
  * The target column's header names the language: {@code target:ti}.
+ *
+ * <p>A cell that starts like a formula ({@code = + - @}, tab, carriage return) is written with a
+ * leading apostrophe, so a spreadsheet shows it as text instead of running it (CSV injection: a
+ * text from a repository nobody reviewed could otherwise run on a translator's machine); reading
+ * takes the apostrophe off again.
  */
 public final class CsvFormat {
 
@@ -40,7 +45,7 @@ public final class CsvFormat {
             if (i > 0) {
                 b.append(',');
             }
-            String f = fields.get(i);
+            String f = asText(fields.get(i));
             if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0
                     || f.indexOf(';') >= 0 || (!f.isEmpty() && (Character.isWhitespace(f.charAt(0))
                     || Character.isWhitespace(f.charAt(f.length() - 1))))) {
@@ -102,7 +107,19 @@ public final class CsvFormat {
 
     private static String get(Record r, Map<String, Integer> col, String name) {
         Integer i = col.get(name);
-        return i == null || i >= r.fields().size() ? "" : r.fields().get(i);
+        return i == null || i >= r.fields().size() ? "" : fromText(r.fields().get(i));
+    }
+
+    private static boolean formulaStart(String f, int at) {
+        return f.length() > at && "=+-@\t\r".indexOf(f.charAt(at)) >= 0;
+    }
+
+    static String asText(String f) {
+        return formulaStart(f, 0) ? "'" + f : f;
+    }
+
+    static String fromText(String f) {
+        return f.startsWith("'") && formulaStart(f, 1) ? f.substring(1) : f;
     }
 
     record Record(List<String> fields, int line) {

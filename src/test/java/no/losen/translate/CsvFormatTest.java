@@ -31,6 +31,20 @@ class CsvFormatTest {
     }
 
     @Test
+    void aCellThatStartsLikeAFormulaIsWrittenAsTextAndReadsBackAsItWas() {
+        Row formulas = new Row("demo.f", "=HYPERLINK(\"http://evil.example\",\"klikk\")", "+47 22 00 00 00", "- a list item",
+                "draft", "@note", "", "", 0);
+        String csv = CsvFormat.write("ti", List.of(formulas));
+        assertThat(csv).contains("\"'=HYPERLINK(").contains(",'+47 22 00 00 00,").contains(",'- a list item,").contains(",'@note,")
+                .doesNotContain(",=").doesNotContain(",+").doesNotContain(",-").doesNotContain(",@");
+        Row back = CsvFormat.read(csv, null).rows().get(0);
+        assertThat(List.of(back.nb(), back.en(), back.target(), back.note()))
+                .containsExactly(formulas.nb(), formulas.en(), formulas.target(), formulas.note());
+        assertThat(CsvFormat.read("key,target:ti\r\ndemo.g,'quoted on purpose\r\n", null).rows().get(0).target())
+                .as("an apostrophe before ordinary text is the translator's").isEqualTo("'quoted on purpose");
+    }
+
+    @Test
     void readsColumnsByNameInAnyOrderAndSemicolonFiles() {
         String csv = "fingerprint;target (fr);key;status\r\n0123456789ab;\"Bonjour; toi\";demo.hello;draft\r\n";
         Exchange x = CsvFormat.read(csv, null);
