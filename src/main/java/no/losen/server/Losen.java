@@ -155,7 +155,7 @@ public final class Losen {
         synchronized (servers) {
             servers.add(http);
         }
-        return http.requestHandler(ws.in(router)).listen();
+        return http.requestHandler(ws.before(router)).listen();
     }
 
     /** Every text action (the handbook search) timed into the search latency metric. */

@@ -82,7 +82,7 @@ public final class WebSocketChannel {
      * The server's request handler: WebSocket upgrades for {@code /ws} become conversations,
      * every other request goes on to {@code next}.
      */
-    public Handler<HttpServerRequest> in(Handler<HttpServerRequest> next) {
+    public Handler<HttpServerRequest> before(Handler<HttpServerRequest> next) {
         return req -> {
             if (PATH.equals(req.path()) && Upgrade.requested(req)) {
                 upgrade(req);
