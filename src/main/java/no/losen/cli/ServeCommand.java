@@ -95,6 +95,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Open WebSockets one client address may hold (LOSEN_MAX_CONNECTIONS_PER_ADDRESS).")
     int maxPerAddress;
 
+    @Option(names = "--http-idle-timeout", defaultValue = "${env:LOSEN_HTTP_IDLE_TIMEOUT:-1m}",
+            description = "Close an HTTP connection silent this long; not WebSockets (LOSEN_HTTP_IDLE_TIMEOUT).")
+    String httpIdleTimeout;
+
     @Option(names = "--ws-idle-timeout", defaultValue = "${env:LOSEN_WS_IDLE_TIMEOUT:-10m}",
             description = "Close a WebSocket silent this long; its session stays (LOSEN_WS_IDLE_TIMEOUT).")
     String wsIdleTimeout;
@@ -157,7 +161,7 @@ public final class ServeCommand implements Callable<Integer> {
         WsLimits ws = WsLimits.DEFAULT.withRate(wsRate, wsBurst).withMaxPerAddress(maxPerAddress)
                 .withIdleTimeout(duration(wsIdleTimeout));
         Operations ops = new Operations(sessionStore, list(frameAncestors.replace(' ', ',')), duration(shutdownGrace),
-                list(trustedProxy), ws);
+                list(trustedProxy), ws, duration(httpIdleTimeout));
         return new Config.Builder().host(host).port(port).content(content).sessionTtl(duration(sessionTtl))
                 .maxSessions(maxSessions).allowedOrigins(list(allowedOrigins)).fallback(list(fallback)).exitUrl(exitUrl)
                 .publicUrl(publicUrl).sms(new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog))

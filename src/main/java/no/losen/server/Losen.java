@@ -120,6 +120,8 @@ public final class Losen {
                 // Each connection is only touched on its own event loop, which spares Vert.x a cross-thread
                 // write queue (a 4 KB array) per connection. WebSockets leave Vert.x at the upgrade (see Upgrade).
                 .setStrictThreadMode(true)
+                // Silent connections (a client that connects and never asks, or never leaves) cannot pile up.
+                .setIdleTimeout((int) ops.httpIdleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 // Frames are small; a deflate context per socket would cost far more memory than it saves.
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false);

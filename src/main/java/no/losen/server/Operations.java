@@ -14,12 +14,14 @@ import no.losen.channel.ws.WsLimits;
  * @param shutdownGrace            how long a shutdown waits for connections to finish their step and leave
  * @param trustedProxies           addresses of reverse proxies whose {@code X-Forwarded-For} is believed
  * @param ws                       per-connection frame size, rate and idle limits, sockets per address
+ * @param httpIdleTimeout          an HTTP connection with no traffic this long is closed (not WebSockets:
+ *                                 they have their own idle limit), so silent connections cannot pile up
  */
 public record Operations(String sessionStore, List<String> frameAncestors, Duration shutdownGrace,
-                         List<String> trustedProxies, WsLimits ws) {
+                         List<String> trustedProxies, WsLimits ws, Duration httpIdleTimeout) {
 
     public static final Operations DEFAULT = new Operations(null, List.of(), Duration.ofSeconds(10), List.of(),
-            WsLimits.DEFAULT);
+            WsLimits.DEFAULT, Duration.ofMinutes(1));
 
     public Operations {
         frameAncestors = List.copyOf(frameAncestors);
@@ -34,6 +36,9 @@ public record Operations(String sessionStore, List<String> frameAncestors, Durat
             if (!"redis".equals(u.getScheme()) && !"rediss".equals(u.getScheme()) || u.getHost() == null) {
                 throw new IllegalArgumentException("LOSEN_SESSION_STORE must be 'memory' or redis://host:port");
             }
+        }
+        if (httpIdleTimeout.isNegative() || httpIdleTimeout.isZero() || httpIdleTimeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("LOSEN_HTTP_IDLE_TIMEOUT must be positive (and under 24 days)");
         }
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("LOSEN_SHUTDOWN_GRACE must not be negative");
@@ -52,22 +57,26 @@ public record Operations(String sessionStore, List<String> frameAncestors, Durat
     }
 
     public Operations withSessionStore(String uri) {
-        return new Operations(uri, frameAncestors, shutdownGrace, trustedProxies, ws);
+        return new Operations(uri, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout);
     }
 
     public Operations withFrameAncestors(List<String> a) {
-        return new Operations(sessionStore, a, shutdownGrace, trustedProxies, ws);
+        return new Operations(sessionStore, a, shutdownGrace, trustedProxies, ws, httpIdleTimeout);
     }
 
     public Operations withShutdownGrace(Duration d) {
-        return new Operations(sessionStore, frameAncestors, d, trustedProxies, ws);
+        return new Operations(sessionStore, frameAncestors, d, trustedProxies, ws, httpIdleTimeout);
     }
 
     public Operations withTrustedProxies(List<String> p) {
-        return new Operations(sessionStore, frameAncestors, shutdownGrace, p, ws);
+        return new Operations(sessionStore, frameAncestors, shutdownGrace, p, ws, httpIdleTimeout);
     }
 
     public Operations withWs(WsLimits l) {
-        return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, l);
+        return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, l, httpIdleTimeout);
+    }
+
+    public Operations withHttpIdleTimeout(Duration d) {
+        return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, d);
     }
 }

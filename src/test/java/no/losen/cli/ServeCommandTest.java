@@ -22,7 +22,7 @@ class ServeCommandTest {
     void operationsFlagsReachTheConfig() {
         Config c = parse("--session-store", "redis://cache:6379/2", "--frame-ancestors", "https://a.example https://b.example",
                 "--max-connections-per-address", "7", "--ws-idle-timeout", "90s", "--shutdown-grace", "5s",
-                "--trusted-proxy", "10.0.0.5", "--ws-rate", "3", "--ws-burst", "6");
+                "--trusted-proxy", "10.0.0.5", "--ws-rate", "3", "--ws-burst", "6", "--http-idle-timeout", "45s");
         assertThat(c.ops().sessionStore()).isEqualTo("redis://cache:6379/2");
         assertThat(c.ops().frameAncestors()).containsExactly("https://a.example", "https://b.example");
         assertThat(c.ops().ws().maxPerAddress()).isEqualTo(7);
@@ -30,6 +30,7 @@ class ServeCommandTest {
         assertThat(c.ops().ws().ratePerSecond()).isEqualTo(3);
         assertThat(c.ops().shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.ops().trustedProxies()).isEqualTo(List.of("10.0.0.5"));
+        assertThat(c.ops().httpIdleTimeout()).isEqualTo(Duration.ofSeconds(45));
     }
 
     @Test
@@ -37,12 +38,14 @@ class ServeCommandTest {
         Config c = parse();
         assertThat(c.ops().redis()).isFalse();
         assertThat(c.ops().frameAncestors()).isEmpty();
+        assertThat(c.ops().httpIdleTimeout()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
     void badValuesAreRefusedBeforeAnythingStarts() {
         assertThatThrownBy(() -> parse("--session-store", "postgres://db")).hasMessageContaining("LOSEN_SESSION_STORE");
         assertThatThrownBy(() -> parse("--ws-idle-timeout", "soon")).hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> parse("--http-idle-timeout", "0s")).hasMessageContaining("LOSEN_HTTP_IDLE_TIMEOUT");
         assertThat(new CommandLine(new ServeCommand()).execute("--session-store", "ftp://x")).isEqualTo(2);
     }
 }

@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -77,11 +78,13 @@ final class Upgrade {
         }
         Channel channel = conn.channel();
         ChannelPipeline p = channel.pipeline();
-        // HTTP compression, file streaming and WebSocket extensions do not apply to this connection any more.
+        // HTTP compression, file streaming, WebSocket extensions and the HTTP idle timeout do not apply
+        // to this connection any more (a socket has its own idle limit, WsLimits.idleTimeout).
         List<ChannelHandler> http = new ArrayList<>();
         p.forEach(e -> {
             if (e.getValue() instanceof HttpContentEncoder || e.getValue() instanceof HttpContentDecoder
-                    || e.getValue() instanceof WebSocketServerExtensionHandler || e.getValue() instanceof ChunkedWriteHandler) {
+                    || e.getValue() instanceof WebSocketServerExtensionHandler || e.getValue() instanceof ChunkedWriteHandler
+                    || e.getValue() instanceof IdleStateHandler) {
                 http.add(e.getValue());
             }
         });

@@ -88,6 +88,20 @@ class LimitsTest {
     }
 
     @Test
+    void aSilentHttpConnectionIsClosedButASocketOutlivesTheHttpIdleTimeout() throws Exception {
+        Config c = Config.defaults().withOps(Operations.DEFAULT.withHttpIdleTimeout(Duration.ofMillis(500)));
+        try (TestServer s = server(c); var ws = s.connect();
+             java.net.Socket silent = new java.net.Socket("127.0.0.1", s.port())) {
+            silent.setSoTimeout(5_000);
+            long t0 = System.nanoTime();
+            assertThat(silent.getInputStream().read()).as("the server closes a connection that never asks").isEqualTo(-1);
+            assertThat(System.nanoTime() - t0).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(300));
+            Thread.sleep(700);
+            assertThat(ws.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
+        }
+    }
+
+    @Test
     void atTheSessionMaximumNewConversationsAreRefusedAndExistingOnesGoOn() {
         try (TestServer s = server(Config.defaults().withMaxSessions(2));
              var a = s.connect(); var b = s.connect(); var c = s.connect()) {
