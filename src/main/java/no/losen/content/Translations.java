@@ -135,7 +135,8 @@ public final class Translations {
             return Optional.of(f);
         }
         Optional<Found> found = resolve(lang, key);
-        found.ifPresent(x -> resolved.get(lang).put(key, x));
+        Map<String, Found> cache = known;
+        found.ifPresent(x -> cache.put(key, x));
         return found;
     }
 

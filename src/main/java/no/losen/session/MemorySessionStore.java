@@ -15,8 +15,10 @@ import no.losen.dialog.Session;
  *
  * <p>Sessions are kept as the engine made them, not encoded: they are immutable, and the steps of
  * a history share the node ids and variable maps the engine already holds, so a session with a
- * long history costs about as much as its encoded form would (bench/ws-load measures both), while
- * encoding and decoding it on every step took a third of the server's work under load.
+ * long history costs about as much as its encoded form did (bench/ws-load: 3.7 KB per idle
+ * conversation, socket included, either way), while encoding and decoding it on every step took
+ * a third of the server's work under load. DialogWalkTest checks that every session the engine
+ * makes still survives the encoded form Redis keeps.
  */
 public final class MemorySessionStore implements SessionStore {
 

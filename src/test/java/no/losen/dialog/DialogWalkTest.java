@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import no.losen.Fixtures;
 import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Loaded;
+import no.losen.session.SessionCodec;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  * Property: whatever a user does, in any dialog and any language it offers, every step gets a
  * valid reply, and from wherever they are they can reach an end or go back. Random walks mix
  * choices, check lists, typed text (labels, numbers, noise), back, restart and language switches,
- * plus invalid commands that must be refused with a stable code and change nothing.
+ * plus invalid commands that must be refused with a stable code and change nothing. Every
+ * session on the way survives the round trip through the form Redis stores.
  *
  * <p>Seeded: a failure prints the seed; rerun with {@code -Dlosen.seed=N} to replay it.
  */
@@ -99,6 +101,9 @@ class DialogWalkTest {
         assertThat(r.end() || !r.choices().isEmpty() || r.input()).as("a dead end that is not an end: " + where)
                 .isTrue();
         assertThat(r.multi()).as(where).isEqualTo(d.node(r.node()).orElseThrow().checklist() != null);
+        // The memory store keeps sessions as objects; Redis must be able to hold every one of them too.
+        assertThat(SessionCodec.decode(SessionCodec.encode(t.session()))).as("Redis round trip: " + where)
+                .isEqualTo(t.session());
     }
 
     /** Breadth-first over the choices from here: is a node marked {@code end} reachable? */
