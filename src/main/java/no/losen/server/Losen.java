@@ -2,7 +2,6 @@ package no.losen.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -99,8 +98,9 @@ public final class Losen {
 
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders(ops.frameAncestors())::apply);
-        router.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
-                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+        // For every method: a catch-all limited to POST/PUT/PATCH would make Vert.x Web answer an unknown
+        // path with 405 instead of 404 (a route "matched the path, not the method").
+        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         router.errorHandler(413, ctx -> {
             metrics.limit("body_size");
             ctx.response().setStatusCode(413).end();

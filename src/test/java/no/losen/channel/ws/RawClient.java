@@ -39,13 +39,17 @@ final class RawClient implements AutoCloseable {
     private final DataInputStream in;
     final String response;
 
-    /** Connects and sends the handshake request made of {@code headers} (CRLF-separated lines). */
+    /** Connects and sends the handshake request for {@code /ws} made of {@code headers} (CRLF-separated lines). */
     RawClient(int port, String headers) throws IOException {
+        this(port, headers, "/ws");
+    }
+
+    RawClient(int port, String headers, String path) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(5_000);
         out = socket.getOutputStream();
         in = new DataInputStream(socket.getInputStream());
-        out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + headers + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + headers + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         response = readHead(in);
     }

@@ -12,10 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/**
- * The WebSocket transport at the byte level (Upgrade and Socket): what the handshake accepts, and
- * how control frames, fragments and broken frames are answered.
- */
+/** A socket at the byte level: how control frames, fragments and broken frames are answered. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SocketTest {
 
@@ -30,30 +27,6 @@ class SocketTest {
     @AfterAll
     static void down() {
         server.close();
-    }
-
-    @Test
-    void aGoodHandshakeIsSwitchedAndAnswersTextWithText() throws Exception {
-        try (RawClient c = RawClient.open(server.port())) {
-            assertThat(c.status()).isEqualTo(101);
-            assertThat(c.response.toLowerCase()).contains("sec-websocket-accept: s3pplmbitxaq9kygzzhzrbk+xoo=")
-                    .doesNotContain("sec-websocket-extensions");
-            RawClient.Frame f = c.text(PING).next();
-            assertThat(f.opcode()).isEqualTo(RawClient.TEXT);
-            assertThat(f.text()).isEqualTo("{\"type\":\"pong\"}");
-        }
-    }
-
-    @Test
-    void aHandshakeWithoutAKeyIsABadRequestAndAnUnknownVersionIsToldWhichWeSpeak() throws Exception {
-        try (RawClient c = new RawClient(server.port(), "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n")) {
-            assertThat(c.status()).isEqualTo(400);
-        }
-        try (RawClient c = new RawClient(server.port(), "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 99\r\n"
-                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n")) {
-            assertThat(c.status()).isEqualTo(426);
-            assertThat(c.response.toLowerCase()).contains("sec-websocket-version: 13");
-        }
     }
 
     @Test
