@@ -115,6 +115,11 @@ final class Conversation {
         ch.tooLarge();
     }
 
+    /** A frame that breaks the WebSocket protocol closed the connection (1002, 1007). */
+    void protocolError() {
+        ch.protocolError();
+    }
+
     private Future<Void> handle(String raw) {
         Frame f = Frame.parse(raw);
         return switch (f.type()) {

@@ -142,8 +142,13 @@ final class Socket extends ChannelInboundHandlerAdapter {
             // A message in fragments over the limit: the aggregator refuses it, we close.
             conversation.tooLarge();
             close(WebSocketChannel.CLOSE_TOO_LARGE, "message too large");
+        } else if (cause instanceof CorruptedWebSocketFrameException) {
+            // A broken frame or bad UTF-8: Netty has sent 1002 or 1007; we count it and let go.
+            closing = true;
+            conversation.protocolError();
+            ctx.close();
         } else {
-            // A protocol violation (the decoder answers it with a close frame) or a reset connection.
+            // Typically a connection reset by the peer: nothing to answer, nobody to tell.
             LOG.debug("event=ws.exception cause={}", cause.getClass().getSimpleName());
             ctx.close();
         }

@@ -161,6 +161,12 @@ public final class WebSocketChannel {
         metrics.error("too_large");
     }
 
+    /** A frame that breaks the WebSocket protocol closed the socket. */
+    void protocolError() {
+        LOG.info("event=ws.refused code=protocol");
+        metrics.error("protocol");
+    }
+
     /** Closes sockets that sent nothing for the idle timeout; their sessions stay for the session TTL. */
     void sweep(long now) {
         long limit = limits.idleTimeout().toNanos();

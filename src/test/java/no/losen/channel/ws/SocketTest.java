@@ -76,6 +76,7 @@ class SocketTest {
             assertThat(f.opcode()).isEqualTo(RawClient.CLOSE);
             assertThat(f.closeCode()).isEqualTo(1002);
         }
+        assertThat(server.get("/metrics").body()).contains("losen_errors_total{code=\"protocol\"}");
     }
 
     @Test
