@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * everything after that is one {@link Conversation} per socket.
  *
  * <p>Close codes a client sees: 1000 idle (reconnect and {@code resume} when the user acts),
- * 1009 frame too large, 1012 the server is restarting (reconnect, possibly to another
- * instance, and {@code resume}), 1013 too many sockets from this address (try again later).
+ * 1002/1007 a broken frame or text that is not UTF-8, 1009 frame too large, 1012 the server is
+ * restarting (reconnect, possibly to another instance, and {@code resume}), 1013 too many
+ * sockets from this address (try again later).
  */
 public final class WebSocketChannel {
 
