@@ -56,8 +56,12 @@ public final class PluralRules {
                 if (n == 1) {
                     return "one";
                 }
-                return n == 0 || mod100 >= 2 && mod100 <= 19 ? "few" : "other";
+                return n == 0 || mod100 >= 1 && mod100 <= 19 ? "few" : "other";
             case "fr":
+                if (n == 0 || n == 1) {
+                    return "one";
+                }
+                return n % 1_000_000 == 0 ? "many" : "other";
             case "fa":
             case "am":
             case "ti":
