@@ -31,6 +31,14 @@ class CliTest {
     }
 
     @Test
+    void validateOfTheDialogsFolderItselfIsAnErrorThatSaysWhichFolderToGive() {
+        CliRun r = CliRun.of("validate", Fixtures.REPO.resolve("dialogs").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("error: no dialogs found in").contains("validate .");
+        assertThat(r.out()).contains("1 errors");
+    }
+
+    @Test
     void graphPrintsAMermaidFlowchart() {
         CliRun r = CliRun.of("graph", "demo", "--content", Fixtures.BASIC.toString());
         assertThat(r.code()).isZero();

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import no.losen.content.Fact;
 import no.losen.content.Facts;
 import no.losen.content.Language;
+import no.losen.content.Origin;
 import no.losen.content.Text;
 import no.losen.content.Translations;
 import no.losen.dialog.Dialog;
@@ -110,6 +111,12 @@ public final class ContentLoader {
             if (before != null) {
                 problems.add(Problem.error(d.at(), "dialog id '" + d.id() + "' is already used by " + before.at().file()));
             }
+        }
+        if (dialogs.isEmpty() && problems.stream().noneMatch(Problem::isError)) {
+            // "validate dialogs" is a natural first guess; "0 dialogs, 0 errors" would pass it.
+            problems.add(Problem.error(new Origin(root.toAbsolutePath().normalize().toString(), 0, 0),
+                    "no dialogs found in " + root.resolve("dialogs") + ": give the content folder that holds"
+                            + " dialogs/, translations/ and facts/ (in a checkout: validate .)"));
         }
         Map<String, String> citations = citations(root, problems);
         DialogSet set = new DialogSet(dialogs, new Translations(languages, texts, fallback), new Facts(facts, citations));
