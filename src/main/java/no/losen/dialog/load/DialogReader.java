@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.losen.content.Origin;
 import no.losen.dialog.Audience;
 import no.losen.dialog.CardSpec;
 import no.losen.dialog.Checklist;
@@ -39,7 +40,7 @@ final class DialogReader {
                 "/nodes/" + e.getKey())));
         List<Topic> topics = new ArrayList<>();
         each(t.path("topics"), "/topics", (n, p) -> topics.add(new Topic(n.path("keywords").asText(),
-                n.path("goto").asText(), doc.at(p))));
+                n.path("goto").asText(), doc.at(p), gotoAt(p))));
         return new Dialog(t.path("id").asText(), t.path("title").asText(), Audience.of(t.path("audience").asText()),
                 strings(t.path("languages")), strings(t.path("resident-languages")), t.path("start").asText(),
                 t.path("text").asText("none"), choices(t.path("anywhere"), "/anywhere"), topics, nodes, doc.at(""));
@@ -48,7 +49,7 @@ final class DialogReader {
     private Node node(String id, JsonNode n, String p) {
         List<Route> route = new ArrayList<>();
         each(n.path("route"), p + "/route", (r, rp) -> route.add(new Route(condition(r.path("if"), rp + "/if"),
-                r.path("goto").asText(), doc.at(rp))));
+                r.path("goto").asText(), doc.at(rp), gotoAt(rp))));
         List<CardSpec> cards = new ArrayList<>();
         each(n.path("cards"), p + "/cards", (c, cp) -> cards.add(card(c, cp)));
         Checklist checklist = null;
@@ -96,10 +97,16 @@ final class DialogReader {
         return out;
     }
 
+    /** The {@code goto} line of the element at {@code p}, or the element itself when it has none. */
+    private Origin gotoAt(String p) {
+        return doc.at(p + "/goto");
+    }
+
     private List<Choice> choices(JsonNode a, String p) {
         List<Choice> out = new ArrayList<>();
         each(a, p, (c, cp) -> out.add(new Choice(c.path("id").asText(), c.path("label").asText(),
-                c.path("goto").asText(), vars(c.path("set")), condition(c.path("if"), cp + "/if"), doc.at(cp))));
+                c.path("goto").asText(), vars(c.path("set")), condition(c.path("if"), cp + "/if"), doc.at(cp),
+                gotoAt(cp))));
         return out;
     }
 

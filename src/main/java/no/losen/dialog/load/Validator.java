@@ -63,12 +63,12 @@ public final class Validator {
         if (d.node(d.start()).isEmpty()) {
             problems.add(Problem.error(d.at(), "start node '" + d.start() + "' does not exist"));
         }
-        d.anywhere().forEach(c -> target(d, c.target(), c.at()));
-        d.topics().forEach(t -> target(d, t.target(), t.at()));
+        d.anywhere().forEach(c -> target(d, c.target(), c.targetAt()));
+        d.topics().forEach(t -> target(d, t.target(), t.targetAt()));
         for (Node n : d.nodes().values()) {
             Set<String> ids = new HashSet<>();
             for (Choice c : n.choices()) {
-                target(d, c.target(), c.at());
+                target(d, c.target(), c.targetAt());
                 if (!ids.add(c.id())) {
                     problems.add(Problem.error(c.at(), "choice id '" + c.id() + "' is used twice in node '" + n.id() + "'"));
                 }
@@ -82,7 +82,7 @@ public final class Validator {
             if (n.input() != null && n.input().next() != null) {
                 target(d, n.input().next(), n.input().at());
             }
-            n.route().forEach(r -> target(d, r.target(), r.at()));
+            n.route().forEach(r -> target(d, r.target(), r.targetAt()));
             if (!n.route().isEmpty() && !n.route().get(n.route().size() - 1).when().toString().isEmpty()) {
                 problems.add(Problem.warning(n.route().get(n.route().size() - 1).at(),
                         "the last route of node '" + n.id() + "' has a condition; add a branch without 'if' so one is always taken"));

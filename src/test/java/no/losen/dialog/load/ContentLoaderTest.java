@@ -73,6 +73,27 @@ class ContentLoaderTest {
     }
 
     @Test
+    void anUnknownTargetIsReportedAtItsGotoLineNotAtTheStartOfTheChoice() {
+        assertThat(problems("dialogs/broken.yaml", HEAD + """
+                  a:
+                    say: demo.hello
+                    choices:
+                      - id: x
+                        label: demo.adult
+                        goto: nowhere
+                      - id: y
+                        label: demo.child
+                        goto: b
+                  b:
+                    route:
+                      - if: "x == 1"
+                        goto: elsewhere
+                """))
+                .anyMatch(p -> p.startsWith("dialogs/broken.yaml:12:") && p.contains("no node 'nowhere'"))
+                .anyMatch(p -> p.startsWith("dialogs/broken.yaml:19:") && p.contains("no node 'elsewhere'"));
+    }
+
+    @Test
     void unreachableNodesAndDeadEndsAreErrors() {
         List<String> ps = problems("dialogs/broken.yaml", HEAD + """
                   a:
