@@ -1,5 +1,6 @@
 package no.losen.channel.sms;
 
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -7,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import no.losen.channel.sms.internal.Form;
 import no.losen.channel.sms.internal.Hmac;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Twilio's Messaging webhook: form-encoded parameters, signed with {@code X-Twilio-Signature},
@@ -129,35 +133,63 @@ public final class TwilioGateway implements SmsGateway {
 
     @Override
     public Response reply(List<String> messages) {
-        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>");
-        for (String m : messages) {
-            x.append("<Message>").append(xml(m)).append("</Message>");
-        }
-        return new Response(200, "text/xml; charset=utf-8", x.append("</Response>").toString());
+        return twiml(200, "Response", w -> {
+            for (String m : messages) {
+                element(w, "Message", m);
+            }
+        });
     }
 
     @Override
     public Response error(int status, String code, String message) {
-        return new Response(status, "text/xml; charset=utf-8", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>"
-                + xml(code) + "</Code><Message>" + xml(message) + "</Message></Error>");
+        return twiml(status, "Error", w -> {
+            element(w, "Code", code);
+            element(w, "Message", message);
+        });
     }
 
-    /** XML text content, escaped; characters XML 1.0 cannot carry at all become U+FFFD (visible, not dropped). */
-    static String xml(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
+    private interface Body {
+        void write(XMLStreamWriter w) throws XMLStreamException;
+    }
+
+    /** A TwiML document written by the JDK's StAX writer, which does the escaping. */
+    private static Response twiml(int status, String root, Body body) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeStartElement(root);
+            body.write(w);
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("TwiML could not be written", e); // a StringWriter does not fail
+        }
+        return new Response(status, "text/xml; charset=utf-8", out.toString());
+    }
+
+    private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeCharacters(legal(text));
+        w.writeEndElement();
+    }
+
+    /**
+     * Characters XML 1.0 cannot carry at all (control characters, a lone surrogate) become U+FFFD,
+     * visible rather than dropped; StAX escapes the rest but would write these as they are.
+     */
+    static String legal(String s) {
+        StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&apos;");
-                default -> {
-                    boolean legal = c == '\n' || c == '\r' || c == '\t' || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD) || Character.isSurrogate(c);
-                    b.append(legal ? c : '\uFFFD');
-                }
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            if (pair) {
+                b.append(c).append(s.charAt(++i));
+            } else {
+                boolean legal = c == '\n' || c == '\r' || c == '\t' || (c >= 0x20 && c <= 0xD7FF)
+                        || (c >= 0xE000 && c <= 0xFFFD);
+                b.append(legal ? c : '\uFFFD');
             }
         }
         return b.toString();

@@ -121,13 +121,23 @@ class TwilioGatewayTest {
     }
 
     @Test
-    void the_reply_is_twiml_escaped_with_one_message_element_per_part() {
+    void the_reply_is_twiml_escaped_with_one_message_element_per_part() throws Exception {
         TwilioGateway g = new TwilioGateway("t", "https://h");
-        SmsGateway.Response r = g.reply(List.of("1 Ja & <nei>", "\"sitat\" 'x'"));
+        SmsGateway.Response r = g.reply(List.of("1 Ja & <nei>", "\"sitat\" 'x' \u0007 \uD83D\uDE00 \uD800"));
         assertThat(r.contentType()).startsWith("text/xml");
-        assertThat(r.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
-                + "<Message>1 Ja &amp; &lt;nei&gt;</Message><Message>&quot;sitat&quot; &apos;x&apos;</Message></Response>");
-        assertThat(g.reply(List.of()).body()).endsWith("<Response></Response>");
+        assertThat(r.body()).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>1 Ja &amp; &lt;nei&gt;");
+        assertThat(messages(r.body())).containsExactly("1 Ja & <nei>", "\"sitat\" 'x' \uFFFD \uD83D\uDE00 \uFFFD");
+        assertThat(messages(g.reply(List.of()).body())).isEmpty();
+        assertThat(g.error(503, "unavailable", "Try <again>").body())
+                .contains("<Error><Code>unavailable</Code><Message>Try &lt;again&gt;</Message></Error>");
+    }
+
+    /** The texts of the Message elements, as Twilio's XML parser reads them. */
+    private static List<String> messages(String twiml) throws Exception {
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(twiml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var nodes = doc.getElementsByTagName("Message");
+        return java.util.stream.IntStream.range(0, nodes.getLength()).mapToObj(i -> nodes.item(i).getTextContent()).toList();
     }
 
     @Test
