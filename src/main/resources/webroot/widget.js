@@ -131,9 +131,17 @@
     return offered[0] || 'nb';
   }
 
+  /**
+   * The host page's data-exit-url, else the server's LOSEN_EXIT_URL, else the built-in neutral
+   * site. A missing or blank value is skipped, never resolved: new URL(undefined, ORIGIN) is the
+   * path "/undefined" on the Losen server, which would keep the person on the very site they flee.
+   */
   function exitUrl() {
     var candidates = [data.exitUrl, exitTarget, DEFAULT_EXIT];
     for (var i = 0; i < candidates.length; i++) {
+      if (typeof candidates[i] !== 'string' || !candidates[i].trim()) {
+        continue;
+      }
       try {
         var u = new URL(candidates[i], ORIGIN);
         if (u.protocol === 'https:' || u.protocol === 'http:') {

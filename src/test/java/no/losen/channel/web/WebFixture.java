@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import no.losen.server.Config;
 import no.losen.server.TestServer;
@@ -34,17 +35,30 @@ final class WebFixture implements AutoCloseable {
     private volatile boolean refusing;
 
     WebFixture(Path tmp, Duration ttl) {
-        Path root = content(tmp);
+        this(c -> c.content(content(tmp)).sessionTtl(ttl));
+    }
+
+    /**
+     * The server as an operator starts it with nothing set, the bundled content included; the
+     * only setting is the host site's origin, without which no page elsewhere may open a socket.
+     */
+    static WebFixture defaults() {
+        return new WebFixture(c -> c);
+    }
+
+    /** The default server with some settings changed, as an operator would change them. */
+    WebFixture(UnaryOperator<Config.Builder> settings) {
         // Both outside ports must be known before the server starts (allowed origins, the page's CSP).
         this.relay = outside.createNetServer().connectHandler(this::relayTo).listen(0, "localhost").await();
         this.site = outside.createHttpServer().requestHandler(req -> {
             String lang = req.getParam("lang", "nb");
             req.response().putHeader("Content-Type", "text/html; charset=utf-8")
                     .putHeader("Content-Security-Policy", hostCsp())
-                    .end(pageHtml(lang.matches("[a-z]{2,4}") ? lang : "nb", "off".equals(req.getParam("draft"))));
+                    .end(req.path().equals("/bare") ? bareHtml()
+                            : pageHtml(lang.matches("[a-z]{2,4}") ? lang : "nb", "off".equals(req.getParam("draft"))));
         }).listen(0, "127.0.0.1").await();
-        this.server = new TestServer(Config.defaults().withPort(0).withContent(root).withSessionTtl(ttl)
-                .withAllowedOrigins(List.of(siteOrigin())));
+        Config.Builder b = Config.defaults().toBuilder().port(0);
+        this.server = new TestServer(settings.apply(b).allowedOrigins(List.of(siteOrigin())).build());
     }
 
     private void relayTo(NetSocket in) {
@@ -82,6 +96,16 @@ final class WebFixture implements AutoCloseable {
         return siteOrigin() + "/?lang=" + lang;
     }
 
+    /** A host page with nothing but the script tag: no data attribute, no body, no title. */
+    String barePage() {
+        return siteOrigin() + "/bare";
+    }
+
+    /** The server's own full-page chat, as a link from an SMS or a poster opens it. */
+    String chatPage() {
+        return widgetOrigin() + "/chat";
+    }
+
     /** Cuts every connection through the relay: the browser sees its socket drop, as on a network blip. */
     void cutConnections() {
         open.forEach(NetSocket::close);
@@ -107,6 +131,10 @@ final class WebFixture implements AutoCloseable {
                 + " data-exit-url=\"" + widgetOrigin() + "/exit\" defer></script></head>\n"
                 + "<body><header><h1>A municipality</h1></header>"
                 + "<main><p>Opening hours and services.</p><p><a href=\"/other\">Contact us</a></p></main></body></html>\n";
+    }
+
+    private String bareHtml() {
+        return "<script src=\"" + widgetOrigin() + "/widget.js\"></script>\n";
     }
 
     /** The repository's translations and facts plus the walk dialog, in a fresh content root. */
