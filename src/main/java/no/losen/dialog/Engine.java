@@ -27,15 +27,36 @@ public final class Engine {
     private final DialogSet set;
     private final Map<String, TextAction> actions;
     private final TextMatcher matcher;
+    private final Setup setup;
 
     public Engine(DialogSet set, Map<String, TextAction> actions) {
+        this(set, actions, Setup.NONE);
+    }
+
+    /** With how the server is set up, for conditions on {@code setup.*} (see {@link Setup}). */
+    public Engine(DialogSet set, Map<String, TextAction> actions, Setup setup) {
         this.set = set;
         this.actions = Map.copyOf(actions);
         this.matcher = new TextMatcher(set.translations());
+        this.setup = setup;
     }
 
     public DialogSet dialogs() {
         return set;
+    }
+
+    public Setup setup() {
+        return setup;
+    }
+
+    /** The same dialogs and actions on a server set up otherwise (conversation tests of each variant). */
+    public Engine withSetup(Setup other) {
+        return new Engine(set, actions, other);
+    }
+
+    /** What conditions read: the session's variables and the set-up (the latter never enters a session). */
+    private Map<String, Object> env(Map<String, Object> vars) {
+        return setup.over(vars);
     }
 
     /** Starts {@code dialogId}; {@code lang} null means the dialog's first language. */
@@ -82,7 +103,7 @@ public final class Engine {
             if (n.checklist() == null) {
                 throw new DialogException(ErrorCode.UNKNOWN_CHOICE, "node '" + n.id() + "' is not a check list");
             }
-            List<String> offered = options(n, s.vars()).stream().map(Checklist.Option::id).toList();
+            List<String> offered = options(n, env(s.vars())).stream().map(Checklist.Option::id).toList();
             for (String id : c.ids()) {
                 if (!offered.contains(id)) {
                     throw new DialogException(ErrorCode.UNKNOWN_CHOICE, "no option '" + id + "' at node '" + n.id() + "'");
@@ -92,7 +113,7 @@ public final class Engine {
             return enter(s.remember().withVar(n.checklist().var(), ticked), d, n.checklist().next());
         }
         String id = c.ids().isEmpty() ? "" : c.ids().get(0);
-        Choice ch = choices(d, n, s.vars()).stream().filter(x -> x.id().equals(id)).findFirst()
+        Choice ch = choices(d, n, env(s.vars())).stream().filter(x -> x.id().equals(id)).findFirst()
                 .orElseThrow(() -> new DialogException(ErrorCode.UNKNOWN_CHOICE,
                         "no choice '" + id + "' at node '" + n.id() + "'"));
         Session before = s.remember();
@@ -108,12 +129,12 @@ public final class Engine {
         }
         Node n = node(d, s.node());
         if (n.checklist() != null) {
-            Optional<List<String>> ticked = matcher.ticks(text, options(n, s.vars()));
+            Optional<List<String>> ticked = matcher.ticks(text, options(n, env(s.vars())));
             if (ticked.isPresent()) {
                 return choose(s, d, new Command.Choose(ticked.get(), true));
             }
         }
-        List<Choice> offered = n.checklist() != null ? d.anywhere() : choices(d, n, s.vars());
+        List<Choice> offered = n.checklist() != null ? d.anywhere() : choices(d, n, env(s.vars()));
         Optional<Choice> picked = matcher.choice(text, offered, new Renderer(set, d, s.lang(), s.vars()));
         if (picked.isPresent()) {
             return choose(s, d, Command.Choose.one(picked.get().id()));
@@ -165,7 +186,8 @@ public final class Engine {
             vars.putAll(n.set());
             if (!n.route().isEmpty()) {
                 String from = id;
-                id = n.route().stream().filter(r -> r.when().test(vars)).map(Route::target).findFirst()
+                Map<String, Object> now = env(vars);
+                id = n.route().stream().filter(r -> r.when().test(now)).map(Route::target).findFirst()
                         .orElseThrow(() -> new DialogException(ErrorCode.INTERNAL,
                                 "no route taken at node '" + from + "' of dialog '" + d.id() + "'"));
                 continue;
@@ -182,24 +204,25 @@ public final class Engine {
 
     private Reply render(Session s, Dialog d, List<Node> shown, List<Card> extra, Object ticked) {
         Node last = shown.get(shown.size() - 1);
+        Map<String, Object> env = env(s.vars());
         Renderer r = new Renderer(set, d, s.lang(), s.vars());
         CardRenderer cards = new CardRenderer(set, r);
         List<String> paragraphs = new ArrayList<>();
         List<Card> cardList = new ArrayList<>();
         for (Node n : shown) {
-            paragraphs.addAll(say(r, n.say(), s.vars()));
-            n.cards().forEach(c -> cardList.add(cards.card(c, s.vars())));
+            paragraphs.addAll(say(r, n.say(), env));
+            n.cards().forEach(c -> cardList.add(cards.card(c, env)));
         }
         cardList.addAll(extra);
         List<Reply.Option> opts;
         List<String> selected = null;
         if (last.checklist() != null) {
-            opts = options(last, s.vars()).stream().map(o -> new Reply.Option(o.id(), r.text(o.label()))).toList();
+            opts = options(last, env).stream().map(o -> new Reply.Option(o.id(), r.text(o.label()))).toList();
             Object v = s.vars().get(last.checklist().var());
             Object shownTicks = v != null ? v : ticked;
             selected = shownTicks instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
         } else {
-            opts = choices(d, last, s.vars()).stream().map(c -> new Reply.Option(c.id(), r.text(c.label()))).toList();
+            opts = choices(d, last, env).stream().map(c -> new Reply.Option(c.id(), r.text(c.label()))).toList();
         }
         Reply.Alt alt = null;
         Reply.Alt official = null;
@@ -226,15 +249,16 @@ public final class Engine {
     private Reply.Alt alt(Session s, Dialog d, List<Node> shown, String lang, List<Card> cards) {
         Renderer r = new Renderer(set, d, lang, s.vars());
         CardRenderer cr = new CardRenderer(set, r);
+        Map<String, Object> env = env(s.vars());
         List<String> paragraphs = new ArrayList<>();
         int i = 0;
         for (Node n : shown) {
             if (n.bilingual()) {
-                paragraphs.addAll(say(r, n.say(), s.vars()));
+                paragraphs.addAll(say(r, n.say(), env));
             }
             for (CardSpec spec : n.cards()) {
                 if (n.bilingual() && spec.type().equals("print")) {
-                    Card other = cr.card(spec, s.vars());
+                    Card other = cr.card(spec, env);
                     Card.Alt a = new Card.Alt(lang, dir(lang), other.title(), other.items());
                     Card c = cards.get(i);
                     cards.set(i, lang.equals(OFFICIAL) ? c.withAlts(c.alt(), a) : c.withAlts(a, c.official()));

@@ -17,12 +17,14 @@ import no.losen.channel.sms.SmsRoutes;
 import no.losen.channel.web.WebAssets;
 import no.losen.channel.ws.WebSocketChannel;
 import no.losen.dialog.Engine;
+import no.losen.dialog.Setup;
 import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Loaded;
 import no.losen.dialog.load.Problem;
 import no.losen.dialog.TextAction;
 import no.losen.metrics.Metrics;
 import no.losen.search.HandbookSearch;
+import no.losen.search.SearchConfig;
 import no.losen.search.SearchRoute;
 import no.losen.session.MemorySessionStore;
 import no.losen.session.RedisSessionStore;
@@ -72,6 +74,23 @@ public final class Losen {
         return new Loaded(set, l.problems(), l.coverage());
     }
 
+    /**
+     * How this server is set up, as far as the dialogs must tell users (see {@link Setup}): a
+     * model endpoint means typed questions may leave the server; an SMS gateway means an
+     * operator carries the messages. The rights dialog's privacy text follows this, so what it
+     * promises is true of this deployment.
+     */
+    public static Setup setup(Config config, SearchConfig search) {
+        List<String> names = new ArrayList<>();
+        if (search.embeddingUrl() != null || search.chatUrl() != null) {
+            names.add("model");
+        }
+        if (config.sms().enabled()) {
+            names.add("sms");
+        }
+        return Setup.of(names);
+    }
+
     public static Future<Losen> start(Vertx vertx, Config config) {
         return start(vertx, config, Metrics.prometheus());
     }
@@ -90,7 +109,8 @@ public final class Losen {
             return Future.failedFuture(new IllegalStateException("the content does not validate:\n  " + errors));
         }
         Path root = config.content() != null ? config.content() : ContentLoader.bundled();
-        Engine engine = new Engine(loaded.set(), timed(Actions.forContent(root), metrics));
+        Engine engine = new Engine(loaded.set(), timed(Actions.forContent(root), metrics),
+                setup(config, SearchConfig.fromEnv(System.getenv())));
         Operations ops = config.ops();
         SessionStore store = ops.redis() ? new RedisSessionStore(vertx, ops.sessionStore(), config.sessionTtl())
                 : new MemorySessionStore(config.sessionTtl(), config.maxSessions());
@@ -141,8 +161,9 @@ public final class Losen {
             }
             return Future.all(rest).map(s);
         }).map(s -> {
-            LOG.info("event=server.started port={} dialogs={} store={} event_loops={} startup_ms={}", s.actualPort(),
-                    loaded.set().dialogs().size(), ops.redis() ? "redis" : "memory", servers.size(),
+            LOG.info("event=server.started port={} dialogs={} store={} event_loops={} setup={} startup_ms={}",
+                    s.actualPort(), loaded.set().dialogs().size(), ops.redis() ? "redis" : "memory", servers.size(),
+                    engine.setup().flags().isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(engine.setup().flags())),
                     (System.nanoTime() - t0) / 1_000_000);
             return new Losen(List.copyOf(servers), engine, store, ws, metrics, config);
         }).onFailure(e -> {

@@ -21,6 +21,7 @@ import no.losen.dialog.Choice;
 import no.losen.dialog.Dialog;
 import no.losen.dialog.DialogSet;
 import no.losen.dialog.Node;
+import no.losen.dialog.Setup;
 import no.losen.dialog.Say;
 
 /**
@@ -146,6 +147,8 @@ public final class Validator {
                 known.add(n.input().var());
             }
         }
+        known.stream().filter(v -> v.startsWith(Setup.PREFIX)).forEach(v -> problems.add(Problem.error(d.at(),
+                "a dialog cannot set '" + v + "': names starting with '" + Setup.PREFIX + "' are the server's set-up")));
         for (Node n : d.nodes().values()) {
             n.route().forEach(r -> unknownVars(r.when().variables(), known, r.at()));
             n.choices().forEach(c -> unknownVars(c.when().variables(), known, c.at()));
@@ -154,8 +157,17 @@ public final class Validator {
     }
 
     private void unknownVars(List<String> used, Set<String> known, Origin at) {
-        used.stream().filter(v -> !known.contains(v)).forEach(v -> problems.add(
-                Problem.warning(at, "variable '" + v + "' is never set in this dialog")));
+        for (String v : used) {
+            if (v.startsWith(Setup.PREFIX)) {
+                // The server's set-up, not a variable: only the names the server sets exist.
+                if (!Setup.known(v)) {
+                    problems.add(Problem.error(at, "unknown set-up name '" + v + "' (known: "
+                            + new java.util.TreeSet<>(Setup.KNOWN).stream().map(k -> Setup.PREFIX + k).toList() + ")"));
+                }
+            } else if (!known.contains(v)) {
+                problems.add(Problem.warning(at, "variable '" + v + "' is never set in this dialog"));
+            }
+        }
     }
 
     private List<Coverage> languages(Dialog d) {

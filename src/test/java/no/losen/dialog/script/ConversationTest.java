@@ -41,7 +41,7 @@ class ConversationTest {
         Path root = Fixtures.BASIC.toAbsolutePath();
         Path file = root.resolve("dialogs/tests/demo-child.yaml");
         Script s = ScriptReader.read(root, file);
-        Script wrong = new Script(s.file(), s.name(), s.dialog(), "en", false, false, s.turns());
+        Script wrong = new Script(s.file(), s.name(), s.dialog(), "en", false, false, List.of(), s.turns());
         List<String> failures = new ScriptRunner(Fixtures.engine(java.util.Map.of())).run(wrong);
         assertThat(failures).anyMatch(f -> f.startsWith("dialogs/tests/demo-child.yaml:7:") && f.contains("expected text containing"));
     }
