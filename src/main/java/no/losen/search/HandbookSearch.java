@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import no.losen.search.internal.Bm25Retriever;
 import no.losen.search.internal.Corpus;
+import no.losen.search.internal.ForeignTranslator;
 import no.losen.search.internal.FreeDict;
 import no.losen.search.internal.Glossary;
 import no.losen.search.internal.GroundedAnswerer;
@@ -22,7 +23,9 @@ import no.losen.search.internal.Passage;
 import no.losen.search.internal.PassageIndex;
 import no.losen.search.internal.QueryTranslator;
 import no.losen.search.internal.SourceCatalog;
+import no.losen.search.internal.Translators;
 import no.losen.search.internal.VectorRetriever;
+import no.losen.search.internal.WeightedTerms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +55,10 @@ public final class HandbookSearch {
     private final Optional<GroundedAnswerer> answerer;
     private final long buildMillis;
 
-    private HandbookSearch(Corpus corpus, SearchConfig config, long t0, CompletableFuture<QueryTranslator> translator) {
+    private final Translators foreign;
+
+    private HandbookSearch(Corpus corpus, SearchConfig config, long t0, CompletableFuture<QueryTranslator> translator,
+                           CompletableFuture<Translators> foreign) {
         this.corpus = corpus;
         this.sources = corpus.sources().stream().collect(Collectors.toMap(SourceCatalog.Source::id, s -> s));
         List<String> texts = corpus.passages().stream().map(Passage::text).toList();
@@ -65,6 +71,7 @@ public final class HandbookSearch {
         this.bm25 = new Bm25Retriever(index, corpus.passages(), DEPTH);
         long tIndex = System.nanoTime();
         this.translator = translator.join();
+        this.foreign = foreign.join();
         long tDict = System.nanoTime();
         this.vectors = config.embeddingsEnabled()
                 ? Optional.of(VectorRetriever.build(config, corpus, DEPTH)) : Optional.empty();
@@ -108,7 +115,8 @@ public final class HandbookSearch {
         // the dictionaries do not depend on the corpus: load them while the corpus is cleaned
         CompletableFuture<QueryTranslator> translator = CompletableFuture.supplyAsync(
                 () -> new QueryTranslator(Glossary.load(), FreeDict.load(config.freeDictDir())));
-        return new HandbookSearch(Corpus.load(contentRoot), config, t0, translator);
+        CompletableFuture<Translators> foreign = translator.thenApplyAsync(en -> Translators.load(config.freeDictDir(), en));
+        return new HandbookSearch(Corpus.load(contentRoot), config, t0, translator, foreign);
     }
 
     public static HandbookSearch build(Path contentRoot) {
@@ -173,10 +181,33 @@ public final class HandbookSearch {
         return out;
     }
 
-    /** BM25 over the Norwegian chain; English questions translated first. */
+    /** BM25 over the Norwegian chain; questions in other languages translated first. */
     private List<Content> lexical(String q, String lang) {
-        Query query = Query.from(q);
-        return bm25.retrieve("en".equals(lang) ? translator.transform(query).iterator().next() : query);
+        Map<String, Float> terms = terms(q, lang);
+        return bm25.retrieve(terms.isEmpty() ? Query.from(q) : Query.from(WeightedTerms.format(terms)));
+    }
+
+    /**
+     * The weighted Norwegian search terms of a question: Norwegian as typed, other languages
+     * translated. Of a translation only terms the index holds are kept: a dictionary's wrong
+     * senses and failed transliterations mostly fall away here, and the rest cannot crowd out the
+     * real terms in the query's term limit. Nothing translatable: the words as typed.
+     */
+    private Map<String, Float> terms(String q, String lang) {
+        if ("en".equals(lang)) {
+            return index.known(translator.translate(q));
+        }
+        Optional<ForeignTranslator> t = foreign.get(lang);
+        if (t.isPresent()) {
+            return index.known(t.get().translate(q));
+        }
+        return WeightedTerms.parse(q);
+    }
+
+    /** The weighted Norwegian terms a question in {@code lang} is searched with (for tools and tests). */
+    public String explain(String q, String lang) {
+        return terms(q, lang).entrySet().stream().map(e -> e.getKey() + "^" + String.format(java.util.Locale.ROOT, "%.2f", e.getValue()))
+                .collect(Collectors.joining(" "));
     }
 
     private List<Content> bm25Plain(String q) {

@@ -61,6 +61,13 @@ public final class Eval {
                 r[3] += rank > 0 ? 1.0 / rank : 0;
                 if (misses && (rank == 0 || rank > 5)) {
                     System.out.printf("  miss %s [%s] rank=%d %s%n", q.get("id").asText(), q.get("lang").asText(), rank, q.get("question").asText());
+                    if (Boolean.getBoolean("explain")) {
+                        System.out.println("     want: " + q.get("snippets").get(0).asText());
+                        for (int i = 0; i < Math.min(2, res.size()); i++) {
+                            System.out.println("     got" + (i + 1) + ": " + res.get(i).section() + " | "
+                                    + res.get(i).text().substring(0, Math.min(140, res.get(i).text().length())).replace('\n', ' '));
+                        }
+                    }
                 }
             }
             for (Map.Entry<String, double[]> e : rows.entrySet()) {
