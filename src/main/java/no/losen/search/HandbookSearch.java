@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import no.losen.search.internal.Bm25Retriever;
 import no.losen.search.internal.Corpus;
+import no.losen.search.internal.Excerpt;
 import no.losen.search.internal.ForeignTranslator;
 import no.losen.search.internal.FreeDict;
 import no.losen.search.internal.Glossary;
@@ -56,6 +57,7 @@ public final class HandbookSearch {
     private final long buildMillis;
 
     private final Translators foreign;
+    private final Excerpt excerpts;
 
     private HandbookSearch(Corpus corpus, SearchConfig config, long t0, CompletableFuture<QueryTranslator> translator,
                            CompletableFuture<Translators> foreign) {
@@ -69,6 +71,7 @@ public final class HandbookSearch {
                 .collect(Collectors.toMap(SourceCatalog.Source::id, SourceCatalog.Source::title));
         this.index = new PassageIndex(corpus.passages(), titles, analysis);
         this.bm25 = new Bm25Retriever(index, corpus.passages(), DEPTH);
+        this.excerpts = new Excerpt(index, analysis);
         long tIndex = System.nanoTime();
         this.translator = translator.join();
         this.foreign = foreign.join();
@@ -133,20 +136,25 @@ public final class HandbookSearch {
 
     public SearchResponse search(SearchRequest request) {
         String lang = request.lang() != null ? request.lang() : LanguageDetector.detect(request.q());
+        String primary = lang.split("-")[0]; // "en-GB" is English
+        Map<String, Float> analysed = index.analysed(request.mode() == SearchMode.BM25
+                ? WeightedTerms.parse(request.q()) : terms(request.q(), primary));
         List<Content> ranked = switch (request.mode()) {
             case BM25 -> bm25Plain(request.q());
             case VECTOR -> vectors.orElseThrow(() -> new InvalidSearchRequest(
                     "mode=vector needs an embedding model: set LOSEN_EMBEDDING_URL and LOSEN_EMBEDDING_MODEL"))
                     .retrieve(Query.from(request.q()));
-            case HYBRID -> hybrid(request.q(), lang.split("-")[0]); // "en-GB" is English
+            case HYBRID -> hybrid(request.q(), primary);
         };
         List<SearchResult> results = new ArrayList<>();
         for (Content c : ranked.subList(0, Math.min(request.k(), ranked.size()))) {
             Passage p = corpus.passages().get(Bm25Retriever.ordinal(c));
             SourceCatalog.Source s = sources.get(p.sourceId());
             Object score = c.metadata().get(ContentMetadata.SCORE);
+            Excerpt.Text excerpt = excerpts.of(p, analysed);
             results.add(new SearchResult(s.id(), s.citation(), p.section(), p.text(),
-                    score instanceof Number n ? n.doubleValue() : 0, p.start(), p.end()));
+                    score instanceof Number n ? n.doubleValue() : 0, p.start(), p.end(),
+                    excerpt.text(), excerpt.marks(), s.lang()));
         }
         String answer = answerer.filter(a -> !results.isEmpty())
                 .map(a -> a.answer(request.q(), lang, results)).orElse(null);

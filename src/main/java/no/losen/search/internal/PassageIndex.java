@@ -158,6 +158,10 @@ public final class PassageIndex {
         }
     }
 
+    public int passageCount() {
+        return sentences.size();
+    }
+
     /** The sentences of passage {@code ordinal}, as the index cut them. */
     public List<Sentences.Span> sentences(int ordinal) {
         return sentences.get(ordinal);
