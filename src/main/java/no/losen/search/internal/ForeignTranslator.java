@@ -117,7 +117,9 @@ public final class ForeignTranslator {
         while (i < words.size()) {
             ForeignGlossary.Match m = glossary.isPresent() ? glossary.get().match(words, i) : null;
             if (m != null) {
-                m.norwegian().forEach(t -> put(out, t, GLOSSARY));
+                // as in English: one term is one concept, however many Norwegian words it has
+                float gw = (float) (GLOSSARY / Math.pow(m.norwegian().size(), QueryTranslator.SPREAD));
+                m.norwegian().forEach(t -> put(out, t, gw));
                 i += m.length();
                 continue;
             }
