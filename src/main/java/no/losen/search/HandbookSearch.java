@@ -56,11 +56,12 @@ public final class HandbookSearch {
     private final Optional<GroundedAnswerer> answerer;
     private final long buildMillis;
 
-    private final Translators foreign;
+    /** Glossary-only at first; replaced by the full translators once the dictionaries are read. */
+    private volatile Translators foreign;
+    private final CompletableFuture<Void> dictionaries;
     private final Excerpt excerpts;
 
-    private HandbookSearch(Corpus corpus, SearchConfig config, long t0, CompletableFuture<QueryTranslator> translator,
-                           CompletableFuture<Translators> foreign) {
+    private HandbookSearch(Corpus corpus, SearchConfig config, long t0, CompletableFuture<QueryTranslator> translator) {
         this.corpus = corpus;
         this.sources = corpus.sources().stream().collect(Collectors.toMap(SourceCatalog.Source::id, s -> s));
         List<String> texts = corpus.passages().stream().map(Passage::text).toList();
@@ -74,7 +75,17 @@ public final class HandbookSearch {
         this.excerpts = new Excerpt(index, analysis);
         long tIndex = System.nanoTime();
         this.translator = translator.join();
-        this.foreign = foreign.join();
+        this.foreign = Translators.glossariesOnly(this.translator);
+        // The FreeDict dictionaries of other languages take seconds of CPU to read and key: not on
+        // the start-up path. Until they are in, those languages search with glossary and transliteration.
+        this.dictionaries = CompletableFuture.runAsync(() -> {
+            long t = System.nanoTime();
+            this.foreign = Translators.load(config.freeDictDir(), this.translator);
+            LOG.info("dictionaries of other languages ready in {} ms", (System.nanoTime() - t) / 1_000_000);
+        }).exceptionally(e -> {
+            LOG.warn("dictionaries of other languages not loaded ({}); glossaries only", e.toString());
+            return null;
+        });
         long tDict = System.nanoTime();
         this.vectors = config.embeddingsEnabled()
                 ? Optional.of(VectorRetriever.build(config, corpus, DEPTH)) : Optional.empty();
@@ -118,8 +129,7 @@ public final class HandbookSearch {
         // the dictionaries do not depend on the corpus: load them while the corpus is cleaned
         CompletableFuture<QueryTranslator> translator = CompletableFuture.supplyAsync(
                 () -> new QueryTranslator(Glossary.load(), FreeDict.load(config.freeDictDir())));
-        CompletableFuture<Translators> foreign = translator.thenApplyAsync(en -> Translators.load(config.freeDictDir(), en));
-        return new HandbookSearch(Corpus.load(contentRoot), config, t0, translator, foreign);
+        return new HandbookSearch(Corpus.load(contentRoot), config, t0, translator);
     }
 
     public static HandbookSearch build(Path contentRoot) {
@@ -237,6 +247,11 @@ public final class HandbookSearch {
 
     public long buildMillis() {
         return buildMillis;
+    }
+
+    /** Waits until the other languages' dictionaries are read (tools and tests; the server does not wait). */
+    public void awaitDictionaries() {
+        dictionaries.join();
     }
 
     public QueryTranslator translator() {

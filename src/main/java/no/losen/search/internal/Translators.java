@@ -28,7 +28,7 @@ public final class Translators {
     private static final Map<String, Sources> SOURCES = Map.of(
             "pl", new Sources(List.of("freedict-pol-nor"), List.of("freedict-pol-eng"), List.of()),
             "fr", new Sources(List.of(), List.of("freedict-fra-eng"), List.of("freedict-eng-fra")),
-            "ar", new Sources(List.of(), List.of("freedict-ara-eng"), List.of("freedict-eng-ara")),
+            "ar", new Sources(List.of(), List.of("freedict-ara-eng"), List.of()),
             "ru", new Sources(List.of(), List.of(), List.of("freedict-eng-rus")));
 
     private final Map<String, ForeignTranslator> byLang;
@@ -37,6 +37,21 @@ public final class Translators {
         this.byLang = Map.copyOf(byLang);
     }
 
+    /**
+     * Glossaries and transliteration only: built in milliseconds, so search answers every
+     * language from the first request while {@link #load} reads the dictionaries.
+     */
+    public static Translators glossariesOnly(QueryTranslator english) {
+        Transliteration translit = new Transliteration();
+        Map<String, ForeignTranslator> out = new TreeMap<>();
+        for (String lang : LANGUAGES) {
+            LanguageForms forms = LanguageForms.of(lang);
+            out.put(lang, new ForeignTranslator(forms, ForeignGlossary.load(forms), List.of(), List.of(), english, translit));
+        }
+        return new Translators(out);
+    }
+
+    /** Glossaries plus every installed dictionary (a few seconds of CPU: run it off the start-up path). */
     public static Translators load(Path dictDir, QueryTranslator english) {
         Transliteration translit = new Transliteration();
         Map<String, ForeignTranslator> out = new TreeMap<>();

@@ -24,6 +24,7 @@ import no.losen.search.SearchResult;
 public final class Eval {
     public static void main(String[] args) throws Exception {
         HandbookSearch s = HandbookSearch.build(Path.of("."), SearchConfig.defaults());
+        s.awaitDictionaries();
         ObjectMapper om = new ObjectMapper();
         SearchMode mode = SearchMode.parse(System.getProperty("mode", "hybrid"));
         boolean misses = Boolean.getBoolean("misses");

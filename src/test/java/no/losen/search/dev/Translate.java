@@ -8,6 +8,7 @@ import no.losen.search.SearchConfig;
 public final class Translate {
     public static void main(String[] args) {
         HandbookSearch s = HandbookSearch.build(Path.of("."), SearchConfig.defaults());
+        s.awaitDictionaries();
         for (int i = 1; i < args.length; i++) {
             System.out.println(args[i] + "\n   -> " + s.explain(args[i], args[0]));
         }
