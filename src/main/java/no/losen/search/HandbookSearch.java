@@ -75,11 +75,13 @@ public final class HandbookSearch {
         this.excerpts = new Excerpt(index, analysis);
         long tIndex = System.nanoTime();
         this.translator = translator.join();
-        this.foreign = Translators.glossariesOnly(this.translator);
-        // The FreeDict dictionaries of other languages take seconds of CPU to read and key: not on
-        // the start-up path. Until they are in, those languages search with glossary and transliteration.
+        this.foreign = Translators.none();
+        // Other languages' analysers (Morfologik dictionaries, ICU) and FreeDict dictionaries take
+        // seconds of CPU: not on the start-up path. Until they are in, those questions are searched
+        // as written (as before translation existed), then with the glossaries, then with everything.
         this.dictionaries = CompletableFuture.runAsync(() -> {
             long t = System.nanoTime();
+            this.foreign = Translators.glossariesOnly(this.translator);
             this.foreign = Translators.load(config.freeDictDir(), this.translator);
             LOG.info("dictionaries of other languages ready in {} ms", (System.nanoTime() - t) / 1_000_000);
         }).exceptionally(e -> {

@@ -32,6 +32,7 @@ class HandbookSearchTest {
 
     @Test
     void findsNorwegianPassagesForQuestionsInOtherLanguages() {
+        search.awaitDictionaries(); // they load in the background after start-up
         // glossary and lemmas (Polish), glossary and stems (Arabic), glossary with suffix tolerance (Somali)
         assertThat(top("Czy dzieci bez dokumentów mogą chodzić do szkoły?", "pl", SearchMode.HYBRID))
                 .anySatisfy(x -> assertThat(x.text().toLowerCase()).contains("skole"));

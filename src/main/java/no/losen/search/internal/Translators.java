@@ -37,6 +37,11 @@ public final class Translators {
         this.byLang = Map.copyOf(byLang);
     }
 
+    /** No language translated yet: questions in other languages are searched as written. */
+    public static Translators none() {
+        return new Translators(Map.of());
+    }
+
     /**
      * Glossaries and transliteration only: built in milliseconds, so search answers every
      * language from the first request while {@link #load} reads the dictionaries.
