@@ -823,10 +823,22 @@
       }
     } else if (c.type === 'search') {
       el.append(h('ul', { class: 'results' }, (c.results || []).map(function (r) {
+        // The sentences that answer, the question's words marked; the passage is Norwegian, so say so.
+        var said = r.excerpt || r.text || '';
+        var parts = [];
+        var at = 0;
+        (r.excerpt ? r.marks || [] : []).forEach(function (m) {
+          if (m[0] >= at && m[1] <= said.length) {
+            parts.push(said.slice(at, m[0]), h('mark', { text: said.slice(m[0], m[1]) }));
+            at = m[1];
+          }
+        });
+        parts.push(said.slice(at));
+        var other = r.lang && r.lang !== ui.lang;
         return h('li', {}, [
-          h('p', { class: 'result-title', text: [r.title, r.section].filter(Boolean).join(' – ') }),
-          r.text ? h('p', { text: r.text }) : null,
-          r.source ? h('p', { class: 'src' }, [t('source') + ': ', h('bdi', { text: r.source })]) : null
+          other ? h('p', { class: 'result-lang', text: t('norwegian-text') }) : null,
+          said ? h('p', { lang: r.lang || null, dir: other ? 'ltr' : null }, parts) : null,
+          h('p', { class: 'src' }, [t('source') + ': ', h('bdi', { text: [r.title, r.section].filter(Boolean).join(' – ') })])
         ]);
       })));
       if (c.text) {

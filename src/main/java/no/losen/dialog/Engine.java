@@ -157,7 +157,7 @@ public final class Engine {
             return new Turn(s, current(s).withNotice(r.text("common.no-results")));
         }
         Card card = Card.search(r.text("common.search.title"), r.text("common.search.caution"), hits);
-        return new Turn(s, render(s, d, List.of(n), List.of(card), null));
+        return new Turn(s, render(s, d, List.of(n), List.of(card), null).withoutText());
     }
 
     private Turn back(Session s, Dialog d) {
