@@ -3,9 +3,18 @@ package no.losen.dialog;
 import no.losen.content.Origin;
 
 /**
- * Free text that matches these keywords jumps to a node. The keywords live in the
- * translations (a comma-separated list per language), like RapidPro's localized case
- * arguments, so a question typed in Tigrinya can reach the right answer.
+ * A place free text can jump to. What leads there is learnt from the dialog's example messages
+ * ({@code translations/<dialog>/examples/}); {@code keywords} (a comma-separated list per language
+ * in the translations, like RapidPro's localized case arguments) are examples too, and the only
+ * way in for a dialog without example files. {@code label} names the topic when the engine offers
+ * it as a choice ("Did you mean …?").
+ *
+ * @param keywords a translation key, or null
+ * @param label    a translation key, or null (then the topic is never offered as a choice)
  */
-public record Topic(String keywords, String target, Origin at) {
+public record Topic(String keywords, String target, String label, Origin at) {
+
+    public Topic(String keywords, String target, Origin at) {
+        this(keywords, target, null, at);
+    }
 }

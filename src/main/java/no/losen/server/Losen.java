@@ -21,6 +21,7 @@ import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Loaded;
 import no.losen.dialog.load.Problem;
 import no.losen.dialog.TextAction;
+import no.losen.intent.Recogniser;
 import no.losen.metrics.Metrics;
 import no.losen.search.HandbookSearch;
 import no.losen.search.SearchRoute;
@@ -90,7 +91,7 @@ public final class Losen {
             return Future.failedFuture(new IllegalStateException("the content does not validate:\n  " + errors));
         }
         Path root = config.content() != null ? config.content() : ContentLoader.bundled();
-        Engine engine = new Engine(loaded.set(), timed(Actions.forContent(root), metrics));
+        Engine engine = new Engine(loaded.set(), timed(Actions.forContent(root), metrics), Recogniser.train(loaded.set()));
         Operations ops = config.ops();
         SessionStore store = ops.redis() ? new RedisSessionStore(vertx, ops.sessionStore(), config.sessionTtl())
                 : new MemorySessionStore(config.sessionTtl(), config.maxSessions());
