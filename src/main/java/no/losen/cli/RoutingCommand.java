@@ -70,6 +70,9 @@ public final class RoutingCommand implements Callable<Integer> {
         @Option(names = "--eps", description = "LIBLINEAR stopping tolerance (default: the built-in).")
         Double eps;
 
+        @Option(names = "--no-danger-words", description = "With --cv: measure the danger model without the words.")
+        boolean nowords;
+
         @Option(names = "--thresholds", split = ",", description = "route,ask,danger (default: the built-in).")
         double[] thresholds;
 
@@ -96,9 +99,12 @@ public final class RoutingCommand implements Callable<Integer> {
                 return 2;
             }
             if (!files.isEmpty()) {
+                var threads = java.lang.management.ManagementFactory.getThreadMXBean();
                 long t0 = System.nanoTime();
+                long cpu0 = threads.getCurrentThreadCpuTime();
                 Recogniser r = Recogniser.train(loaded.set(), settings, t);
-                System.out.printf("trained in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+                System.out.printf("trained in %d ms (%d ms of CPU)%n", (System.nanoTime() - t0) / 1_000_000,
+                        (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
                 if (!r.knows(dialog)) {
                     System.out.println("dialog '" + dialog + "' has no examples: routing by keywords only");
                 }
@@ -116,8 +122,21 @@ public final class RoutingCommand implements Callable<Integer> {
                 extra.removeAll(examples);
                 System.out.println("== " + cv + "-fold cross-validation over " + examples.size() + " examples (+"
                         + extra.size() + " keywords in training only)");
-                List<CrossValidation.Scored> scored = CrossValidation.run(examples, extra, cv, settings, seed);
+                List<CrossValidation.Scored> scored = CrossValidation.run(examples, extra,
+                        nowords ? no.losen.intent.DangerWords.NONE : Recogniser.dangerWords(loaded.set(), d), cv, settings, seed);
                 CrossValidation.tally(scored, t).print(System.out, misses);
+                var words = Recogniser.dangerWords(loaded.set(), d);
+                long alarms = examples.stream().filter(e -> !e.topic().equals(Recogniser.DANGER) && words.matches(e.text(), e.lang()))
+                        .peek(e -> {
+                            if (misses) {
+                                System.out.printf("  danger word %s in %s example [%s] %s%n", words.match(e.text(), e.lang()).orElse(""),
+                                        e.topic(), e.lang(), e.text().length() > 60 ? e.text().substring(0, 60) : e.text());
+                            }
+                        }).count();
+                long found = examples.stream().filter(e -> e.topic().equals(Recogniser.DANGER) && words.matches(e.text(), e.lang())).count();
+                long dangerous = examples.stream().filter(e -> e.topic().equals(Recogniser.DANGER)).count();
+                System.out.printf("danger words alone: %d/%d danger examples, in %d examples of other topics%n", found,
+                        dangerous, alarms);
                 if (sweep) {
                     sweep(scored);
                 }
@@ -127,7 +146,7 @@ public final class RoutingCommand implements Callable<Integer> {
 
         private static void sweep(List<CrossValidation.Scored> scored) {
             System.out.println("route  ask    danger  routed  worst-lang  danger-recall  off-topic-routed");
-            for (double route : new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6}) {
+            for (double route : new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9}) {
                 for (double ask : new double[] {0.15, 0.2}) {
                     for (double danger : new double[] {0.2, 0.25, 0.3, 0.35, 0.4, 0.5}) {
                         Tally t = CrossValidation.tally(scored, new Recogniser.Thresholds(route, ask, danger));

@@ -11,10 +11,12 @@ import no.losen.content.Origin;
  *
  * @param keywords a translation key, or null
  * @param label    a translation key, or null (then the topic is never offered as a choice)
+ * @param danger   marks the topic of danger now, which wins over every other: a translation key of words
+ *                 (comma-separated per language) any of which is enough to send a message there; or null
  */
-public record Topic(String keywords, String target, String label, Origin at) {
+public record Topic(String keywords, String target, String label, String danger, Origin at) {
 
     public Topic(String keywords, String target, Origin at) {
-        this(keywords, target, null, at);
+        this(keywords, target, null, null, at);
     }
 }

@@ -18,14 +18,14 @@ import no.losen.dialog.Reading;
 public final class CrossValidation {
 
     /** One held-out example and how the model trained without it scored it. */
-    public record Scored(Examples.Labelled example, IntentModel.Scores scores) {
+    public record Scored(Examples.Labelled example, IntentModel.Scores scores, boolean dangerWord) {
     }
 
     private CrossValidation() {
     }
 
-    public static List<Scored> run(List<Examples.Labelled> examples, List<Examples.Labelled> extra, int k,
-                                   IntentModel.Settings settings, long seed) {
+    public static List<Scored> run(List<Examples.Labelled> examples, List<Examples.Labelled> extra, DangerWords words,
+                                   int k, IntentModel.Settings settings, long seed) {
         if (k < 2) {
             throw new IllegalArgumentException("k-fold cross-validation needs k of at least 2");
         }
@@ -51,7 +51,7 @@ public final class CrossValidation {
                 (fold[i] == f ? test : train).add(examples.get(i));
             }
             IntentModel m = IntentModel.train(train, Recogniser.DANGER, settings);
-            test.forEach(e -> out.add(new Scored(e, m.score(e.text()))));
+            test.forEach(e -> out.add(new Scored(e, m.score(e.text()), words.matches(e.text(), e.lang()))));
         }
         return out;
     }
@@ -63,7 +63,7 @@ public final class CrossValidation {
     public static Tally tally(List<Scored> scored, Recogniser.Thresholds thresholds) {
         Tally t = new Tally();
         for (Scored s : scored) {
-            Reading r = Recogniser.decide(s.scores(), thresholds);
+            Reading r = Recogniser.decide(s.scores(), s.dangerWord(), Recogniser.DANGER, thresholds);
             String got = r.dangerous() ? r.danger()
                     : r.kind() == Reading.Kind.SURE ? r.guesses().get(0).target()
                     : r.kind() == Reading.Kind.UNSURE ? "(did you mean)" : "(handbook)";

@@ -33,10 +33,14 @@ public final class Recogniser implements Intents {
         public static final Thresholds DEFAULT = new Thresholds(0.45, 0.2, 0.35);
     }
 
-    private final Map<String, IntentModel> models;
+    /** A dialog's trained model, its words of danger, and the node danger goes to (null: no danger topic). */
+    record Trained(IntentModel model, DangerWords words, String danger) {
+    }
+
+    private final Map<String, Trained> models;
     private final Thresholds thresholds;
 
-    public Recogniser(Map<String, IntentModel> models, Thresholds thresholds) {
+    Recogniser(Map<String, Trained> models, Thresholds thresholds) {
         this.models = Map.copyOf(models);
         this.thresholds = thresholds;
     }
@@ -47,11 +51,14 @@ public final class Recogniser implements Intents {
     }
 
     public static Recogniser train(DialogSet set, IntentModel.Settings settings, Thresholds thresholds) {
-        Map<String, IntentModel> models = new LinkedHashMap<>();
+        Map<String, Trained> models = new LinkedHashMap<>();
         for (Dialog d : set.dialogs().values()) {
             List<Examples.Labelled> data = trainingData(set, d);
             if (!set.examples().of(d.id()).isEmpty() && !data.isEmpty()) {
-                models.put(d.id(), IntentModel.train(data, DANGER, settings));
+                Optional<Topic> danger = dangerTopic(d);
+                models.put(d.id(), new Trained(IntentModel.train(data, danger.map(Topic::target).orElse(null), settings),
+                        danger.map(t -> DangerWords.of(set.translations(), t.danger())).orElse(DangerWords.NONE),
+                        danger.map(Topic::target).orElse(null)));
             }
         }
         return new Recogniser(models, thresholds);
@@ -88,6 +95,16 @@ public final class Recogniser implements Intents {
         return out;
     }
 
+    /** The topic marked {@code danger} in the dialog, if any. */
+    public static Optional<Topic> dangerTopic(Dialog d) {
+        return d.topics().stream().filter(t -> t.danger() != null).findFirst();
+    }
+
+    /** The dialog's words of danger now (none when it marks no topic as danger). */
+    public static DangerWords dangerWords(DialogSet set, Dialog d) {
+        return dangerTopic(d).map(t -> DangerWords.of(set.translations(), t.danger())).orElse(DangerWords.NONE);
+    }
+
     public boolean knows(String dialog) {
         return models.containsKey(dialog);
     }
@@ -98,26 +115,30 @@ public final class Recogniser implements Intents {
 
     @Override
     public Optional<Reading> read(Dialog dialog, String text, String lang) {
-        IntentModel m = models.get(dialog.id());
-        return m == null ? Optional.empty() : Optional.of(decide(m.score(text), thresholds));
+        Trained m = models.get(dialog.id());
+        return m == null ? Optional.empty() : Optional.of(decide(m.model().score(text), m.words().matches(text, lang), m.danger(),
+                thresholds));
     }
 
     /** The scores of a dialog's model, for tools that report more than the decision. */
     public Optional<Scores> scores(String dialog, String text) {
-        IntentModel m = models.get(dialog);
-        return m == null ? Optional.empty() : Optional.of(m.score(text));
+        Trained m = models.get(dialog);
+        return m == null ? Optional.empty() : Optional.of(m.model().score(text));
     }
 
-    /** The bands applied to one message's scores. */
-    static Reading decide(Scores s, Thresholds t) {
+    /**
+     * The bands applied to one message's scores. {@code dangerWord}: the message holds a word of danger;
+     * {@code dangerNode}: where danger goes (null: the dialog has no danger topic).
+     */
+    static Reading decide(Scores s, boolean dangerWord, String dangerNode, Thresholds t) {
         List<Scores.Scored> topics = s.ranked().stream()
-                .filter(x -> !x.topic().equals(Examples.NONE) && !x.topic().equals(DANGER)).toList();
-        boolean danger = s.danger() >= t.danger()
-                || !s.ranked().isEmpty() && s.ranked().get(0).topic().equals(DANGER) && s.ranked().get(0).p() >= t.ask();
+                .filter(x -> !x.topic().equals(Examples.NONE) && !x.topic().equals(dangerNode)).toList();
+        boolean danger = dangerNode != null && (dangerWord || s.danger() >= t.danger()
+                || !s.ranked().isEmpty() && s.ranked().get(0).topic().equals(dangerNode) && s.ranked().get(0).p() >= t.ask());
         if (danger) {
             List<Reading.Guess> beside = topics.stream().limit(1).filter(x -> x.p() >= t.ask())
                     .map(x -> new Reading.Guess(x.topic(), x.p())).toList();
-            return new Reading(DANGER, Reading.Kind.SURE, beside);
+            return new Reading(dangerNode, Reading.Kind.SURE, beside);
         }
         if (s.ranked().isEmpty() || topics.isEmpty() || s.ranked().get(0).topic().equals(Examples.NONE)) {
             return Reading.UNKNOWN;

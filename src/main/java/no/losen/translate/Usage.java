@@ -102,6 +102,8 @@ public final class Usage {
         add(d.title(), new Use(d.id(), null, channel, false, false));
         d.topics().stream().filter(t -> t.keywords() != null)
                 .forEach(t -> add(t.keywords(), new Use(d.id(), null, "typed-text keywords", false, false)));
+        d.topics().stream().filter(t -> t.danger() != null).forEach(t -> add(t.danger(), new Use(d.id(), t.target(),
+                "typed-text words of danger now (never shown)", false, false)));
         d.topics().stream().filter(t -> t.label() != null).forEach(t -> add(t.label(),
                 new Use(d.id(), t.target(), channel + ", a choice when typed text may be about this topic", false, false)));
         d.anywhere().forEach(c -> choice(c, new Use(d.id(), null, channel + ", on every step", false, pub)));

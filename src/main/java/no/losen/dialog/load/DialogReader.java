@@ -39,7 +39,7 @@ final class DialogReader {
                 "/nodes/" + e.getKey())));
         List<Topic> topics = new ArrayList<>();
         each(t.path("topics"), "/topics", (n, p) -> topics.add(new Topic(text(n, "keywords"),
-                n.path("goto").asText(), text(n, "label"), doc.at(p))));
+                n.path("goto").asText(), text(n, "label"), text(n, "danger"), doc.at(p))));
         return new Dialog(t.path("id").asText(), t.path("title").asText(), Audience.of(t.path("audience").asText()),
                 strings(t.path("languages")), strings(t.path("resident-languages")), t.path("start").asText(),
                 t.path("text").asText("none"), choices(t.path("anywhere"), "/anywhere"), topics, nodes, doc.at(""));

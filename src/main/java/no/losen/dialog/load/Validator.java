@@ -132,6 +132,9 @@ public final class Validator {
     }
 
     private void references(Dialog d) {
+        if (d.topics().stream().filter(t -> t.danger() != null).count() > 1) {
+            problems.add(Problem.error(d.at(), "dialog '" + d.id() + "' marks more than one topic as danger"));
+        }
         if (d.node(d.start()).isEmpty()) {
             problems.add(Problem.error(d.at(), "start node '" + d.start() + "' does not exist"));
         }
@@ -238,6 +241,7 @@ public final class Validator {
         d.anywhere().forEach(c -> ui.putIfAbsent(c.label(), c.at()));
         d.topics().stream().filter(t -> t.keywords() != null).forEach(t -> ui.putIfAbsent(t.keywords(), t.at()));
         d.topics().stream().filter(t -> t.label() != null).forEach(t -> ui.putIfAbsent(t.label(), t.at()));
+        d.topics().stream().filter(t -> t.danger() != null).forEach(t -> ui.putIfAbsent(t.danger(), t.at()));
         for (Node n : d.nodes().values()) {
             n.say().forEach(s -> say(s, ui));
             n.say().stream().filter(s -> n.bilingual()).forEach(s -> say(s, resident));
