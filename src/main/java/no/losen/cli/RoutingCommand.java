@@ -148,7 +148,7 @@ public final class RoutingCommand implements Callable<Integer> {
             System.out.println("route  ask    danger  routed  worst-lang  danger-recall  off-topic-routed");
             for (double route : new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9}) {
                 for (double ask : new double[] {0.15, 0.2}) {
-                    for (double danger : new double[] {0.2, 0.25, 0.3, 0.35, 0.4, 0.5}) {
+                    for (double danger : new double[] {0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.35}) {
                         Tally t = CrossValidation.tally(scored, new Recogniser.Thresholds(route, ask, danger));
                         double worst = t.perLanguage().keySet().stream().mapToDouble(t::accuracy).min().orElse(0);
                         int[] d = t.danger();

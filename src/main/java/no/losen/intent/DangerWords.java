@@ -15,13 +15,14 @@ import no.losen.intent.internal.Normalizer;
  * an Arabic word reaches a Persian session's Arabic message); other Latin-script languages' words are
  * not, because they collide ("drep", kill in Norwegian, starts "drepturi", rights in Romanian).
  *
- * <p>An entry matches the start of a word after folding ("kill" finds "killing"); {@code *entry}
+ * <p>An entry matches from the start of a word after folding ("kill" finds "killing"); {@code *entry}
  * matches inside a word too, for languages that join prefixes to words (Arabic, Persian, Tigrinya,
- * Amharic: "يقتلني" holds "قتل").
+ * Amharic: "يقتلني" holds "قتل"); {@code entry$} only up to the end of a word ("hjelp nå$" must not find
+ * "hjelp når", which folds to the same letters plus one).
  */
 public final class DangerWords {
 
-    private record Entry(String folded, boolean inside, String lang, String written, boolean latin) {
+    private record Entry(String folded, boolean inside, boolean whole, String lang, String written, boolean latin) {
     }
 
     private final List<Entry> entries;
@@ -43,11 +44,12 @@ public final class DangerWords {
             for (String w : t.text().split(",")) {
                 String s = w.strip();
                 boolean inside = s.startsWith("*");
-                String f = Normalizer.fold(inside ? s.substring(1) : s);
+                boolean whole = s.endsWith("$");
+                String f = Normalizer.fold(s.substring(inside ? 1 : 0, whole ? s.length() - 1 : s.length()));
                 if (f.length() >= 2) {
                     boolean latin = f.codePoints().filter(Character::isLetter).findFirst()
                             .stream().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
-                    out.add(new Entry(f, inside, lang, s, latin));
+                    out.add(new Entry(f, inside, whole, lang, s, latin));
                 }
             }
         }
@@ -65,7 +67,8 @@ public final class DangerWords {
             if (e.latin() && !e.lang().equals(lang) && !e.lang().equals("en")) {
                 continue;
             }
-            if (e.inside() ? t.contains(e.folded()) : t.contains(" " + e.folded())) {
+            String w = e.whole() ? e.folded() + " " : e.folded();
+            if (e.inside() ? t.contains(w) : t.contains(" " + w)) {
                 return Optional.of(e.lang() + ": " + e.written());
             }
         }

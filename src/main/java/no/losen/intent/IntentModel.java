@@ -101,17 +101,7 @@ public final class IntentModel {
             return new Scores(List.of(), 0);
         }
         double[] p = new double[topics.getNrClass()];
-        double temp = Double.parseDouble(System.getProperty("intent.temp", "0"));
-        if (temp > 0) {
-            Linear.predictValues(topics, v, p);
-            double max = Double.NEGATIVE_INFINITY;
-            for (double x : p) max = Math.max(max, x);
-            double sum = 0;
-            for (int i = 0; i < p.length; i++) { p[i] = Math.exp((p[i] - max) * temp); sum += p[i]; }
-            for (int i = 0; i < p.length; i++) p[i] /= sum;
-        } else {
-            Linear.predictProbability(topics, v, p);
-        }
+        Linear.predictProbability(topics, v, p);
         int[] modelLabels = topics.getLabels();
         List<Scores.Scored> ranked = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {

@@ -30,7 +30,7 @@ public final class Recogniser implements Intents {
 
     /** Where the bands begin, as probabilities; chosen by cross-validation (README, "Free text"). */
     public record Thresholds(double route, double ask, double danger) {
-        public static final Thresholds DEFAULT = new Thresholds(0.45, 0.2, 0.35);
+        public static final Thresholds DEFAULT = new Thresholds(0.35, 0.2, 0.15);
     }
 
     /** A dialog's trained model, its words of danger, and the node danger goes to (null: no danger topic). */
@@ -70,7 +70,7 @@ public final class Recogniser implements Intents {
      */
     public static List<Examples.Labelled> trainingData(DialogSet set, Dialog d) {
         List<Examples.Labelled> out = new ArrayList<>(set.examples().labelled(d.id()));
-        if (Boolean.parseBoolean(System.getProperty("intent.kw", "true"))) out.addAll(keywords(set.translations(), d));
+        out.addAll(keywords(set.translations(), d));
         return out;
     }
 
@@ -133,7 +133,10 @@ public final class Recogniser implements Intents {
     static Reading decide(Scores s, boolean dangerWord, String dangerNode, Thresholds t) {
         List<Scores.Scored> topics = s.ranked().stream()
                 .filter(x -> !x.topic().equals(Examples.NONE) && !x.topic().equals(dangerNode)).toList();
-        boolean danger = dangerNode != null && (dangerWord || s.danger() >= t.danger()
+        // The danger model's bar is low, below its prior for a message it knows nothing of; so it counts
+        // only when the message is not most like the examples of no topic ("hehe", "good morning").
+        boolean none = !s.ranked().isEmpty() && s.ranked().get(0).topic().equals(Examples.NONE);
+        boolean danger = dangerNode != null && (dangerWord || !none && s.danger() >= t.danger()
                 || !s.ranked().isEmpty() && s.ranked().get(0).topic().equals(dangerNode) && s.ranked().get(0).p() >= t.ask());
         if (danger) {
             List<Reading.Guess> beside = topics.stream().limit(1).filter(x -> x.p() >= t.ask())

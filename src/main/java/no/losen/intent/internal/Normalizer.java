@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * Folds a message to the letters that carry its meaning, the way people type on whatever phone they
  * have: lower case, no diacritics ("lonn" = "lønn", "ecole" = "école"), one form for letters that
  * keyboards mix up (Arabic and Persian yeh and kaf, alef with or without hamza, Eastern Arabic
- * digits), no punctuation. Digits stay: Arabizi writes letters with them ("3ayez", "7abibi").
+ * digits), no punctuation; "aa" and "oe", how Norwegian å and ø are typed without them, read as a and o.
+ * Digits stay: Arabizi writes letters with them ("3ayez", "7abibi").
  */
 public final class Normalizer {
 
@@ -46,6 +47,6 @@ public final class Normalizer {
                 }
             }
         }
-        return NON_WORD.matcher(b).replaceAll(" ").strip();
+        return NON_WORD.matcher(b.toString().replace("aa", "a").replace("oe", "o")).replaceAll(" ").strip();
     }
 }
