@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Tools for people who write example messages: how well free text is routed. */
-@Command(name = "routing", mixinStandardHelpOptions = true, subcommands = RoutingCommand.Score.class,
+@Command(name = "routing", mixinStandardHelpOptions = true, subcommands = {RoutingCommand.Score.class, RoutingCommand.Explain.class},
         description = "Measure how typed text is routed to the topics of a dialog.")
 public final class RoutingCommand implements Callable<Integer> {
 
@@ -29,6 +29,46 @@ public final class RoutingCommand implements Callable<Integer> {
     public Integer call() {
         System.err.println("usage: losen routing score [FILE.jsonl …] [--cv K] (see --help)");
         return 2;
+    }
+
+    @Command(name = "explain", mixinStandardHelpOptions = true,
+            description = "Show how one message is read: the best topics with their probability, the danger model, "
+                    + "a danger word, and what the engine does.")
+    static final class Explain implements Callable<Integer> {
+
+        @Parameters(index = "0", description = "The message, as typed.")
+        String text;
+
+        @Option(names = "--lang", defaultValue = "nb", description = "The session's language (default: ${DEFAULT-VALUE}).")
+        String lang;
+
+        @Option(names = "--content", description = "Content folder (default: this folder if it has dialogs/, else bundled).")
+        Path content;
+
+        @Option(names = "--dialog", defaultValue = "rights", description = "Dialog (default: ${DEFAULT-VALUE}).")
+        String dialog;
+
+        @Override
+        public Integer call() {
+            Loaded loaded = ContentLoader.load(ContentOption.resolve(content));
+            Dialog d = loaded.set().dialog(dialog).orElse(null);
+            if (!loaded.ok() || d == null) {
+                loaded.errors().forEach(System.err::println);
+                System.err.println(d == null ? "no dialog '" + dialog + "'" : "the content does not validate");
+                return 1;
+            }
+            Recogniser r = Recogniser.train(loaded.set());
+            var scores = r.scores(dialog, text).orElse(null);
+            if (scores == null) {
+                System.out.println("dialog '" + dialog + "' has no examples: routing by keywords only");
+                return 0;
+            }
+            scores.ranked().stream().limit(5).forEach(x -> System.out.printf("  %-18s %.3f%n", x.topic(), x.p()));
+            System.out.printf("  danger model       %.3f (bar %.2f)%n", scores.danger(), r.thresholds().danger());
+            System.out.println("  danger word        " + Recogniser.dangerWords(loaded.set(), d).match(text, lang).orElse("none"));
+            System.out.println("  reading            " + r.read(d, text, lang).orElseThrow());
+            return 0;
+        }
     }
 
     @Command(name = "score", mixinStandardHelpOptions = true,

@@ -133,7 +133,7 @@ public final class Engine {
         Optional<Reading> reading = text.isEmpty() || d.topics().isEmpty() ? Optional.empty()
                 : intents.read(d, text, s.lang());
         if (reading.isPresent()) {
-            Turn t = recognised(s, d, n, reading.get());
+            Turn t = recognised(s, d, n, reading.get(), text);
             if (t != null) {
                 return t;
             }
@@ -165,7 +165,7 @@ public final class Engine {
      * Then a sure topic is entered, and unsure ones are offered as choices. Null: the text goes on to
      * the node's input or the dialog's text action (the handbook), as text about no topic does.
      */
-    private Turn recognised(Session s, Dialog d, Node n, Reading r) {
+    private Turn recognised(Session s, Dialog d, Node n, Reading r, String text) {
         if (r.dangerous()) {
             List<String> other = r.guesses().stream().map(Reading.Guess::target)
                     .filter(t -> !t.equals(r.danger())).limit(1).toList();
@@ -175,14 +175,29 @@ public final class Engine {
         if (r.kind() == Reading.Kind.SURE && !targets.isEmpty()) {
             return targets.get(0).equals(n.id()) ? null : enter(s.remember(), d, targets.get(0));
         }
+        // Not sure: a topic keyword, written by a person for exactly this, decides before the offer.
+        Optional<Topic> keyword = matcher.topic(text, d.topics(), s.lang());
+        if (keyword.isPresent() && !keyword.get().target().equals(n.id())) {
+            return enter(s.remember(), d, keyword.get().target());
+        }
         boolean keepsText = n.checklist() != null || n.input() != null && n.input().var() != null;
         List<String> offer = targets.stream().filter(t -> !t.equals(n.id())).toList();
         if (r.kind() == Reading.Kind.UNSURE && !keepsText && !offer.isEmpty()) {
             Session held = s.withVar(OFFERED, offer);
             Renderer words = new Renderer(set, d, s.lang(), s.vars());
-            return new Turn(held, render(held, d, List.of(n), List.of(), null).withNotice(words.text("common.did-you-mean")));
+            return new Turn(held, render(held, d, List.of(n), handbook(d, n, text, s.lang(), words), null)
+                    .withNotice(words.text("common.did-you-mean")));
         }
         return null;
+    }
+
+    /** The handbook's answer beside the topics offered, when the node's text action finds one. */
+    private List<Card> handbook(Dialog d, Node n, String text, String lang, Renderer r) {
+        String action = n.input() != null ? n.input().action() : d.textAction();
+        TextAction a = action == null ? null : actions.get(action);
+        List<Card.Hit> hits = a == null ? List.of() : a.answer(text, lang);
+        return hits.isEmpty() ? List.of()
+                : List.of(Card.search(r.text("common.search.title"), r.text("common.search.caution"), hits));
     }
 
     private Turn back(Session s, Dialog d) {
