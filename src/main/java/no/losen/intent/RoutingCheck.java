@@ -64,7 +64,9 @@ public final class RoutingCheck {
             String got;
             try {
                 Engine.Turn start = engine.start(dialogId, l.lang(), false);
+                long t0 = System.nanoTime();
                 got = engine.apply(start.session(), new Command.Type(l.text())).reply().node();
+                t.time(System.nanoTime() - t0);
             } catch (DialogException e) {
                 got = "error:" + e.code();
             }
