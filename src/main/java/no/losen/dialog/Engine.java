@@ -26,18 +26,33 @@ public final class Engine {
 
     private final DialogSet set;
     private final Map<String, TextAction> actions;
+    /**
+     * The session variable holding topics offered as choices after typed text ("Did you mean …?", or the
+     * best other topic beside emergency help). It lives until the next node is entered.
+     */
+    public static final String OFFERED = "_offered";
+
     private final TextMatcher matcher;
     private final Setup setup;
+    private final Intents intents;
 
     public Engine(DialogSet set, Map<String, TextAction> actions) {
-        this(set, actions, Setup.NONE);
+        this(set, actions, Intents.NONE, Setup.NONE);
     }
 
-    /** With how the server is set up, for conditions on {@code setup.*} (see {@link Setup}). */
-    public Engine(DialogSet set, Map<String, TextAction> actions, Setup setup) {
+    public Engine(DialogSet set, Map<String, TextAction> actions, Intents intents) {
+        this(set, actions, intents, Setup.NONE);
+    }
+
+    /**
+     * @param intents what free text is about (see {@link Intents})
+     * @param setup   how the server is set up, for conditions on {@code setup.*} (see {@link Setup})
+     */
+    public Engine(DialogSet set, Map<String, TextAction> actions, Intents intents, Setup setup) {
         this.set = set;
         this.actions = Map.copyOf(actions);
         this.matcher = new TextMatcher(set.translations());
+        this.intents = intents;
         this.setup = setup;
     }
 
@@ -51,7 +66,7 @@ public final class Engine {
 
     /** The same dialogs and actions on a server set up otherwise (conversation tests of each variant). */
     public Engine withSetup(Setup other) {
-        return new Engine(set, actions, other);
+        return new Engine(set, actions, intents, other);
     }
 
     /** What conditions read: the session's variables and the set-up (the latter never enters a session). */
@@ -139,9 +154,18 @@ public final class Engine {
         if (picked.isPresent()) {
             return choose(s, d, Command.Choose.one(picked.get().id()));
         }
-        Optional<Topic> topic = matcher.topic(text, d.topics(), s.lang());
-        if (topic.isPresent() && !topic.get().target().equals(n.id())) {
-            return enter(s.remember(), d, topic.get().target());
+        Optional<Reading> reading = text.isEmpty() || d.topics().isEmpty() ? Optional.empty()
+                : intents.read(d, text, s.lang());
+        if (reading.isPresent()) {
+            Turn t = recognised(s, d, n, reading.get(), text);
+            if (t != null) {
+                return t;
+            }
+        } else {
+            Optional<Topic> topic = matcher.topic(text, d.topics(), s.lang());
+            if (topic.isPresent() && !topic.get().target().equals(n.id())) {
+                return enter(s.remember(), d, topic.get().target());
+            }
         }
         if (n.input() != null && n.input().var() != null) {
             return enter(s.remember().withVar(n.input().var(), text), d, n.input().next());
@@ -160,6 +184,46 @@ public final class Engine {
         return new Turn(s, render(s, d, List.of(n), List.of(card), null).withoutText());
     }
 
+    /**
+     * Danger first: emergency help, whatever else scored, with the best other topic offered beside it.
+     * Then a sure topic is entered, and unsure ones are offered as choices. Null: the text goes on to
+     * the node's input or the dialog's text action (the handbook), as text about no topic does.
+     */
+    private Turn recognised(Session s, Dialog d, Node n, Reading r, String text) {
+        if (r.dangerous()) {
+            List<String> other = r.guesses().stream().map(Reading.Guess::target)
+                    .filter(t -> !t.equals(r.danger())).limit(1).toList();
+            return enter(s.remember(), d, r.danger(), other);
+        }
+        List<String> targets = r.guesses().stream().map(Reading.Guess::target).toList();
+        if (r.kind() == Reading.Kind.SURE && !targets.isEmpty()) {
+            return targets.get(0).equals(n.id()) ? null : enter(s.remember(), d, targets.get(0));
+        }
+        // Not sure: a topic keyword, written by a person for exactly this, decides before the offer.
+        Optional<Topic> keyword = matcher.topic(text, d.topics(), s.lang());
+        if (keyword.isPresent() && !keyword.get().target().equals(n.id())) {
+            return enter(s.remember(), d, keyword.get().target());
+        }
+        boolean keepsText = n.checklist() != null || n.input() != null && n.input().var() != null;
+        List<String> offer = targets.stream().filter(t -> !t.equals(n.id())).toList();
+        if (r.kind() == Reading.Kind.UNSURE && !keepsText && !offer.isEmpty()) {
+            Session held = s.withVar(OFFERED, offer);
+            Renderer words = new Renderer(set, d, s.lang(), s.vars());
+            return new Turn(held, render(held, d, List.of(n), handbook(d, n, text, s.lang(), words), null)
+                    .withNotice(words.text("common.did-you-mean")));
+        }
+        return null;
+    }
+
+    /** The handbook's answer beside the topics offered, when the node's text action finds one. */
+    private List<Card> handbook(Dialog d, Node n, String text, String lang, Renderer r) {
+        String action = n.input() != null ? n.input().action() : d.textAction();
+        TextAction a = action == null ? null : actions.get(action);
+        List<Card.Hit> hits = a == null ? List.of() : a.answer(text, lang);
+        return hits.isEmpty() ? List.of()
+                : List.of(Card.search(r.text("common.search.title"), r.text("common.search.caution"), hits));
+    }
+
     private Turn back(Session s, Dialog d) {
         if (s.history().isEmpty()) {
             return new Turn(s, current(s));
@@ -175,7 +239,13 @@ public final class Engine {
 
     /** Moves to {@code target}, following routers and {@code next} chains, and renders what was passed. */
     private Turn enter(Session s, Dialog d, String target) {
+        return enter(s, d, target, List.of());
+    }
+
+    /** … with {@code offered} topics shown as choices at the node reached. */
+    private Turn enter(Session s, Dialog d, String target, List<String> offered) {
         Map<String, Object> vars = new LinkedHashMap<>(s.vars());
+        vars.remove(OFFERED);
         List<Node> shown = new ArrayList<>();
         String id = target;
         for (int hop = 0; ; hop++) {
@@ -197,6 +267,9 @@ public final class Engine {
                 break;
             }
             id = n.next();
+        }
+        if (!offered.isEmpty()) {
+            vars.put(OFFERED, offered);
         }
         Session moved = s.at(id, vars);
         return new Turn(moved, render(moved, d, shown, List.of(), null));
@@ -289,7 +362,16 @@ public final class Engine {
     /** The node's choices that hold now, then the dialog's everywhere-choices (not the one leading here). */
     private static List<Choice> choices(Dialog d, Node n, Map<String, Object> vars) {
         List<Choice> out = new ArrayList<>();
-        n.choices().stream().filter(c -> c.when().test(vars)).forEach(out::add);
+        if (vars.get(OFFERED) instanceof List<?> offered) {
+            for (Object target : offered) {
+                d.topics().stream().filter(t -> t.target().equals(target) && t.label() != null).findFirst()
+                        .filter(t -> out.stream().noneMatch(o -> o.id().equals(t.target())))
+                        .ifPresent(t -> out.add(new Choice(t.target(), t.label(), t.target(), Map.of(), Condition.ALWAYS, t.at(),
+                                t.targetAt())));
+            }
+        }
+        n.choices().stream().filter(c -> c.when().test(vars) && out.stream().noneMatch(o -> o.id().equals(c.id())))
+                .forEach(out::add);
         d.anywhere().stream().filter(c -> c.when().test(vars) && !c.target().equals(n.id())
                 && out.stream().noneMatch(o -> o.id().equals(c.id()))).forEach(out::add);
         return out;

@@ -22,6 +22,7 @@ import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Loaded;
 import no.losen.dialog.load.Problem;
 import no.losen.dialog.TextAction;
+import no.losen.intent.Recogniser;
 import no.losen.metrics.Metrics;
 import no.losen.search.HandbookSearch;
 import no.losen.search.SearchConfig;
@@ -109,8 +110,16 @@ public final class Losen {
             return Future.failedFuture(new IllegalStateException("the content does not validate:\n  " + errors));
         }
         Path root = config.content() != null ? config.content() : ContentLoader.bundled();
-        Engine engine = new Engine(loaded.set(), timed(Actions.forContent(root), metrics),
-                setup(config, SearchConfig.fromEnv(System.getenv())));
+        // The intent models train while the handbook index is built: neither waits for the other.
+        java.util.concurrent.CompletableFuture<Recogniser> intents = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Recogniser.train(loaded.set()));
+        Map<String, TextAction> actions = timed(Actions.forContent(root), metrics);
+        Engine engine;
+        try {
+            engine = new Engine(loaded.set(), actions, intents.join(), setup(config, SearchConfig.fromEnv(System.getenv())));
+        } catch (java.util.concurrent.CompletionException e) {
+            return Future.failedFuture(e.getCause());
+        }
         Operations ops = config.ops();
         SessionStore store = ops.redis() ? new RedisSessionStore(vertx, ops.sessionStore(), config.sessionTtl())
                 : new MemorySessionStore(config.sessionTtl(), config.maxSessions());

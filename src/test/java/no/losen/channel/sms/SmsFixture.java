@@ -35,6 +35,6 @@ final class SmsFixture {
         if (!l.ok()) {
             throw new IllegalStateException("fixture does not validate: " + l.errors());
         }
-        return new Engine(l.set(), actions);
+        return new Engine(l.set(), actions, no.losen.intent.Recogniser.train(l.set()));
     }
 }

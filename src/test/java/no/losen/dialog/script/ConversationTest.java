@@ -48,7 +48,7 @@ class ConversationTest {
 
     private static Stream<DynamicTest> scripts(Path root) {
         Loaded l = ContentLoader.load(root);
-        Engine engine = new Engine(l.set(), Actions.forContent(root));
+        Engine engine = new Engine(l.set(), Actions.forContent(root), no.losen.intent.Recogniser.train(l.set()));
         ScriptRunner runner = new ScriptRunner(engine);
         return ScriptReader.files(root).stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             assertThat(l.errors()).as("content errors").isEmpty();
