@@ -29,6 +29,8 @@ import no.losen.session.RedisSessionStore;
 import no.losen.session.SessionStore;
 import no.losen.staff.StaffAuth;
 import no.losen.staff.StaffRoutes;
+import no.losen.step.Steps;
+import no.losen.step.TextWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,15 +48,17 @@ public final class Losen {
     private final List<HttpServer> http;
     private final Engine engine;
     private final SessionStore store;
+    private final TextWorkers workers;
     private final WebSocketChannel ws;
     private final Metrics metrics;
     private final Config config;
 
-    private Losen(List<HttpServer> http, Engine engine, SessionStore store, WebSocketChannel ws, Metrics metrics,
-                  Config config) {
+    private Losen(List<HttpServer> http, Engine engine, SessionStore store, TextWorkers workers, WebSocketChannel ws,
+                  Metrics metrics, Config config) {
         this.http = http;
         this.engine = engine;
         this.store = store;
+        this.workers = workers;
         this.ws = ws;
         this.metrics = metrics;
         this.config = config;
@@ -95,6 +99,8 @@ public final class Losen {
         SessionStore store = ops.redis() ? new RedisSessionStore(vertx, ops.sessionStore(), config.sessionTtl())
                 : new MemorySessionStore(config.sessionTtl(), config.maxSessions());
         metrics.gauge("losen.sessions", "sessions held by the session store", store::size);
+        TextWorkers workers = new TextWorkers(TextWorkers.Limits.forThisMachine());
+        Steps steps = new Steps(engine, store, workers, config.maxSessions(), metrics);
 
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders(ops.frameAncestors())::apply);
@@ -107,12 +113,12 @@ public final class Losen {
         });
         new ApiRoutes(loaded.set(), store).mount(router);
         SearchRoute.mount(router, HandbookSearch.forContent(root));
-        SmsRoutes.mount(router, engine, store, config.sms(), config.publicUrl());
+        SmsRoutes.mount(router, steps, config.sms(), config.publicUrl());
         WebAssets.mount(router, loaded.set(), config.exitUrl());
         StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
                 new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()));
-        WebSocketChannel ws = new WebSocketChannel(engine, store, staff, config.allowedOrigins(), ops.ws(),
-                config.maxSessions(), ops.trustedProxies(), metrics);
+        WebSocketChannel ws = new WebSocketChannel(steps, staff, config.allowedOrigins(), ops.ws(),
+                ops.trustedProxies(), metrics);
         new HealthRoutes(loaded.set(), store, ws::draining, metrics).mount(router);
 
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
@@ -144,9 +150,10 @@ public final class Losen {
             LOG.info("event=server.started port={} dialogs={} store={} event_loops={} startup_ms={}", s.actualPort(),
                     loaded.set().dialogs().size(), ops.redis() ? "redis" : "memory", servers.size(),
                     (System.nanoTime() - t0) / 1_000_000);
-            return new Losen(List.copyOf(servers), engine, store, ws, metrics, config);
+            return new Losen(List.copyOf(servers), engine, store, workers, ws, metrics, config);
         }).onFailure(e -> {
             servers.forEach(HttpServer::close);
+            workers.close();
             store.close();
         });
     }
@@ -206,7 +213,10 @@ public final class Losen {
                 .compose(v -> Future.join(http.stream()
                         .map(h -> h.shutdown(Math.max(1, grace / 2), TimeUnit.MILLISECONDS)).toList()))
                 .<Void>mapEmpty()
-                .eventually(() -> store.close())
+                .eventually(() -> {
+                    workers.close();
+                    return store.close();
+                })
                 .onComplete(r -> LOG.info("event=server.stopped"));
     }
 }

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Everything still happens on the socket's Vert.x event loop and inside its Vert.x context, so
  * the conversation code sees the same threading as with Vert.x's own WebSocket.
  */
-final class Socket extends ChannelInboundHandlerAdapter {
+final class Socket extends ChannelInboundHandlerAdapter implements Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger(Socket.class);
     /** How long we wait for the client to answer our close frame before we drop the connection. */
@@ -60,21 +60,23 @@ final class Socket extends ChannelInboundHandlerAdapter {
         channel = ctx.channel();
     }
 
-    boolean isClosed() {
+    @Override
+    public boolean closed() {
         return closing || channel == null || !channel.isActive();
     }
 
     /** Queues a text message; order is kept, and a closed socket drops it (the session stays in the store). */
-    Future<Void> send(String message) {
-        if (!isClosed()) {
+    @Override
+    public void send(String message) {
+        if (!closed()) {
             channel.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), message)),
                     channel.voidPromise());
         }
-        return Future.succeededFuture();
     }
 
     /** Sends a close frame from any thread; completes when the connection is gone. */
-    Future<Void> close(short code, String reason) {
+    @Override
+    public Future<Void> close(short code, String reason) {
         Promise<Void> done = context.promise();
         if (channel == null || !channel.isActive()) {
             done.complete();

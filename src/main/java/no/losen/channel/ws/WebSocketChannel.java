@@ -10,10 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import no.losen.dialog.Engine;
 import no.losen.metrics.Metrics;
-import no.losen.session.SessionStore;
 import no.losen.staff.StaffAuth;
+import no.losen.step.Steps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,39 +36,30 @@ public final class WebSocketChannel {
     static final short CLOSE_RESTART = 1012;
     static final short CLOSE_TRY_LATER = 1013;
 
-    private final Engine engine;
-    private final SessionStore store;
     private final StaffAuth staff;
     private final List<String> allowedOrigins;
     private final WsLimits limits;
-    private final long maxSessions;
     private final ClientAddress clientAddress;
     private final Metrics metrics;
     private final Connections connections;
+    private final Conversation.Shared shared;
     private volatile boolean draining;
 
-    public WebSocketChannel(Engine engine, SessionStore store, StaffAuth staff, List<String> allowedOrigins,
-                            WsLimits limits) {
-        this(engine, store, staff, allowedOrigins, limits, Long.MAX_VALUE, List.of(), Metrics.none());
-    }
-
     /**
+     * @param steps          the step service every conversation calls
      * @param allowedOrigins origins allowed to open sockets ({@code https://site.example}); empty means the
      *                       server's own origin only; {@code *} allows any (for development)
-     * @param maxSessions    new conversations are refused ({@code busy}) while the store holds this many
      * @param trustedProxies proxies whose {@code X-Forwarded-For} names the client
      */
-    public WebSocketChannel(Engine engine, SessionStore store, StaffAuth staff, List<String> allowedOrigins,
-                            WsLimits limits, long maxSessions, List<String> trustedProxies, Metrics metrics) {
-        this.engine = engine;
-        this.store = store;
+    public WebSocketChannel(Steps steps, StaffAuth staff, List<String> allowedOrigins, WsLimits limits,
+                            List<String> trustedProxies, Metrics metrics) {
         this.staff = staff;
         this.allowedOrigins = List.copyOf(allowedOrigins);
         this.limits = limits;
-        this.maxSessions = maxSessions;
         this.clientAddress = new ClientAddress(trustedProxies);
         this.metrics = metrics;
         this.connections = new Connections(limits.maxPerAddress());
+        this.shared = new Conversation.Shared(steps, metrics, limits, this::closed);
         metrics.gauge("losen.connections", "open WebSocket connections", connections::size);
     }
 
@@ -93,26 +83,6 @@ public final class WebSocketChannel {
         };
     }
 
-    Engine engine() {
-        return engine;
-    }
-
-    SessionStore store() {
-        return store;
-    }
-
-    WsLimits limits() {
-        return limits;
-    }
-
-    long maxSessions() {
-        return maxSessions;
-    }
-
-    Metrics metrics() {
-        return metrics;
-    }
-
     /** Open sockets now. */
     public int connections() {
         return connections.size();
@@ -131,7 +101,7 @@ public final class WebSocketChannel {
         }
         String address = clientAddress.of(req.remoteAddress(), req.headers());
         Socket socket = new Socket(((HttpServerRequestInternal) req).context());
-        Conversation c = new Conversation(socket, this, staff.isStaff(req.headers()), address);
+        Conversation c = new Conversation(socket, shared, staff.isStaff(req.headers()), address);
         socket.attach(c);
         boolean admitted = connections.admit(address);
         if (admitted) {
@@ -151,21 +121,8 @@ public final class WebSocketChannel {
     }
 
     /** The socket is gone: its slot is free again (its session stays in the store until the TTL). */
-    void closed(Conversation c) {
+    private void closed(Conversation c) {
         connections.remove(c, c.address());
-    }
-
-    /** A message over the transport limit closed the socket. */
-    void tooLarge() {
-        LOG.info("event=ws.refused code=too_large");
-        metrics.limit("frame_size");
-        metrics.error("too_large");
-    }
-
-    /** A frame that breaks the WebSocket protocol closed the socket. */
-    void protocolError() {
-        LOG.info("event=ws.refused code=protocol");
-        metrics.error("protocol");
     }
 
     /** Closes sockets that sent nothing for the idle timeout; their sessions stay for the session TTL. */

@@ -29,7 +29,7 @@ class SmsConversationTest {
     private void open(Map<String, TextAction> actions) {
         Engine engine = SmsFixture.engine(dir, actions);
         store = new MemorySessionStore(Duration.ofMinutes(30), 1000);
-        sms = new SmsConversation(engine, store, new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)),
+        sms = new SmsConversation(SmsFixture.steps(engine, store), new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)),
                 "demo");
     }
 
@@ -201,10 +201,10 @@ class SmsConversationTest {
     @Test
     void a_staff_dialog_is_never_started_over_sms() {
         Engine engine = SmsFixture.engine(dir, Map.of());
-        SmsConversation staff = new SmsConversation(engine, new MemorySessionStore(Duration.ofMinutes(1), 10),
+        SmsConversation staff = new SmsConversation(SmsFixture.steps(engine, new MemorySessionStore(Duration.ofMinutes(1), 10)),
                 new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)), "demo-staff");
         assertThat(staff.ready()).isFalse();
-        assertThat(new SmsConversation(engine, new MemorySessionStore(Duration.ofMinutes(1), 10),
+        assertThat(new SmsConversation(SmsFixture.steps(engine, new MemorySessionStore(Duration.ofMinutes(1), 10)),
                 new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)), "demo").ready()).isTrue();
     }
 
