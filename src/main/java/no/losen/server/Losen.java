@@ -21,6 +21,7 @@ import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Loaded;
 import no.losen.dialog.load.Problem;
 import no.losen.dialog.TextAction;
+import no.losen.http.ClientAddress;
 import no.losen.metrics.Metrics;
 import no.losen.search.HandbookSearch;
 import no.losen.search.SearchRoute;
@@ -100,6 +101,7 @@ public final class Losen {
                 : new MemorySessionStore(config.sessionTtl(), config.maxSessions());
         metrics.gauge("losen.sessions", "sessions held by the session store", store::size);
         TextWorkers workers = new TextWorkers(TextWorkers.Limits.forThisMachine());
+        ClientAddress clients = new ClientAddress(ops.trustedProxies());
         Steps steps = new Steps(engine, store, workers, config.maxSessions(), metrics);
 
         Router router = Router.router(vertx);
@@ -116,9 +118,8 @@ public final class Losen {
         SmsRoutes.mount(router, steps, config.sms(), config.publicUrl());
         WebAssets.mount(router, loaded.set(), config.exitUrl());
         StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
-                new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()));
-        WebSocketChannel ws = new WebSocketChannel(steps, staff, config.allowedOrigins(), ops.ws(),
-                ops.trustedProxies(), metrics);
+                new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()), clients);
+        WebSocketChannel ws = new WebSocketChannel(steps, staff, config.allowedOrigins(), ops.ws(), clients, metrics);
         new HealthRoutes(loaded.set(), store, ws::draining, metrics).mount(router);
 
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())

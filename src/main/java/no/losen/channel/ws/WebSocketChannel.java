@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import no.losen.http.ClientAddress;
 import no.losen.metrics.Metrics;
 import no.losen.staff.StaffAuth;
 import no.losen.step.Steps;
@@ -49,14 +50,14 @@ public final class WebSocketChannel {
      * @param steps          the step service every conversation calls
      * @param allowedOrigins origins allowed to open sockets ({@code https://site.example}); empty means the
      *                       server's own origin only; {@code *} allows any (for development)
-     * @param trustedProxies proxies whose {@code X-Forwarded-For} names the client
+     * @param clients        who a request's client is (the same answer for every limit)
      */
     public WebSocketChannel(Steps steps, StaffAuth staff, List<String> allowedOrigins, WsLimits limits,
-                            List<String> trustedProxies, Metrics metrics) {
+                            ClientAddress clients, Metrics metrics) {
         this.staff = staff;
         this.allowedOrigins = List.copyOf(allowedOrigins);
         this.limits = limits;
-        this.clientAddress = new ClientAddress(trustedProxies);
+        this.clientAddress = clients;
         this.metrics = metrics;
         this.connections = new Connections(limits.maxPerAddress());
         this.shared = new Conversation.Shared(steps, metrics, limits, this::closed);
