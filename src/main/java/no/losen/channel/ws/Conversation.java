@@ -52,7 +52,6 @@ final class Conversation {
     private final Shared sh;
     private final boolean staff;
     private final String address;
-    private final TokenBucket bucket;
     /** The last frame's step, read by the idle sweep and a shutdown on other threads. */
     private volatile Future<?> pending = IDLE;
     /** Frames taken and not yet answered; on the socket's event loop only. */
@@ -66,7 +65,6 @@ final class Conversation {
         this.sh = shared;
         this.staff = staff;
         this.address = address;
-        this.bucket = new TokenBucket(shared.limits().ratePerSecond(), shared.limits().burst(), System::nanoTime);
     }
 
     String address() {
@@ -81,11 +79,6 @@ final class Conversation {
         long t0 = System.nanoTime();
         lastActive = t0;
         sh.metrics().message(CHANNEL);
-        if (!bucket.tryTake()) {
-            sh.metrics().limit("rate");
-            error(ErrorCode.RATE_LIMITED, "too many messages; wait a moment");
-            return;
-        }
         if (raw.length() > sh.limits().maxFrameChars()) {
             sh.metrics().limit("frame_size");
             error(ErrorCode.TOO_LARGE, "a frame may be at most " + sh.limits().maxFrameChars() + " characters");
@@ -153,6 +146,20 @@ final class Conversation {
     /** The connection is gone, whoever closed it. */
     void closed() {
         sh.gone().accept(this);
+    }
+
+    /**
+     * The socket ran out of frame tokens and stopped reading for a moment; frames it had read
+     * already are dropped. Said once per pause, not once per frame.
+     */
+    void limited() {
+        sh.metrics().limit("rate");
+        error(ErrorCode.RATE_LIMITED, "too many messages; wait a moment");
+    }
+
+    /** The socket kept flooding after several pauses and is being closed (1008). */
+    void flooded() {
+        sh.metrics().limit("flood");
     }
 
     /** A message over the transport limit closed the connection. */

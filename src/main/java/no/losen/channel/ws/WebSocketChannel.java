@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * everything after that is one {@link Conversation} per socket.
  *
  * <p>Close codes a client sees: 1000 idle (reconnect and {@code resume} when the user acts),
- * 1002/1007 a broken frame or text that is not UTF-8, 1009 frame too large, 1012 the server is
+ * 1002/1007 a broken frame or text that is not UTF-8, 1008 kept sending far over the frame rate,
+ * 1009 frame too large, 1012 the server is
  * restarting (reconnect, possibly to another instance, and {@code resume}), 1013 too many
  * sockets from this address (try again later).
  */
@@ -101,7 +102,7 @@ public final class WebSocketChannel {
             return;
         }
         String address = clientAddress.of(req.remoteAddress(), req.headers());
-        Socket socket = new Socket(((HttpServerRequestInternal) req).context());
+        Socket socket = new Socket(((HttpServerRequestInternal) req).context(), limits);
         Conversation c = new Conversation(socket, shared, staff.isStaff(req.headers()), address);
         socket.attach(c);
         boolean admitted = connections.admit(address);
