@@ -22,6 +22,7 @@ import no.losen.dialog.load.Loaded;
 import no.losen.dialog.load.Problem;
 import no.losen.dialog.TextAction;
 import no.losen.http.ClientAddress;
+import no.losen.http.ConnectionGuard;
 import no.losen.metrics.Metrics;
 import no.losen.search.HandbookSearch;
 import no.losen.search.SearchRoute;
@@ -47,6 +48,7 @@ public final class Losen {
     static final long MAX_BODY = 64 * 1024;
 
     private final List<HttpServer> http;
+    private final HttpServer management;
     private final Engine engine;
     private final SessionStore store;
     private final TextWorkers workers;
@@ -54,9 +56,10 @@ public final class Losen {
     private final Metrics metrics;
     private final Config config;
 
-    private Losen(List<HttpServer> http, Engine engine, SessionStore store, TextWorkers workers, WebSocketChannel ws,
-                  Metrics metrics, Config config) {
+    private Losen(List<HttpServer> http, HttpServer management, Engine engine, SessionStore store, TextWorkers workers,
+                  WebSocketChannel ws, Metrics metrics, Config config) {
         this.http = http;
+        this.management = management;
         this.engine = engine;
         this.store = store;
         this.workers = workers;
@@ -120,10 +123,14 @@ public final class Losen {
         StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
                 new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()), clients);
         WebSocketChannel ws = new WebSocketChannel(steps, staff, config.allowedOrigins(), ops.ws(), clients, metrics);
-        new HealthRoutes(loaded.set(), store, ws::draining, metrics).mount(router);
+        HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime);
+        health.mountPublic(router, ops.management());
 
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setCompressionSupported(true)
+                // HTTP/1.1 only: a proxy in front speaks it to us, and HTTP/2 in clear text (h2c) would be one
+                // more protocol to defend (its own flow control and stream limits) for no user's benefit.
+                .setHttp2ClearTextEnabled(false)
                 // Each connection is only touched on its own event loop, which spares Vert.x a cross-thread
                 // write queue (a 4 KB array) per connection. WebSockets leave Vert.x at the upgrade (see Upgrade).
                 .setStrictThreadMode(true)
@@ -140,18 +147,33 @@ public final class Losen {
         }
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         List<HttpServer> servers = new ArrayList<>();
-        Future<HttpServer> first = listen(vertx, options, router, ws, servers);
+        ConnectionGuard guard = new ConnectionGuard(ops.httpHeadTimeout(), ops.connectionsPerAddress(), clients, metrics);
+        Future<HttpServer> first = listen(vertx, options, router, ws, guard, servers);
+        HttpServer[] management = new HttpServer[1];
         return first.compose(s -> {
             List<Future<HttpServer>> rest = new ArrayList<>();
             for (int i = 1; i < loops; i++) {
-                rest.add(listen(vertx, options, router, ws, servers));
+                rest.add(listen(vertx, options, router, ws, guard, servers));
+            }
+            if (ops.management()) {
+                management[0] = vertx.createHttpServer(new HttpServerOptions().setHost(ops.managementHost())
+                        .setPort(ops.managementPort()).setHttp2ClearTextEnabled(false)
+                        .setIdleTimeout((int) ops.httpIdleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
+                Router admin = Router.router(vertx);
+                admin.route().handler(new SecurityHeaders(List.of())::apply);
+                health.mountManagement(admin);
+                synchronized (servers) {
+                    servers.add(management[0]);
+                }
+                rest.add(management[0].requestHandler(admin).listen());
             }
             return Future.all(rest).map(s);
         }).map(s -> {
-            LOG.info("event=server.started port={} dialogs={} store={} event_loops={} startup_ms={}", s.actualPort(),
-                    loaded.set().dialogs().size(), ops.redis() ? "redis" : "memory", servers.size(),
+            LOG.info("event=server.started port={} management_port={} dialogs={} store={} event_loops={} startup_ms={}",
+                    s.actualPort(), management[0] == null ? "none" : management[0].actualPort(),
+                    loaded.set().dialogs().size(), ops.redis() ? "redis" : "memory", loops,
                     (System.nanoTime() - t0) / 1_000_000);
-            return new Losen(List.copyOf(servers), engine, store, workers, ws, metrics, config);
+            return new Losen(List.copyOf(servers), management[0], engine, store, workers, ws, metrics, config);
         }).onFailure(e -> {
             servers.forEach(HttpServer::close);
             workers.close();
@@ -160,12 +182,12 @@ public final class Losen {
     }
 
     private static Future<HttpServer> listen(Vertx vertx, HttpServerOptions options, Router router,
-                                             WebSocketChannel ws, List<HttpServer> servers) {
+                                             WebSocketChannel ws, ConnectionGuard guard, List<HttpServer> servers) {
         HttpServer http = vertx.createHttpServer(options);
         synchronized (servers) {
             servers.add(http);
         }
-        return http.requestHandler(ws.before(router)).listen();
+        return http.connectionHandler(guard::accept).requestHandler(ws.before(router)).listen();
     }
 
     /** Every text action (the handbook search) timed into the search latency metric. */
@@ -184,6 +206,11 @@ public final class Losen {
 
     public int port() {
         return http.get(0).actualPort();
+    }
+
+    /** The management port (/metrics, detailed health), or -1 when there is none. */
+    public int managementPort() {
+        return management == null ? -1 : management.actualPort();
     }
 
     public Engine engine() {

@@ -102,6 +102,98 @@ class LimitsTest {
         }
     }
 
+    /** Whether the server has closed {@code s} (end of stream) within {@code ms}. */
+    static boolean closedWithin(java.net.Socket s, long ms) throws Exception {
+        s.setSoTimeout((int) ms);
+        try {
+            return s.getInputStream().read() == -1;
+        } catch (java.net.SocketTimeoutException open) {
+            return false;
+        } catch (java.net.SocketException reset) {
+            return true;
+        }
+    }
+
+    @Test
+    void aRequestHeadTrickledLineByLineIsClosedAtTheHeadDeadlineThoughNeverIdle() throws Exception {
+        Config c = Config.defaults().withOps(Operations.DEFAULT.withHttpHeadTimeout(Duration.ofMillis(500)));
+        try (TestServer s = server(c); java.net.Socket slow = new java.net.Socket("127.0.0.1", s.port())) {
+            var out = slow.getOutputStream();
+            out.write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            boolean closed = false;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 20 && !closed; i++) {
+                try {
+                    out.write(("X-Line-" + i + ": a\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (java.net.SocketException gone) {
+                    closed = true;
+                    break;
+                }
+                closed = closedWithin(slow, 150);
+            }
+            assertThat(closed).as("closed while still trickling").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2500));
+            assertThat(s.get("/metrics").body()).contains("losen_limits_total{limit=\"head_timeout\"}");
+        }
+    }
+
+    @Test
+    void theHeadDeadlineLeavesAKeepAliveConnectionAndASocketAlone() throws Exception {
+        Config c = Config.defaults().withOps(Operations.DEFAULT.withHttpHeadTimeout(Duration.ofMillis(300)));
+        try (TestServer s = server(c); java.net.Socket keep = new java.net.Socket("127.0.0.1", s.port()); var ws = s.connect()) {
+            keep.setSoTimeout(5_000);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(keep.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            for (int i = 0; i < 2; i++) {
+                keep.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+                String line;
+                long length = 0;
+                while (!(line = in.readLine()).isEmpty()) {
+                    if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        length = Long.parseLong(line.substring(15).trim());
+                    }
+                }
+                in.skip(length);
+                Thread.sleep(600);   // idle between requests, longer than the head deadline
+            }
+            assertThat(ws.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void oneAddressMayHoldOnlySoManyConnectionsBeforeAnyUpgrade() throws Exception {
+        Config c = Config.defaults().withOps(Operations.DEFAULT.withConnectionsPerAddress(3));
+        try (TestServer s = server(c)) {
+            List<java.net.Socket> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    held.add(new java.net.Socket("127.0.0.1", s.port()));
+                }
+                try (java.net.Socket fourth = new java.net.Socket("127.0.0.1", s.port())) {
+                    assertThat(closedWithin(fourth, 2_000)).as("the fourth is closed at once").isTrue();
+                }
+                assertThat(closedWithin(held.get(0), 200)).as("the first three stay").isFalse();
+                held.remove(0).close();
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                boolean admitted = false;
+                while (!admitted && System.nanoTime() < until) {
+                    try (java.net.Socket again = new java.net.Socket("127.0.0.1", s.port())) {
+                        admitted = !closedWithin(again, 200);
+                    }
+                }
+                assertThat(admitted).as("a slot is free again once one closes").isTrue();
+            } finally {
+                for (java.net.Socket h : held) {
+                    h.close();
+                }
+            }
+            assertThat(s.get("/metrics").body()).contains("losen_limits_total{limit=\"http_per_address\"}");
+        }
+    }
+
     @Test
     void atTheSessionMaximumNewConversationsAreRefusedAndExistingOnesGoOn() {
         try (TestServer s = server(Config.defaults().withMaxSessions(2));
