@@ -1,9 +1,11 @@
 package no.losen.server;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import no.losen.dialog.load.Problem;
 import no.losen.dialog.TextAction;
 import no.losen.http.ClientAddress;
 import no.losen.http.ConnectionGuard;
+import no.losen.http.Origins;
 import no.losen.metrics.Metrics;
 import no.losen.search.HandbookSearch;
 import no.losen.search.SearchRoute;
@@ -105,10 +108,12 @@ public final class Losen {
         metrics.gauge("losen.sessions", "sessions held by the session store", store::size);
         TextWorkers workers = new TextWorkers(TextWorkers.Limits.forThisMachine());
         ClientAddress clients = new ClientAddress(ops.trustedProxies());
+        Origins origins = new Origins(config.publicUrl(), config.allowedOrigins(), clients);
         Steps steps = new Steps(engine, store, workers, config.maxSessions(), metrics);
 
         Router router = Router.router(vertx);
-        router.route().handler(new SecurityHeaders(ops.frameAncestors())::apply);
+        SecurityHeaders headers = new SecurityHeaders(ops.frameAncestors());
+        router.route().handler(headers::apply);
         // For every method: a catch-all limited to POST/PUT/PATCH would make Vert.x Web answer an unknown
         // path with 405 instead of 404 (a route "matched the path, not the method").
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
@@ -121,8 +126,9 @@ public final class Losen {
         SmsRoutes.mount(router, steps, config.sms(), config.publicUrl());
         WebAssets.mount(router, loaded.set(), config.exitUrl());
         StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
-                new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()), clients);
-        WebSocketChannel ws = new WebSocketChannel(steps, staff, config.allowedOrigins(), ops.ws(), clients, metrics);
+                new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()), clients, origins);
+        WebSocketChannel ws = new WebSocketChannel(steps, staff, origins, ops.ws(), clients, metrics);
+        Handler<HttpServerRequest> front = frontDoor(ws.before(router), headers, origins, metrics);
         HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime);
         health.mountPublic(router, ops.management());
 
@@ -131,6 +137,12 @@ public final class Losen {
                 // HTTP/1.1 only: a proxy in front speaks it to us, and HTTP/2 in clear text (h2c) would be one
                 // more protocol to defend (its own flow control and stream limits) for no user's benefit.
                 .setHttp2ClearTextEnabled(false)
+                // A search of 1,000 characters in Arabic or Tigrinya is up to 12,000 characters once
+                // percent-encoded; Vert.x's default (4,096) answered such a question with 414.
+                .setMaxInitialLineLength(16 * 1024)
+                // A form field may be as large as a body may be; the channel then says which limit it broke
+                // (Vert.x's own 8 KiB field limit answered a long SMS body as if it were malformed).
+                .setMaxFormAttributeSize((int) MAX_BODY)
                 // Each connection is only touched on its own event loop, which spares Vert.x a cross-thread
                 // write queue (a 4 KB array) per connection. WebSockets leave Vert.x at the upgrade (see Upgrade).
                 .setStrictThreadMode(true)
@@ -148,12 +160,12 @@ public final class Losen {
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         List<HttpServer> servers = new ArrayList<>();
         ConnectionGuard guard = new ConnectionGuard(ops.httpHeadTimeout(), ops.connectionsPerAddress(), clients, metrics);
-        Future<HttpServer> first = listen(vertx, options, router, ws, guard, servers);
+        Future<HttpServer> first = listen(vertx, options, front, guard, servers);
         HttpServer[] management = new HttpServer[1];
         return first.compose(s -> {
             List<Future<HttpServer>> rest = new ArrayList<>();
             for (int i = 1; i < loops; i++) {
-                rest.add(listen(vertx, options, router, ws, guard, servers));
+                rest.add(listen(vertx, options, front, guard, servers));
             }
             if (ops.management()) {
                 management[0] = vertx.createHttpServer(new HttpServerOptions().setHost(ops.managementHost())
@@ -181,13 +193,37 @@ public final class Losen {
         });
     }
 
-    private static Future<HttpServer> listen(Vertx vertx, HttpServerOptions options, Router router,
-                                             WebSocketChannel ws, ConnectionGuard guard, List<HttpServer> servers) {
+    private static Future<HttpServer> listen(Vertx vertx, HttpServerOptions options, Handler<HttpServerRequest> front,
+                                             ConnectionGuard guard, List<HttpServer> servers) {
         HttpServer http = vertx.createHttpServer(options);
         synchronized (servers) {
             servers.add(http);
         }
-        return http.connectionHandler(guard::accept).requestHandler(ws.before(router)).listen();
+        return http.connectionHandler(guard::accept).requestHandler(front).listen();
+    }
+
+    /**
+     * What every request passes first, WebSocket handshakes included (they leave before the router):
+     * the security headers (so a refused handshake carries them too), a target that is a path
+     * ({@code GET *} is answered 400, not a logged fault), and, with a public URL, a {@code Host}
+     * that names it (DNS rebinding).
+     */
+    private static Handler<HttpServerRequest> frontDoor(Handler<HttpServerRequest> next, SecurityHeaders headers,
+                                                        Origins origins, Metrics metrics) {
+        return req -> {
+            headers.put(req.response());
+            String path = req.path();
+            if (path == null || !path.startsWith("/")) {
+                req.response().setStatusCode(400).end();
+                return;
+            }
+            if (!origins.hostAllowed(req)) {
+                metrics.limit("host");
+                req.response().setStatusCode(421).end();
+                return;
+            }
+            next.handle(req);
+        };
     }
 
     /** Every text action (the handbook search) timed into the search latency metric. */

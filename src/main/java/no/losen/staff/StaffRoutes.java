@@ -18,6 +18,7 @@ import no.losen.dialog.Dialog;
 import no.losen.dialog.DialogSet;
 import no.losen.dialog.Node;
 import no.losen.http.ClientAddress;
+import no.losen.http.Origins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,13 +56,13 @@ public final class StaffRoutes {
     private final ClientAddress clients;
     /** Password checks running at once; bcrypt is deliberately slow, so a flood of log-ins must not take every core. */
     private final Semaphore hashing;
-    private final SameOrigin origin;
+    private final Origins origins;
     private final ConsoleWords words;
     private final ConsolePage page;
 
     StaffRoutes(Vertx vertx, DialogSet set, StaffAccounts accounts, StaffSessions sessions,
                 LoginLimiter perAccountAndAddress, LoginLimiter perAddress, ClientAddress clients, int hashChecks,
-                SameOrigin origin) {
+                Origins origins) {
         this.vertx = vertx;
         this.set = set;
         this.accounts = accounts;
@@ -70,28 +71,28 @@ public final class StaffRoutes {
         this.perAddress = perAddress;
         this.clients = clients;
         this.hashing = new Semaphore(hashChecks);
-        this.origin = origin;
+        this.origins = origins;
         this.words = new ConsoleWords(set.translations());
         this.page = ConsolePage.load();
     }
 
     /** Mounts the console and returns what the WebSocket channel must ask about staff. */
-    public static StaffAuth mount(Router router, Vertx vertx, DialogSet set, Settings s, ClientAddress clients) {
+    public static StaffAuth mount(Router router, Vertx vertx, DialogSet set, Settings s, ClientAddress clients,
+                                  Origins origins) {
         StaffAccounts accounts = s.users() == null ? null : new StaffAccounts(s.users());
         if (accounts == null) {
             LOG.info("event=staff.disabled reason=no_users_file");
         } else if (accounts.size() == 0) {
             LOG.warn("event=staff.no_accounts hint=\"add one with: losen staff add NAME\"");
         }
-        SameOrigin origin = new SameOrigin(s.publicUrl());
         StaffSessions sessions = new StaffSessions(s.idle());
         // Five free tries per account and address, twenty per address (staff behind one NAT share it);
         // then delays of 1 s, 2 s, 4 s … up to 15 minutes; failures are remembered for an hour.
         new StaffRoutes(vertx, set, accounts, sessions,
                 new LoginLimiter(5, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1)),
                 new LoginLimiter(20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1)), clients,
-                Math.max(2, Runtime.getRuntime().availableProcessors()), origin).mount(router);
-        return accounts == null ? StaffAuth.NONE : new CookieStaffAuth(sessions, origin);
+                Math.max(2, Runtime.getRuntime().availableProcessors()), origins).mount(router);
+        return accounts == null ? StaffAuth.NONE : new CookieStaffAuth(sessions, origins);
     }
 
     void mount(Router router) {
@@ -263,11 +264,9 @@ public final class StaffRoutes {
         return cookieValue(ctx).flatMap(quiet ? sessions::peek : sessions::find);
     }
 
-    /** Whether the POST comes from a page of this server (HTTP/2 has no Host header: use the authority). */
+    /** Whether the POST comes from a page of this server. */
     private boolean sameOrigin(RoutingContext ctx) {
-        io.vertx.core.net.HostAndPort a = ctx.request().authority();
-        String host = a == null ? ctx.request().getHeader("Host") : a.port() < 0 ? a.host() : a.host() + ":" + a.port();
-        return origin.matches(ctx.request().getHeader("Origin"), host);
+        return origins.self(ctx.request());
     }
 
     private static Optional<String> cookieValue(RoutingContext ctx) {
@@ -281,7 +280,7 @@ public final class StaffRoutes {
      * proxy without LOSEN_PUBLIC_URL is not trusted by a forwarded header (docs/staff-console.md).
      */
     String cookie(RoutingContext ctx, String value, boolean clear) {
-        boolean secure = origin.publicHttps() || ctx.request().isSSL();
+        boolean secure = origins.publicHttps() || ctx.request().isSSL();
         return CookieStaffAuth.COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict"
                 + (secure ? "; Secure" : "") + (clear ? "; Max-Age=0" : "");
     }

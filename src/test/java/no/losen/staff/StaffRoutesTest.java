@@ -267,6 +267,26 @@ class StaffRoutesTest {
     }
 
     @Test
+    void logOutClosesTheStaffMembersSocketsSoTheyKeepNoStaffRights() throws Exception {
+        HttpResponse<String> in = login(server, "cara", PASSWORD, base(server));
+        String cookie = cookieOf(in);
+        String csrf = new JsonObject(in.body()).getString("csrf");
+        JsonObject start = new JsonObject().put("type", "start").put("dialog", "demo-staff").put("lang", "nb");
+        try (Ws staff = Ws.open(server, cookie, base(server)); Ws anonymous = Ws.open(server, null, null)) {
+            assertThat(staff.send(start).next().getString("type")).isEqualTo("session");
+            staff.next();
+            java.util.concurrent.CompletableFuture<Short> closed = new java.util.concurrent.CompletableFuture<>();
+            staff.ws().closeHandler(v -> closed.complete(staff.ws().closeStatusCode()));
+            HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(base(server) + "/staff/logout"))
+                    .header("Cookie", cookie).header("Origin", base(server)).header("X-CSRF-Token", csrf)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(out.statusCode()).isEqualTo(204);
+            assertThat(closed.get(5, TimeUnit.SECONDS)).isEqualTo((short) 1008);
+            assertThat(anonymous.send(new JsonObject().put("type", "ping")).next().getString("type")).isEqualTo("pong");
+        }
+    }
+
+    @Test
     void withoutAUsersFileStaffLogInIsOffAndSaysSo() throws Exception {
         try (TestServer off = new TestServer(config(null))) {
             try (Ws ws = Ws.open(off, null, null)) {

@@ -40,12 +40,17 @@ public final class SmsRoutes {
         SmsRoutes routes = new SmsRoutes(conversation);
         for (SmsGateway g : gateways) {
             router.post(g.path()).handler(ctx -> routes.handle(ctx, g));
-            // A body over the server-wide limit fails in the body handler (413); gateways expect 400 for a bad body.
+            // A body over the server-wide limit fails in the body handler (413), a form it cannot decode
+            // with 400; gateways expect 400 for both, each with its own code.
             router.route(g.path()).failureHandler(ctx -> {
                 int status = ctx.statusCode() == 413 ? 400 : ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-                LOG.info("event=sms.refused gateway={} status={}", g.name(), status);
-                respond(ctx, g.error(status, status == 400 ? "too_large" : "internal",
-                        status == 400 ? "the body is over " + MAX_BODY + " bytes" : "the request failed"));
+                String code = ctx.statusCode() == 413 ? "too_large" : status == 400 ? "bad_request" : "internal";
+                LOG.info("event=sms.refused gateway={} status={} code={}", g.name(), status, code);
+                respond(ctx, g.error(status, code, switch (code) {
+                    case "too_large" -> "the body is over " + MAX_BODY + " bytes";
+                    case "bad_request" -> "the body is not a well-formed form";
+                    default -> "the request failed";
+                }));
             });
         }
     }

@@ -50,7 +50,8 @@ final class Conversation {
 
     private final Transport ws;
     private final Shared sh;
-    private final boolean staff;
+    /** The staff log-in this socket was opened with; null: anonymous. */
+    private final String login;
     private final String address;
     /** The last frame's step, read by the idle sweep and a shutdown on other threads. */
     private volatile Future<?> pending = IDLE;
@@ -60,15 +61,19 @@ final class Conversation {
     /** Written on the socket's event loop, read by the idle sweep on another. */
     private volatile long lastActive = System.nanoTime();
 
-    Conversation(Transport ws, Shared shared, boolean staff, String address) {
+    Conversation(Transport ws, Shared shared, String login, String address) {
         this.ws = ws;
         this.sh = shared;
-        this.staff = staff;
+        this.login = login;
         this.address = address;
     }
 
     String address() {
         return address;
+    }
+
+    String login() {
+        return login;
     }
 
     long lastActive() {
@@ -177,6 +182,7 @@ final class Conversation {
 
     private Future<Void> handle(Frame f) {
         Steps steps = sh.steps();
+        boolean staff = login != null;
         Steps.Caller caller = new Steps.Caller(CHANNEL, address);
         return switch (f.type()) {
             case "start" -> steps.start(token, caller, f.dialog(), f.lang(), staff).map(s -> {

@@ -140,6 +140,19 @@ class SmsConversationTest {
     }
 
     @Test
+    void a_message_from_before_stop_retried_after_it_does_nothing() {
+        open(Map.of());
+        Inbound menu = new Inbound(PHONE, "2222", "Hei", "before-1");
+        Inbound language = new Inbound(PHONE, "2222", "1", "before-2");
+        sms.handle("test", menu).await();
+        assertThat(sms.handle("test", language).await().get(0)).startsWith("Hei! Hva gjelder det?");
+        send("STOPP");
+        assertThat(store.size()).isZero();
+        assertThat(sms.handle("test", language).await()).as("no reply, no new conversation").isEmpty();
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
     void a_retried_message_id_gets_the_same_reply_and_moves_the_dialog_once() {
         open(Map.of());
         send("1");

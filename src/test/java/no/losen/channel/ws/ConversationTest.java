@@ -106,7 +106,7 @@ class ConversationTest {
     @Test
     void aStartGivesTheTokenThenTheMessageAndChoicesMoveOn() throws Exception {
         Sent out = new Sent();
-        Conversation c = new Conversation(out, shared(), false, "192.0.2.1");
+        Conversation c = new Conversation(out, shared(), null, "192.0.2.1");
         c.frame(START);
         assertThat(out.next().getString("token")).hasSize(22);
         assertThat(out.next().getString("node")).isEqualTo("hello");
@@ -119,7 +119,7 @@ class ConversationTest {
     @Test
     void pingIsAnsweredAtOnceWhileStepsWaitForAHangingStore() throws Exception {
         Sent out = new Sent();
-        Conversation c = new Conversation(out, shared(), false, "192.0.2.1");
+        Conversation c = new Conversation(out, shared(), null, "192.0.2.1");
         store.mode = FaultyStore.Mode.HANG;
         c.frame(START);
         assertThat(c.idle().isComplete()).isFalse();
@@ -130,7 +130,7 @@ class ConversationTest {
     @Test
     void atMostEightFramesWaitForTheStoreAndMoreAreRefusedAtOnce() throws Exception {
         Sent out = new Sent();
-        Conversation c = new Conversation(out, shared(), false, "192.0.2.1");
+        Conversation c = new Conversation(out, shared(), null, "192.0.2.1");
         store.mode = FaultyStore.Mode.HANG;
         c.frame(START);
         for (int i = 1; i < Conversation.MAX_QUEUED; i++) {
@@ -146,7 +146,7 @@ class ConversationTest {
     @Test
     void whileTheStoreIsKnownDownAFrameIsAnsweredUnavailableAtOnce() throws Exception {
         Sent out = new Sent();
-        Conversation c = new Conversation(out, shared(), false, "192.0.2.1");
+        Conversation c = new Conversation(out, shared(), null, "192.0.2.1");
         c.frame(START);
         out.next();
         out.next();
@@ -162,7 +162,7 @@ class ConversationTest {
     @Test
     void endKeepsTheTokenUntilTheStoreHasErasedTheSession() throws Exception {
         Sent out = new Sent();
-        Conversation c = new Conversation(out, shared(), false, "192.0.2.1");
+        Conversation c = new Conversation(out, shared(), null, "192.0.2.1");
         c.frame(START);
         String token = out.next().getString("token");
         out.next();
@@ -185,8 +185,8 @@ class ConversationTest {
         Context loop = vertx.getOrCreateContext();
         Sent floodOut = new Sent();
         Sent calmOut = new Sent();
-        Conversation flood = new Conversation(floodOut, sh, false, "192.0.2.1");
-        Conversation calm = new Conversation(calmOut, sh, false, "192.0.2.2");
+        Conversation flood = new Conversation(floodOut, sh, null, "192.0.2.1");
+        Conversation calm = new Conversation(calmOut, sh, null, "192.0.2.2");
         loop.runOnContext(v -> {
             flood.frame(START);
             calm.frame(START);
@@ -197,7 +197,7 @@ class ConversationTest {
         calmOut.next();
         for (int i = 0; i < 6; i++) {
             // five flooding sockets from one address, as many text frames as the rate allows
-            Conversation other = new Conversation(new Sent(), sh, false, "192.0.2.1");
+            Conversation other = new Conversation(new Sent(), sh, null, "192.0.2.1");
             loop.runOnContext(v -> {
                 other.frame(START);
                 other.frame("{\"type\":\"text\",\"text\":\"flood me\"}");
