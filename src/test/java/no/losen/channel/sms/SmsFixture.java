@@ -10,6 +10,10 @@ import no.losen.dialog.Engine;
 import no.losen.dialog.TextAction;
 import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Loaded;
+import no.losen.metrics.Metrics;
+import no.losen.session.SessionStore;
+import no.losen.step.Steps;
+import no.losen.step.TextWorkers;
 
 /** The basic fixture (dialog {@code demo} in nb, en, ar) with the repository's real SMS words added. */
 final class SmsFixture {
@@ -28,6 +32,12 @@ final class SmsFixture {
             throw new UncheckedIOException(e);
         }
         return dir;
+    }
+
+    /** The step service over {@code engine} and {@code store}, text steps on the test's own thread. */
+    static Steps steps(Engine engine, SessionStore store) {
+        return new Steps(engine, store, new TextWorkers(TextWorkers.Limits.forCores(2), Runnable::run), Long.MAX_VALUE,
+                Metrics.none());
     }
 
     static Engine engine(Path dir, Map<String, TextAction> actions) {
