@@ -69,13 +69,14 @@ public final class Validator {
 
     /**
      * Example files name topics of their dialog (or {@code none}); a message listed under two topics
-     * teaches the classifier both, so it is an error; too few examples for a topic is a warning.
+     * teaches the classifier both, so it is an error; too few examples for a topic is a warning, and so
+     * are examples of a dialog this content does not serve (they are simply not used).
      */
     private void examples() {
         for (var byDialog : set.examples().byDialog().entrySet()) {
             Dialog d = set.dialogs().get(byDialog.getKey());
             if (d == null) {
-                byDialog.getValue().values().forEach(f -> problems.add(Problem.error(f.at(),
+                byDialog.getValue().values().forEach(f -> problems.add(Problem.warning(f.at(),
                         "examples for dialog '" + byDialog.getKey() + "', which does not exist")));
                 continue;
             }
