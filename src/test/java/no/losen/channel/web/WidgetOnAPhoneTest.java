@@ -79,9 +79,6 @@ class WidgetOnAPhoneTest {
         if (driver != null) {
             driver.quit();
         }
-        if (web != null) {
-            web.close();
-        }
     }
 
     // ---- room for the conversation ----
