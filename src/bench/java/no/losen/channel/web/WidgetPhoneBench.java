@@ -64,7 +64,7 @@ public final class WidgetPhoneBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path tmp = Files.createTempDirectory("losen-bench");
         List<String> rows = new ArrayList<>();
-        try (WebFixture web = WebFixture.defaults()) {
+        try (WebFixture web = new WebFixture(c -> c)) { // its own server, stopped at the end (the shared one lives until the JVM ends)
             // A warm-up, not counted: the server's first answers are slow until the JIT has seen them.
             run(web, tmp.resolve("warm-chat"), FAST_4G, web.chatPage(), false);
             run(web, tmp.resolve("warm-bare"), FAST_4G, web.barePage(), true);
