@@ -33,7 +33,7 @@ public final class WidgetScreens {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
         Path tmp = Files.createTempDirectory("losen-screens");
-        try (WebFixture web = WebFixture.defaults()) {
+        try (WebFixture web = new WebFixture(c -> c)) { // its own server, stopped at the end (the shared one lives until the JVM ends)
             ChromeDriver d = Chromium.start(tmp.resolve("profile"), "en-US", 360, 740);
             try {
                 shots(web, d, out);

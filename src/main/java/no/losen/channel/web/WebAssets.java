@@ -13,13 +13,15 @@ import no.losen.dialog.DialogSet;
  * neutral exit page and the small API the widget reads its words from. The conversation itself
  * runs over {@code /ws} (package {@code channel.ws}).
  *
- * <p>{@code /widget.js} is the one URL host pages write; it is a short-cached redirect to the
- * content-hashed file, so a release reaches every host page within minutes while the file itself
- * is cached for a year.
+ * <p>{@code /widget.js} is the one URL host pages write. It answers with the script itself,
+ * cached for five minutes and then revalidated by its hash (ETag), so a release reaches every host
+ * page within minutes. (It used to redirect to the content-hashed file: one more round trip, half
+ * a second on a slow phone link, before quick exit could show.) {@code /chat} names the hashed
+ * file, which is cached for a year.
  */
 public final class WebAssets {
 
-    /** Host pages may cache the redirect this long; a new release is live everywhere after it. */
+    /** Host pages may cache /widget.js this long; a new release is live everywhere after it. */
     static final String LOADER_CACHE = "public, max-age=300";
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
@@ -50,7 +52,7 @@ public final class WebAssets {
         // HEAD too: uptime checks and link checkers ask with HEAD, and Vert.x sends no body for it.
         getOrHead(router, js.path()).handler(ctx -> web.serve(ctx, js));
         getOrHead(router, css.path()).handler(ctx -> web.serve(ctx, css));
-        getOrHead(router, "/widget.js").handler(ctx -> web.redirect(ctx, js));
+        getOrHead(router, "/widget.js").handler(ctx -> web.loader(ctx, js));
         getOrHead(router, "/widget.css").handler(ctx -> web.redirect(ctx, css));
         getOrHead(router, "/").handler(pages::demo);
         getOrHead(router, "/chat").handler(pages::chat);
@@ -95,6 +97,20 @@ public final class WebAssets {
                 // Host pages on other sites load these; nothing in them is private.
                 .putHeader("Cross-Origin-Resource-Policy", "cross-origin")
                 .putHeader("Access-Control-Allow-Origin", "*");
+        end(ctx, Buffer.buffer(a.bytes()));
+    }
+
+    /** The script at its stable address: short-cached, revalidated by its hash. */
+    private void loader(RoutingContext ctx, Asset a) {
+        String etag = "\"" + a.hash() + "\"";
+        ctx.response().putHeader("Cache-Control", LOADER_CACHE).putHeader("ETag", etag)
+                .putHeader("Cross-Origin-Resource-Policy", "cross-origin")
+                .putHeader("Access-Control-Allow-Origin", "*");
+        if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
+            ctx.response().setStatusCode(304).end();
+            return;
+        }
+        ctx.response().putHeader("Content-Type", a.contentType());
         end(ctx, Buffer.buffer(a.bytes()));
     }
 

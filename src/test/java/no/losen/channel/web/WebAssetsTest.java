@@ -48,14 +48,21 @@ class WebAssetsTest {
     }
 
     @Test
-    void widgetJsIsAShortCachedRedirectToAFileNamedByItsHashAndCachedForAYear() throws Exception {
+    void widgetJsIsTheScriptCachedForMinutesAndTheHashedFileIsCachedForAYear() throws Exception {
         HttpResponse<String> loader = get("/widget.js");
-        assertThat(loader.statusCode()).isEqualTo(302);
+        assertThat(loader.statusCode()).isEqualTo(200);
         assertThat(header(loader, "Cache-Control")).isEqualTo("public, max-age=300");
-        String location = header(loader, "Location");
-        assertThat(location).matches("/assets/widget\\.[0-9a-f]{12}\\.js");
+        assertThat(header(loader, "Content-Type")).startsWith("text/javascript");
+        assertThat(header(loader, "Cross-Origin-Resource-Policy")).isEqualTo("cross-origin");
+        String etag = header(loader, "ETag");
+        HttpRequest again = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.server.port() + "/widget.js"))
+                .header("If-None-Match", etag).build();
+        assertThat(http.send(again, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(304);
+        String location = "/assets/widget." + etag.replace("\"", "") + ".js";
+        assertThat(get("/chat").body()).contains("<script src=\"" + location + "\"");
 
         HttpResponse<String> js = get(location);
+        assertThat(js.body()).isEqualTo(loader.body());
         assertThat(js.statusCode()).isEqualTo(200);
         assertThat(header(js, "Content-Type")).startsWith("text/javascript");
         assertThat(header(js, "Cache-Control")).isEqualTo("public, max-age=31536000, immutable");

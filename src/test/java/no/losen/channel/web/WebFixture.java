@@ -38,12 +38,23 @@ final class WebFixture implements AutoCloseable {
         this(c -> c.content(content(tmp)).sessionTtl(ttl));
     }
 
+    private static WebFixture shared;
+    private boolean keep;
+
     /**
      * The server as an operator starts it with nothing set, the bundled content included; the
      * only setting is the host site's origin, without which no page elsewhere may open a socket.
+     * One for the whole test run (it takes seconds to start: the handbook index, the dictionaries),
+     * stopped when the JVM ends; closing it does nothing. Tests must not cut its connections.
      */
-    static WebFixture defaults() {
-        return new WebFixture(c -> c);
+    static synchronized WebFixture defaults() {
+        if (shared == null) {
+            WebFixture f = new WebFixture(c -> c);
+            f.keep = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(f::stop));
+            shared = f;
+        }
+        return shared;
     }
 
     /** The default server with some settings changed, as an operator would change them. */
@@ -164,8 +175,23 @@ final class WebFixture implements AutoCloseable {
         }
     }
 
+    /** The repository's dialogs, translations and facts without the handbook corpus: starts fast, search finds nothing. */
+    static Path publicContent(Path tmp) {
+        Path root = tmp.resolve("public-content");
+        for (String dir : new String[] {"dialogs", "translations", "facts"}) {
+            copy(Path.of(dir), root.resolve(dir));
+        }
+        return root;
+    }
+
     @Override
     public void close() {
+        if (!keep) {
+            stop();
+        }
+    }
+
+    private void stop() {
         cutConnections();
         server.close();
         outside.close().await();

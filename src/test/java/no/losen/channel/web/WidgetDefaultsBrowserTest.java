@@ -43,7 +43,8 @@ class WidgetDefaultsBrowserTest {
     static void up() throws Exception {
         Chromium.require("WidgetDefaultsBrowserTest");
         plain = WebFixture.defaults();
-        blank = new WebFixture(c -> c.exitUrl("/exit"));
+        // LOSEN_EXIT_URL set; the public dialogs without the handbook, which quick exit does not need.
+        blank = new WebFixture(c -> c.content(WebFixture.publicContent(tmp)).exitUrl("/exit"));
         driver = Chromium.start(Files.createDirectories(tmp.resolve("profile")), "en-US", 360, 740);
     }
 
@@ -51,9 +52,6 @@ class WidgetDefaultsBrowserTest {
     static void down() {
         if (driver != null) {
             driver.quit();
-        }
-        if (plain != null) {
-            plain.close();
         }
         if (blank != null) {
             blank.close();
