@@ -79,31 +79,23 @@ public final class ContentLoader {
             }
             String lang = stem(f);
             YamlDoc doc = parse(root, f, problems);
-            if (doc == null) {
-                continue;
-            }
-            Language l = languages.get(lang);
+            Language l = doc == null ? null : describedLanguage(doc, lang, languages, problems);
             if (l == null) {
-                problems.add(Problem.error(doc.at(""), "no translations/" + lang + ".yaml describes language '" + lang + "'"));
                 continue;
             }
             TranslationReader.keys(doc, l.status(), texts.computeIfAbsent(lang, k -> new LinkedHashMap<>()), problems);
         }
         Map<String, Map<String, Examples.ExampleFile>> examples = new LinkedHashMap<>();
         for (Path f : yamlFiles(tr, 3)) {
-            if (!f.getParent().getFileName().toString().equals("examples") || f.getParent().getParent().getParent() == null
-                    || !f.getParent().getParent().getParent().equals(tr)) {
+            Path rel = tr.relativize(f); // translations/<dialog>/examples/<lang>.yaml
+            if (rel.getNameCount() != 3 || !rel.getName(1).toString().equals("examples")) {
                 continue;
             }
             String lang = stem(f);
-            String dialog = f.getParent().getParent().getFileName().toString();
+            String dialog = rel.getName(0).toString();
             YamlDoc doc = parse(root, f, problems);
-            if (doc == null) {
-                continue;
-            }
-            Language l = languages.get(lang);
+            Language l = doc == null ? null : describedLanguage(doc, lang, languages, problems);
             if (l == null) {
-                problems.add(Problem.error(doc.at(""), "no translations/" + lang + ".yaml describes language '" + lang + "'"));
                 continue;
             }
             examples.computeIfAbsent(dialog, k -> new LinkedHashMap<>())
@@ -145,6 +137,16 @@ public final class ContentLoader {
         Validator.Result v = new Validator(set).validate();
         problems.addAll(v.problems());
         return new Loaded(set, problems, v.coverage());
+    }
+
+    /** The language {@code translations/<lang>.yaml} describes, or null with the problem said where it shows. */
+    private static Language describedLanguage(YamlDoc doc, String lang, Map<String, Language> languages,
+                                              List<Problem> problems) {
+        Language l = languages.get(lang);
+        if (l == null) {
+            problems.add(Problem.error(doc.at(""), "no translations/" + lang + ".yaml describes language '" + lang + "'"));
+        }
+        return l;
     }
 
     /** How each corpus document is cited on a card, from corpus/sources.yaml ("UDI: Tiltakskort – menneskehandel"). */
