@@ -17,6 +17,7 @@ import no.losen.intent.Recogniser;
 import no.losen.intent.RoutingCheck;
 import no.losen.intent.Tally;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,6 +32,31 @@ public final class RoutingCommand implements Callable<Integer> {
         return 2;
     }
 
+    /** The content and dialog both sub-commands work on, loaded and checked once in one place. */
+    static final class DialogContent {
+
+        @Option(names = "--content", description = "Content folder (default: this folder if it has dialogs/, else bundled).")
+        Path content;
+
+        @Option(names = "--dialog", defaultValue = "rights", description = "Dialog (default: ${DEFAULT-VALUE}).")
+        String dialog;
+
+        /** The loaded content, or null after saying on stderr why it cannot be used. */
+        Loaded load() {
+            Loaded loaded = ContentLoader.load(ContentOption.resolve(content));
+            if (!loaded.ok()) {
+                loaded.errors().forEach(System.err::println);
+                System.err.println("the content does not validate");
+                return null;
+            }
+            if (loaded.set().dialog(dialog).isEmpty()) {
+                System.err.println("no dialog '" + dialog + "'");
+                return null;
+            }
+            return loaded;
+        }
+    }
+
     @Command(name = "explain", mixinStandardHelpOptions = true,
             description = "Show how one message is read: the best topics with their probability, the danger model, "
                     + "a danger word, and what the engine does.")
@@ -42,21 +68,17 @@ public final class RoutingCommand implements Callable<Integer> {
         @Option(names = "--lang", defaultValue = "nb", description = "The session's language (default: ${DEFAULT-VALUE}).")
         String lang;
 
-        @Option(names = "--content", description = "Content folder (default: this folder if it has dialogs/, else bundled).")
-        Path content;
-
-        @Option(names = "--dialog", defaultValue = "rights", description = "Dialog (default: ${DEFAULT-VALUE}).")
-        String dialog;
+        @Mixin
+        DialogContent target;
 
         @Override
         public Integer call() {
-            Loaded loaded = ContentLoader.load(ContentOption.resolve(content));
-            Dialog d = loaded.set().dialog(dialog).orElse(null);
-            if (!loaded.ok() || d == null) {
-                loaded.errors().forEach(System.err::println);
-                System.err.println(d == null ? "no dialog '" + dialog + "'" : "the content does not validate");
+            Loaded loaded = target.load();
+            if (loaded == null) {
                 return 1;
             }
+            String dialog = target.dialog;
+            Dialog d = loaded.set().dialog(dialog).orElseThrow();
             Recogniser r = Recogniser.train(loaded.set());
             var scores = r.scores(dialog, text).orElse(null);
             if (scores == null) {
@@ -80,11 +102,8 @@ public final class RoutingCommand implements Callable<Integer> {
         @Parameters(arity = "0..*", description = "JSONL files like dialogs/tests/routing/*.jsonl")
         List<Path> files = new ArrayList<>();
 
-        @Option(names = "--content", description = "Content folder (default: this folder if it has dialogs/, else bundled).")
-        Path content;
-
-        @Option(names = "--dialog", defaultValue = "rights", description = "Dialog (default: ${DEFAULT-VALUE}).")
-        String dialog;
+        @Mixin
+        DialogContent target;
 
         @Option(names = "--cv", description = "K-fold cross-validation over the examples, per language.")
         int cv;
@@ -118,17 +137,12 @@ public final class RoutingCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            Path root = ContentOption.resolve(content);
-            Loaded loaded = ContentLoader.load(root);
-            if (!loaded.ok()) {
-                loaded.errors().forEach(System.err::println);
+            Loaded loaded = target.load();
+            if (loaded == null) {
                 return 1;
             }
-            Dialog d = loaded.set().dialog(dialog).orElse(null);
-            if (d == null) {
-                System.err.println("no dialog '" + dialog + "'");
-                return 1;
-            }
+            String dialog = target.dialog;
+            Dialog d = loaded.set().dialog(dialog).orElseThrow();
             IntentModel.Settings b = IntentModel.Settings.DEFAULT;
             IntentModel.Settings settings = new IntentModel.Settings(solver != null ? solver : b.solver(),
                     c != null ? c : b.c(), dangerWeight != null ? dangerWeight : b.dangerWeight(), eps != null ? eps : b.eps());
