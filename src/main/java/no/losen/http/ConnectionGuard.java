@@ -13,11 +13,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import no.losen.metrics.Metrics;
 
 /**
@@ -36,14 +33,13 @@ import no.losen.metrics.Metrics;
 public final class ConnectionGuard {
 
     private final long headTimeoutNanos;
-    private final int perAddress;
     private final ClientAddress clients;
     private final Metrics metrics;
-    private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+    private final AddressCount open;
 
     public ConnectionGuard(Duration headTimeout, int perAddress, ClientAddress clients, Metrics metrics) {
         this.headTimeoutNanos = headTimeout.toNanos();
-        this.perAddress = perAddress;
+        this.open = new AddressCount(perAddress);
         this.clients = clients;
         this.metrics = metrics;
     }
@@ -56,12 +52,12 @@ public final class ConnectionGuard {
         Channel channel = base.channel();
         String peer = ClientAddress.peer(conn.remoteAddress());
         if (!clients.trusted(peer)) {
-            if (!admit(peer)) {
+            if (!open.admit(peer)) {
                 metrics.limit("http_per_address");
                 channel.close();
                 return;
             }
-            channel.closeFuture().addListener(f -> release(peer));
+            channel.closeFuture().addListener(f -> open.release(peer));
         }
         ChannelPipeline p = channel.pipeline();
         ChannelHandlerContext decoder = p.context(HttpServerCodec.class);
@@ -78,30 +74,12 @@ public final class ConnectionGuard {
 
     /** Connections open now from {@code address} (for tests). */
     int open(String address) {
-        AtomicInteger n = open.get(address);
-        return n == null ? 0 : n.get();
+        return open.of(address);
     }
 
     /** Whether a handler is one of the guard's (a WebSocket upgrade removes them: frames are not request heads). */
     public static boolean owns(ChannelHandler h) {
         return h instanceof Watch;
-    }
-
-    private boolean admit(String address) {
-        boolean[] ok = {false};
-        open.compute(address, (k, n) -> {
-            AtomicInteger c = n == null ? new AtomicInteger() : n;
-            if (c.get() < perAddress) {
-                c.incrementAndGet();
-                ok[0] = true;
-            }
-            return c.get() == 0 ? null : c;
-        });
-        return ok[0];
-    }
-
-    private void release(String address) {
-        open.computeIfPresent(address, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
     }
 
     /** Marks the guard's handlers. */

@@ -1,38 +1,26 @@
 package no.losen.channel.ws;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import no.losen.http.AddressCount;
 
 /**
  * The open sockets of one server: how many each client address holds (so one address cannot
  * take every connection), and the conversations themselves (so idle ones can be closed and a
- * shutdown can reach them all). Sockets live on several event loops, hence the concurrent maps.
- * Addresses are counter keys in memory only: never logged, gone when the count drops to zero.
+ * shutdown can reach them all). Sockets live on several event loops, hence the concurrent set.
  */
 final class Connections {
 
-    private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final AddressCount perAddress;
     private final Set<Conversation> live = ConcurrentHashMap.newKeySet();
-    private final int maxPerAddress;
 
     Connections(int maxPerAddress) {
-        this.maxPerAddress = maxPerAddress;
+        this.perAddress = new AddressCount(maxPerAddress);
     }
 
     /** Counts a new socket from {@code address}; false (and not counted) when the address holds its maximum. */
     boolean admit(String address) {
-        boolean[] ok = {false};
-        perAddress.compute(address, (k, n) -> {
-            AtomicInteger c = n == null ? new AtomicInteger() : n;
-            if (c.get() < maxPerAddress) {
-                c.incrementAndGet();
-                ok[0] = true;
-            }
-            return c.get() == 0 ? null : c;
-        });
-        return ok[0];
+        return perAddress.admit(address);
     }
 
     void add(Conversation c) {
@@ -42,7 +30,7 @@ final class Connections {
     /** The socket closed: forget it and give its address's slot back. */
     void remove(Conversation c, String address) {
         if (live.remove(c)) {
-            perAddress.computeIfPresent(address, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+            perAddress.release(address);
         }
     }
 
@@ -51,7 +39,7 @@ final class Connections {
     }
 
     int addresses() {
-        return perAddress.size();
+        return perAddress.addresses();
     }
 
     Set<Conversation> all() {
