@@ -79,7 +79,8 @@ public final class HandbookSearch {
         // Other languages' analysers (Morfologik dictionaries, ICU) and FreeDict dictionaries take
         // seconds of CPU: not on the start-up path. Until they are in, those questions are searched
         // as written (as before translation existed), then with the glossaries, then with everything.
-        this.dictionaries = CompletableFuture.runAsync(() -> {
+        // Nothing to search (content without a corpus, as in most server tests): nothing to translate into.
+        this.dictionaries = corpus.passages().isEmpty() ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(() -> {
             long t = System.nanoTime();
             this.foreign = Translators.glossariesOnly(this.translator);
             this.foreign = Translators.load(config.freeDictDir(), this.translator);

@@ -35,18 +35,27 @@ public final class Excerpt {
     public Text of(Passage p, Map<String, Float> terms) {
         String text = p.text();
         List<Sentences.Span> spans = index.sentences(p.ordinal());
+        // one analysis of the passage serves both choosing the sentences and marking the words
+        List<Token> hits = new ArrayList<>();
+        for (Token t : tokens(text)) {
+            if (terms.containsKey(t.term())) {
+                hits.add(t);
+            }
+        }
         if (spans.isEmpty()) {
-            return mark(cut(text.strip()), terms);
+            return marked(text, 0, text.length(), hits);
         }
         int best = 0;
         double bestScore = -1;
+        Map<String, Double> idf = new java.util.HashMap<>();
         for (int i = 0; i < spans.size(); i++) {
+            Sentences.Span sp = spans.get(i);
             double score = 0;
             Set<String> seen = new HashSet<>();
-            for (Token t : tokens(spans.get(i).of(text))) {
-                Float w = terms.get(t.term());
-                if (w != null && seen.add(t.term())) {
-                    score += w * Math.log(1 + index.passageCount() / (1.0 + index.documentFrequency(t.term())));
+            for (Token t : hits) {
+                if (t.start() >= sp.start() && t.end() <= sp.end() && seen.add(t.term())) {
+                    score += terms.get(t.term()) * idf.computeIfAbsent(t.term(),
+                            k -> Math.log(1 + index.passageCount() / (1.0 + index.documentFrequency(k))));
                 }
             }
             if (score > bestScore) {
@@ -57,39 +66,47 @@ public final class Excerpt {
         int from = best;
         int to = best;
         // grow after the best sentence first (it usually continues the thought), then before it
-        while (true) {
-            if (to + 1 < spans.size() && length(text, spans, from, to + 1) <= MAX_CHARS && to - from < 2) {
+        while (to - from < 2) {
+            if (to + 1 < spans.size() && length(text, spans, from, to + 1) <= MAX_CHARS) {
                 to++;
-            } else if (from > 0 && length(text, spans, from - 1, to) <= MAX_CHARS && to - from < 2) {
+            } else if (from > 0 && length(text, spans, from - 1, to) <= MAX_CHARS) {
                 from--;
             } else {
                 break;
             }
         }
-        String excerpt = text.substring(spans.get(from).start(), spans.get(to).end()).strip().replaceAll("\\s*\\n\\s*", " ");
-        return mark(cut(excerpt), terms);
+        return marked(text, spans.get(from).start(), spans.get(to).end(), hits);
+    }
+
+    /** The excerpt {@code [from, to)} of the passage, whitespace tidied and cut to length, with its marks. */
+    private static Text marked(String text, int from, int to, List<Token> hits) {
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        boolean cut = false;
+        if (to - from > MAX_CHARS) {
+            int space = text.lastIndexOf(' ', from + MAX_CHARS - 1);
+            to = space > from + MAX_CHARS / 2 ? space : from + MAX_CHARS - 1;
+            cut = true;
+        }
+        // line breaks inside the excerpt become spaces: same length, so offsets stay valid
+        String excerpt = text.substring(from, to).replace('\n', ' ') + (cut ? "…" : "");
+        List<int[]> marks = new ArrayList<>();
+        int last = -1;
+        for (Token t : hits) {
+            if (t.start() >= from && t.end() <= to && t.start() != last) {
+                marks.add(new int[] {t.start() - from, t.end() - from});
+                last = t.start();
+            }
+        }
+        return new Text(excerpt, List.copyOf(marks));
     }
 
     private static int length(String text, List<Sentences.Span> spans, int from, int to) {
         return text.substring(spans.get(from).start(), spans.get(to).end()).strip().length();
-    }
-
-    private static String cut(String s) {
-        if (s.length() <= MAX_CHARS) {
-            return s;
-        }
-        int cut = s.lastIndexOf(' ', MAX_CHARS - 1);
-        return s.substring(0, cut > MAX_CHARS / 2 ? cut : MAX_CHARS - 1).stripTrailing() + "…";
-    }
-
-    private Text mark(String excerpt, Map<String, Float> terms) {
-        List<int[]> marks = new ArrayList<>();
-        for (Token t : tokens(excerpt)) {
-            if (terms.containsKey(t.term()) && (marks.isEmpty() || marks.get(marks.size() - 1)[0] != t.start())) {
-                marks.add(new int[] {t.start(), t.end()});
-            }
-        }
-        return new Text(excerpt, List.copyOf(marks));
     }
 
     private record Token(String term, int start, int end) {}
