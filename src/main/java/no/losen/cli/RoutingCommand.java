@@ -129,6 +129,9 @@ public final class RoutingCommand implements Callable<Integer> {
         @Option(names = "--eps", description = "LIBLINEAR stopping tolerance (default: the built-in).")
         Double eps;
 
+        @Option(names = "--knn", description = "With --cv: measure a k-nearest-neighbour vote with this k instead.")
+        int knn;
+
         @Option(names = "--no-danger-words", description = "With --cv: measure the danger model without the words.")
         boolean nowords;
 
@@ -169,6 +172,12 @@ public final class RoutingCommand implements Callable<Integer> {
                 }
                 System.out.println("== " + lines.size() + " messages from " + files.size() + " file(s)");
                 RoutingCheck.run(engine, dialog, lines).print(System.out, misses);
+                long[] nanos = RoutingCheck.latency(engine, dialog, lines, 10);
+                if (nanos.length > 0) {
+                    System.out.printf("step with routing, warm (search off): p50 %.3f ms, p95 %.3f ms, max %.3f ms over %d steps%n",
+                            nanos[nanos.length / 2] / 1e6, nanos[(int) Math.ceil(0.95 * nanos.length) - 1] / 1e6,
+                            nanos[nanos.length - 1] / 1e6, nanos.length);
+                }
             }
             if (cv > 0) {
                 List<Examples.Labelled> examples = loaded.set().examples().labelled(dialog);
@@ -177,7 +186,7 @@ public final class RoutingCommand implements Callable<Integer> {
                 System.out.println("== " + cv + "-fold cross-validation over " + examples.size() + " examples (+"
                         + extra.size() + " keywords in training only)");
                 List<CrossValidation.Scored> scored = CrossValidation.run(examples, extra,
-                        nowords ? no.losen.intent.DangerWords.NONE : Recogniser.dangerWords(loaded.set(), d), cv, settings, seed);
+                        nowords ? no.losen.intent.DangerWords.NONE : Recogniser.dangerWords(loaded.set(), d), cv, settings, seed, knn);
                 CrossValidation.tally(scored, t).print(System.out, misses);
                 var words = Recogniser.dangerWords(loaded.set(), d);
                 long alarms = examples.stream().filter(e -> !e.topic().equals(Recogniser.DANGER) && words.matches(e.text(), e.lang()))

@@ -26,6 +26,12 @@ public final class CrossValidation {
 
     public static List<Scored> run(List<Examples.Labelled> examples, List<Examples.Labelled> extra, DangerWords words,
                                    int k, IntentModel.Settings settings, long seed) {
+        return run(examples, extra, words, k, settings, seed, 0);
+    }
+
+    /** … with {@code neighbours} &gt; 0: the k-nearest-neighbour vote instead of the logistic regressions. */
+    public static List<Scored> run(List<Examples.Labelled> examples, List<Examples.Labelled> extra, DangerWords words,
+                                   int k, IntentModel.Settings settings, long seed, int neighbours) {
         if (k < 2) {
             throw new IllegalArgumentException("k-fold cross-validation needs k of at least 2");
         }
@@ -50,8 +56,14 @@ public final class CrossValidation {
             for (int i = 0; i < examples.size(); i++) {
                 (fold[i] == f ? test : train).add(examples.get(i));
             }
-            IntentModel m = IntentModel.train(train, Recogniser.DANGER, settings);
-            test.forEach(e -> out.add(new Scored(e, m.score(e.text()), words.matches(e.text(), e.lang()))));
+            java.util.function.Function<String, IntentModel.Scores> m;
+            if (neighbours > 0) {
+                NearestNeighbours nn = new NearestNeighbours(train, Recogniser.DANGER, neighbours);
+                m = nn::score;
+            } else {
+                m = IntentModel.train(train, Recogniser.DANGER, settings)::score;
+            }
+            test.forEach(e -> out.add(new Scored(e, m.apply(e.text()), words.matches(e.text(), e.lang()))));
         }
         return out;
     }

@@ -75,11 +75,14 @@ public final class IntentModel {
             yd[i] = dz ? 1 : 0;
             positives += dz ? 1 : 0;
         }
-        Model topics = Linear.train(problem(x, y, f.size()), new Parameter(settings.solver(), settings.c(), settings.eps()));
         Parameter dp = new Parameter(settings.solver(), settings.c(), settings.eps());
         if (positives > 0) {
             dp.setWeights(new double[] {settings.dangerWeight(), 1}, new int[] {1, 0});
         }
+        // One after the other: LIBLINEAR's solvers share one random generator, and a model must not depend
+        // on how two threads interleave (the same examples always give the same routing).
+        Linear.resetRandom();
+        Model topics = Linear.train(problem(x, y, f.size()), new Parameter(settings.solver(), settings.c(), settings.eps()));
         Model danger = Linear.train(problem(x, yd, f.size()), dp);
         return new IntentModel(f, topics, danger, ids.keySet().toArray(new String[0]));
     }

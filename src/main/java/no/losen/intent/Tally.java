@@ -22,21 +22,6 @@ public final class Tally {
     }
 
     private final List<Outcome> outcomes = new ArrayList<>();
-    private final List<Long> nanos = new ArrayList<>();
-
-    /** How long one message's engine step took (in-process scoring only). */
-    public void time(long n) {
-        nanos.add(n);
-    }
-
-    /** The 95th percentile of the step times, in milliseconds; NaN when none were timed. */
-    public double p95Millis() {
-        if (nanos.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Long> sorted = nanos.stream().sorted().toList();
-        return sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1) / 1e6;
-    }
 
     public void add(Outcome o) {
         outcomes.add(o);
@@ -135,9 +120,6 @@ public final class Tally {
             outcomes.stream().filter(o -> !o.hit()).forEach(o -> out.printf("  miss [%s] %s %s -> %s (want %s)%n", o.lang(),
                     o.id() == null ? "" : o.id(), o.text().length() > 70 ? o.text().substring(0, 70) : o.text(), o.got(),
                     String.join("|", o.expect())));
-        }
-        if (!nanos.isEmpty()) {
-            out.printf("step p95 %.2f ms over %d messages (engine with routing, search action off)%n", p95Millis(), nanos.size());
         }
         out.printf("routed=%.2f n=%d%n", accuracy(), perLanguage().values().stream().mapToInt(c -> c[1]).sum());
     }

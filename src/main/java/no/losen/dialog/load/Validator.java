@@ -76,8 +76,9 @@ public final class Validator {
         for (var byDialog : set.examples().byDialog().entrySet()) {
             Dialog d = set.dialogs().get(byDialog.getKey());
             if (d == null) {
+                // A warning: content put together from parts (tests, a site without that dialog) may carry them.
                 byDialog.getValue().values().forEach(f -> problems.add(Problem.warning(f.at(),
-                        "examples for dialog '" + byDialog.getKey() + "', which does not exist")));
+                        "examples for dialog '" + byDialog.getKey() + "', which does not exist; they are not used")));
                 continue;
             }
             Set<String> topics = new LinkedHashSet<>();
