@@ -186,7 +186,8 @@ public final class WsLoad {
                 .redirectOutput(ProcessBuilder.Redirect.to(Path.of(log).toFile()));
         pb.environment().put("LOSEN_LOG_LEVEL", "WARN");
         Process p = pb.start();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // A busy shared machine can take a minute or two to build the search index.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < until) {
             if (!p.isAlive()) {
                 throw new IllegalStateException("the server exited (" + p.exitValue() + "); see " + log);
@@ -198,7 +199,7 @@ public final class WsLoad {
             }
         }
         p.destroyForcibly();
-        throw new IllegalStateException("the server did not listen within 60 s; see " + log);
+        throw new IllegalStateException("the server did not listen within 180 s; see " + log);
     }
 
     static void stop(Process p) throws InterruptedException {
