@@ -100,9 +100,12 @@ public final class Abuse {
                     + "/40 (limit 20) owner_elsewhere_status=" + login[3] + " over_limit=" + loginOver,
                     bystander.phase("slowloris"));
             String[] slow = slowloris(port, Math.max(seconds, 20));
-            report("slowloris", slow[0], bystander.phase("store_outage"));
-            fdExhausted = slow[1].equals("1") || Files.readString(Path.of("target/bench-abuse-losen.log"))
-                    .contains("Too many open files");
+            // Exhausted: a fresh client could not be served, or the slow connections were still held at the end.
+            // A refused accept() under the connect burst, which the server retries, is counted on the line.
+            long emfile = Files.readAllLines(Path.of("target/bench-abuse-losen.log")).stream()
+                    .filter(l -> l.contains("Too many open files")).count();
+            report("slowloris", slow[0] + " accept_emfile_logged=" + emfile, bystander.phase("store_outage"));
+            fdExhausted = slow[1].equals("1");
             if (redis != null) {
                 String[] outage = storeOutage(storePort, redis);
                 endedButKept = Integer.parseInt(outage[1]);
@@ -462,7 +465,8 @@ public final class Abuse {
         }
         String line = "opened=" + held.size() + " refused_at_connect=" + refused + " alive_after_" + seconds + "s=" + alive
                 + " fresh_client_probes_failed=" + probesFailed;
-        return new String[] {line, probesFailed > 0 ? "1" : "0"};
+        // More than a tenth held at the end means the server kept them (it allows 100 per address).
+        return new String[] {line, probesFailed > 0 || alive > 149 ? "1" : "0"};
     }
 
     /** Whether the server still holds the connection (no end of stream within a moment). */
