@@ -4,27 +4,52 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import no.losen.dialog.DialogException;
+import no.losen.dialog.ErrorCode;
+import no.losen.http.ClientAddress;
+import no.losen.step.TextWorkers;
 
 /**
- * {@code GET /api/search?q=&lang=&k=&mode=} over {@link HandbookSearch}. Search runs on the event
- * loop: measured at a few milliseconds per query (p95 well under 30 ms), less than the cost of a
- * worker hand-off. Model-backed modes (embeddings, chat) make network calls, so those run on a
- * worker thread. Query text is never logged.
+ * {@code GET /api/search?q=&lang=&k=&mode=} over {@link HandbookSearch}. On the server, every
+ * search runs on the text workers with the client address's share ({@link TextWorkers}): a
+ * typical query takes a few milliseconds, but a 1,000-character one 40–70 ms, and a flood of them
+ * on an event loop stalled every conversation on it; a full share answers 503 {@code busy} with
+ * {@code Retry-After}. Without workers (tools, tests) it runs as before: on the event loop, and
+ * model-backed modes (network calls) on a worker thread. Query text is never logged.
  */
 public final class SearchRoute {
 
     private SearchRoute() {}
 
     public static void mount(Router router, HandbookSearch search) {
-        router.get("/api/search").handler(ctx -> handle(ctx, search));
+        router.get("/api/search").handler(ctx -> handle(ctx, search, null, null));
     }
 
-    private static void handle(RoutingContext ctx, HandbookSearch search) {
+    /** Searches on {@code workers}, each client (as {@code clients} tells) within its share. */
+    public static void mount(Router router, HandbookSearch search, TextWorkers workers, ClientAddress clients) {
+        router.get("/api/search").handler(ctx -> handle(ctx, search, workers, clients));
+    }
+
+    private static void handle(RoutingContext ctx, HandbookSearch search, TextWorkers workers, ClientAddress clients) {
         SearchRequest request;
         try {
             request = parse(ctx);
         } catch (InvalidSearchRequest e) {
             error(ctx, 400, e.getMessage());
+            return;
+        }
+        if (workers != null) {
+            workers.submit(clients.of(ctx.request()), () -> search.search(request))
+                    .onSuccess(r -> respond(ctx, r))
+                    .onFailure(e -> {
+                        if (e instanceof DialogException d && d.code() == ErrorCode.BUSY) {
+                            ctx.response().putHeader("Retry-After", "1");
+                            error(ctx, 503, "busy");
+                        } else {
+                            error(ctx, e instanceof InvalidSearchRequest ? 400 : 500,
+                                    e instanceof InvalidSearchRequest ? e.getMessage() : "search failed");
+                        }
+                    });
             return;
         }
         if (search.usesModels(request.mode())) {

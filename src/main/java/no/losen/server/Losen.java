@@ -151,7 +151,7 @@ public final class Losen {
             ctx.response().setStatusCode(413).end();
         });
         new ApiRoutes(loaded.set(), store).mount(router);
-        SearchRoute.mount(router, HandbookSearch.forContent(root));
+        SearchRoute.mount(router, HandbookSearch.forContent(root), workers, clients);
         SmsRoutes.mount(router, steps, config.sms(), config.publicUrl());
         WebAssets.mount(router, loaded.set(), config.exitUrl());
         StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),

@@ -43,8 +43,8 @@ public final class RedisSessionStore implements SessionStore {
     private volatile long size;
     private volatile boolean up = true;
     private final java.util.function.LongSupplier nanos;
-    /** When a call was last let through while down (nanos); a race here lets one extra probe through, no harm. */
-    private volatile long lastProbe;
+    /** When a call was last let through while down (nanos). */
+    private final java.util.concurrent.atomic.AtomicLong lastProbe = new java.util.concurrent.atomic.AtomicLong();
 
     public RedisSessionStore(Vertx vertx, String uri, Duration ttl) {
         this(vertx, uri, ttl, System::nanoTime);
@@ -68,17 +68,26 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Future<Optional<Session>> get(String token) {
+        if (!mayCall()) {
+            return Future.failedFuture(new StoreUnavailableException(null));
+        }
         return guard(api.getex(List.of(PREFIX + token, "PX", ttlMillis)))
                 .map(r -> r == null ? Optional.<Session>empty() : Optional.of(SessionCodec.decode(r.toString())));
     }
 
     @Override
     public Future<Void> put(String token, Session session) {
+        if (!mayCall()) {
+            return Future.failedFuture(new StoreUnavailableException(null));
+        }
         return guard(api.set(List.of(PREFIX + token, SessionCodec.encode(session), "PX", ttlMillis))).mapEmpty();
     }
 
     @Override
     public Future<Void> remove(String token) {
+        if (!mayCall()) {
+            return Future.failedFuture(new StoreUnavailableException(null));
+        }
         return guard(api.del(List.of(PREFIX + token))).mapEmpty();
     }
 
@@ -93,20 +102,23 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     /**
-     * Down since a call failed, until one succeeds. While down, callers fail at once (no work queues
-     * behind calls that would time out), except one call per {@link #PROBE_EVERY}, which finds out.
+     * Down since a call failed, until one succeeds. While down, calls fail at once (no work queues
+     * behind calls that would time out), except one per {@link #PROBE_EVERY}, which finds out;
+     * this says whether a caller would be refused now, and has no effect of its own.
      */
     @Override
     public boolean down() {
+        return !up && nanos.getAsLong() - lastProbe.get() < PROBE_EVERY.toNanos();
+    }
+
+    /** Up, or down with a probe due, which this caller takes (exactly one caller per interval). */
+    private boolean mayCall() {
         if (up) {
-            return false;
+            return true;
         }
         long now = nanos.getAsLong();
-        if (now - lastProbe >= PROBE_EVERY.toNanos()) {
-            lastProbe = now;
-            return false;
-        }
-        return true;
+        long last = lastProbe.get();
+        return now - last >= PROBE_EVERY.toNanos() && lastProbe.compareAndSet(last, now);
     }
 
     @Override
@@ -131,7 +143,7 @@ public final class RedisSessionStore implements SessionStore {
                 return Future.succeededFuture(ar.result());
             }
             if (up) {
-                lastProbe = nanos.getAsLong();
+                lastProbe.set(nanos.getAsLong());
                 up = false;
                 LOG.warn("event=store.down store=redis cause={}", ar.cause().getClass().getSimpleName());
             }

@@ -91,7 +91,7 @@ public final class StaffRoutes {
         new StaffRoutes(vertx, set, accounts, sessions,
                 new LoginLimiter(5, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1)),
                 new LoginLimiter(20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1)), clients,
-                Math.max(2, Runtime.getRuntime().availableProcessors()), origins).mount(router);
+                Math.max(1, Runtime.getRuntime().availableProcessors() / 2), origins).mount(router);
         return accounts == null ? StaffAuth.NONE : new CookieStaffAuth(sessions, origins);
     }
 

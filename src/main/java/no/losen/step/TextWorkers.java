@@ -1,9 +1,12 @@
 package no.losen.step;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.ErrorCode;
 
@@ -29,7 +33,11 @@ import no.losen.dialog.ErrorCode;
  *     more are refused with {@code busy}, so one client cannot fill the queue for everyone;</li>
  * <li>each client runs at most {@code runningPerClient} at a time (by default half the threads), and
  *     its other steps wait in its own lane, so one client never holds every thread and another
- *     client's step starts at once.</li>
+ *     client's step starts at once;</li>
+ * <li>each client may start {@code ratePerClient} steps a second on average (bursts of
+ *     {@code burstPerClient}); more are refused with {@code busy}. Without this, one address kept a
+ *     worker thread searching flat out (a core, and the garbage of 70 searches a second), and the
+ *     other conversations waited for the processor.</li>
  * </ul>
  *
  * A refused step costs the caller a JSON error, not a search. Client keys are counters in memory
@@ -37,18 +45,36 @@ import no.losen.dialog.ErrorCode;
  */
 public final class TextWorkers implements AutoCloseable {
 
-    /** @param threads threads; @param capacity steps waiting or running in all; @param perClient per client */
-    public record Limits(int threads, int capacity, int perClient, int runningPerClient) {
+    /**
+     * @param threads          worker threads
+     * @param capacity         steps waiting or running in all
+     * @param perClient        steps one client may have waiting or running
+     * @param runningPerClient steps one client may have running
+     * @param ratePerClient    steps one client may start per second on average
+     * @param burstPerClient   steps one client may start at once
+     */
+    public record Limits(int threads, int capacity, int perClient, int runningPerClient, double ratePerClient,
+                         double burstPerClient) {
         public Limits {
-            if (threads < 1 || capacity < 1 || perClient < 1 || runningPerClient < 1) {
+            if (threads < 1 || capacity < 1 || perClient < 1 || runningPerClient < 1 || ratePerClient <= 0
+                    || burstPerClient < 1) {
                 throw new IllegalArgumentException("text worker limits must be positive");
             }
         }
 
-        /** As many threads as cores (at least two); one client may run on half of them and queue a few more. */
+        /** Without a rate per client (tests of the other bounds). */
+        public Limits(int threads, int capacity, int perClient, int runningPerClient) {
+            this(threads, capacity, perClient, runningPerClient, 1e9, 1e9);
+        }
+
+        /**
+         * As many threads as cores (at least two); one client may run on half of them, queue a few
+         * more, and start two questions a second (ten at once): a shelter's residents behind one
+         * address type far slower than that.
+         */
         public static Limits forCores(int cores) {
             int threads = Math.max(2, cores);
-            return new Limits(threads, threads * 16, 4, Math.max(1, threads / 2));
+            return new Limits(threads, threads * 16, 4, Math.max(1, threads / 2), 2, 10);
         }
 
         public static Limits forThisMachine() {
@@ -113,10 +139,15 @@ public final class TextWorkers implements AutoCloseable {
     private final Executor executor;
     private final ThreadPoolExecutor pool;
     private final Map<String, Lane> lanes = new HashMap<>();
+    /** Each client's budget of steps; a client unseen for ten minutes is forgotten (its budget is full again by then). */
+    private final Cache<String, double[]> budgets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(100_000).build();
+    private final LongSupplier nanos;
     private int held;
 
     public TextWorkers(Limits limits) {
         this.limits = limits;
+        this.nanos = System::nanoTime;
         AtomicInteger n = new AtomicInteger();
         // Bounded by `capacity` above: the pool's own queue never holds more than that.
         this.pool = new ThreadPoolExecutor(limits.threads(), limits.threads(), 60, TimeUnit.SECONDS,
@@ -130,9 +161,15 @@ public final class TextWorkers implements AutoCloseable {
 
     /** For tests: runs on the given executor (a direct one runs steps on the caller's thread). */
     public TextWorkers(Limits limits, Executor executor) {
+        this(limits, executor, System::nanoTime);
+    }
+
+    /** For tests: with a clock for the per-client rate. */
+    public TextWorkers(Limits limits, Executor executor, LongSupplier nanos) {
         this.limits = limits;
         this.executor = executor;
         this.pool = null;
+        this.nanos = nanos;
     }
 
     public Limits limits() {
@@ -149,10 +186,11 @@ public final class TextWorkers implements AutoCloseable {
             if (held >= limits.capacity()) {
                 return busy();
             }
-            Lane lane = lanes.computeIfAbsent(client, k -> new Lane());
-            if (lane.held() >= limits.perClient()) {
+            Lane existing = lanes.get(client);
+            if (existing != null && existing.held() >= limits.perClient() || !budget(client)) {
                 return busy();
             }
+            Lane lane = existing != null ? existing : lanes.computeIfAbsent(client, k -> new Lane());
             held++;
             task = new Task<>(client, lane, work);
             if (lane.running >= limits.runningPerClient()) {
@@ -168,6 +206,19 @@ public final class TextWorkers implements AutoCloseable {
     /** Steps waiting or running now. */
     public synchronized int held() {
         return held;
+    }
+
+    /** Takes one step from the client's budget (a token bucket: {tokens, last refill in nanos}); false when empty. */
+    private boolean budget(String client) {
+        long now = nanos.getAsLong();
+        double[] b = budgets.get(client, k -> new double[] {limits.burstPerClient(), now});
+        b[0] = Math.min(limits.burstPerClient(), b[0] + (now - (long) b[1]) / 1e9 * limits.ratePerClient());
+        b[1] = now;
+        if (b[0] < 1) {
+            return false;
+        }
+        b[0] -= 1;
+        return true;
     }
 
     private static <T> Future<T> busy() {

@@ -50,6 +50,38 @@ class SearchRouteTest {
     }
 
     @Test
+    void onTheServerSearchesRunOnTheTextWorkersAndOneClientOverItsShareIsToldBusy() throws Exception {
+        Vertx own = Vertx.vertx();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        // The clock stands still: the client's budget of three does not refill however slow this machine is.
+        no.losen.step.TextWorkers workers = new no.losen.step.TextWorkers(
+                new no.losen.step.TextWorkers.Limits(2, 32, 4, 1, 2, 3), pool, () -> 0L);
+        try {
+            Router router = Router.router(own);
+            SearchRoute.mount(router, TestCorpus.search(), workers, no.losen.http.ClientAddress.direct());
+            HttpServer s = own.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+            String retryAfter = null;
+            for (int i = 0; i < 6; i++) {
+                var resp = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                        + s.actualPort() + "/api/search?q=" + q("refleksjonsperiode " + i) + "&lang=nb")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                statuses.merge(resp.statusCode(), 1, Integer::sum);
+                if (resp.statusCode() == 503) {
+                    retryAfter = resp.headers().firstValue("Retry-After").orElse(null);
+                    assertThat(new JsonObject(resp.body()).getString("error")).isEqualTo("busy");
+                }
+            }
+            assertThat(statuses).as("three within the budget, then busy").containsEntry(200, 3).containsEntry(503, 3);
+            assertThat(retryAfter).isEqualTo("1");
+        } finally {
+            pool.shutdownNow();
+            own.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void returnsPassagesBestFirstWithTheirSource() throws Exception {
         Reply r = get("q=" + q("Hvem kan få refleksjonsperiode?") + "&lang=nb&k=3&mode=hybrid");
         assertThat(r.status()).isEqualTo(200);

@@ -10,6 +10,8 @@ import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.vertx.core.Future;
 import no.losen.dialog.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,16 +116,21 @@ class RedisSessionStoreTest {
     @Test
     void whileDownCallersAreToldAtOnceExceptOneProbeASecond() {
         java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
-        // Nothing listens on port 1: every call fails as when Redis is gone.
+        // Nothing listens on port 1: every call that reaches Redis fails as when Redis is gone.
         RedisSessionStore store = new RedisSessionStore(vertx, "redis://127.0.0.1:1", Duration.ofMinutes(30), now::get);
         assertThat(store.down()).as("up until a call fails").isFalse();
         assertThatThrownBy(() -> store.get(Tokens.next()).await()).isInstanceOf(StoreUnavailableException.class);
         assertThat(store.down()).isTrue();
+        assertThat(store.down()).as("asking changes nothing").isTrue();
         now.addAndGet(Duration.ofMillis(999).toNanos());
         assertThat(store.down()).isTrue();
         now.addAndGet(Duration.ofMillis(1).toNanos());
-        assertThat(store.down()).as("one call goes through to find out").isFalse();
-        assertThat(store.down()).as("and only one").isTrue();
+        assertThat(store.down()).as("a probe is due").isFalse();
+        assertThat(store.down()).as("and stays due until a call takes it").isFalse();
+        Future<Optional<Session>> probe = store.get(Tokens.next());
+        assertThat(store.down()).as("one call took it; the next are refused at once").isTrue();
+        assertThat(store.get(Tokens.next()).failed()).as("refused without a call to Redis").isTrue();
+        assertThatThrownBy(probe::await).isInstanceOf(StoreUnavailableException.class);
         store.close().await();
     }
 

@@ -26,9 +26,9 @@ class FrameFuzzTest {
 
     static final long SEED = Long.getLong("losen.seed", 4711L);
     static final Set<String> TYPES = Set.of("message", "error", "session", "pong", "ended");
+    /** Protocol refusals; {@code busy} too: a thousand frames at once spend the address's budget of typed questions. */
     static final Set<String> CODES = Set.of("bad_frame", "unknown_type", "unknown_dialog", "unknown_choice",
-            "unknown_language", "no_session", "too_long", "too_large", "forbidden",
-            "busy"); // a text step may meet a full worker pool: a clear answer, not a fault
+            "unknown_language", "no_session", "too_long", "too_large", "forbidden", "busy");
     static final List<String> VALID = List.of(
             "{\"type\":\"start\",\"dialog\":\"demo\",\"lang\":\"en\"}",
             "{\"type\":\"choose\",\"choice\":\"child\"}",

@@ -1,0 +1,671 @@
+package no.losen.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import no.losen.staff.StaffAccounts;
+
+/**
+ * The abuse benchmark (bench/abuse): the attacks of issue #16, each from one address on
+ * loopback (127.0.0.1) and each within the documented limits where it can be, against a server
+ * with its default limits, while a bystander on another address (127.0.0.2) walks the rights
+ * dialog every 100 ms throughout. Each attack is bounded in time; the whole run takes a few
+ * minutes. One line per attack, then the last line:
+ * {@code bystander_p99_ms=… bystander_max_ms=… login_attempts_over_limit=… ended_but_kept=… fd_exhausted=…}.
+ *
+ * <p>Two servers: one with the memory store (every attack but the outage) and, when
+ * {@code redis-server} is installed, one on a local Redis for the store outage with {@code end}.
+ * The first runs with at most 1,024 open files, as a default container does, so a connection
+ * flood shows as exhaustion if the server lets it through.
+ */
+public final class Abuse {
+
+    static final String ATTACKER = "127.0.0.1";
+    static final String BYSTANDER = "127.0.0.2";
+    static final String OWNER = "127.0.0.3";
+    static final String PROBE = "127.0.0.4";
+    static final String PASSWORD = "the right password for the bench";
+    static final String[] WORDS = {"helse", "rettigheter", "asyl", "lege", "tolk", "bolig", "penger", "arbeid",
+        "skole", "barn", "advokat", "tannlege", "sykehus", "politi", "vold", "gjeld", "pass", "mottak", "kommune",
+        "NAV", "opphold", "avslag", "klage", "interpreter", "doctor", "lawyer", "money", "housing", "work"};
+
+    private Abuse() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = WsLoad.options(args);
+        String jar = o.getOrDefault("jar", "target/losen.jar");
+        int seconds = Integer.parseInt(o.getOrDefault("seconds", "15"));
+        String only = o.getOrDefault("only", "");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        System.out.printf("machine: %d cores, java %s; each attack %d s; jar %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), seconds, jar);
+
+        Path users = Files.createTempFile("losen-bench-staff", ".txt");
+        StaffAccounts.put(users, "anna", StaffAccounts.hash(PASSWORD.toCharArray(), 10));
+        int port = WsLoad.freePort();
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "ulimit -n 1024; exec \"$0\" \"$@\"", java, "-Xms256m",
+                "-Xmx512m", "-XX:+UseG1GC", "-jar", jar, "--port", Integer.toString(port), "--host", "127.0.0.1",
+                "--staff-users", users.toString()));
+        Process server = WsLoad.start(cmd, "target/bench-abuse-losen.log", port);
+        RedisRun redis = RedisRun.startIfInstalled();
+        Process storeServer = null;
+        int storePort = -1;
+        if (redis != null) {
+            storePort = WsLoad.freePort();
+            storeServer = WsLoad.start(List.of(java, "-Xmx256m", "-jar", jar, "--port", Integer.toString(storePort),
+                    "--host", "127.0.0.1", "--session-store", "redis://127.0.0.1:" + redis.port),
+                    "target/bench-abuse-redis.log", storePort);
+        }
+        Bystander bystander = new Bystander(port);
+        Thread by = new Thread(bystander, "bystander");
+        int loginOver = -1;
+        int endedButKept = -1;
+        boolean fdExhausted;
+        try {
+            by.start();
+            // Warm-up (JIT, the first searches), then a quiet phase: the bystander's numbers with no attack.
+            Thread.sleep(8_000);
+            bystander.phase("quiet");
+            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+            report("quiet", "(no attack: the machine's own noise)", bystander.phase("search_flood"));
+
+            report("search_flood", searchFlood(port, seconds), bystander.phase("frame_flood"));
+            if (only.equals("search_flood")) {
+                System.out.println("text steps: p99_ms=" + bystander.texts.quantileMillis(0.99) + " max_ms="
+                        + bystander.texts.maxMillis() + " n=" + bystander.texts.count());
+                System.out.println(WsLoad.stepBuckets(port));
+                return;
+            }
+            report("frame_flood", frameFlood(port, seconds, false), bystander.phase("ping_flood"));
+            report("ping_flood", frameFlood(port, seconds, true), bystander.phase("login"));
+            int[] login = login(port);
+            loginOver = login[0];
+            report("login_brute_force", "one_account_checked=" + login[1] + "/40 (limit 5) many_names_checked=" + login[2]
+                    + "/40 (limit 20) owner_elsewhere_status=" + login[3] + " over_limit=" + loginOver,
+                    bystander.phase("slowloris"));
+            String[] slow = slowloris(port, Math.max(seconds, 20));
+            // Exhausted: a fresh client could not be served, or the slow connections were still held at the end.
+            // A refused accept() under the connect burst, which the server retries, is counted on the line.
+            long emfile = Files.readAllLines(Path.of("target/bench-abuse-losen.log")).stream()
+                    .filter(l -> l.contains("Too many open files")).count();
+            report("slowloris", slow[0] + " accept_emfile_logged=" + emfile, bystander.phase("store_outage"));
+            fdExhausted = slow[1].equals("1");
+            if (redis != null) {
+                String[] outage = storeOutage(storePort, redis);
+                endedButKept = Integer.parseInt(outage[1]);
+                report("store_outage_end", outage[0], bystander.phase("done"));
+            } else {
+                System.out.println("attack=store_outage_end skipped: redis-server is not installed");
+                bystander.phase("done");
+            }
+        } finally {
+            bystander.stop();
+            by.join(15_000);
+            WsLoad.stop(server);
+            if (storeServer != null) {
+                WsLoad.stop(storeServer);
+            }
+            if (redis != null) {
+                redis.close();
+            }
+            Files.deleteIfExists(users);
+        }
+        Latencies all = bystander.all;
+        System.out.printf("bystander: %d steps, %d errors %s, %d reconnects%n", all.count(), bystander.errors.get(),
+                bystander.codes, bystander.reconnects.get());
+        System.out.println("goals (two cores): bystander_p99_ms<50 bystander_max_ms<1000 login_attempts_over_limit=0 "
+                + "ended_but_kept=0 fd_exhausted=0");
+        System.out.printf("bystander_p99_ms=%.1f bystander_max_ms=%.1f login_attempts_over_limit=%d ended_but_kept=%d "
+                + "fd_exhausted=%d%n", all.quantileMillis(0.99), all.maxMillis(), loginOver, endedButKept,
+                fdExhausted ? 1 : 0);
+        System.exit(0);
+    }
+
+    static void report(String attack, String what, Latencies during) {
+        System.out.printf("attack=%s %s bystander_steps=%d bystander_p99_ms=%.1f bystander_max_ms=%.1f%n", attack,
+                what, during.count(), during.quantileMillis(0.99), during.maxMillis());
+    }
+
+    // --- the bystander ---
+
+    /** Walks the rights dialog from another address, one step every 100 ms, a question every fifth. */
+    static final class Bystander implements Runnable {
+        final int port;
+        final Latencies all = new Latencies();
+        final Latencies texts = new Latencies();
+        volatile Latencies current = new Latencies();
+        volatile boolean running = true;
+        final AtomicInteger errors = new AtomicInteger();
+        final AtomicInteger reconnects = new AtomicInteger();
+        final Map<String, AtomicInteger> codes = new ConcurrentHashMap<>();
+
+        Bystander(int port) {
+            this.port = port;
+        }
+
+        /** Starts a new phase and gives the one that ended. */
+        Latencies phase(String name) {
+            Latencies done = current;
+            current = new Latencies();
+            return done;
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try (RawWs ws = RawWs.open(BYSTANDER, port)) {
+                    if (ws.status != 101) {
+                        throw new IOException("handshake " + ws.status);
+                    }
+                    step(ws, "{\"type\":\"start\",\"dialog\":\"rights\",\"lang\":\"en\"}", false);
+                    int i = 0;
+                    while (running) {
+                        String frame = switch (i++ % 5) {
+                            case 0, 2 -> "{\"type\":\"choose\",\"choice\":\"asylum\"}";
+                            case 1, 3 -> "{\"type\":\"back\"}";
+                            default -> "{\"type\":\"text\",\"text\":\"Can I get an interpreter at the doctor?\"}";
+                        };
+                        step(ws, frame, true);
+                        Thread.sleep(100);
+                    }
+                } catch (IOException e) {
+                    reconnects.incrementAndGet();
+                    sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private void step(RawWs ws, String frame, boolean measured) throws IOException {
+            long t0 = System.nanoTime();
+            ws.text(frame);
+            while (true) {
+                RawWs.Frame f;
+                try {
+                    f = ws.next();
+                } catch (SocketTimeoutException slow) {
+                    record(System.nanoTime() - t0, measured);
+                    throw slow;
+                }
+                if (f.opcode() == RawWs.CLOSE) {
+                    throw new IOException("closed " + f.closeCode());
+                }
+                if (f.opcode() != RawWs.TEXT) {
+                    continue;
+                }
+                JsonObject j = new JsonObject(f.text());
+                String type = j.getString("type");
+                if (type.equals("message") || type.equals("error")) {
+                    record(System.nanoTime() - t0, measured);
+                    if (frame.contains("\"text\":")) {
+                        texts.record(System.nanoTime() - t0);
+                    }
+                    if (type.equals("error")) {
+                        errors.incrementAndGet();
+                        codes.computeIfAbsent(j.getString("code"), k -> new AtomicInteger()).incrementAndGet();
+                    }
+                    return;
+                }
+            }
+        }
+
+        private void record(long nanos, boolean measured) {
+            if (measured) {
+                current.record(nanos);
+                all.record(nanos);
+            }
+        }
+    }
+
+    // --- the attacks ---
+
+    /** 50 sockets (the per-address cap), each sending 1,000-character questions at 9 a second. */
+    static String searchFlood(int port, int seconds) throws Exception {
+        AtomicLong sent = new AtomicLong();
+        Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+        List<Thread> threads = new ArrayList<>();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicInteger open = new AtomicInteger();
+        for (int s = 0; s < 50; s++) {
+            Thread t = new Thread(() -> {
+                try (RawWs ws = RawWs.open(ATTACKER, port)) {
+                    if (ws.status != 101) {
+                        return;
+                    }
+                    open.incrementAndGet();
+                    ws.socket.setSoTimeout(0);
+                    Thread reader = new Thread(() -> {
+                        try {
+                            while (true) {
+                                RawWs.Frame f = ws.next();
+                                String key = f.opcode() == RawWs.CLOSE ? "close_" + f.closeCode()
+                                        : answerKey(new JsonObject(f.text()));
+                                answers.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                            }
+                        } catch (IOException | RuntimeException done) {
+                            // closed, or the attack is over
+                        }
+                    });
+                    reader.start();
+                    ws.text("{\"type\":\"start\",\"dialog\":\"rights\",\"lang\":\"nb\"}");
+                    while (System.nanoTime() < until) {
+                        ws.text(new JsonObject().put("type", "text").put("text", question()).encode());
+                        sent.incrementAndGet();
+                        Thread.sleep(111);
+                    }
+                    Thread.sleep(1_000);   // the last answers
+                    ws.close();
+                    reader.join(5_000);
+                } catch (IOException | InterruptedException e) {
+                    // the socket went; the count says so
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return "sockets=" + open.get() + " questions=" + sent.get() + " answers=" + new java.util.TreeMap<>(answers);
+    }
+
+    static String answerKey(JsonObject j) {
+        String type = j.getString("type");
+        return type.equals("error") ? j.getString("code") : type;
+    }
+
+    /** About 1,000 characters of words a question might hold, different every time. */
+    static String question() {
+        StringBuilder b = new StringBuilder();
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        while (b.length() < 990) {
+            b.append(WORDS[r.nextInt(WORDS.length)]).append(' ');
+        }
+        return b.substring(0, 990).strip();
+    }
+
+    /**
+     * Five sockets sending one-byte text frames (or protocol pings) flat out; a socket the server
+     * closes is opened again at once, as an attacker would.
+     */
+    static String frameFlood(int port, int seconds, boolean pings) throws Exception {
+        AtomicLong sent = new AtomicLong();
+        AtomicLong received = new AtomicLong();
+        AtomicInteger closed1008 = new AtomicInteger();
+        AtomicInteger connections = new AtomicInteger();
+        byte[] one = pings ? RawWs.frame(RawWs.PING, new byte[] {1}) : RawWs.frame(RawWs.TEXT, new byte[] {'x'});
+        int per = 4096;
+        byte[] chunk = new byte[one.length * per];
+        for (int i = 0; i < per; i++) {
+            System.arraycopy(one, 0, chunk, i * one.length, one.length);
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<Thread> threads = new ArrayList<>();
+        for (int s = 0; s < 5; s++) {
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < until) {
+                    try (RawWs ws = RawWs.open(ATTACKER, port)) {
+                        if (ws.status != 101) {
+                            sleep(100);
+                            continue;
+                        }
+                        connections.incrementAndGet();
+                        Thread reader = new Thread(() -> {
+                            try {
+                                while (true) {
+                                    RawWs.Frame f = ws.next();
+                                    if (f.opcode() == RawWs.CLOSE) {
+                                        if (f.closeCode() == 1008) {
+                                            closed1008.incrementAndGet();
+                                        }
+                                        return;
+                                    }
+                                    received.incrementAndGet();
+                                }
+                            } catch (IOException done) {
+                                // gone
+                            }
+                        });
+                        reader.setDaemon(true);
+                        reader.start();
+                        while (System.nanoTime() < until) {
+                            ws.raw(chunk);
+                            sent.addAndGet(per);
+                        }
+                    } catch (IOException closed) {
+                        // closed by the server: open another
+                    }
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return "sockets=5 connections=" + connections.get() + " frames_sent=" + sent.get() + " frames_answered="
+                + received.get() + " closed_1008=" + closed1008.get();
+    }
+
+    /**
+     * Forty wrong passwords for one account at once, forty names at once, all from one address;
+     * then the account's owner with the right password from another address. Returns the
+     * attempts over the limits, the password checks of each burst (401s), and the owner's status.
+     */
+    static int[] login(int port) throws Exception {
+        int account = parallelLogins(port, i -> "anna", i -> "wrong " + i);
+        int names = parallelLogins(port, i -> "name" + i, i -> "wrong " + i);
+        int owner = loginStatus(OWNER, port, "anna", PASSWORD);
+        int over = Math.max(0, account - 5) + Math.max(0, names - 20);
+        return new int[] {over, account, names, owner};
+    }
+
+    static int parallelLogins(int port, java.util.function.IntFunction<String> name,
+                              java.util.function.IntFunction<String> password) throws Exception {
+        AtomicInteger checked = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int n = i;
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                    if (loginStatus(ATTACKER, port, name.apply(n), password.apply(n)) == 401) {
+                        checked.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    // counted as not checked
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        go.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        return checked.get();
+    }
+
+    static int loginStatus(String from, int port, String name, String password) throws IOException {
+        String body = "name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8) + "&password="
+                + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
+        try (Socket s = RawWs.connect(from, port)) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(("POST /staff/login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nOrigin: http://127.0.0.1:"
+                    + port + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                    + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+            byte[] head = s.getInputStream().readNBytes(12);
+            return head.length == 12 ? Integer.parseInt(new String(head, 9, 3, StandardCharsets.US_ASCII)) : -1;
+        }
+    }
+
+    /**
+     * Up to 1,490 connections from one address, each sending a request line and then one header
+     * line every 5 seconds. Returns the line, and "1" when a fresh client could not be served.
+     */
+    static String[] slowloris(int port, int seconds) throws Exception {
+        List<Socket> held = new ArrayList<>();
+        int refused = 0;
+        for (int i = 0; i < 1490; i++) {
+            try {
+                Socket s = RawWs.connect(ATTACKER, port);
+                s.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                held.add(s);
+            } catch (IOException e) {
+                refused++;
+            }
+        }
+        int probesFailed = 0;
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        int round = 0;
+        while (System.nanoTime() < until) {
+            Thread.sleep(5_000);
+            round++;
+            for (Socket s : held) {
+                if (!s.isClosed()) {
+                    try {
+                        s.getOutputStream().write(("X-Trickle-" + round + ": a\r\n").getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException gone) {
+                        s.close();
+                    }
+                }
+            }
+            if (probe(port) != 200) {
+                probesFailed++;
+            }
+        }
+        int alive = 0;
+        for (Socket s : held) {
+            if (!s.isClosed() && open(s)) {
+                alive++;
+            }
+            s.close();
+        }
+        String line = "opened=" + held.size() + " refused_at_connect=" + refused + " alive_after_" + seconds + "s=" + alive
+                + " fresh_client_probes_failed=" + probesFailed;
+        // More than a tenth held at the end means the server kept them (it allows 100 per address).
+        return new String[] {line, probesFailed > 0 || alive > 149 ? "1" : "0"};
+    }
+
+    /** Whether the server still holds the connection (no end of stream within a moment). */
+    static boolean open(Socket s) {
+        try {
+            s.setSoTimeout(50);
+            InputStream in = s.getInputStream();
+            return in.read() != -1;
+        } catch (SocketTimeoutException quiet) {
+            return true;
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    /** A fresh client (another address) asks for /health/live: its status, or -1. */
+    static int probe(int port) {
+        try (Socket s = RawWs.connect(PROBE, port)) {
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] head = s.getInputStream().readNBytes(12);
+            return head.length == 12 ? Integer.parseInt(new String(head, 9, 3, StandardCharsets.US_ASCII)) : -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Twenty conversations on the Redis-backed server; Redis freezes (SIGSTOP); each says {@code end}
+     * and retries every 300 ms; after 6 s Redis goes on (SIGCONT) and the retries go on until
+     * {@code ended}. Meanwhile one socket sends 30 frames and a ping. Then Redis is asked whether
+     * each session that was told {@code ended} is gone.
+     */
+    static String[] storeOutage(int port, RedisRun redis) throws Exception {
+        List<RawWs> conversations = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            RawWs ws = RawWs.open(BYSTANDER, port);
+            ws.socket.setSoTimeout(10_000);
+            ws.text("{\"type\":\"start\",\"dialog\":\"rights\",\"lang\":\"en\"}");
+            String token = null;
+            while (token == null) {
+                JsonObject f = new JsonObject(ws.next().text());
+                if (f.getString("type").equals("session")) {
+                    token = f.getString("token");
+                }
+            }
+            ws.next();
+            conversations.add(ws);
+            tokens.add(token);
+        }
+        RawWs queue = RawWs.open(PROBE, port);
+        queue.socket.setSoTimeout(10_000);
+        queue.text("{\"type\":\"start\",\"dialog\":\"rights\",\"lang\":\"en\"}");
+        queue.next();
+        queue.next();
+
+        redis.signal("STOP");
+        long frozenUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+        // Fifteen steps at once (within the burst), then a ping: the ping must not wait behind them.
+        for (int i = 0; i < 15; i++) {
+            queue.text("{\"type\":\"back\"}");
+        }
+        long t0 = System.nanoTime();
+        queue.text("{\"type\":\"ping\"}");
+        long pongMs = -1;
+        try {
+            for (int i = 0; i < 16 && pongMs < 0; i++) {
+                RawWs.Frame f = queue.next();
+                if (f.text().contains("\"pong\"")) {
+                    pongMs = (System.nanoTime() - t0) / 1_000_000;
+                }
+            }
+        } catch (SocketTimeoutException noPong) {
+            pongMs = -1;
+        }
+        int endedWhileDown = 0;
+        boolean[] ended = new boolean[tokens.size()];
+        boolean thawed = false;
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < giveUp) {
+            boolean all = true;
+            for (int i = 0; i < conversations.size(); i++) {
+                if (ended[i]) {
+                    continue;
+                }
+                RawWs ws = conversations.get(i);
+                ws.text("{\"type\":\"end\"}");
+                String answer;
+                try {
+                    answer = answerKey(new JsonObject(ws.next().text()));
+                } catch (SocketTimeoutException slow) {
+                    answer = "timeout";
+                }
+                if (answer.equals("ended")) {
+                    ended[i] = true;
+                    if (!thawed) {
+                        endedWhileDown++;
+                    }
+                } else {
+                    all = false;
+                }
+            }
+            if (all) {
+                break;
+            }
+            if (!thawed && System.nanoTime() > frozenUntil) {
+                redis.signal("CONT");
+                thawed = true;
+            }
+            Thread.sleep(300);
+        }
+        if (!thawed) {
+            redis.signal("CONT");
+        }
+        Thread.sleep(1_000);
+        int kept = 0;
+        int told = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (ended[i]) {
+                told++;
+                if (redis.exists("losen:s:" + tokens.get(i))) {
+                    kept++;
+                }
+            }
+        }
+        conversations.forEach(RawWs::close);
+        queue.close();
+        String line = "conversations=20 told_ended=" + told + " ended_while_store_down=" + endedWhileDown
+                + " ended_but_kept=" + kept + " pong_during_outage_ms=" + pongMs;
+        return new String[] {line, Integer.toString(kept)};
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A local redis-server without persistence, for the outage attack. */
+    static final class RedisRun implements AutoCloseable {
+        final Process process;
+        final int port;
+
+        private RedisRun(Process process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        static RedisRun startIfInstalled() throws Exception {
+            String bin = null;
+            for (String p : List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server", "/usr/sbin/redis-server")) {
+                if (Files.isExecutable(Path.of(p))) {
+                    bin = p;
+                }
+            }
+            if (bin == null) {
+                return null;
+            }
+            int port = WsLoad.freePort();
+            Process p = new ProcessBuilder(bin, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
+                    "--appendonly", "no", "--loglevel", "warning").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < until) {
+                try (Socket s = new Socket("127.0.0.1", port)) {
+                    return new RedisRun(p, port);
+                } catch (IOException notYet) {
+                    Thread.sleep(50);
+                }
+            }
+            p.destroyForcibly();
+            return null;
+        }
+
+        void signal(String name) throws Exception {
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+        }
+
+        boolean exists(String key) throws IOException {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                s.setSoTimeout(5_000);
+                OutputStream out = s.getOutputStream();
+                out.write(("*2\r\n$6\r\nEXISTS\r\n$" + key.length() + "\r\n" + key + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                byte[] reply = s.getInputStream().readNBytes(4);
+                return new String(reply, StandardCharsets.US_ASCII).startsWith(":1");
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            signal("CONT");
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
