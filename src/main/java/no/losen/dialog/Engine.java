@@ -27,11 +27,38 @@ public final class Engine {
     private final DialogSet set;
     private final Map<String, TextAction> actions;
     private final TextMatcher matcher;
+    private final String variant;
 
     public Engine(DialogSet set, Map<String, TextAction> actions) {
+        this(set, Map.copyOf(actions), new TextMatcher(set.translations()), null);
+    }
+
+    private Engine(DialogSet set, Map<String, TextAction> actions, TextMatcher matcher, String variant) {
         this.set = set;
-        this.actions = Map.copyOf(actions);
-        this.matcher = new TextMatcher(set.translations());
+        this.actions = actions;
+        this.matcher = matcher;
+        this.variant = variant;
+    }
+
+    /**
+     * The same engine speaking in a channel's text variant: every key is shown in its
+     * {@code key.variant} form where the language has one ({@code "sms"}: the SMS channel's short
+     * forms). Sessions are the same, so a conversation may move between engines.
+     *
+     * <p>The variant is a property of the engine a channel holds, not of the session or the
+     * reply, so the engine stays channel-neutral (it knows a variant name, not a channel) and
+     * the web widget, holding the plain engine, can never show a short form. A node said in its
+     * short form (any of its paragraphs came from a variant) leaves out its fact cards: a fact
+     * card repeats the full text's wording with its source, which a short form states itself
+     * (the validator makes it keep every {@code {@fact}}); contact cards, the phone numbers, stay.
+     */
+    public Engine withVariant(String variant) {
+        return new Engine(set, actions, matcher, variant);
+    }
+
+    /** The text variant this engine shows ({@code "sms"}), or null for full texts. */
+    public String variant() {
+        return variant;
     }
 
     public DialogSet dialogs() {
@@ -114,7 +141,7 @@ public final class Engine {
             }
         }
         List<Choice> offered = n.checklist() != null ? d.anywhere() : choices(d, n, s.vars());
-        Optional<Choice> picked = matcher.choice(text, offered, new Renderer(set, d, s.lang(), s.vars()));
+        Optional<Choice> picked = matcher.choice(text, offered, new Renderer(set, d, s.lang(), s.vars(), variant));
         if (picked.isPresent()) {
             return choose(s, d, Command.Choose.one(picked.get().id()));
         }
@@ -128,10 +155,10 @@ public final class Engine {
         String action = n.input() != null ? n.input().action() : d.textAction();
         TextAction a = action == null ? null : actions.get(action);
         if (a == null || text.isEmpty()) {
-            return new Turn(s, current(s).withNotice(new Renderer(set, d, s.lang(), s.vars()).text("common.choose-one")));
+            return new Turn(s, current(s).withNotice(new Renderer(set, d, s.lang(), s.vars(), variant).text("common.choose-one")));
         }
         List<Card.Hit> hits = a.answer(text, s.lang());
-        Renderer r = new Renderer(set, d, s.lang(), s.vars());
+        Renderer r = new Renderer(set, d, s.lang(), s.vars(), variant);
         if (hits.isEmpty()) {
             return new Turn(s, current(s).withNotice(r.text("common.no-results")));
         }
@@ -182,13 +209,18 @@ public final class Engine {
 
     private Reply render(Session s, Dialog d, List<Node> shown, List<Card> extra, Object ticked) {
         Node last = shown.get(shown.size() - 1);
-        Renderer r = new Renderer(set, d, s.lang(), s.vars());
+        Renderer r = new Renderer(set, d, s.lang(), s.vars(), variant);
         CardRenderer cards = new CardRenderer(set, r);
         List<String> paragraphs = new ArrayList<>();
         List<Card> cardList = new ArrayList<>();
+        List<List<CardSpec>> specs = new ArrayList<>();
         for (Node n : shown) {
+            int before = r.variants();
             paragraphs.addAll(say(r, n.say(), s.vars()));
-            n.cards().forEach(c -> cardList.add(cards.card(c, s.vars())));
+            boolean shortForm = r.variants() > before;
+            List<CardSpec> kept = n.cards().stream().filter(c -> !(shortForm && c.type().equals("fact"))).toList();
+            specs.add(kept);
+            kept.forEach(c -> cardList.add(cards.card(c, s.vars())));
         }
         cardList.addAll(extra);
         List<Reply.Option> opts;
@@ -206,10 +238,10 @@ public final class Engine {
         if (shown.stream().anyMatch(Node::bilingual)) {
             Object resident = s.vars().get("resident_lang");
             if (resident != null && !resident.equals(s.lang())) {
-                alt = alt(s, d, shown, String.valueOf(resident), cardList);
+                alt = alt(s, d, shown, specs, String.valueOf(resident), cardList);
             }
             if (!s.lang().equals(OFFICIAL) && !OFFICIAL.equals(resident)) {
-                official = alt(s, d, shown, OFFICIAL, cardList);
+                official = alt(s, d, shown, specs, OFFICIAL, cardList);
             }
         }
         String dir = dir(s.lang());
@@ -221,18 +253,20 @@ public final class Engine {
 
     /**
      * The bilingual nodes' paragraphs in another language; their printable cards in {@code cards}
-     * get the same language attached, so a slip prints in both.
+     * (shown from {@code specs}, per node) get the same language attached, so a slip prints in both.
      */
-    private Reply.Alt alt(Session s, Dialog d, List<Node> shown, String lang, List<Card> cards) {
-        Renderer r = new Renderer(set, d, lang, s.vars());
+    private Reply.Alt alt(Session s, Dialog d, List<Node> shown, List<List<CardSpec>> specs, String lang,
+                          List<Card> cards) {
+        Renderer r = new Renderer(set, d, lang, s.vars(), variant);
         CardRenderer cr = new CardRenderer(set, r);
         List<String> paragraphs = new ArrayList<>();
         int i = 0;
-        for (Node n : shown) {
+        for (int k = 0; k < shown.size(); k++) {
+            Node n = shown.get(k);
             if (n.bilingual()) {
                 paragraphs.addAll(say(r, n.say(), s.vars()));
             }
-            for (CardSpec spec : n.cards()) {
+            for (CardSpec spec : specs.get(k)) {
                 if (n.bilingual() && spec.type().equals("print")) {
                     Card other = cr.card(spec, s.vars());
                     Card.Alt a = new Card.Alt(lang, dir(lang), other.title(), other.items());

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import no.losen.channel.sms.internal.Replies;
 import no.losen.channel.sms.internal.Serial;
+import no.losen.content.Translations;
 import no.losen.dialog.Audience;
 import no.losen.dialog.Card;
 import no.losen.dialog.Command;
@@ -53,8 +54,12 @@ public final class SmsConversation {
     private final Replies replies;
     private final Serial serial = new Serial();
 
+    /**
+     * @param engine the server's engine; the conversation speaks through its SMS variant
+     *               ({@link Engine#withVariant}), so every text with a short {@code .sms} form is sent short
+     */
     public SmsConversation(Engine engine, SessionStore store, PhoneKey keys, String dialogId) {
-        this.engine = engine;
+        this.engine = engine.withVariant(Translations.SMS);
         this.store = store;
         this.keys = keys;
         this.dialogId = dialogId;
