@@ -48,9 +48,10 @@ public final class Engine {
      * <p>The variant is a property of the engine a channel holds, not of the session or the
      * reply, so the engine stays channel-neutral (it knows a variant name, not a channel) and
      * the web widget, holding the plain engine, can never show a short form. A node said in its
-     * short form (any of its paragraphs came from a variant) leaves out its fact cards: a fact
-     * card repeats the full text's wording with its source, which a short form states itself
-     * (the validator makes it keep every {@code {@fact}}); contact cards, the phone numbers, stay.
+     * short form (any of its paragraphs came from a variant) keeps only the contacts one can
+     * call: a fact card repeats the full text's wording with its source, and a web address
+     * costs a line a basic phone cannot open, so the short form states what it needs of them
+     * itself; phone numbers always stay (the validator makes a short form keep those it names).
      */
     public Engine withVariant(String variant) {
         return new Engine(set, actions, matcher, variant);
@@ -218,7 +219,7 @@ public final class Engine {
             int before = r.variants();
             paragraphs.addAll(say(r, n.say(), s.vars()));
             boolean shortForm = r.variants() > before;
-            List<CardSpec> kept = n.cards().stream().filter(c -> !(shortForm && c.type().equals("fact"))).toList();
+            List<CardSpec> kept = n.cards().stream().filter(c -> !shortForm || keptWhenShort(c)).toList();
             specs.add(kept);
             kept.forEach(c -> cardList.add(cards.card(c, s.vars())));
         }
@@ -277,6 +278,14 @@ public final class Engine {
             }
         }
         return new Reply.Alt(lang, dir(lang), String.join("\n\n", paragraphs), r.draft() || !r.fallbacks().isEmpty());
+    }
+
+    /** In a node said short, the cards that stay: printable cards and the contacts one can call. */
+    private boolean keptWhenShort(CardSpec c) {
+        if (c.type().equals("print")) {
+            return true;
+        }
+        return c.type().equals("contact") && set.facts().find(c.ref()).map(f -> "phone".equals(f.kind())).orElse(true);
     }
 
     private String dir(String lang) {

@@ -32,7 +32,20 @@ class EngineVariantTest {
         Path root = Fixtures.copyOfBasic(dir);
         Path demo = root.resolve("dialogs/demo.yaml");
         Files.writeString(demo, Files.readString(demo).replace("    cards:\n      - contact: rosa\n    choices:\n      - id: note",
-                "    cards:\n      - fact: rosa\n      - contact: rosa\n    choices:\n      - id: note"));
+                "    cards:\n      - fact: rosa\n      - contact: site\n      - contact: rosa\n    choices:\n      - id: note"));
+        Path facts = root.resolve("facts/facts.yaml");
+        Files.writeString(facts, Files.readString(facts) + """
+
+                site:
+                  kind: url
+                  name: fact.rosa.name
+                  value: rosa-help.no
+                  url: https://rosa-help.no
+                  sources:
+                    - doc: card
+                      quote: "22 33 11 60"
+                  checked: 2026-11-23
+                """);
         assertThat(Files.readString(demo)).contains("- fact: rosa");
         Path nb = root.resolve("translations/demo/nb.yaml");
         Files.writeString(nb, Files.readString(nb) + "  demo.health.sms: Helsehjelp.\n  demo.note.sms: Notat\n");
@@ -55,9 +68,10 @@ class EngineVariantTest {
     }
 
     @Test
-    void aNodeSaidShortKeepsItsContactCardsButLeavesOutItsFactCards() {
+    void aNodeSaidShortKeepsItsPhoneContactsButLeavesOutFactCardsAndWebAddresses() {
+        assertThat(health(sms, "nb").cards()).extracting(Card::id).containsExactly("rosa");
         assertThat(health(sms, "nb").cards()).extracting(Card::type).containsExactly("contact");
-        assertThat(health(web, "nb").cards()).extracting(Card::type).containsExactly("fact", "contact");
+        assertThat(health(web, "nb").cards()).extracting(Card::type).containsExactly("fact", "contact", "contact");
     }
 
     @Test
@@ -73,7 +87,7 @@ class EngineVariantTest {
         Reply r = health(sms, "en");
         assertThat(r.text()).startsWith("You can get health care.");
         assertThat(r.fallbacks()).isEmpty();
-        assertThat(r.cards()).extracting(Card::type).containsExactly("fact", "contact");
+        assertThat(r.cards()).extracting(Card::type).containsExactly("fact", "contact", "contact");
     }
 
     @Test
