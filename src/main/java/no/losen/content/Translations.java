@@ -171,8 +171,9 @@ public final class Translations {
      * of the chain its variant is tried first, then its full text, and only then the next
      * language. A person therefore reads their own language's full text rather than another
      * language's short form: a longer SMS they understand is better than a short one they
-     * cannot read. A stale variant is skipped like any stale text. {@code variant} null is
-     * {@link #find(String, String)}.
+     * cannot read. A stale variant is skipped like any stale text. An empty nb variant
+     * ({@code x.sms: ""}) means the text is left out of the variant, in every language: it is
+     * found empty, without a fallback. {@code variant} null is {@link #find(String, String)}.
      */
     public Optional<Found> find(String lang, String key, String variant) {
         if (variant == null) {
@@ -186,6 +187,15 @@ public final class Translations {
             return Optional.of(f);
         }
         String variantKey = key + "." + variant;
+        Text none = keys(Fingerprint.SOURCE_LANG).get(variantKey);
+        if (none != null && none.text().isBlank()) {
+            // An empty source form: the text is left out of this variant in every language.
+            Found empty = new Found(none, lang, false, true);
+            if (known != null) {
+                known.put(cacheKey, empty);
+            }
+            return Optional.of(empty);
+        }
         for (String l : chain(lang)) {
             Optional<Found> here = at(l, variantKey, true).or(() -> at(l, key, false));
             if (here.isPresent()) {

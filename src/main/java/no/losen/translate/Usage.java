@@ -92,6 +92,12 @@ public final class Usage {
         return of(key).stream().anyMatch(Use::sms) && shortForm(key) == null;
     }
 
+    /** True when the source language's text of {@code key} is empty (an SMS form that leaves its text out). */
+    public boolean leftOut(String key) {
+        var t = set.translations().keys(Fingerprint.SOURCE_LANG).get(key);
+        return t != null && t.text().isBlank();
+    }
+
     /** The key of {@code key}'s short SMS form when the source language has one ({@code x} → {@code x.sms}), else null. */
     public String shortForm(String key) {
         String k = key + "." + Translations.SMS;
@@ -101,6 +107,9 @@ public final class Usage {
     /** True when the language needs this key: a dialog offering it (or reading it to residents in it) shows the key. */
     public boolean neededIn(String key, String lang) {
         List<Use> us = of(key);
+        if (Translations.variantOf(key) != null && leftOut(key)) {
+            return false;   // an empty SMS form leaves the text out in every language: nothing to translate
+        }
         if (us.isEmpty() && key.startsWith("console.")) {
             // The staff console speaks the staff dialogs' languages, not the residents'.
             return set.dialogs().values().stream().anyMatch(d -> d.audience() == Audience.STAFF && d.languages().contains(lang));

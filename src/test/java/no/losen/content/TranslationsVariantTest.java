@@ -63,6 +63,17 @@ class TranslationsVariantTest {
     }
 
     @Test
+    void anEmptySourceFormLeavesTheTextOutInEveryLanguage() {
+        Translations tr = translations(Map.of("nb", Map.of("k.sms", t(""))));
+        for (String lang : List.of("nb", "en", "fr", "pl")) {
+            Translations.Found f = tr.find(lang, "k", Translations.SMS).orElseThrow();
+            assertThat(f.text().text()).isEmpty();
+            assertThat(f.lang()).isEqualTo(lang);
+        }
+        assertThat(tr.find("fr", "k").orElseThrow().text().text()).isEqualTo("Texte long");
+    }
+
+    @Test
     void withoutAVariantAndForTheWebTheFullTextIsFound() {
         Translations tr = translations(Map.of());
         assertThat(tr.find("nb", "k", null).orElseThrow().text().text()).isEqualTo("Lang tekst");

@@ -98,6 +98,18 @@ class CatalogTest {
     }
 
     @Test
+    void anEmptySmsFormLeavesTheTextOutEverywhereSoNoLanguageNeedsIt() {
+        Path root = TrFixture.root(dir);
+        TrFixture.edit(root.resolve("translations/demo/nb.yaml"), "  demo.emergency: Ring 112.\n",
+                "  demo.emergency: Ring 112.\n  demo.health.minor.sms: \"\"\n");
+        Catalog c = TrFixture.catalog(root);
+        assertThat(c.usage().leftOut("demo.health.minor.sms")).isTrue();
+        assertThat(c.usage().neededIn("demo.health.minor.sms", "fr")).isFalse();
+        assertThat(c.entries("fr")).extracting(Entry::key).doesNotContain("demo.health.minor.sms");
+        assertThat(c.orphans()).extracting(Catalog.Orphan::key).doesNotContain("demo.health.minor.sms");
+    }
+
+    @Test
     void theShippedContentHasNoOrphans() {
         Catalog c = new Catalog(no.losen.dialog.load.ContentLoader.load(Fixtures.REPO).set());
         assertThat(c.orphans()).isEmpty();
