@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import no.losen.Fixtures;
 import no.losen.content.Translations;
+import no.losen.dialog.Audience;
 import no.losen.dialog.Dialog;
+import no.losen.dialog.DialogSet;
 import no.losen.dialog.Engine;
+import no.losen.dialog.Node;
 import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Loaded;
+import no.losen.dialog.load.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,5 +108,36 @@ class SmsBudgetTest {
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0).isError()).isFalse();
         assertThat(problems.get(0).message()).contains("ar lacks 17 sms.* keys").doesNotContain("demo-staff");
+    }
+
+    @Test
+    void every_node_of_every_bundled_public_dialog_fits_three_segments_in_every_language_it_offers() {
+        Loaded l = ContentLoader.load(Fixtures.REPO);
+        assertThat(l.errors()).isEmpty();
+        DialogSet set = l.set();
+        Engine sms = new Engine(set, Map.of()).withVariant(Translations.SMS);
+        SmsRenderer renderer = new SmsRenderer(new SmsTexts(set.translations()));
+        List<String> over = new ArrayList<>();
+        int measured = 0;
+        for (Dialog d : set.dialogs().values()) {
+            if (d.audience() != Audience.PUBLIC) {
+                continue;
+            }
+            for (Node n : d.nodes().values()) {
+                if (!n.route().isEmpty()) {
+                    continue;
+                }
+                for (String lang : d.languages()) {
+                    int segments = SmsBudget.segments(SmsBudget.measure(sms, renderer, d, n, lang));
+                    measured++;
+                    if (segments > Segments.BUDGET) {
+                        over.add(d.id() + "/" + n.id() + " " + lang + " " + segments);
+                    }
+                }
+            }
+        }
+        assertThat(measured).as("nodes × languages measured").isGreaterThan(500);
+        assertThat(over).isEmpty();
+        assertThat(SmsBudget.check(set)).filteredOn(Problem::isError).isEmpty();
     }
 }
