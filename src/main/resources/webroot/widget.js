@@ -3,13 +3,19 @@
  *
  * Why it looks like this:
  * - It runs inside a shadow root so the host page's CSS cannot break it (and ours cannot
- *   break the host page), and it never writes inline script or style, so it works under a
- *   strict Content-Security-Policy on the host page.
+ *   break the host page), and it never writes inline script or style markup, so it works under
+ *   a strict Content-Security-Policy on the host page.
  * - The person using it may be watched. Quick exit is the first thing in the tab order, is
  *   always visible, and also answers to Shift pressed three times (the GOV.UK "Exit this page"
- *   pattern). Nothing is kept beyond sessionStorage (the session token, the dialog and the
- *   language), and quick exit erases even that and ends the session on the server.
- * - Every word on screen comes from the server's translations (GET /api/ui/{lang}).
+ *   pattern). On /chat the server already wrote a working exit link into the page, so there is
+ *   a way out before this script has even arrived. Nothing is kept beyond sessionStorage (the
+ *   session token, the dialog and the language), and quick exit erases even that and ends the
+ *   session on the server.
+ * - It is used on cheap phones over slow links: everything it needs to show itself comes in one
+ *   request (GET /api/boot, or written into /chat by the server), fetched while the stylesheet
+ *   loads; the conversation gets most of the screen; the layout follows the visible part of the
+ *   screen when the keyboard opens.
+ * - Every word on screen comes from the server's translations.
  * See docs/widget.md.
  */
 (function () {
@@ -30,9 +36,12 @@
   var data = script.dataset;
   var PAGE = data.mode === 'page';
   var DIALOG = /^[a-z0-9-]{1,64}$/.test(data.dialog || '') ? data.dialog : 'rights';
+  // A language the host page (or the /chat link) asks for; "auto" or nothing: the person's browser decides.
+  var ASKED = /^[a-z]{2,3}$/.test(data.lang || '') ? data.lang : null;
   // A host may hide the "not checked by a person" line under draft (or stale) translations.
   var DRAFT_MARK = data.draftMark !== 'off';
   var STORE_KEY = 'losen:' + ORIGIN;
+  var SVG = 'http://www.w3.org/2000/svg';
   var reduceMotion = window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
   // ---- what this tab keeps: sessionStorage only, never cookies or localStorage ----
@@ -59,11 +68,18 @@
     ttl: saved.ttl || 0,
     open: PAGE || !!saved.open
   };
+  // A link that names a language (/chat?lang=ar) wins over the language this tab used before,
+  // once: a later switch in the widget is kept until the page asks for another language.
+  var relang = false;
+  if (ASKED && saved.asked !== ASKED && state.lang !== ASKED) {
+    relang = !!state.token;
+    state.lang = ASKED;
+  }
   function save() {
     if (exiting) {
       return;
     }
-    var s = { dialog: DIALOG, lang: state.lang, open: state.open };
+    var s = { dialog: DIALOG, lang: state.lang, open: state.open, asked: ASKED };
     if (state.token) {
       s.token = state.token;
       s.ttl = state.ttl;
@@ -76,13 +92,15 @@
 
   // ---- words ----
   var T = {};
+  var ready = false;
   var labelled = [];
   var ui = { lang: 'en', dir: 'ltr' };
   var languages = [];
   var exitTarget = null;
+  var phones = null;
   function t(key) {
     var text = T['widget.' + key];
-    if (!text) {
+    if (!text && ready) {
       // A missing word is a content bug; say so where developers and the browser tests look.
       console.warn('losen: no text for widget.' + key);
     }
@@ -111,24 +129,18 @@
     });
   }
 
-  function pickLang() {
-    var offered = languages.map(function (l) { return l.code; });
-    var asked = data.lang && data.lang !== 'auto' ? [data.lang] : [];
-    if (state.lang) {
-      asked.unshift(state.lang);
-    }
+  /** The languages this person may want, best first; the server picks the first the dialog offers. */
+  function wanted() {
+    var asked = [state.lang, ASKED];
     var nav = navigator.languages || [navigator.language || ''];
     for (var i = 0; i < nav.length; i++) {
       var base = String(nav[i]).toLowerCase().split('-')[0];
       asked.push({ no: 'nb', nn: 'nb', prs: 'fa' }[base] || base);
     }
     asked.push('en');
-    for (var j = 0; j < asked.length; j++) {
-      if (offered.indexOf(asked[j]) >= 0) {
-        return asked[j];
-      }
-    }
-    return offered[0] || 'nb';
+    return asked.filter(function (c, j) {
+      return c && /^[a-z]{2,3}$/.test(c) && asked.indexOf(c) === j;
+    });
   }
 
   /**
@@ -177,6 +189,22 @@
     });
     return el;
   }
+  /** A small line icon (globe, menu dots), drawn with SVG elements: no markup strings, no style attribute. */
+  function icon(cls, shapes) {
+    var svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('class', 'icon ' + cls);
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    shapes.forEach(function (s) {
+      var el = document.createElementNS(SVG, s[0]);
+      for (var k in s[1]) {
+        el.setAttribute(k, s[1][k]);
+      }
+      svg.append(el);
+    });
+    return svg;
+  }
   var uid = 0;
   function id(prefix) {
     uid += 1;
@@ -184,18 +212,22 @@
   }
 
   // ---- the widget's frame ----
-  var host, root, shadow, dock, exitBtn, dots, launcher, panel, titleEl, langSel, log, banner, bannerText,
-    bannerBtn, form, input, sendBtn, tools, status, cover, print, privacy;
+  var host, root, shadow, dock, exitBtn, exitHint, dots, launcher, panel, head, titleEl, langSel, langCode,
+    menuBtn, menu, backBtn, restartBtn, endBtn, log, intro, banner, bannerText, bannerBtn, form, input, sendBtn,
+    status, cover, print;
   var built = false;
+  var cssReady = false;
+  // /chat: the server's own exit link and header, shown until the widget is ready (see Pages.chat).
+  var shell = PAGE ? document.getElementById('losen-shell') : null;
 
   function build() {
     host = h('div', { 'data-losen-widget': '' });
     shadow = host.attachShadow({ mode: 'open' });
     var css = h('link', { rel: 'stylesheet', href: CSS_URL, referrerpolicy: 'no-referrer' });
     root = h('div', { class: PAGE ? 'losen page' : 'losen', hidden: true });
-    // Shown only once our stylesheet is in, so the host page never sees an unstyled flash.
-    css.addEventListener('load', function () { root.hidden = false; });
-    css.addEventListener('error', function () { root.hidden = false; });
+    // Shown only once our stylesheet and our words are in, so the host page never sees an unstyled flash.
+    css.addEventListener('load', function () { cssReady = true; show(); });
+    css.addEventListener('error', function () { cssReady = true; show(); });
     shadow.append(css, root);
 
     status = h('div', { class: 'vh', role: 'status', 'aria-live': 'polite' });
@@ -203,31 +235,60 @@
     dots = h('span', { class: 'dots', 'aria-hidden': 'true' }, [h('i'), h('i'), h('i')]);
     exitBtn = h('button', { type: 'button', class: 'exit', 'aria-describedby': hintId, onclick: quickExit },
       [label(h('span'), 'quick-exit'), dots]);
-    var exitHint = label(h('span', { id: hintId, class: 'vh' }), 'quick-exit.hint');
+    // Said by screen readers with the button, and shown once at the top of the conversation where a
+    // keyboard is likely (see .keys in the CSS).
+    exitHint = label(h('span', { id: hintId, class: 'vh' }), 'quick-exit.hint');
 
     var panelId = id('panel');
     var titleId = id('title');
     titleEl = label(h(PAGE ? 'h1' : 'h2', { id: titleId, class: 'title' }), 'title');
     var langId = id('lang');
     langSel = h('select', { id: langId, onchange: function () { switchLang(langSel.value); } });
-    var head = h('div', { class: 'head' }, [titleEl]);
+    langCode = h('span', { class: 'code', 'aria-hidden': 'true' });
+    var globe = icon('globe', [
+      ['circle', { cx: '12', cy: '12', r: '9' }],
+      ['ellipse', { cx: '12', cy: '12', rx: '4', ry: '9' }],
+      ['path', { d: 'M3 12h18M4.5 7.5h15M4.5 16.5h15' }]
+    ]);
+    var menuId = id('menu');
+    menuBtn = h('button', {
+      type: 'button', class: 'menu-btn', 'aria-expanded': 'false', 'aria-controls': menuId, onclick: toggleMenu
+    }, [
+      icon('dots3', [['circle', { cx: '12', cy: '5', r: '2' }], ['circle', { cx: '12', cy: '12', r: '2' }],
+        ['circle', { cx: '12', cy: '19', r: '2' }]]),
+      label(h('span', { class: 'vh' }), 'menu')
+    ]);
+    head = h('div', { class: 'head' }, [
+      titleEl,
+      h('span', { class: 'lang' }, [label(h('label', { for: langId, class: 'vh' }), 'language'), globe, langCode, langSel]),
+      menuBtn
+    ]);
     if (!PAGE) {
       head.append(h('button', { type: 'button', class: 'min', onclick: minimise }, [
         h('span', { class: 'min-icon', 'aria-hidden': 'true' }),
         label(h('span', { class: 'vh' }), 'minimise')
       ]));
     }
-    head.append(h('span', { class: 'lang' }, [label(h('label', { for: langId }), 'language'), langSel]));
+    backBtn = label(h('button', { type: 'button', onclick: function () { fromMenu(); step({ type: 'back' }); } }), 'back');
+    restartBtn = label(h('button', { type: 'button', onclick: function () { fromMenu(); restart(); } }), 'restart');
+    endBtn = label(h('button', { type: 'button', onclick: function () { fromMenu(); endConversation(); } }), 'end');
+    menu = h('div', { id: menuId, class: 'menu', hidden: true, onkeydown: menuKey }, [backBtn, restartBtn, endBtn]);
     bannerText = h('span');
     bannerBtn = h('button', { type: 'button', class: 'primary', hidden: true, onclick: bannerAction });
     banner = h('div', { class: 'banner', role: 'alert', hidden: true }, [bannerText, bannerBtn]);
     log = h('div', { class: 'log', role: 'log', tabindex: '0' });
     label(log, 'log', 'aria-label');
-    privacy = label(h('p', { class: 'privacy' }), 'privacy');
-    log.append(privacy);
+
+    // Said once, at the top of the conversation: it scrolls away instead of taking room for good.
+    var hintQ = id('q-hint');
+    intro = h('div', { class: 'intro' }, [
+      label(h('p', { class: 'privacy' }), 'privacy'),
+      label(h('p', { id: hintQ, class: 'privacy' }), 'input.hint'),
+      label(h('p', { class: 'privacy keys', 'aria-hidden': 'true' }), 'quick-exit.hint')
+    ]);
+    log.append(intro);
 
     var inputId = id('q');
-    var hintQ = id('q-hint');
     input = h('input', {
       id: inputId, type: 'text', maxlength: '1000', autocomplete: 'off', enterkeyhint: 'send',
       'aria-describedby': hintQ
@@ -236,24 +297,21 @@
     sendBtn = label(h('button', { type: 'submit', class: 'primary' }), 'send');
     form = h('form', { class: 'composer', onsubmit: onSend }, [
       label(h('label', { for: inputId, class: 'vh' }), 'input'),
-      input, sendBtn,
-      label(h('p', { id: hintQ, class: 'hint' }), 'input.hint')
-    ]);
-    tools = h('div', { class: 'tools' }, [
-      label(h('button', { type: 'button', onclick: function () { step({ type: 'back' }); } }), 'back'),
-      label(h('button', { type: 'button', onclick: function () { step({ type: 'restart' }); } }), 'restart'),
-      label(h('button', { type: 'button', onclick: endConversation }), 'end')
+      input, sendBtn
     ]);
     panel = h('section', { id: panelId, class: 'panel', 'aria-labelledby': titleId, hidden: true },
-      [head, banner, log, form, tools]);
+      [head, menu, banner, log, form]);
     launcher = h('button', {
       type: 'button', class: 'launch primary', 'aria-expanded': 'false', 'aria-controls': panelId,
       onclick: function () { openPanel(true); }
     }, [h('span', { class: 'bubble', 'aria-hidden': 'true' }), label(h('span'), 'launcher')]);
     cover = h('div', { class: 'cover', hidden: true });
     // Quick exit first: it is the first stop in the tab order of the widget and of the page.
-    dock = h('div', { class: 'dock' }, [exitBtn, exitHint, panel, PAGE ? null : launcher]);
+    dock = h('div', { class: PAGE ? 'dock full' : 'dock' }, [exitBtn, exitHint, panel, PAGE ? null : launcher]);
     root.append(status, dock, cover);
+    if (PAGE) {
+      placeExit(true);
+    }
 
     var mount = PAGE && document.getElementById('losen-chat');
     if (mount) {
@@ -262,14 +320,90 @@
       document.body.insertBefore(host, document.body.firstChild);
     }
     built = true;
+    if (window.visualViewport) {
+      visualViewport.addEventListener('resize', fitViewport);
+      visualViewport.addEventListener('scroll', fitViewport);
+    }
+    window.addEventListener('resize', fitViewport);
+    fitViewport();
+    document.addEventListener('pointerdown', function (e) {
+      if (!menu.hidden && e.composedPath().indexOf(menu) < 0 && e.composedPath().indexOf(menuBtn) < 0) {
+        closeMenu(false);
+      }
+    }, true);
   }
 
-  function applyStrings(u) {
+  /** Quick exit sits in the chat's title row while the chat is open, and above the launcher while it is not. */
+  function placeExit(inHead) {
+    var focused = shadow.activeElement === exitBtn;
+    if (inHead) {
+      head.insertBefore(exitBtn, head.firstChild);
+    } else {
+      dock.insertBefore(exitBtn, dock.firstChild);
+    }
+    if (focused) {
+      exitBtn.focus();
+    }
+  }
+
+  /**
+   * Fits the widget to the part of the screen the person sees. Three cases:
+   * - When the on-screen keyboard opens, many phones shrink only the visual viewport: a chat laid
+   *   out on the full screen would have its input under the keyboard. The full-screen chat follows
+   *   the visible part instead (--vvh, --vvt).
+   * - A host page without <meta name=viewport> is laid out 980 px wide and shown zoomed out on a
+   *   phone, which would make quick exit a 16 px target: the widget zooms itself back to real size.
+   * - On a small or short screen (a phone; a laptop at 200 % zoom is 640 x 400) the open chat takes
+   *   the whole screen ("fill"), measured on the real screen, not on the host's layout.
+   * Pinch zoom into the page is left alone (the person is reading, not typing).
+   */
+  function fitViewport() {
+    var vv = window.visualViewport;
+    if (!built) {
+      return;
+    }
+    var scale = vv ? vv.scale : 1;
+    var zoom = !PAGE && scale < 0.99 ? 1 / scale : 1;
+    root.style.zoom = zoom === 1 ? '' : String(zoom);
+    var width = (vv ? vv.width : innerWidth) * Math.min(scale, 1);
+    var height = (vv ? vv.height : innerHeight) * Math.min(scale, 1);
+    dock.classList.toggle('fill', width <= 520 || height <= 560);
+    dock.classList.toggle('narrow', width < 420);
+    if (!vv || scale > 1.01) {
+      dock.style.removeProperty('--vvh');
+      dock.style.removeProperty('--vvt');
+      return;
+    }
+    dock.style.setProperty('--vvh', Math.round(vv.height / zoom) + 'px');
+    dock.style.setProperty('--vvt', Math.round(vv.offsetTop / zoom) + 'px');
+  }
+
+  function show() {
+    if (!built || !ready || !cssReady || !root.hidden) {
+      return;
+    }
+    root.hidden = false;
+    if (shell) {
+      // The server's exit link stood in until now; the widget's own exit takes its place.
+      var hadFocus = shell.contains(document.activeElement);
+      shell.remove();
+      shell = null;
+      if (hadFocus) {
+        exitBtn.focus();
+      }
+    }
+  }
+
+  function applyBoot(u) {
     T = u.strings || {};
     ui = { lang: u.lang, dir: u.dir === 'rtl' ? 'rtl' : 'ltr' };
     if (u.exit) {
       exitTarget = u.exit;
     }
+    if (u.phones) {
+      phones = phonePattern(u.phones);
+    }
+    ready = true;
     if (built) {
       relabel();
     }
@@ -282,16 +416,55 @@
     if (PAGE) {
       document.documentElement.lang = ui.lang;
       document.documentElement.dir = ui.dir;
-      document.title = t('title');
+      // A neutral title (data-title) keeps "Ask anonymously" out of the browser's history.
+      document.title = data.title || t('title');
     }
     fillLanguages();
+    show();
   }
 
   function fillLanguages() {
     langSel.textContent = '';
     languages.forEach(function (l) {
-      langSel.append(h('option', { value: l.code, lang: l.code, dir: l.dir, selected: l.code === state.lang }, [l.name]));
+      // A draft language says so in the menu, in its own words, before anyone picks it.
+      var name = l.draft && DRAFT_MARK ? l.name + ' – ' + l.draft : l.name;
+      langSel.append(h('option', { value: l.code, lang: l.code, dir: l.dir, selected: l.code === state.lang }, [name]));
     });
+    langCode.textContent = (state.lang || ui.lang).toUpperCase();
+  }
+
+  // ---- the menu: Back, Start again, End conversation ----
+  function toggleMenu() {
+    if (menu.hidden) {
+      menu.hidden = false;
+      menuBtn.setAttribute('aria-expanded', 'true');
+      var first = menu.querySelector('button:not([disabled])');
+      if (first) {
+        first.focus();
+      }
+    } else {
+      closeMenu(true);
+    }
+  }
+  function closeMenu(refocus) {
+    if (!menu || menu.hidden) {
+      return;
+    }
+    menu.hidden = true;
+    menuBtn.setAttribute('aria-expanded', 'false');
+    if (refocus) {
+      menuBtn.focus();
+    }
+  }
+  function fromMenu() {
+    acted = true;
+    closeMenu(false);
+  }
+  function menuKey(e) {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      closeMenu(true);
+    }
   }
 
   // ---- announcements for screen readers ----
@@ -313,7 +486,7 @@
     }
     banner.hidden = !mode;
     bannerText.textContent = mode ? t(mode) : '';
-    var action = { timeout: 'continue', expired: 'new', ended: 'new' }[mode];
+    var action = { timeout: 'continue' }[mode];
     bannerBtn.hidden = !action;
     if (action) {
       bannerBtn.textContent = t(action);
@@ -323,14 +496,15 @@
     acted = true;
     if (bannerMode === 'timeout') {
       resume();
-    } else {
-      newConversation();
     }
   }
 
   // ---- quick exit ----
   var exiting = false;
-  function quickExit() {
+  function quickExit(e) {
+    if (e && e.preventDefault) {
+      e.preventDefault();
+    }
     if (exiting) {
       return;
     }
@@ -348,7 +522,7 @@
     if (sock && sock.readyState === 1) {
       try {
         sock.send(JSON.stringify({ type: 'end' }));
-      } catch (e) { /* leaving matters more than the goodbye */ }
+      } catch (err) { /* leaving matters more than the goodbye */ }
     }
     var url = exitUrl();
     var waited = 0;
@@ -405,6 +579,7 @@
     save();
     panel.hidden = false;
     dock.classList.add('open');
+    placeExit(true);
     if (launcher) {
       launcher.hidden = true;
       launcher.setAttribute('aria-expanded', 'true');
@@ -419,10 +594,12 @@
     }
   }
   function minimise() {
+    closeMenu(false);
     state.open = false;
     save();
     panel.hidden = true;
     dock.classList.remove('open');
+    placeExit(false);
     launcher.hidden = false;
     launcher.setAttribute('aria-expanded', 'false');
     launcher.focus();
@@ -456,6 +633,10 @@
       }
       if (state.token) {
         resume();
+        if (relang) {
+          relang = false;
+          raw({ type: 'lang', lang: state.lang });
+        }
       } else {
         start();
       }
@@ -608,7 +789,10 @@
     raw({ type: 'end' });
     finish('ended');
   }
-  /** The conversation is over: erased on the server, nothing kept here. */
+  /**
+   * The conversation is over: erased on the server, nothing kept here, and nothing left on the
+   * screen either: one calm line and a way to start again.
+   */
   function finish(why) {
     ended = true;
     stopTimers();
@@ -619,20 +803,39 @@
     if (sock) {
       setTimeout(function () { sock.close(); }, 200);
     }
-    clearChoices();
-    showBanner(why);
-    bannerBtn.focus();
+    closeMenu(false);
+    showBanner(null);
+    log.textContent = '';
+    var again = h('button', { type: 'button', class: 'primary', onclick: newConversation });
+    label(again, 'restart');
+    log.append(h('div', { class: 'ended' }, [h('p', { lang: ui.lang, dir: ui.dir, text: t(why) }), again]));
+    form.hidden = true;
+    input.value = '';
+    backBtn.disabled = true;
+    endBtn.disabled = true;
+    again.focus({ preventScroll: true });
   }
   function newConversation() {
     acted = true;
     ended = false;
+    draftShown = false;
     showBanner(null);
     log.textContent = '';
-    log.append(privacy);
+    log.append(intro);
+    form.hidden = false;
+    backBtn.disabled = false;
+    endBtn.disabled = false;
     if (ws) {
       start();
     } else {
       connect();
+    }
+  }
+  function restart() {
+    if (ended) {
+      newConversation();
+    } else {
+      step({ type: 'restart' });
     }
   }
 
@@ -640,7 +843,8 @@
   function switchLang(code) {
     getJSON('/api/ui/' + encodeURIComponent(code)).then(function (u) {
       state.lang = code;
-      applyStrings(u);
+      draftShown = false;
+      applyBoot(u);
       save();
       if (state.token && !ended) {
         step({ type: 'lang', lang: code });
@@ -649,19 +853,37 @@
   }
 
   // ---- the conversation ----
-  /** True when focus is nowhere useful, or on a choice that the next step is about to remove. */
-  function focusLost() {
+  /**
+   * Whether a new message may take focus: only after the person has done something in this page
+   * load (a page that just loaded keeps its natural order, quick exit first), and not while they
+   * are typing or busy in the title row or a banner.
+   */
+  function mayMoveFocus() {
     if (!acted) {
-      return false; // a page that just loaded keeps its natural order: quick exit first
+      return false;
     }
     var a = shadow.activeElement;
-    return !a || !a.isConnected || a === log || a.disabled || !!a.closest('[hidden], .choices, .checklist');
+    if (!a || !a.isConnected || a === log || a.disabled || a.closest('[hidden]') || log.contains(a)) {
+      return true;
+    }
+    return false;
   }
-  function clearChoices() {
-    Array.prototype.forEach.call(log.querySelectorAll('.choices, .checklist'), function (g) { g.remove(); });
-  }
+  /**
+   * Scrolls the log so the message starts at its top, unless that would leave the control about
+   * to take focus below the fold: focus must never land off screen (WCAG 2.4.11).
+   */
   function reveal(box, focusTarget) {
-    var top = box.offsetTop - 8;
+    var lr = log.getBoundingClientRect();
+    // The first message of a conversation keeps the privacy lines above it in view.
+    var first = log.querySelector('.msg, .note') === box;
+    var top = first ? 0 : log.scrollTop + box.getBoundingClientRect().top - lr.top - 8;
+    if (focusTarget && log.contains(focusTarget)) {
+      var bottom = log.scrollTop + focusTarget.getBoundingClientRect().bottom - lr.top + 8;
+      if (bottom - top > log.clientHeight) {
+        top = bottom - log.clientHeight;
+      }
+    }
+    top = Math.max(0, top);
     if (log.scrollTo) {
       log.scrollTo({ top: top, behavior: reduceMotion ? 'auto' : 'smooth' });
     } else {
@@ -670,6 +892,39 @@
     if (focusTarget) {
       focusTarget.focus({ preventScroll: true });
     }
+  }
+
+  /** A pattern for the phone numbers the server's facts know, longest first, so each becomes a tel: link. */
+  function phonePattern(list) {
+    var byText = {};
+    var texts = [];
+    (list || []).forEach(function (p) {
+      if (p && typeof p.text === 'string' && /^\+?[0-9]{2,15}$/.test(p.tel || '') && /[0-9]/.test(p.text)) {
+        byText[p.text] = p.tel;
+        texts.push(p.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      }
+    });
+    if (!texts.length) {
+      return null;
+    }
+    texts.sort(function (a, b) { return b.length - a.length; });
+    return { re: new RegExp('(^|[^0-9])(' + texts.join('|') + ')(?![0-9])', 'g'), tel: byText };
+  }
+  /** One line of text, with every known phone number in it a link that calls it. */
+  function withPhones(into, line) {
+    if (!phones) {
+      into.append(line);
+      return;
+    }
+    var at = 0;
+    var m;
+    phones.re.lastIndex = 0;
+    while ((m = phones.re.exec(line)) !== null) {
+      var startAt = m.index + m[1].length;
+      into.append(line.slice(at, startAt), link('tel:' + phones.tel[m[2]], m[2], 'tel'));
+      at = startAt + m[2].length;
+    }
+    into.append(line.slice(at));
   }
 
   function paragraphs(into, text) {
@@ -682,7 +937,7 @@
         if (i) {
           p.append(h('br'));
         }
-        p.append(line);
+        withPhones(p, line);
       });
       into.append(p);
     });
@@ -702,9 +957,11 @@
     log.append(box);
   }
 
+  var draftShown = false;
   function showMessage(m) {
-    var lost = focusLost();
-    clearChoices();
+    var moveFocus = mayMoveFocus();
+    // Earlier choices can no longer be taken: their step is gone on the server.
+    Array.prototype.forEach.call(log.querySelectorAll('.choices, .checklist'), function (g) { g.remove(); });
     var textId = id('text');
     var box = h('div', { class: 'msg bot', lang: m.lang, dir: m.dir === 'rtl' ? 'rtl' : 'ltr' });
     if (m.step) {
@@ -712,6 +969,15 @@
     }
     if (m.notice) {
       box.append(h('p', { class: 'notice', text: m.notice }));
+    }
+    var cards = m.cards || [];
+    // Two or more numbers to call: they lead the message as large buttons, the details follow.
+    var callable = cards.filter(function (c) {
+      return c.type === 'contact' && c.phone && /^\+?[0-9]{2,15}$/.test(c.tel || '');
+    });
+    var calls = callable.length >= 2 ? callsCard(callable) : null;
+    if (calls) {
+      box.append(calls);
     }
     var body = h('div', { id: textId });
     paragraphs(body, m.text);
@@ -721,31 +987,74 @@
       paragraphs(alt, m.alt.text);
       box.append(alt);
     }
-    (m.cards || []).forEach(function (c) { box.append(card(c)); });
-    if (DRAFT_MARK && (m.draft || (m.alt && m.alt.draft))) {
+    var rendered = cards.map(card);
+    if (calls) {
+      var more = h('details', { class: 'more' }, [label(h('summary', { lang: ui.lang, dir: ui.dir }), 'calls.more')]);
+      rendered.forEach(function (c) { more.append(c); });
+      box.append(more);
+    } else {
+      rendered.forEach(function (c) { box.append(c); });
+    }
+    // Said once per conversation (and in the language menu), not under every message.
+    if (DRAFT_MARK && !draftShown && (m.draft || (m.alt && m.alt.draft))) {
+      draftShown = true;
       box.append(h('p', { class: 'draft', lang: ui.lang, dir: ui.dir, text: t('draft') }));
     }
-    var first = null;
     if (m.choices && m.choices.length) {
-      var group = m.multi ? checklist(m, textId) : choices(m, textId);
-      box.append(group);
-      first = group.querySelector('button, input');
+      box.append(m.multi ? checklist(m, textId) : choices(m, textId));
     }
     log.append(box);
-    reveal(box, lost ? (m.input ? input : first || input) : null);
+    var target = box.querySelector('.calls a, .choices button, .checklist input') || (form.hidden ? null : input);
+    reveal(box, moveFocus ? target : null);
+  }
+
+  /** The numbers of a message as a short card of large call buttons: number first, then who answers. */
+  function callsCard(list) {
+    return h('div', { class: 'calls' }, list.map(function (c) {
+      return h('a', { class: 'call', href: 'tel:' + c.tel }, [
+        h('span', { class: 'num', dir: 'ltr', text: c.phone }),
+        h('span', { class: 'who', text: c.title || '' })
+      ]);
+    }));
+  }
+
+  /** Once one answer of a group is taken, the others are off: a second tap must not answer for the person. */
+  function take(g, chosen) {
+    if (g.classList.contains('taken')) {
+      return false;
+    }
+    g.classList.add('taken');
+    Array.prototype.forEach.call(g.querySelectorAll('button, input'), function (b) { b.disabled = true; });
+    if (chosen) {
+      chosen.classList.add('chosen');
+    }
+    return true;
+  }
+  function release(g) {
+    g.classList.remove('taken');
+    Array.prototype.forEach.call(g.querySelectorAll('button, input'), function (b) {
+      b.disabled = false;
+      b.classList.remove('chosen');
+    });
   }
 
   function choices(m, textId) {
     var g = h('div', { class: 'choices', role: 'group', 'aria-labelledby': textId });
     m.choices.forEach(function (c) {
-      g.append(h('button', {
+      var b = h('button', {
         type: 'button', class: 'choice', text: c.label,
         onclick: function () {
+          if (!take(g, b)) {
+            return;
+          }
           if (step({ type: 'choose', choice: c.id })) {
             userSays(c.label);
+          } else {
+            release(g);
           }
         }
-      }));
+      });
+      g.append(b);
     });
     return g;
   }
@@ -758,15 +1067,21 @@
       g.append(h('label', { class: 'check' }, [cb, h('span', { text: c.label })]));
       return [cb, c];
     });
-    g.append(h('button', {
+    var done = h('button', {
       type: 'button', class: 'primary', lang: ui.lang, dir: ui.dir, text: t('done'),
       onclick: function () {
         var ticked = boxes.filter(function (b) { return b[0].checked; });
+        if (!take(g, done)) {
+          return;
+        }
         if (step({ type: 'choose', choices: ticked.map(function (b) { return b[1].id; }) })) {
           userSays(ticked.length ? ticked.map(function (b) { return b[1].label; }).join(', ') : '–');
+        } else {
+          release(g);
         }
       }
-    }));
+    });
+    g.append(done);
     return g;
   }
 
@@ -808,7 +1123,8 @@
     }
     if (c.type === 'contact') {
       if (c.phone) {
-        el.append(h('p', {}, [c.tel ? link('tel:' + c.tel, c.phone, 'phone') : h('span', { class: 'phone', text: c.phone })]));
+        el.append(h('p', {}, [/^\+?[0-9]{2,15}$/.test(c.tel || '') ? link('tel:' + c.tel, c.phone, 'phone')
+          : h('span', { class: 'phone', text: c.phone })]));
       }
       if (c.url) {
         el.append(h('p', {}, [link(c.url, c.url.replace(/^https?:\/\//, '').replace(/\/$/, ''))]));
@@ -823,10 +1139,22 @@
       }
     } else if (c.type === 'search') {
       el.append(h('ul', { class: 'results' }, (c.results || []).map(function (r) {
+        // The sentences that answer, the question's words marked; the passage is Norwegian, so say so.
+        var said = r.excerpt || r.text || '';
+        var parts = [];
+        var at = 0;
+        (r.excerpt ? r.marks || [] : []).forEach(function (m) {
+          if (m[0] >= at && m[1] <= said.length) {
+            parts.push(said.slice(at, m[0]), h('mark', { text: said.slice(m[0], m[1]) }));
+            at = m[1];
+          }
+        });
+        parts.push(said.slice(at));
+        var other = r.lang && r.lang !== ui.lang;
         return h('li', {}, [
-          h('p', { class: 'result-title', text: [r.title, r.section].filter(Boolean).join(' – ') }),
-          r.text ? h('p', { text: r.text }) : null,
-          r.source ? h('p', { class: 'src' }, [t('source') + ': ', h('bdi', { text: r.source })]) : null
+          other ? h('p', { class: 'result-lang', text: t('norwegian-text') }) : null,
+          said ? h('p', { lang: r.lang || null, dir: other ? 'ltr' : null }, parts) : null,
+          h('p', { class: 'src' }, [t('source') + ': ', h('bdi', { text: [r.title, r.section].filter(Boolean).join(' – ') })])
         ]);
       })));
       if (c.text) {
@@ -871,32 +1199,68 @@
       location.reload();
     }
   });
+  // /chat's own exit link works from the first paint; with this script it also erases and ends the session.
+  var shellExit = shell && shell.querySelector('.exit');
+  if (shellExit) {
+    shellExit.addEventListener('click', quickExit);
+  }
 
-  var bootTry = 0;
-  function boot() {
-    getJSON('/api/languages?dialog=' + encodeURIComponent(DIALOG)).then(function (list) {
-      languages = list.filter(function (l) { return l && /^[a-z]{2,3}$/.test(l.code); });
-      state.lang = pickLang();
-      return getJSON('/api/ui/' + encodeURIComponent(state.lang));
-    }).then(function (u) {
-      if (exiting) {
-        return;
+  /** /chat writes what /api/boot would answer into the page, so the first paint needs no request. */
+  function inlineBoot() {
+    var el = PAGE && document.getElementById('losen-boot');
+    if (!el) {
+      return null;
+    }
+    try {
+      var b = JSON.parse(el.textContent);
+      return b && b.dialog === DIALOG && b.ui && (!state.lang || state.lang === b.ui.lang) ? b : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  function booted(b) {
+    if (exiting) {
+      return;
+    }
+    languages = (b.languages || []).filter(function (l) { return l && /^[a-z]{2,3}$/.test(l.code); });
+    state.lang = b.ui.lang;
+    applyBoot(b.ui);
+    whenBody(function () {
+      if (!built) {
+        build();
       }
-      applyStrings(u);
-      build();
       relabel();
       showBanner(bannerMode);
       if (state.open) {
         openPanel(false);
       }
-    }).catch(function () {
-      bootTry += 1;
-      setTimeout(boot, Math.min(30000, 1000 * Math.pow(2, bootTry)));
     });
   }
-  if (document.body) {
-    boot();
-  } else {
-    document.addEventListener('DOMContentLoaded', boot);
+  var bootTry = 0;
+  function boot() {
+    var inline = inlineBoot();
+    if (inline) {
+      booted(inline);
+      return;
+    }
+    getJSON('/api/boot?dialog=' + encodeURIComponent(DIALOG) + '&want=' + wanted().join(',')).then(booted)
+      .catch(function () {
+        bootTry += 1;
+        setTimeout(boot, Math.min(30000, 1000 * Math.pow(2, bootTry)));
+      });
   }
+  function whenBody(fn) {
+    if (document.body) {
+      fn();
+    } else {
+      document.addEventListener('DOMContentLoaded', fn);
+    }
+  }
+  // The words and the stylesheet load side by side: the frame is built (hidden) as soon as there is a body.
+  boot();
+  whenBody(function () {
+    if (!built && !exiting) {
+      build();
+    }
+  });
 })();

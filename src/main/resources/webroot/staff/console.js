@@ -25,6 +25,7 @@
   var active = false;         // user did something since the last log-in check
   var lastTicks = {};         // node -> ids ticked there in this tab, to tick again after going back
   var endArmed = null;
+  var noteConfirmed = null;   // a note staff chose to save although it was flagged
 
   // ---------------------------------------------------------------- words
 
@@ -422,10 +423,31 @@
   }
 
   /**
-   * Writes text with each run of digits (a phone number, "22 33 11 60") isolated left to right:
-   * in Arabic or Persian text the bidi algorithm would otherwise show the groups in reverse.
+   * Writes text with web addresses as links (opened in a new tab, no referrer) and each run of
+   * digits (a phone number, "22 33 11 60") isolated left to right: in Arabic or Persian text the
+   * bidi algorithm would otherwise show the groups in reverse.
    */
   function textInto(e, text) {
+    var url = /https?:\/\/[^\s<>"«»]+/g;
+    var last = 0;
+    var m;
+    while ((m = url.exec(text)) !== null) {
+      var href = m[0].replace(/[.,;:!?)\]]+$/, '');
+      if (m.index > last) { digitsInto(e, text.slice(last, m.index)); }
+      var a = document.createElement('a');
+      a.href = href;
+      a.rel = 'noopener noreferrer';
+      a.target = '_blank';
+      a.dir = 'ltr';
+      a.textContent = href;
+      e.appendChild(a);
+      last = m.index + href.length;
+      url.lastIndex = last;
+    }
+    if (last < text.length) { digitsInto(e, text.slice(last)); }
+  }
+
+  function digitsInto(e, text) {
     var re = /\+?\d(?:[\d \u00a0.\-]*\d)?/g;
     var last = 0;
     var m;
@@ -524,6 +546,7 @@
   }
 
   function renderTyped(m) {
+    hideNoteWarning();
     var form = $('typed');
     form.classList.toggle('note', !!m.input);
     $('typed-label').textContent = t(m.input ? 'console.note.label' : 'console.type.label');
@@ -570,12 +593,68 @@
       }
       list.appendChild(li);
     });
-    // Keep the current step in sight in the sidebar's own scroll (not the page's).
+    stripToCurrent();
+  }
+
+  /** On a tablet the steps are a strip that scrolls sideways: bring the current step into it. */
+  function stripToCurrent() {
+    var list = $('steps');
     var cur = list.querySelector('.current');
-    var nav = list.parentNode;
-    if (cur && nav.scrollHeight > nav.clientHeight) {
-      nav.scrollTop = Math.max(0, cur.offsetTop - nav.clientHeight / 2);
+    if (cur && list.scrollWidth > list.clientWidth) {
+      list.scrollLeft = Math.max(0, cur.offsetLeft + cur.offsetWidth / 2 - list.clientWidth / 2);
     }
+  }
+
+  // ---------------------------------------------------------------- a note that may identify someone
+
+  var MONTHS = 'jan(?:uar|uary)?|feb(?:ruar|ruary)?|mar(?:s|ch)?|apr(?:il)?|mai|may|jun[ie]?|jul[iy]?'
+    + '|aug(?:ust)?|sep(?:t|tember)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|des(?:ember)?|dec(?:ember)?';
+  var DATES = [
+    /\b\d{1,2}[.\/-]\d{1,2}[.\/-](?:\d{4}|\d{2})\b/g,                        // 12.03.2007, 12/3/07
+    /\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b/g,                                   // 2007-03-12
+    new RegExp('\\b\\d{1,2}\\.?\\s*(?:' + MONTHS + ')\\.?\\s+(?:19|20)?\\d{2}\\b', 'gi'), // 12. mars 2007
+    /(?<!\p{L})(?:født|f\.|born|b\.)\s*(?:i\s+|in\s+)?(?:19|20)\d{2}\b/giu      // født 2007
+  ];
+  var ID_NUMBER = /\b\d{6} ?\d{5}\b/g;                                        // fødselsnummer, D-nummer
+  var PHONE = /(?:\+\d{1,3}[ .\-]?)?\b\d(?:[ .\-]?\d){7,9}\b/g;                 // 22 33 11 60, +47 …
+  var WORD = '\\p{Lu}\\p{Ll}+(?:[-\'\u2019]\\p{Lu}?\\p{Ll}+)*';
+  var FULL_NAME = new RegExp(WORD + '(?:\\s+' + WORD + ')+', 'u');           // Amina Hassan
+
+  /**
+   * What in a note looks like it identifies the resident: a date, an 11-digit number, a phone
+   * number, two or more capitalised words in a row. The note is printed in the summary that is
+   * read to UDI; identity belongs in the MOT portal (card 4.8), not here. A warning, not a
+   * block: the staff member may know better ("Safe House Filemon" is no person).
+   */
+  function personalData(text) {
+    var found = [];
+    var rest = text;
+    var take = function (re) {
+      var hit = false;
+      rest = rest.replace(re, function () { hit = true; return ' '; });
+      return hit;
+    };
+    var date = false;
+    DATES.forEach(function (re) { date = take(re) || date; });
+    if (date) { found.push(t('console.note.warn.date')); }
+    if (take(ID_NUMBER)) { found.push(t('console.note.warn.id-number')); }
+    if (take(PHONE)) { found.push(t('console.note.warn.phone')); }
+    var name = FULL_NAME.exec(rest);
+    if (name) { found.push(t('console.note.warn.name', { name: name[0] })); }
+    return found;
+  }
+
+  function showNoteWarning(found) {
+    var list = $('note-warning-list');
+    list.textContent = '';
+    found.forEach(function (f) { list.appendChild(el('li', null, f)); });
+    $('note-warning').hidden = false;
+    $('note-edit').focus();
+  }
+
+  function hideNoteWarning() {
+    $('note-warning').hidden = true;
+    noteConfirmed = null;
   }
 
   // ---------------------------------------------------------------- acting
@@ -643,7 +722,7 @@
     } else {
       area.className = 'print-area print-summary' + ((c.items || []).length > 18 ? ' long' : '');
       area.appendChild(el('h1', null, c.title));
-      area.appendChild(el('p', 'private', t('console.print.private')));
+      area.appendChild(el('p', 'private', t('console.print.paper')));
       var ul = el('ul');
       (c.items || []).forEach(function (it) { ul.appendChild(el('li', null, it)); });
       area.appendChild(ul);
@@ -762,7 +841,23 @@
       ev.preventDefault();
       var text = $('typed-text').value.trim();
       if (!text) { return; }
+      if (current && current.input && noteConfirmed !== text) {
+        var found = personalData(text);
+        if (found.length) {
+          showNoteWarning(found);
+          return;
+        }
+      }
+      $('note-warning').hidden = true;
       act({ type: 'text', text: text }, 'text');
+    });
+    $('note-edit').addEventListener('click', function () {
+      hideNoteWarning();
+      $('typed-text').focus();
+    });
+    $('note-save-anyway').addEventListener('click', function () {
+      noteConfirmed = $('typed-text').value.trim();
+      $('typed').requestSubmit();
     });
     $('typed-text').addEventListener('keydown', function (ev) {
       if (ev.key === 'Enter' && !ev.shiftKey) { ev.preventDefault(); $('typed').requestSubmit(); }
@@ -781,6 +876,8 @@
         });
       });
     });
+    // A tablet turned from landscape to portrait: the strip changes width, the current step stays in it.
+    window.addEventListener('resize', stripToCurrent);
     ['pointerdown', 'keydown'].forEach(function (e) {
       document.addEventListener(e, function () { active = true; }, { passive: true });
     });

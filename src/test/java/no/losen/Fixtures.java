@@ -30,7 +30,7 @@ public final class Fixtures {
         if (!l.ok()) {
             throw new IllegalStateException("fixture does not validate: " + l.errors());
         }
-        return new Engine(l.set(), actions);
+        return new Engine(l.set(), actions, no.losen.intent.Recogniser.train(l.set()));
     }
 
     /** A copy of the basic fixture that a test may break. */

@@ -4,13 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar losen.jar [serve|validate|graph|test|staff|translations] …}. With no command it serves, so the
+ * {@code java -jar losen.jar [serve|validate|graph|test|staff|translations|routing] …}. With no command it serves, so the
  * README's run command stays one line.
  */
 @Command(name = "losen", mixinStandardHelpOptions = true, version = "losen 0.1",
         description = "Guided conversations: staff identification script, rights information, handbook search.",
         subcommands = {ServeCommand.class, ValidateCommand.class, GraphCommand.class, TestCommand.class,
-                StaffCommand.class, TranslationsCommand.class})
+                StaffCommand.class, TranslationsCommand.class, RoutingCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -99,6 +99,25 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Close an HTTP connection silent this long; not WebSockets (LOSEN_HTTP_IDLE_TIMEOUT).")
     String httpIdleTimeout;
 
+    @Option(names = "--http-head-timeout", defaultValue = "${env:LOSEN_HTTP_HEAD_TIMEOUT:-10s}",
+            description = "A request's line and headers must be complete this long after their first byte (LOSEN_HTTP_HEAD_TIMEOUT).")
+    String httpHeadTimeout;
+
+    @Option(names = "--max-http-connections-per-address",
+            defaultValue = "${env:LOSEN_MAX_HTTP_CONNECTIONS_PER_ADDRESS:-0}",
+            description = "TCP connections one client address may hold, WebSockets included; 0: twice "
+                    + "LOSEN_MAX_CONNECTIONS_PER_ADDRESS (LOSEN_MAX_HTTP_CONNECTIONS_PER_ADDRESS).")
+    int maxHttpPerAddress;
+
+    @Option(names = "--management-port", defaultValue = "${env:LOSEN_MANAGEMENT_PORT:--1}",
+            description = "Serve /metrics and the detailed /health on this port only (LOSEN_MANAGEMENT_PORT); "
+                    + "unset: /metrics answers loopback clients on the main port.")
+    int managementPort;
+
+    @Option(names = "--management-host", defaultValue = "${env:LOSEN_MANAGEMENT_HOST:-127.0.0.1}",
+            description = "Interface of the management port (LOSEN_MANAGEMENT_HOST).")
+    String managementHost;
+
     @Option(names = "--ws-idle-timeout", defaultValue = "${env:LOSEN_WS_IDLE_TIMEOUT:-10m}",
             description = "Close a WebSocket silent this long; its session stays (LOSEN_WS_IDLE_TIMEOUT).")
     String wsIdleTimeout;
@@ -161,7 +180,8 @@ public final class ServeCommand implements Callable<Integer> {
         WsLimits ws = WsLimits.DEFAULT.withRate(wsRate, wsBurst).withMaxPerAddress(maxPerAddress)
                 .withIdleTimeout(duration(wsIdleTimeout));
         Operations ops = new Operations(sessionStore, list(frameAncestors.replace(' ', ',')), duration(shutdownGrace),
-                list(trustedProxy), ws, duration(httpIdleTimeout));
+                list(trustedProxy), ws, duration(httpIdleTimeout), duration(httpHeadTimeout),
+                maxHttpPerAddress > 0 ? maxHttpPerAddress : 2 * maxPerAddress, managementPort, managementHost);
         return new Config.Builder().host(host).port(port).content(content).sessionTtl(duration(sessionTtl))
                 .maxSessions(maxSessions).allowedOrigins(list(allowedOrigins)).fallback(list(fallback)).exitUrl(exitUrl)
                 .publicUrl(publicUrl).sms(new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog))

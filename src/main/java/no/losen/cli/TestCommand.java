@@ -10,6 +10,7 @@ import no.losen.dialog.load.Loaded;
 import no.losen.dialog.script.Script;
 import no.losen.dialog.script.ScriptReader;
 import no.losen.dialog.script.ScriptRunner;
+import no.losen.intent.Recogniser;
 import no.losen.internal.YamlDoc;
 import no.losen.server.Actions;
 import picocli.CommandLine.Command;
@@ -30,7 +31,8 @@ public final class TestCommand implements Callable<Integer> {
             loaded.errors().forEach(System.err::println);
             return 1;
         }
-        ScriptRunner runner = new ScriptRunner(new Engine(loaded.set(), Actions.forContent(root)));
+        ScriptRunner runner = new ScriptRunner(new Engine(loaded.set(), Actions.forContent(root),
+                Recogniser.train(loaded.set())));
         int passed = 0;
         int failed = 0;
         for (Path file : ScriptReader.files(root)) {

@@ -19,9 +19,18 @@ public record Card(String type, String id, String title, String text, String pho
     public record Alt(String lang, String dir, String title, List<String> items) {
     }
 
-    /** One passage of the handbook that answers typed text, always with its source. */
+    /**
+     * One passage of the handbook that answers typed text, always with its source. {@code excerpt}:
+     * the one to three sentences of {@code text} that answer, {@code marks} the {@code [start, end)}
+     * spans of the question's words in it, {@code lang} the language the text is written in (the
+     * handbook is Norwegian, so a card in another language names that).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Hit(String source, String title, String section, String text) {
+    public record Hit(String source, String title, String section, String text, String excerpt, List<int[]> marks,
+                      String lang) {
+        public Hit(String source, String title, String section, String text) {
+            this(source, title, section, text, null, null, null);
+        }
     }
 
     public Card withAlts(Alt alt, Alt official) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * A test on session variables, written the way an author would say it: {@code minor},
  * {@code not minor}, {@code age = child}, {@code age != adult}, {@code indicators has fixer},
- * joined by {@code and} / {@code or} ({@code and} binds first). Deliberately no brackets,
+ * joined by {@code and} / {@code or} ({@code and} binds first). A name may have one dot:
+ * {@code setup.sms} reads how the server is set up ({@link Setup}). Deliberately no brackets,
  * no arithmetic: a condition that needs more is a sign the dialog needs another node.
  */
 public final class Condition {
@@ -18,7 +19,7 @@ public final class Condition {
     public static final Condition ALWAYS = new Condition("", List.of());
 
     private static final Pattern TERM = Pattern.compile(
-            "(not\\s+)?([A-Za-z_][A-Za-z0-9_-]*)(?:\\s*(=|!=|\\bhas\\b)\\s*([A-Za-z0-9_.-]+))?");
+            "(not\\s+)?([A-Za-z_][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)?)(?:\\s*(=|!=|\\bhas\\b)\\s*([A-Za-z0-9_.-]+))?");
 
     private record Term(boolean negated, String var, String op, String value) {
         boolean test(Map<String, Object> vars) {

@@ -26,17 +26,40 @@ public final class Engine {
 
     private final DialogSet set;
     private final Map<String, TextAction> actions;
+    /**
+     * The session variable holding topics offered as choices after typed text ("Did you mean …?", or the
+     * best other topic beside emergency help). It lives until the next node is entered.
+     */
+    public static final String OFFERED = "_offered";
+
     private final TextMatcher matcher;
+    private final Setup setup;
+    private final Intents intents;
     private final String variant;
 
     public Engine(DialogSet set, Map<String, TextAction> actions) {
-        this(set, Map.copyOf(actions), new TextMatcher(set.translations()), null);
+        this(set, actions, Intents.NONE, Setup.NONE);
     }
 
-    private Engine(DialogSet set, Map<String, TextAction> actions, TextMatcher matcher, String variant) {
+    public Engine(DialogSet set, Map<String, TextAction> actions, Intents intents) {
+        this(set, actions, intents, Setup.NONE);
+    }
+
+    /**
+     * @param intents what free text is about (see {@link Intents})
+     * @param setup   how the server is set up, for conditions on {@code setup.*} (see {@link Setup})
+     */
+    public Engine(DialogSet set, Map<String, TextAction> actions, Intents intents, Setup setup) {
+        this(set, Map.copyOf(actions), new TextMatcher(set.translations()), intents, setup, null);
+    }
+
+    private Engine(DialogSet set, Map<String, TextAction> actions, TextMatcher matcher, Intents intents,
+                   Setup setup, String variant) {
         this.set = set;
         this.actions = actions;
         this.matcher = matcher;
+        this.intents = intents;
+        this.setup = setup;
         this.variant = variant;
     }
 
@@ -54,7 +77,7 @@ public final class Engine {
      * itself; phone numbers always stay (the validator makes a short form keep those it names).
      */
     public Engine withVariant(String variant) {
-        return new Engine(set, actions, matcher, variant);
+        return new Engine(set, actions, matcher, intents, setup, variant);
     }
 
     /** The text variant this engine shows ({@code "sms"}), or null for full texts. */
@@ -64,6 +87,20 @@ public final class Engine {
 
     public DialogSet dialogs() {
         return set;
+    }
+
+    public Setup setup() {
+        return setup;
+    }
+
+    /** The same dialogs and actions on a server set up otherwise (conversation tests of each variant). */
+    public Engine withSetup(Setup other) {
+        return new Engine(set, actions, matcher, intents, other, variant);
+    }
+
+    /** What conditions read: the session's variables and the set-up (the latter never enters a session). */
+    private Map<String, Object> env(Map<String, Object> vars) {
+        return setup.over(vars);
     }
 
     /** Starts {@code dialogId}; {@code lang} null means the dialog's first language. */
@@ -110,7 +147,7 @@ public final class Engine {
             if (n.checklist() == null) {
                 throw new DialogException(ErrorCode.UNKNOWN_CHOICE, "node '" + n.id() + "' is not a check list");
             }
-            List<String> offered = options(n, s.vars()).stream().map(Checklist.Option::id).toList();
+            List<String> offered = options(n, env(s.vars())).stream().map(Checklist.Option::id).toList();
             for (String id : c.ids()) {
                 if (!offered.contains(id)) {
                     throw new DialogException(ErrorCode.UNKNOWN_CHOICE, "no option '" + id + "' at node '" + n.id() + "'");
@@ -120,7 +157,7 @@ public final class Engine {
             return enter(s.remember().withVar(n.checklist().var(), ticked), d, n.checklist().next());
         }
         String id = c.ids().isEmpty() ? "" : c.ids().get(0);
-        Choice ch = choices(d, n, s.vars()).stream().filter(x -> x.id().equals(id)).findFirst()
+        Choice ch = choices(d, n, env(s.vars())).stream().filter(x -> x.id().equals(id)).findFirst()
                 .orElseThrow(() -> new DialogException(ErrorCode.UNKNOWN_CHOICE,
                         "no choice '" + id + "' at node '" + n.id() + "'"));
         Session before = s.remember();
@@ -136,19 +173,28 @@ public final class Engine {
         }
         Node n = node(d, s.node());
         if (n.checklist() != null) {
-            Optional<List<String>> ticked = matcher.ticks(text, options(n, s.vars()));
+            Optional<List<String>> ticked = matcher.ticks(text, options(n, env(s.vars())));
             if (ticked.isPresent()) {
                 return choose(s, d, new Command.Choose(ticked.get(), true));
             }
         }
-        List<Choice> offered = n.checklist() != null ? d.anywhere() : choices(d, n, s.vars());
+        List<Choice> offered = n.checklist() != null ? d.anywhere() : choices(d, n, env(s.vars()));
         Optional<Choice> picked = matcher.choice(text, offered, new Renderer(set, d, s.lang(), s.vars(), variant));
         if (picked.isPresent()) {
             return choose(s, d, Command.Choose.one(picked.get().id()));
         }
-        Optional<Topic> topic = matcher.topic(text, d.topics(), s.lang());
-        if (topic.isPresent() && !topic.get().target().equals(n.id())) {
-            return enter(s.remember(), d, topic.get().target());
+        Optional<Reading> reading = text.isEmpty() || d.topics().isEmpty() ? Optional.empty()
+                : intents.read(d, text, s.lang());
+        if (reading.isPresent()) {
+            Turn t = recognised(s, d, n, reading.get(), text);
+            if (t != null) {
+                return t;
+            }
+        } else {
+            Optional<Topic> topic = matcher.topic(text, d.topics(), s.lang());
+            if (topic.isPresent() && !topic.get().target().equals(n.id())) {
+                return enter(s.remember(), d, topic.get().target());
+            }
         }
         if (n.input() != null && n.input().var() != null) {
             return enter(s.remember().withVar(n.input().var(), text), d, n.input().next());
@@ -164,7 +210,47 @@ public final class Engine {
             return new Turn(s, current(s).withNotice(r.text("common.no-results")));
         }
         Card card = Card.search(r.text("common.search.title"), r.text("common.search.caution"), hits);
-        return new Turn(s, render(s, d, List.of(n), List.of(card), null));
+        return new Turn(s, render(s, d, List.of(n), List.of(card), null).withoutText());
+    }
+
+    /**
+     * Danger first: emergency help, whatever else scored, with the best other topic offered beside it.
+     * Then a sure topic is entered, and unsure ones are offered as choices. Null: the text goes on to
+     * the node's input or the dialog's text action (the handbook), as text about no topic does.
+     */
+    private Turn recognised(Session s, Dialog d, Node n, Reading r, String text) {
+        if (r.dangerous()) {
+            List<String> other = r.guesses().stream().map(Reading.Guess::target)
+                    .filter(t -> !t.equals(r.danger())).limit(1).toList();
+            return enter(s.remember(), d, r.danger(), other);
+        }
+        List<String> targets = r.guesses().stream().map(Reading.Guess::target).toList();
+        if (r.kind() == Reading.Kind.SURE && !targets.isEmpty()) {
+            return targets.get(0).equals(n.id()) ? null : enter(s.remember(), d, targets.get(0));
+        }
+        // Not sure: a topic keyword, written by a person for exactly this, decides before the offer.
+        Optional<Topic> keyword = matcher.topic(text, d.topics(), s.lang());
+        if (keyword.isPresent() && !keyword.get().target().equals(n.id())) {
+            return enter(s.remember(), d, keyword.get().target());
+        }
+        boolean keepsText = n.checklist() != null || n.input() != null && n.input().var() != null;
+        List<String> offer = targets.stream().filter(t -> !t.equals(n.id())).toList();
+        if (r.kind() == Reading.Kind.UNSURE && !keepsText && !offer.isEmpty()) {
+            Session held = s.withVar(OFFERED, offer);
+            Renderer words = new Renderer(set, d, s.lang(), s.vars(), variant);
+            return new Turn(held, render(held, d, List.of(n), handbook(d, n, text, s.lang(), words), null)
+                    .withNotice(words.text("common.did-you-mean")));
+        }
+        return null;
+    }
+
+    /** The handbook's answer beside the topics offered, when the node's text action finds one. */
+    private List<Card> handbook(Dialog d, Node n, String text, String lang, Renderer r) {
+        String action = n.input() != null ? n.input().action() : d.textAction();
+        TextAction a = action == null ? null : actions.get(action);
+        List<Card.Hit> hits = a == null ? List.of() : a.answer(text, lang);
+        return hits.isEmpty() ? List.of()
+                : List.of(Card.search(r.text("common.search.title"), r.text("common.search.caution"), hits));
     }
 
     private Turn back(Session s, Dialog d) {
@@ -182,7 +268,13 @@ public final class Engine {
 
     /** Moves to {@code target}, following routers and {@code next} chains, and renders what was passed. */
     private Turn enter(Session s, Dialog d, String target) {
+        return enter(s, d, target, List.of());
+    }
+
+    /** … with {@code offered} topics shown as choices at the node reached. */
+    private Turn enter(Session s, Dialog d, String target, List<String> offered) {
         Map<String, Object> vars = new LinkedHashMap<>(s.vars());
+        vars.remove(OFFERED);
         List<Node> shown = new ArrayList<>();
         String id = target;
         for (int hop = 0; ; hop++) {
@@ -193,7 +285,8 @@ public final class Engine {
             vars.putAll(n.set());
             if (!n.route().isEmpty()) {
                 String from = id;
-                id = n.route().stream().filter(r -> r.when().test(vars)).map(Route::target).findFirst()
+                Map<String, Object> now = env(vars);
+                id = n.route().stream().filter(r -> r.when().test(now)).map(Route::target).findFirst()
                         .orElseThrow(() -> new DialogException(ErrorCode.INTERNAL,
                                 "no route taken at node '" + from + "' of dialog '" + d.id() + "'"));
                 continue;
@@ -204,12 +297,16 @@ public final class Engine {
             }
             id = n.next();
         }
+        if (!offered.isEmpty()) {
+            vars.put(OFFERED, offered);
+        }
         Session moved = s.at(id, vars);
         return new Turn(moved, render(moved, d, shown, List.of(), null));
     }
 
     private Reply render(Session s, Dialog d, List<Node> shown, List<Card> extra, Object ticked) {
         Node last = shown.get(shown.size() - 1);
+        Map<String, Object> env = env(s.vars());
         Renderer r = new Renderer(set, d, s.lang(), s.vars(), variant);
         CardRenderer cards = new CardRenderer(set, r);
         List<String> paragraphs = new ArrayList<>();
@@ -217,22 +314,22 @@ public final class Engine {
         List<List<CardSpec>> specs = new ArrayList<>();
         for (Node n : shown) {
             int before = r.variants();
-            paragraphs.addAll(say(r, n.say(), s.vars()));
+            paragraphs.addAll(say(r, n.say(), env));
             boolean shortForm = r.variants() > before;
             List<CardSpec> kept = n.cards().stream().filter(c -> !shortForm || keptWhenShort(c)).toList();
             specs.add(kept);
-            kept.forEach(c -> cardList.add(cards.card(c, s.vars())));
+            kept.forEach(c -> cardList.add(cards.card(c, env)));
         }
         cardList.addAll(extra);
         List<Reply.Option> opts;
         List<String> selected = null;
         if (last.checklist() != null) {
-            opts = options(last, s.vars()).stream().map(o -> new Reply.Option(o.id(), r.text(o.label()))).toList();
+            opts = options(last, env).stream().map(o -> new Reply.Option(o.id(), r.text(o.label()))).toList();
             Object v = s.vars().get(last.checklist().var());
             Object shownTicks = v != null ? v : ticked;
             selected = shownTicks instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
         } else {
-            opts = choices(d, last, s.vars()).stream().map(c -> new Reply.Option(c.id(), r.text(c.label()))).toList();
+            opts = choices(d, last, env).stream().map(c -> new Reply.Option(c.id(), r.text(c.label()))).toList();
         }
         Reply.Alt alt = null;
         Reply.Alt official = null;
@@ -260,16 +357,17 @@ public final class Engine {
                           List<Card> cards) {
         Renderer r = new Renderer(set, d, lang, s.vars(), variant);
         CardRenderer cr = new CardRenderer(set, r);
+        Map<String, Object> env = env(s.vars());
         List<String> paragraphs = new ArrayList<>();
         int i = 0;
         for (int k = 0; k < shown.size(); k++) {
             Node n = shown.get(k);
             if (n.bilingual()) {
-                paragraphs.addAll(say(r, n.say(), s.vars()));
+                paragraphs.addAll(say(r, n.say(), env));
             }
             for (CardSpec spec : specs.get(k)) {
                 if (n.bilingual() && spec.type().equals("print")) {
-                    Card other = cr.card(spec, s.vars());
+                    Card other = cr.card(spec, env);
                     Card.Alt a = new Card.Alt(lang, dir(lang), other.title(), other.items());
                     Card c = cards.get(i);
                     cards.set(i, lang.equals(OFFICIAL) ? c.withAlts(c.alt(), a) : c.withAlts(a, c.official()));
@@ -308,7 +406,16 @@ public final class Engine {
     /** The node's choices that hold now, then the dialog's everywhere-choices (not the one leading here). */
     private static List<Choice> choices(Dialog d, Node n, Map<String, Object> vars) {
         List<Choice> out = new ArrayList<>();
-        n.choices().stream().filter(c -> c.when().test(vars)).forEach(out::add);
+        if (vars.get(OFFERED) instanceof List<?> offered) {
+            for (Object target : offered) {
+                d.topics().stream().filter(t -> t.target().equals(target) && t.label() != null).findFirst()
+                        .filter(t -> out.stream().noneMatch(o -> o.id().equals(t.target())))
+                        .ifPresent(t -> out.add(new Choice(t.target(), t.label(), t.target(), Map.of(), Condition.ALWAYS, t.at(),
+                                t.targetAt())));
+            }
+        }
+        n.choices().stream().filter(c -> c.when().test(vars) && out.stream().noneMatch(o -> o.id().equals(c.id())))
+                .forEach(out::add);
         d.anywhere().stream().filter(c -> c.when().test(vars) && !c.target().equals(n.id())
                 && out.stream().noneMatch(o -> o.id().equals(c.id()))).forEach(out::add);
         return out;

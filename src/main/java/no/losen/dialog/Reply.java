@@ -28,6 +28,16 @@ public record Reply(String dialog, String node, String lang, String dir, String 
     public record Alt(String lang, String dir, String text, boolean draft) {
     }
 
+    /**
+     * The same reply without the node's text: a search card answers typed text, and repeating the
+     * node's text (at the start, the whole welcome) above it only pushes the answer off the screen.
+     * The choices stay, so the conversation can go on.
+     */
+    public Reply withoutText() {
+        return new Reply(dialog, node, lang, dir, "", choices, multi, selected, input, cards, end, draft,
+                notice, alt, official, step, fallbacks);
+    }
+
     public Reply withNotice(String text) {
         return new Reply(dialog, node, lang, dir, this.text, choices, multi, selected, input, cards, end, draft,
                 text, alt, official, step, fallbacks);

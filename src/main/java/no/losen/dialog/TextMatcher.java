@@ -80,6 +80,9 @@ final class TextMatcher {
     Optional<Topic> topic(String text, List<Topic> topics, String lang) {
         String t = " " + normalize(text) + " ";
         for (Topic topic : topics) {
+            if (topic.keywords() == null) {
+                continue;
+            }
             for (String l : translations.chain(lang)) {
                 var kw = translations.keys(l).get(topic.keywords());
                 if (kw != null && matches(t, kw.text())) {

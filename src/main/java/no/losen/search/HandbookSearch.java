@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import no.losen.search.internal.Bm25Retriever;
 import no.losen.search.internal.Corpus;
+import no.losen.search.internal.Excerpt;
+import no.losen.search.internal.ForeignTranslator;
 import no.losen.search.internal.FreeDict;
 import no.losen.search.internal.Glossary;
 import no.losen.search.internal.GroundedAnswerer;
@@ -22,7 +24,9 @@ import no.losen.search.internal.Passage;
 import no.losen.search.internal.PassageIndex;
 import no.losen.search.internal.QueryTranslator;
 import no.losen.search.internal.SourceCatalog;
+import no.losen.search.internal.Translators;
 import no.losen.search.internal.VectorRetriever;
+import no.losen.search.internal.WeightedTerms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +56,11 @@ public final class HandbookSearch {
     private final Optional<GroundedAnswerer> answerer;
     private final long buildMillis;
 
+    /** Glossary-only at first; replaced by the full translators once the dictionaries are read. */
+    private volatile Translators foreign;
+    private final CompletableFuture<Void> dictionaries;
+    private final Excerpt excerpts;
+
     private HandbookSearch(Corpus corpus, SearchConfig config, long t0, CompletableFuture<QueryTranslator> translator) {
         this.corpus = corpus;
         this.sources = corpus.sources().stream().collect(Collectors.toMap(SourceCatalog.Source::id, s -> s));
@@ -63,8 +72,22 @@ public final class HandbookSearch {
                 .collect(Collectors.toMap(SourceCatalog.Source::id, SourceCatalog.Source::title));
         this.index = new PassageIndex(corpus.passages(), titles, analysis);
         this.bm25 = new Bm25Retriever(index, corpus.passages(), DEPTH);
+        this.excerpts = new Excerpt(index, analysis);
         long tIndex = System.nanoTime();
         this.translator = translator.join();
+        this.foreign = Translators.none();
+        // Other languages' analysers (Morfologik dictionaries, ICU) and FreeDict dictionaries take
+        // seconds of CPU: not on the start-up path. Until they are in, those questions are searched
+        // as written (as before translation existed), then with the glossaries, then with everything.
+        this.dictionaries = CompletableFuture.runAsync(() -> {
+            long t = System.nanoTime();
+            this.foreign = Translators.glossariesOnly(this.translator);
+            this.foreign = Translators.load(config.freeDictDir(), this.translator);
+            LOG.info("dictionaries of other languages ready in {} ms", (System.nanoTime() - t) / 1_000_000);
+        }).exceptionally(e -> {
+            LOG.warn("dictionaries of other languages not loaded ({}); glossaries only", e.toString());
+            return null;
+        });
         long tDict = System.nanoTime();
         this.vectors = config.embeddingsEnabled()
                 ? Optional.of(VectorRetriever.build(config, corpus, DEPTH)) : Optional.empty();
@@ -125,20 +148,25 @@ public final class HandbookSearch {
 
     public SearchResponse search(SearchRequest request) {
         String lang = request.lang() != null ? request.lang() : LanguageDetector.detect(request.q());
+        String primary = lang.split("-")[0]; // "en-GB" is English
+        Map<String, Float> analysed = index.analysed(request.mode() == SearchMode.BM25
+                ? WeightedTerms.parse(request.q()) : terms(request.q(), primary));
         List<Content> ranked = switch (request.mode()) {
             case BM25 -> bm25Plain(request.q());
             case VECTOR -> vectors.orElseThrow(() -> new InvalidSearchRequest(
                     "mode=vector needs an embedding model: set LOSEN_EMBEDDING_URL and LOSEN_EMBEDDING_MODEL"))
                     .retrieve(Query.from(request.q()));
-            case HYBRID -> hybrid(request.q(), lang.split("-")[0]); // "en-GB" is English
+            case HYBRID -> hybrid(request.q(), primary);
         };
         List<SearchResult> results = new ArrayList<>();
         for (Content c : ranked.subList(0, Math.min(request.k(), ranked.size()))) {
             Passage p = corpus.passages().get(Bm25Retriever.ordinal(c));
             SourceCatalog.Source s = sources.get(p.sourceId());
             Object score = c.metadata().get(ContentMetadata.SCORE);
+            Excerpt.Text excerpt = excerpts.of(p, analysed);
             results.add(new SearchResult(s.id(), s.citation(), p.section(), p.text(),
-                    score instanceof Number n ? n.doubleValue() : 0, p.start(), p.end()));
+                    score instanceof Number n ? n.doubleValue() : 0, p.start(), p.end(),
+                    excerpt.text(), excerpt.marks(), s.lang()));
         }
         String answer = answerer.filter(a -> !results.isEmpty())
                 .map(a -> a.answer(request.q(), lang, results)).orElse(null);
@@ -173,10 +201,33 @@ public final class HandbookSearch {
         return out;
     }
 
-    /** BM25 over the Norwegian chain; English questions translated first. */
+    /** BM25 over the Norwegian chain; questions in other languages translated first. */
     private List<Content> lexical(String q, String lang) {
-        Query query = Query.from(q);
-        return bm25.retrieve("en".equals(lang) ? translator.transform(query).iterator().next() : query);
+        Map<String, Float> terms = terms(q, lang);
+        return bm25.retrieve(terms.isEmpty() ? Query.from(q) : Query.from(WeightedTerms.format(terms)));
+    }
+
+    /**
+     * The weighted Norwegian search terms of a question: Norwegian as typed, other languages
+     * translated. Of a translation only terms the index holds are kept: a dictionary's wrong
+     * senses and failed transliterations mostly fall away here, and the rest cannot crowd out the
+     * real terms in the query's term limit. Nothing translatable: the words as typed.
+     */
+    private Map<String, Float> terms(String q, String lang) {
+        if ("en".equals(lang)) {
+            return index.known(translator.translate(q));
+        }
+        Optional<ForeignTranslator> t = foreign.get(lang);
+        if (t.isPresent()) {
+            return index.known(t.get().translate(q));
+        }
+        return WeightedTerms.parse(q);
+    }
+
+    /** The weighted Norwegian terms a question in {@code lang} is searched with (for tools and tests). */
+    public String explain(String q, String lang) {
+        return terms(q, lang).entrySet().stream().map(e -> e.getKey() + "^" + String.format(java.util.Locale.ROOT, "%.2f", e.getValue()))
+                .collect(Collectors.joining(" "));
     }
 
     private List<Content> bm25Plain(String q) {
@@ -198,6 +249,11 @@ public final class HandbookSearch {
 
     public long buildMillis() {
         return buildMillis;
+    }
+
+    /** Waits until the other languages' dictionaries are read (tools and tests; the server does not wait). */
+    public void awaitDictionaries() {
+        dictionaries.join();
     }
 
     public QueryTranslator translator() {

@@ -60,13 +60,20 @@ public final class SearchRoute {
         for (SearchResult s : r.results()) {
             results.add(new JsonObject().put("source", s.source()).put("title", s.title())
                     .put("section", s.section()).put("text", s.text()).put("score", s.score())
-                    .put("start", s.start()).put("end", s.end()));
+                    .put("start", s.start()).put("end", s.end())
+                    .put("excerpt", s.excerpt()).put("marks", marks(s.marks())).put("textLang", s.textLang()));
         }
         JsonObject body = new JsonObject().put("results", results).put("lang", r.lang());
         if (r.answer() != null) {
             body.put("answer", r.answer());
         }
         return body;
+    }
+
+    private static JsonArray marks(java.util.List<int[]> marks) {
+        JsonArray a = new JsonArray();
+        marks.forEach(m -> a.add(new JsonArray().add(m[0]).add(m[1])));
+        return a;
     }
 
     private static void respond(RoutingContext ctx, SearchResponse r) {

@@ -27,6 +27,7 @@ public final class SearchTextAction implements TextAction {
         String q = text.length() > SearchRequest.MAX_QUERY_CHARS ? text.substring(0, SearchRequest.MAX_QUERY_CHARS) : text;
         String l = lang == null || !lang.matches("[a-z]{2,3}(-[a-z0-9]{2,8})*") ? null : lang;
         return search.search(new SearchRequest(q, l, HITS, SearchMode.HYBRID)).results().stream()
-                .map(r -> new Card.Hit(r.source(), r.title(), r.section(), r.text())).toList();
+                .map(r -> new Card.Hit(r.source(), r.title(), r.section(), r.text(), r.excerpt(), r.marks(), r.textLang()))
+                .toList();
     }
 }

@@ -1,11 +1,14 @@
 package no.losen.server;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import no.losen.dialog.DialogSet;
 import no.losen.metrics.Metrics;
 import no.losen.session.SessionStore;
@@ -14,40 +17,108 @@ import no.losen.session.SessionStore;
  * What a load balancer and a monitoring system ask. Live: the process answers (restart it if
  * not). Ready: it can take conversations: the session store answers and no shutdown is under
  * way (send traffic elsewhere if not). {@code /metrics}: Prometheus text format.
+ *
+ * <p>Two faces. The public one (the main port, which the world reaches) answers live and ready
+ * with a status and nothing else: counts of sessions and connections move when one person chats,
+ * so they would tell an onlooker who is using the service right now. It is cheap: readiness is
+ * asked of the store at most once a second, however often it is polled. The management face
+ * ({@code LOSEN_MANAGEMENT_PORT}, on an interface only operators reach) adds the counts and
+ * {@code /metrics}. Without a management port, {@code /metrics} answers only a client on this
+ * machine that came through no proxy (no {@code X-Forwarded-For} or {@code Forwarded} header).
  */
 final class HealthRoutes {
+
+    /** How long a readiness answer is reused. */
+    static final long READY_EVERY_NANOS = 1_000_000_000L;
 
     private final DialogSet set;
     private final SessionStore store;
     private final BooleanSupplier draining;
+    private final IntSupplier connections;
     private final Metrics metrics;
+    private final LongSupplier nanos;
+    private long checkedAt;
+    private Future<Boolean> storeUp;
 
-    HealthRoutes(DialogSet set, SessionStore store, BooleanSupplier draining, Metrics metrics) {
+    HealthRoutes(DialogSet set, SessionStore store, BooleanSupplier draining, IntSupplier connections, Metrics metrics,
+                 LongSupplier nanos) {
         this.set = set;
         this.store = store;
         this.draining = draining;
+        this.connections = connections;
         this.metrics = metrics;
+        this.nanos = nanos;
     }
 
-    void mount(Router router) {
-        router.get("/health").handler(this::ready);
-        router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
-        router.get("/health/ready").handler(this::ready);
+    /** The main port: live and ready, no counts; {@code /metrics} only without a management port, and only from here. */
+    void mountPublic(Router router, boolean managementPort) {
+        router.get("/health/live").handler(HealthRoutes::live);
+        router.get("/health/ready").handler(ctx -> ready(ctx, false));
+        router.get("/health").handler(ctx -> ready(ctx, false));
+        if (!managementPort && metrics.registry() instanceof PrometheusMeterRegistry p) {
+            var scrape = PrometheusScrapingHandler.create(p);
+            router.get("/metrics").handler(ctx -> {
+                if (local(ctx)) {
+                    scrape.handle(ctx);
+                } else {
+                    ctx.next();   // 404, as for any page that is not there
+                }
+            });
+        }
+    }
+
+    /** The management port: everything, with counts. */
+    void mountManagement(Router router) {
+        router.get("/health/live").handler(HealthRoutes::live);
+        router.get("/health/ready").handler(ctx -> ready(ctx, true));
+        router.get("/health").handler(ctx -> ready(ctx, true));
         if (metrics.registry() instanceof PrometheusMeterRegistry p) {
             router.get("/metrics").handler(PrometheusScrapingHandler.create(p));
         }
     }
 
-    private void ready(RoutingContext ctx) {
-        store.ready().onComplete(r -> {
+    private static void live(RoutingContext ctx) {
+        ctx.json(new JsonObject().put("status", "UP"));
+    }
+
+    private void ready(RoutingContext ctx, boolean detailed) {
+        storeUp().onComplete(r -> {
             boolean storeUp = r.succeeded() && r.result();
-            boolean up = storeUp && !draining.getAsBoolean();
+            boolean drain = draining.getAsBoolean();
+            boolean up = storeUp && !drain;
+            JsonObject body = new JsonObject().put("status", up ? "UP" : "DOWN").put("store", storeUp ? "UP" : "DOWN")
+                    .put("draining", drain);
+            if (detailed) {
+                body.put("dialogs", set.dialogs().size()).put("sessions", store.size())
+                        .put("connections", connections.getAsInt());
+            }
             ctx.response().setStatusCode(up ? 200 : 503);
-            ctx.json(new JsonObject().put("status", up ? "UP" : "DOWN")
-                    .put("store", storeUp ? "UP" : "DOWN")
-                    .put("draining", draining.getAsBoolean())
-                    .put("dialogs", set.dialogs().size())
-                    .put("sessions", store.size()));
+            ctx.json(body);
         });
+    }
+
+    /** The store's readiness, asked at most once a second; callers in between share the answer. */
+    private synchronized Future<Boolean> storeUp() {
+        long now = nanos.getAsLong();
+        if (storeUp == null || now - checkedAt >= READY_EVERY_NANOS) {
+            checkedAt = now;
+            storeUp = store.ready().otherwise(false);
+        }
+        return storeUp;
+    }
+
+    /** A client on this machine that came through no proxy. */
+    private static boolean local(RoutingContext ctx) {
+        var peer = ctx.request().remoteAddress();
+        if (peer == null || peer.hostAddress() == null) {
+            return false;
+        }
+        boolean loopback;
+        try {
+            loopback = java.net.InetAddress.getByName(peer.hostAddress()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            loopback = false;
+        }
+        return loopback && ctx.request().getHeader("X-Forwarded-For") == null && ctx.request().getHeader("Forwarded") == null;
     }
 }

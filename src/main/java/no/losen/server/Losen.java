@@ -1,9 +1,11 @@
 package no.losen.server;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
@@ -17,18 +19,26 @@ import no.losen.channel.sms.SmsRoutes;
 import no.losen.channel.web.WebAssets;
 import no.losen.channel.ws.WebSocketChannel;
 import no.losen.dialog.Engine;
+import no.losen.dialog.Setup;
 import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Loaded;
 import no.losen.dialog.load.Problem;
 import no.losen.dialog.TextAction;
+import no.losen.http.ClientAddress;
+import no.losen.http.ConnectionGuard;
+import no.losen.http.Origins;
+import no.losen.intent.Recogniser;
 import no.losen.metrics.Metrics;
 import no.losen.search.HandbookSearch;
+import no.losen.search.SearchConfig;
 import no.losen.search.SearchRoute;
 import no.losen.session.MemorySessionStore;
 import no.losen.session.RedisSessionStore;
 import no.losen.session.SessionStore;
 import no.losen.staff.StaffAuth;
 import no.losen.staff.StaffRoutes;
+import no.losen.step.Steps;
+import no.losen.step.TextWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,17 +54,21 @@ public final class Losen {
     static final long MAX_BODY = 64 * 1024;
 
     private final List<HttpServer> http;
+    private final HttpServer management;
     private final Engine engine;
     private final SessionStore store;
+    private final TextWorkers workers;
     private final WebSocketChannel ws;
     private final Metrics metrics;
     private final Config config;
 
-    private Losen(List<HttpServer> http, Engine engine, SessionStore store, WebSocketChannel ws, Metrics metrics,
-                  Config config) {
+    private Losen(List<HttpServer> http, HttpServer management, Engine engine, SessionStore store, TextWorkers workers,
+                  WebSocketChannel ws, Metrics metrics, Config config) {
         this.http = http;
+        this.management = management;
         this.engine = engine;
         this.store = store;
+        this.workers = workers;
         this.ws = ws;
         this.metrics = metrics;
         this.config = config;
@@ -70,6 +84,23 @@ public final class Losen {
         var set = new no.losen.dialog.DialogSet(l.set().dialogs(), l.set().translations().withStaleFallback(config.staleFallback()),
                 l.set().facts());
         return new Loaded(set, l.problems(), l.coverage());
+    }
+
+    /**
+     * How this server is set up, as far as the dialogs must tell users (see {@link Setup}): a
+     * model endpoint means typed questions may leave the server; an SMS gateway means an
+     * operator carries the messages. The rights dialog's privacy text follows this, so what it
+     * promises is true of this deployment.
+     */
+    public static Setup setup(Config config, SearchConfig search) {
+        List<String> names = new ArrayList<>();
+        if (search.embeddingUrl() != null || search.chatUrl() != null) {
+            names.add("model");
+        }
+        if (config.sms().enabled()) {
+            names.add("sms");
+        }
+        return Setup.of(names);
     }
 
     public static Future<Losen> start(Vertx vertx, Config config) {
@@ -90,14 +121,28 @@ public final class Losen {
             return Future.failedFuture(new IllegalStateException("the content does not validate:\n  " + errors));
         }
         Path root = config.content() != null ? config.content() : ContentLoader.bundled();
-        Engine engine = new Engine(loaded.set(), timed(Actions.forContent(root), metrics));
+        // The intent models train while the handbook index is built: neither waits for the other.
+        java.util.concurrent.CompletableFuture<Recogniser> intents = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Recogniser.train(loaded.set()));
+        Map<String, TextAction> actions = timed(Actions.forContent(root), metrics);
+        Engine engine;
+        try {
+            engine = new Engine(loaded.set(), actions, intents.join(), setup(config, SearchConfig.fromEnv(System.getenv())));
+        } catch (java.util.concurrent.CompletionException e) {
+            return Future.failedFuture(e.getCause());
+        }
         Operations ops = config.ops();
         SessionStore store = ops.redis() ? new RedisSessionStore(vertx, ops.sessionStore(), config.sessionTtl())
                 : new MemorySessionStore(config.sessionTtl(), config.maxSessions());
         metrics.gauge("losen.sessions", "sessions held by the session store", store::size);
+        TextWorkers workers = new TextWorkers(TextWorkers.Limits.forThisMachine());
+        ClientAddress clients = new ClientAddress(ops.trustedProxies());
+        Origins origins = new Origins(config.publicUrl(), config.allowedOrigins(), clients);
+        Steps steps = new Steps(engine, store, workers, config.maxSessions(), metrics);
 
         Router router = Router.router(vertx);
-        router.route().handler(new SecurityHeaders(ops.frameAncestors())::apply);
+        SecurityHeaders headers = new SecurityHeaders(ops.frameAncestors());
+        router.route().handler(headers::apply);
         // For every method: a catch-all limited to POST/PUT/PATCH would make Vert.x Web answer an unknown
         // path with 405 instead of 404 (a route "matched the path, not the method").
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
@@ -107,16 +152,26 @@ public final class Losen {
         });
         new ApiRoutes(loaded.set(), store).mount(router);
         SearchRoute.mount(router, HandbookSearch.forContent(root));
-        SmsRoutes.mount(router, engine, store, config.sms(), config.publicUrl());
+        SmsRoutes.mount(router, steps, config.sms(), config.publicUrl());
         WebAssets.mount(router, loaded.set(), config.exitUrl());
         StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
-                new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()));
-        WebSocketChannel ws = new WebSocketChannel(engine, store, staff, config.allowedOrigins(), ops.ws(),
-                config.maxSessions(), ops.trustedProxies(), metrics);
-        new HealthRoutes(loaded.set(), store, ws::draining, metrics).mount(router);
+                new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()), clients, origins);
+        WebSocketChannel ws = new WebSocketChannel(steps, staff, origins, ops.ws(), clients, metrics);
+        Handler<HttpServerRequest> front = frontDoor(ws.before(router), headers, origins, metrics);
+        HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime);
+        health.mountPublic(router, ops.management());
 
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setCompressionSupported(true)
+                // HTTP/1.1 only: a proxy in front speaks it to us, and HTTP/2 in clear text (h2c) would be one
+                // more protocol to defend (its own flow control and stream limits) for no user's benefit.
+                .setHttp2ClearTextEnabled(false)
+                // A search of 1,000 characters in Arabic or Tigrinya is up to 12,000 characters once
+                // percent-encoded; Vert.x's default (4,096) answered such a question with 414.
+                .setMaxInitialLineLength(16 * 1024)
+                // A form field may be as large as a body may be; the channel then says which limit it broke
+                // (Vert.x's own 8 KiB field limit answered a long SMS body as if it were malformed).
+                .setMaxFormAttributeSize((int) MAX_BODY)
                 // Each connection is only touched on its own event loop, which spares Vert.x a cross-thread
                 // write queue (a 4 KB array) per connection. WebSockets leave Vert.x at the upgrade (see Upgrade).
                 .setStrictThreadMode(true)
@@ -133,31 +188,72 @@ public final class Losen {
         }
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         List<HttpServer> servers = new ArrayList<>();
-        Future<HttpServer> first = listen(vertx, options, router, ws, servers);
+        ConnectionGuard guard = new ConnectionGuard(ops.httpHeadTimeout(), ops.connectionsPerAddress(), clients, metrics);
+        Future<HttpServer> first = listen(vertx, options, front, guard, servers);
+        HttpServer[] management = new HttpServer[1];
         return first.compose(s -> {
             List<Future<HttpServer>> rest = new ArrayList<>();
             for (int i = 1; i < loops; i++) {
-                rest.add(listen(vertx, options, router, ws, servers));
+                rest.add(listen(vertx, options, front, guard, servers));
+            }
+            if (ops.management()) {
+                management[0] = vertx.createHttpServer(new HttpServerOptions().setHost(ops.managementHost())
+                        .setPort(ops.managementPort()).setHttp2ClearTextEnabled(false)
+                        .setIdleTimeout((int) ops.httpIdleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
+                Router admin = Router.router(vertx);
+                admin.route().handler(new SecurityHeaders(List.of())::apply);
+                health.mountManagement(admin);
+                synchronized (servers) {
+                    servers.add(management[0]);
+                }
+                rest.add(management[0].requestHandler(admin).listen());
             }
             return Future.all(rest).map(s);
         }).map(s -> {
-            LOG.info("event=server.started port={} dialogs={} store={} event_loops={} startup_ms={}", s.actualPort(),
-                    loaded.set().dialogs().size(), ops.redis() ? "redis" : "memory", servers.size(),
+            LOG.info("event=server.started port={} management_port={} dialogs={} store={} event_loops={} setup={} startup_ms={}",
+                    s.actualPort(), management[0] == null ? "none" : management[0].actualPort(),
+                    loaded.set().dialogs().size(), ops.redis() ? "redis" : "memory", loops,
+                    engine.setup().flags().isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(engine.setup().flags())),
                     (System.nanoTime() - t0) / 1_000_000);
-            return new Losen(List.copyOf(servers), engine, store, ws, metrics, config);
+            return new Losen(List.copyOf(servers), management[0], engine, store, workers, ws, metrics, config);
         }).onFailure(e -> {
             servers.forEach(HttpServer::close);
+            workers.close();
             store.close();
         });
     }
 
-    private static Future<HttpServer> listen(Vertx vertx, HttpServerOptions options, Router router,
-                                             WebSocketChannel ws, List<HttpServer> servers) {
+    private static Future<HttpServer> listen(Vertx vertx, HttpServerOptions options, Handler<HttpServerRequest> front,
+                                             ConnectionGuard guard, List<HttpServer> servers) {
         HttpServer http = vertx.createHttpServer(options);
         synchronized (servers) {
             servers.add(http);
         }
-        return http.requestHandler(ws.before(router)).listen();
+        return http.connectionHandler(guard::accept).requestHandler(front).listen();
+    }
+
+    /**
+     * What every request passes first, WebSocket handshakes included (they leave before the router):
+     * the security headers (so a refused handshake carries them too), a target that is a path
+     * ({@code GET *} is answered 400, not a logged fault), and, with a public URL, a {@code Host}
+     * that names it (DNS rebinding).
+     */
+    private static Handler<HttpServerRequest> frontDoor(Handler<HttpServerRequest> next, SecurityHeaders headers,
+                                                        Origins origins, Metrics metrics) {
+        return req -> {
+            headers.put(req.response());
+            String path = req.path();
+            if (path == null || !path.startsWith("/")) {
+                req.response().setStatusCode(400).end();
+                return;
+            }
+            if (!origins.hostAllowed(req)) {
+                metrics.limit("host");
+                req.response().setStatusCode(421).end();
+                return;
+            }
+            next.handle(req);
+        };
     }
 
     /** Every text action (the handbook search) timed into the search latency metric. */
@@ -176,6 +272,11 @@ public final class Losen {
 
     public int port() {
         return http.get(0).actualPort();
+    }
+
+    /** The management port (/metrics, detailed health), or -1 when there is none. */
+    public int managementPort() {
+        return management == null ? -1 : management.actualPort();
     }
 
     public Engine engine() {
@@ -206,7 +307,10 @@ public final class Losen {
                 .compose(v -> Future.join(http.stream()
                         .map(h -> h.shutdown(Math.max(1, grace / 2), TimeUnit.MILLISECONDS)).toList()))
                 .<Void>mapEmpty()
-                .eventually(() -> store.close())
+                .eventually(() -> {
+                    workers.close();
+                    return store.close();
+                })
                 .onComplete(r -> LOG.info("event=server.stopped"));
     }
 }

@@ -16,12 +16,22 @@ import no.losen.channel.ws.WsLimits;
  * @param ws                       per-connection frame size, rate and idle limits, sockets per address
  * @param httpIdleTimeout          an HTTP connection with no traffic this long is closed (not WebSockets:
  *                                 they have their own idle limit), so silent connections cannot pile up
+ * @param httpHeadTimeout          a request head (request line and headers) must be complete this long after
+ *                                 its first byte, so a client that trickles a header line now and then
+ *                                 (slowloris) cannot hold a connection past the idle timeout
+ * @param connectionsPerAddress    TCP connections one peer address may hold at once, before any upgrade
+ *                                 (WebSockets included); peers that are trusted proxies are not limited
+ * @param managementPort           the port of /metrics and the detailed /health; -1: none (then /metrics answers
+ *                                 only loopback clients on the main port)
+ * @param managementHost           the interface the management port listens on
  */
 public record Operations(String sessionStore, List<String> frameAncestors, Duration shutdownGrace,
-                         List<String> trustedProxies, WsLimits ws, Duration httpIdleTimeout) {
+                         List<String> trustedProxies, WsLimits ws, Duration httpIdleTimeout, Duration httpHeadTimeout,
+                         int connectionsPerAddress, int managementPort, String managementHost) {
 
     public static final Operations DEFAULT = new Operations(null, List.of(), Duration.ofSeconds(10), List.of(),
-            WsLimits.DEFAULT, Duration.ofMinutes(1));
+            WsLimits.DEFAULT, Duration.ofMinutes(1), Duration.ofSeconds(10), 2 * WsLimits.DEFAULT.maxPerAddress(), -1,
+            "127.0.0.1");
 
     public Operations {
         frameAncestors = List.copyOf(frameAncestors);
@@ -40,6 +50,15 @@ public record Operations(String sessionStore, List<String> frameAncestors, Durat
         if (httpIdleTimeout.isNegative() || httpIdleTimeout.isZero() || httpIdleTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("LOSEN_HTTP_IDLE_TIMEOUT must be positive (and under 24 days)");
         }
+        if (httpHeadTimeout.isNegative() || httpHeadTimeout.isZero()) {
+            throw new IllegalArgumentException("LOSEN_HTTP_HEAD_TIMEOUT must be positive");
+        }
+        if (connectionsPerAddress < 1) {
+            throw new IllegalArgumentException("LOSEN_MAX_HTTP_CONNECTIONS_PER_ADDRESS must be positive");
+        }
+        if (managementPort < -1 || managementPort > 65_535) {
+            throw new IllegalArgumentException("LOSEN_MANAGEMENT_PORT must be a port number");
+        }
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("LOSEN_SHUTDOWN_GRACE must not be negative");
         }
@@ -56,27 +75,53 @@ public record Operations(String sessionStore, List<String> frameAncestors, Durat
         return sessionStore != null && !sessionStore.isBlank() && !sessionStore.equals("memory");
     }
 
+    /** Whether /metrics and the detailed health have a port of their own. */
+    public boolean management() {
+        return managementPort >= 0;
+    }
+
     public Operations withSessionStore(String uri) {
-        return new Operations(uri, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout);
+        return new Operations(uri, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout, httpHeadTimeout,
+                connectionsPerAddress, managementPort, managementHost);
     }
 
     public Operations withFrameAncestors(List<String> a) {
-        return new Operations(sessionStore, a, shutdownGrace, trustedProxies, ws, httpIdleTimeout);
+        return new Operations(sessionStore, a, shutdownGrace, trustedProxies, ws, httpIdleTimeout, httpHeadTimeout,
+                connectionsPerAddress, managementPort, managementHost);
     }
 
     public Operations withShutdownGrace(Duration d) {
-        return new Operations(sessionStore, frameAncestors, d, trustedProxies, ws, httpIdleTimeout);
+        return new Operations(sessionStore, frameAncestors, d, trustedProxies, ws, httpIdleTimeout, httpHeadTimeout,
+                connectionsPerAddress, managementPort, managementHost);
     }
 
     public Operations withTrustedProxies(List<String> p) {
-        return new Operations(sessionStore, frameAncestors, shutdownGrace, p, ws, httpIdleTimeout);
+        return new Operations(sessionStore, frameAncestors, shutdownGrace, p, ws, httpIdleTimeout, httpHeadTimeout,
+                connectionsPerAddress, managementPort, managementHost);
     }
 
     public Operations withWs(WsLimits l) {
-        return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, l, httpIdleTimeout);
+        return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, l, httpIdleTimeout,
+                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost);
     }
 
     public Operations withHttpIdleTimeout(Duration d) {
-        return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, d);
+        return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, d, httpHeadTimeout,
+                connectionsPerAddress, managementPort, managementHost);
+    }
+
+    public Operations withHttpHeadTimeout(Duration d) {
+        return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout, d,
+                connectionsPerAddress, managementPort, managementHost);
+    }
+
+    public Operations withConnectionsPerAddress(int n) {
+        return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout,
+                httpHeadTimeout, n, managementPort, managementHost);
+    }
+
+    public Operations withManagement(int port, String host) {
+        return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout,
+                httpHeadTimeout, connectionsPerAddress, port, host);
     }
 }

@@ -35,7 +35,13 @@ final class SecurityHeaders {
 
     void apply(RoutingContext ctx) {
         ctx.put(KEY, ancestors);
-        var h = ctx.response().headers()
+        put(ctx.response());
+        ctx.next();
+    }
+
+    /** The headers on a response written outside the router too (a refused WebSocket handshake). */
+    void put(io.vertx.core.http.HttpServerResponse response) {
+        var h = response.headers()
                 .set("Content-Security-Policy", csp)
                 .set("X-Content-Type-Options", "nosniff")
                 .set("Referrer-Policy", "no-referrer")
@@ -45,6 +51,5 @@ final class SecurityHeaders {
             // For browsers older than CSP frame-ancestors; it cannot name sites, so only when framing is off.
             h.set("X-Frame-Options", "DENY");
         }
-        ctx.next();
     }
 }

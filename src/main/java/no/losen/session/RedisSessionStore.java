@@ -31,6 +31,8 @@ public final class RedisSessionStore implements SessionStore {
     /** Keys are namespaced so the database can be inspected; the token is the rest of the key. */
     static final String PREFIX = "losen:s:";
     static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** While Redis is down, one call this often is let through to find out whether it is back. */
+    static final Duration PROBE_EVERY = Duration.ofSeconds(1);
 
     private final Vertx vertx;
     private final Redis client;
@@ -40,9 +42,18 @@ public final class RedisSessionStore implements SessionStore {
     private final long sizeTimer;
     private volatile long size;
     private volatile boolean up = true;
+    private final java.util.function.LongSupplier nanos;
+    /** When a call was last let through while down (nanos); a race here lets one extra probe through, no harm. */
+    private volatile long lastProbe;
 
     public RedisSessionStore(Vertx vertx, String uri, Duration ttl) {
+        this(vertx, uri, ttl, System::nanoTime);
+    }
+
+    /** With a clock of the test's choosing, for the probe interval while down. */
+    RedisSessionStore(Vertx vertx, String uri, Duration ttl, java.util.function.LongSupplier nanos) {
         this.vertx = vertx;
+        this.nanos = nanos;
         this.ttl = ttl;
         this.ttlMillis = Long.toString(ttl.toMillis());
         RedisOptions options = new RedisOptions().setConnectionString(uri)
@@ -52,7 +63,7 @@ public final class RedisSessionStore implements SessionStore {
         this.client = Redis.createClient(vertx, options);
         this.api = RedisAPI.api(client);
         // The count of sessions is for health and metrics only; reading it every few seconds is enough.
-        this.sizeTimer = vertx.setPeriodic(0, 5_000, id -> api.dbsize().onSuccess(r -> size = r.toLong()));
+        this.sizeTimer = vertx.setPeriodic(0, 5_000, id -> guard(api.dbsize()).onSuccess(r -> size = r.toLong()));
     }
 
     @Override
@@ -81,6 +92,23 @@ public final class RedisSessionStore implements SessionStore {
         return ttl;
     }
 
+    /**
+     * Down since a call failed, until one succeeds. While down, callers fail at once (no work queues
+     * behind calls that would time out), except one call per {@link #PROBE_EVERY}, which finds out.
+     */
+    @Override
+    public boolean down() {
+        if (up) {
+            return false;
+        }
+        long now = nanos.getAsLong();
+        if (now - lastProbe >= PROBE_EVERY.toNanos()) {
+            lastProbe = now;
+            return false;
+        }
+        return true;
+    }
+
     @Override
     public Future<Boolean> ready() {
         return guard(api.ping(List.of())).map(r -> true).otherwise(false);
@@ -103,6 +131,7 @@ public final class RedisSessionStore implements SessionStore {
                 return Future.succeededFuture(ar.result());
             }
             if (up) {
+                lastProbe = nanos.getAsLong();
                 up = false;
                 LOG.warn("event=store.down store=redis cause={}", ar.cause().getClass().getSimpleName());
             }

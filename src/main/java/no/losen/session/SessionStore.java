@@ -28,6 +28,15 @@ public interface SessionStore {
         return Future.succeededFuture(true);
     }
 
+    /**
+     * Whether the store is known to be down right now, so a caller should fail at once rather than
+     * queue a call that will time out. A shared store lets a call through now and then to find out
+     * whether it is back.
+     */
+    default boolean down() {
+        return false;
+    }
+
     /** Releases connections; the sessions themselves stay where they are (Redis) or go (memory). */
     default Future<Void> close() {
         return Future.succeededFuture();

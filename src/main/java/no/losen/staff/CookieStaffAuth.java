@@ -1,7 +1,9 @@
 package no.losen.staff;
 
-import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.Optional;
+import java.util.function.Consumer;
+import no.losen.http.Origins;
 
 /**
  * Staff log-in as the WebSocket channel sees it: the {@code losen_staff} cookie of the handshake
@@ -13,21 +15,25 @@ public final class CookieStaffAuth implements StaffAuth {
     public static final String COOKIE = "losen_staff";
 
     private final StaffSessions sessions;
-    private final SameOrigin origin;
+    private final Origins origins;
 
-    public CookieStaffAuth(StaffSessions sessions, SameOrigin origin) {
+    public CookieStaffAuth(StaffSessions sessions, Origins origins) {
         this.sessions = sessions;
-        this.origin = origin;
+        this.origins = origins;
     }
 
     @Override
-    public boolean isStaff(MultiMap headers) {
-        String o = headers.get("Origin");
+    public Optional<String> login(HttpServerRequest req) {
         // No Origin: not a browser, so no ambient cookie was sent for it; the cookie was given on purpose.
-        if (o != null && !origin.matches(o, headers.get("Host"))) {
-            return false;
+        if (req.getHeader("Origin") != null && !origins.self(req)) {
+            return Optional.empty();
         }
-        return cookie(headers.getAll("Cookie")).flatMap(sessions::find).isPresent();
+        return cookie(req.headers().getAll("Cookie")).flatMap(sessions::find).map(StaffSessions.Login::id);
+    }
+
+    @Override
+    public void onLogout(Consumer<String> ended) {
+        sessions.onRemove(ended);
     }
 
     /** The value of our cookie among the request's Cookie headers. */

@@ -14,27 +14,48 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Slows password guessing: after {@code maxFailures} failed log-ins within {@code window} for
- * one key, further attempts are refused until the oldest failure leaves the window. The console
- * keeps two: per account (5 per 15 minutes) stops a guess at one person's password from many
- * addresses; per client address (20) stops one client trying many names.
+ * Slows password guessing with growing delays, never a hard lock. Each key (the console keeps
+ * one per account and client address, and one per client address) may fail {@code free} times;
+ * after that each attempt must wait {@code first}, then twice that, and so on up to {@code max},
+ * counted from the key's last attempt. Failures are forgotten after {@code window}.
+ *
+ * <p>Why keys per account <em>and address</em>: a limit per account alone let anyone lock a staff
+ * member out by guessing wrong five times from anywhere; now a guesser slows only their own
+ * address, and the right password from the staff member's own desk goes through.
+ *
+ * <p>An attempt is counted <em>before</em> the password is checked ({@link #attempt}): counting
+ * after the (slow, parallel) hash check let forty simultaneous guesses all through a limit of five.
+ * A successful log-in takes its attempt back ({@link #succeeded}).
  *
  * <p>Names and addresses are kept only as a keyed hash (a key made at start-up and never
  * stored), so neither memory dumps nor log lines hold them in clear.
  */
 public final class LoginLimiter {
 
-    private final int maxFailures;
+    /** Attempts remembered per key at most; beyond this the delay is at its cap anyway. */
+    private static final int KEEP = 64;
+
+    private final int free;
+    private final Duration first;
+    private final Duration max;
     private final Duration window;
     private final Ticker ticker;
-    private final Cache<String, Deque<Long>> failures;
+    private final Cache<String, Deque<Long>> attempts;
     private final Mac mac;
 
-    public LoginLimiter(int maxFailures, Duration window, Ticker ticker) {
-        this.maxFailures = maxFailures;
+    /**
+     * @param free   failed attempts per key before delays begin
+     * @param first  the first delay; each further failure doubles it
+     * @param max    the longest delay
+     * @param window how long a failure is remembered
+     */
+    public LoginLimiter(int free, Duration first, Duration max, Duration window, Ticker ticker) {
+        this.free = free;
+        this.first = first;
+        this.max = max;
         this.window = window;
         this.ticker = ticker;
-        this.failures = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).ticker(ticker).build();
+        this.attempts = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).ticker(ticker).build();
         try {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
@@ -45,8 +66,8 @@ public final class LoginLimiter {
         }
     }
 
-    public LoginLimiter(int maxFailures, Duration window) {
-        this(maxFailures, window, Ticker.systemTicker());
+    public LoginLimiter(int free, Duration first, Duration max, Duration window) {
+        this(free, first, max, window, Ticker.systemTicker());
     }
 
     /** A short, keyed, one-way tag for a name or address: safe to keep in memory and to log. */
@@ -55,36 +76,61 @@ public final class LoginLimiter {
         return HexFormat.of().formatHex(h, 0, 8);
     }
 
-    /** How long until another attempt is allowed for any of these tags; zero when allowed now. */
-    public synchronized Duration retryAfter(String... tags) {
+    /**
+     * Counts an attempt for {@code tag} now, as a failure until {@link #succeeded} says otherwise,
+     * and answers zero; or, when the key must wait, counts nothing and answers how long.
+     */
+    public synchronized Duration attempt(String tag) {
         long now = ticker.read();
-        long longest = 0;
-        for (String t : tags) {
-            Deque<Long> d = failures.getIfPresent(t);
-            if (d == null) {
-                continue;
-            }
-            prune(d, now);
-            if (d.size() >= maxFailures) {
-                longest = Math.max(longest, d.peekFirst() + window.toNanos() - now);
-            }
+        Deque<Long> d = attempts.get(tag, k -> new ArrayDeque<>());
+        prune(d, now);
+        long wait = waitNanos(d, now);
+        if (wait > 0) {
+            return Duration.ofNanos(wait);
         }
-        return Duration.ofNanos(longest);
+        d.addLast(now);
+        if (d.size() > KEEP) {
+            d.pollFirst();
+        }
+        attempts.put(tag, d);
+        return Duration.ZERO;
     }
 
-    public synchronized void failed(String... tags) {
+    /** How long {@code tag} must wait before its next attempt; zero when it may try now. */
+    public synchronized Duration retryAfter(String tag) {
+        Deque<Long> d = attempts.getIfPresent(tag);
+        if (d == null) {
+            return Duration.ZERO;
+        }
         long now = ticker.read();
-        for (String t : tags) {
-            Deque<Long> d = failures.get(t, k -> new ArrayDeque<>());
-            prune(d, now);
-            d.addLast(now);
-            failures.put(t, d);
+        prune(d, now);
+        return Duration.ofNanos(Math.max(0, waitNanos(d, now)));
+    }
+
+    /**
+     * The attempt counted last for {@code tag} was not a guess (the password was right, or it was
+     * never checked): it is taken back. With {@code forgetAll} the key's whole count goes too (the
+     * account's owner at this address is not the guesser).
+     */
+    public synchronized void succeeded(String tag, boolean forgetAll) {
+        if (forgetAll) {
+            attempts.invalidate(tag);
+            return;
+        }
+        Deque<Long> d = attempts.getIfPresent(tag);
+        if (d != null) {
+            d.pollLast();
         }
     }
 
-    /** A successful log-in clears the account's count: its owner is not the guesser. */
-    public synchronized void succeeded(String tag) {
-        failures.invalidate(tag);
+    private long waitNanos(Deque<Long> d, long now) {
+        int over = d.size() - free;
+        if (over < 0) {
+            return 0;
+        }
+        // Doubling past 2^30 (over 30 years from one second) would overflow; the cap is far below that.
+        long delay = over > 30 ? max.toNanos() : Math.min(max.toNanos(), first.toNanos() << over);
+        return d.peekLast() + delay - now;
     }
 
     private void prune(Deque<Long> d, long now) {

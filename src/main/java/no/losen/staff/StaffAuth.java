@@ -1,16 +1,23 @@
 package no.losen.staff;
 
-import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Tells whether a request comes from a logged-in staff member. The WebSocket channel asks it
- * at the handshake, so a staff dialog can never be started from an anonymous connection.
+ * at the handshake, so a staff dialog can never be started from an anonymous connection, and
+ * is told when a log-in ends, so a socket does not keep staff rights after its log-out.
  */
-@FunctionalInterface
 public interface StaffAuth {
 
     /** No staff log-in configured: every request is anonymous. */
-    StaffAuth NONE = headers -> false;
+    StaffAuth NONE = req -> Optional.empty();
 
-    boolean isStaff(MultiMap requestHeaders);
+    /** The id of the live staff log-in this request carries (from a page of this server), if any. */
+    Optional<String> login(HttpServerRequest req);
+
+    /** {@code ended} is told the id of each log-in that is logged out. */
+    default void onLogout(Consumer<String> ended) {
+    }
 }

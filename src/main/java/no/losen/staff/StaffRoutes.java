@@ -12,10 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import no.losen.dialog.Audience;
 import no.losen.dialog.Dialog;
 import no.losen.dialog.DialogSet;
 import no.losen.dialog.Node;
+import no.losen.http.ClientAddress;
+import no.losen.http.Origins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,39 +51,48 @@ public final class StaffRoutes {
     private final DialogSet set;
     private final StaffAccounts accounts;
     private final StaffSessions sessions;
-    private final LoginLimiter perAccount;
+    private final LoginLimiter perAccountAndAddress;
     private final LoginLimiter perAddress;
-    private final SameOrigin origin;
+    private final ClientAddress clients;
+    /** Password checks running at once; bcrypt is deliberately slow, so a flood of log-ins must not take every core. */
+    private final Semaphore hashing;
+    private final Origins origins;
     private final ConsoleWords words;
     private final ConsolePage page;
 
-    StaffRoutes(Vertx vertx, DialogSet set, StaffAccounts accounts, StaffSessions sessions, LoginLimiter perAccount,
-                LoginLimiter perAddress, SameOrigin origin) {
+    StaffRoutes(Vertx vertx, DialogSet set, StaffAccounts accounts, StaffSessions sessions,
+                LoginLimiter perAccountAndAddress, LoginLimiter perAddress, ClientAddress clients, int hashChecks,
+                Origins origins) {
         this.vertx = vertx;
         this.set = set;
         this.accounts = accounts;
         this.sessions = sessions;
-        this.perAccount = perAccount;
+        this.perAccountAndAddress = perAccountAndAddress;
         this.perAddress = perAddress;
-        this.origin = origin;
+        this.clients = clients;
+        this.hashing = new Semaphore(hashChecks);
+        this.origins = origins;
         this.words = new ConsoleWords(set.translations());
         this.page = ConsolePage.load();
     }
 
     /** Mounts the console and returns what the WebSocket channel must ask about staff. */
-    public static StaffAuth mount(Router router, Vertx vertx, DialogSet set, Settings s) {
+    public static StaffAuth mount(Router router, Vertx vertx, DialogSet set, Settings s, ClientAddress clients,
+                                  Origins origins) {
         StaffAccounts accounts = s.users() == null ? null : new StaffAccounts(s.users());
         if (accounts == null) {
             LOG.info("event=staff.disabled reason=no_users_file");
         } else if (accounts.size() == 0) {
             LOG.warn("event=staff.no_accounts hint=\"add one with: losen staff add NAME\"");
         }
-        SameOrigin origin = new SameOrigin(s.publicUrl());
         StaffSessions sessions = new StaffSessions(s.idle());
-        // Per address the limit is looser: behind a proxy every staff member shares one address.
-        new StaffRoutes(vertx, set, accounts, sessions, new LoginLimiter(5, Duration.ofMinutes(15)),
-                new LoginLimiter(20, Duration.ofMinutes(15)), origin).mount(router);
-        return accounts == null ? StaffAuth.NONE : new CookieStaffAuth(sessions, origin);
+        // Five free tries per account and address, twenty per address (staff behind one NAT share it);
+        // then delays of 1 s, 2 s, 4 s … up to 15 minutes; failures are remembered for an hour.
+        new StaffRoutes(vertx, set, accounts, sessions,
+                new LoginLimiter(5, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1)),
+                new LoginLimiter(20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1)), clients,
+                Math.max(2, Runtime.getRuntime().availableProcessors()), origins).mount(router);
+        return accounts == null ? StaffAuth.NONE : new CookieStaffAuth(sessions, origins);
     }
 
     void mount(Router router) {
@@ -173,35 +185,48 @@ public final class StaffRoutes {
         String name = Optional.ofNullable(ctx.request().getFormAttribute("name")).orElse("").strip()
                 .toLowerCase(java.util.Locale.ROOT);
         char[] password = Optional.ofNullable(ctx.request().getFormAttribute("password")).orElse("").toCharArray();
-        String account = perAccount.tag("account", name);
-        String address = perAddress.tag("address", ctx.request().remoteAddress() == null ? ""
-                : ctx.request().remoteAddress().hostAddress());
-        Duration wait = perAccount.retryAfter(account);
-        Duration addressWait = perAddress.retryAfter(address);
-        if (addressWait.compareTo(wait) > 0) {
-            wait = addressWait;
+        String client = clients.of(ctx.request());
+        String account = perAccountAndAddress.tag("account", name + "\n" + client);
+        String address = perAddress.tag("address", client);
+        // Counted before the (slow) password check, so parallel guesses cannot all slip through.
+        Duration wait = perAccountAndAddress.attempt(account);
+        if (wait.isZero()) {
+            wait = perAddress.attempt(address);
+            if (!wait.isZero()) {
+                perAccountAndAddress.succeeded(account, false);
+            }
         }
         if (!wait.isZero()) {
             LOG.info("event=staff.login.limited account={} address={}", account, address);
-            ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+            ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)));
             json(ctx, 429, error("rate_limited", "too many failed log-ins; wait a while"));
             return;
         }
+        if (!hashing.tryAcquire()) {
+            perAccountAndAddress.succeeded(account, false);
+            perAddress.succeeded(address, false);
+            LOG.info("event=staff.login.busy");
+            ctx.response().putHeader("Retry-After", "1");
+            json(ctx, 503, error("busy", "too many log-ins at once; try again in a moment"));
+            return;
+        }
         vertx.executeBlocking(() -> accounts.verify(name, password), false).onComplete(r -> {
+            hashing.release();
             java.util.Arrays.fill(password, '\0');
             if (r.failed()) {
+                perAccountAndAddress.succeeded(account, false);
+                perAddress.succeeded(address, false);
                 LOG.error("event=staff.login.fault cause={}", r.cause().getClass().getName());
                 json(ctx, 500, error("internal", "log-in failed on our side"));
                 return;
             }
             if (r.result().isEmpty()) {
-                perAccount.failed(account);
-                perAddress.failed(address);
                 LOG.info("event=staff.login.failed account={} address={}", account, address);
                 json(ctx, 401, error("bad_credentials", "wrong name or password"));
                 return;
             }
-            perAccount.succeeded(account);
+            perAccountAndAddress.succeeded(account, true);
+            perAddress.succeeded(address, false);
             // A fresh id at every log-in: an id planted before log-in is worth nothing after it.
             cookieValue(ctx).ifPresent(sessions::remove);
             StaffSessions.Login l = sessions.create(r.result().get());
@@ -239,11 +264,9 @@ public final class StaffRoutes {
         return cookieValue(ctx).flatMap(quiet ? sessions::peek : sessions::find);
     }
 
-    /** Whether the POST comes from a page of this server (HTTP/2 has no Host header: use the authority). */
+    /** Whether the POST comes from a page of this server. */
     private boolean sameOrigin(RoutingContext ctx) {
-        io.vertx.core.net.HostAndPort a = ctx.request().authority();
-        String host = a == null ? ctx.request().getHeader("Host") : a.port() < 0 ? a.host() : a.host() + ":" + a.port();
-        return origin.matches(ctx.request().getHeader("Origin"), host);
+        return origins.self(ctx.request());
     }
 
     private static Optional<String> cookieValue(RoutingContext ctx) {
@@ -257,7 +280,7 @@ public final class StaffRoutes {
      * proxy without LOSEN_PUBLIC_URL is not trusted by a forwarded header (docs/staff-console.md).
      */
     String cookie(RoutingContext ctx, String value, boolean clear) {
-        boolean secure = origin.publicHttps() || ctx.request().isSSL();
+        boolean secure = origins.publicHttps() || ctx.request().isSSL();
         return CookieStaffAuth.COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict"
                 + (secure ? "; Secure" : "") + (clear ? "; Max-Age=0" : "");
     }

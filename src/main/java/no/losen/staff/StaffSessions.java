@@ -21,6 +21,7 @@ public final class StaffSessions {
 
     private final Cache<String, Login> cache;
     private final Duration idle;
+    private final java.util.List<java.util.function.Consumer<String>> removed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public StaffSessions(Duration idle, Ticker ticker) {
         this.idle = idle;
@@ -51,10 +52,16 @@ public final class StaffSessions {
         return Tokens.wellFormed(id) ? Optional.ofNullable(cache.policy().getIfPresentQuietly(id)) : Optional.empty();
     }
 
+    /** Log-out: the login ends now, and whoever asked is told its id (its sockets are closed). */
     public void remove(String id) {
-        if (id != null) {
-            cache.invalidate(id);
+        if (id != null && cache.asMap().remove(id) != null) {
+            removed.forEach(r -> r.accept(id));
         }
+    }
+
+    /** {@code listener} is told the id of every login {@link #remove}d. */
+    public void onRemove(java.util.function.Consumer<String> listener) {
+        removed.add(listener);
     }
 
     public long size() {

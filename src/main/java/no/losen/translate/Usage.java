@@ -130,7 +130,12 @@ public final class Usage {
         boolean pub = d.audience() == Audience.PUBLIC;
         String channel = pub ? "web widget and SMS" : "staff console";
         add(d.title(), new Use(d.id(), null, channel, false, false));
-        d.topics().forEach(t -> add(t.keywords(), new Use(d.id(), null, "typed-text keywords", false, false)));
+        d.topics().stream().filter(t -> t.keywords() != null)
+                .forEach(t -> add(t.keywords(), new Use(d.id(), null, "typed-text keywords", false, false)));
+        d.topics().stream().filter(t -> t.danger() != null).forEach(t -> add(t.danger(), new Use(d.id(), t.target(),
+                "typed-text words of danger now (never shown)", false, false)));
+        d.topics().stream().filter(t -> t.label() != null).forEach(t -> add(t.label(),
+                new Use(d.id(), t.target(), channel + ", a choice when typed text may be about this topic", false, false)));
         d.anywhere().forEach(c -> choice(c, new Use(d.id(), null, channel + ", on every step", false, pub)));
         for (Node n : d.nodes().values()) {
             Use u = new Use(d.id(), n.id(), channel, false, pub);

@@ -179,6 +179,7 @@ class EngineTest {
         assertThat(c.text()).isEqualTo("Sjekk med tjenesten.");
         assertThat(c.results()).singleElement().extracting(Card.Hit::source).isEqualTo("handbook");
         assertThat(t.reply().choices()).isNotEmpty();
+        assertThat(t.reply().text()).as("the node's text is not repeated above the answer").isEmpty();
     }
 
     @Test

@@ -31,6 +31,30 @@ class HandbookSearchTest {
     }
 
     @Test
+    void findsNorwegianPassagesForQuestionsInOtherLanguages() {
+        search.awaitDictionaries(); // they load in the background after start-up
+        // glossary and lemmas (Polish), glossary and stems (Arabic), glossary with suffix tolerance (Somali)
+        assertThat(top("Czy dzieci bez dokumentów mogą chodzić do szkoły?", "pl", SearchMode.HYBRID))
+                .anySatisfy(x -> assertThat(x.text().toLowerCase()).contains("skole"));
+        assertThat(top("هل يحق للأطفال الذهاب إلى المدرسة؟", "ar", SearchMode.HYBRID))
+                .anySatisfy(x -> assertThat(x.text().toLowerCase()).contains("skole"));
+        assertThat(top("Ilmaha ma aadi karaan iskuulka?", "so", SearchMode.HYBRID))
+                .anySatisfy(x -> assertThat(x.text().toLowerCase()).contains("skole"));
+    }
+
+    @Test
+    void aResultCarriesTheSentencesThatAnswerWithTheQuestionsWordsMarked() {
+        SearchResult r = top("Hvor lenge varer refleksjonsperioden?", "nb", SearchMode.HYBRID).get(0);
+        assertThat(r.textLang()).isEqualTo("nb");
+        assertThat(r.excerpt()).isNotBlank().hasSizeLessThanOrEqualTo(301);
+        assertThat(r.marks()).isNotEmpty().allSatisfy(m -> {
+            assertThat(m[0]).isBetween(0, m[1]);
+            assertThat(m[1]).isLessThanOrEqualTo(r.excerpt().length());
+        });
+        assertThat(r.marks()).anySatisfy(m -> assertThat(r.excerpt().substring(m[0], m[1]).toLowerCase()).startsWith("refleksjonsperiode"));
+    }
+
+    @Test
     void treatsRegionalEnglishTagsAsEnglish() {
         List<SearchResult> r = top("How long is the reflection period for victims of human trafficking?", "en-GB", SearchMode.HYBRID);
         assertThat(r).anySatisfy(x -> assertThat(x.text().toLowerCase()).contains("refleksjonsperiode"));

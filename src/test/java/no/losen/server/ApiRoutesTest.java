@@ -34,12 +34,12 @@ class ApiRoutesTest {
     }
 
     @Test
-    void healthSaysUpWithCounts() throws Exception {
+    void healthSaysUpWithoutCounts() throws Exception {
         HttpResponse<String> r = get("/health");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonObject h = new JsonObject(r.body());
         assertThat(h.getString("status")).isEqualTo("UP");
-        assertThat(h.getInteger("dialogs")).isEqualTo(2);
+        assertThat(h.containsKey("dialogs")).as("counts are on the management port only (HealthRoutesTest)").isFalse();
         assertThat(get("/health/live").statusCode()).isEqualTo(200);
         assertThat(get("/health/ready").statusCode()).isEqualTo(200);
     }

@@ -85,6 +85,15 @@ class OperationsTest {
     }
 
     @Test
+    void aLongQuestionInAnyScriptIsNotRefusedForItsEncodedLength() {
+        try (TestServer s = server(Config.defaults())) {
+            String q = java.net.URLEncoder.encode("ሰላም".repeat(333), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(q.length()).as("9 characters per letter once encoded").isGreaterThan(8_000);
+            assertThat(s.get("/api/search?q=" + q).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void healthSaysLiveAndReady() {
         try (TestServer s = server(Config.defaults())) {
             assertThat(s.get("/health/live").json().getString("status")).isEqualTo("UP");

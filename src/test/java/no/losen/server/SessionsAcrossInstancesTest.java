@@ -113,7 +113,13 @@ class SessionsAcrossInstancesTest {
                 c.send(new JsonObject().put("type", "resume").put("token", token));
                 assertThat(c.next().getString("code")).isEqualTo("unavailable");
             }
+            // Readiness asks the store at most once a second, so the change shows within a second or two.
+            long down = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             TestServer.Response ready = a.get("/health/ready");
+            while (ready.status() != 503 && System.nanoTime() < down) {
+                sleep(100);
+                ready = a.get("/health/ready");
+            }
             assertThat(ready.status()).isEqualTo(503);
             assertThat(ready.json().getString("store")).isEqualTo("DOWN");
             assertThat(a.get("/health/live").status()).isEqualTo(200);

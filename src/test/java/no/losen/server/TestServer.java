@@ -43,8 +43,11 @@ public final class TestServer implements AutoCloseable {
             o.addHeader("Origin", origin);
         }
         // Handlers go on before the handshake: a socket the server closes at once (1013) must still be seen closing.
-        ClientWebSocket ws = vertx.createWebSocketClient().webSocket();
-        Client c = new Client(ws);
+        // The Client holds its WebSocketClient: Vert.x closes a client that is garbage collected, and a
+        // collection during the handshake closed the connection ("Connection closed while handshake in process").
+        io.vertx.core.http.WebSocketClient client = vertx.createWebSocketClient();
+        ClientWebSocket ws = client.webSocket();
+        Client c = new Client(ws, client);
         ws.connect(o).await();
         return c;
     }
@@ -93,13 +96,15 @@ public final class TestServer implements AutoCloseable {
     /** One connection; frames received are queued so a test takes them in order. */
     public static final class Client implements AutoCloseable {
         public final WebSocket ws;
+        private final io.vertx.core.http.WebSocketClient client;
         private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
         public volatile Short closeStatus;
         public volatile String closeReason;
         private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
-        Client(WebSocket ws) {
+        Client(WebSocket ws, io.vertx.core.http.WebSocketClient client) {
             this.ws = ws;
+            this.client = client;
             ws.textMessageHandler(t -> frames.add(new JsonObject(t)));
             ws.closeHandler(v -> {
                 closeStatus = ws.closeStatusCode();
@@ -157,6 +162,7 @@ public final class TestServer implements AutoCloseable {
             if (!ws.isClosed()) {
                 ws.close().await();
             }
+            client.close();
         }
     }
 }

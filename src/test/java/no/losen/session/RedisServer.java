@@ -77,9 +77,33 @@ public final class RedisServer implements AutoCloseable {
         throw new IllegalStateException("redis-server did not start on port " + port);
     }
 
+    /** Freezes the process (SIGSTOP): connections stay open and nothing answers, as when Redis hangs. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** Lets a frozen process go on (SIGCONT), with all it held. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the process (a Redis outage). */
     public void stop() {
         if (process != null && process.isAlive()) {
+            signal("CONT");
             process.destroy();
             try {
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {

@@ -112,6 +112,22 @@ class RedisSessionStoreTest {
     }
 
     @Test
+    void whileDownCallersAreToldAtOnceExceptOneProbeASecond() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+        // Nothing listens on port 1: every call fails as when Redis is gone.
+        RedisSessionStore store = new RedisSessionStore(vertx, "redis://127.0.0.1:1", Duration.ofMinutes(30), now::get);
+        assertThat(store.down()).as("up until a call fails").isFalse();
+        assertThatThrownBy(() -> store.get(Tokens.next()).await()).isInstanceOf(StoreUnavailableException.class);
+        assertThat(store.down()).isTrue();
+        now.addAndGet(Duration.ofMillis(999).toNanos());
+        assertThat(store.down()).isTrue();
+        now.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThat(store.down()).as("one call goes through to find out").isFalse();
+        assertThat(store.down()).as("and only one").isTrue();
+        store.close().await();
+    }
+
+    @Test
     void sizeCountsTheSessionsHeld() {
         raw.flushdb(List.of()).await();
         RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30));

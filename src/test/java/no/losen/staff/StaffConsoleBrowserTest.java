@@ -217,11 +217,13 @@ class StaffConsoleBrowserTest {
 
     /**
      * The real identification script (dialogs/staff-identification.yaml): an adult who tells of
-     * exploitation, rights read aloud in Arabic, the talking points for UDI, then the rights slip
-     * (reached from the script's own step overview) printed in Norwegian and Arabic on one page.
+     * exploitation, rights read aloud in Arabic, a note that looks like it names the resident
+     * (warned about before it is saved), the talking points for UDI with the age line, the
+     * checklist of duties filled in from the steps (only the call to UDI is asked), then the
+     * neutral slip printed in Norwegian and Arabic on one page.
      */
     @Test
-    void theIdentificationScriptGivesTheUdiSummaryAndARightsSlipThatPrintOnOnePageEach() throws Exception {
+    void theIdentificationScriptGivesTheUdiSummaryAPrefilledChecklistAndASlipThatPrintOnOnePageEach() throws Exception {
         try (TestServer repo = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.REPO)
                 .withStaff(tmp.resolve("users"), Duration.ofMinutes(20)))) {
             var b = browser;
@@ -229,6 +231,9 @@ class StaffConsoleBrowserTest {
             b.visible("#dialogs button[data-dialog=staff-identification]").click();
             b.atNode("resident-language");
             assertThat(b.visible("#step-name").getText()).isEqualTo("Før du begynner");
+            // Twelve resident languages, as in the public widget: Romanian and Polish too.
+            assertThat(b.all("#choices button[data-choice]").stream().map(e -> e.getAttribute("data-choice")))
+                    .contains("ro", "pl");
             b.choose("ar");
             b.atNode("age");
             b.choose("adult");
@@ -238,6 +243,10 @@ class StaffConsoleBrowserTest {
             b.atNode("duty");
             b.tick("self");
             b.atNode("ind-special");
+            // Web addresses in the text are links (RVTS's indicator lists, now utnyttelse.no).
+            WebElement link = b.visible("#text-main a[href='https://utnyttelse.no']");
+            assertThat(link.getAttribute("rel")).contains("noopener").contains("noreferrer");
+            assertThat(link.getAttribute("target")).isEqualTo("_blank");
             b.tick("tells-exploitation");
             b.atNode("ind-general");
             b.tick("debt");
@@ -250,6 +259,7 @@ class StaffConsoleBrowserTest {
             WebElement alt = b.visible("#text-alt");
             assertThat(alt.getAttribute("lang")).isEqualTo("ar");
             assertThat(alt.getAttribute("dir")).isEqualTo("rtl");
+            assertThat(b.visible("#text-main").getText()).contains("Til det trenger jeg ikke ditt samtykke");
             b.choose("next");
             b.atNode("words-suspicion");
             b.choose("next");
@@ -267,7 +277,25 @@ class StaffConsoleBrowserTest {
             b.atNode("udi");
             b.choose("prepare");
             b.atNode("udi-background");
-            b.visible("#typed-text").sendKeys("Fortalte om gjeld til den som betalte reisen.");
+
+            // A note that names the resident: warned about, with the reasons, before anything is sent.
+            b.visible("#typed-text").sendKeys("Amina Hassan, født 12.03.2007, tlf. 912 34 567");
+            b.visible("#typed-send").click();
+            WebElement warning = b.visible("#note-warning");
+            assertThat(warning.getAttribute("role")).isEqualTo("alert");
+            assertThat(warning.getText()).contains("Notatet kan inneholde personopplysninger")
+                    .contains("oppsummeringen som skrives ut og leses opp for UDI").contains("MOT-portalen")
+                    .contains("en dato").contains("et telefonnummer").contains("«Amina Hassan»");
+            b.screenshot("script-note-warning.png");
+            assertThat(b.accessibilityProblems()).as("axe-core on the note warning").isEmpty();
+            b.atNode("udi-background");
+            // Correct it: the warning goes, the field has the focus, a plain note is saved at once.
+            b.visible("#note-edit").click();
+            assertThat(b.driver.findElement(By.id("note-warning")).isDisplayed()).isFalse();
+            assertThat(b.js("return document.activeElement.id;")).isEqualTo("typed-text");
+            WebElement note = b.visible("#typed-text");
+            note.clear();
+            note.sendKeys("Fortalte om gjeld til den som betalte reisen.");
             b.visible("#typed-send").click();
             b.atNode("udi-by");
             b.choose("staff");
@@ -276,7 +304,11 @@ class StaffConsoleBrowserTest {
             b.atNode("udi-where");
             b.tick("norway");
             b.atNode("udi-where-note");
-            b.choose("skip");
+            // An 11-digit number saved anyway, after the warning: the staff member decides.
+            b.visible("#typed-text").sendKeys("Saknr 12030712345");
+            b.visible("#typed-send").click();
+            assertThat(b.visible("#note-warning").getText()).contains("et nummer på 11 sifre");
+            b.visible("#note-save-anyway").click();
             b.atNode("udi-followup");
             b.tick("rosa");
             b.atNode("udi-followup-note");
@@ -291,9 +323,12 @@ class StaffConsoleBrowserTest {
 
             WebElement summary = b.visible(".card.print[data-print=summary]");
             assertThat(summary.getText()).contains("Punkter til samtalen med UDIs regionale enhet")
+                    .contains("Alder: voksen")
                     .contains("Tillegg om bakgrunnen: Fortalte om gjeld til den som betalte reisen.")
+                    .doesNotContain("Amina Hassan")
                     .contains("Oppgir beboeren selv å være utnyttet? ja, forteller om utnytting")
                     .contains("Form(er) for utnytting: tvangsarbeid eller tvangstjenester")
+                    .contains("Hvordan er det fulgt opp? ikke besvart")
                     .contains("Gis muntlig på telefon eller i skjermmøte.")
                     .contains("muntlig, på telefon eller videomøte");
             assertThat(b.visible("#step-name").getText()).isEqualTo("Oppsummering til UDI");
@@ -304,6 +339,9 @@ class StaffConsoleBrowserTest {
             b.js("window.__printed = 0; window.print = function () { window.__printed++; };");
             b.visible(".card.print[data-print=summary] .print-button").click();
             assertThat(((Number) b.js("return window.__printed;")).intValue()).isEqualTo(1);
+            // On paper it does not say "shown only on this screen".
+            assertThat(b.driver.findElement(By.id("print-area")).getAttribute("textContent"))
+                    .contains("Serveren har ikke sendt eller lagret dette").doesNotContain("Vises bare på denne skjermen");
             b.printMedia(true);
             b.screenshot("script-summary-print.png");
             byte[] pdf = b.pdfA4();
@@ -315,33 +353,141 @@ class StaffConsoleBrowserTest {
             assertThat(ConsoleBrowser.pages(tiny)).isGreaterThan(1);
             b.printMedia(false);
 
-            // The script's own overview of steps leads to the slip.
-            b.choose("steps");
-            b.atNode("overview");
+            // The remaining steps, each answered once; then the checklist is filled in from them.
+            b.choose("next");
+            b.atNode("shelter");
+            b.choose("arranged");
+            b.atNode("police-duty");
+            b.choose("told");
+            b.atNode("report");
+            b.choose("reported");
+            b.atNode("child-welfare");
+            b.choose("not-applies");
+            b.atNode("mot");
+            b.choose("done");
+            b.atNode("others");
+            b.choose("done");
+            b.atNode("guidance");
+            b.choose("next");
+            b.atNode("summary");
+            b.choose("duties");
+            // Only the duty no step answered is asked: the call to UDI, on one screen.
+            b.atNode("duty-udi-ask");
+            b.choose("done");
+            b.atNode("duties");
+            WebElement duties = b.visible(".card.print[data-print=summary]");
+            assertThat(duties.getText())
+                    .contains("Identifiseringssamtale (4.1): Gjort (svar i trinnet: samtalen er gjennomført)")
+                    .contains("Rettighetsinformasjon (4.2): Gjort (svar i trinnet: informasjonen er vist)")
+                    .contains("Akutt oppfølging vurdert (4.3): Gjort (svar i trinnet: ikke behov)")
+                    .contains("UDIs regionale enhet informert muntlig (4.4): Gjort (svar i sjekklisten)")
+                    .contains("Botilbud vurdert med UDI (4.4): Gjort (svar i trinnet: ordnet)")
+                    .contains("Avvergingsplikten vurdert (4.5): Gjort (svar i trinnet: plikten gjelder, politiet er varslet)")
+                    .contains("Opplysningsplikten til barnevernet (4.7): Ikke aktuelt (svar i trinnet: gjelder ikke)")
+                    .contains("Registrert i MOT-portalen (4.8): Gjort (svar i trinnet: registrert)")
+                    .contains("Tiltak for andre beboere vurdert (4.9): Gjort (svar i trinnet: tiltak er satt i gang)")
+                    .doesNotContain("ikke spurt");
+            b.screenshot("script-duties.png");
+
+            // The neutral slip: no word of what the conversation was about.
             b.choose("slip");
             b.atNode("rights-slip");
             b.visible(".card.print[data-print=slip] .print-button").click();
             WebElement area = b.driver.findElement(By.id("print-area"));
             assertThat(area.findElement(By.cssSelector("section[lang=nb]")).getAttribute("textContent"))
-                    .contains("Hjelp for deg").contains("22 33 11 60");
+                    .contains("Nyttige telefonnumre").contains("22 33 11 60").doesNotContain("menneskehandel");
             WebElement ar = area.findElement(By.cssSelector("section[lang=ar]"));
             assertThat(ar.getAttribute("dir")).isEqualTo("rtl");
-            assertThat(ar.getAttribute("textContent")).contains("مساعدة لك").contains("22 33 11 60");
+            assertThat(ar.getAttribute("textContent")).contains("أرقام هواتف مفيدة").contains("22 33 11 60")
+                    .doesNotContain("الاتجار");
             b.printMedia(true);
             b.screenshot("script-slip-print.png");
             byte[] slip = b.pdfA4();
             b.save("script-slip-print.pdf", slip);
-            assertThat(ConsoleBrowser.pages(slip)).as("the rights slip prints on one A4 page").isEqualTo(1);
+            assertThat(ConsoleBrowser.pages(slip)).as("the slip prints on one A4 page").isEqualTo(1);
             byte[] slipA5 = b.pdfA5();
             b.save("script-slip-print-a5.pdf", slipA5);
-            assertThat(ConsoleBrowser.pages(slipA5)).as("the rights slip prints on one A5 page").isEqualTo(1);
+            assertThat(ConsoleBrowser.pages(slipA5)).as("the slip prints on one A5 page").isEqualTo(1);
             b.printMedia(false);
+            b.choose("finish");
+            b.atNode("finished");
+            assertThat(b.visible("#text-main").getText()).contains("«" + b.visible("#end").getText() + "»");
 
             b.visible("#end").click();
             b.visible("#end").click();
             b.visible("#ended");
             assertThat(repo.losen.sessions().size()).isZero();
             assertThat(b.pageErrors()).as("no script errors, nothing refused by the CSP").isEmpty();
+        }
+    }
+
+    /**
+     * A tablet in landscape (1024×768) and upright (768×1024): the top bar is one row with
+     * "Log out" on it, the page is the only thing that scrolls (no scrollbar inside it), the
+     * strip of steps shows the current step, and nothing is wider than the screen.
+     */
+    @Test
+    void onATabletTheBarIsOneRowOnlyThePageScrollsAndTheStripShowsTheCurrentStep() throws Exception {
+        var b = browser;
+        try (TestServer repo = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.REPO)
+                .withStaff(tmp.resolve("users"), Duration.ofMinutes(20)))) {
+            b.logIn("http://127.0.0.1:" + repo.port(), "anna", PASSWORD);
+            b.visible("#dialogs button[data-dialog=staff-identification]").click();
+            b.atNode("resident-language");
+            b.choose("uk");
+            b.choose("adult");
+            b.choose("yes");
+            b.atNode("definition");
+            // Through the steps overview, step after step: more passed steps than a strip can show.
+            for (String[] step : new String[][] {{"prepare", "prepare"}, {"conduct", "conduct"}, {"rights", "rights"},
+                    {"acute", "acute"}, {"udi", "udi"}, {"shelter", "shelter"}, {"police", "police-duty"},
+                    {"report", "report"}, {"mot", "mot"}, {"others", "others"}, {"guidance", "guidance"}}) {
+                b.choose("steps");
+                b.atNode("overview");
+                b.choose(step[0]);
+                b.atNode(step[1]);
+            }
+            for (int[] size : new int[][] {{1024, 768}, {768, 1024}}) {
+                b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+                String at = size[0] + "x" + size[1];
+                b.screenshot("console-tablet-" + at + ".png");
+                @SuppressWarnings("unchecked")
+                List<Number> bar = (List<Number>) b.js("""
+                        var r = function (s) { return document.querySelector(s).getBoundingClientRect(); };
+                        return [r('.bar').height, r('.bar h1').top, r('.bar h1').bottom,
+                                r('#logout').top, r('#logout').bottom, r('#end').top, r('#logout').right,
+                                window.innerWidth];""");
+                assertThat(bar.get(0).doubleValue()).as(at + ": the bar is one row").isLessThan(80);
+                assertThat(bar.get(3).doubleValue()).as(at + ": «Logg ut» on the bar's row")
+                        .isLessThan(bar.get(2).doubleValue());
+                assertThat(bar.get(5).doubleValue()).as(at + ": the end button on the same row").isLessThan(bar.get(2).doubleValue());
+                assertThat(bar.get(6).doubleValue()).as(at + ": «Logg ut» inside the screen").isLessThanOrEqualTo(bar.get(7).doubleValue());
+                assertThat(b.visible("#logout").isDisplayed()).isTrue();
+                assertThat(((Number) b.js("return document.documentElement.scrollWidth - window.innerWidth;")).intValue())
+                        .as(at + ": nothing wider than the screen").isLessThanOrEqualTo(0);
+                assertThat((Boolean) b.js("""
+                        var all = document.querySelectorAll('body *');
+                        for (var i = 0; i < all.length; i++) {
+                          var e = all[i], o = getComputedStyle(e).overflowY;
+                          if ((o === 'auto' || o === 'scroll') && e.scrollHeight > e.clientHeight + 1) { return true; }
+                        }
+                        return false;""")).as(at + ": no scrollbar inside the page").isFalse();
+                @SuppressWarnings("unchecked")
+                List<Number> strip = (List<Number>) b.js("""
+                        var c = document.querySelector('#steps .current').getBoundingClientRect();
+                        var l = document.querySelector('#steps').getBoundingClientRect();
+                        return [c.left, c.right, l.left, l.right];""");
+                assertThat(strip.get(0).doubleValue()).as(at + ": the current step in the strip").isGreaterThanOrEqualTo(strip.get(2).doubleValue() - 1);
+                assertThat(strip.get(1).doubleValue()).as(at + ": the current step in the strip").isLessThanOrEqualTo(strip.get(3).doubleValue() + 1);
+                assertThat(((Number) b.js("var l = document.querySelector('#steps'); return l.scrollWidth - l.clientWidth;"))
+                        .intValue()).as(at + ": the strip is longer than the screen (so it had to scroll)").isPositive();
+                assertThat(b.accessibilityProblems()).as("axe-core at " + at).isEmpty();
+            }
+            b.visible("#end").click();
+            b.visible("#end").click();
+            b.visible("#ended");
+        } finally {
+            b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1180, 820));
         }
     }
 

@@ -22,6 +22,11 @@ public record SmsConfig(String twilioAuthToken, String secret, String keySecret,
         return new SmsConfig(null, null, null, DEFAULT_DIALOG);
     }
 
+    /** Whether any gateway can deliver messages: then an SMS operator carries (and keeps) them. */
+    public boolean enabled() {
+        return !set(twilioAuthToken).equals("unset") || !set(secret).equals("unset");
+    }
+
     @Override
     public String toString() {
         // Config records get logged and printed; secrets must not come along.

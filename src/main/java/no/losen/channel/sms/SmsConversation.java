@@ -18,7 +18,7 @@ import no.losen.dialog.Engine;
 import no.losen.dialog.ErrorCode;
 import no.losen.dialog.Reply;
 import no.losen.dialog.Session;
-import no.losen.session.SessionStore;
+import no.losen.step.Steps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +46,7 @@ public final class SmsConversation {
     }
 
     private final Engine engine;
-    private final SessionStore store;
+    private final Steps steps;
     private final PhoneKey keys;
     private final String dialogId;
     private final SmsTexts texts;
@@ -55,18 +55,18 @@ public final class SmsConversation {
     private final Serial serial = new Serial();
 
     /**
-     * @param engine the server's engine; the conversation speaks through its SMS variant
-     *               ({@link Engine#withVariant}), so every text with a short {@code .sms} form is sent short
+     * @param steps the server's step service; the conversation speaks through its engine's SMS
+     *              variant ({@link Engine#withVariant}), so every text with a short {@code .sms} form is sent short
      */
-    public SmsConversation(Engine engine, SessionStore store, PhoneKey keys, String dialogId) {
-        this.engine = engine.withVariant(Translations.SMS);
-        this.store = store;
+    public SmsConversation(Steps steps, PhoneKey keys, String dialogId) {
+        this.engine = steps.engine().withVariant(Translations.SMS);
+        this.steps = steps;
         this.keys = keys;
         this.dialogId = dialogId;
         this.texts = new SmsTexts(engine.dialogs().translations());
         this.renderer = new SmsRenderer(texts);
         // Bounded: at most this many remembered replies (a few hundred bytes each); the oldest go first.
-        this.replies = new Replies(store.ttl(), 50_000);
+        this.replies = new Replies(steps.ttl(), 50_000);
     }
 
     /** Whether the dialog SMS starts is loaded and public; without it the endpoints refuse (503). */
@@ -78,24 +78,33 @@ public final class SmsConversation {
         return dialogId;
     }
 
-    /** The messages to send back for one inbound SMS; the same ones again for a retried {@code id}. */
+    /**
+     * The messages to send back for one inbound SMS; the same ones again for a retried {@code id}.
+     * The step goes through {@link Steps} (any text may reach the handbook search, so on the text
+     * workers, with the phone as the client whose share it uses); a failure arrives as the step
+     * service's {@link DialogException}.
+     */
     public Future<List<String>> handle(String gateway, Inbound in) {
         String phone = keys.of(in.from());
         String prefix = phone + "/";
         String replay = prefix + gateway + "/" + in.id();
-        return replies.once(replay, () -> serial.run(phone, () -> store.get(PREFIX + phone).compose(s -> {
-            Outcome o = step(s.orElse(null), in.text() == null ? "" : in.text());
-            Future<Void> write;
-            if (o.erase()) {
-                replies.forget(prefix, replay);
-                write = store.remove(PREFIX + phone);
-            } else if (o.keep() != null) {
-                write = store.put(PREFIX + phone, o.keep());
-            } else {
-                write = Future.succeededFuture();
-            }
-            return write.map(v -> Segments.pack(o.blocks(), Segments.BUDGET));
-        })));
+        String text = in.text() == null ? "" : in.text();
+        return replies.once(replay, () -> serial.run(phone, () -> steps.run(PREFIX + phone,
+                new Steps.Caller("sms", phone), true, s -> {
+                    Outcome o = step(s.orElse(null), text);
+                    List<String> packed = Segments.pack(o.blocks(), Segments.BUDGET);
+                    return new no.losen.step.Outcome<>(new Sent(packed, o.erase()), o.keep(), o.erase());
+                }).map(sent -> {
+                    if (sent.erased()) {
+                        // STOP: the phone's past replies go too, now that its session is gone.
+                        replies.forget(prefix, replay);
+                    }
+                    return sent.messages();
+                })));
+    }
+
+    /** The packed messages of one step, and whether the step erased the session (STOP). */
+    private record Sent(List<String> messages, boolean erased) {
     }
 
     /**

@@ -9,8 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.ErrorCode;
-import no.losen.dialog.Engine;
-import no.losen.session.SessionStore;
+import no.losen.step.Steps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +31,8 @@ public final class SmsRoutes {
     }
 
     /** Mounts {@code /sms/twilio} and {@code /sms/inbound}. */
-    public static void mount(Router router, Engine engine, SessionStore store, SmsConfig config, String publicUrl) {
-        SmsConversation c = new SmsConversation(engine, store, PhoneKey.fromSecret(config.keySecret()), config.dialog());
+    public static void mount(Router router, Steps steps, SmsConfig config, String publicUrl) {
+        SmsConversation c = new SmsConversation(steps, PhoneKey.fromSecret(config.keySecret()), config.dialog());
         mount(router, c, List.of(new TwilioGateway(config.twilioAuthToken(), publicUrl), new JsonGateway(config.secret())));
     }
 
@@ -41,12 +40,17 @@ public final class SmsRoutes {
         SmsRoutes routes = new SmsRoutes(conversation);
         for (SmsGateway g : gateways) {
             router.post(g.path()).handler(ctx -> routes.handle(ctx, g));
-            // A body over the server-wide limit fails in the body handler (413); gateways expect 400 for a bad body.
+            // A body over the server-wide limit fails in the body handler (413), a form it cannot decode
+            // with 400; gateways expect 400 for both, each with its own code.
             router.route(g.path()).failureHandler(ctx -> {
                 int status = ctx.statusCode() == 413 ? 400 : ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-                LOG.info("event=sms.refused gateway={} status={}", g.name(), status);
-                respond(ctx, g.error(status, status == 400 ? "too_large" : "internal",
-                        status == 400 ? "the body is over " + MAX_BODY + " bytes" : "the request failed"));
+                String code = ctx.statusCode() == 413 ? "too_large" : status == 400 ? "bad_request" : "internal";
+                LOG.info("event=sms.refused gateway={} status={} code={}", g.name(), status, code);
+                respond(ctx, g.error(status, code, switch (code) {
+                    case "too_large" -> "the body is over " + MAX_BODY + " bytes";
+                    case "bad_request" -> "the body is not a well-formed form";
+                    default -> "the request failed";
+                }));
             });
         }
     }
@@ -87,14 +91,28 @@ public final class SmsRoutes {
                 int segments = SmsBudget.segments(messages);
                 LOG.info("event=sms.reply gateway={} messages={} segments={}", g.name(), messages.size(), segments);
                 respond(ctx, g.reply(messages));
-            } else if (ar.cause() instanceof DialogException d && d.code() == ErrorCode.UNAVAILABLE) {
-                LOG.warn("event=sms.fault gateway={} code=unavailable", g.name());
-                respond(ctx, g.error(503, "unavailable", "sessions cannot be reached; try again"));
             } else {
-                LOG.error("event=sms.fault gateway={} cause={}", g.name(), ar.cause().getClass().getName(), ar.cause());
-                respond(ctx, g.error(500, "internal", "something went wrong on our side"));
+                // The step service has mapped the failure (and logged a fault, once); here it only gets a status.
+                DialogException d = Steps.failure(ar.cause());
+                int status = status(d.code());
+                LOG.info("event=sms.refused gateway={} status={} code={}", g.name(), status, d.code().code());
+                if (status == 503) {
+                    ctx.response().putHeader("Retry-After", d.code() == ErrorCode.BUSY ? "5" : "30");
+                }
+                respond(ctx, g.error(status, d.code().code(), d.getMessage()));
             }
         });
+    }
+
+    /**
+     * The HTTP status for a step's error code: an outage or a full server is 503 (the gateway
+     * retries after Retry-After), anything else is our fault.
+     */
+    static int status(ErrorCode code) {
+        return switch (code) {
+            case UNAVAILABLE, BUSY -> 503;
+            default -> 500;
+        };
     }
 
     private static void respond(RoutingContext ctx, SmsGateway.Response r) {

@@ -1,7 +1,16 @@
 package no.losen.channel.web;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import no.losen.content.Language;
@@ -24,14 +33,29 @@ final class Pages {
     private final DialogSet set;
     private final Asset js;
     private final Asset css;
+    private final Asset shellCss;
+    private final String shellHash;
+    private final UiApi api;
+    private final String exitUrl;
 
-    Pages(DialogSet set, Asset js, Asset css) {
+    Pages(DialogSet set, Asset js, Asset css, Asset shellCss, UiApi api, String exitUrl) {
         this.set = set;
         this.js = js;
         this.css = css;
+        this.shellCss = shellCss;
+        this.shellHash = "'sha256-" + Base64.getEncoder().encodeToString(sha256(shellCss.bytes())) + "'";
+        this.api = api;
+        this.exitUrl = exitUrl;
     }
 
-    /** {@code /chat?dialog=rights&lang=ar}: the widget as the whole page, for links from SMS, posters or QR codes. */
+    /**
+     * {@code /chat?dialog=rights&lang=ar&title=Notes}: the widget as the whole page, for links from
+     * SMS, posters or QR codes. The first paint needs nothing but this page: quick exit is a real
+     * link in it (it works before, and without, the script), styled by a small stylesheet written
+     * into the page; the widget's words come in the page too ({@code #losen-boot}, what
+     * {@code /api/boot} would answer), and its script and stylesheet load side by side.
+     * {@code title} (or nothing: the widget's title) is the page's title, for a neutral browser history.
+     */
     void chat(RoutingContext ctx) {
         String dialog = Optional.ofNullable(ctx.queryParams().get("dialog")).orElse(firstPublic());
         Optional<Dialog> d = dialog != null && ID.matcher(dialog).matches() ? set.dialog(dialog) : Optional.empty();
@@ -43,11 +67,66 @@ final class Pages {
         }
         String asked = ctx.queryParams().get("lang");
         String lang = asked != null && d.get().offers(asked) ? asked : "auto";
-        String pageLang = lang.equals("auto") ? d.get().languages().get(0) : lang;
-        String body = "<main id=\"losen-chat\"></main>\n"
+        List<String> want = lang.equals("auto") ? acceptLanguages(ctx.request().getHeader("Accept-Language")) : List.of(lang);
+        JsonObject boot = api.boot(d.get().id(), want).orElseThrow();
+        String pageLang = boot.getJsonObject("ui").getString("lang");
+        String title = Optional.ofNullable(ctx.queryParams().get("title")).map(String::strip)
+                .filter(x -> !x.isEmpty() && x.length() <= 80).orElse(null);
+        String dir = set.translations().language(pageLang).map(Language::dir).orElse("ltr");
+        String html = "<!doctype html>\n<html lang=\"" + esc(pageLang) + "\" dir=\"" + esc(dir) + "\">\n<head>\n"
+                + "<meta charset=\"utf-8\">\n"
+                // resizes-content: when the keyboard opens, the page (and the chat) gets shorter instead of covered.
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, interactive-widget=resizes-content\">\n"
+                + "<meta name=\"referrer\" content=\"no-referrer\">\n"
+                + "<title>" + esc(title != null ? title : text(pageLang, "widget.title")) + "</title>\n"
+                + "<style>" + shellCss.text() + "</style>\n"
+                + "<link rel=\"preload\" href=\"" + css.path() + "\" as=\"style\">\n"
                 + "<script src=\"" + js.path() + "\" data-mode=\"page\" data-dialog=\"" + esc(d.get().id())
-                + "\" data-lang=\"" + esc(lang) + "\" defer></script>";
-        send(ctx, page(pageLang, text(pageLang, "widget.title"), "losen-page", body));
+                + "\" data-lang=\"" + esc(lang) + "\"" + (title == null ? "" : " data-title=\"" + esc(title) + "\"")
+                + " defer></script>\n"
+                + "</head>\n<body class=\"losen-page\">\n"
+                + "<div id=\"losen-shell\" class=\"losen-shell\"><div class=\"head\">"
+                + "<a class=\"exit\" href=\"" + esc(exitUrl) + "\" rel=\"noreferrer\">" + esc(text(pageLang, "widget.quick-exit"))
+                + "</a><p class=\"title\">" + esc(text(pageLang, "widget.title")) + "</p></div></div>\n"
+                + "<main id=\"losen-chat\"></main>\n"
+                // A data block, never run; "<" escaped so no text in it can close the element.
+                + "<script type=\"application/json\" id=\"losen-boot\">" + boot.encode().replace("<", "\\u003c")
+                + "</script>\n</body>\n</html>\n";
+        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("Content-Security-Policy", csp(host(ctx), ctx.get("losen.frameAncestors"), shellHash));
+        WebAssets.end(ctx, html);
+    }
+
+    /** The languages of an Accept-Language header, most wanted first, as the widget names them ({@code no} is {@code nb}). */
+    static List<String> acceptLanguages(String header) {
+        if (header == null || header.length() > 500) {
+            return List.of();
+        }
+        record Q(String code, double q, int at) {
+        }
+        List<Q> qs = new ArrayList<>();
+        String[] parts = header.split(",", 16);
+        for (int i = 0; i < parts.length; i++) {
+            String[] p = parts[i].trim().split(";");
+            String base = p[0].trim().toLowerCase(Locale.ROOT).split("-")[0];
+            double q = 1;
+            for (int j = 1; j < p.length; j++) {
+                String a = p[j].trim();
+                if (a.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(a.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (base.matches("[a-z]{2,3}") && q > 0) {
+                qs.add(new Q(Map.of("no", "nb", "nn", "nb", "prs", "fa").getOrDefault(base, base), q, i));
+            }
+        }
+        qs.sort(Comparator.comparingDouble((Q x) -> -x.q()).thenComparingInt(Q::at));
+        return qs.stream().map(Q::code).distinct().toList();
     }
 
     /** {@code /}: the public dialogs, the widget embedded as any site would embed it, and the snippet to copy. */
@@ -83,8 +162,8 @@ final class Pages {
      */
     void exit(RoutingContext ctx) {
         ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                .putHeader("Content-Security-Policy", "default-src 'none'; base-uri 'none'; form-action 'none'")
-                .end("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                .putHeader("Content-Security-Policy", "default-src 'none'; base-uri 'none'; form-action 'none'");
+        WebAssets.end(ctx, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                         + "<title>New tab</title></head><body></body></html>\n");
     }
@@ -103,8 +182,8 @@ final class Pages {
     private void send(RoutingContext ctx, String html) {
         ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
-                .putHeader("Content-Security-Policy", csp(host(ctx), ctx.get("losen.frameAncestors")))
-                .end(html);
+                .putHeader("Content-Security-Policy", csp(host(ctx), ctx.get("losen.frameAncestors")));
+        WebAssets.end(ctx, html);
     }
 
     /** Only this origin: scripts, styles and the socket back to it; nothing inline, no framing, no forms elsewhere. */
@@ -117,8 +196,14 @@ final class Pages {
      *                       it in the routing context (validated there); null: no framing
      */
     static String csp(String host, String frameAncestors) {
+        return csp(host, frameAncestors, null);
+    }
+
+    /** @param styleHash a {@code 'sha256-…'} source for the one stylesheet written into the page, or null */
+    static String csp(String host, String frameAncestors, String styleHash) {
         String ws = host == null ? "" : " ws://" + host + " wss://" + host;
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'" + ws
+        return "default-src 'self'; script-src 'self'; style-src 'self'" + (styleHash == null ? "" : " " + styleHash)
+                + "; img-src 'self'; connect-src 'self'" + ws
                 + "; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors "
                 + (frameAncestors == null ? "'none'" : frameAncestors);
     }
@@ -142,6 +227,14 @@ final class Pages {
     private String text(String lang, String key) {
         Translations tr = set.translations();
         return tr.find(lang, key).map(f -> f.text().text()).orElse("");
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     static String esc(String s) {

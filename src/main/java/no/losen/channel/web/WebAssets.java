@@ -1,6 +1,8 @@
 package no.losen.channel.web;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
@@ -42,18 +44,41 @@ public final class WebAssets {
         Asset js = Asset.load("widget", "js", "text/javascript; charset=utf-8",
                 s -> s.replace("__LOSEN_CSS__", css.fileName()));
         WebAssets web = new WebAssets(js, css);
-        router.get(js.path()).handler(ctx -> web.serve(ctx, js));
-        router.get(css.path()).handler(ctx -> web.serve(ctx, css));
-        router.get("/widget.js").handler(ctx -> web.redirect(ctx, js));
-        router.get("/widget.css").handler(ctx -> web.redirect(ctx, css));
-        Pages pages = new Pages(set, js, css);
-        router.get("/").handler(pages::demo);
-        router.get("/chat").handler(pages::chat);
-        router.get("/exit").handler(pages::exit);
+        Asset shell = Asset.load("chat", "css", "text/css; charset=utf-8", s -> s);
         UiApi api = new UiApi(set, exitUrl);
-        router.get("/api/ui/:lang").handler(api::ui);
-        router.get("/api/languages").handler(api::languages);
+        Pages pages = new Pages(set, js, css, shell, api, exitUrl);
+        // HEAD too: uptime checks and link checkers ask with HEAD, and Vert.x sends no body for it.
+        getOrHead(router, js.path()).handler(ctx -> web.serve(ctx, js));
+        getOrHead(router, css.path()).handler(ctx -> web.serve(ctx, css));
+        getOrHead(router, "/widget.js").handler(ctx -> web.redirect(ctx, js));
+        getOrHead(router, "/widget.css").handler(ctx -> web.redirect(ctx, css));
+        getOrHead(router, "/").handler(pages::demo);
+        getOrHead(router, "/chat").handler(pages::chat);
+        getOrHead(router, "/exit").handler(pages::exit);
+        getOrHead(router, "/api/ui/:lang").handler(api::ui);
+        getOrHead(router, "/api/languages").handler(api::languages);
+        getOrHead(router, "/api/boot").handler(api::boot);
         return web;
+    }
+
+    /**
+     * Ends the response with {@code body}, or, for a HEAD request, with its headers only: the same
+     * status and Content-Length, no body (Vert.x would send it).
+     */
+    static void end(RoutingContext ctx, Buffer body) {
+        if (ctx.request().method() == HttpMethod.HEAD) {
+            ctx.response().putHeader("Content-Length", Integer.toString(body.length())).end();
+        } else {
+            ctx.response().end(body);
+        }
+    }
+
+    static void end(RoutingContext ctx, String body) {
+        end(ctx, Buffer.buffer(body));
+    }
+
+    private static Route getOrHead(Router router, String path) {
+        return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
     }
 
     public Asset script() {
@@ -69,8 +94,8 @@ public final class WebAssets {
                 .putHeader("Cache-Control", IMMUTABLE)
                 // Host pages on other sites load these; nothing in them is private.
                 .putHeader("Cross-Origin-Resource-Policy", "cross-origin")
-                .putHeader("Access-Control-Allow-Origin", "*")
-                .end(Buffer.buffer(a.bytes()));
+                .putHeader("Access-Control-Allow-Origin", "*");
+        end(ctx, Buffer.buffer(a.bytes()));
     }
 
     private void redirect(RoutingContext ctx, Asset a) {

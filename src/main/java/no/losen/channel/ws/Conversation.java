@@ -6,23 +6,29 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Consumer;
 import no.losen.dialog.Command;
 import no.losen.dialog.DialogException;
-import no.losen.dialog.Engine;
 import no.losen.dialog.ErrorCode;
 import no.losen.dialog.Reply;
-import no.losen.dialog.Session;
-import no.losen.session.StoreUnavailableException;
-import no.losen.session.Tokens;
+import no.losen.metrics.Metrics;
+import no.losen.step.Steps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One WebSocket connection's conversation. Frames are handled strictly one after another
- * (each waits for the store), so a fast client cannot make two steps race on one session.
- * Nothing the user typed is logged: log lines carry event names, dialog and node ids, codes.
- * Kept small on purpose: ten thousand idle sockets each hold one of these.
+ * One WebSocket connection's conversation: the protocol's adapter over {@link Steps}. It parses a
+ * frame, asks the step service, and renders the answer or the error code as a frame; the step
+ * itself (load, engine, save, what a failure means) is not here.
+ *
+ * <p>Frames that touch the session are handled strictly one after another, so a fast client
+ * cannot make two steps race on one session; at most {@link #MAX_QUEUED} wait, and more are
+ * refused at once ({@code rate_limited}), so a client cannot make the server hold its frames while
+ * the store is slow. While the store is known to be down, such frames are answered
+ * {@code unavailable} at once. {@code ping} is answered at once, never behind the queue.
+ *
+ * <p>Nothing the user typed is logged: log lines carry event names and codes. Kept small on
+ * purpose: ten thousand idle sockets each hold one of these.
  */
 final class Conversation {
 
@@ -30,29 +36,44 @@ final class Conversation {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectWriter REPLY = JSON.writerFor(Reply.class);
     static final String CHANNEL = "ws";
+    /** Frames waiting for the store at most, per socket; a person waits for an answer before the next tap. */
+    static final int MAX_QUEUED = 8;
     private static final Future<?> IDLE = Future.succeededFuture();
 
-    private final Socket ws;
-    private final WebSocketChannel ch;
-    private final boolean staff;
+    /**
+     * What every conversation of one channel shares (one reference per conversation instead of four).
+     *
+     * @param gone told when a connection is gone, whoever closed it
+     */
+    record Shared(Steps steps, Metrics metrics, WsLimits limits, Consumer<Conversation> gone) {
+    }
+
+    private final Transport ws;
+    private final Shared sh;
+    /** The staff log-in this socket was opened with; null: anonymous. */
+    private final String login;
     private final String address;
-    private final TokenBucket bucket;
     /** The last frame's step, read by the idle sweep and a shutdown on other threads. */
     private volatile Future<?> pending = IDLE;
+    /** Frames taken and not yet answered; on the socket's event loop only. */
+    private int queued;
     private String token;
     /** Written on the socket's event loop, read by the idle sweep on another. */
     private volatile long lastActive = System.nanoTime();
 
-    Conversation(Socket ws, WebSocketChannel ch, boolean staff, String address) {
+    Conversation(Transport ws, Shared shared, String login, String address) {
         this.ws = ws;
-        this.ch = ch;
-        this.staff = staff;
+        this.sh = shared;
+        this.login = login;
         this.address = address;
-        this.bucket = new TokenBucket(ch.limits().ratePerSecond(), ch.limits().burst(), System::nanoTime);
     }
 
     String address() {
         return address;
+    }
+
+    String login() {
+        return login;
     }
 
     long lastActive() {
@@ -62,25 +83,47 @@ final class Conversation {
     void frame(String raw) {
         long t0 = System.nanoTime();
         lastActive = t0;
-        ch.metrics().message(CHANNEL);
-        if (!bucket.tryTake()) {
-            ch.metrics().limit("rate");
-            error(ErrorCode.RATE_LIMITED, "too many messages; wait a moment");
+        sh.metrics().message(CHANNEL);
+        if (raw.length() > sh.limits().maxFrameChars()) {
+            sh.metrics().limit("frame_size");
+            error(ErrorCode.TOO_LARGE, "a frame may be at most " + sh.limits().maxFrameChars() + " characters");
             return;
         }
-        if (raw.length() > ch.limits().maxFrameChars()) {
-            ch.metrics().limit("frame_size");
-            error(ErrorCode.TOO_LARGE, "a frame may be at most " + ch.limits().maxFrameChars() + " characters");
+        Frame f;
+        try {
+            f = Frame.parse(raw);
+        } catch (DialogException e) {
+            refuse(e);
             return;
         }
+        if (f.type().equals("ping")) {
+            send(JSON.createObjectNode().put("type", "pong"));
+            return;
+        }
+        if (sh.steps().storeDown()) {
+            refuse(Steps.unavailable());
+            return;
+        }
+        if (queued >= MAX_QUEUED) {
+            sh.metrics().limit("queue");
+            error(ErrorCode.RATE_LIMITED, "wait for the answers before sending more");
+            return;
+        }
+        queued++;
         Future<?> step = pending.transform(ignored -> {
             Future<Void> done;
             try {
-                done = handle(raw).recover(this::fail);
+                done = handle(f);
             } catch (RuntimeException e) {
-                done = fail(e);
+                done = Future.failedFuture(e);
             }
-            return done.onComplete(r -> ch.metrics().step(CHANNEL, System.nanoTime() - t0));
+            return done.recover(e -> {
+                refuse(Steps.failure(e));
+                return Future.succeededFuture();
+            }).onComplete(r -> {
+                queued--;
+                sh.metrics().step(CHANNEL, System.nanoTime() - t0);
+            });
         });
         // An idle conversation holds no finished futures: ten thousand of them would be a megabyte and a half.
         if (step.isComplete()) {
@@ -107,74 +150,67 @@ final class Conversation {
 
     /** The connection is gone, whoever closed it. */
     void closed() {
-        ch.closed(this);
+        sh.gone().accept(this);
+    }
+
+    /**
+     * The socket ran out of frame tokens and stopped reading for a moment; frames it had read
+     * already are dropped. Said once per pause, not once per frame.
+     */
+    void limited() {
+        sh.metrics().limit("rate");
+        error(ErrorCode.RATE_LIMITED, "too many messages; wait a moment");
+    }
+
+    /** The socket kept flooding after several pauses and is being closed (1008). */
+    void flooded() {
+        sh.metrics().limit("flood");
     }
 
     /** A message over the transport limit closed the connection. */
     void tooLarge() {
-        ch.tooLarge();
+        LOG.info("event=ws.refused code=too_large");
+        sh.metrics().limit("frame_size");
+        sh.metrics().error("too_large");
     }
 
     /** A frame that breaks the WebSocket protocol closed the connection (1002, 1007). */
     void protocolError() {
-        ch.protocolError();
+        LOG.info("event=ws.refused code=protocol");
+        sh.metrics().error("protocol");
     }
 
-    private Future<Void> handle(String raw) {
-        Frame f = Frame.parse(raw);
+    private Future<Void> handle(Frame f) {
+        Steps steps = sh.steps();
+        boolean staff = login != null;
+        Steps.Caller caller = new Steps.Caller(CHANNEL, address);
         return switch (f.type()) {
-            case "ping" -> send(JSON.createObjectNode().put("type", "pong"));
-            case "start" -> {
-                Engine.Turn t = ch.engine().start(f.dialog(), f.lang(), staff);
+            case "start" -> steps.start(token, caller, f.dialog(), f.lang(), staff).map(s -> {
                 boolean fresh = token == null;
+                token = s.key();
                 if (fresh) {
-                    if (ch.store().size() >= ch.maxSessions()) {
-                        ch.metrics().limit("max_sessions");
-                        throw new DialogException(ErrorCode.BUSY, "too many conversations right now; try again in a few minutes");
-                    }
-                    token = Tokens.next();
+                    sendToken();
                 }
-                LOG.info("event=session.start dialog={} lang={}", t.session().dialog(), t.session().lang());
-                String current = token;
-                yield ch.store().put(current, t.session())
-                        .compose(v -> fresh ? sendToken() : Future.succeededFuture())
-                        .compose(v -> send(t.reply()));
-            }
-            case "resume" -> {
-                String wanted = Tokens.wellFormed(f.token()) ? f.token() : null;
-                yield (wanted == null ? Future.succeededFuture(Optional.<Session>empty()) : ch.store().get(wanted))
-                        .compose(s -> {
-                            Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
-                                    "that session has ended or expired; start again"));
-                            if (session.staff() && !staff) {
-                                throw new DialogException(ErrorCode.FORBIDDEN, "log in again to continue");
-                            }
-                            token = wanted;
-                            return sendToken().compose(v -> send(ch.engine().current(session)));
-                        });
-            }
-            case "end" -> {
-                String old = token;
+                send(s.reply());
+                return null;
+            });
+            case "resume" -> steps.resume(f.token(), staff).map(r -> {
+                token = f.token();
+                sendToken();
+                send(r);
+                return null;
+            });
+            case "end" -> steps.end(token).map(v -> {
+                // Only now: until the store has deleted it, the token stays, so a retry erases it.
                 token = null;
-                LOG.info("event=session.end");
-                yield (old == null ? Future.<Void>succeededFuture() : ch.store().remove(old))
-                        .compose(v -> send(JSON.createObjectNode().put("type", "ended")));
-            }
-            default -> step(command(f));
+                send(JSON.createObjectNode().put("type", "ended"));
+                return null;
+            });
+            default -> steps.apply(token, caller, command(f)).map(r -> {
+                send(r);
+                return null;
+            });
         };
-    }
-
-    private Future<Void> step(Command c) {
-        if (token == null) {
-            throw new DialogException(ErrorCode.NO_SESSION, "start a dialog first");
-        }
-        String current = token;
-        return ch.store().get(current).compose(s -> {
-            Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
-                    "the session has ended or expired; start again"));
-            Engine.Turn t = ch.engine().apply(session, c);
-            return ch.store().put(current, t.session()).compose(v -> send(t.reply()));
-        });
     }
 
     private static Command command(Frame f) {
@@ -188,14 +224,14 @@ final class Conversation {
         };
     }
 
-    private Future<Void> sendToken() {
-        return send(JSON.createObjectNode().put("type", "session").put("token", token)
-                .put("ttl", ch.store().ttl().toSeconds()));
+    private void sendToken() {
+        send(JSON.createObjectNode().put("type", "session").put("token", token)
+                .put("ttl", sh.steps().ttl().toSeconds()));
     }
 
-    private Future<Void> send(Reply r) {
-        if (ws.isClosed()) {
-            return Future.succeededFuture();   // the socket would drop it; spare the serializing
+    private void send(Reply r) {
+        if (ws.closed()) {
+            return;   // the socket would drop it; spare the serializing
         }
         // Written straight to text (no tree in between): the reply is an object with fields, so
         // the type goes in front of its first one.
@@ -203,34 +239,25 @@ final class Conversation {
         try {
             body = REPLY.writeValueAsString(r);
         } catch (JsonProcessingException e) {
-            return Future.failedFuture(e);
+            throw new IllegalStateException("a reply is always serializable", e);
         }
-        return ws.send("{\"type\":\"message\"," + body.substring(1));
+        ws.send("{\"type\":\"message\"," + body.substring(1));
     }
 
-    private Future<Void> send(ObjectNode n) {
-        return ws.send(n.toString());
+    private void send(ObjectNode n) {
+        ws.send(n.toString());
     }
 
-    private Future<Void> fail(Throwable e) {
-        if (e instanceof DialogException d) {
+    private void refuse(DialogException d) {
+        if (d.code() != ErrorCode.UNAVAILABLE && d.code() != ErrorCode.INTERNAL) {
+            // Unavailable is logged once by the store, internal once by the step service.
             LOG.info("event=ws.refused code={}", d.code().code());
-            return error(d.code(), d.getMessage());
         }
-        if (e instanceof StoreUnavailableException) {
-            // Already logged once by the store when it went down; one line per frame would flood the log.
-            return error(ErrorCode.UNAVAILABLE, "we cannot reach your conversation right now; try again in a minute");
-        }
-        // The client learns only that it failed; the stack stays in our log, but not the exception's
-        // message, which might quote what the user sent.
-        Throwable trace = new Throwable(e.getClass().getName());
-        trace.setStackTrace(e.getStackTrace());
-        LOG.error("event=ws.fault cause={}", e.getClass().getName(), trace);
-        return error(ErrorCode.INTERNAL, "something went wrong on our side; try again");
+        error(d.code(), d.getMessage());
     }
 
-    private Future<Void> error(ErrorCode code, String message) {
-        ch.metrics().error(code.code());
-        return send(JSON.createObjectNode().put("type", "error").put("code", code.code()).put("message", message));
+    private void error(ErrorCode code, String message) {
+        sh.metrics().error(code.code());
+        send(JSON.createObjectNode().put("type", "error").put("code", code.code()).put("message", message));
     }
 }

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -26,27 +27,46 @@ import org.slf4j.LoggerFactory;
  * One upgraded WebSocket connection: the last handler of its Netty pipeline, and all a
  * {@link Conversation} sees of the transport (text out, close).
  *
+ * <p>It also enforces the frame rate, with back-pressure: every frame but a close (text,
+ * binary, ping, pong) takes a token; a socket out of tokens is not read from until a token is
+ * back, so a flood costs the server one pause, not an answer per frame. Frames that were already
+ * read when the tokens ran out are dropped unanswered; the conversation is told once per pause
+ * (one {@code rate_limited} error), the log once per socket. A socket that keeps flooding
+ * ({@link #STRIKES} pauses without a calm minute between) is closed with 1008.
+ *
  * <p>Why not Vert.x's {@code ServerWebSocket}: it keeps the upgraded HTTP request, response and
  * connection for the socket's life and allocates a 1,024-slot write queue per socket, about
  * 10 KB per idle connection measured with {@code bench/ws-load}; this handler costs about 2 KB.
  * Everything still happens on the socket's Vert.x event loop and inside its Vert.x context, so
  * the conversation code sees the same threading as with Vert.x's own WebSocket.
  */
-final class Socket extends ChannelInboundHandlerAdapter {
+final class Socket extends ChannelInboundHandlerAdapter implements Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger(Socket.class);
     /** How long we wait for the client to answer our close frame before we drop the connection. */
     private static final long CLOSE_WAIT_MS = 2_000;
+    /** Pauses a socket may earn in a row; one is forgiven each calm minute. */
+    static final int STRIKES = 5;
+    static final short CLOSE_POLICY = 1008;
 
     private final ContextInternal context;
+    private final TokenBucket bucket;
+    /** Made at the first pause only: most sockets never need one. */
+    private TokenBucket strikes;
+    private boolean paused;
+    private boolean logged;
     private Conversation conversation;
     private Handler<String> frames;
     private Channel channel;
     private volatile boolean closing;
 
-    /** @param context the Vert.x context the upgrade request came in on; every event is delivered in it */
-    Socket(ContextInternal context) {
+    /**
+     * @param context the Vert.x context the upgrade request came in on; every event is delivered in it
+     * @param limits  the frame rate and burst
+     */
+    Socket(ContextInternal context, WsLimits limits) {
         this.context = context;
+        this.bucket = new TokenBucket(limits.ratePerSecond(), limits.burst(), System::nanoTime);
     }
 
     /** Set once, before the handshake: the conversation that gets this socket's messages and events. */
@@ -60,21 +80,23 @@ final class Socket extends ChannelInboundHandlerAdapter {
         channel = ctx.channel();
     }
 
-    boolean isClosed() {
+    @Override
+    public boolean closed() {
         return closing || channel == null || !channel.isActive();
     }
 
     /** Queues a text message; order is kept, and a closed socket drops it (the session stays in the store). */
-    Future<Void> send(String message) {
-        if (!isClosed()) {
+    @Override
+    public void send(String message) {
+        if (!closed()) {
             channel.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), message)),
                     channel.voidPromise());
         }
-        return Future.succeededFuture();
     }
 
     /** Sends a close frame from any thread; completes when the connection is gone. */
-    Future<Void> close(short code, String reason) {
+    @Override
+    public Future<Void> close(short code, String reason) {
         Promise<Void> done = context.promise();
         if (channel == null || !channel.isActive()) {
             done.complete();
@@ -92,6 +114,10 @@ final class Socket extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
+            if (!(msg instanceof CloseWebSocketFrame) && msg instanceof WebSocketFrame && !bucket.tryTake()) {
+                limited(ctx);
+                return;
+            }
             if (msg instanceof TextWebSocketFrame t) {
                 if (!closing) {
                     context.emit(t.text(), frames);
@@ -118,10 +144,42 @@ final class Socket extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Out of tokens: stop reading until one is back; tell the conversation once per pause; close a persistent flood. */
+    private void limited(ChannelHandlerContext ctx) {
+        if (paused || closing) {
+            return;   // already read before the pause: dropped unanswered
+        }
+        paused = true;
+        ctx.channel().config().setAutoRead(false);
+        long wait = Math.max(TimeUnit.MILLISECONDS.toNanos(1), bucket.nanosUntilNext());
+        ctx.executor().schedule(() -> resume(ctx), wait, TimeUnit.NANOSECONDS);
+        if (!logged) {
+            logged = true;
+            LOG.info("event=ws.refused code=rate_limited");
+        }
+        if (strikes == null) {
+            strikes = new TokenBucket(1.0 / 60, STRIKES, System::nanoTime);
+        }
+        if (!strikes.tryTake()) {
+            LOG.info("event=ws.closed code=1008 reason=flood");
+            context.emit(conversation, Conversation::flooded);
+            close(CLOSE_POLICY, "too many messages");
+            return;
+        }
+        context.emit(conversation, Conversation::limited);
+    }
+
+    private void resume(ChannelHandlerContext ctx) {
+        paused = false;
+        if (!closing) {
+            ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+        }
+    }
+
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         // A client that does not read its replies stops being read from, so it cannot make us buffer.
-        ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+        ctx.channel().config().setAutoRead(ctx.channel().isWritable() && !paused);
         ctx.fireChannelWritabilityChanged();
     }
 

@@ -32,4 +32,9 @@ final class TokenBucket {
         }
         return false;
     }
+
+    /** How long until the next token, from the last refill (zero when one is there). */
+    long nanosUntilNext() {
+        return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / rate * 1e9);
+    }
 }

@@ -29,6 +29,7 @@ import io.vertx.core.net.impl.ConnectionBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import no.losen.http.ConnectionGuard;
 
 /**
  * Takes a WebSocket upgrade request over from Vert.x's HTTP server and hands the connection to a
@@ -78,13 +79,13 @@ final class Upgrade {
         }
         Channel channel = conn.channel();
         ChannelPipeline p = channel.pipeline();
-        // HTTP compression, file streaming, WebSocket extensions and the HTTP idle timeout do not apply
+        // HTTP compression, file streaming, WebSocket extensions, the HTTP idle timeout and the request-head deadline do not apply
         // to this connection any more (a socket has its own idle limit, WsLimits.idleTimeout).
         List<ChannelHandler> http = new ArrayList<>();
         p.forEach(e -> {
             if (e.getValue() instanceof HttpContentEncoder || e.getValue() instanceof HttpContentDecoder
                     || e.getValue() instanceof WebSocketServerExtensionHandler || e.getValue() instanceof ChunkedWriteHandler
-                    || e.getValue() instanceof IdleStateHandler) {
+                    || e.getValue() instanceof IdleStateHandler || ConnectionGuard.owns(e.getValue())) {
                 http.add(e.getValue());
             }
         });

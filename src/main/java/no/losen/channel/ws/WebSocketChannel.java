@@ -5,15 +5,18 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.http.HttpServerRequestInternal;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import no.losen.dialog.Engine;
+import no.losen.http.ClientAddress;
+import no.losen.http.Origins;
 import no.losen.metrics.Metrics;
-import no.losen.session.SessionStore;
 import no.losen.staff.StaffAuth;
+import no.losen.step.Steps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * everything after that is one {@link Conversation} per socket.
  *
  * <p>Close codes a client sees: 1000 idle (reconnect and {@code resume} when the user acts),
- * 1002/1007 a broken frame or text that is not UTF-8, 1009 frame too large, 1012 the server is
+ * 1002/1007 a broken frame or text that is not UTF-8, 1008 kept sending far over the frame rate,
+ * 1009 frame too large, 1012 the server is
  * restarting (reconnect, possibly to another instance, and {@code resume}), 1013 too many
  * sockets from this address (try again later).
  */
@@ -37,40 +41,33 @@ public final class WebSocketChannel {
     static final short CLOSE_RESTART = 1012;
     static final short CLOSE_TRY_LATER = 1013;
 
-    private final Engine engine;
-    private final SessionStore store;
     private final StaffAuth staff;
-    private final List<String> allowedOrigins;
+    private final Origins origins;
+    /** Open staff sockets by log-in id, so a log-out closes them. */
+    private final Map<String, Set<Conversation>> staffSockets = new ConcurrentHashMap<>();
     private final WsLimits limits;
-    private final long maxSessions;
     private final ClientAddress clientAddress;
     private final Metrics metrics;
     private final Connections connections;
+    private final Conversation.Shared shared;
     private volatile boolean draining;
 
-    public WebSocketChannel(Engine engine, SessionStore store, StaffAuth staff, List<String> allowedOrigins,
-                            WsLimits limits) {
-        this(engine, store, staff, allowedOrigins, limits, Long.MAX_VALUE, List.of(), Metrics.none());
-    }
-
     /**
-     * @param allowedOrigins origins allowed to open sockets ({@code https://site.example}); empty means the
-     *                       server's own origin only; {@code *} allows any (for development)
-     * @param maxSessions    new conversations are refused ({@code busy}) while the store holds this many
-     * @param trustedProxies proxies whose {@code X-Forwarded-For} names the client
+     * @param steps          the step service every conversation calls
+     * @param origins        which pages may open sockets: the server's own and the widget hosts
+     * @param clients        who a request's client is (the same answer for every limit)
      */
-    public WebSocketChannel(Engine engine, SessionStore store, StaffAuth staff, List<String> allowedOrigins,
-                            WsLimits limits, long maxSessions, List<String> trustedProxies, Metrics metrics) {
-        this.engine = engine;
-        this.store = store;
+    public WebSocketChannel(Steps steps, StaffAuth staff, Origins origins, WsLimits limits,
+                            ClientAddress clients, Metrics metrics) {
         this.staff = staff;
-        this.allowedOrigins = List.copyOf(allowedOrigins);
+        this.origins = origins;
         this.limits = limits;
-        this.maxSessions = maxSessions;
-        this.clientAddress = new ClientAddress(trustedProxies);
+        this.clientAddress = clients;
         this.metrics = metrics;
         this.connections = new Connections(limits.maxPerAddress());
+        this.shared = new Conversation.Shared(steps, metrics, limits, this::closed);
         metrics.gauge("losen.connections", "open WebSocket connections", connections::size);
+        staff.onLogout(this::loggedOut);
     }
 
     /** Starts the idle sweep (once per channel); it stops when Vert.x closes. */
@@ -93,26 +90,6 @@ public final class WebSocketChannel {
         };
     }
 
-    Engine engine() {
-        return engine;
-    }
-
-    SessionStore store() {
-        return store;
-    }
-
-    WsLimits limits() {
-        return limits;
-    }
-
-    long maxSessions() {
-        return maxSessions;
-    }
-
-    Metrics metrics() {
-        return metrics;
-    }
-
     /** Open sockets now. */
     public int connections() {
         return connections.size();
@@ -123,23 +100,27 @@ public final class WebSocketChannel {
             req.response().setStatusCode(503).end();
             return;
         }
-        if (!originAllowed(req.getHeader("Origin"), req.getHeader("Host"))) {
+        if (!origins.socketAllowed(req)) {
             LOG.info("event=ws.rejected reason=origin");
             metrics.limit("origin");
             req.response().setStatusCode(403).end();
             return;
         }
         String address = clientAddress.of(req.remoteAddress(), req.headers());
-        Socket socket = new Socket(((HttpServerRequestInternal) req).context());
-        Conversation c = new Conversation(socket, this, staff.isStaff(req.headers()), address);
+        Socket socket = new Socket(((HttpServerRequestInternal) req).context(), limits);
+        String login = staff.login(req).orElse(null);
+        Conversation c = new Conversation(socket, shared, login, address);
         socket.attach(c);
+        if (login != null) {
+            staffSockets.computeIfAbsent(login, k -> ConcurrentHashMap.newKeySet()).add(c);
+        }
         boolean admitted = connections.admit(address);
         if (admitted) {
             // Counted before the handshake, so a connection that dies during it is counted out again.
             connections.add(c);
         }
         if (!Upgrade.accept(req, socket, 4 * limits.maxFrameChars())) {
-            connections.remove(c, address);
+            closed(c);
             return;
         }
         if (!admitted) {
@@ -151,21 +132,23 @@ public final class WebSocketChannel {
     }
 
     /** The socket is gone: its slot is free again (its session stays in the store until the TTL). */
-    void closed(Conversation c) {
+    private void closed(Conversation c) {
         connections.remove(c, c.address());
+        if (c.login() != null) {
+            staffSockets.computeIfPresent(c.login(), (k, set) -> {
+                set.remove(c);
+                return set.isEmpty() ? null : set;
+            });
+        }
     }
 
-    /** A message over the transport limit closed the socket. */
-    void tooLarge() {
-        LOG.info("event=ws.refused code=too_large");
-        metrics.limit("frame_size");
-        metrics.error("too_large");
-    }
-
-    /** A frame that breaks the WebSocket protocol closed the socket. */
-    void protocolError() {
-        LOG.info("event=ws.refused code=protocol");
-        metrics.error("protocol");
+    /** A staff member logged out: their sockets lose staff rights at once, by closing (1008). */
+    private void loggedOut(String login) {
+        Set<Conversation> open = staffSockets.remove(login);
+        if (open != null) {
+            LOG.info("event=ws.closed reason=logged_out sockets={}", open.size());
+            open.forEach(c -> c.idle().onComplete(r -> c.close(Socket.CLOSE_POLICY, "logged out")));
+        }
     }
 
     /** Closes sockets that sent nothing for the idle timeout; their sessions stay for the session TTL. */
@@ -197,22 +180,5 @@ public final class WebSocketChannel {
 
     public boolean draining() {
         return draining;
-    }
-
-    boolean originAllowed(String origin, String host) {
-        if (origin == null) {
-            // Browsers always send Origin; its absence means a non-browser client, which cookies cannot reach.
-            return true;
-        }
-        if (allowedOrigins.contains("*") || allowedOrigins.contains(origin)) {
-            return true;
-        }
-        try {
-            URI u = URI.create(origin);
-            String authority = u.getPort() < 0 ? u.getHost() : u.getHost() + ":" + u.getPort();
-            return host != null && host.equalsIgnoreCase(authority);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import no.losen.content.Examples;
 import no.losen.content.Fact;
 import no.losen.content.Facts;
 import no.losen.content.Language;
@@ -88,6 +89,26 @@ public final class ContentLoader {
             }
             TranslationReader.keys(doc, l.status(), texts.computeIfAbsent(lang, k -> new LinkedHashMap<>()), problems);
         }
+        Map<String, Map<String, Examples.ExampleFile>> examples = new LinkedHashMap<>();
+        for (Path f : yamlFiles(tr, 3)) {
+            if (!f.getParent().getFileName().toString().equals("examples") || f.getParent().getParent().getParent() == null
+                    || !f.getParent().getParent().getParent().equals(tr)) {
+                continue;
+            }
+            String lang = stem(f);
+            String dialog = f.getParent().getParent().getFileName().toString();
+            YamlDoc doc = parse(root, f, problems);
+            if (doc == null) {
+                continue;
+            }
+            Language l = languages.get(lang);
+            if (l == null) {
+                problems.add(Problem.error(doc.at(""), "no translations/" + lang + ".yaml describes language '" + lang + "'"));
+                continue;
+            }
+            examples.computeIfAbsent(dialog, k -> new LinkedHashMap<>())
+                    .put(lang, ExampleReader.read(doc, dialog, lang, l.status(), problems));
+        }
         Map<String, Fact> facts = new LinkedHashMap<>();
         for (Path f : yamlFiles(root.resolve("facts"), 1)) {
             YamlDoc doc = parse(root, f, problems);
@@ -119,7 +140,8 @@ public final class ContentLoader {
                             + " dialogs/, translations/ and facts/ (in a checkout: validate .)"));
         }
         Map<String, String> citations = citations(root, problems);
-        DialogSet set = new DialogSet(dialogs, new Translations(languages, texts, fallback), new Facts(facts, citations));
+        DialogSet set = new DialogSet(dialogs, new Translations(languages, texts, fallback), new Facts(facts, citations),
+                new Examples(examples));
         Validator.Result v = new Validator(set).validate();
         problems.addAll(v.problems());
         return new Loaded(set, problems, v.coverage());

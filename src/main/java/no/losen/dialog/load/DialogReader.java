@@ -39,8 +39,8 @@ final class DialogReader {
         t.path("nodes").fields().forEachRemaining(e -> nodes.put(e.getKey(), node(e.getKey(), e.getValue(),
                 "/nodes/" + e.getKey())));
         List<Topic> topics = new ArrayList<>();
-        each(t.path("topics"), "/topics", (n, p) -> topics.add(new Topic(n.path("keywords").asText(),
-                n.path("goto").asText(), doc.at(p), gotoAt(p))));
+        each(t.path("topics"), "/topics", (n, p) -> topics.add(new Topic(text(n, "keywords"),
+                n.path("goto").asText(), text(n, "label"), text(n, "danger"), doc.at(p), gotoAt(p))));
         return new Dialog(t.path("id").asText(), t.path("title").asText(), Audience.of(t.path("audience").asText()),
                 strings(t.path("languages")), strings(t.path("resident-languages")), t.path("start").asText(),
                 t.path("text").asText("none"), choices(t.path("anywhere"), "/anywhere"), topics, nodes, doc.at(""));

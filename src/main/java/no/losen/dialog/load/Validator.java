@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.losen.content.Examples;
 import no.losen.content.Fact;
 import no.losen.content.Origin;
 import no.losen.content.PluralRules;
@@ -21,6 +22,7 @@ import no.losen.dialog.Choice;
 import no.losen.dialog.Dialog;
 import no.losen.dialog.DialogSet;
 import no.losen.dialog.Node;
+import no.losen.dialog.Setup;
 import no.losen.dialog.Say;
 
 /**
@@ -32,7 +34,7 @@ public final class Validator {
 
     /** Keys the engine itself shows (notices, search card, unanswered summary points). */
     public static final List<String> ENGINE_KEYS = List.of("common.choose-one", "common.no-results", "common.search.title",
-            "common.search.caution", "common.not-answered", "common.none-ticked");
+            "common.search.caution", "common.not-answered", "common.none-ticked", "common.did-you-mean");
     private static final List<String> REQUIRED_LANGUAGES = List.of("nb", "en");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(@?)([A-Za-z0-9_-]+)(?:\\.([A-Za-z0-9_-]+))?}");
     private static final Set<String> FACT_FIELDS = Set.of("value", "tel", "url", "name", "checked");
@@ -56,10 +58,84 @@ public final class Validator {
             coverage.addAll(languages(d));
         }
         placeholders();
+        examples();
         return new Result(problems, coverage);
     }
 
+    /** Fewest examples a topic should have in a language: the fallback languages carry the most weight. */
+    public static int minimumExamples(String lang) {
+        return REQUIRED_LANGUAGES.contains(lang) ? 30 : 12;
+    }
+
+    /**
+     * Example files name topics of their dialog (or {@code none}); a message listed under two topics
+     * teaches the classifier both, so it is an error; too few examples for a topic is a warning.
+     */
+    private void examples() {
+        for (var byDialog : set.examples().byDialog().entrySet()) {
+            Dialog d = set.dialogs().get(byDialog.getKey());
+            if (d == null) {
+                byDialog.getValue().values().forEach(f -> problems.add(Problem.error(f.at(),
+                        "examples for dialog '" + byDialog.getKey() + "', which does not exist")));
+                continue;
+            }
+            Set<String> topics = new LinkedHashSet<>();
+            d.topics().forEach(t -> topics.add(t.target()));
+            Map<String, Examples.Example> firstUnder = new LinkedHashMap<>();
+            Map<String, String> topicOf = new LinkedHashMap<>();
+            for (Examples.ExampleFile f : byDialog.getValue().values()) {
+                if (!d.offers(f.lang())) {
+                    problems.add(Problem.warning(f.at(), "dialog '" + d.id() + "' is not offered in '" + f.lang() + "'"));
+                }
+                for (var e : f.topics().entrySet()) {
+                    String topic = e.getKey();
+                    if (!topic.equals(Examples.NONE) && !topics.contains(topic)) {
+                        problems.add(Problem.error(e.getValue().isEmpty() ? f.at() : e.getValue().get(0).at(), "'" + topic
+                                + "' is not a topic of dialog '" + d.id() + "' (topics go to " + topics + ", or use none)"));
+                        continue;
+                    }
+                    for (Examples.Example ex : e.getValue()) {
+                        String key = fold(ex.text());
+                        String before = topicOf.putIfAbsent(key, topic);
+                        if (before == null) {
+                            firstUnder.put(key, ex);
+                        } else if (!before.equals(topic)) {
+                            problems.add(Problem.error(ex.at(), "example under '" + topic + "' is also under '" + before
+                                    + "' at " + firstUnder.get(key).at() + ": an example belongs to one topic"));
+                        } else if (firstUnder.get(key).at().file().equals(ex.at().file())) {
+                            problems.add(Problem.warning(ex.at(), "example is listed twice under '" + topic + "' (also at "
+                                    + firstUnder.get(key).at() + ")"));
+                        }
+                    }
+                }
+                for (String topic : topics) {
+                    int n = f.count(topic);
+                    if (n < minimumExamples(f.lang())) {
+                        problems.add(Problem.warning(f.at(), f.lang() + ": " + n + " examples for topic '" + topic
+                                + "' (at least " + minimumExamples(f.lang()) + ")"));
+                    }
+                }
+            }
+            if (!byDialog.getValue().isEmpty()) {
+                d.languages().stream().filter(l -> !byDialog.getValue().containsKey(l)).forEach(l -> problems.add(
+                        Problem.warning(d.at(), "dialog '" + d.id() + "' has no examples in '" + l + "' (translations/"
+                                + d.id() + "/examples/" + l + ".yaml); typed text in it is recognised from the other languages")));
+                d.topics().stream().filter(t -> t.label() == null).forEach(t -> problems.add(Problem.warning(t.at(),
+                        "topic '" + t.target() + "' has no label, so it cannot be offered as a choice (\"Did you mean …?\")")));
+            }
+        }
+    }
+
+    /** Two examples are the same when they differ only in case, accents, spacing or punctuation. */
+    static String fold(String s) {
+        String n = java.text.Normalizer.normalize(s.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD);
+        return n.replaceAll("\\p{M}+", "").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
     private void references(Dialog d) {
+        if (d.topics().stream().filter(t -> t.danger() != null).count() > 1) {
+            problems.add(Problem.error(d.at(), "dialog '" + d.id() + "' marks more than one topic as danger"));
+        }
         if (d.node(d.start()).isEmpty()) {
             problems.add(Problem.error(d.at(), "start node '" + d.start() + "' does not exist"));
         }
@@ -146,6 +222,8 @@ public final class Validator {
                 known.add(n.input().var());
             }
         }
+        known.stream().filter(v -> v.startsWith(Setup.PREFIX)).forEach(v -> problems.add(Problem.error(d.at(),
+                "a dialog cannot set '" + v + "': names starting with '" + Setup.PREFIX + "' are the server's set-up")));
         for (Node n : d.nodes().values()) {
             n.route().forEach(r -> unknownVars(r.when().variables(), known, r.at()));
             n.choices().forEach(c -> unknownVars(c.when().variables(), known, c.at()));
@@ -154,8 +232,17 @@ public final class Validator {
     }
 
     private void unknownVars(List<String> used, Set<String> known, Origin at) {
-        used.stream().filter(v -> !known.contains(v)).forEach(v -> problems.add(
-                Problem.warning(at, "variable '" + v + "' is never set in this dialog")));
+        for (String v : used) {
+            if (v.startsWith(Setup.PREFIX)) {
+                // The server's set-up, not a variable: only the names the server sets exist.
+                if (!Setup.known(v)) {
+                    problems.add(Problem.error(at, "unknown set-up name '" + v + "' (known: "
+                            + new java.util.TreeSet<>(Setup.KNOWN).stream().map(k -> Setup.PREFIX + k).toList() + ")"));
+                }
+            } else if (!known.contains(v)) {
+                problems.add(Problem.warning(at, "variable '" + v + "' is never set in this dialog"));
+            }
+        }
     }
 
     private List<Coverage> languages(Dialog d) {
@@ -164,7 +251,9 @@ public final class Validator {
         ui.put(d.title(), d.at());
         ENGINE_KEYS.forEach(k -> ui.put(k, d.at()));
         d.anywhere().forEach(c -> ui.putIfAbsent(c.label(), c.at()));
-        d.topics().forEach(t -> ui.putIfAbsent(t.keywords(), t.at()));
+        d.topics().stream().filter(t -> t.keywords() != null).forEach(t -> ui.putIfAbsent(t.keywords(), t.at()));
+        d.topics().stream().filter(t -> t.label() != null).forEach(t -> ui.putIfAbsent(t.label(), t.at()));
+        d.topics().stream().filter(t -> t.danger() != null).forEach(t -> ui.putIfAbsent(t.danger(), t.at()));
         for (Node n : d.nodes().values()) {
             n.say().forEach(s -> say(s, ui));
             n.say().stream().filter(s -> n.bilingual()).forEach(s -> say(s, resident));

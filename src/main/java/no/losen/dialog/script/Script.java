@@ -11,9 +11,15 @@ import no.losen.content.Origin;
  *
  * @param staff         run as a logged-in staff member
  * @param allowFallback accept texts shown from a fallback language (otherwise a missing key fails the test)
+ * @param setup         how the server is set up for this script ({@code setup: [model, sms]}; see
+ *                      {@link no.losen.dialog.Setup}); empty: nothing outside the server
  */
 public record Script(String file, String name, String dialog, String lang, boolean staff, boolean allowFallback,
-                     List<Turn> turns) {
+                     List<String> setup, List<Turn> turns) {
+
+    public Script {
+        setup = List.copyOf(setup);
+    }
 
     /** One turn: what the user does ({@code kind} and {@code arg}) and what must follow. */
     public record Turn(String kind, JsonNode arg, JsonNode expect, Origin at) {

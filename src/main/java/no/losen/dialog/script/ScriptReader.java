@@ -52,8 +52,16 @@ public final class ScriptReader {
         if (turns.isEmpty()) {
             throw new YamlDoc.SyntaxError(doc.at(""), "a script needs turns");
         }
+        List<String> setup = new ArrayList<>();
+        t.path("setup").forEach(n -> setup.add(n.asText()));
+        for (String name : setup) {
+            if (!no.losen.dialog.Setup.KNOWN.contains(name)) {
+                throw new YamlDoc.SyntaxError(doc.at("/setup"), "unknown set-up name '" + name + "' (known: "
+                        + new java.util.TreeSet<>(no.losen.dialog.Setup.KNOWN) + ")");
+            }
+        }
         return new Script(doc.file, t.path("name").asText(doc.file), t.path("dialog").asText(null),
                 t.path("lang").asText(null), t.path("staff").asBoolean(false),
-                t.path("allow-fallback").asBoolean(false), turns);
+                t.path("allow-fallback").asBoolean(false), setup, turns);
     }
 }

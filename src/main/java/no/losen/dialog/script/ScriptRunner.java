@@ -9,6 +9,7 @@ import no.losen.dialog.DialogException;
 import no.losen.dialog.Engine;
 import no.losen.dialog.Reply;
 import no.losen.dialog.Session;
+import no.losen.dialog.Setup;
 
 /**
  * Plays a {@link Script} against the engine and lists every expectation that failed, each
@@ -25,12 +26,13 @@ public final class ScriptRunner {
     /** The failures of one script; empty when it passes. */
     public List<String> run(Script script) {
         List<String> failures = new ArrayList<>();
+        Engine engine = script.setup().isEmpty() ? this.engine : this.engine.withSetup(Setup.of(script.setup()));
         Session session = null;
         for (Script.Turn turn : script.turns()) {
             Reply reply = null;
             String error = null;
             try {
-                Engine.Turn t = step(script, session, turn);
+                Engine.Turn t = step(engine, script, session, turn);
                 if (t == null) {
                     session = null;
                 } else {
@@ -54,7 +56,7 @@ public final class ScriptRunner {
         return failures;
     }
 
-    private Engine.Turn step(Script script, Session s, Script.Turn turn) {
+    private static Engine.Turn step(Engine engine, Script script, Session s, Script.Turn turn) {
         JsonNode a = turn.arg();
         switch (turn.kind()) {
             case "start" -> {

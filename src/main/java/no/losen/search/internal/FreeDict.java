@@ -35,15 +35,25 @@ public final class FreeDict {
     private static final Pattern SEPARATOR = Pattern.compile("[,;]");
 
     private final Map<String, List<String>> entries;
+    private final String name;
 
-    private FreeDict(Map<String, List<String>> entries) {
+    private FreeDict(String name, Map<String, List<String>> entries) {
+        this.name = name;
         this.entries = Map.copyOf(entries);
     }
 
-    /** Loads the dictionary from {@code dir} if it is installed there. */
+    /** Loads the English–Norwegian dictionary from {@code dir} if it is installed there. */
     public static Optional<FreeDict> load(Path dir) {
-        Path index = dir.resolve(BASE + ".index");
-        Path dict = dir.resolve(BASE + ".dict.dz");
+        return load(dir, BASE);
+    }
+
+    /**
+     * Loads {@code dir/<base>.index} and {@code .dict.dz} (a FreeDict dictd pair such as
+     * {@code freedict-pol-nor}) if installed; empty when absent or unreadable.
+     */
+    public static Optional<FreeDict> load(Path dir, String base) {
+        Path index = dir.resolve(base + ".index");
+        Path dict = dir.resolve(base + ".dict.dz");
         if (!Files.isReadable(index) || !Files.isReadable(dict)) {
             return Optional.empty();
         }
@@ -75,7 +85,7 @@ public final class FreeDict {
                     });
                 }
             }
-            return Optional.of(new FreeDict(entries));
+            return Optional.of(new FreeDict(base, entries));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -88,6 +98,32 @@ public final class FreeDict {
 
     public int size() {
         return entries.size();
+    }
+
+    /** The dictd base name it was read from ({@code freedict-eng-nor}). */
+    public String name() {
+        return name;
+    }
+
+    /** Every headword with its translations, first sense first. */
+    public Map<String, List<String>> entries() {
+        return entries;
+    }
+
+    /**
+     * The dictionary read backwards: each translation becomes a headword whose translations are
+     * the headwords that offered it ({@code freedict-eng-rus} read as Russian → English where
+     * no Russian → English dictionary is packaged). Order: the sense rank it had, then headword.
+     */
+    public FreeDict inverted() {
+        Map<String, List<String>> inv = new HashMap<>();
+        entries.forEach((head, translations) -> {
+            for (String t : translations) {
+                inv.computeIfAbsent(t, k -> new ArrayList<>()).add(head);
+            }
+        });
+        inv.replaceAll((k, v) -> List.copyOf(new LinkedHashSet<>(v)));
+        return new FreeDict(name + " (inverted)", inv);
     }
 
     /** Translation lines: the line after the headword, and each numbered sense; glosses follow them. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -26,13 +27,17 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * The Lucene BM25 index over all passages, in memory (the corpus is ~1 MB; building it takes
- * well under a second, so a disk cache would only add a staleness risk). Thread-safe: one
+ * The Lucene BM25 index over all passages, in memory (the corpus is ~1 MB). Thread-safe: one
  * reader and searcher serve all queries.
  *
- * <p>Fields: {@code text} and {@code section} (Norwegian chain; section boosted because a
- * heading names a passage's topic in few words), {@code title} (the source's title, weakly
- * boosted), and {@code plain} (original words, for the BM25 baseline).
+ * <p>Fields: {@code text} and {@code section} (Norwegian chain; the section heading is its own
+ * field because it names a passage's topic in few words), {@code title} (the source's title,
+ * weakly boosted), {@code concept} (one token per domain synonym set found in the text, see
+ * {@link SynonymSets}), and {@code plain} (original words, for the BM25 baseline).
+ *
+ * <p>Measured and left out (docs/search.md): a second index of sentences scored as windows
+ * (proximity) — no gain that held on the check half, and it doubled the index build; and RM3
+ * feedback from the first ranking — lower recall on the tuning half.
  */
 public final class PassageIndex {
 
@@ -42,15 +47,25 @@ public final class PassageIndex {
     static final float SECTION_BOOST = Float.parseFloat(System.getProperty("losen.section", "0.1"));
     static final float TITLE_BOOST = Float.parseFloat(System.getProperty("losen.title", "0.05"));
     static final float PART_WEIGHT = Float.parseFloat(System.getProperty("losen.part", "0.5"));
+    static final float CONCEPT_WEIGHT = Float.parseFloat(System.getProperty("losen.concept", "1.5"));
     private static final int MAX_TERMS = 64;
 
     private final NorwegianAnalysis analysis;
+    private final SynonymSets synonyms;
     private final IndexSearcher searcher;
     private final int[] ordinals;
+    private final List<List<Sentences.Span>> sentences;
 
     public PassageIndex(List<Passage> passages, Map<String, String> titles, NorwegianAnalysis analysis) {
+        this(passages, titles, analysis, SynonymSets.load());
+    }
+
+    public PassageIndex(List<Passage> passages, Map<String, String> titles, NorwegianAnalysis analysis, SynonymSets synonyms) {
         this.analysis = analysis;
-        Analyzer perField = new PerFieldAnalyzerWrapper(analysis.norwegian(), Map.of("plain", analysis.plain()));
+        this.synonyms = synonyms;
+        this.sentences = passages.stream().map(p -> Sentences.split(p.text())).toList();
+        Analyzer perField = new PerFieldAnalyzerWrapper(analysis.norwegian(),
+                Map.of("plain", analysis.plain(), "concept", new WhitespaceAnalyzer()));
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(perField).setRAMBufferSizeMB(64))) {
             // IndexWriter is thread-safe; analysis dominates the build, so use both cores
@@ -60,6 +75,7 @@ public final class PassageIndex {
                 d.add(new TextField("text", p.text(), Field.Store.NO));
                 d.add(new TextField("section", p.section(), Field.Store.NO));
                 d.add(new TextField("title", titles.getOrDefault(p.sourceId(), ""), Field.Store.NO));
+                d.add(new TextField("concept", synonyms.tag(p.text()), Field.Store.NO));
                 d.add(new TextField("plain", p.text(), Field.Store.NO));
                 try {
                     w.addDocument(d);
@@ -85,6 +101,15 @@ public final class PassageIndex {
         }
     }
 
+    public int passageCount() {
+        return sentences.size();
+    }
+
+    /** The sentences of passage {@code ordinal}, as the index cut them. */
+    public List<Sentences.Span> sentences(int ordinal) {
+        return sentences.get(ordinal);
+    }
+
     /** The baseline: BM25 over the question's original lower-cased words, no stemming or stop words. */
     public List<Hit> plain(String text, int n) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -98,20 +123,63 @@ public final class PassageIndex {
         return run(b.build(), n);
     }
 
-    /** BM25 over the Norwegian fields for weighted terms (a question, or a translated one). */
-    public List<Hit> weighted(Map<String, Float> terms, int n) {
+    /** Analysed index terms of {@code terms} (stems, compound parts at part weight), strongest weight kept. */
+    public Map<String, Float> analysed(Map<String, Float> terms) {
         Map<String, Float> analysed = new LinkedHashMap<>();
         for (Map.Entry<String, Float> e : terms.entrySet()) {
             for (NorwegianAnalysis.Token t : NorwegianAnalysis.tokens(analysis.norwegian(), e.getKey())) {
                 analysed.merge(t.term(), e.getValue() * (t.part() ? PART_WEIGHT : 1f), Math::max);
             }
         }
+        return analysed;
+    }
+
+    /** Concept tokens of the terms (read in order, so phrases are found), each at its first word's weight. */
+    Map<String, Float> concepts(Map<String, Float> terms) {
+        List<String> words = new ArrayList<>();
+        List<Float> weights = new ArrayList<>();
+        for (Map.Entry<String, Float> e : terms.entrySet()) {
+            for (String w : SynonymSets.words(e.getKey(), false)) {
+                words.add(w);
+                weights.add(e.getValue());
+            }
+        }
+        Map<String, Float> out = new LinkedHashMap<>();
+        for (SynonymSets.Match m : synonyms.find(words)) {
+            out.merge(m.concept(), weights.get(m.firstWord()), Math::max);
+        }
+        return out;
+    }
+
+    /** The terms of which at least one analysed form occurs in the index (order and weights kept). */
+    public Map<String, Float> known(Map<String, Float> terms) {
+        Map<String, Float> out = new LinkedHashMap<>();
+        terms.forEach((t, w) -> {
+            if (NorwegianAnalysis.tokens(analysis.norwegian(), t).stream().anyMatch(tok -> documentFrequency(tok.term()) > 0)) {
+                out.put(t, w);
+            }
+        });
+        return out;
+    }
+
+    /** How many passages hold the analysed term (0: the index does not know it). */
+    public int documentFrequency(String analysedTerm) {
+        try {
+            return searcher.getIndexReader().docFreq(new Term("text", analysedTerm));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** BM25 over the Norwegian fields for weighted terms (a question, or a translated one). */
+    public List<Hit> weighted(Map<String, Float> terms, int n) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        analysed.entrySet().stream().limit(MAX_TERMS).forEach(e -> {
+        analysed(terms).entrySet().stream().limit(MAX_TERMS).forEach(e -> {
             add(b, "text", e.getKey(), e.getValue());
             add(b, "section", e.getKey(), e.getValue() * SECTION_BOOST);
             add(b, "title", e.getKey(), e.getValue() * TITLE_BOOST);
         });
+        concepts(terms).forEach((c, w) -> add(b, "concept", c, w * CONCEPT_WEIGHT));
         return run(b.build(), n);
     }
 

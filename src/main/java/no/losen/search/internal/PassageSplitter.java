@@ -15,7 +15,7 @@ public final class PassageSplitter {
 
     public static final int MAX_CHARS = 1200;
     private static final int OVERLAP_MAX = 250;
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?»”])\\s+(?=[\\p{Lu}\\d«•–-])|\\n");
+    static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?»”])\\s+(?=[\\p{Lu}\\d«•–-])|\\n");
 
     private final List<Passage> out = new ArrayList<>();
     private final String sourceId;

@@ -26,6 +26,7 @@ public final class QueryTranslator implements QueryTransformer {
     static final float GLOSSARY = 1.0f;
     static final float KEPT = 0.6f;
     static final float DICTIONARY = 0.35f;
+    static final double SPREAD = Double.parseDouble(System.getProperty("losen.spread", "0.5"));
     private static final int DICTIONARY_SENSES = 3;
 
     private final Glossary glossary;
@@ -61,7 +62,9 @@ public final class QueryTranslator implements QueryTransformer {
                 }
                 List<String> nb = glossary.lookup(phrase);
                 if (nb != null) {
-                    nb.forEach(t -> put(out, t, GLOSSARY));
+                    // one English term is one concept: spread over many Norwegian words it must not outweigh the rest
+                    float w = (float) (GLOSSARY / Math.pow(Math.max(1, nb.size()), SPREAD));
+                    nb.forEach(t -> put(out, t, w));
                     matched = len;
                     break;
                 }

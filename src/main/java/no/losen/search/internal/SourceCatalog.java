@@ -18,7 +18,7 @@ import java.util.List;
 public final class SourceCatalog {
 
     /** One published document. {@code year} is null when the publisher prints none. */
-    public record Source(String id, Path file, String title, String publisher, Integer year) {
+    public record Source(String id, Path file, String title, String publisher, Integer year, String lang) {
         /** Title with publisher and year, as every result cites it. */
         public String citation() {
             return title + " – " + publisher + (year == null ? "" : ", " + year);
@@ -40,7 +40,7 @@ public final class SourceCatalog {
                 }
                 JsonNode year = s.path("year");
                 out.add(new Source(id, file, required(s, "title", yaml), required(s, "publisher", yaml),
-                        year.isInt() ? year.asInt() : null));
+                        year.isInt() ? year.asInt() : null, s.path("lang").asText("nb")));
             }
             if (out.isEmpty()) {
                 throw new IllegalStateException(yaml + " lists no sources");

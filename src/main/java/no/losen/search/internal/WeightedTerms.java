@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
  * The {@code term^weight} text a translated {@link dev.langchain4j.rag.query.Query} carries
  * between the query transformer and the retriever (langchain4j queries are plain text).
  */
-final class WeightedTerms {
+public final class WeightedTerms {
 
     private WeightedTerms() {}
 
-    static String format(Map<String, Float> terms) {
+    public static String format(Map<String, Float> terms) {
         Map<String, Float> words = new LinkedHashMap<>(); // "uten lovlig opphold" weighs each word
         terms.forEach((t, w) -> {
             for (String word : t.trim().split("\\s+")) {
@@ -28,7 +28,7 @@ final class WeightedTerms {
     }
 
     /** Parses {@code term^weight} pairs; words without a weight count 1. */
-    static Map<String, Float> parse(String text) {
+    public static Map<String, Float> parse(String text) {
         Map<String, Float> out = new LinkedHashMap<>();
         for (String item : text.trim().split("\\s+")) {
             if (item.isEmpty()) {

@@ -29,7 +29,7 @@ class SmsConversationTest {
     private void open(Map<String, TextAction> actions) {
         Engine engine = SmsFixture.engine(dir, actions);
         store = new MemorySessionStore(Duration.ofMinutes(30), 1000);
-        sms = new SmsConversation(engine, store, new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)),
+        sms = new SmsConversation(SmsFixture.steps(engine, store), new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)),
                 "demo");
     }
 
@@ -140,6 +140,19 @@ class SmsConversationTest {
     }
 
     @Test
+    void a_message_from_before_stop_retried_after_it_does_nothing() {
+        open(Map.of());
+        Inbound menu = new Inbound(PHONE, "2222", "Hei", "before-1");
+        Inbound language = new Inbound(PHONE, "2222", "1", "before-2");
+        sms.handle("test", menu).await();
+        assertThat(sms.handle("test", language).await().get(0)).startsWith("Hei! Hva gjelder det?");
+        send("STOPP");
+        assertThat(store.size()).isZero();
+        assertThat(sms.handle("test", language).await()).as("no reply, no new conversation").isEmpty();
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
     void a_retried_message_id_gets_the_same_reply_and_moves_the_dialog_once() {
         open(Map.of());
         send("1");
@@ -201,10 +214,10 @@ class SmsConversationTest {
     @Test
     void a_staff_dialog_is_never_started_over_sms() {
         Engine engine = SmsFixture.engine(dir, Map.of());
-        SmsConversation staff = new SmsConversation(engine, new MemorySessionStore(Duration.ofMinutes(1), 10),
+        SmsConversation staff = new SmsConversation(SmsFixture.steps(engine, new MemorySessionStore(Duration.ofMinutes(1), 10)),
                 new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)), "demo-staff");
         assertThat(staff.ready()).isFalse();
-        assertThat(new SmsConversation(engine, new MemorySessionStore(Duration.ofMinutes(1), 10),
+        assertThat(new SmsConversation(SmsFixture.steps(engine, new MemorySessionStore(Duration.ofMinutes(1), 10)),
                 new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)), "demo").ready()).isTrue();
     }
 

@@ -157,6 +157,7 @@ class SmsEndToEndTest {
         HttpResponse<String> badForm = postRaw("/sms/twilio", "Body=%ZZ", "application/x-www-form-urlencoded",
                 Map.of("X-Twilio-Signature", "x"));
         assertThat(badForm.statusCode()).isEqualTo(400);
+        assertThat(badForm.body()).as("a malformed form is not a large one").contains("bad_request").doesNotContain("too_large");
         Map<String, String> noSid = Map.of("From", "+4790000004", "Body", "1");
         assertThat(postTwilio(noSid, true).statusCode()).isEqualTo(400);
 

@@ -58,7 +58,7 @@ class SmsRendererTest {
         assertThat(l.errors()).isEmpty();
         Engine web = new Engine(l.set(), Map.of());
         SmsRenderer r = new SmsRenderer(new SmsTexts(l.set().translations()));
-        SmsConversation sms = new SmsConversation(web, new MemorySessionStore(Duration.ofMinutes(5), 10),
+        SmsConversation sms = new SmsConversation(SmsFixture.steps(web, new MemorySessionStore(Duration.ofMinutes(5), 10)),
                 new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)), "demo");
 
         SmsConversation.Outcome started = sms.step(null, "norsk");

@@ -75,18 +75,77 @@ class WebAssetsTest {
     }
 
     @Test
-    void chatIsTheWholePageUnderAStrictPolicyWithNothingInlineAndNothingCached() throws Exception {
+    void chatIsTheWholePageUnderAStrictPolicyWithNothingInlineButItsHashedFirstPaintAndNothingCached() throws Exception {
         HttpResponse<String> page = get("/chat?dialog=walk&lang=ar");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(header(page, "Cache-Control")).isEqualTo("no-store");
         String csp = header(page, "Content-Security-Policy");
-        assertThat(csp).contains("default-src 'self'", "script-src 'self'", "style-src 'self'",
+        assertThat(csp).contains("default-src 'self'", "script-src 'self';",
                 "connect-src 'self' ws://127.0.0.1:" + web.server.port(), "frame-ancestors 'none'");
         assertThat(csp).doesNotContain("unsafe-inline", "unsafe-eval");
         String html = page.body();
         assertThat(html).contains("<html lang=\"ar\" dir=\"rtl\">", "data-mode=\"page\"", "data-dialog=\"walk\"",
-                "data-lang=\"ar\"", "<main id=\"losen-chat\">");
-        assertNothingInline(html);
+                "data-lang=\"ar\"", "<main id=\"losen-chat\">", "interactive-widget=resizes-content");
+        // The one stylesheet in the page is allowed by its hash, and by nothing else.
+        Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(html);
+        assertThat(style.find()).isTrue();
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(style.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(csp).contains("style-src 'self' 'sha256-" + hash + "';");
+        String rest = html.replace(style.group(), "");
+        assertThat(style.find()).isFalse();
+        // Scripts: files of this origin, and one JSON data block that no browser runs.
+        assertNothingInline(rest.replaceFirst("<script type=\"application/json\" id=\"losen-boot\">", "<script src=\"data\">"));
+    }
+
+    @Test
+    void chatShowsAWorkingQuickExitBeforeAnyScriptAndCarriesTheWidgetsWords() throws Exception {
+        String html = get("/chat?dialog=walk&lang=nb").body();
+        // A real link to the neutral page: it works before the script arrives, and without it.
+        assertThat(html).contains("<a class=\"exit\" href=\"https://www.yr.no/\" rel=\"noreferrer\">Gå ut raskt</a>");
+        assertThat(html.indexOf("class=\"exit\"")).isLessThan(html.indexOf("<main"));
+        // What /api/boot would answer, so the widget needs no request before its first paint.
+        Matcher data = Pattern.compile("<script type=\"application/json\" id=\"losen-boot\">(.*?)</script>").matcher(html);
+        assertThat(data.find()).isTrue();
+        JsonObject boot = new JsonObject(data.group(1));
+        assertThat(boot.getString("dialog")).isEqualTo("walk");
+        assertThat(boot.getJsonObject("ui").getString("lang")).isEqualTo("nb");
+        assertThat(boot.getJsonObject("ui").getJsonObject("strings").getString("widget.send")).isEqualTo("Send");
+        assertThat(data.group(1)).doesNotContain("<");
+        // The script and the stylesheet are asked for from the head, side by side.
+        assertThat(html).containsPattern("<link rel=\"preload\" href=\"/assets/widget\\.[0-9a-f]{12}\\.css\" as=\"style\">");
+        assertThat(html.indexOf("<script src=")).isLessThan(html.indexOf("</head>"));
+    }
+
+    @Test
+    void chatWithoutALanguageSpeaksTheBrowsersAndMayHaveANeutralTitle() throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.server.port()
+                + "/chat?dialog=walk&title=Notater")).header("Accept-Language", "de-DE, ar;q=0.9, en;q=0.8").build();
+        String html = http.send(r, HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(html).contains("<html lang=\"ar\" dir=\"rtl\">", "data-lang=\"auto\"", "<title>Notater</title>",
+                "data-title=\"Notater\"");
+        assertThat(get("/chat?dialog=walk").body()).contains("<html lang=\"nb\"", "<title>Spør anonymt</title>");
+        assertThat(get("/chat?dialog=walk&title=%3C%2Ftitle%3E").body()).contains("<title>&lt;/title&gt;</title>");
+    }
+
+    @Test
+    void acceptLanguageIsReadInOrderOfPreferenceWithNorwegianAsBokmaal() {
+        assertThat(Pages.acceptLanguages("en;q=0.5, nn-NO, de;q=0.8, *;q=0.1")).containsExactly("nb", "de", "en");
+        assertThat(Pages.acceptLanguages("ar;q=0, fa")).containsExactly("fa");
+        assertThat(Pages.acceptLanguages(null)).isEmpty();
+        assertThat(Pages.acceptLanguages("x".repeat(600))).isEmpty();
+    }
+
+    @Test
+    void headRequestsAreAnsweredLikeGetsWithoutABody() throws Exception {
+        for (String path : new String[] {"/widget.js", "/widget.css", "/chat", "/", "/exit", "/api/ui/nb",
+                "/api/languages", "/api/boot?dialog=walk"}) {
+            HttpRequest head = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.server.port() + path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+            HttpResponse<String> res = http.send(head, HttpResponse.BodyHandlers.ofString());
+            assertThat(res.statusCode()).as("HEAD " + path).isEqualTo(get(path).statusCode());
+            assertThat(res.body()).as("HEAD " + path).isEmpty();
+        }
     }
 
     @Test
@@ -147,6 +206,39 @@ class WebAssetsTest {
         assertThat(walk.getJsonObject(0).getString("name")).isEqualTo("Norsk bokmål");
         assertThat(walk.getJsonObject(2).getString("dir")).isEqualTo("rtl");
         assertThat(get("/api/languages?dialog=nope").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void bootGivesTheLanguagesAndTheWordsOfTheFirstWantedLanguageTheDialogOffersInOneAnswer() throws Exception {
+        JsonObject boot = new JsonObject(get("/api/boot?dialog=walk&want=de,ar,en").body());
+        assertThat(boot.getString("dialog")).isEqualTo("walk");
+        assertThat(boot.getJsonArray("languages").stream().map(o -> ((JsonObject) o).getString("code")))
+                .containsExactly("nb", "en", "ar");
+        assertThat(boot.getJsonObject("ui").getString("lang")).isEqualTo("ar");
+        assertThat(boot.getJsonObject("ui").getJsonObject("strings").getString("widget.send")).isEqualTo("إرسال");
+        // Nothing wanted that the dialog offers: its first language.
+        assertThat(new JsonObject(get("/api/boot?dialog=walk&want=fr").body()).getJsonObject("ui").getString("lang"))
+                .isEqualTo("nb");
+        assertThat(new JsonObject(get("/api/boot?dialog=walk").body()).getJsonObject("ui").getString("lang")).isEqualTo("nb");
+        assertThat(get("/api/boot?dialog=nope").statusCode()).isEqualTo(404);
+        assertThat(get("/api/boot").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aDraftLanguageSaysSoInItsOwnWordsForTheLanguageMenu() throws Exception {
+        JsonArray walk = new JsonArray(get("/api/languages?dialog=walk").body());
+        assertThat(walk.getJsonObject(0).containsKey("draft")).as("nb is reviewed").isFalse();
+        assertThat(walk.getJsonObject(2).getString("draft")).isEqualTo("ترجمة لم يراجعها إنسان");
+    }
+
+    @Test
+    void uiListsThePhoneNumbersOfTheFactsSoTextsCanCallThem() throws Exception {
+        JsonArray phones = new JsonObject(get("/api/ui/nb").body()).getJsonArray("phones");
+        assertThat(phones.stream().map(o -> (JsonObject) o)).anySatisfy(p -> {
+            assertThat(p.getString("text")).isEqualTo("22 33 11 60");
+            assertThat(p.getString("tel")).isEqualTo("+4722331160");
+        });
+        assertThat(phones.stream().map(o -> ((JsonObject) o).getString("tel"))).allMatch(t -> t.matches("\\+?[0-9]{2,15}"));
     }
 
     @Test

@@ -49,7 +49,7 @@ class WidgetBrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     /** What the widget may keep in sessionStorage, and nothing else. */
-    static final Set<String> KEPT = Set.of("dialog", "lang", "open", "token", "ttl", "expires");
+    static final Set<String> KEPT = Set.of("dialog", "lang", "asked", "open", "token", "ttl", "expires");
 
     @TempDir
     static Path tmp;
@@ -172,10 +172,11 @@ class WidgetBrowserTest {
         visible(".launch").click();
         waitForLog("What is it about?");
 
-        // The picker names each language in itself.
-        Select picker = new Select(visible(".lang select"));
+        // The picker names each language in itself, and a draft one says so in its own words.
+        assertThat(visible(".lang .code").getText()).isEqualTo("EN");
+        Select picker = new Select(widget().findElement(By.cssSelector(".lang select")));
         assertThat(picker.getOptions().stream().map(WebElement::getText))
-                .containsExactly("Norsk bokmål", "English", "العربية");
+                .containsExactly("Norsk bokmål", "English", "العربية – ترجمة لم يراجعها إنسان");
         picker.selectByValue("ar");
         waitForLog("بماذا يتعلق الأمر؟");
         WebElement root = widget().findElement(By.cssSelector(".losen"));
@@ -382,10 +383,13 @@ class WidgetBrowserTest {
             button(".banner button", "Fortsett").click();
             until(() -> !banner.isDisplayed());
             assertThat(driver.getCurrentUrl()).startsWith(quick.siteOrigin());
-            // Nobody answers the next warning: the session ends and the tab forgets it.
-            until(() -> banner.isDisplayed() && banner.getText().startsWith("Økten ble avsluttet"), Duration.ofSeconds(14));
+            // Nobody answers the next warning: the session ends, the tab forgets it, and the screen too.
+            until(() -> logText().startsWith("Økten ble avsluttet"), Duration.ofSeconds(14));
+            assertThat(banner.isDisplayed()).isFalse();
+            assertThat(logText()).doesNotContain("Hva gjelder det?");
             assertThat(kept().containsKey("token")).isFalse();
-            button(".banner button", "Ny samtale").click();
+            assertThat(focusedInWidget()).isEqualTo("Start på nytt");
+            button(".ended button", "Start på nytt").click();
             waitForLog("Hva gjelder det?");
             assertCleanConsole();
         }

@@ -45,11 +45,16 @@ final class RawClient implements AutoCloseable {
     }
 
     RawClient(int port, String headers, String path) throws IOException {
+        this(port, headers, path, "127.0.0.1:" + port);
+    }
+
+    /** With the {@code Host} a test chooses. */
+    RawClient(int port, String headers, String path, String host) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(5_000);
         out = socket.getOutputStream();
         in = new DataInputStream(socket.getInputStream());
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + headers + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + headers + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         response = readHead(in);
     }

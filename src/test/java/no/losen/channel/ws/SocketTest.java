@@ -94,6 +94,96 @@ class SocketTest {
         awaitConnections(0);
     }
 
+    /** Frames the server sends until it closes (or goes quiet for the read timeout), by opcode and error code. */
+    private static java.util.Map<String, Integer> replies(RawClient c) throws Exception {
+        java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
+        try {
+            while (true) {
+                RawClient.Frame f = c.next();
+                String key = f.opcode() == RawClient.CLOSE ? "close " + f.closeCode()
+                        : f.opcode() == RawClient.PONG ? "pong"
+                        : new io.vertx.core.json.JsonObject(f.text()).getString("code", "reply");
+                seen.merge(key, 1, Integer::sum);
+                if (f.opcode() == RawClient.CLOSE) {
+                    return seen;
+                }
+            }
+        } catch (java.net.SocketTimeoutException | java.io.EOFException | java.net.SocketException quiet) {
+            return seen;
+        }
+    }
+
+    @Test
+    void aFloodOfTinyFramesGetsOneErrorPerPauseNotOnePerFrameAndEndsIn1008() throws Exception {
+        byte[] flood = new byte[5000 * 7];
+        try (RawClient c = RawClient.open(server.port())) {
+            // five thousand one-byte text frames (each would be a bad_frame), written at once, ten times
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < 5000; i++) {
+                b.write(new byte[] {(byte) 0x81, (byte) 0x81, 1, 2, 3, 4, 'x' ^ 1});
+            }
+            flood = b.toByteArray();
+            try {
+                for (int i = 0; i < 10; i++) {
+                    c.raw(flood);
+                }
+            } catch (java.net.SocketException closedMeanwhile) {
+                // the server closed the connection before the flood was all written: that is the point
+            }
+            var seen = replies(c);
+            assertThat(seen).containsEntry("close 1008", 1).containsKey("bad_frame");
+            assertThat(seen.get("bad_frame")).as("the burst, and a token now and then: %s", seen).isLessThanOrEqualTo(45);
+            assertThat(seen.getOrDefault("rate_limited", 0)).as("once per pause").isLessThanOrEqualTo(Socket.STRIKES);
+        }
+        assertThat(server.get("/metrics").body()).contains("losen_limits_total{limit=\"flood\"}");
+    }
+
+    @Test
+    void protocolPingsCountAgainstTheFrameBudget() throws Exception {
+        try (RawClient c = RawClient.open(server.port())) {
+            Thread pinger = new Thread(() -> {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                try {
+                    while (System.nanoTime() < until) {
+                        c.frame(true, RawClient.PING, new byte[] {1});
+                    }
+                } catch (java.io.IOException closed) {
+                    // closed for flooding: the point
+                }
+            });
+            pinger.start();
+            var seen = replies(c);
+            c.close();
+            pinger.join();
+            assertThat(seen.getOrDefault("pong", 0)).as("%s", seen).isLessThanOrEqualTo(45);
+            assertThat(seen).containsEntry("close 1008", 1);
+        }
+    }
+
+    @Test
+    void aSocketThatBreachesTheRateIsLoggedOnce() throws Exception {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Socket.class);
+        ch.qos.logback.classic.Level before = log.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        log.addAppender(logs);
+        log.setLevel(ch.qos.logback.classic.Level.INFO);
+        try (RawClient c = RawClient.open(server.port())) {
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < 40; i++) {
+                    c.text(PING);
+                }
+                Thread.sleep(300);
+            }
+        } finally {
+            log.detachAppender(logs);
+            log.setLevel(before);
+        }
+        assertThat(logs.list.stream().map(e -> e.getFormattedMessage())
+                .filter(m -> m.equals("event=ws.refused code=rate_limited"))).hasSize(1);
+    }
+
     private static void awaitConnections(int n) {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (server.losen.connections() != n && System.nanoTime() < until) {

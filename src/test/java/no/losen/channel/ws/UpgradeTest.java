@@ -50,6 +50,55 @@ class UpgradeTest {
         }
     }
 
+    static final String HANDSHAKE = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+
+    @Test
+    void aPageOfThisServerOnAnotherSchemeIsRefusedAndTheRefusalCarriesTheSecurityHeaders() throws Exception {
+        try (RawClient c = new RawClient(server.port(), HANDSHAKE + "Origin: http://127.0.0.1:" + server.port() + "\r\n")) {
+            assertThat(c.status()).isEqualTo(101);
+        }
+        try (RawClient c = new RawClient(server.port(), HANDSHAKE + "Origin: https://127.0.0.1:" + server.port() + "\r\n")) {
+            assertThat(c.status()).isEqualTo(403);
+            assertThat(c.response.toLowerCase()).contains("content-security-policy: default-src 'self'")
+                    .contains("x-content-type-options: nosniff").contains("cache-control: no-store");
+        }
+    }
+
+    @Test
+    void withAPublicUrlAHostThatDoesNotNameItIsRefusedSocketsAndPagesAlike() throws Exception {
+        try (TestServer s = new TestServer(no.losen.server.Config.defaults().withPort(0).withContent(Fixtures.BASIC)
+                .withPublicUrl("https://losen.example"))) {
+            try (RawClient c = new RawClient(s.port(), HANDSHAKE, "/ws", "rebind.evil.example")) {
+                assertThat(c.status()).isEqualTo(421);
+            }
+            try (RawClient c = new RawClient(s.port(), "", "/api/dialogs", "rebind.evil.example")) {
+                assertThat(c.status()).isEqualTo(421);
+            }
+            try (RawClient c = new RawClient(s.port(), "", "/api/dialogs", "losen.example")) {
+                assertThat(c.status()).isEqualTo(200);
+            }
+            try (RawClient c = RawClient.open(s.port())) {
+                assertThat(c.status()).as("an address, as a balancer sends").isEqualTo(101);
+            }
+        }
+    }
+
+    @Test
+    void anAsteriskTargetIsABadRequestNotAFault() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ROOT");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        try (RawClient c = new RawClient(server.port(), "", "*")) {
+            assertThat(c.status()).isEqualTo(400);
+        } finally {
+            root.detachAppender(logs);
+        }
+        assertThat(logs.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR));
+    }
+
     @Test
     void theUpgradeIsOnlyForWebSocketsAtTheSocketPath() throws Exception {
         assertThat(server.get("/ws").status()).as("a plain GET").isEqualTo(404);

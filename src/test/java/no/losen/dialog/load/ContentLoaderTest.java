@@ -134,6 +134,16 @@ class ContentLoaderTest {
     }
 
     @Test
+    void onlyTheServersSetupNamesMayFollowSetupAndNoDialogMaySetThem() {
+        assertThat(problems("dialogs/broken.yaml", HEAD + "  a:\n    say:\n      - {key: demo.hello, if: setup.fax}\n    end: true\n"))
+                .anyMatch(p -> p.startsWith("dialogs/broken.yaml:9:") && p.contains("unknown set-up name 'setup.fax'"));
+        assertThat(problems("dialogs/broken.yaml", HEAD + "  a:\n    say:\n      - {key: demo.hello, if: not setup.sms}\n    end: true\n"))
+                .noneMatch(p -> p.contains("setup."));
+        assertThat(problems("dialogs/broken.yaml", HEAD + "  a:\n    say: demo.hello\n    set: {setup.sms: true}\n    end: true\n"))
+                .anyMatch(p -> p.contains("a dialog cannot set 'setup.sms'"));
+    }
+
+    @Test
     void aFactWithoutACheckedDateIsAnError() {
         assertThat(problems("facts/more.yaml", "x:\n  kind: phone\n  value: '1'\n  sources: []\n"))
                 .anyMatch(p -> p.contains("fact 'x' needs checked: YYYY-MM-DD"));

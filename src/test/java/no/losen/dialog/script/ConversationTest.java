@@ -41,14 +41,14 @@ class ConversationTest {
         Path root = Fixtures.BASIC.toAbsolutePath();
         Path file = root.resolve("dialogs/tests/demo-child.yaml");
         Script s = ScriptReader.read(root, file);
-        Script wrong = new Script(s.file(), s.name(), s.dialog(), "en", false, false, s.turns());
+        Script wrong = new Script(s.file(), s.name(), s.dialog(), "en", false, false, List.of(), s.turns());
         List<String> failures = new ScriptRunner(Fixtures.engine(java.util.Map.of())).run(wrong);
         assertThat(failures).anyMatch(f -> f.startsWith("dialogs/tests/demo-child.yaml:7:") && f.contains("expected text containing"));
     }
 
     private static Stream<DynamicTest> scripts(Path root) {
         Loaded l = ContentLoader.load(root);
-        Engine engine = new Engine(l.set(), Actions.forContent(root));
+        Engine engine = new Engine(l.set(), Actions.forContent(root), no.losen.intent.Recogniser.train(l.set()));
         ScriptRunner runner = new ScriptRunner(engine);
         return ScriptReader.files(root).stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             assertThat(l.errors()).as("content errors").isEmpty();

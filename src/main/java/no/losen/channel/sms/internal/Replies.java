@@ -37,9 +37,14 @@ public final class Replies {
         return mine;
     }
 
-    /** Forgets every answer whose key starts with {@code prefix} except {@code keep} (STOP erases a phone's past replies). */
+    /**
+     * Forgets what every answer whose key starts with {@code prefix} said, except {@code keep}'s
+     * (STOP erases a phone's past replies). The ids stay, answering nothing: a gateway that
+     * retries a message from before the STOP must not start a new conversation with it.
+     */
     public void forget(String prefix, String keep) {
-        cache.asMap().keySet().removeIf(k -> k.startsWith(prefix) && !k.equals(keep));
+        Future<List<String>> nothing = Future.succeededFuture(List.of());
+        cache.asMap().replaceAll((k, v) -> k.startsWith(prefix) && !k.equals(keep) ? nothing : v);
     }
 
     public long size() {

@@ -1,0 +1,203 @@
+package no.losen.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import no.losen.content.Examples;
+import no.losen.dialog.Dialog;
+import no.losen.dialog.Engine;
+import no.losen.dialog.load.ContentLoader;
+import no.losen.dialog.load.Loaded;
+import no.losen.intent.CrossValidation;
+import no.losen.intent.IntentModel;
+import no.losen.intent.Recogniser;
+import no.losen.intent.RoutingCheck;
+import no.losen.intent.Tally;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Tools for people who write example messages: how well free text is routed. */
+@Command(name = "routing", mixinStandardHelpOptions = true, subcommands = {RoutingCommand.Score.class, RoutingCommand.Explain.class},
+        description = "Measure how typed text is routed to the topics of a dialog.")
+public final class RoutingCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        System.err.println("usage: losen routing score [FILE.jsonl …] [--cv K] (see --help)");
+        return 2;
+    }
+
+    @Command(name = "explain", mixinStandardHelpOptions = true,
+            description = "Show how one message is read: the best topics with their probability, the danger model, "
+                    + "a danger word, and what the engine does.")
+    static final class Explain implements Callable<Integer> {
+
+        @Parameters(index = "0", description = "The message, as typed.")
+        String text;
+
+        @Option(names = "--lang", defaultValue = "nb", description = "The session's language (default: ${DEFAULT-VALUE}).")
+        String lang;
+
+        @Option(names = "--content", description = "Content folder (default: this folder if it has dialogs/, else bundled).")
+        Path content;
+
+        @Option(names = "--dialog", defaultValue = "rights", description = "Dialog (default: ${DEFAULT-VALUE}).")
+        String dialog;
+
+        @Override
+        public Integer call() {
+            Loaded loaded = ContentLoader.load(ContentOption.resolve(content));
+            Dialog d = loaded.set().dialog(dialog).orElse(null);
+            if (!loaded.ok() || d == null) {
+                loaded.errors().forEach(System.err::println);
+                System.err.println(d == null ? "no dialog '" + dialog + "'" : "the content does not validate");
+                return 1;
+            }
+            Recogniser r = Recogniser.train(loaded.set());
+            var scores = r.scores(dialog, text).orElse(null);
+            if (scores == null) {
+                System.out.println("dialog '" + dialog + "' has no examples: routing by keywords only");
+                return 0;
+            }
+            scores.ranked().stream().limit(5).forEach(x -> System.out.printf("  %-18s %.3f%n", x.topic(), x.p()));
+            System.out.printf("  danger model       %.3f (bar %.2f)%n", scores.danger(), r.thresholds().danger());
+            System.out.println("  danger word        " + Recogniser.dangerWords(loaded.set(), d).match(text, lang).orElse("none"));
+            System.out.println("  reading            " + r.read(d, text, lang).orElseThrow());
+            return 0;
+        }
+    }
+
+    @Command(name = "score", mixinStandardHelpOptions = true,
+            description = "Score JSONL lines {id, lang, text, expect} in-process (accuracy per language, danger recall, "
+                    + "off-topic kept out, confusion pairs, misses); with --cv K, K-fold cross-validation over the "
+                    + "dialog's own examples.")
+    static final class Score implements Callable<Integer> {
+
+        @Parameters(arity = "0..*", description = "JSONL files like dialogs/tests/routing/*.jsonl")
+        List<Path> files = new ArrayList<>();
+
+        @Option(names = "--content", description = "Content folder (default: this folder if it has dialogs/, else bundled).")
+        Path content;
+
+        @Option(names = "--dialog", defaultValue = "rights", description = "Dialog (default: ${DEFAULT-VALUE}).")
+        String dialog;
+
+        @Option(names = "--cv", description = "K-fold cross-validation over the examples, per language.")
+        int cv;
+
+        @Option(names = "--seed", defaultValue = "13", description = "Seed of the cross-validation folds.")
+        long seed;
+
+        @Option(names = "--misses", description = "List every message that missed.")
+        boolean misses;
+
+        @Option(names = "--sweep", description = "With --cv: accuracy, off-topic and danger for a grid of thresholds.")
+        boolean sweep;
+
+        @Option(names = "--c", description = "Regularisation C of the logistic regressions (default: the built-in).")
+        Double c;
+
+        @Option(names = "--danger-weight", description = "Weight of danger examples in the danger model (default: the built-in).")
+        Double dangerWeight;
+
+        @Option(names = "--solver", description = "LIBLINEAR solver, e.g. L2R_LR, L2R_LR_DUAL (default: the built-in).")
+        de.bwaldvogel.liblinear.SolverType solver;
+
+        @Option(names = "--eps", description = "LIBLINEAR stopping tolerance (default: the built-in).")
+        Double eps;
+
+        @Option(names = "--no-danger-words", description = "With --cv: measure the danger model without the words.")
+        boolean nowords;
+
+        @Option(names = "--thresholds", split = ",", description = "route,ask,danger (default: the built-in).")
+        double[] thresholds;
+
+        @Override
+        public Integer call() throws IOException {
+            Path root = ContentOption.resolve(content);
+            Loaded loaded = ContentLoader.load(root);
+            if (!loaded.ok()) {
+                loaded.errors().forEach(System.err::println);
+                return 1;
+            }
+            Dialog d = loaded.set().dialog(dialog).orElse(null);
+            if (d == null) {
+                System.err.println("no dialog '" + dialog + "'");
+                return 1;
+            }
+            IntentModel.Settings b = IntentModel.Settings.DEFAULT;
+            IntentModel.Settings settings = new IntentModel.Settings(solver != null ? solver : b.solver(),
+                    c != null ? c : b.c(), dangerWeight != null ? dangerWeight : b.dangerWeight(), eps != null ? eps : b.eps());
+            Recogniser.Thresholds t = thresholds == null ? Recogniser.Thresholds.DEFAULT
+                    : new Recogniser.Thresholds(thresholds[0], thresholds[1], thresholds[2]);
+            if (files.isEmpty() && cv == 0) {
+                System.err.println("give JSONL files to score, or --cv K");
+                return 2;
+            }
+            if (!files.isEmpty()) {
+                var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                long t0 = System.nanoTime();
+                long cpu0 = threads.getCurrentThreadCpuTime();
+                Recogniser r = Recogniser.train(loaded.set(), settings, t);
+                System.out.printf("trained in %d ms (%d ms of CPU)%n", (System.nanoTime() - t0) / 1_000_000,
+                        (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
+                if (!r.knows(dialog)) {
+                    System.out.println("dialog '" + dialog + "' has no examples: routing by keywords only");
+                }
+                Engine engine = new Engine(loaded.set(), Map.of("search", (text, lang) -> List.of()), r);
+                List<RoutingCheck.Line> lines = new ArrayList<>();
+                for (Path f : files) {
+                    lines.addAll(RoutingCheck.read(f));
+                }
+                System.out.println("== " + lines.size() + " messages from " + files.size() + " file(s)");
+                RoutingCheck.run(engine, dialog, lines).print(System.out, misses);
+            }
+            if (cv > 0) {
+                List<Examples.Labelled> examples = loaded.set().examples().labelled(dialog);
+                List<Examples.Labelled> extra = new ArrayList<>(Recogniser.trainingData(loaded.set(), d));
+                extra.removeAll(examples);
+                System.out.println("== " + cv + "-fold cross-validation over " + examples.size() + " examples (+"
+                        + extra.size() + " keywords in training only)");
+                List<CrossValidation.Scored> scored = CrossValidation.run(examples, extra,
+                        nowords ? no.losen.intent.DangerWords.NONE : Recogniser.dangerWords(loaded.set(), d), cv, settings, seed);
+                CrossValidation.tally(scored, t).print(System.out, misses);
+                var words = Recogniser.dangerWords(loaded.set(), d);
+                long alarms = examples.stream().filter(e -> !e.topic().equals(Recogniser.DANGER) && words.matches(e.text(), e.lang()))
+                        .peek(e -> {
+                            if (misses) {
+                                System.out.printf("  danger word %s in %s example [%s] %s%n", words.match(e.text(), e.lang()).orElse(""),
+                                        e.topic(), e.lang(), e.text().length() > 60 ? e.text().substring(0, 60) : e.text());
+                            }
+                        }).count();
+                long found = examples.stream().filter(e -> e.topic().equals(Recogniser.DANGER) && words.matches(e.text(), e.lang())).count();
+                long dangerous = examples.stream().filter(e -> e.topic().equals(Recogniser.DANGER)).count();
+                System.out.printf("danger words alone: %d/%d danger examples, in %d examples of other topics%n", found,
+                        dangerous, alarms);
+                if (sweep) {
+                    sweep(scored);
+                }
+            }
+            return 0;
+        }
+
+        private static void sweep(List<CrossValidation.Scored> scored) {
+            System.out.println("route  ask    danger  routed  worst-lang  danger-recall  off-topic-routed");
+            for (double route : new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9}) {
+                for (double ask : new double[] {0.15, 0.2}) {
+                    for (double danger : new double[] {0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.35}) {
+                        Tally t = CrossValidation.tally(scored, new Recogniser.Thresholds(route, ask, danger));
+                        double worst = t.perLanguage().keySet().stream().mapToDouble(t::accuracy).min().orElse(0);
+                        int[] d = t.danger();
+                        int[] off = t.offTopic();
+                        System.out.printf("%.2f   %.2f   %.2f    %.3f   %.3f       %d/%d        %.3f%n", route, ask, danger,
+                                t.accuracy(), worst, d[0], d[1], off[1] == 0 ? 0 : (double) (off[1] - off[0]) / off[1]);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package no.losen.dialog;
+
+import java.util.Optional;
+
+/**
+ * Recognises what typed text is about, so the engine can route a frightened person's story to the
+ * right place. The engine only asks; how (a classifier trained from the dialog's example messages,
+ * see {@code no.losen.intent}) stays outside it, so the engine remains plain Java with no model code.
+ */
+@FunctionalInterface
+public interface Intents {
+
+    /** No recognition: topics are found by their keywords only. */
+    Intents NONE = (dialog, text, lang) -> Optional.empty();
+
+    /**
+     * What {@code text}, typed in a session in {@code lang}, is about; empty when this dialog has no
+     * model (then the engine falls back to the topics' keywords).
+     */
+    Optional<Reading> read(Dialog dialog, String text, String lang);
+}

@@ -1,0 +1,168 @@
+package no.losen.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.impl.ConnectionBase;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import no.losen.metrics.Metrics;
+
+/**
+ * What every TCP connection must respect before it is anything else (an HTTP request, a
+ * WebSocket): one client address holds at most so many connections at once, and a request head
+ * (request line and headers) must be complete within a deadline from its first byte. Without the
+ * deadline, a client that sends one header line every few seconds (slowloris) resets the idle
+ * timeout for ever; 1,490 such connections from one address once exhausted the server's file
+ * handles. Without the cap, one address could open as many as the operating system allows.
+ *
+ * <p>Connections from a trusted proxy are not counted per address (every client comes through it;
+ * the proxy must enforce its own limit). Like {@code channel.ws.Upgrade}, this reaches below
+ * Vert.x's public API to the connection's Netty channel, to watch the bytes before Vert.x's HTTP
+ * decoder does; a Vert.x upgrade must re-check it ({@code LimitsTest} fails first).
+ */
+public final class ConnectionGuard {
+
+    private final long headTimeoutNanos;
+    private final int perAddress;
+    private final ClientAddress clients;
+    private final Metrics metrics;
+    private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+
+    public ConnectionGuard(Duration headTimeout, int perAddress, ClientAddress clients, Metrics metrics) {
+        this.headTimeoutNanos = headTimeout.toNanos();
+        this.perAddress = perAddress;
+        this.clients = clients;
+        this.metrics = metrics;
+    }
+
+    /** For {@code HttpServer.connectionHandler}: counts the connection (or closes it) and watches its request heads. */
+    public void accept(HttpConnection conn) {
+        if (!(conn instanceof ConnectionBase base)) {
+            return;
+        }
+        Channel channel = base.channel();
+        String peer = ClientAddress.peer(conn.remoteAddress());
+        if (!clients.trusted(peer)) {
+            if (!admit(peer)) {
+                metrics.limit("http_per_address");
+                channel.close();
+                return;
+            }
+            channel.closeFuture().addListener(f -> release(peer));
+        }
+        ChannelPipeline p = channel.pipeline();
+        ChannelHandlerContext decoder = p.context(HttpServerCodec.class);
+        if (decoder == null) {
+            decoder = p.context(HttpRequestDecoder.class);
+        }
+        if (decoder == null) {
+            return;   // not HTTP/1.x: nothing to watch
+        }
+        HeadDeadline d = new HeadDeadline();
+        p.addFirst("head-bytes", d.bytes);
+        p.addAfter(decoder.name(), "head-end", d.heads);
+    }
+
+    /** Connections open now from {@code address} (for tests). */
+    int open(String address) {
+        AtomicInteger n = open.get(address);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Whether a handler is one of the guard's (a WebSocket upgrade removes them: frames are not request heads). */
+    public static boolean owns(ChannelHandler h) {
+        return h instanceof Watch;
+    }
+
+    private boolean admit(String address) {
+        boolean[] ok = {false};
+        open.compute(address, (k, n) -> {
+            AtomicInteger c = n == null ? new AtomicInteger() : n;
+            if (c.get() < perAddress) {
+                c.incrementAndGet();
+                ok[0] = true;
+            }
+            return c.get() == 0 ? null : c;
+        });
+        return ok[0];
+    }
+
+    private void release(String address) {
+        open.computeIfPresent(address, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+    }
+
+    /** Marks the guard's handlers. */
+    private abstract static class Watch extends ChannelInboundHandlerAdapter {
+    }
+
+    /**
+     * One connection's deadline: started by the first byte of a request head (seen before the
+     * decoder), cancelled when the decoder has the whole head. Between requests the idle timeout
+     * applies, not this; so does it while a request's body arrives.
+     */
+    private final class HeadDeadline {
+        private ScheduledFuture<?> timer;
+        private boolean inRequest;
+
+        final Watch bytes = new Watch() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (!inRequest && timer == null && msg instanceof ByteBuf b && b.isReadable()) {
+                    timer = ctx.executor().schedule(() -> expired(ctx), headTimeoutNanos, TimeUnit.NANOSECONDS);
+                }
+                ctx.fireChannelRead(msg);
+            }
+
+            @Override
+            public void handlerRemoved(ChannelHandlerContext ctx) {
+                cancel();
+            }
+
+            @Override
+            public void channelInactive(ChannelHandlerContext ctx) {
+                cancel();
+                ctx.fireChannelInactive();
+            }
+        };
+
+        final Watch heads = new Watch() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof HttpRequest) {
+                    cancel();
+                    inRequest = true;
+                }
+                if (msg instanceof LastHttpContent) {
+                    inRequest = false;
+                }
+                ctx.fireChannelRead(msg);
+            }
+        };
+
+        private void expired(ChannelHandlerContext ctx) {
+            timer = null;
+            metrics.limit("head_timeout");
+            ctx.channel().close();
+        }
+
+        private void cancel() {
+            if (timer != null) {
+                timer.cancel(false);
+                timer = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package no.losen.intent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import no.losen.content.Translations;
+import no.losen.intent.internal.Normalizer;
+
+/**
+ * Words of danger now, written per language by people ("kniv", "ne dyshit", "*اقتل نفسي"). A model
+ * trained from a dozen danger examples per language cannot know every way to say "he has a knife" or
+ * "she is not breathing"; a short list can, and a message holding any of them goes to emergency help
+ * whatever else it is about. The words of the session's language and English are checked, and those of
+ * every language written in another script than Latin (they can only match text in their own script, so
+ * an Arabic word reaches a Persian session's Arabic message); other Latin-script languages' words are
+ * not, because they collide ("drep", kill in Norwegian, starts "drepturi", rights in Romanian).
+ *
+ * <p>An entry matches from the start of a word after folding ("kill" finds "killing"); {@code *entry}
+ * matches inside a word too, for languages that join prefixes to words (Arabic, Persian, Tigrinya,
+ * Amharic: "يقتلني" holds "قتل"); {@code entry$} only up to the end of a word ("hjelp nå$" must not find
+ * "hjelp når", which folds to the same letters plus one).
+ */
+public final class DangerWords {
+
+    private record Entry(String folded, boolean inside, boolean whole, String lang, String written, boolean latin) {
+    }
+
+    private final List<Entry> entries;
+
+    private DangerWords(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    public static final DangerWords NONE = new DangerWords(List.of());
+
+    /** The words of translation key {@code key} in every language. */
+    public static DangerWords of(Translations tr, String key) {
+        List<Entry> out = new ArrayList<>();
+        for (String lang : tr.codes()) {
+            var t = tr.keys(lang).get(key);
+            if (t == null) {
+                continue;
+            }
+            for (String w : t.text().split(",")) {
+                String s = w.strip();
+                boolean inside = s.startsWith("*");
+                boolean whole = s.endsWith("$");
+                String f = Normalizer.fold(s.substring(inside ? 1 : 0, whole ? s.length() - 1 : s.length()));
+                if (f.length() >= 2) {
+                    boolean latin = f.codePoints().filter(Character::isLetter).findFirst()
+                            .stream().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+                    out.add(new Entry(f, inside, whole, lang, s, latin));
+                }
+            }
+        }
+        return new DangerWords(out);
+    }
+
+    public boolean matches(String text, String lang) {
+        return match(text, lang).isPresent();
+    }
+
+    /** The first entry found in {@code text} typed in a session in {@code lang}, with its language ("en: kill"). */
+    public Optional<String> match(String text, String lang) {
+        String t = " " + Normalizer.fold(text) + " ";
+        for (Entry e : entries) {
+            if (e.latin() && !e.lang().equals(lang) && !e.lang().equals("en")) {
+                continue;
+            }
+            String w = e.whole() ? e.folded() + " " : e.folded();
+            if (e.inside() ? t.contains(w) : t.contains(" " + w)) {
+                return Optional.of(e.lang() + ": " + e.written());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,137 @@
+package no.losen.intent;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.losen.content.Examples;
+import no.losen.intent.internal.Features;
+
+/**
+ * Two logistic regressions (LIBLINEAR) over the same features, trained from a dialog's examples:
+ * one over every topic and {@code none}, and one that only asks "danger now or not?". The second is
+ * there because danger must not depend on how the topics share the probability: a long story about
+ * wages that ends "and now he is at the door with a knife" may score higher for wages in the first,
+ * but still scores as danger in the second.
+ *
+ * <p>Every language is trained into one model: scripts barely share character grams, people mix
+ * languages ("NAV", "UDI", "mottak" in an Arabic message), and a topic written in English in an Arabic
+ * session still reaches it.
+ */
+public final class IntentModel {
+
+    static {
+        Linear.disableDebugOutput();
+    }
+
+    /** The settings, chosen by cross-validation (see README, "Free text"). */
+    public record Settings(SolverType solver, double c, double dangerWeight, double eps) {
+        public static final Settings DEFAULT = new Settings(SolverType.L2R_LR_DUAL, 10, 3, 0.1);
+    }
+
+    private final Features features;
+    private final Model topics;
+    private final Model danger;
+    private final String[] labels;
+    private final int dangerLabel;
+
+    private IntentModel(Features features, Model topics, Model danger, String[] labels) {
+        this.features = features;
+        this.topics = topics;
+        this.danger = danger;
+        this.labels = labels;
+        int d = -1;
+        for (int i = 0; i < danger.getLabels().length; i++) {
+            if (danger.getLabels()[i] == 1) {
+                d = i;
+            }
+        }
+        this.dangerLabel = d;
+    }
+
+    /**
+     * Trains from labelled examples; {@code dangerTopic} is the topic of danger now (its examples are the
+     * positives of the danger model).
+     */
+    public static IntentModel train(List<Examples.Labelled> examples, String dangerTopic, Settings settings) {
+        Features f = Features.fit(examples.stream().map(Examples.Labelled::text).toList());
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        examples.forEach(e -> ids.putIfAbsent(e.topic(), ids.size()));
+        Feature[][] x = new Feature[examples.size()][];
+        double[] y = new double[examples.size()];
+        double[] yd = new double[examples.size()];
+        int positives = 0;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = withBias(f, f.vector(examples.get(i).text()));
+            y[i] = ids.get(examples.get(i).topic());
+            boolean dz = examples.get(i).topic().equals(dangerTopic);
+            yd[i] = dz ? 1 : 0;
+            positives += dz ? 1 : 0;
+        }
+        Model topics = Linear.train(problem(x, y, f.size()), new Parameter(settings.solver(), settings.c(), settings.eps()));
+        Parameter dp = new Parameter(settings.solver(), settings.c(), settings.eps());
+        if (positives > 0) {
+            dp.setWeights(new double[] {settings.dangerWeight(), 1}, new int[] {1, 0});
+        }
+        Model danger = Linear.train(problem(x, yd, f.size()), dp);
+        return new IntentModel(f, topics, danger, ids.keySet().toArray(new String[0]));
+    }
+
+    private static Problem problem(Feature[][] x, double[] y, int n) {
+        Problem p = new Problem();
+        p.l = x.length;
+        p.n = n + 1;
+        p.x = x;
+        p.y = y;
+        p.bias = 1;
+        return p;
+    }
+
+    /** Topic → probability, best first, for one message. */
+    public Scores score(String text) {
+        Feature[] v = withBias(features, features.vector(text));
+        if (v.length == 1) {
+            return new Scores(List.of(), 0);
+        }
+        double[] p = new double[topics.getNrClass()];
+        Linear.predictProbability(topics, v, p);
+        int[] modelLabels = topics.getLabels();
+        List<Scores.Scored> ranked = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            ranked.add(new Scores.Scored(labels[modelLabels[i]], p[i]));
+        }
+        ranked.sort((a, b) -> Double.compare(b.p(), a.p()));
+        double[] d = new double[danger.getNrClass()];
+        double dangerP = 0;
+        if (dangerLabel >= 0) {
+            Linear.predictProbability(danger, v, d);
+            dangerP = d[dangerLabel];
+        }
+        return new Scores(ranked, dangerP);
+    }
+
+    /** LIBLINEAR learns an intercept as one more feature, always 1, that each vector must carry. */
+    private static Feature[] withBias(Features features, Feature[] v) {
+        Feature[] out = Arrays.copyOf(v, v.length + 1);
+        out[v.length] = new de.bwaldvogel.liblinear.FeatureNode(features.size() + 1, 1);
+        return out;
+    }
+
+    /** The topics ranked, and the danger model's probability. */
+    public record Scores(List<Scored> ranked, double danger) {
+
+        public record Scored(String topic, double p) {
+        }
+
+        public double p(String topic) {
+            return ranked.stream().filter(s -> s.topic().equals(topic)).mapToDouble(Scored::p).findFirst().orElse(0);
+        }
+    }
+}

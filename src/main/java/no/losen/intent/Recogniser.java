@@ -1,0 +1,159 @@
+package no.losen.intent;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.losen.content.Examples;
+import no.losen.content.Translations;
+import no.losen.dialog.Dialog;
+import no.losen.dialog.DialogSet;
+import no.losen.dialog.Intents;
+import no.losen.dialog.Reading;
+import no.losen.dialog.Topic;
+import no.losen.intent.IntentModel.Scores;
+
+/**
+ * Recognises typed text for the engine with a model per dialog that has example messages, trained at
+ * start-up. The bands: danger first (its own model, a low bar: a false alarm costs a look at the
+ * emergency numbers, a miss may cost a life); then a topic scoring at least {@code route} is entered;
+ * one scoring at least {@code ask} is offered with the next best ("Did you mean …?"); anything below,
+ * or text most like the {@code none} examples, goes to the handbook with the menu.
+ */
+public final class Recogniser implements Intents {
+
+    /** The topic of danger now: its examples train the danger model, and it wins over every other topic. */
+    public static final String DANGER = "emergency";
+    /** At most this many topics are offered when unsure. */
+    static final int OFFER = 3;
+
+    /** Where the bands begin, as probabilities; chosen by cross-validation (README, "Free text"). */
+    public record Thresholds(double route, double ask, double danger) {
+        public static final Thresholds DEFAULT = new Thresholds(0.35, 0.2, 0.15);
+    }
+
+    /** A dialog's trained model, its words of danger, and the node danger goes to (null: no danger topic). */
+    record Trained(IntentModel model, DangerWords words, String danger) {
+    }
+
+    private final Map<String, Trained> models;
+    private final Thresholds thresholds;
+
+    Recogniser(Map<String, Trained> models, Thresholds thresholds) {
+        this.models = Map.copyOf(models);
+        this.thresholds = thresholds;
+    }
+
+    /** Trains a model for every dialog of {@code set} that has examples. */
+    public static Recogniser train(DialogSet set) {
+        return train(set, IntentModel.Settings.DEFAULT, Thresholds.DEFAULT);
+    }
+
+    public static Recogniser train(DialogSet set, IntentModel.Settings settings, Thresholds thresholds) {
+        Map<String, Trained> models = new LinkedHashMap<>();
+        for (Dialog d : set.dialogs().values()) {
+            List<Examples.Labelled> data = trainingData(set, d);
+            if (!set.examples().of(d.id()).isEmpty() && !data.isEmpty()) {
+                Optional<Topic> danger = dangerTopic(d);
+                models.put(d.id(), new Trained(IntentModel.train(data, danger.map(Topic::target).orElse(null), settings),
+                        danger.map(t -> DangerWords.of(set.translations(), t.danger())).orElse(DangerWords.NONE),
+                        danger.map(Topic::target).orElse(null)));
+            }
+        }
+        return new Recogniser(models, thresholds);
+    }
+
+    /**
+     * The dialog's examples, and each topic keyword of every language as one more (short) example, so
+     * the keyword lists writers already keep teach the model too.
+     */
+    public static List<Examples.Labelled> trainingData(DialogSet set, Dialog d) {
+        List<Examples.Labelled> out = new ArrayList<>(set.examples().labelled(d.id()));
+        out.addAll(keywords(set.translations(), d));
+        return out;
+    }
+
+    static List<Examples.Labelled> keywords(Translations tr, Dialog d) {
+        List<Examples.Labelled> out = new ArrayList<>();
+        for (Topic t : d.topics()) {
+            if (t.keywords() == null) {
+                continue;
+            }
+            for (String lang : tr.codes()) {
+                var text = tr.keys(lang).get(t.keywords());
+                if (text == null) {
+                    continue;
+                }
+                for (String k : text.text().split(",")) {
+                    if (!k.isBlank()) {
+                        out.add(new Examples.Labelled(lang, t.target(), k.strip()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The topic marked {@code danger} in the dialog, if any. */
+    public static Optional<Topic> dangerTopic(Dialog d) {
+        return d.topics().stream().filter(t -> t.danger() != null).findFirst();
+    }
+
+    /** The dialog's words of danger now (none when it marks no topic as danger). */
+    public static DangerWords dangerWords(DialogSet set, Dialog d) {
+        return dangerTopic(d).map(t -> DangerWords.of(set.translations(), t.danger())).orElse(DangerWords.NONE);
+    }
+
+    public boolean knows(String dialog) {
+        return models.containsKey(dialog);
+    }
+
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
+    @Override
+    public Optional<Reading> read(Dialog dialog, String text, String lang) {
+        Trained m = models.get(dialog.id());
+        return m == null ? Optional.empty() : Optional.of(decide(m.model().score(text), m.words().matches(text, lang), m.danger(),
+                thresholds));
+    }
+
+    /** The scores of a dialog's model, for tools that report more than the decision. */
+    public Optional<Scores> scores(String dialog, String text) {
+        Trained m = models.get(dialog);
+        return m == null ? Optional.empty() : Optional.of(m.model().score(text));
+    }
+
+    /**
+     * The bands applied to one message's scores. {@code dangerWord}: the message holds a word of danger;
+     * {@code dangerNode}: where danger goes (null: the dialog has no danger topic).
+     */
+    static Reading decide(Scores s, boolean dangerWord, String dangerNode, Thresholds t) {
+        List<Scores.Scored> topics = s.ranked().stream()
+                .filter(x -> !x.topic().equals(Examples.NONE) && !x.topic().equals(dangerNode)).toList();
+        // The danger model's bar is low, below its prior for a message it knows nothing of; so it counts
+        // only when the message is not most like the examples of no topic ("hehe", "good morning").
+        boolean none = !s.ranked().isEmpty() && s.ranked().get(0).topic().equals(Examples.NONE);
+        boolean danger = dangerNode != null && (dangerWord || !none && s.danger() >= t.danger()
+                || !s.ranked().isEmpty() && s.ranked().get(0).topic().equals(dangerNode) && s.ranked().get(0).p() >= t.ask());
+        if (danger) {
+            List<Reading.Guess> beside = topics.stream().limit(1).filter(x -> x.p() >= t.ask())
+                    .map(x -> new Reading.Guess(x.topic(), x.p())).toList();
+            return new Reading(dangerNode, Reading.Kind.SURE, beside);
+        }
+        if (s.ranked().isEmpty() || topics.isEmpty() || s.ranked().get(0).topic().equals(Examples.NONE)) {
+            return Reading.UNKNOWN;
+        }
+        Scores.Scored top = topics.get(0);
+        if (top.p() >= t.route()) {
+            return new Reading(null, Reading.Kind.SURE, List.of(new Reading.Guess(top.topic(), top.p())));
+        }
+        if (top.p() >= t.ask()) {
+            return new Reading(null, Reading.Kind.UNSURE, topics.stream().limit(OFFER)
+                    .map(x -> new Reading.Guess(x.topic(), x.p())).toList());
+        }
+        return Reading.UNKNOWN;
+    }
+}

@@ -1,0 +1,136 @@
+package no.losen.search.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A curated domain glossary from one language into Norwegian,
+ * {@code search/glossary-<lang>-nb.yaml}, in the format of {@code glossary-en-nb.yaml}: under
+ * {@code terms}, a key of variants separated by {@code |} and a value of Norwegian words.
+ *
+ * <p>Variants are matched word by word on the keys of {@link LanguageForms} (lemmas or stems), so
+ * a glossary writes base forms and the question may inflect them. Where no analyser exists
+ * (Somali, Tigrinya, Amharic), a question word also matches a glossary word it begins with when
+ * at most a few letters follow (Somali's suffixed articles, "xaqa" → "xaq"; for Ethiopic two
+ * syllables), and in Ethiopic script after one of the prepositions written onto the word
+ * (የ, ለ, በ, ከ, ብ, ን, ካብ, ናብ, ኣብ, እንደ, ስለ).
+ */
+public final class ForeignGlossary {
+
+    private static final List<String> ETHIOPIC_PREFIXES = List.of("እንደ", "ስለ", "ካብ", "ናብ", "ኣብ", "ንም", "የ", "ለ", "በ", "ከ", "ብ", "ን", "ም", "ና", "ዝ");
+
+    private record Entry(List<LanguageForms.Word> words, List<String> norwegian) {}
+
+    /** A glossary phrase found in a question: where it starts, how many words, its Norwegian words. */
+    public record Match(int start, int length, List<String> norwegian) {}
+
+    private final LanguageForms forms;
+    private final List<Entry> entries;
+
+    private ForeignGlossary(LanguageForms forms, List<Entry> entries) {
+        this.forms = forms;
+        this.entries = entries;
+    }
+
+    public static String resource(String lang) {
+        return "/search/glossary-" + lang + "-nb.yaml";
+    }
+
+    /** The bundled glossary of {@code forms.lang()}, if one is bundled. */
+    public static Optional<ForeignGlossary> load(LanguageForms forms) {
+        String resource = resource(forms.lang());
+        try (InputStream in = ForeignGlossary.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(parse(forms, new ObjectMapper(new YAMLFactory()).readTree(in)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read glossary " + resource, e);
+        }
+    }
+
+    static ForeignGlossary parse(LanguageForms forms, JsonNode root) {
+        List<Entry> entries = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("terms").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            List<String> nb = Arrays.asList(e.getValue().asText().trim().split("\\s+"));
+            for (String variant : e.getKey().split("\\|")) {
+                List<LanguageForms.Word> words = forms.words(variant.trim());
+                if (!words.isEmpty()) {
+                    entries.add(new Entry(words, nb));
+                }
+            }
+        }
+        // longest phrase first, so "residence permit" wins over "permit"
+        entries.sort((a, b) -> Integer.compare(b.words().size(), a.words().size()));
+        return new ForeignGlossary(forms, List.copyOf(entries));
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** The longest glossary phrase starting at word {@code at}, or null. */
+    public Match match(List<LanguageForms.Word> words, int at) {
+        for (Entry e : entries) {
+            int n = e.words().size();
+            if (at + n > words.size()) {
+                continue;
+            }
+            boolean all = true;
+            for (int j = 0; j < n && all; j++) {
+                all = same(e.words().get(j), words.get(at + j));
+            }
+            if (all) {
+                return new Match(at, n, e.norwegian());
+            }
+        }
+        return null;
+    }
+
+    private boolean same(LanguageForms.Word glossary, LanguageForms.Word question) {
+        if (intersects(glossary.keys(), question.keys())) {
+            return true;
+        }
+        String g = glossary.surface();
+        String q = question.surface();
+        if (suffixed(g, q)) {
+            return true;
+        }
+        if (forms.syllabic()) {
+            for (String p : ETHIOPIC_PREFIXES) {
+                if (q.startsWith(p) && q.length() > p.length() && (q.substring(p.length()).equals(g) || suffixed(g, q.substring(p.length())))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code q} is {@code g} with a short ending: up to 4 letters (2 Ethiopic syllables). */
+    private boolean suffixed(String g, String q) {
+        int min = forms.syllabic() ? 2 : 4;
+        int tail = forms.syllabic() ? 2 : 4;
+        return g.length() >= min && q.startsWith(g) && q.length() - g.length() <= tail;
+    }
+
+    private static boolean intersects(Set<String> a, Set<String> b) {
+        for (String s : a) {
+            if (b.contains(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,237 @@
+package no.losen.step;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import no.losen.dialog.Command;
+import no.losen.dialog.DialogException;
+import no.losen.dialog.Engine;
+import no.losen.dialog.ErrorCode;
+import no.losen.dialog.Reply;
+import no.losen.dialog.Session;
+import no.losen.metrics.Metrics;
+import no.losen.session.SessionStore;
+import no.losen.session.StoreUnavailableException;
+import no.losen.session.Tokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One conversation step for every channel: load the session, apply the engine, save or erase,
+ * and turn whatever went wrong into one {@link ErrorCode}. The WebSocket, SMS and the staff
+ * console (which runs over the WebSocket) only parse what came in, call this, and render what
+ * comes back, so a step behaves the same whichever channel asked, and a fault is mapped in one
+ * place: a session store that cannot be reached is {@code unavailable} everywhere, a full
+ * worker pool is {@code busy}, a bug is {@code internal} (logged once, with its stack but not its
+ * message, which might quote what the user sent).
+ *
+ * <p>Typed text may reach a text action that takes long (the handbook search, a model endpoint),
+ * so text steps run on the bounded {@link TextWorkers}; choices, back and language switches are
+ * a few microseconds of CPU and stay on the caller's event loop.
+ *
+ * <p>Every future returned here fails only with a {@link DialogException}, whose message is safe
+ * to show (it names ids and codes, never user text).
+ */
+public final class Steps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Steps.class);
+
+    /**
+     * Who asks: the channel (for logs and metrics) and the client, a key for the per-client share
+     * of the text workers (the client address for a socket, the phone key for SMS). Never logged.
+     */
+    public record Caller(String channel, String client) {
+    }
+
+    /** A conversation started: the key it is stored under and its first reply. */
+    public record Started(String key, Reply reply) {
+    }
+
+    private final Engine engine;
+    private final SessionStore store;
+    private final TextWorkers workers;
+    private final long maxSessions;
+    private final Metrics metrics;
+
+    /** @param maxSessions new conversations are refused ({@code busy}) while the store holds this many */
+    public Steps(Engine engine, SessionStore store, TextWorkers workers, long maxSessions, Metrics metrics) {
+        this.engine = engine;
+        this.store = store;
+        this.workers = workers;
+        this.maxSessions = maxSessions;
+        this.metrics = metrics;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** How long an idle session is kept. */
+    public Duration ttl() {
+        return store.ttl();
+    }
+
+    /**
+     * Whether the store is known to be down: a channel answers {@code unavailable} at once instead
+     * of queueing work behind calls that will time out.
+     */
+    public boolean storeDown() {
+        return store.down();
+    }
+
+    /**
+     * Starts {@code dialog}. With {@code key} null this is a new conversation: refused with
+     * {@code busy} when the store is full, else given a fresh key. With a key, the conversation
+     * under it starts over in the new dialog.
+     */
+    public Future<Started> start(String key, Caller caller, String dialog, String lang, boolean staff) {
+        try {
+            failFast();
+            Engine.Turn t = engine.start(dialog, lang, staff);
+            String k = key;
+            if (k == null) {
+                requireRoom();
+                k = Tokens.next();
+            }
+            LOG.info("event=session.start channel={} dialog={} lang={}", caller.channel(), t.session().dialog(),
+                    t.session().lang());
+            String stored = k;
+            return store.put(k, t.session()).map(v -> new Started(stored, t.reply())).recover(Steps::failed);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    /** The conversation under {@code key} as it stands; a staff conversation only for staff. */
+    public Future<Reply> resume(String key, boolean staff) {
+        if (key == null || !Tokens.wellFormed(key)) {
+            return Future.failedFuture(new DialogException(ErrorCode.NO_SESSION,
+                    "that session has ended or expired; start again"));
+        }
+        try {
+            failFast();
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+        return store.get(key).map(s -> {
+            Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
+                    "that session has ended or expired; start again"));
+            if (session.staff() && !staff) {
+                throw new DialogException(ErrorCode.FORBIDDEN, "log in again to continue");
+            }
+            return engine.current(session);
+        }).recover(Steps::failed);
+    }
+
+    /** One command against the conversation under {@code key}. */
+    public Future<Reply> apply(String key, Caller caller, Command c) {
+        if (key == null) {
+            return Future.failedFuture(new DialogException(ErrorCode.NO_SESSION, "start a dialog first"));
+        }
+        return run(key, caller, c instanceof Command.Type, s -> {
+            Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
+                    "the session has ended or expired; start again"));
+            Engine.Turn t = engine.apply(session, c);
+            return Outcome.keep(t.reply(), t.session());
+        });
+    }
+
+    /**
+     * Erases the conversation under {@code key}. Succeeds only once the store has deleted it: a
+     * channel must not tell the user "ended" before that, nor forget the key (a retry must delete it).
+     */
+    public Future<Void> end(String key) {
+        LOG.info("event=session.end");
+        if (key == null) {
+            return Future.succeededFuture();
+        }
+        try {
+            failFast();
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+        return store.remove(key).recover(Steps::failed);
+    }
+
+    /**
+     * The general step, for a channel with its own way of reading input (SMS keywords, numbered
+     * choices): loads the session under {@code key} (empty if none), lets {@code step} decide,
+     * and stores or erases what it says. With {@code text} the step runs on the text workers,
+     * because it may reach a text action. A new session (none was stored) is refused with
+     * {@code busy} when the store is full.
+     */
+    public <R> Future<R> run(String key, Caller caller, boolean text, Function<Optional<Session>, Outcome<R>> step) {
+        try {
+            failFast();
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+        return store.get(key).compose(s -> {
+            Future<Outcome<R>> decided = text ? workers.submit(caller.client(), () -> step.apply(s)).onFailure(e -> {
+                if (e instanceof DialogException d && d.code() == ErrorCode.BUSY) {
+                    metrics.limit("text_workers");
+                }
+            }) : Future.succeededFuture(step.apply(s));
+            return decided.compose(o -> save(key, s.isEmpty(), o));
+        }).recover(Steps::failed);
+    }
+
+    private <R> Future<R> save(String key, boolean fresh, Outcome<R> o) {
+        if (o.erase()) {
+            return store.remove(key).map(o.answer());
+        }
+        if (o.keep() == null) {
+            return Future.succeededFuture(o.answer());
+        }
+        if (fresh) {
+            requireRoom();
+        }
+        return store.put(key, o.keep()).map(o.answer());
+    }
+
+    private void failFast() {
+        if (store.down()) {
+            throw unavailable();
+        }
+    }
+
+    private void requireRoom() {
+        if (store.size() >= maxSessions) {
+            metrics.limit("max_sessions");
+            throw new DialogException(ErrorCode.BUSY, "too many conversations right now; try again in a few minutes");
+        }
+    }
+
+    /** What a client is told while the store cannot be reached. */
+    public static DialogException unavailable() {
+        return failure(new StoreUnavailableException(null));
+    }
+
+    private static <T> Future<T> failed(Throwable e) {
+        return Future.failedFuture(failure(e));
+    }
+
+    /**
+     * The one mapping from whatever went wrong in a step to what the client is told. A fault that
+     * is not the client's doing or a known outage is logged here, once, with its stack trace but
+     * not its message (which might quote input).
+     */
+    public static DialogException failure(Throwable e) {
+        if (e instanceof DialogException d) {
+            return d;
+        }
+        if (e instanceof StoreUnavailableException) {
+            // Logged once by the store when it went down; one line per message would flood the log.
+            return new DialogException(ErrorCode.UNAVAILABLE, "we cannot reach your conversation right now; try again in a minute");
+        }
+        if (e instanceof RejectedExecutionException) {
+            return new DialogException(ErrorCode.BUSY, "too many questions at once; try again in a moment");
+        }
+        Throwable trace = new Throwable(e.getClass().getName());
+        trace.setStackTrace(e.getStackTrace());
+        LOG.error("event=step.fault cause={}", e.getClass().getName(), trace);
+        return new DialogException(ErrorCode.INTERNAL, "something went wrong on our side; try again");
+    }
+}

@@ -1,0 +1,86 @@
+package no.losen.dialog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.losen.dialog.load.ContentLoader;
+import no.losen.dialog.load.Loaded;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the engine does with a recognition, whatever recognised it: danger first, a sure topic entered,
+ * unsure ones offered ("Did you mean …?"), nothing known left to the handbook. Over the intent fixture
+ * (src/test/resources/content/intent) with readings made by hand.
+ */
+class EngineIntentsTest {
+
+    private final Loaded loaded = ContentLoader.load(Path.of("src/test/resources/content/intent"));
+    private final List<Card.Hit> handbook = List.of(new Card.Hit("doc", "Håndbok", "1", "Tekst fra håndboka."));
+
+    private Engine engine(Reading reading) {
+        Intents intents = (d, text, lang) -> Optional.ofNullable(reading);
+        return new Engine(loaded.set(), Map.of("search", (t, l) -> handbook), intents);
+    }
+
+    private static Reading.Guess g(String target) {
+        return new Reading.Guess(target, 0.5);
+    }
+
+    private static Engine.Turn type(Engine e, String text) {
+        return e.apply(e.start("help", "nb", false).session(), new Command.Type(text));
+    }
+
+    @Test
+    void aSureTopicIsEntered() {
+        Engine.Turn t = type(engine(new Reading(null, Reading.Kind.SURE, List.of(g("housing")))), "har ikke noe sted å sove");
+        assertThat(t.reply().node()).isEqualTo("housing");
+        assertThat(t.session().history()).extracting(Session.Step::node).containsExactly("menu");
+    }
+
+    @Test
+    void dangerWinsAndOffersTheBestOtherTopicBesideTheEmergencyHelp() {
+        Engine e = engine(new Reading("emergency", Reading.Kind.SURE, List.of(g("wages"))));
+        Engine.Turn t = type(e, "ikke fått lønn, og nå står han her med kniv");
+        assertThat(t.reply().node()).isEqualTo("emergency");
+        assertThat(t.reply().choices()).extracting(Reply.Option::id).containsExactly("wages");
+        assertThat(t.reply().choices()).extracting(Reply.Option::label).containsExactly("Lønn");
+        Engine.Turn chosen = e.apply(t.session(), Command.Choose.one("wages"));
+        assertThat(chosen.reply().node()).isEqualTo("wages");
+        assertThat(chosen.session().vars()).doesNotContainKey(Engine.OFFERED);
+    }
+
+    @Test
+    void unsureTopicsAreOfferedFirstWithTheHandbookAnswerAndTheSessionStaysPut() {
+        Engine e = engine(new Reading(null, Reading.Kind.UNSURE, List.of(g("housing"), g("health"))));
+        Engine.Turn t = type(e, "noe om bolig eller helse kanskje");
+        assertThat(t.reply().node()).isEqualTo("menu");
+        assertThat(t.reply().notice()).isEqualTo("Mente du noe av dette?");
+        assertThat(t.reply().choices()).extracting(Reply.Option::id).containsExactly("housing", "health", "wages");
+        assertThat(t.reply().cards()).extracting(Card::type).containsExactly("search");
+        assertThat(e.apply(t.session(), Command.Choose.one("housing")).reply().node()).isEqualTo("housing");
+    }
+
+    @Test
+    void whenUnsureATopicKeywordDecides() {
+        Engine.Turn t = type(engine(new Reading(null, Reading.Kind.UNSURE, List.of(g("housing"), g("wages")))),
+                "trenger lege");
+        assertThat(t.reply().node()).isEqualTo("health");
+    }
+
+    @Test
+    void textAboutNoTopicGetsTheHandbookAtTheNode() {
+        Engine.Turn t = type(engine(Reading.UNKNOWN), "hvem vant kampen");
+        assertThat(t.reply().node()).isEqualTo("menu");
+        assertThat(t.reply().cards()).extracting(Card::type).containsExactly("search");
+        assertThat(t.reply().choices()).extracting(Reply.Option::id).containsExactly("health", "wages");
+    }
+
+    @Test
+    void withoutAModelTheKeywordsRouteAsBefore() {
+        Engine e = new Engine(loaded.set(), Map.of("search", (t, l) -> handbook), Intents.NONE);
+        assertThat(type(e, "jeg trenger lege").reply().node()).isEqualTo("health");
+    }
+}

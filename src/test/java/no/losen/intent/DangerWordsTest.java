@@ -1,0 +1,58 @@
+package no.losen.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import no.losen.content.Language;
+import no.losen.content.Origin;
+import no.losen.content.Text;
+import no.losen.content.Translations;
+import org.junit.jupiter.api.Test;
+
+/** How a word of danger is found in a message. */
+class DangerWordsTest {
+
+    private static Text t(String s) {
+        return new Text(s, "reviewed", null, null, null, Origin.UNKNOWN);
+    }
+
+    private final DangerWords words = DangerWords.of(new Translations(
+            Map.of("nb", new Language("nb", "Norsk", "ltr", "reviewed"), "en", new Language("en", "English", "ltr", "reviewed"),
+                    "ro", new Language("ro", "Română", "ltr", "draft"), "ar", new Language("ar", "عربي", "rtl", "draft")),
+            Map.of("nb", Map.of("k", t("kniv, drepe meg, hjelp nå$, livsfare")),
+                    "en", Map.of("k", t("knife, kill")),
+                    "ro", Map.of("k", t("cutit")),
+                    "ar", Map.of("k", t("*قتل"))),
+            List.of("en", "nb")), "k");
+
+    @Test
+    void anEntryMatchesFromTheStartOfAWordAfterFolding() {
+        assertThat(words.matches("han har en KNIV!", "nb")).isTrue();
+        assertThat(words.matches("han har knivene", "nb")).isTrue();
+        assertThat(words.matches("lommekniv", "nb")).isFalse();
+        assertThat(words.matches("he is killing me", "nb")).isTrue();
+        assertThat(words.matches("are cuțit", "ro")).isTrue();
+    }
+
+    @Test
+    void aDollarEntryMatchesOnlyAWholeLastWord() {
+        assertThat(words.matches("trenger hjelp nå", "nb")).isTrue();
+        assertThat(words.matches("trenger hjelp naa", "nb")).isTrue();
+        assertThat(words.matches("får jeg hjelp når jeg kommer", "nb")).isFalse();
+    }
+
+    @Test
+    void aStarEntryMatchesInsideAWord() {
+        assertThat(words.matches("قال رح يقتلني", "ar")).isTrue();
+    }
+
+    @Test
+    void latinWordsOfOtherLanguagesThanTheSessionsAndEnglishAreNotChecked() {
+        assertThat(words.matches("are cutit", "nb")).isFalse();
+        assertThat(words.matches("livsfare", "ro")).isFalse();
+        assertThat(words.matches("knife", "ro")).isTrue();
+        assertThat(words.matches("يقتلني", "nb")).isTrue();
+        assertThat(words.match("he has a knife", "nb")).contains("en: knife");
+    }
+}

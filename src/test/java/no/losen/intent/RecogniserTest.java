@@ -1,0 +1,115 @@
+package no.losen.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import no.losen.Fixtures;
+import no.losen.dialog.Dialog;
+import no.losen.dialog.Reading;
+import no.losen.dialog.load.ContentLoader;
+import no.losen.dialog.load.Loaded;
+import no.losen.intent.IntentModel.Scores;
+import no.losen.intent.IntentModel.Scores.Scored;
+import org.junit.jupiter.api.Test;
+
+/** The bands, over the intent fixture (src/test/resources/content/intent) and over scores made by hand. */
+class RecogniserTest {
+
+    static final Path INTENT = Path.of("src/test/resources/content/intent");
+    private static final Recogniser.Thresholds T = new Recogniser.Thresholds(0.35, 0.2, 0.15);
+
+    private final Loaded loaded = ContentLoader.load(INTENT);
+    private final Recogniser recogniser = Recogniser.train(loaded.set());
+    private final Dialog help = loaded.set().dialog("help").orElseThrow();
+
+    private Reading read(String text, String lang) {
+        return recogniser.read(help, text, lang).orElseThrow();
+    }
+
+    @Test
+    void theFixtureLoadsWithItsExamples() {
+        assertThat(loaded.errors()).isEmpty();
+        assertThat(loaded.set().examples().of("help")).containsOnlyKeys("nb", "en");
+        assertThat(loaded.set().examples().of("help", "nb").orElseThrow().reviewed()).isTrue();
+        assertThat(loaded.set().examples().of("help", "en").orElseThrow().count("wages")).isEqualTo(8);
+    }
+
+    @Test
+    void aMessageLikeATopicsExamplesGoesThere() {
+        Reading r = read("the boss has not paid my salary", "en");
+        assertThat(r.dangerous()).isFalse();
+        assertThat(r.kind()).isEqualTo(Reading.Kind.SURE);
+        assertThat(r.guesses().get(0).target()).isEqualTo("wages");
+    }
+
+    @Test
+    void typingWithoutDiacriticsOrInAnotherLanguageThanTheSessionStillWorks() {
+        assertThat(read("sjefen har ikke betalt lonna", "nb").guesses()).first().extracting(Reading.Guess::target)
+                .isEqualTo("wages");
+        assertThat(read("i have nowhere to sleep tonight", "nb").guesses()).first().extracting(Reading.Guess::target)
+                .isEqualTo("housing");
+    }
+
+    @Test
+    void aDangerWordWinsOverATopicThatScoresHigherAndThatTopicIsOfferedBeside() {
+        Reading r = read("my boss did not pay my salary for months, and now he is outside with a knife", "en");
+        assertThat(r.danger()).isEqualTo("emergency");
+        assertThat(r.guesses()).extracting(Reading.Guess::target).containsExactly("wages");
+    }
+
+    @Test
+    void smallTalkIsNotRouted() {
+        assertThat(read("good morning", "en").kind()).isEqualTo(Reading.Kind.UNKNOWN);
+        assertThat(read("good morning", "en").dangerous()).isFalse();
+    }
+
+    @Test
+    void aDialogWithoutExamplesHasNoModel() {
+        Loaded basic = Fixtures.basic();
+        Recogniser r = Recogniser.train(basic.set());
+        assertThat(r.knows("demo")).isFalse();
+        assertThat(r.read(basic.set().dialog("demo").orElseThrow(), "lege", "nb")).isEmpty();
+    }
+
+    @Test
+    void keywordsAreTrainedAsExamplesOfTheirTopic() {
+        assertThat(Recogniser.trainingData(loaded.set(), help))
+                .contains(new no.losen.content.Examples.Labelled("nb", "health", "lege"));
+    }
+
+    private static Scores scores(double danger, Object... topicAndP) {
+        List<Scored> ranked = new java.util.ArrayList<>();
+        for (int i = 0; i < topicAndP.length; i += 2) {
+            ranked.add(new Scored((String) topicAndP[i], (Double) topicAndP[i + 1]));
+        }
+        return new Scores(ranked, danger);
+    }
+
+    @Test
+    void aboveTheRouteBarItIsSureBetweenTheBarsItOffersUpToThreeBelowItKnowsNothing() {
+        assertThat(Recogniser.decide(scores(0, "wages", 0.5, "housing", 0.2), false, "emergency", T).kind())
+                .isEqualTo(Reading.Kind.SURE);
+        Reading unsure = Recogniser.decide(scores(0, "wages", 0.3, "none", 0.25, "housing", 0.2, "health", 0.1,
+                "emergency", 0.1, "other", 0.05), false, "emergency", T);
+        assertThat(unsure.kind()).isEqualTo(Reading.Kind.UNSURE);
+        assertThat(unsure.guesses()).extracting(Reading.Guess::target).containsExactly("wages", "housing", "health");
+        assertThat(Recogniser.decide(scores(0, "wages", 0.15, "housing", 0.1), false, "emergency", T).kind())
+                .isEqualTo(Reading.Kind.UNKNOWN);
+    }
+
+    @Test
+    void textMostLikeNoTopicIsUnknownAndVetoesTheDangerModelButNotADangerWord() {
+        Scores s = scores(0.2, "none", 0.5, "wages", 0.3);
+        assertThat(Recogniser.decide(s, false, "emergency", T)).isEqualTo(Reading.UNKNOWN);
+        assertThat(Recogniser.decide(s, true, "emergency", T).danger()).isEqualTo("emergency");
+    }
+
+    @Test
+    void theDangerModelOrDangerAsTheBestTopicIsEnough() {
+        assertThat(Recogniser.decide(scores(0.16, "wages", 0.6), false, "emergency", T).dangerous()).isTrue();
+        assertThat(Recogniser.decide(scores(0.01, "emergency", 0.25, "wages", 0.2), false, "emergency", T).dangerous())
+                .isTrue();
+        assertThat(Recogniser.decide(scores(0.01, "emergency", 0.25, "wages", 0.2), false, null, T).dangerous()).isFalse();
+    }
+}

@@ -1,0 +1,190 @@
+package no.losen.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import no.losen.Fixtures;
+import no.losen.dialog.Card;
+import no.losen.dialog.Command;
+import no.losen.dialog.DialogException;
+import no.losen.dialog.ErrorCode;
+import no.losen.dialog.Reply;
+import no.losen.dialog.TextAction;
+import no.losen.metrics.Metrics;
+import no.losen.session.FaultyStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
+
+/** The one step service: load, engine, save, and one mapping from failure to error code. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class StepsTest {
+
+    static final Steps.Caller FLOOD = new Steps.Caller("ws", "192.0.2.1");
+    static final Steps.Caller CALM = new Steps.Caller("ws", "192.0.2.2");
+
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final FaultyStore store = new FaultyStore(3);
+    private TextWorkers workers;
+    private volatile String searchedOn;
+
+    /** A search that hangs for "flood" questions (a slow model endpoint) and answers anything else. */
+    private final TextAction search = (text, lang) -> {
+        searchedOn = Thread.currentThread().getName();
+        if (text.startsWith("flood")) {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return List.of(new Card.Hit("handbook", "A title", "A section", "A passage"));
+    };
+
+    private Steps steps(TextAction action) {
+        workers = new TextWorkers(new TextWorkers.Limits(2, 32, 4, 1));
+        return new Steps(Fixtures.engine(Map.of("search", action)), store, workers, 3, Metrics.none());
+    }
+
+    @AfterEach
+    void down() {
+        release.countDown();
+        workers.close();
+    }
+
+    private static ErrorCode code(Future<?> f) throws Exception {
+        Throwable e = f.transform(Future::succeededFuture).await(5, TimeUnit.SECONDS).cause();
+        assertThat(e).isInstanceOf(DialogException.class);
+        return ((DialogException) e).code();
+    }
+
+    private static String started(Steps steps, Steps.Caller caller) throws Exception {
+        return steps.start(null, caller, "demo", "en", false).await(5, TimeUnit.SECONDS).key();
+    }
+
+    @Test
+    void typedTextIsAnsweredOnTheWorkersSoOneClientsHangingSearchesHoldNobodyElseUp() throws Exception {
+        Steps steps = steps(search);
+        String flood = started(steps, FLOOD);
+        String calm = started(steps, CALM);
+        List<Future<Reply>> hanging = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            hanging.add(steps.apply(flood, FLOOD, new Command.Type("flood " + i)));
+        }
+        assertThat(hanging).noneMatch(Future::isComplete);
+        assertThat(code(steps.apply(flood, FLOOD, new Command.Type("flood again")))).isEqualTo(ErrorCode.BUSY);
+
+        Reply answer = steps.apply(calm, CALM, new Command.Type("a question")).await(5, TimeUnit.SECONDS);
+        assertThat(answer.cards()).extracting(Card::type).contains("search");
+        assertThat(searchedOn).startsWith("losen-text-");
+        Reply chosen = steps.apply(calm, CALM, Command.Choose.one("adult")).await(5, TimeUnit.SECONDS);
+        assertThat(chosen.node()).isEqualTo("health");
+
+        release.countDown();
+        for (Future<Reply> f : hanging) {
+            assertThat(f.await(5, TimeUnit.SECONDS).cards()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void endSucceedsOnlyOnceTheStoreHasDeletedTheSession() throws Exception {
+        Steps steps = steps(search);
+        String key = started(steps, CALM);
+        store.mode = FaultyStore.Mode.DOWN;
+        assertThat(code(steps.end(key))).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(store.peek(key)).isPresent();
+        store.mode = FaultyStore.Mode.UP;
+        steps.end(key).await(5, TimeUnit.SECONDS);
+        assertThat(store.peek(key)).isEmpty();
+    }
+
+    @Test
+    void everyFailureBecomesOneErrorCodeAndOnlyAFaultIsLoggedWithoutItsMessage() throws Exception {
+        Steps steps = steps((text, lang) -> {
+            throw new IllegalStateException("the user typed: my name is Secret");
+        });
+        Logger log = (Logger) LoggerFactory.getLogger(Steps.class);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        log.addAppender(captured);
+        try {
+            String key = started(steps, CALM);
+            assertThat(code(steps.apply(key, CALM, Command.Choose.one("nope")))).isEqualTo(ErrorCode.UNKNOWN_CHOICE);
+            assertThat(code(steps.apply(key, CALM, new Command.Type("anything")))).isEqualTo(ErrorCode.INTERNAL);
+            assertThat(code(steps.apply(null, CALM, new Command.Back()))).isEqualTo(ErrorCode.NO_SESSION);
+            store.mode = FaultyStore.Mode.DOWN;
+            assertThat(code(steps.apply(key, CALM, new Command.Back()))).isEqualTo(ErrorCode.UNAVAILABLE);
+            assertThat(code(steps.start(null, CALM, "demo", "en", false))).isEqualTo(ErrorCode.UNAVAILABLE);
+            assertThat(code(steps.resume(key, false))).isEqualTo(ErrorCode.UNAVAILABLE);
+            assertThat(code(steps.run("sms:x", CALM, true, s -> Outcome.answer("x")))).isEqualTo(ErrorCode.UNAVAILABLE);
+        } finally {
+            log.detachAppender(captured);
+        }
+        List<ILoggingEvent> errors = captured.list.stream()
+                .filter(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR).toList();
+        assertThat(errors).as("one fault, logged once; refusals and the outage are not errors").hasSize(1);
+        ILoggingEvent fault = errors.get(0);
+        assertThat(fault.getFormattedMessage()).isEqualTo("event=step.fault cause=java.lang.IllegalStateException");
+        assertThat(fault.getThrowableProxy().getMessage()).doesNotContain("Secret");
+    }
+
+    @Test
+    void whileTheStoreIsKnownDownAStepFailsAtOnceWithoutCallingIt() throws Exception {
+        Steps steps = steps(search);
+        String key = started(steps, CALM);
+        store.mode = FaultyStore.Mode.HANG;
+        store.knownDown = true;
+        Future<Reply> f = steps.apply(key, CALM, new Command.Back());
+        assertThat(f.failed()).isTrue();
+        assertThat(code(f)).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(code(steps.end(key))).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(store.hanging()).isZero();
+        assertThat(steps.storeDown()).isTrue();
+    }
+
+    @Test
+    void aNewConversationIsRefusedWhenTheStoreIsFullButAnExistingOneGoesOn() throws Exception {
+        Steps steps = steps(search);
+        String a = started(steps, CALM);
+        started(steps, CALM);
+        started(steps, CALM);
+        assertThat(code(steps.start(null, CALM, "demo", "en", false))).isEqualTo(ErrorCode.BUSY);
+        assertThat(steps.start(a, CALM, "demo", "nb", false).await(5, TimeUnit.SECONDS).key()).isEqualTo(a);
+        assertThat(code(steps.run("sms:new", CALM, false, s -> Outcome.keep("hi",
+                steps.engine().start("demo", "en", false).session())))).isEqualTo(ErrorCode.BUSY);
+        assertThat(steps.apply(a, CALM, Command.Choose.one("adult")).await(5, TimeUnit.SECONDS).node()).isEqualTo("health");
+    }
+
+    @Test
+    void aStaffConversationIsResumedOnlyByStaff() throws Exception {
+        Steps steps = steps(search);
+        String key = steps.start(null, CALM, "demo-staff", null, true).await(5, TimeUnit.SECONDS).key();
+        assertThat(code(steps.resume(key, false))).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(steps.resume(key, true).await(5, TimeUnit.SECONDS).dialog()).isEqualTo("demo-staff");
+        assertThat(code(steps.resume("not a token", true))).isEqualTo(ErrorCode.NO_SESSION);
+    }
+
+    @Test
+    void runStoresErasesOrLeavesTheSessionAsTheStepSays() throws Exception {
+        Steps steps = steps(search);
+        var first = steps.engine().start("demo", "en", false).session();
+        assertThat(steps.run("sms:p", CALM, false, s -> {
+            assertThat(s).isEmpty();
+            return Outcome.keep("kept", first);
+        }).await(5, TimeUnit.SECONDS)).isEqualTo("kept");
+        assertThat(store.peek("sms:p")).contains(first);
+        assertThat(steps.run("sms:p", CALM, true, s -> Outcome.answer(s.map(x -> x.node()).orElse("none")))
+                .await(5, TimeUnit.SECONDS)).isEqualTo("hello");
+        steps.run("sms:p", CALM, false, s -> Outcome.erase("gone")).await(5, TimeUnit.SECONDS);
+        assertThat(store.peek("sms:p")).isEqualTo(Optional.empty());
+    }
+}

@@ -1,0 +1,123 @@
+package no.losen.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import no.losen.dialog.DialogException;
+import no.losen.dialog.ErrorCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The text workers' bounds: per client, per client running, in all; results back on the caller's context. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class TextWorkersTest {
+
+    private final CountDownLatch release = new CountDownLatch(1);
+    private TextWorkers workers;
+
+    @AfterEach
+    void down() {
+        release.countDown();
+        workers.close();
+    }
+
+    private String blocked() throws InterruptedException {
+        release.await();
+        return "done";
+    }
+
+    private static ErrorCode code(Future<?> f) throws Exception {
+        assertThat(f.failed()).as("refused at once").isTrue();
+        return ((DialogException) f.cause()).code();
+    }
+
+    @Test
+    void aClientBeyondItsShareIsToldBusyAtOnceAndAnotherClientIsNot() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(2, 100, 3, 1));
+        for (int i = 0; i < 3; i++) {
+            assertThat(workers.submit("a", this::blocked).isComplete()).isFalse();
+        }
+        assertThat(code(workers.submit("a", this::blocked))).isEqualTo(ErrorCode.BUSY);
+        assertThat(workers.submit("b", () -> "b's answer").await(5, TimeUnit.SECONDS)).isEqualTo("b's answer");
+        assertThat(workers.held()).isEqualTo(3);
+    }
+
+    @Test
+    void oneClientRunsOnItsShareOfTheThreadsSoAnothersStepStartsAtOnce() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(2, 100, 4, 1));
+        CountDownLatch started = new CountDownLatch(1);
+        List<Future<String>> flood = new ArrayList<>();
+        flood.add(workers.submit("a", () -> {
+            started.countDown();
+            return blocked();
+        }));
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        // a's second step waits in a's lane although a thread is free …
+        CountDownLatch secondRan = new CountDownLatch(1);
+        flood.add(workers.submit("a", () -> {
+            secondRan.countDown();
+            return "second";
+        }));
+        assertThat(secondRan.await(200, TimeUnit.MILLISECONDS)).isFalse();
+        // … which b's step takes at once
+        assertThat(workers.submit("b", () -> "b").await(5, TimeUnit.SECONDS)).isEqualTo("b");
+        release.countDown();
+        assertThat(flood.get(1).await(5, TimeUnit.SECONDS)).isEqualTo("second");
+        assertThat(flood.get(0).await(5, TimeUnit.SECONDS)).isEqualTo("done");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (workers.held() > 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertThat(workers.held()).isZero();
+    }
+
+    @Test
+    void thePoolAsAWholeHoldsAtMostItsCapacity() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(1, 4, 2, 1));
+        for (String client : List.of("a", "a", "b", "b")) {
+            assertThat(workers.submit(client, this::blocked).isComplete()).isFalse();
+        }
+        assertThat(code(workers.submit("c", () -> "c"))).isEqualTo(ErrorCode.BUSY);
+    }
+
+    @Test
+    void aFailureIsPassedOnAndTheSlotIsFreed() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(1, 4, 1, 1));
+        Future<String> f = workers.submit("a", () -> {
+            throw new IllegalStateException("broken");
+        });
+        assertThat(f.transform(Future::succeededFuture).await(5, TimeUnit.SECONDS).cause())
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(workers.submit("a", () -> "again").await(5, TimeUnit.SECONDS)).isEqualTo("again");
+    }
+
+    @Test
+    void theAnswerComesBackOnTheCallersContext() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(2, 10, 2, 1));
+        Vertx vertx = Vertx.vertx();
+        try {
+            Context ctx = vertx.getOrCreateContext();
+            CountDownLatch done = new CountDownLatch(1);
+            String[] threads = new String[2];
+            ctx.runOnContext(v -> workers.submit("a", () -> {
+                threads[0] = Thread.currentThread().getName();
+                return "x";
+            }).onComplete(r -> {
+                threads[1] = Vertx.currentContext() == ctx ? "caller's context" : "elsewhere";
+                done.countDown();
+            }));
+            assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(threads[0]).startsWith("losen-text-");
+            assertThat(threads[1]).isEqualTo("caller's context");
+        } finally {
+            vertx.close().await();
+        }
+    }
+}
