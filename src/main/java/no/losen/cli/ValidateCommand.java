@@ -58,8 +58,8 @@ public final class ValidateCommand implements Callable<Integer> {
         Path root = ContentOption.resolve(dir);
         Loaded loaded = ContentLoader.load(root);
         loaded.problems().forEach(p -> (p.isError() ? System.err : System.out).println(p));
-        List<SmsBudget.Warning> sms = loaded.ok() ? SmsBudget.check(loaded.set()) : List.of();
-        sms.forEach(System.out::println);
+        List<Problem> sms = loaded.ok() ? SmsBudget.check(loaded.set()) : List.of();
+        sms.forEach(p -> (p.isError() ? System.err : System.out).println(p));
         System.out.println();
         System.out.printf("%-24s %-5s %7s %8s %6s%n", "dialog", "lang", "keys", "missing", "draft");
         for (Coverage c : loaded.coverage()) {
@@ -69,8 +69,9 @@ public final class ValidateCommand implements Callable<Integer> {
         examples(loaded);
         System.out.println();
         new Report(new Catalog(loaded.set())).print(System.out);
-        long errors = loaded.errors().size();
-        long warnings = loaded.problems().stream().filter(p -> !p.isError()).count() + sms.size();
+        long errors = loaded.errors().size() + sms.stream().filter(Problem::isError).count();
+        long warnings = loaded.problems().stream().filter(p -> !p.isError()).count()
+                + sms.stream().filter(p -> !p.isError()).count();
         System.out.printf("%n%d dialogs, %d errors, %d warnings%n", loaded.set().dialogs().size(), errors, warnings);
         return errors == 0 ? 0 : 1;
     }

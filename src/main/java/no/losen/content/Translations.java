@@ -24,8 +24,18 @@ public final class Translations {
      * A text found for a request, the language it actually came from, and whether it is stale
      * there (served only when the stale fallback is off).
      */
-    public record Found(Text text, String lang, boolean stale) {
+    public record Found(Text text, String lang, boolean stale, boolean variant) {
+
+        public Found(Text text, String lang, boolean stale) {
+            this(text, lang, stale, false);
+        }
     }
+
+    /**
+     * The variant of a key for SMS: {@code rights.asylum.text.sms} is the short form of
+     * {@code rights.asylum.text}. Only the SMS channel asks for it (see {@link #find(String, String, String)}).
+     */
+    public static final String SMS = "sms";
 
     private final Map<String, Language> languages;
     private final Map<String, Map<String, Text>> texts;
@@ -37,6 +47,8 @@ public final class Translations {
      * that exist in a known language are kept, so its size is bounded by the content, whatever is asked.
      */
     private final Map<String, Map<String, Found>> resolved = new ConcurrentHashMap<>();
+    /** The same for {@link #find(String, String, String)}, keyed by variant and key. */
+    private final Map<String, Map<String, Found>> resolvedVariants = new ConcurrentHashMap<>();
 
     public Translations(Map<String, Language> languages, Map<String, Map<String, Text>> texts, List<String> fallback) {
         this(languages, texts, fallback, true);
@@ -151,6 +163,64 @@ public final class Translations {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The {@code variant} form of {@code key} ({@code key + "." + variant}) where there is one,
+     * else {@code key} itself, along the fallback chain language by language: in each language
+     * of the chain its variant is tried first, then its full text, and only then the next
+     * language. A person therefore reads their own language's full text rather than another
+     * language's short form: a longer SMS they understand is better than a short one they
+     * cannot read. A stale variant is skipped like any stale text. An empty nb variant
+     * ({@code x.sms: ""}) means the text is left out of the variant, in every language: it is
+     * found empty, without a fallback. {@code variant} null is {@link #find(String, String)}.
+     */
+    public Optional<Found> find(String lang, String key, String variant) {
+        if (variant == null) {
+            return find(lang, key);
+        }
+        String cacheKey = variant + '\0' + key;
+        Map<String, Found> known = languages.containsKey(lang)
+                ? resolvedVariants.computeIfAbsent(lang, l -> new ConcurrentHashMap<>()) : null;
+        Found f = known == null ? null : known.get(cacheKey);
+        if (f != null) {
+            return Optional.of(f);
+        }
+        String variantKey = key + "." + variant;
+        Text none = keys(Fingerprint.SOURCE_LANG).get(variantKey);
+        if (none != null && none.text().isBlank()) {
+            // An empty source form: the text is left out of this variant in every language.
+            Found empty = new Found(none, lang, false, true);
+            if (known != null) {
+                known.put(cacheKey, empty);
+            }
+            return Optional.of(empty);
+        }
+        for (String l : chain(lang)) {
+            Optional<Found> here = at(l, variantKey, true).or(() -> at(l, key, false));
+            if (here.isPresent()) {
+                if (known != null) {
+                    known.put(cacheKey, here.get());
+                }
+                return here;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Found> at(String l, String key, boolean variant) {
+        Text t = keys(l).get(key);
+        if (t == null) {
+            return Optional.empty();
+        }
+        boolean stale = stale(l, key);
+        return staleFallback && stale ? Optional.empty() : Optional.of(new Found(t, l, stale, variant));
+    }
+
+    /** The key a variant key shortens ({@code x.sms} → {@code x}), or null when {@code key} is no variant. */
+    public static String variantOf(String key) {
+        String suffix = "." + SMS;
+        return key.endsWith(suffix) && key.length() > suffix.length() ? key.substring(0, key.length() - suffix.length()) : null;
     }
 
     /** The languages tried for a request, in order, without repeats. */

@@ -35,6 +35,7 @@ public final class Engine {
     private final TextMatcher matcher;
     private final Setup setup;
     private final Intents intents;
+    private final String variant;
 
     public Engine(DialogSet set, Map<String, TextAction> actions) {
         this(set, actions, Intents.NONE, Setup.NONE);
@@ -49,11 +50,39 @@ public final class Engine {
      * @param setup   how the server is set up, for conditions on {@code setup.*} (see {@link Setup})
      */
     public Engine(DialogSet set, Map<String, TextAction> actions, Intents intents, Setup setup) {
+        this(set, Map.copyOf(actions), new TextMatcher(set.translations()), intents, setup, null);
+    }
+
+    private Engine(DialogSet set, Map<String, TextAction> actions, TextMatcher matcher, Intents intents,
+                   Setup setup, String variant) {
         this.set = set;
-        this.actions = Map.copyOf(actions);
-        this.matcher = new TextMatcher(set.translations());
+        this.actions = actions;
+        this.matcher = matcher;
         this.intents = intents;
         this.setup = setup;
+        this.variant = variant;
+    }
+
+    /**
+     * The same engine speaking in a channel's text variant: every key is shown in its
+     * {@code key.variant} form where the language has one ({@code "sms"}: the SMS channel's short
+     * forms). Sessions are the same, so a conversation may move between engines.
+     *
+     * <p>The variant is a property of the engine a channel holds, not of the session or the
+     * reply, so the engine stays channel-neutral (it knows a variant name, not a channel) and
+     * the web widget, holding the plain engine, can never show a short form. A node said in its
+     * short form (any of its paragraphs came from a variant) keeps only the contacts one can
+     * call: a fact card repeats the full text's wording with its source, and a web address
+     * costs a line a basic phone cannot open, so the short form states what it needs of them
+     * itself; phone numbers always stay (the validator makes a short form keep those it names).
+     */
+    public Engine withVariant(String variant) {
+        return new Engine(set, actions, matcher, intents, setup, variant);
+    }
+
+    /** The text variant this engine shows ({@code "sms"}), or null for full texts. */
+    public String variant() {
+        return variant;
     }
 
     public DialogSet dialogs() {
@@ -66,7 +95,7 @@ public final class Engine {
 
     /** The same dialogs and actions on a server set up otherwise (conversation tests of each variant). */
     public Engine withSetup(Setup other) {
-        return new Engine(set, actions, intents, other);
+        return new Engine(set, actions, matcher, intents, other, variant);
     }
 
     /** What conditions read: the session's variables and the set-up (the latter never enters a session). */
@@ -150,7 +179,7 @@ public final class Engine {
             }
         }
         List<Choice> offered = n.checklist() != null ? d.anywhere() : choices(d, n, env(s.vars()));
-        Optional<Choice> picked = matcher.choice(text, offered, new Renderer(set, d, s.lang(), s.vars()));
+        Optional<Choice> picked = matcher.choice(text, offered, new Renderer(set, d, s.lang(), s.vars(), variant));
         if (picked.isPresent()) {
             return choose(s, d, Command.Choose.one(picked.get().id()));
         }
@@ -173,10 +202,10 @@ public final class Engine {
         String action = n.input() != null ? n.input().action() : d.textAction();
         TextAction a = action == null ? null : actions.get(action);
         if (a == null || text.isEmpty()) {
-            return new Turn(s, current(s).withNotice(new Renderer(set, d, s.lang(), s.vars()).text("common.choose-one")));
+            return new Turn(s, current(s).withNotice(new Renderer(set, d, s.lang(), s.vars(), variant).text("common.choose-one")));
         }
         List<Card.Hit> hits = a.answer(text, s.lang());
-        Renderer r = new Renderer(set, d, s.lang(), s.vars());
+        Renderer r = new Renderer(set, d, s.lang(), s.vars(), variant);
         if (hits.isEmpty()) {
             return new Turn(s, current(s).withNotice(r.text("common.no-results")));
         }
@@ -208,7 +237,7 @@ public final class Engine {
         List<String> offer = targets.stream().filter(t -> !t.equals(n.id())).toList();
         if (r.kind() == Reading.Kind.UNSURE && !keepsText && !offer.isEmpty()) {
             Session held = s.withVar(OFFERED, offer);
-            Renderer words = new Renderer(set, d, s.lang(), s.vars());
+            Renderer words = new Renderer(set, d, s.lang(), s.vars(), variant);
             return new Turn(held, render(held, d, List.of(n), handbook(d, n, text, s.lang(), words), null)
                     .withNotice(words.text("common.did-you-mean")));
         }
@@ -278,13 +307,18 @@ public final class Engine {
     private Reply render(Session s, Dialog d, List<Node> shown, List<Card> extra, Object ticked) {
         Node last = shown.get(shown.size() - 1);
         Map<String, Object> env = env(s.vars());
-        Renderer r = new Renderer(set, d, s.lang(), s.vars());
+        Renderer r = new Renderer(set, d, s.lang(), s.vars(), variant);
         CardRenderer cards = new CardRenderer(set, r);
         List<String> paragraphs = new ArrayList<>();
         List<Card> cardList = new ArrayList<>();
+        List<List<CardSpec>> specs = new ArrayList<>();
         for (Node n : shown) {
+            int before = r.variants();
             paragraphs.addAll(say(r, n.say(), env));
-            n.cards().forEach(c -> cardList.add(cards.card(c, env)));
+            boolean shortForm = r.variants() > before;
+            List<CardSpec> kept = n.cards().stream().filter(c -> !shortForm || keptWhenShort(c)).toList();
+            specs.add(kept);
+            kept.forEach(c -> cardList.add(cards.card(c, env)));
         }
         cardList.addAll(extra);
         List<Reply.Option> opts;
@@ -302,10 +336,10 @@ public final class Engine {
         if (shown.stream().anyMatch(Node::bilingual)) {
             Object resident = s.vars().get("resident_lang");
             if (resident != null && !resident.equals(s.lang())) {
-                alt = alt(s, d, shown, String.valueOf(resident), cardList);
+                alt = alt(s, d, shown, specs, String.valueOf(resident), cardList);
             }
             if (!s.lang().equals(OFFICIAL) && !OFFICIAL.equals(resident)) {
-                official = alt(s, d, shown, OFFICIAL, cardList);
+                official = alt(s, d, shown, specs, OFFICIAL, cardList);
             }
         }
         String dir = dir(s.lang());
@@ -317,19 +351,21 @@ public final class Engine {
 
     /**
      * The bilingual nodes' paragraphs in another language; their printable cards in {@code cards}
-     * get the same language attached, so a slip prints in both.
+     * (shown from {@code specs}, per node) get the same language attached, so a slip prints in both.
      */
-    private Reply.Alt alt(Session s, Dialog d, List<Node> shown, String lang, List<Card> cards) {
-        Renderer r = new Renderer(set, d, lang, s.vars());
+    private Reply.Alt alt(Session s, Dialog d, List<Node> shown, List<List<CardSpec>> specs, String lang,
+                          List<Card> cards) {
+        Renderer r = new Renderer(set, d, lang, s.vars(), variant);
         CardRenderer cr = new CardRenderer(set, r);
         Map<String, Object> env = env(s.vars());
         List<String> paragraphs = new ArrayList<>();
         int i = 0;
-        for (Node n : shown) {
+        for (int k = 0; k < shown.size(); k++) {
+            Node n = shown.get(k);
             if (n.bilingual()) {
                 paragraphs.addAll(say(r, n.say(), env));
             }
-            for (CardSpec spec : n.cards()) {
+            for (CardSpec spec : specs.get(k)) {
                 if (n.bilingual() && spec.type().equals("print")) {
                     Card other = cr.card(spec, env);
                     Card.Alt a = new Card.Alt(lang, dir(lang), other.title(), other.items());
@@ -340,6 +376,14 @@ public final class Engine {
             }
         }
         return new Reply.Alt(lang, dir(lang), String.join("\n\n", paragraphs), r.draft() || !r.fallbacks().isEmpty());
+    }
+
+    /** In a node said short, the cards that stay: printable cards and the contacts one can call. */
+    private boolean keptWhenShort(CardSpec c) {
+        if (c.type().equals("print")) {
+            return true;
+        }
+        return c.type().equals("contact") && set.facts().find(c.ref()).map(f -> "phone".equals(f.kind())).orElse(true);
     }
 
     private String dir(String lang) {

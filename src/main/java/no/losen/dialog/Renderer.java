@@ -13,7 +13,9 @@ import no.losen.content.Translations;
 /**
  * Turns keys into the words one user sees, filling placeholders from facts, parameters and
  * variables. One instance renders one reply in one language and remembers whether any text
- * was a draft or came from a fallback language, so the reply can say so.
+ * was a draft or came from a fallback language, so the reply can say so. With a variant
+ * ({@code sms}) it takes each key's short form where the language has one
+ * ({@link Translations#find(String, String, String)}) and counts how many it took.
  */
 final class Renderer {
 
@@ -25,14 +27,26 @@ final class Renderer {
     private final Dialog dialog;
     private final String lang;
     private final Map<String, Object> vars;
+    private final String variant;
     private boolean draft;
+    private int variants;
     private final List<String> fallbacks = new ArrayList<>();
 
     Renderer(DialogSet set, Dialog dialog, String lang, Map<String, Object> vars) {
+        this(set, dialog, lang, vars, null);
+    }
+
+    Renderer(DialogSet set, Dialog dialog, String lang, Map<String, Object> vars, String variant) {
         this.set = set;
         this.dialog = dialog;
         this.lang = lang;
         this.vars = vars;
+        this.variant = variant;
+    }
+
+    /** How many texts so far came from their variant (short) form. */
+    int variants() {
+        return variants;
     }
 
     boolean draft() {
@@ -53,7 +67,7 @@ final class Renderer {
 
     private String text(String key, Map<String, String> params, int depth) {
         Translations tr = set.translations();
-        var found = tr.find(lang, key);
+        var found = tr.find(lang, key, variant);
         if (found.isEmpty()) {
             // The validator refuses content like this; if it is served anyway, show nothing rather than a raw key.
             fallbacks.add(key);
@@ -61,6 +75,9 @@ final class Renderer {
         }
         // A stale text served anyway (stale fallback off) is marked like a draft: no person vouches for it now.
         draft |= found.get().text().draft() || found.get().stale();
+        if (found.get().variant()) {
+            variants++;
+        }
         String text = fill(found.get().text().text(), params, depth);
         if (!found.get().lang().equals(lang)) {
             fallbacks.add(key + "@" + found.get().lang());

@@ -76,7 +76,7 @@ public final class Catalog {
         State state = target == null ? State.MISSING : tr.stale(lang, key) ? State.STALE
                 : target.draft() ? State.DRAFT : State.REVIEWED;
         return new Entry(key, nb, tr.keys("en").get(key), target, state, tr.sourceFingerprint(key).orElseThrow(),
-                target != null && target.source() == null, usage.of(key), usage.sms(key));
+                target != null && target.source() == null, usage.of(key), usage.sms(key), lang);
     }
 
     /** True when an nb key belongs to a dialog (by its name) and no dialog uses it. */

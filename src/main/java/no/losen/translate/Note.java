@@ -2,12 +2,16 @@ package no.losen.translate;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import no.losen.content.Fact;
-import no.losen.dialog.DialogSet;
 import no.losen.channel.sms.Segments;
+import no.losen.channel.sms.SmsBudget;
+import no.losen.content.Fact;
+import no.losen.content.Fingerprint;
+import no.losen.content.Translations;
+import no.losen.dialog.DialogSet;
 
 /**
  * The note a translator reads beside a text: where it appears, what its placeholders stand
@@ -51,9 +55,18 @@ final class Note {
         if (!ph.isEmpty()) {
             b.append(" Keep these as they are: ").append(String.join(", ", ph)).append('.');
         }
-        if (e.smsBudget()) {
+        String full = e.shortens();
+        OptionalInt room = full == null ? OptionalInt.empty() : SmsBudget.room(set, full, e.lang(), e.places());
+        if (room.isPresent()) {
+            b.append(" SMS form of ").append(full).append(", at most ").append(room.getAsInt())
+                    .append(" characters: keep every number and where to get help; leave out explanations.");
+        } else if (e.smsBudget()) {
             b.append(" SMS: at most ").append(Segments.BUDGET)
                     .append(" messages (about 200 characters; 450 in plain Latin letters).");
+        }
+        String shortForm = full == null ? e.key() + "." + Translations.SMS : null;
+        if (shortForm != null && set.translations().has(Fingerprint.SOURCE_LANG, shortForm)) {
+            b.append(" SMS sends its short form ").append(shortForm).append(" instead.");
         }
         return b.toString();
     }

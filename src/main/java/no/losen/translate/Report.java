@@ -63,8 +63,13 @@ public final class Report {
                     if (!shown) {
                         continue;
                     }
+                    Entry e = catalog.entry(key, lang);
+                    if (e.shortens() != null && e.state() == State.MISSING
+                            && catalog.set().translations().has(lang, e.shortens())) {
+                        continue;   // no short SMS form yet: the language's own full text is sent, nothing falls back
+                    }
                     needed++;
-                    State s = catalog.entry(key, lang).state();
+                    State s = e.state();
                     missing += s == State.MISSING ? 1 : 0;
                     stale += s == State.STALE ? 1 : 0;
                 }

@@ -2,12 +2,14 @@ package no.losen.translate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
+import no.losen.channel.sms.Segments;
+import no.losen.channel.sms.SmsBudget;
 import no.losen.content.Fact;
 import no.losen.dialog.DialogSet;
-import no.losen.channel.sms.Segments;
 
 /**
  * What a translated text must satisfy before it is imported: the same placeholders as the
@@ -39,6 +41,13 @@ final class TextChecks {
                     + (lacking.isEmpty() ? "" : "; missing " + String.join(" ", lacking))
                     + (extra.isEmpty() ? "" : "; not in the source " + String.join(" ", extra))
                     + " (copy them exactly, braces included)"));
+        }
+        String full = e.shortens();
+        OptionalInt room = full == null ? OptionalInt.empty() : SmsBudget.room(set, full, e.lang(), e.places());
+        int length = Segments.count(Segments.plain(filled(target))).units();
+        if (room.isPresent() && length > room.getAsInt()) {
+            out.add(new Finding(false, "the SMS form is " + length + " characters; about " + room.getAsInt()
+                    + " fit beside the rest of its node in 3 SMS (validate says whether it fits)"));
         }
         if (e.smsBudget()) {
             int segments = Segments.count(Segments.plain(filled(target))).segments();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import no.losen.content.Fact;
 import no.losen.content.Fingerprint;
+import no.losen.content.Translations;
 import no.losen.dialog.Audience;
 import no.losen.dialog.CardSpec;
 import no.losen.dialog.Choice;
@@ -42,6 +43,17 @@ public final class Usage {
         set.translations().keys(Fingerprint.SOURCE_LANG).keySet().stream().filter(k -> k.startsWith("sms.")).sorted()
                 .forEach(k -> add(k, new Use("sms", null, "SMS channel", false, true)));
         Validator.ENGINE_KEYS.forEach(k -> add(k, new Use("engine", null, "all dialogs", false, true)));
+        // A short SMS form is used wherever its full text travels by SMS; it is shown nowhere else.
+        for (String k : set.translations().keys(Fingerprint.SOURCE_LANG).keySet().stream().sorted().toList()) {
+            String full = Translations.variantOf(k);
+            if (full != null) {
+                for (Use u : List.copyOf(of(full))) {
+                    if (u.sms()) {
+                        add(k, new Use(u.dialog(), u.node(), "SMS only, short form of " + full, u.resident(), true));
+                    }
+                }
+            }
+        }
         for (Fact f : set.facts().all().values()) {
             if (f.name() != null) {
                 add(f.name(), new Use("facts", f.id(), "contact and fact cards", false, false));
@@ -72,14 +84,32 @@ public final class Usage {
         return null;
     }
 
-    /** True when the text travels by SMS somewhere, so its length has a budget. */
+    /**
+     * True when the text travels by SMS somewhere, so its length has a budget. A full text with
+     * a short {@code .sms} form does not: SMS sends the short form instead.
+     */
     public boolean sms(String key) {
-        return of(key).stream().anyMatch(Use::sms);
+        return of(key).stream().anyMatch(Use::sms) && shortForm(key) == null;
+    }
+
+    /** True when the source language's text of {@code key} is empty (an SMS form that leaves its text out). */
+    public boolean leftOut(String key) {
+        var t = set.translations().keys(Fingerprint.SOURCE_LANG).get(key);
+        return t != null && t.text().isBlank();
+    }
+
+    /** The key of {@code key}'s short SMS form when the source language has one ({@code x} → {@code x.sms}), else null. */
+    public String shortForm(String key) {
+        String k = key + "." + Translations.SMS;
+        return set.translations().has(Fingerprint.SOURCE_LANG, k) ? k : null;
     }
 
     /** True when the language needs this key: a dialog offering it (or reading it to residents in it) shows the key. */
     public boolean neededIn(String key, String lang) {
         List<Use> us = of(key);
+        if (Translations.variantOf(key) != null && leftOut(key)) {
+            return false;   // an empty SMS form leaves the text out in every language: nothing to translate
+        }
         if (us.isEmpty() && key.startsWith("console.")) {
             // The staff console speaks the staff dialogs' languages, not the residents'.
             return set.dialogs().values().stream().anyMatch(d -> d.audience() == Audience.STAFF && d.languages().contains(lang));

@@ -76,6 +76,40 @@ class CatalogTest {
     }
 
     @Test
+    void aShortSmsFormIsUsedWhereItsFullTextTravelsBySmsAndATranslatorIsToldItsRoom() {
+        Path root = TrFixture.root(dir);
+        TrFixture.edit(root.resolve("translations/demo/nb.yaml"), "  demo.emergency: Ring 112.\n",
+                "  demo.emergency: Ring 112.\n  demo.health.sms: Helsehjelp.\n");
+        Catalog c = TrFixture.catalog(root);
+        assertThat(c.usage().of("demo.health.sms")).extracting(Use::toString)
+                .containsExactly("demo/health (SMS only, short form of demo.health)");
+        assertThat(c.usage().sms("demo.health.sms")).isTrue();
+        assertThat(c.usage().sms("demo.health")).isFalse();   // SMS sends the short form instead
+        assertThat(c.orphans()).extracting(Catalog.Orphan::key).doesNotContain("demo.health.sms");
+
+        Entry e = c.entry("demo.health.sms", "fr");
+        assertThat(e.state()).isEqualTo(State.MISSING);
+        assertThat(e.shortens()).isEqualTo("demo.health");
+        assertThat(c.entries("fr")).extracting(Entry::key).contains("demo.health.sms");
+        assertThat(Note.of(e, c.set())).containsPattern("SMS form of demo\\.health, at most \\d{3} characters");
+        assertThat(Note.of(c.entry("demo.health", "fr"), c.set())).contains("SMS sends its short form demo.health.sms instead.");
+        String xliff = new Exporter(c).export("fr", Exporter.Format.XLIFF, java.util.Set.of(State.MISSING));
+        assertThat(xliff).contains("demo.health.sms").contains("Helsehjelp.").contains("SMS form of demo.health, at most ");
+    }
+
+    @Test
+    void anEmptySmsFormLeavesTheTextOutEverywhereSoNoLanguageNeedsIt() {
+        Path root = TrFixture.root(dir);
+        TrFixture.edit(root.resolve("translations/demo/nb.yaml"), "  demo.emergency: Ring 112.\n",
+                "  demo.emergency: Ring 112.\n  demo.health.minor.sms: \"\"\n");
+        Catalog c = TrFixture.catalog(root);
+        assertThat(c.usage().leftOut("demo.health.minor.sms")).isTrue();
+        assertThat(c.usage().neededIn("demo.health.minor.sms", "fr")).isFalse();
+        assertThat(c.entries("fr")).extracting(Entry::key).doesNotContain("demo.health.minor.sms");
+        assertThat(c.orphans()).extracting(Catalog.Orphan::key).doesNotContain("demo.health.minor.sms");
+    }
+
+    @Test
     void theShippedContentHasNoOrphans() {
         Catalog c = new Catalog(no.losen.dialog.load.ContentLoader.load(Fixtures.REPO).set());
         assertThat(c.orphans()).isEmpty();

@@ -44,4 +44,15 @@ class ReportTest {
         assertThat(text).contains("lang  name").contains("translated").contains("stale").contains("missing")
                 .contains("Not fully available").contains("demo").contains("3 orphaned keys (remove with: translations prune)");
     }
+
+    @Test
+    void aMissingShortFormIsWorkToDoButNoGapWhileTheFullTextIsThere() {
+        Path root = TrFixture.root(dir);
+        TrFixture.edit(root.resolve("translations/demo/nb.yaml"), "  demo.emergency: Ring 112.\n",
+                "  demo.emergency: Ring 112.\n  demo.hello.sms: Hei!\n");
+        Report r = new Report(TrFixture.catalog(root));
+        Report.Line en = r.lines().stream().filter(l -> l.lang().equals("en")).findFirst().orElseThrow();
+        assertThat(en.missing()).isEqualTo(1);   // demo.hello.sms, to translate
+        assertThat(r.gaps()).noneSatisfy(g -> assertThat(g.lang()).isEqualTo("en"));
+    }
 }

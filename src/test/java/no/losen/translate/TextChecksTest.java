@@ -2,6 +2,7 @@ package no.losen.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +48,26 @@ class TextChecksTest {
             assertThat(f.message()).contains("too long for SMS: 4 segments").contains("budget is 3");
         });
         assertThat(check("demo.health", "fr", "Vous pouvez etre aide. ".repeat(10))).isEmpty();   // GSM-7: 2 segments
+    }
+
+    @Test
+    void anSmsFormLongerThanTheRoomItsNodeLeavesIsAWarning() throws Exception {
+        Path root = TrFixture.root(dir.resolve("short"));
+        Files.createDirectories(root.resolve("translations/sms"));
+        for (String lang : new String[] {"nb", "en", "ar"}) {
+            Files.copy(Path.of("translations/sms/" + lang + ".yaml"), root.resolve("translations/sms/" + lang + ".yaml"));
+        }
+        TrFixture.edit(root.resolve("translations/demo/nb.yaml"), "  demo.emergency: Ring 112.\n",
+                "  demo.emergency: Ring 112.\n  demo.health.sms: Helsehjelp.\n");
+        Catalog shortForms = TrFixture.catalog(root);
+        TextChecks t = new TextChecks(shortForms.set());
+        // ar (UCS-2): 3 × 67 = 201 units for the whole node, of which its other lines take about a hundred.
+        assertThat(t.check(shortForms.entry("demo.health.sms", "ar"), "مساعدة صحية.", true)).isEmpty();
+        String over = "مساعدة صحية. ".repeat(12).strip();   // 155 units: 3 segments alone, too long beside the rest
+        assertThat(t.check(shortForms.entry("demo.health.sms", "ar"), over, true)).singleElement().satisfies(f -> {
+            assertThat(f.error()).isFalse();
+            assertThat(f.message()).startsWith("the SMS form is 155 characters; about ").contains("validate says");
+        });
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import no.losen.channel.sms.internal.Replies;
 import no.losen.channel.sms.internal.Serial;
+import no.losen.content.Translations;
 import no.losen.dialog.Audience;
 import no.losen.dialog.Card;
 import no.losen.dialog.Command;
@@ -53,8 +54,12 @@ public final class SmsConversation {
     private final Replies replies;
     private final Serial serial = new Serial();
 
+    /**
+     * @param steps the server's step service; the conversation speaks through its engine's SMS
+     *              variant ({@link Engine#withVariant}), so every text with a short {@code .sms} form is sent short
+     */
     public SmsConversation(Steps steps, PhoneKey keys, String dialogId) {
-        this.engine = steps.engine();
+        this.engine = steps.engine().withVariant(Translations.SMS);
         this.steps = steps;
         this.keys = keys;
         this.dialogId = dialogId;

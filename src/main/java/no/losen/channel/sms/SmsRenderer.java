@@ -11,6 +11,9 @@ import no.losen.dialog.Reply;
  * Choices become numbered lines ("1 Jeg er voksen"), contact cards one line each
  * ("ROSA: 22 33 11 60"), and a short last line says how to answer. Paragraph breaks become
  * single line breaks and typography becomes plain GSM-7, because every character costs.
+ * A contact whose number the text already says is not repeated. The reply's words are the
+ * short {@code .sms} forms where they exist: the SMS channel asks an engine made with
+ * {@link no.losen.dialog.Engine#withVariant} for them.
  */
 public final class SmsRenderer {
 
@@ -124,6 +127,9 @@ public final class SmsRenderer {
         switch (c.type()) {
             case "contact": {
                 String how = c.phone() != null ? c.phone() : c.url();
+                if (how != null && shown.contains(how)) {
+                    return "";   // "ROSA svarer på 22 33 11 60" needs no "ROSA: 22 33 11 60" below it
+                }
                 return how == null ? nz(c.title()) : nz(c.title()) + ": " + how;
             }
             case "fact":

@@ -356,6 +356,7 @@ public final class Validator {
                             + names + " vs " + names(nb)));
                 }
                 plurals(e.getKey(), e.getValue());
+                shortForm(lang, e.getKey(), e.getValue());
                 Matcher m = PLACEHOLDER.matcher(e.getValue().text());
                 while (m.find()) {
                     if (m.group(1).isEmpty()) {
@@ -370,6 +371,54 @@ public final class Validator {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A short SMS form ({@code x.sms}) shortens a text that exists, and keeps what a reader on
+     * SMS cannot do without: every phone number ({@code {@fact}} of kind {@code phone}) and every
+     * parameter of its full text in the same language. It may leave out other facts (a date, a
+     * price) along with the explanation around them, and name facts the full text leaves to its
+     * cards; it cannot use a parameter its full text does not get.
+     */
+    private void shortForm(String lang, String key, Text t) {
+        String full = Translations.variantOf(key);
+        if (full == null) {
+            return;
+        }
+        Translations tr = set.translations();
+        if (!tr.has("nb", full)) {
+            problems.add(Problem.error(t.origin(), "'" + key + "' is the SMS form of '" + full + "', which has no nb text"));
+            return;
+        }
+        Text of = tr.keys(lang).get(full);
+        if (of == null) {
+            return;   // the full text falls back to another language; the nb check covers the placeholders
+        }
+        Set<String> have = names(t);
+        List<String> dropped = new ArrayList<>();
+        List<String> extra = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(of.text());
+        while (m.find()) {
+            boolean phone = !m.group(1).isEmpty()
+                    && set.facts().find(m.group(2)).map(f -> "phone".equals(f.kind())).orElse(false);
+            if ((m.group(1).isEmpty() || phone) && !have.contains(m.group())) {
+                dropped.add(m.group());
+            }
+        }
+        Set<String> params = names(of);
+        for (String n : have) {
+            if (!n.startsWith("{@") && !params.contains(n)) {
+                extra.add(n);
+            }
+        }
+        if (!dropped.isEmpty()) {
+            problems.add(Problem.error(t.origin(), lang + " '" + key + "' leaves out " + String.join(" ", dropped)
+                    + " of its full text: an SMS form keeps every phone number and parameter"));
+        }
+        if (!extra.isEmpty()) {
+            problems.add(Problem.error(t.origin(), lang + " '" + key + "' uses " + String.join(" ", extra)
+                    + ", which its full text '" + full + "' does not get"));
         }
     }
 

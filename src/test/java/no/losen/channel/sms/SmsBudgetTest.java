@@ -5,9 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import no.losen.Fixtures;
+import no.losen.content.Translations;
+import no.losen.dialog.Audience;
+import no.losen.dialog.Dialog;
+import no.losen.dialog.DialogSet;
+import no.losen.dialog.Engine;
+import no.losen.dialog.Node;
 import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Loaded;
+import no.losen.dialog.load.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +38,8 @@ class SmsBudgetTest {
         assertThat(SmsBudget.check(load().set())).isEmpty();
     }
 
-    @Test
-    void a_node_over_three_segments_is_named_with_its_place_and_the_languages_it_is_too_long_in() {
-        SmsFixture.root(dir);
+    /** A public dialog {@code long} whose second node is five segments long in nb, fine in en. */
+    private void longDialog(String extraNb) {
         Fixtures.write(dir.resolve("dialogs/long.yaml"), """
                 id: long
                 title: long.title
@@ -46,26 +55,89 @@ class SmsBudgetTest {
                         goto: wall
                   wall:
                     say: long.wall
+                    cards:
+                      - contact: rosa
                     end: true
                 """);
         String wall = "Dette er en lang tekst om rettigheter som fortsetter. ".repeat(10);
         Fixtures.write(dir.resolve("translations/long/nb.yaml"), "keys:\n  long.title: Lang\n  long.intro: Hei\n"
-                + "  long.on: Videre\n  long.wall: \"" + wall + "\"\n");
+                + "  long.on: Videre\n  long.wall: \"" + wall + "\"\n" + extraNb);
         Fixtures.write(dir.resolve("translations/long/en.yaml"), "keys:\n  long.title: Long\n  long.intro: Hi\n"
                 + "  long.on: On\n  long.wall: Short.\n");
-        var warnings = SmsBudget.check(load().set());
-        assertThat(warnings).hasSize(1);
-        assertThat(warnings.get(0).at().file()).isEqualTo("dialogs/long.yaml");
-        assertThat(warnings.get(0).toString()).contains("node 'wall' of dialog 'long'").contains("1 of 2 languages (nb 5)")
-                .contains("warning");
     }
 
     @Test
-    void staff_dialogs_are_not_checked_but_missing_sms_words_are_reported() throws IOException {
+    void a_node_of_a_public_dialog_over_three_segments_is_an_error_naming_its_place_and_languages() {
+        SmsFixture.root(dir);
+        longDialog("");
+        var problems = SmsBudget.check(load().set());
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).isError()).isTrue();
+        assertThat(problems.get(0).at().file()).isEqualTo("dialogs/long.yaml");
+        assertThat(problems.get(0).toString()).contains(": error: SMS: node 'wall' of public dialog 'long'")
+                .contains("1 of 2 languages (nb 5)").contains(".sms form");
+    }
+
+    @Test
+    void a_short_sms_form_brings_the_node_within_the_budget() {
+        SmsFixture.root(dir);
+        longDialog("  long.wall.sms: Kort, ring ROSA.\n");
+        assertThat(SmsBudget.check(load().set())).isEmpty();
+    }
+
+    @Test
+    void room_is_what_the_rest_of_the_node_leaves_of_three_segments() {
+        SmsFixture.root(dir);
+        longDialog("  long.wall.sms: Kort.\n");
+        var set = load().set();
+        Dialog d = set.dialog("long").orElseThrow();
+        String sent = String.join("\n", SmsBudget.measure(new Engine(set, Map.of()).withVariant(Translations.SMS),
+                new SmsRenderer(new SmsTexts(set.translations())), d, d.node("wall").orElseThrow(), "nb"));
+        // GSM-7: 3 × 153 septets in all, less the contact line and the answer line.
+        assertThat(sent).isEqualTo("Kort.\nROSA: 22 33 11 60\nSvar MENY for å begynne på nytt, STOPP for å slette samtalen.");
+        int rest = sent.length() - "Kort.".length();
+        assertThat(SmsBudget.room(set, "long.wall", "nb", List.of(Map.entry("long", "wall")))).hasValue(3 * 153 - rest);
+        assertThat(SmsBudget.room(set, "long.wall", "nb", List.of(Map.entry("demo-staff", "x")))).isEmpty();
+    }
+
+    @Test
+    void staff_dialogs_are_not_checked_and_missing_sms_words_are_a_warning() throws IOException {
         SmsFixture.root(dir);
         Files.delete(dir.resolve("translations/sms/ar.yaml"));
-        var warnings = SmsBudget.check(load().set());
-        assertThat(warnings).hasSize(1);
-        assertThat(warnings.get(0).message()).contains("ar lacks 17 sms.* keys").doesNotContain("demo-staff");
+        var problems = SmsBudget.check(load().set());
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).isError()).isFalse();
+        assertThat(problems.get(0).message()).contains("ar lacks 17 sms.* keys").doesNotContain("demo-staff");
+    }
+
+    @Test
+    void every_node_of_every_bundled_public_dialog_fits_three_segments_in_every_language_it_offers() {
+        Loaded l = ContentLoader.load(Fixtures.REPO);
+        assertThat(l.errors()).isEmpty();
+        DialogSet set = l.set();
+        Engine sms = new Engine(set, Map.of()).withVariant(Translations.SMS);
+        SmsRenderer renderer = new SmsRenderer(new SmsTexts(set.translations()));
+        List<String> over = new ArrayList<>();
+        int measured = 0;
+        for (Dialog d : set.dialogs().values()) {
+            if (d.audience() != Audience.PUBLIC) {
+                continue;
+            }
+            for (Node n : d.nodes().values()) {
+                if (!n.route().isEmpty()) {
+                    continue;
+                }
+                for (String lang : d.languages()) {
+                    int segments = SmsBudget.segments(SmsBudget.measure(sms, renderer, d, n, lang));
+                    measured++;
+                    if (segments > Segments.BUDGET) {
+                        over.add(d.id() + "/" + n.id() + " " + lang + " " + segments);
+                    }
+                }
+            }
+        }
+        assertThat(measured).as("nodes × languages measured").isGreaterThan(500);
+        assertThat(over).isEmpty();
+        assertThat(SmsBudget.check(set)).filteredOn(Problem::isError).isEmpty();
     }
 }

@@ -2,12 +2,19 @@ package no.losen.channel.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import no.losen.dialog.Card;
+import no.losen.dialog.Command;
 import no.losen.dialog.Engine;
 import no.losen.dialog.Reply;
+import no.losen.dialog.load.ContentLoader;
+import no.losen.dialog.load.Loaded;
+import no.losen.session.MemorySessionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,14 +38,42 @@ class SmsRendererTest {
     }
 
     @Test
-    void contact_cards_are_one_line_and_back_is_offered_after_the_first_node() {
+    void a_contact_the_text_already_names_is_not_repeated_and_back_is_offered_after_the_first_node() {
         Engine e = SmsFixture.engine(dir, Map.of());
         SmsRenderer r = new SmsRenderer(new SmsTexts(e.dialogs().translations()));
         Engine.Turn t = e.start("demo", "nb", false);
         Reply health = e.apply(t.session(), no.losen.dialog.Command.Choose.one("adult")).reply();
         String text = r.render(health, true);
-        assertThat(text).contains("ROSA: 22 33 11 60").contains("1 Skriv et notat").endsWith("0 = tilbake.");
+        assertThat(text).contains("Ring ROSA på 22 33 11 60.").doesNotContain("ROSA: 22 33 11 60")
+                .contains("1 Skriv et notat").endsWith("0 = tilbake.");
         assertThat(Segments.count(text).encoding()).isEqualTo(Segments.Encoding.GSM7);
+    }
+
+    @Test
+    void the_sms_channel_sends_the_short_form_of_a_text_and_a_label_and_the_web_engine_never_does() throws Exception {
+        Path root = SmsFixture.root(dir);
+        Path nb = root.resolve("translations/demo/nb.yaml");
+        Files.writeString(nb, Files.readString(nb) + "  demo.health.sms: Helsehjelp.\n  demo.note.sms: Notat\n");
+        Loaded l = ContentLoader.load(root);
+        assertThat(l.errors()).isEmpty();
+        Engine web = new Engine(l.set(), Map.of());
+        SmsRenderer r = new SmsRenderer(new SmsTexts(l.set().translations()));
+        SmsConversation sms = new SmsConversation(SmsFixture.steps(web, new MemorySessionStore(Duration.ofMinutes(5), 10)),
+                new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)), "demo");
+
+        SmsConversation.Outcome started = sms.step(null, "norsk");
+        List<String> health = sms.step(started.keep(), "1").blocks();
+        assertThat(String.join("\n", health)).isEqualTo("""
+                Helsehjelp.
+                Ring ROSA på 22 33 11 60.
+                1 Notat
+                2 Bare for voksne
+                3 Jeg trenger hjelp nå
+                Svar med et tall. 0 = tilbake.""");
+
+        Reply onTheWeb = web.apply(web.start("demo", "nb", false).session(), Command.Choose.one("adult")).reply();
+        assertThat(onTheWeb.text()).startsWith("Du kan få helsehjelp.");
+        assertThat(r.render(onTheWeb, true)).contains("1 Skriv et notat").doesNotContain("Notat\n");
     }
 
     @Test

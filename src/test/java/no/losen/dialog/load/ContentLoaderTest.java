@@ -178,4 +178,29 @@ class ContentLoaderTest {
                   demo.health.call: "Call {who}."
                 """)).anyMatch(p -> p.contains("warning: placeholders of 'demo.health.call' differ from nb"));
     }
+
+    @Test
+    void anSmsFormKeepsEveryPhoneNumberAndParameterOfItsFullText() {
+        assertThat(problems("translations/short/nb.yaml", "keys:\n  demo.health.call.sms: \"Ring {who}.\"\n"))
+                .anyMatch(p -> p.startsWith("translations/short/nb.yaml:2:") && p.contains("error: nb 'demo.health.call.sms' "
+                        + "leaves out {@rosa} of its full text: an SMS form keeps every phone number and parameter"));
+        assertThat(problems("translations/short/nb.yaml", "keys:\n  demo.health.call.sms: \"Ring {@rosa}.\"\n"))
+                .anyMatch(p -> p.contains("leaves out {who}"));
+        assertThat(problems("translations/short/nb.yaml", "keys:\n  demo.health.call.sms: \"{who}: {@rosa}\"\n"))
+                .noneMatch(p -> p.contains("demo.health.call.sms"));
+    }
+
+    @Test
+    void anSmsFormMayNameAFactItsFullTextDoesNotButNoParameterItDoesNotGet() {
+        assertThat(problems("translations/short/nb.yaml", "keys:\n  demo.health.sms: \"Helsehjelp. ROSA: {@rosa}\"\n"))
+                .noneMatch(p -> p.contains("demo.health.sms"));
+        assertThat(problems("translations/short/nb.yaml", "keys:\n  demo.health.sms: \"Helsehjelp, {who}.\"\n"))
+                .anyMatch(p -> p.contains("error: nb 'demo.health.sms' uses {who}, which its full text 'demo.health' does not get"));
+    }
+
+    @Test
+    void anSmsFormOfAKeyWithoutANorwegianTextIsAnError() {
+        assertThat(problems("translations/short/nb.yaml", "keys:\n  demo.nothing.sms: Kort\n"))
+                .anyMatch(p -> p.contains("error: 'demo.nothing.sms' is the SMS form of 'demo.nothing', which has no nb text"));
+    }
 }
