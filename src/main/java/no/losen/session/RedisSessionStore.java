@@ -63,7 +63,11 @@ public final class RedisSessionStore implements SessionStore {
         this.client = Redis.createClient(vertx, options);
         this.api = RedisAPI.api(client);
         // The count of sessions is for health and metrics only; reading it every few seconds is enough.
-        this.sizeTimer = vertx.setPeriodic(0, 5_000, id -> guard(api.dbsize()).onSuccess(r -> size = r.toLong()));
+        // It says nothing about up or down: only callers' calls do, so the first read, which may fail
+        // before anyone has asked the store anything, cannot mark it down.
+        this.sizeTimer = vertx.setPeriodic(0, 5_000, id -> api.dbsize()
+                .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .onSuccess(r -> size = r.toLong()));
     }
 
     @Override
