@@ -11,8 +11,9 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.vertx.core.http.HttpConnection;
-import io.vertx.core.net.impl.ConnectionBase;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import no.losen.metrics.Metrics;
@@ -26,9 +27,9 @@ import no.losen.metrics.Metrics;
  * handles. Without the cap, one address could open as many as the operating system allows.
  *
  * <p>Connections from a trusted proxy are not counted per address (every client comes through it;
- * the proxy must enforce its own limit). Like {@code channel.ws.Upgrade}, this reaches below
- * Vert.x's public API to the connection's Netty channel, to watch the bytes before Vert.x's HTTP
- * decoder does; a Vert.x upgrade must re-check it ({@code LimitsTest} fails first).
+ * the proxy must enforce its own limit). It watches the bytes before Vert.x's HTTP decoder does,
+ * so it needs the connection's Netty channel, which Vert.x's public API does not give: the server
+ * hands it {@code channel.ws.Upgrade::channel}, the one place that reaches below that API.
  */
 public final class ConnectionGuard {
 
@@ -36,8 +37,12 @@ public final class ConnectionGuard {
     private final ClientAddress clients;
     private final Metrics metrics;
     private final AddressCount open;
+    private final Function<HttpConnection, Optional<Channel>> channels;
 
-    public ConnectionGuard(Duration headTimeout, int perAddress, ClientAddress clients, Metrics metrics) {
+    /** @param channels the Netty channel under a connection, when there is one to watch */
+    public ConnectionGuard(Duration headTimeout, int perAddress, ClientAddress clients, Metrics metrics,
+            Function<HttpConnection, Optional<Channel>> channels) {
+        this.channels = channels;
         this.headTimeoutNanos = headTimeout.toNanos();
         this.open = new AddressCount(perAddress);
         this.clients = clients;
@@ -46,10 +51,10 @@ public final class ConnectionGuard {
 
     /** For {@code HttpServer.connectionHandler}: counts the connection (or closes it) and watches its request heads. */
     public void accept(HttpConnection conn) {
-        if (!(conn instanceof ConnectionBase base)) {
+        Channel channel = channels.apply(conn).orElse(null);
+        if (channel == null) {
             return;
         }
-        Channel channel = base.channel();
         String peer = ClientAddress.peer(conn.remoteAddress());
         if (!clients.trusted(peer)) {
             if (!open.admit(peer)) {

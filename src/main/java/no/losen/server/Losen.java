@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import no.losen.channel.sms.SmsRoutes;
 import no.losen.channel.web.WebAssets;
+import no.losen.channel.ws.Upgrade;
 import no.losen.channel.ws.WebSocketChannel;
 import no.losen.dialog.Engine;
 import no.losen.dialog.Setup;
@@ -188,7 +189,8 @@ public final class Losen {
         }
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         List<HttpServer> servers = new ArrayList<>();
-        ConnectionGuard guard = new ConnectionGuard(ops.httpHeadTimeout(), ops.connectionsPerAddress(), clients, metrics);
+        ConnectionGuard guard = new ConnectionGuard(ops.httpHeadTimeout(), ops.connectionsPerAddress(), clients, metrics,
+                Upgrade::channel);
         Future<HttpServer> first = listen(vertx, options, front, guard, servers);
         HttpServer[] management = new HttpServer[1];
         return first.compose(s -> {

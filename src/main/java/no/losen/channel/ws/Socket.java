@@ -18,7 +18,6 @@ import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
-import io.vertx.core.internal.ContextInternal;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +48,7 @@ final class Socket extends ChannelInboundHandlerAdapter implements Transport {
     static final int STRIKES = 5;
     static final short CLOSE_POLICY = 1008;
 
-    private final ContextInternal context;
+    private final Events context;
     private final TokenBucket bucket;
     /** Made at the first pause only: most sockets never need one. */
     private TokenBucket strikes;
@@ -61,10 +60,10 @@ final class Socket extends ChannelInboundHandlerAdapter implements Transport {
     private volatile boolean closing;
 
     /**
-     * @param context the Vert.x context the upgrade request came in on; every event is delivered in it
+     * @param context delivers every event in the Vert.x context the upgrade request came in on
      * @param limits  the frame rate and burst
      */
-    Socket(ContextInternal context, WsLimits limits) {
+    Socket(Events context, WsLimits limits) {
         this.context = context;
         this.bucket = new TokenBucket(limits.ratePerSecond(), limits.burst(), System::nanoTime);
     }

@@ -23,8 +23,13 @@ import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.http.HttpServerRequestInternal;
 import io.vertx.core.net.impl.ConnectionBase;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,14 +41,38 @@ import no.losen.http.ConnectionGuard;
  * {@link Socket}. Vert.x parsed the request and chose the event loop; from the handshake on, the
  * connection's Netty pipeline is ours: Netty's frame codec, a UTF-8 check, fragment assembly up to
  * the transport limit, and the socket. This is the one place that reaches below Vert.x's public
- * API (the connection's Netty channel), and it does what Vert.x itself does when it upgrades.
+ * API: the connection's Netty channel (here, and for {@code http.ConnectionGuard} through
+ * {@link #channel}), and the request's context, in which a socket delivers its events
+ * ({@link #events}). It does what Vert.x itself does when it upgrades; a Vert.x upgrade re-checks
+ * this class alone ({@code LimitsTest} and the WebSocket tests fail first).
  */
-final class Upgrade {
+public final class Upgrade {
 
     /** The name under which Vert.x's HTTP/1 server keeps its connection handler in the pipeline. */
     private static final String VERTX_HANDLER = "handler";
 
     private Upgrade() {
+    }
+
+    /** The Netty channel under a Vert.x HTTP connection, or empty for a kind Vert.x may add (then nothing is watched). */
+    public static java.util.Optional<Channel> channel(HttpConnection conn) {
+        return conn instanceof ConnectionBase base ? java.util.Optional.of(base.channel()) : java.util.Optional.empty();
+    }
+
+    /** Delivers a socket's events in the Vert.x context the upgrade request came in on, as Vert.x's own WebSocket does. */
+    static Events events(HttpServerRequest req) {
+        ContextInternal context = ((HttpServerRequestInternal) req).context();
+        return new Events() {
+            @Override
+            public <T> void emit(T event, Handler<T> handler) {
+                context.emit(event, handler);
+            }
+
+            @Override
+            public <T> Promise<T> promise() {
+                return context.promise();
+            }
+        };
     }
 
     /** Whether the request asks to become a WebSocket (GET with {@code Upgrade: websocket}). */

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.internal.http.HttpServerRequestInternal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +106,7 @@ public final class WebSocketChannel {
             return;
         }
         String address = clientAddress.of(req.remoteAddress(), req.headers());
-        Socket socket = new Socket(((HttpServerRequestInternal) req).context(), limits);
+        Socket socket = new Socket(Upgrade.events(req), limits);
         String login = staff.login(req).orElse(null);
         Conversation c = new Conversation(socket, shared, login, address);
         socket.attach(c);
