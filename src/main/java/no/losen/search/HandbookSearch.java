@@ -151,7 +151,7 @@ public final class HandbookSearch {
         String lang = request.lang() != null ? request.lang() : LanguageDetector.detect(request.q());
         String primary = lang.split("-")[0]; // "en-GB" is English
         Map<String, Float> analysed = index.analysed(request.mode() == SearchMode.BM25
-                ? WeightedTerms.parse(request.q()) : terms(request.q(), primary));
+                ? WeightedTerms.typed(request.q()) : terms(request.q(), primary));
         List<Content> ranked = switch (request.mode()) {
             case BM25 -> bm25Plain(request.q());
             case VECTOR -> vectors.orElseThrow(() -> new InvalidSearchRequest(
@@ -205,7 +205,7 @@ public final class HandbookSearch {
     /** BM25 over the Norwegian chain; questions in other languages translated first. */
     private List<Content> lexical(String q, String lang) {
         Map<String, Float> terms = terms(q, lang);
-        return bm25.retrieve(terms.isEmpty() ? Query.from(q) : Query.from(WeightedTerms.format(terms)));
+        return bm25.retrieve(Query.from(WeightedTerms.format(terms.isEmpty() ? WeightedTerms.typed(q) : terms)));
     }
 
     /**
@@ -222,7 +222,7 @@ public final class HandbookSearch {
         if (t.isPresent()) {
             return index.known(t.get().translate(q));
         }
-        return WeightedTerms.parse(q);
+        return WeightedTerms.typed(q);
     }
 
     /** The weighted Norwegian terms a question in {@code lang} is searched with (for tools and tests). */

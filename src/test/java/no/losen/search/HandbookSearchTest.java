@@ -23,6 +23,16 @@ class HandbookSearchTest {
     }
 
     @Test
+    void aHatTypedInTheQuestionSetsNoWeight() {
+        // Weights are the translator's; a person's "asyl^1000" must not outweigh the rest of the question.
+        for (SearchMode mode : List.of(SearchMode.BM25, SearchMode.HYBRID)) {
+            List<String> typed = top("asyl^1000 lege uten papirer", "nb", mode).stream().map(SearchResult::text).toList();
+            List<String> plain = top("asyl 1000 lege uten papirer", "nb", mode).stream().map(SearchResult::text).toList();
+            assertThat(typed).as(mode.name()).isEqualTo(plain);
+        }
+    }
+
+    @Test
     void findsNorwegianPassagesForEnglishQuestions() {
         List<SearchResult> r = top("How long is the reflection period for victims of human trafficking?", "en", SearchMode.HYBRID);
         assertThat(r).anySatisfy(x -> assertThat(x.text().toLowerCase()).contains("refleksjonsperiode"));

@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code term^weight} text a translated {@link dev.langchain4j.rag.query.Query} carries
- * between the query transformer and the retriever (langchain4j queries are plain text).
+ * between the query transformer and the retriever (langchain4j queries are plain text). Only
+ * {@link #format} writes it; what a person typed becomes terms through {@link #typed}, which gives
+ * every word weight 1 — a {@code ^} typed by a user is no weight (else {@code asyl^1000} would be).
  */
 public final class WeightedTerms {
 
@@ -27,7 +29,18 @@ public final class WeightedTerms {
                 .collect(Collectors.joining(" "));
     }
 
-    /** Parses {@code term^weight} pairs; words without a weight count 1. */
+    /** What a person typed, as terms of weight 1: its words, with any {@code ^} dropped. */
+    public static Map<String, Float> typed(String text) {
+        Map<String, Float> out = new LinkedHashMap<>();
+        for (String word : text.replace("^", " ").trim().split("\\s+")) {
+            if (!word.isEmpty()) {
+                out.put(word, 1f);
+            }
+        }
+        return out;
+    }
+
+    /** Parses {@code term^weight} pairs written by {@link #format}; words without a weight count 1. */
     public static Map<String, Float> parse(String text) {
         Map<String, Float> out = new LinkedHashMap<>();
         for (String item : text.trim().split("\\s+")) {

@@ -22,4 +22,11 @@ class WeightedTermsTest {
         assertThat(WeightedTerms.parse("Hva er NRM?")).containsEntry("Hva", 1f).containsEntry("NRM?", 1f);
         assertThat(WeightedTerms.parse("x^y")).containsEntry("x^y", 1f);
     }
+
+    @Test
+    void whatAPersonTypedCarriesNoWeights() {
+        assertThat(WeightedTerms.typed("asyl^1000 lege")).containsOnlyKeys("asyl", "1000", "lege")
+                .allSatisfy((term, weight) -> assertThat(weight).isEqualTo(1f));
+        assertThat(WeightedTerms.parse(WeightedTerms.format(WeightedTerms.typed("asyl^1000")))).containsEntry("asyl", 1f);
+    }
 }
