@@ -2,7 +2,6 @@ package no.losen.search;
 
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.ContentMetadata;
-import dev.langchain4j.rag.content.aggregator.ReciprocalRankFuser;
 import dev.langchain4j.rag.query.Query;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -179,27 +178,27 @@ public final class HandbookSearch {
         if (vectors.isEmpty()) {
             return bm;
         }
-        List<List<Content>> lists = List.of(bm, vectors.get().retrieve(Query.from(q)));
-        return withFusedScores(ReciprocalRankFuser.fuse(lists), lists);
+        return fused(List.of(bm, vectors.get().retrieve(Query.from(q))));
     }
 
-    /** The fuser orders; the score shown is the fused reciprocal-rank sum, so it matches the order. */
-    private static List<Content> withFusedScores(List<Content> fused, List<List<Content>> lists) {
-        List<Content> out = new ArrayList<>();
-        for (Content c : fused) {
-            int ord = Bm25Retriever.ordinal(c);
-            double score = 0;
-            for (List<Content> l : lists) {
-                for (int r = 0; r < l.size(); r++) {
-                    if (Bm25Retriever.ordinal(l.get(r)) == ord) {
-                        score += 1.0 / (60 + r + 1);
-                        break;
-                    }
-                }
+    /**
+     * Reciprocal rank fusion (k = 60, as langchain4j's {@code ReciprocalRankFuser}), computed here
+     * once so the score shown is the sum the order comes from.
+     */
+    private static List<Content> fused(List<List<Content>> lists) {
+        Map<Integer, Content> first = new java.util.LinkedHashMap<>();
+        Map<Integer, Double> score = new java.util.HashMap<>();
+        for (List<Content> l : lists) {
+            for (int r = 0; r < l.size(); r++) {
+                int ord = Bm25Retriever.ordinal(l.get(r));
+                first.putIfAbsent(ord, l.get(r));
+                score.merge(ord, 1.0 / (60 + r + 1), Double::sum);
             }
-            out.add(Content.from(c.textSegment(), Map.of(ContentMetadata.SCORE, score)));
         }
-        return out;
+        return first.entrySet().stream()
+                .sorted(java.util.Comparator.comparingDouble((Map.Entry<Integer, Content> e) -> -score.get(e.getKey())))
+                .map(e -> Content.from(e.getValue().textSegment(), Map.of(ContentMetadata.SCORE, score.get(e.getKey()))))
+                .toList();
     }
 
     /** BM25 over the Norwegian chain; questions in other languages translated first. */

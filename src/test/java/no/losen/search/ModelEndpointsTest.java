@@ -101,6 +101,8 @@ class ModelEndpointsTest {
 
         SearchResponse hybrid = search.search(new SearchRequest("Hvem kan få refleksjonsperiode?", "nb", 5, SearchMode.HYBRID));
         assertThat(hybrid.results()).hasSize(5);
+        assertThat(hybrid.results()).as("fused scores, in the order they give")
+                .extracting(SearchResult::score).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(hybrid.answer()).contains("[1]");
         assertThat(search.usesModels(SearchMode.HYBRID)).isTrue();
 
