@@ -1,30 +1,41 @@
 package no.losen.translate;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
 
 /**
- * RFC 4180 CSV for people who translate in a spreadsheet: UTF-8 with a byte-order mark (so
- * Excel does not read Arabic as Latin-1), CRLF between records, fields quoted when they hold a
- * comma, quote or line break. Reading goes by the header's names, so a user may reorder or add
- * columns; a semicolon-separated file (what Excel saves in Norwegian settings) is read too.
- * The target column's header names the language: {@code target:ti}.
+ * RFC 4180 CSV (Apache Commons CSV) for people who translate in a spreadsheet: UTF-8 with a
+ * byte-order mark (so Excel does not read Arabic as Latin-1), CRLF between records, every field
+ * quoted (so a spreadsheet set to semicolons, as Excel is in Norwegian settings, keeps a cell with
+ * a semicolon whole). Reading goes by the header's names, so a user may reorder or add columns; a
+ * semicolon-separated file is read too. The target column's header names the language:
+ * {@code target:ti}.
  *
  * <p>A cell that starts like a formula ({@code = + - @}, tab, carriage return) is written with a
  * leading apostrophe, so a spreadsheet shows it as text instead of running it (CSV injection: a
  * text from a repository nobody reviewed could otherwise run on a translator's machine); reading
- * takes the apostrophe off again.
+ * takes the apostrophe off again. Commons CSV has no such guard of its own.
  */
 public final class CsvFormat {
 
     static final String BOM = "\uFEFF";
     static final List<String> COLUMNS = List.of("key", "nb", "en", "target", "status", "note", "fingerprint", "reviewer");
     private static final Pattern TARGET = Pattern.compile("target(?:\\s*[:(]\\s*([A-Za-z-]+)\\s*\\)?)?");
+    private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
 
     private CsvFormat() {
     }
@@ -33,28 +44,16 @@ public final class CsvFormat {
         StringBuilder b = new StringBuilder(BOM);
         List<String> header = new ArrayList<>(COLUMNS);
         header.set(3, "target:" + lang);
-        record(b, header);
-        for (Row r : rows) {
-            record(b, List.of(r.key(), r.nb(), r.en(), r.target(), r.status(), r.note(), r.fingerprint(), r.reviewer()));
+        try (CSVPrinter out = new CSVPrinter(b, WRITE)) {
+            out.printRecord(header);
+            for (Row r : rows) {
+                out.printRecord(List.of(r.key(), r.nb(), r.en(), r.target(), r.status(), r.note(), r.fingerprint(), r.reviewer())
+                        .stream().map(CsvFormat::asText));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a StringBuilder does not fail
         }
         return b.toString();
-    }
-
-    private static void record(StringBuilder b, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            String f = asText(fields.get(i));
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0
-                    || f.indexOf(';') >= 0 || (!f.isEmpty() && (Character.isWhitespace(f.charAt(0))
-                    || Character.isWhitespace(f.charAt(f.length() - 1))))) {
-                b.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                b.append(f);
-            }
-        }
-        b.append("\r\n");
     }
 
     /** Reads a file; {@code lang} (may be null) is used when the header does not name the language. */
@@ -65,6 +64,9 @@ public final class CsvFormat {
         String first = nl < 0 ? t : t.substring(0, nl);
         char sep = first.indexOf(',') < 0 && first.indexOf(';') >= 0 ? ';' : ',';
         List<Record> records = parse(t, sep, problems);
+        if (!problems.isEmpty()) {
+            return new Exchange(lang, List.of(), problems);
+        }
         if (records.isEmpty()) {
             problems.add("1: the file is empty; expected a header line (" + String.join(",", COLUMNS) + ")");
             return new Exchange(lang, List.of(), problems);
@@ -122,75 +124,34 @@ public final class CsvFormat {
         return f.startsWith("'") && formulaStart(f, 1) ? f.substring(1) : f;
     }
 
+    /** A record's fields and the line it starts on (for problems a translator can find). */
     record Record(List<String> fields, int line) {
     }
 
-    /** RFC 4180: quoted fields may hold separators, quotes (doubled) and line breaks. */
+    /**
+     * The records of a file with their first lines; a line break inside a cell is kept as
+     * {@code \n}, whoever saved the file. A broken file gives no records and one problem.
+     */
     static List<Record> parse(String t, char sep, List<String> problems) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(sep).setIgnoreEmptyLines(false).get();
         List<Record> out = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        int line = 1;
-        int start = 1;
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        int i = 0;
-        while (i < t.length()) {
-            char c = t.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < t.length() && t.charAt(i + 1) == '"') {
-                        f.append('"');
-                        i += 2;
-                        continue;
-                    }
-                    quoted = false;
-                } else if (c == '\r' && i + 1 < t.length() && t.charAt(i + 1) == '\n') {
-                    // A line break inside a cell is kept as \n, whoever saved the file.
-                    i++;
-                    continue;
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    f.append(c);
+        long before = 0;
+        try (CSVParser parser = CSVParser.parse(new StringReader(t), format)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            while (true) {
+                before = parser.getCurrentLineNumber();   // the iterator reads the next record in hasNext()
+                if (!it.hasNext()) {
+                    break;
                 }
-                i++;
-                continue;
+                List<String> fields = it.next().stream().map(f -> f.replace("\r\n", "\n")).toList();
+                out.add(new Record(fields, (int) before + 1));
             }
-            if (c == '"' && f.isEmpty() && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
-            } else if (c == sep) {
-                fields.add(f.toString());
-                f.setLength(0);
-                wasQuoted = false;
-            } else if (c == '\r' && i + 1 < t.length() && t.charAt(i + 1) == '\n') {
-                i++;
-                continue;
-            } else if (c == '\n') {
-                fields.add(f.toString());
-                out.add(new Record(List.copyOf(fields), start));
-                fields.clear();
-                f.setLength(0);
-                wasQuoted = false;
-                line++;
-                start = line;
-            } else {
-                if (wasQuoted) {
-                    problems.add(line + ": text after a closing quote; a quote inside a field must be doubled (\"\")");
-                    wasQuoted = false;
-                }
-                f.append(c);
-            }
-            i++;
-        }
-        if (quoted) {
-            problems.add(start + ": a quoted field is never closed");
-        }
-        if (!f.isEmpty() || !fields.isEmpty()) {
-            fields.add(f.toString());
-            out.add(new Record(List.copyOf(fields), start));
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            String why = String.valueOf(e.getMessage()).contains("EOF")
+                    ? "a quoted field is never closed"
+                    : "text after a closing quote; a quote inside a field must be doubled (\"\")";
+            problems.add((before + 1) + ": " + why);
+            return List.of();
         }
         return out;
     }

@@ -23,10 +23,10 @@ class TranslationsCommandTest {
         assertThat(export.code()).isZero();
         assertThat(export.out()).startsWith("wrote ").contains(" keys to ");
         String text = Files.readString(csv);
-        assertThat(text).startsWith("\uFEFFkey,nb,en,target:ar,");
+        assertThat(text).startsWith("\uFEFF\"key\",\"nb\",\"en\",\"target:ar\",");
         // The translator fills in one text in the spreadsheet.
-        String line = text.lines().filter(l -> l.startsWith("demo.adult,")).findFirst().orElseThrow();
-        Files.writeString(csv, text.replace(line, line.replace(",,missing,", ",أنا بالغ,draft,")));
+        String line = text.lines().filter(l -> l.startsWith("\"demo.adult\",")).findFirst().orElseThrow();
+        Files.writeString(csv, text.replace(line, line.replace(",\"\",\"missing\",", ",\"أنا بالغ\",\"draft\",")));
         CliRun imp = CliRun.of("translations", "import", csv.toString(), "--content", root.toString());
         assertThat(imp.err()).isEmpty();
         assertThat(imp.code()).isZero();

@@ -14,8 +14,10 @@ class CsvFormatTest {
     @Test
     void writesABomAHeaderNamingTheLanguageAndCrlfRecords() {
         String csv = CsvFormat.write("ar", List.of(TRICKY));
-        assertThat(csv).startsWith("\uFEFFkey,nb,en,target:ar,status,note,fingerprint,reviewer\r\n");
-        assertThat(csv).contains("\"Linje 1\nLinje 2, med komma\"").contains("\"Say \"\"hi\"\"\"").endsWith(",0123456789ab,\r\n");
+        assertThat(csv).startsWith("\uFEFF\"key\",\"nb\",\"en\",\"target:ar\",\"status\",\"note\",\"fingerprint\",\"reviewer\"\r\n");
+        assertThat(csv).contains("\"Linje 1\nLinje 2, med komma\"").contains("\"Say \"\"hi\"\"\"")
+                .as("every field quoted: a spreadsheet splitting at semicolons keeps the cell whole")
+                .contains("\"مرحبا; \"\"سلام\"\"\n٢\"").endsWith(",\"0123456789ab\",\"\"\r\n");
     }
 
     @Test
@@ -35,8 +37,8 @@ class CsvFormatTest {
         Row formulas = new Row("demo.f", "=HYPERLINK(\"http://evil.example\",\"klikk\")", "+47 22 00 00 00", "- a list item",
                 "draft", "@note", "", "", 0);
         String csv = CsvFormat.write("ti", List.of(formulas));
-        assertThat(csv).contains("\"'=HYPERLINK(").contains(",'+47 22 00 00 00,").contains(",'- a list item,").contains(",'@note,")
-                .doesNotContain(",=").doesNotContain(",+").doesNotContain(",-").doesNotContain(",@");
+        assertThat(csv).contains("\"'=HYPERLINK(").contains(",\"'+47 22 00 00 00\",").contains(",\"'- a list item\",")
+                .contains(",\"'@note\",").doesNotContain(",\"=").doesNotContain(",\"+").doesNotContain(",\"-").doesNotContain(",\"@");
         Row back = CsvFormat.read(csv, null).rows().get(0);
         assertThat(List.of(back.nb(), back.en(), back.target(), back.note()))
                 .containsExactly(formulas.nb(), formulas.en(), formulas.target(), formulas.note());
