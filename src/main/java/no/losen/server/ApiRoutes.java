@@ -7,17 +7,14 @@ import io.vertx.ext.web.RoutingContext;
 import no.losen.dialog.Audience;
 import no.losen.dialog.Dialog;
 import no.losen.dialog.DialogSet;
-import no.losen.session.SessionStore;
 
 /** The small read-only HTTP API: the list of dialogs. Health and metrics are in {@link HealthRoutes}. */
 final class ApiRoutes {
 
     private final DialogSet set;
-    private final SessionStore store;
 
-    ApiRoutes(DialogSet set, SessionStore store) {
+    ApiRoutes(DialogSet set) {
         this.set = set;
-        this.store = store;
     }
 
     void mount(Router router) {

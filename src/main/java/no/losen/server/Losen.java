@@ -151,7 +151,7 @@ public final class Losen {
             metrics.limit("body_size");
             ctx.response().setStatusCode(413).end();
         });
-        new ApiRoutes(loaded.set(), store).mount(router);
+        new ApiRoutes(loaded.set()).mount(router);
         SearchRoute.mount(router, HandbookSearch.forContent(root), workers, clients);
         SmsRoutes.mount(router, steps, config.sms(), config.publicUrl());
         WebAssets.mount(router, loaded.set(), config.exitUrl());
