@@ -35,9 +35,12 @@ import no.losen.dialog.ErrorCode;
  *     its other steps wait in its own lane, so one client never holds every thread and another
  *     client's step starts at once;</li>
  * <li>each client may start {@code ratePerClient} steps a second on average (bursts of
- *     {@code burstPerClient}); more are refused with {@code busy}. Without this, one address kept a
- *     worker thread searching flat out (a core, and the garbage of 70 searches a second), and the
- *     other conversations waited for the processor.</li>
+ *     {@code burstPerClient}); a step beyond that waits for its turn (it still counts against
+ *     {@code perClient}), so a flood is slowed to the rate and then refused, while a person — or a
+ *     whole shelter behind one address — who types faster for a moment is answered a little later,
+ *     never refused: a message about danger must not meet {@code busy} because a neighbour typed
+ *     too. Without the rate, one address kept a worker thread searching flat out (a core, and the
+ *     garbage of 70 searches a second), and the other conversations waited for the processor.</li>
  * </ul>
  *
  * A refused step costs the caller a JSON error, not a search. Client keys are counters in memory
@@ -84,11 +87,22 @@ public final class TextWorkers implements AutoCloseable {
 
     private static final class Lane {
         int running;
+        /** Steps waiting for the client's rate to allow them. */
+        int delayed;
         final ArrayDeque<Task<?>> waiting = new ArrayDeque<>(2);
 
         int held() {
-            return running + waiting.size();
+            return running + delayed + waiting.size();
         }
+    }
+
+    /** Runs a task after a delay (a test runs it when it chooses). */
+    @FunctionalInterface
+    public interface Later {
+        Later REAL = (nanos, task) -> java.util.concurrent.CompletableFuture
+                .delayedExecutor(nanos, TimeUnit.NANOSECONDS).execute(task);
+
+        void run(long nanos, Runnable task);
     }
 
     /** One step to run, and where its answer goes. */
@@ -143,11 +157,13 @@ public final class TextWorkers implements AutoCloseable {
     private final Cache<String, double[]> budgets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
             .maximumSize(100_000).build();
     private final LongSupplier nanos;
+    private final Later later;
     private int held;
 
     public TextWorkers(Limits limits) {
         this.limits = limits;
         this.nanos = System::nanoTime;
+        this.later = Later.REAL;
         AtomicInteger n = new AtomicInteger();
         // Bounded by `capacity` above: the pool's own queue never holds more than that.
         this.pool = new ThreadPoolExecutor(limits.threads(), limits.threads(), 60, TimeUnit.SECONDS,
@@ -161,15 +177,16 @@ public final class TextWorkers implements AutoCloseable {
 
     /** For tests: runs on the given executor (a direct one runs steps on the caller's thread). */
     public TextWorkers(Limits limits, Executor executor) {
-        this(limits, executor, System::nanoTime);
+        this(limits, executor, System::nanoTime, Later.REAL);
     }
 
-    /** For tests: with a clock for the per-client rate. */
-    public TextWorkers(Limits limits, Executor executor, LongSupplier nanos) {
+    /** For tests: with a clock for the per-client rate, and what runs a step whose turn comes later. */
+    public TextWorkers(Limits limits, Executor executor, LongSupplier nanos, Later later) {
         this.limits = limits;
         this.executor = executor;
         this.pool = null;
         this.nanos = nanos;
+        this.later = later;
     }
 
     public Limits limits() {
@@ -177,30 +194,50 @@ public final class TextWorkers implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} for {@code client} on a worker thread; the result comes back on the caller's
-     * Vert.x context. Fails at once with {@code busy} when the client's or the pool's share is taken.
+     * Runs {@code work} for {@code client} on a worker thread, at once or when the client's rate
+     * allows; the result comes back on the caller's Vert.x context. Fails at once with {@code busy}
+     * when the client's or the pool's share is taken.
      */
     public <T> Future<T> submit(String client, Callable<T> work) {
         Task<T> task;
+        long wait;
         synchronized (this) {
             if (held >= limits.capacity()) {
                 return busy();
             }
             Lane existing = lanes.get(client);
-            if (existing != null && existing.held() >= limits.perClient() || !budget(client)) {
+            if (existing != null && existing.held() >= limits.perClient()) {
                 return busy();
             }
             Lane lane = existing != null ? existing : lanes.computeIfAbsent(client, k -> new Lane());
             held++;
             task = new Task<>(client, lane, work);
-            if (lane.running >= limits.runningPerClient()) {
-                lane.waiting.add(task);
-                return task.done.future();
+            wait = turn(client);
+            if (wait > 0) {
+                lane.delayed++;
             }
-            lane.running++;
+        }
+        if (wait > 0) {
+            later.run(wait, () -> admit(task, true));
+        } else {
+            admit(task, false);
+        }
+        return task.done.future();
+    }
+
+    /** A step whose turn has come runs, or waits in its client's lane while the client's share of threads is busy. */
+    private void admit(Task<?> task, boolean wasDelayed) {
+        synchronized (this) {
+            if (wasDelayed) {
+                task.lane.delayed--;
+            }
+            if (task.lane.running >= limits.runningPerClient()) {
+                task.lane.waiting.add(task);
+                return;
+            }
+            task.lane.running++;
         }
         start(task);
-        return task.done.future();
     }
 
     /** Steps waiting or running now. */
@@ -208,17 +245,19 @@ public final class TextWorkers implements AutoCloseable {
         return held;
     }
 
-    /** Takes one step from the client's budget (a token bucket: {tokens, last refill in nanos}); false when empty. */
-    private boolean budget(String client) {
+    /**
+     * Takes one step from the client's budget (a token bucket: {tokens, last refill in nanos}) and
+     * says how long the step must wait for it: 0 when a token is there; else the budget goes into
+     * debt (at most {@code perClient} steps deep, as each waiting step is held) and the step waits
+     * until the refill has paid for it.
+     */
+    private long turn(String client) {
         long now = nanos.getAsLong();
         double[] b = budgets.get(client, k -> new double[] {limits.burstPerClient(), now});
         b[0] = Math.min(limits.burstPerClient(), b[0] + (now - (long) b[1]) / 1e9 * limits.ratePerClient());
         b[1] = now;
-        if (b[0] < 1) {
-            return false;
-        }
         b[0] -= 1;
-        return true;
+        return b[0] >= 0 ? 0 : (long) Math.ceil(-b[0] / limits.ratePerClient() * 1e9);
     }
 
     private static <T> Future<T> busy() {

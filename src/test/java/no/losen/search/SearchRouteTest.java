@@ -53,28 +53,43 @@ class SearchRouteTest {
     void onTheServerSearchesRunOnTheTextWorkersAndOneClientOverItsShareIsToldBusy() throws Exception {
         Vertx own = Vertx.vertx();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        // The clock stands still: the client's budget of three does not refill however slow this machine is.
+        // The clock stands still: the client's budget of three does not refill however slow this machine is;
+        // steps beyond it wait for their turn until the test lets them run.
+        java.util.List<Runnable> later = new java.util.concurrent.CopyOnWriteArrayList<>();
         no.losen.step.TextWorkers workers = new no.losen.step.TextWorkers(
-                new no.losen.step.TextWorkers.Limits(2, 32, 4, 1, 2, 3), pool, () -> 0L);
+                new no.losen.step.TextWorkers.Limits(2, 32, 4, 1, 2, 3), pool, () -> 0L, (nanos, task) -> later.add(task));
         try {
             Router router = Router.router(own);
             SearchRoute.mount(router, TestCorpus.search(), workers, no.losen.http.ClientAddress.direct());
             HttpServer s = own.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
-            String retryAfter = null;
-            for (int i = 0; i < 6; i++) {
-                var resp = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-                        + s.actualPort() + "/api/search?q=" + q("refleksjonsperiode " + i) + "&lang=nb")).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
-                statuses.merge(resp.statusCode(), 1, Integer::sum);
-                if (resp.statusCode() == 503) {
-                    retryAfter = resp.headers().firstValue("Retry-After").orElse(null);
-                    assertThat(new JsonObject(resp.body()).getString("error")).isEqualTo("busy");
-                }
+            java.util.function.IntFunction<java.net.http.HttpRequest> search = i -> java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + s.actualPort() + "/api/search?q=" + q("refleksjonsperiode " + i)
+                            + "&lang=nb")).build();
+            for (int i = 0; i < 3; i++) {
+                assertThat(client.send(search.apply(i), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                        .as("within the budget").isEqualTo(200);
             }
-            assertThat(statuses).as("three within the budget, then busy").containsEntry(200, 3).containsEntry(503, 3);
-            assertThat(retryAfter).isEqualTo("1");
+            // Five at once over the budget: four wait their turn (the client's share), the fifth is refused.
+            java.util.List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> flood = new java.util.ArrayList<>();
+            for (int i = 3; i < 8; i++) {
+                flood.add(client.sendAsync(search.apply(i), java.net.http.HttpResponse.BodyHandlers.ofString()));
+            }
+            var refused = (java.net.http.HttpResponse<String>) java.util.concurrent.CompletableFuture
+                    .anyOf(flood.toArray(java.util.concurrent.CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+            assertThat(new JsonObject(refused.body()).getString("error")).isEqualTo("busy");
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (later.size() < 4 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            later.forEach(Runnable::run);
+            java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+            for (var f : flood) {
+                statuses.merge(f.get(10, TimeUnit.SECONDS).statusCode(), 1, Integer::sum);
+            }
+            assertThat(statuses).as("the waiting four answered in their turn").containsEntry(200, 4).containsEntry(503, 1);
         } finally {
             pool.shutdownNow();
             own.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -79,6 +79,46 @@ class TextWorkersTest {
     }
 
     @Test
+    void aClientFasterThanItsRateWaitsItsTurnInsteadOfBeingRefused() throws Exception {
+        long[] now = {0};
+        List<long[]> delays = new ArrayList<>();
+        List<Runnable> later = new ArrayList<>();
+        // Two steps a second, bursts of two, at most three held per client; steps run on the caller's thread.
+        workers = new TextWorkers(new TextWorkers.Limits(2, 100, 3, 3, 2, 2), Runnable::run, () -> now[0],
+                (nanos, task) -> {
+                    delays.add(new long[] {nanos});
+                    later.add(task);
+                });
+        assertThat(workers.submit("a", () -> "1").result()).isEqualTo("1");
+        assertThat(workers.submit("a", () -> "2").result()).isEqualTo("2");
+        Future<String> third = workers.submit("a", () -> "3");
+        Future<String> fourth = workers.submit("a", () -> "4");
+        assertThat(third.isComplete()).as("waits for its turn, not refused").isFalse();
+        assertThat(delays).extracting(d -> d[0]).containsExactly(500_000_000L, 1_000_000_000L);
+        assertThat(workers.submit("b", () -> "b").result()).as("another client is not slowed").isEqualTo("b");
+        // A flood: the waiting steps count against the client's share, so the next one is refused.
+        workers.submit("a", () -> "held");
+        assertThat(code(workers.submit("a", () -> "5"))).isEqualTo(ErrorCode.BUSY);
+        later.forEach(Runnable::run);
+        assertThat(third.result()).isEqualTo("3");
+        assertThat(fourth.result()).isEqualTo("4");
+        assertThat(workers.held()).isZero();
+    }
+
+    @Test
+    void aPersonWhoTypesAtTheRateIsNeverDelayed() {
+        long[] now = {0};
+        List<Runnable> later = new ArrayList<>();
+        workers = new TextWorkers(new TextWorkers.Limits(2, 100, 3, 3, 2, 2), Runnable::run, () -> now[0],
+                (nanos, task) -> later.add(task));
+        for (int i = 0; i < 100; i++) {
+            assertThat(workers.submit("a", () -> "ok").result()).isEqualTo("ok");
+            now[0] += 500_000_000L;
+        }
+        assertThat(later).isEmpty();
+    }
+
+    @Test
     void thePoolAsAWholeHoldsAtMostItsCapacity() throws Exception {
         workers = new TextWorkers(new TextWorkers.Limits(1, 4, 2, 1));
         for (String client : List.of("a", "a", "b", "b")) {
