@@ -8,12 +8,15 @@ import java.util.regex.Pattern;
  * have: lower case, no diacritics ("lonn" = "lønn", "ecole" = "école"), one form for letters that
  * keyboards mix up (Arabic and Persian yeh and kaf, alef with or without hamza, Eastern Arabic
  * digits), no punctuation; "aa" and "oe", how Norwegian å and ø are typed without them, read as a and o.
- * Digits stay: Arabizi writes letters with them ("3ayez", "7abibi").
+ * Digits stay: Arabizi writes letters with them ("3ayez", "7abibi"). The Persian verb prefix
+ * {@code می} / {@code نمی} is joined to its verb however it was typed ("می کشد", "می‌کشد" with a
+ * zero-width non-joiner, "میکشد"): formal writing and phones separate it, colloquial typing does not.
  */
 public final class Normalizer {
 
     private static final Pattern MARKS = Pattern.compile("[\\p{M}\\u0640]+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern PERSIAN_PREFIX = Pattern.compile("(?<=^|\\s)(ن?می) (?=\\p{L})");
 
     private Normalizer() {
     }
@@ -47,6 +50,7 @@ public final class Normalizer {
                 }
             }
         }
-        return NON_WORD.matcher(b.toString().replace("aa", "a").replace("oe", "o")).replaceAll(" ").strip();
+        String words = NON_WORD.matcher(b.toString().replace("aa", "a").replace("oe", "o")).replaceAll(" ").strip();
+        return PERSIAN_PREFIX.matcher(words).replaceAll("$1");
     }
 }
