@@ -135,6 +135,16 @@ public final class Engine {
         return enter(new Session(d.id(), d.start(), s.lang(), Map.of(), List.of(), s.staff()), d, d.start());
     }
 
+    /**
+     * Whether {@code text}, read as typed in {@code lang}, is about danger now. For a channel that
+     * must answer danger before it knows the person's language (a first SMS): nothing is stored.
+     */
+    public boolean urgent(String dialogId, String text, String lang) {
+        Optional<Dialog> d = set.dialog(dialogId);
+        return d.isPresent() && !d.get().topics().isEmpty()
+                && intents.read(d.get(), text, lang).filter(Reading::dangerous).isPresent();
+    }
+
     /** The current node shown again, as after a reconnect or a language switch. */
     public Reply current(Session s) {
         Dialog d = dialogOf(s);

@@ -34,7 +34,7 @@ public final class SmsBudget {
 
     /** Keys the SMS channel shows; each offered language should have them. */
     public static final List<String> KEYS = List.of("sms.menu", "sms.answer", "sms.answer.back", "sms.checklist",
-            "sms.back", "sms.end", "sms.help", "sms.stop", "sms.bad-number", "sms.choose", "sms.too-long", "sms.source",
+            "sms.back", "sms.end", "sms.help", "sms.sos", "sms.menu.sos", "sms.stop", "sms.bad-number", "sms.choose", "sms.too-long", "sms.source",
             "sms.kw.help", "sms.kw.menu", "sms.kw.stop", "sms.kw.back", "sms.kw.lang");
 
     private static final Pattern FACT = Pattern.compile("\\{@([A-Za-z0-9_-]+)(?:\\.([A-Za-z0-9_-]+))?}");
@@ -58,7 +58,7 @@ public final class SmsBudget {
                             + " (translations/sms/" + lang + ".yaml)"));
                 }
             }
-            String menu = renderer.menu(d.languages());
+            String menu = renderer.menu(d.languages(), SmsRenderer.emergency(set.facts()));
             int menuSegments = Segments.count(menu).segments();
             if (menuSegments > Segments.BUDGET) {
                 out.add(Problem.warning(d.at(), "SMS: the language menu of dialog '" + d.id() + "' takes " + menuSegments

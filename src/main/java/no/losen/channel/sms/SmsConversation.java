@@ -141,13 +141,19 @@ public final class SmsConversation {
             return new Outcome(List.of(Segments.plain(texts.text(lang != null ? lang : kw.get().lang(), "sms.stop"))), null, true);
         }
         if (kw.isPresent() && kw.get().keyword() == SmsTexts.Keyword.HELP) {
-            return Outcome.say(Segments.plain(texts.text(lang != null ? lang : kw.get().lang(), "sms.help")));
+            return Outcome.say(Segments.plain(help(lang != null ? lang : kw.get().lang())));
         }
         Optional<String> named = texts.language(text, d.languages());
         if (session == null) {
             Optional<String> chosen = named.or(() -> menuChoice(text, d.languages()));
             if (chosen.isEmpty()) {
-                return Outcome.say(renderer.menu(d.languages()));
+                Optional<String> urgent = urgentIn(d, text);
+                if (urgent.isPresent()) {
+                    // Danger before a language was chosen: emergency help at once, in the language that read it.
+                    LOG.info("event=session.start channel=sms dialog={} lang={} reason=danger", d.id(), urgent.get());
+                    return shown(engine.apply(engine.start(d.id(), urgent.get(), false).session(), new Command.Type(text)));
+                }
+                return Outcome.say(renderer.menu(d.languages(), SmsRenderer.emergency(engine.dialogs().facts())));
             }
             Engine.Turn t = engine.start(d.id(), chosen.get(), false);
             LOG.info("event=session.start channel=sms dialog={} lang={}", d.id(), chosen.get());
@@ -186,6 +192,46 @@ public final class SmsConversation {
             return new Outcome(List.of(renderer.search(search.get(), session.lang())), t.session(), false);
         }
         return shown(t);
+    }
+
+    /**
+     * The language in which a first message reads as danger now, if any. Languages are tried in the
+     * order of a guess from the message's letters — its script (Arabic, Cyrillic, Ethiopic), or for
+     * Latin letters the ones only one language uses (å ø æ, ł ś ż, ș ț ă, é è ç) — then English,
+     * then the rest: every reading also checks English words and those of every non-Latin script,
+     * so the first language tried is the one the reply is in.
+     */
+    private Optional<String> urgentIn(Dialog d, String text) {
+        List<String> guess = guess(text);
+        List<String> order = new ArrayList<>(d.languages());
+        order.sort(java.util.Comparator.comparingInt(l -> guess.contains(l) ? guess.indexOf(l) : guess.size()));
+        return order.stream().filter(l -> engine.urgent(d.id(), text, l)).findFirst();
+    }
+
+    private static List<String> guess(String text) {
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        for (int c : t.codePoints().filter(Character::isLetter).toArray()) {
+            switch (Character.UnicodeScript.of(c)) {
+                case ARABIC: return List.of("ar", "fa");
+                case CYRILLIC: return t.matches("(?s).*[іїєґ].*") ? List.of("uk", "ru") : List.of("ru", "uk");
+                case ETHIOPIC: return List.of("ti", "am");
+                default: break;
+            }
+        }
+        for (var marks : List.of(Map.entry("nb", "åøæ"), Map.entry("pl", "łśżźąęćń"), Map.entry("ro", "șțăşţ"),
+                Map.entry("fr", "éèçêàùœ"))) {
+            if (t.chars().anyMatch(c -> marks.getValue().indexOf(c) >= 0)) {
+                return List.of(marks.getKey(), "en");
+            }
+        }
+        return List.of("en");
+    }
+
+    /** The service's help, after the emergency numbers in the person's language. */
+    private String help(String lang) {
+        Map<String, String> numbers = SmsRenderer.emergency(engine.dialogs().facts());
+        String help = texts.text(lang, "sms.help");
+        return numbers.isEmpty() ? help : texts.text(lang, "sms.sos", numbers) + "\n" + help;
     }
 
     /** A number that is not one of the choices is asked again, politely, with the choices. */

@@ -89,8 +89,22 @@ public final class SmsRenderer {
         return Segments.fit(passage, source, SEARCH_BUDGET);
     }
 
-    /** The first-contact menu: each language by its own name, numbered; a header in the first two. */
-    public String menu(List<String> langs) {
+    /**
+     * The numbers to call in danger now, from the facts ({@code {police}}, {@code {ambulance}} in the
+     * SMS words); empty when the content lacks either fact (then no line names them).
+     */
+    static Map<String, String> emergency(no.losen.content.Facts facts) {
+        var police = facts.find("police-emergency");
+        var ambulance = facts.find("ambulance");
+        return police.isEmpty() || ambulance.isEmpty() ? Map.of()
+                : Map.of("police", police.get().value(), "ambulance", ambulance.get().value());
+    }
+
+    /**
+     * The first-contact menu: the emergency numbers when known (a person in danger may not get
+     * further), then each language by its own name, numbered; a header in the first two.
+     */
+    public String menu(List<String> langs, Map<String, String> emergency) {
         List<String> header = new ArrayList<>();
         for (String l : langs.subList(0, Math.min(2, langs.size()))) {
             String t = texts.text(l, "sms.menu");
@@ -99,6 +113,9 @@ public final class SmsRenderer {
             }
         }
         List<String> lines = new ArrayList<>();
+        if (!emergency.isEmpty()) {
+            lines.add(texts.text(langs.get(0), "sms.menu.sos", emergency));
+        }
         lines.add(String.join(" / ", header));
         for (int i = 0; i < langs.size(); i++) {
             lines.add((i + 1) + " " + texts.name(langs.get(i)));

@@ -240,7 +240,7 @@ class SmsEndToEndTest {
         server = new TestServer(Config.defaults().withPort(0).withPublicUrl(PUBLIC)
                 .withSms(new SmsConfig(TOKEN, SECRET, "phone key secret for the tests", null)));
         String nb = "+4791230001";
-        assertThat(twilio(nb, "Hei").get(0)).startsWith("Velg språk / Choose language\n1 Norsk bokmål");
+        assertThat(twilio(nb, "Hei").get(0)).startsWith("SOS: 112 / 113\nVelg språk / Choose language\n1 Norsk bokmål");
         List<String> situation = twilio(nb, "1");
         assertThat(situation).singleElement().asString().containsPattern("(^|\\n)1 ").endsWith("Svar med et tall.");
         assertThat(Segments.count(situation.get(0)).segments()).isLessThanOrEqualTo(3);

@@ -104,10 +104,18 @@ class SmsRendererTest {
     void the_language_menu_names_each_language_in_itself() {
         Engine e = SmsFixture.engine(dir, Map.of());
         SmsRenderer r = new SmsRenderer(new SmsTexts(e.dialogs().translations()));
-        assertThat(r.menu(List.of("nb", "en", "ar"))).isEqualTo("""
+        assertThat(r.menu(List.of("nb", "en", "ar"), Map.of())).isEqualTo("""
                 Velg språk / Choose language
                 1 Norsk bokmål
                 2 English
                 3 العربية""");
+    }
+
+    @Test
+    void the_language_menu_opens_with_the_emergency_numbers_a_person_in_danger_may_not_get_past() {
+        Engine e = SmsFixture.engine(dir, Map.of());
+        SmsRenderer r = new SmsRenderer(new SmsTexts(e.dialogs().translations()));
+        assertThat(r.menu(List.of("nb", "en"), Map.of("police", "112", "ambulance", "113")))
+                .startsWith("SOS: 112 / 113\nVelg språk / Choose language\n1 Norsk bokmål");
     }
 }

@@ -1,0 +1,72 @@
+package no.losen.channel.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import no.losen.dialog.Engine;
+import no.losen.dialog.load.ContentLoader;
+import no.losen.dialog.load.Loaded;
+import no.losen.session.MemorySessionStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The first SMS from a phone over the bundled {@code rights} dialog: before any language is chosen,
+ * danger gets emergency help at once and every menu names the numbers to call.
+ */
+class SmsFirstContactTest {
+
+    private static Engine engine;
+    private MemorySessionStore store;
+    private SmsConversation sms;
+    private int id;
+
+    @BeforeAll
+    static void train() {
+        Loaded l = ContentLoader.load(ContentLoader.bundled());
+        engine = new Engine(l.set(), Map.of(), no.losen.intent.Recogniser.train(l.set()));
+    }
+
+    @BeforeEach
+    void open() {
+        store = new MemorySessionStore(Duration.ofMinutes(30), 1000);
+        sms = new SmsConversation(SmsFixture.steps(engine, store),
+                new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)), "rights");
+    }
+
+    private String send(String text) {
+        return String.join("\n---\n", sms.handle("test", new Inbound("+4791234567", "2222", text, "m" + (++id))).await());
+    }
+
+    @Test
+    void aFirstMessageAboutDangerGetsTheEmergencyNumbersAtOnceInItsLanguage() {
+        assertThat(send("he is outside my door and says he will kill me")).startsWith("In danger now? Call 112")
+                .contains("112").contains("113");
+        assertThat(store.size()).as("the session goes on in English").isEqualTo(1);
+    }
+
+    @Test
+    void inArabicToo() {
+        assertThat(send("زوجي يقول انه سيقتلني الليلة")).startsWith("في خطر؟ اتصل: 112");
+    }
+
+    @Test
+    void aNorwegianMessageIsAnsweredInNorwegian() {
+        assertThat(send("han står utenfor døra og sier han skal drepe meg")).startsWith("I fare nå? Ring 112");
+    }
+
+    @Test
+    void anythingElseFirstGetsTheLanguageMenuWhichOpensWithTheEmergencyNumbers() {
+        assertThat(send("hei")).startsWith("SOS: 112 / 113\nVelg språk / Choose language\n1 Norsk bokmål");
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void helpNamesTheEmergencyNumbersFirst() {
+        assertThat(send("HJELP")).startsWith("Fare nå? Ring 112 (politi) eller 113 (ambulanse).\nLosen gir informasjon");
+        assertThat(send("help")).startsWith("In danger now? Call 112 (police) or 113 (ambulance).");
+    }
+}
