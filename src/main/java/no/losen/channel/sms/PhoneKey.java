@@ -3,7 +3,7 @@ package no.losen.channel.sms;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
-import no.losen.channel.sms.internal.Hmac;
+import no.losen.channel.internal.Hmac;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import no.losen.channel.sms.internal.Form;
-import no.losen.channel.sms.internal.Hmac;
+import no.losen.channel.internal.Hmac;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
