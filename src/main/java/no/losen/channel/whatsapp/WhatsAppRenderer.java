@@ -222,8 +222,9 @@ public final class WhatsAppRenderer {
         if (r.text() != null && !r.text().isBlank()) {
             blocks.add(r.text().strip());
         }
+        String shown = r.text() == null ? "" : r.text();
         for (Card c : r.cards()) {
-            String line = card(c);
+            String line = card(c, shown);
             if (!line.isBlank()) {
                 blocks.add(line);
             }
@@ -244,14 +245,21 @@ public final class WhatsAppRenderer {
         return canGoBack && !r.input() ? texts.text(r.lang(), "sms.back") : "";
     }
 
-    /** A card as lines; a contact's number in international form, so WhatsApp offers to call it. */
-    static String card(Card c) {
+    /**
+     * A card as lines; a contact's number in international form, so WhatsApp offers to call it. A
+     * contact whose number the text already says as it would be written here (112) is not repeated;
+     * one the text says without its country code is, in the form a tap can call.
+     */
+    static String card(Card c, String shown) {
         if (c.type() == null) {
             return "";
         }
         switch (c.type()) {
             case "contact": {
                 String how = c.phone() != null ? international(c.phone(), c.tel()) : c.url();
+                if (how != null && shown.contains(how)) {
+                    return "";
+                }
                 return how == null ? nz(c.title()) : nz(c.title()) + ": " + how;
             }
             case "fact":
