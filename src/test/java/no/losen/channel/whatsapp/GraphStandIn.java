@@ -92,6 +92,23 @@ final class GraphStandIn implements AutoCloseable {
         return out;
     }
 
+    /** Exactly the next {@code n} requests, each waited for up to 10 s. */
+    List<Sent> take(int n) {
+        List<Sent> out = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                Sent s = sent.poll(10, TimeUnit.SECONDS);
+                if (s == null) {
+                    throw new AssertionError("only " + i + " of " + n + " requests reached the Graph API within 10 s each");
+                }
+                out.add(s);
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         server.close().await();
