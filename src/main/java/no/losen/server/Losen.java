@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import no.losen.channel.sms.PhoneKey;
 import no.losen.channel.sms.SmsRoutes;
 import no.losen.channel.whatsapp.Outbox;
+import no.losen.channel.whatsapp.TwilioWhatsApp;
 import no.losen.channel.whatsapp.WhatsAppRoutes;
 import java.time.Clock;
 import no.losen.channel.web.WebAssets;
@@ -162,10 +163,12 @@ public final class Losen {
         });
         new ApiRoutes(loaded.set(), store).mount(router);
         SearchRoute.mount(router, HandbookSearch.forContent(root), workers, clients);
-        SmsRoutes.mount(router, steps, config.sms(), config.publicUrl());
-        Outbox whatsapp = WhatsAppRoutes.mount(router, steps, config.whatsapp(),
-                config.whatsapp().missingConfig() == null ? PhoneKey.fromSecret(config.sms().keySecret()) : null,
-                config.sms().dialog(), Clock.systemUTC());
+        // One phone key for SMS and WhatsApp (LOSEN_SMS_KEY_SECRET); Twilio's WhatsApp senders share the Twilio webhook.
+        PhoneKey phones = PhoneKey.fromSecret(config.sms().keySecret());
+        SmsRoutes.mount(router, steps, config.sms(), config.publicUrl(), phones,
+                new TwilioWhatsApp(steps, phones, config.sms().dialog(), Clock.systemUTC()));
+        Outbox whatsapp = WhatsAppRoutes.mount(router, steps, config.whatsapp(), phones, config.sms().dialog(),
+                Clock.systemUTC());
         WebAssets.mount(router, loaded.set(), config.exitUrl());
         StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
                 new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()), clients, origins);

@@ -77,7 +77,9 @@ public final class TwilioGateway implements SmsGateway {
             throw new Refusal(400, "bad_request", "From and MessageSid are required");
         }
         String body = Form.first(params, "Body");
-        return new Inbound(from, Form.first(params, "To"), body == null ? "" : body, id);
+        String media = Form.first(params, "NumMedia");
+        int count = media != null && media.strip().matches("\\d{1,2}") ? Integer.parseInt(media.strip()) : 0;
+        return new Inbound(from, Form.first(params, "To"), body == null ? "" : body, id, count);
     }
 
     boolean valid(String url, List<Map.Entry<String, String>> params, String given) {

@@ -75,13 +75,18 @@ public final class WhatsAppConversation {
     private final Serial serial = new Serial();
 
     public WhatsAppConversation(Steps steps, PhoneKey keys, String dialogId, Outbox outbox, Clock clock) {
+        this(steps, keys, dialogId, outbox, clock, null);
+    }
+
+    /** @param renderer null: the Cloud API's (buttons and lists) */
+    WhatsAppConversation(Steps steps, PhoneKey keys, String dialogId, Outbox outbox, Clock clock, WhatsAppRenderer renderer) {
         this.steps = steps;
         Engine engine = steps.engine();
         this.shortForms = engine.withVariant(Translations.SMS);
         this.keys = keys;
         this.dialogId = dialogId;
         this.texts = new SmsTexts(engine.dialogs().translations());
-        this.renderer = new WhatsAppRenderer(texts);
+        this.renderer = renderer != null ? renderer : new WhatsAppRenderer(texts);
         this.outbox = outbox;
         this.clock = clock;
         // Meta retries a delivery for up to a week, but a session lives only its TTL; after that a
@@ -131,21 +136,34 @@ public final class WhatsAppConversation {
         String phone = keys.of(m.from());
         return handled.once(phone + "/" + m.id(), () -> serial.run(phone, () -> {
             Instant deadline = (m.sent() == null ? clock.instant() : m.sent()).plus(WINDOW);
-            boolean closed = !clock.instant().isBefore(deadline);
-            boolean text = m.kind() == Delivery.Kind.TEXT && !closed;
-            return steps.run(PREFIX + phone, new Steps.Caller("whatsapp", phone), text, s -> {
-                if (closed) {
-                    LOG.info("event=whatsapp.window.closed had_session={}", s.isPresent());
-                    return Outcome.<List<JsonObject>>erase(List.of());
-                }
-                return step(s.orElse(null), m);
-            }).map(messages -> {
+            return run(phone, m, deadline).map(messages -> {
                 if (!messages.isEmpty()) {
                     outbox.send(phone, m.from(), messages, deadline);
                 }
                 return null;
             });
         }));
+    }
+
+    /**
+     * The step for one message, through {@link Steps} (typed text on the text workers), and the
+     * messages that answer it; none when the window had closed (the session is then erased).
+     * Callers run it once per message id and one at a time per phone.
+     */
+    Future<List<JsonObject>> run(String phone, Delivery.Message m, Instant deadline) {
+        boolean closed = !clock.instant().isBefore(deadline);
+        boolean text = m.kind() == Delivery.Kind.TEXT && !closed;
+        return steps.run(PREFIX + phone, new Steps.Caller("whatsapp", phone), text, s -> {
+            if (closed) {
+                LOG.info("event=whatsapp.window.closed had_session={}", s.isPresent());
+                return Outcome.<List<JsonObject>>erase(List.of());
+            }
+            return step(s.orElse(null), m);
+        });
+    }
+
+    PhoneKey keys() {
+        return keys;
     }
 
     /** One message against the person's session (null: none yet), rendered. Pure: no store, no I/O. */

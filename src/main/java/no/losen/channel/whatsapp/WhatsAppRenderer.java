@@ -33,10 +33,27 @@ public final class WhatsAppRenderer {
     public static final String CHOICE = "c:";
     public static final String LANG = "l:";
 
-    private final SmsTexts texts;
+    /** Twilio's limit of one message's body, for WhatsApp through Twilio too. */
+    public static final int TWILIO_MAX_TEXT = 1600;
 
+    private final SmsTexts texts;
+    private final boolean interactive;
+    private final int maxText;
+
+    /** For the Cloud API: buttons and lists where they fit, texts up to {@value #MAX_TEXT} characters. */
     public WhatsAppRenderer(SmsTexts texts) {
+        this(texts, true, MAX_TEXT);
+    }
+
+    /**
+     * @param interactive false: every choice as a numbered line (Twilio's WhatsApp, whose TwiML reply
+     *                    holds text only; its buttons need templates made beforehand)
+     * @param maxText     the longest message; longer texts are split at paragraphs
+     */
+    public WhatsAppRenderer(SmsTexts texts, boolean interactive, int maxText) {
         this.texts = texts;
+        this.interactive = interactive;
+        this.maxText = maxText;
     }
 
     /**
@@ -49,7 +66,7 @@ public final class WhatsAppRenderer {
     public List<JsonObject> node(Reply r, Reply shortened, boolean canGoBack) {
         String content = String.join("\n\n", content(r));
         List<Reply.Option> choices = r.choices() == null ? List.of() : r.choices();
-        if (choices.isEmpty() || r.multi() || choices.size() > MAX_ROWS) {
+        if (!interactive || choices.isEmpty() || r.multi() || choices.size() > MAX_ROWS) {
             List<String> lines = new ArrayList<>();
             for (int i = 0; i < choices.size(); i++) {
                 lines.add((i + 1) + " " + choices.get(i).label());
@@ -62,7 +79,7 @@ public final class WhatsAppRenderer {
                     : lines.isEmpty() ? content : content + "\n\n" + String.join("\n", lines);
             return text(all);
         }
-        List<String> parts = split(content, MAX_TEXT);
+        List<String> parts = split(content, maxText);
         List<JsonObject> out = new ArrayList<>();
         String body;
         if (!parts.isEmpty() && parts.get(parts.size() - 1).length() <= MAX_BODY) {
@@ -91,7 +108,7 @@ public final class WhatsAppRenderer {
                 header.add(t);
             }
         }
-        if (langs.size() > MAX_ROWS) {
+        if (!interactive || langs.size() > MAX_ROWS) {
             List<String> lines = new ArrayList<>();
             lines.add(String.join(" / ", header));
             for (int i = 0; i < langs.size(); i++) {
@@ -117,7 +134,7 @@ public final class WhatsAppRenderer {
 
     /** Plain text, split at paragraphs into messages WhatsApp accepts. */
     public List<JsonObject> text(String text) {
-        return split(text, MAX_TEXT).stream().map(WhatsAppRenderer::textMessage).toList();
+        return split(text, maxText).stream().map(WhatsAppRenderer::textMessage).toList();
     }
 
     /**

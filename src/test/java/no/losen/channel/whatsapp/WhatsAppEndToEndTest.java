@@ -29,6 +29,8 @@ class WhatsAppEndToEndTest {
     private static final String VERIFY = "verify-token-for-the-tests";
     private static final String SECRET = "app-secret-for-the-tests";
     private static final String ACCESS = "access-token-for-the-tests";
+    private static final String TWILIO = "twilio-token-for-the-tests";
+    private static final String PUBLIC = "https://losen.example.org";
 
     private static GraphStandIn graph;
     private static TestServer server;
@@ -38,8 +40,8 @@ class WhatsAppEndToEndTest {
     @BeforeAll
     static void start() {
         graph = new GraphStandIn();
-        Config c = Config.defaults().withPort(0)
-                .withSms(new SmsConfig(null, null, "phone key secret for the tests", null))
+        Config c = Config.defaults().withPort(0).withPublicUrl(PUBLIC)
+                .withSms(new SmsConfig(TWILIO, null, "phone key secret for the tests", null))
                 .withWhatsApp(new WhatsAppConfig(VERIFY, SECRET, ACCESS, Webhooks.PHONE_NUMBER_ID, graph.url(),
                         Duration.ofMillis(20)));
         server = new TestServer(c);
@@ -284,7 +286,55 @@ class WhatsAppEndToEndTest {
                 "Skylder", "ROSA"));
     }
 
+    @Test
+    void whatsapp_through_twilio_gets_the_same_words_as_numbered_lines_in_the_twiml_reply() throws Exception {
+        String me = "whatsapp:+4791000031";
+        assertThat(twilio(me, "Hei", 0)).singleElement().asString().startsWith("Velg språk / Choose language\n1 Norsk bokmål");
+        // Full texts (not SMS's short forms), paragraphs kept, choices numbered.
+        assertThat(twilio(me, "1", 0)).singleElement().asString()
+                .startsWith("Her kan du finne ut hva du har rett til i Norge, og hvor du kan få hjelp. Chatten er anonym.")
+                .contains("Hva passer best for deg?\n\n1 Jeg har søkt asyl").endsWith("Svar med et tall.");
+        assertThat(twilio(me, "6", 0)).singleElement().asString()
+                .endsWith("1 Ja\n2 Nei\n3 Jeg trenger hjelp nå\nSvar med et tall. 0 = tilbake.");
+        List<String> help = twilio(me, "3", 0);
+        assertThat(String.join("\n", help)).contains("ROSA: +47 22 33 11 60");
+        assertThat(help).allSatisfy(m -> assertThat(m.length()).isLessThanOrEqualTo(WhatsAppRenderer.TWILIO_MAX_TEXT));
+        assertThat(twilio(me, "", 1)).containsExactly("Vi kan bare lese tekst her. Skriv spørsmålet ditt, eller svar med et tall.");
+        long before = sessions();
+        assertThat(twilio(me, "x", 0)).containsExactly("Ok.");
+        assertThat(sessions()).isEqualTo(before - 1);
+        // The same number by SMS is another conversation: WhatsApp's is at the first node, SMS's not begun.
+        twilio(me, "1", 0);
+        assertThat(twilio("+4791000031", "Hei", 0)).singleElement().asString().startsWith("Velg språk");
+        assertThat(twilio(me, "6", 0)).singleElement().asString().endsWith("3 Jeg trenger hjelp nå\nSvar med et tall. 0 = tilbake.");
+    }
+
     // --- helpers ---
+
+    private int sid;
+
+    /** A message through Twilio's webhook, signed as Twilio signs it; the TwiML reply's messages. */
+    private List<String> twilio(String from, String body, int media) throws Exception {
+        java.util.List<Map.Entry<String, String>> params = new java.util.ArrayList<>(List.of(
+                Map.entry("MessageSid", "SM" + (++sid) + "x" + ids++), Map.entry("From", from),
+                Map.entry("To", "whatsapp:+4759440000"), Map.entry("Body", body), Map.entry("NumMedia", String.valueOf(media))));
+        StringBuilder form = new StringBuilder();
+        params.forEach(e -> form.append(form.length() == 0 ? "" : "&").append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/sms/twilio"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", no.losen.channel.sms.TwilioGateway.signature(TWILIO, PUBLIC + "/sms/twilio", params))
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<Message>(.*?)</Message>", java.util.regex.Pattern.DOTALL)
+                .matcher(r.body());
+        List<String> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                    .replace("&amp;", "&"));
+        }
+        return out;
+    }
 
     private List<GraphStandIn.Sent> say(String from, String text) throws Exception {
         return deliver(Webhooks.text(from, nextId(), Instant.now(), text));
