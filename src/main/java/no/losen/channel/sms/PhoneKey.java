@@ -44,6 +44,16 @@ public final class PhoneKey {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }
 
+    /**
+     * The same keyed hash of any value, exactly as given: for ids that carry the number inside them
+     * (a WhatsApp message id, "wamid.…", is base64 around the sender's number), so that even in
+     * memory such an id is held only hashed.
+     */
+    public String opaque(String value) {
+        byte[] mac = Hmac.sha256(secret, ("id:" + value).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+    }
+
     static String normalize(String phone) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < phone.length(); i++) {

@@ -33,14 +33,15 @@ public final class Delivery {
 
     /**
      * One message. {@code from} is the sender's WhatsApp id (their number): it is turned into a
-     * key at once and never stored, logged or echoed.
+     * key at once and never stored, logged or echoed. So is {@code id}, which holds the number too.
      */
     public record Message(String from, String id, Instant sent, Kind kind, String text, String choice) {
 
         @Override
         public String toString() {
-            // A record's default toString would print the number and the text into any log that prints this.
-            return "Message[id=" + id + ", kind=" + kind + "]";
+            // A record's default toString would print the number and the text into any log that prints this;
+            // the id too carries the number (a "wamid." id is base64 around it).
+            return "Message[kind=" + kind + "]";
         }
     }
 

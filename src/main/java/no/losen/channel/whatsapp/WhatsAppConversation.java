@@ -89,9 +89,10 @@ public final class WhatsAppConversation {
         this.renderer = renderer != null ? renderer : new WhatsAppRenderer(texts);
         this.outbox = outbox;
         this.clock = clock;
-        // Meta retries a delivery for up to a week, but a session lives only its TTL; after that a
-        // retry finds no session and is answered as a first message, which is harmless.
-        this.handled = new Replies<>(steps.ttl(), 100_000);
+        // Ids are remembered for the window (or the TTL, if longer): a redelivery within it does nothing.
+        // One later than that is outside the window anyway, so it is not answered either.
+        Duration remember = steps.ttl().compareTo(WINDOW) > 0 ? steps.ttl() : WINDOW.plusHours(1);
+        this.handled = new Replies<>(remember, 100_000);
         this.turns = new PhoneTurns<>(engine, dialogId, texts, new PhoneTurns.Looks<>() {
             @Override
             public Said node(Reply reply, boolean canGoBack) {
@@ -134,7 +135,8 @@ public final class WhatsAppConversation {
             return Future.succeededFuture();
         }
         String phone = keys.of(m.from());
-        return handled.once(phone + "/" + m.id(), () -> serial.run(phone, () -> {
+        // The id is held hashed: a "wamid." id carries the sender's number inside it.
+        return handled.once(phone + "/" + keys.opaque(m.id()), () -> serial.run(phone, () -> {
             Instant deadline = (m.sent() == null ? clock.instant() : m.sent()).plus(WINDOW);
             return run(phone, m, deadline).map(messages -> {
                 if (!messages.isEmpty()) {

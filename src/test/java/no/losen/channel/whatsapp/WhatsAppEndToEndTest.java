@@ -283,7 +283,7 @@ class WhatsAppEndToEndTest {
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("event=whatsapp.sent"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("event=whatsapp.refused status=403"));
         assertThat(lines).noneSatisfy(l -> assertThat(l).containsAnyOf("91112299", "Hemmelig", "Kerry", "Hva passer",
-                "Skylder", "ROSA"));
+                "Skylder", "ROSA", "wamid", "HBgL"));
     }
 
     @Test
