@@ -310,6 +310,11 @@ public final class Losen {
         return metrics;
     }
 
+    /** The WhatsApp replies' sender (its {@code idle()} tells when queued replies are out); null when WhatsApp is off. */
+    public Outbox whatsappOutbox() {
+        return whatsapp;
+    }
+
     /** Open WebSocket connections now. */
     public int connections() {
         return ws.connections();

@@ -79,6 +79,13 @@ public final class Outbox implements AutoCloseable {
         return mine;
     }
 
+    /** Completes when everything queued so far has been sent or given up (a drain, and tests, wait for it). */
+    public CompletableFuture<Void> idle() {
+        synchronized (tails) {
+            return CompletableFuture.allOf(tails.values().toArray(CompletableFuture[]::new));
+        }
+    }
+
     private CompletableFuture<Void> all(String to, List<JsonObject> messages, Instant deadline, int i) {
         if (i >= messages.size()) {
             return CompletableFuture.completedFuture(null);
