@@ -13,6 +13,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import no.losen.channel.sms.SmsConfig;
+import no.losen.channel.whatsapp.WhatsAppConfig;
 import no.losen.channel.ws.WsLimits;
 import no.losen.metrics.Metrics;
 import no.losen.server.Config;
@@ -74,6 +75,26 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--sms-dialog", defaultValue = "${env:LOSEN_SMS_DIALOG:-rights}",
             description = "The dialog an SMS conversation starts (LOSEN_SMS_DIALOG).")
     String smsDialog;
+    @Option(names = "--whatsapp-verify-token", defaultValue = "${env:LOSEN_WHATSAPP_VERIFY_TOKEN}",
+            description = "Token of Meta's webhook verification handshake; /whatsapp answers 503 without it (LOSEN_WHATSAPP_VERIFY_TOKEN).")
+    String whatsappVerifyToken;
+
+    @Option(names = "--whatsapp-app-secret", defaultValue = "${env:LOSEN_WHATSAPP_APP_SECRET}",
+            description = "The Meta app secret, key of X-Hub-Signature-256 (LOSEN_WHATSAPP_APP_SECRET).")
+    String whatsappAppSecret;
+
+    @Option(names = "--whatsapp-access-token", defaultValue = "${env:LOSEN_WHATSAPP_ACCESS_TOKEN}",
+            description = "Graph API access token WhatsApp replies are sent with (LOSEN_WHATSAPP_ACCESS_TOKEN).")
+    String whatsappAccessToken;
+
+    @Option(names = "--whatsapp-phone-number-id", defaultValue = "${env:LOSEN_WHATSAPP_PHONE_NUMBER_ID}",
+            description = "Id of the WhatsApp business phone number replies come from (LOSEN_WHATSAPP_PHONE_NUMBER_ID).")
+    String whatsappPhoneNumberId;
+
+    @Option(names = "--whatsapp-graph-url", defaultValue = "${env:LOSEN_WHATSAPP_GRAPH_URL:-https://graph.facebook.com/v21.0}",
+            description = "Graph API base URL with its version (LOSEN_WHATSAPP_GRAPH_URL).")
+    String whatsappGraphUrl;
+
     @Option(names = "--staff-users", defaultValue = "${env:LOSEN_STAFF_USERS}",
             description = "Staff users file, name:bcrypt-hash lines written by `staff add` (LOSEN_STAFF_USERS); "
                     + "none: staff log-in is off.")
@@ -185,6 +206,8 @@ public final class ServeCommand implements Callable<Integer> {
         return new Config.Builder().host(host).port(port).content(content).sessionTtl(duration(sessionTtl))
                 .maxSessions(maxSessions).allowedOrigins(list(allowedOrigins)).fallback(list(fallback)).exitUrl(exitUrl)
                 .publicUrl(publicUrl).sms(new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog))
+                .whatsapp(new WhatsAppConfig(whatsappVerifyToken, whatsappAppSecret, whatsappAccessToken,
+                        whatsappPhoneNumberId, whatsappGraphUrl))
                 .staffUsers(staffUsers).staffIdle(duration(staffIdle)).ops(ops).staleFallback(staleFallback).build();
     }
 

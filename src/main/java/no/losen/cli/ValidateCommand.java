@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import no.losen.channel.sms.SmsBudget;
+import no.losen.channel.whatsapp.WhatsAppTitles;
 import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Coverage;
 import no.losen.dialog.load.Loaded;
@@ -58,7 +59,9 @@ public final class ValidateCommand implements Callable<Integer> {
         Path root = ContentOption.resolve(dir);
         Loaded loaded = ContentLoader.load(root);
         loaded.problems().forEach(p -> (p.isError() ? System.err : System.out).println(p));
-        List<Problem> sms = loaded.ok() ? SmsBudget.check(loaded.set()) : List.of();
+        List<Problem> sms = new java.util.ArrayList<>(loaded.ok() ? SmsBudget.check(loaded.set()) : List.of());
+        // WhatsApp's button and list titles: warnings only (a cut title still works).
+        sms.addAll(loaded.ok() ? WhatsAppTitles.check(loaded.set()) : List.of());
         sms.forEach(p -> (p.isError() ? System.err : System.out).println(p));
         System.out.println();
         System.out.printf("%-24s %-5s %7s %8s %6s%n", "dialog", "lang", "keys", "missing", "draft");

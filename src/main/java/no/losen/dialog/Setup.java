@@ -18,7 +18,9 @@ import java.util.TreeSet;
  *   <li>{@code model}: typed questions may be sent to an outside model service
  *       ({@code LOSEN_EMBEDDING_URL} or {@code LOSEN_CHAT_URL} is set);</li>
  *   <li>{@code sms}: an SMS gateway is configured ({@code LOSEN_TWILIO_AUTH_TOKEN} or
- *       {@code LOSEN_SMS_SECRET}), so an SMS operator carries and keeps messages.</li>
+ *       {@code LOSEN_SMS_SECRET}), so an SMS operator carries and keeps messages;</li>
+ *   <li>{@code whatsapp}: the WhatsApp webhook is configured ({@code LOSEN_WHATSAPP_APP_SECRET}), so
+ *       Meta carries messages and keeps what docs/whatsapp.md says.</li>
  * </ul>
  *
  * @param flags the names that hold on this server
@@ -27,7 +29,7 @@ public record Setup(Set<String> flags) {
 
     /** The variable prefix conditions use: {@code setup.model}. */
     public static final String PREFIX = "setup.";
-    public static final Set<String> KNOWN = Set.of("model", "sms");
+    public static final Set<String> KNOWN = Set.of("model", "sms", "whatsapp");
     /** Nothing outside the server: the default, and what the validator and most tests assume. */
     public static final Setup NONE = new Setup(Set.of());
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import no.losen.channel.sms.SmsConfig;
+import no.losen.channel.whatsapp.WhatsAppConfig;
 
 /**
  * Everything an operator can set. Each field has an environment variable {@code LOSEN_*} and a
@@ -16,6 +17,7 @@ import no.losen.channel.sms.SmsConfig;
  * @param allowedOrigins origins whose pages may open /ws (the widget hosts); empty: same origin only
  * @param exitUrl        where quick exit sends the user: a neutral page
  * @param sms            the SMS webhooks' secrets and start dialog
+ * @param whatsapp       the WhatsApp webhook's tokens and the Graph API it replies through
  * @param staffUsers     the staff users file (name:bcrypt-hash lines); null: staff log-in disabled
  * @param staffIdle      a staff log-in ends after this long without use
  * @param staleFallback  a translation whose nb source changed since it was made is not served;
@@ -24,7 +26,8 @@ import no.losen.channel.sms.SmsConfig;
  */
 public record Config(String host, int port, Path content, Duration sessionTtl, long maxSessions,
                      List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl,
-                     SmsConfig sms, Path staffUsers, Duration staffIdle, Operations ops, boolean staleFallback) {
+                     SmsConfig sms, Path staffUsers, Duration staffIdle, Operations ops, boolean staleFallback,
+                     WhatsAppConfig whatsapp) {
 
     public static Config defaults() {
         return new Builder().build();
@@ -58,6 +61,10 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         return toBuilder().sms(s).build();
     }
 
+    public Config withWhatsApp(WhatsAppConfig w) {
+        return toBuilder().whatsapp(w).build();
+    }
+
     public Config withStaff(Path users, Duration idle) {
         return toBuilder().staffUsers(users).staffIdle(idle).build();
     }
@@ -87,6 +94,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         private Operations ops = Operations.DEFAULT;
 
         private boolean staleFallback = true;
+        private WhatsAppConfig whatsapp = WhatsAppConfig.defaults();
 
         public Builder() {
         }
@@ -106,6 +114,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
             staffIdle = c.staffIdle;
             ops = c.ops;
             staleFallback = c.staleFallback;
+            whatsapp = c.whatsapp;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -123,10 +132,11 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         public Builder ops(Operations v) { ops = v; return this; }
 
         public Builder staleFallback(boolean v) { staleFallback = v; return this; }
+        public Builder whatsapp(WhatsAppConfig v) { whatsapp = v; return this; }
 
         public Config build() {
             return new Config(host, port, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl,
-                    sms, staffUsers, staffIdle, ops, staleFallback);
+                    sms, staffUsers, staffIdle, ops, staleFallback, whatsapp);
         }
     }
 }

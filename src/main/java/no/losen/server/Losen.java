@@ -15,7 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import no.losen.channel.sms.PhoneKey;
 import no.losen.channel.sms.SmsRoutes;
+import no.losen.channel.whatsapp.Outbox;
+import no.losen.channel.whatsapp.TwilioWhatsApp;
+import no.losen.channel.whatsapp.WhatsAppRoutes;
+import java.time.Clock;
 import no.losen.channel.web.WebAssets;
 import no.losen.channel.ws.Upgrade;
 import no.losen.channel.ws.WebSocketChannel;
@@ -62,9 +67,12 @@ public final class Losen {
     private final WebSocketChannel ws;
     private final Metrics metrics;
     private final Config config;
+    /** The WhatsApp replies' sender; null when WhatsApp is not configured. */
+    private final Outbox whatsapp;
 
     private Losen(List<HttpServer> http, HttpServer management, Engine engine, SessionStore store, TextWorkers workers,
-                  WebSocketChannel ws, Metrics metrics, Config config) {
+                  WebSocketChannel ws, Metrics metrics, Config config, Outbox whatsapp) {
+        this.whatsapp = whatsapp;
         this.http = http;
         this.management = management;
         this.engine = engine;
@@ -100,6 +108,9 @@ public final class Losen {
         }
         if (config.sms().enabled()) {
             names.add("sms");
+        }
+        if (config.whatsapp().enabled()) {
+            names.add("whatsapp");
         }
         return Setup.of(names);
     }
@@ -153,7 +164,12 @@ public final class Losen {
         });
         new ApiRoutes(loaded.set()).mount(router);
         SearchRoute.mount(router, HandbookSearch.forContent(root), workers, clients);
-        SmsRoutes.mount(router, steps, config.sms(), config.publicUrl());
+        // One phone key for SMS and WhatsApp (LOSEN_SMS_KEY_SECRET); Twilio's WhatsApp senders share the Twilio webhook.
+        PhoneKey phones = PhoneKey.fromSecret(config.sms().keySecret());
+        SmsRoutes.mount(router, steps, config.sms(), config.publicUrl(), phones,
+                new TwilioWhatsApp(steps, phones, config.sms().dialog(), Clock.systemUTC()));
+        Outbox whatsapp = WhatsAppRoutes.mount(router, steps, config.whatsapp(), phones, config.sms().dialog(),
+                Clock.systemUTC());
         WebAssets.mount(router, loaded.set(), config.exitUrl());
         StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
                 new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()), clients, origins);
@@ -217,10 +233,13 @@ public final class Losen {
                     loaded.set().dialogs().size(), ops.redis() ? "redis" : "memory", loops,
                     engine.setup().flags().isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(engine.setup().flags())),
                     (System.nanoTime() - t0) / 1_000_000);
-            return new Losen(List.copyOf(servers), management[0], engine, store, workers, ws, metrics, config);
+            return new Losen(List.copyOf(servers), management[0], engine, store, workers, ws, metrics, config, whatsapp);
         }).onFailure(e -> {
             servers.forEach(HttpServer::close);
             workers.close();
+            if (whatsapp != null) {
+                whatsapp.close();
+            }
             store.close();
         });
     }
@@ -293,6 +312,11 @@ public final class Losen {
         return metrics;
     }
 
+    /** The WhatsApp replies' sender (its {@code idle()} tells when queued replies are out); null when WhatsApp is off. */
+    public Outbox whatsappOutbox() {
+        return whatsapp;
+    }
+
     /** Open WebSocket connections now. */
     public int connections() {
         return ws.connections();
@@ -311,6 +335,9 @@ public final class Losen {
                 .<Void>mapEmpty()
                 .eventually(() -> {
                     workers.close();
+                    if (whatsapp != null) {
+                        whatsapp.close();
+                    }
                     return store.close();
                 })
                 .onComplete(r -> LOG.info("event=server.stopped"));

@@ -33,4 +33,13 @@ class LosenSetupTest {
         assertThat(Losen.setup(Config.defaults().withSms(new SmsConfig(null, null, "key-only", null)), none).flags())
                 .isEmpty();
     }
+
+    @Test
+    void aWhatsAppAppSecretMeansMetaCarriesTheMessages() {
+        SearchConfig none = SearchConfig.fromEnv(Map.of());
+        assertThat(Losen.setup(Config.defaults().withWhatsApp(new no.losen.channel.whatsapp.WhatsAppConfig("verify", "secret",
+                null, null, null)), none).flags()).containsExactly("whatsapp");
+        assertThat(Losen.setup(Config.defaults().withWhatsApp(new no.losen.channel.whatsapp.WhatsAppConfig("verify", null,
+                "token", "id", null)), none).flags()).isEmpty();
+    }
 }

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import no.losen.channel.sms.internal.Hmac;
+import no.losen.channel.internal.Hmac;
 
 /**
  * A plain JSON webhook for any other gateway, or a small relay in front of one:

@@ -3,7 +3,7 @@ package no.losen.channel.sms;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
-import no.losen.channel.sms.internal.Hmac;
+import no.losen.channel.internal.Hmac;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +41,16 @@ public final class PhoneKey {
     public String of(String phone) {
         String digits = normalize(phone);
         byte[] mac = Hmac.sha256(secret, digits.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+    }
+
+    /**
+     * The same keyed hash of any value, exactly as given: for ids that carry the number inside them
+     * (a WhatsApp message id, "wamid.…", is base64 around the sender's number), so that even in
+     * memory such an id is held only hashed.
+     */
+    public String opaque(String value) {
+        byte[] mac = Hmac.sha256(secret, ("id:" + value).getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }
 

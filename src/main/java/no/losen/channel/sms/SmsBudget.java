@@ -58,7 +58,7 @@ public final class SmsBudget {
                             + " (translations/sms/" + lang + ".yaml)"));
                 }
             }
-            String menu = renderer.menu(d.languages(), SmsRenderer.emergency(set.facts()));
+            String menu = renderer.menu(d.languages(), PhoneTurns.emergency(set.facts()));
             int menuSegments = Segments.count(menu).segments();
             if (menuSegments > Segments.BUDGET) {
                 out.add(Problem.warning(d.at(), "SMS: the language menu of dialog '" + d.id() + "' takes " + menuSegments

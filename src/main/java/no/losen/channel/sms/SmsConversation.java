@@ -1,26 +1,17 @@
 package no.losen.channel.sms;
 
 import io.vertx.core.Future;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
-import no.losen.channel.sms.internal.Replies;
-import no.losen.channel.sms.internal.Serial;
+import no.losen.channel.internal.Replies;
+import no.losen.channel.internal.Serial;
 import no.losen.content.Translations;
 import no.losen.dialog.Audience;
 import no.losen.dialog.Card;
-import no.losen.dialog.Command;
-import no.losen.dialog.Dialog;
-import no.losen.dialog.DialogException;
 import no.losen.dialog.Engine;
-import no.losen.dialog.ErrorCode;
 import no.losen.dialog.Reply;
 import no.losen.dialog.Session;
 import no.losen.step.Steps;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A conversation over SMS: the same engine and words as the widget, driven by keywords and
@@ -30,8 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SmsConversation {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SmsConversation.class);
-    private static final Pattern NUMBERS = Pattern.compile("\\d{1,3}([\\s,;.]+\\d{1,3})*");
     private static final String PREFIX = "sms:";
 
     /** What one inbound message does: the text to send, and what becomes of the stored session. */
@@ -51,7 +40,8 @@ public final class SmsConversation {
     private final String dialogId;
     private final SmsTexts texts;
     private final SmsRenderer renderer;
-    private final Replies replies;
+    private final Replies<List<String>> replies;
+    private final PhoneTurns<List<String>> turns;
     private final Serial serial = new Serial();
 
     /**
@@ -66,7 +56,28 @@ public final class SmsConversation {
         this.texts = new SmsTexts(engine.dialogs().translations());
         this.renderer = new SmsRenderer(texts);
         // Bounded: at most this many remembered replies (a few hundred bytes each); the oldest go first.
-        this.replies = new Replies(steps.ttl(), 50_000);
+        this.replies = new Replies<>(steps.ttl(), 50_000);
+        this.turns = new PhoneTurns<>(engine, dialogId, texts, new PhoneTurns.Looks<>() {
+            @Override
+            public List<String> node(Reply reply, boolean canGoBack) {
+                return renderer.blocks(reply, canGoBack);
+            }
+
+            @Override
+            public List<String> menu(List<String> langs, Map<String, String> emergency) {
+                return List.of(renderer.menu(langs, emergency));
+            }
+
+            @Override
+            public List<String> words(String text) {
+                return List.of(text);
+            }
+
+            @Override
+            public List<String> search(Card card, String lang) {
+                return List.of(renderer.search(card, lang));
+            }
+        }, "sms");
     }
 
     /** Whether the dialog SMS starts is loaded and public; without it the endpoints refuse (503). */
@@ -97,7 +108,7 @@ public final class SmsConversation {
                 }).map(sent -> {
                     if (sent.erased()) {
                         // STOP: the phone's past replies go too, now that its session is gone.
-                        replies.forget(prefix, replay);
+                        replies.forget(prefix, replay, List.of());
                     }
                     return sent.messages();
                 })));
@@ -112,170 +123,7 @@ public final class SmsConversation {
      * whose dialog or node is gone (new content since) is dropped and the phone starts afresh.
      */
     Outcome step(Session session, String raw) {
-        try {
-            return stepIn(session, raw);
-        } catch (DialogException e) {
-            if (session == null || e.code() != ErrorCode.NO_SESSION) {
-                throw e;
-            }
-            LOG.info("event=sms.session.stale");
-            Outcome fresh = stepIn(null, raw);
-            return new Outcome(fresh.blocks(), fresh.keep(), fresh.keep() == null);
-        }
-    }
-
-    private Outcome stepIn(Session session, String raw) {
-        Dialog start = engine.dialogs().dialog(dialogId).orElseThrow(() ->
-                new DialogException(ErrorCode.UNAVAILABLE, "the SMS dialog '" + dialogId + "' is not loaded"));
-        // A session keeps its own dialog even if LOSEN_SMS_DIALOG changed since it began.
-        Dialog d = session == null ? start : engine.dialogs().dialog(session.dialog()).orElseThrow(() ->
-                new DialogException(ErrorCode.NO_SESSION, "the session's dialog is gone"));
-        String text = asciiDigits(raw.strip());
-        String lang = session != null ? session.lang() : null;
-        if (text.length() > Engine.MAX_TEXT) {
-            return Outcome.say(texts.text(lang != null ? lang : d.languages().get(0), "sms.too-long"));
-        }
-        Optional<SmsTexts.Match> kw = texts.keyword(text, lang);
-        if (kw.isPresent() && kw.get().keyword() == SmsTexts.Keyword.STOP) {
-            LOG.info("event=sms.stop had_session={}", session != null);
-            return new Outcome(List.of(Segments.plain(texts.text(lang != null ? lang : kw.get().lang(), "sms.stop"))), null, true);
-        }
-        if (kw.isPresent() && kw.get().keyword() == SmsTexts.Keyword.HELP) {
-            return Outcome.say(Segments.plain(help(lang != null ? lang : kw.get().lang())));
-        }
-        Optional<String> named = texts.language(text, d.languages());
-        if (session == null) {
-            Optional<String> chosen = named.or(() -> menuChoice(text, d.languages()));
-            if (chosen.isEmpty()) {
-                Optional<String> urgent = urgentIn(d, text);
-                if (urgent.isPresent()) {
-                    // Danger before a language was chosen: emergency help at once, in the language that read it.
-                    LOG.info("event=session.start channel=sms dialog={} lang={} reason=danger", d.id(), urgent.get());
-                    return shown(engine.apply(engine.start(d.id(), urgent.get(), false).session(), new Command.Type(text)));
-                }
-                return Outcome.say(renderer.menu(d.languages(), SmsRenderer.emergency(engine.dialogs().facts())));
-            }
-            Engine.Turn t = engine.start(d.id(), chosen.get(), false);
-            LOG.info("event=session.start channel=sms dialog={} lang={}", d.id(), chosen.get());
-            return shown(t);
-        }
-        if (kw.isPresent() && kw.get().keyword() == SmsTexts.Keyword.MENU) {
-            return shown(engine.apply(session, new Command.Restart()));
-        }
-        Reply here = engine.current(session);
-        boolean checklist = here.multi();
-        if ((kw.isPresent() && kw.get().keyword() == SmsTexts.Keyword.BACK) || (text.equals("0") && !checklist)) {
-            return shown(engine.apply(session, new Command.Back()));
-        }
-        if (named.isPresent()) {
-            return shown(engine.apply(session, new Command.Lang(named.get())));
-        }
-        if (NUMBERS.matcher(text).matches()) {
-            Outcome wrong = checkNumbers(session, here, text);
-            if (wrong != null) {
-                return wrong;
-            }
-        }
-        Engine.Turn t;
-        try {
-            t = engine.apply(session, new Command.Type(text));
-        } catch (DialogException e) {
-            if (e.code() != ErrorCode.UNKNOWN_CHOICE) {
-                throw e;
-            }
-            return Outcome.say(renderer.blocks(here.withNotice(texts.text(session.lang(), "sms.choose")),
-                    !session.history().isEmpty()));
-        }
-        Optional<Card> search = t.reply().cards().stream().filter(c -> "search".equals(c.type())
-                && c.results() != null && !c.results().isEmpty()).findFirst();
-        if (search.isPresent()) {
-            return new Outcome(List.of(renderer.search(search.get(), session.lang())), t.session(), false);
-        }
-        return shown(t);
-    }
-
-    /**
-     * The language in which a first message reads as danger now, if any. Languages are tried in the
-     * order of a guess from the message's letters — its script (Arabic, Cyrillic, Ethiopic), or for
-     * Latin letters the ones only one language uses (å ø æ, ł ś ż, ș ț ă, é è ç) — then English,
-     * then the rest: every reading also checks English words and those of every non-Latin script,
-     * so the first language tried is the one the reply is in.
-     */
-    private Optional<String> urgentIn(Dialog d, String text) {
-        List<String> guess = guess(text);
-        List<String> order = new ArrayList<>(d.languages());
-        order.sort(java.util.Comparator.comparingInt(l -> guess.contains(l) ? guess.indexOf(l) : guess.size()));
-        return order.stream().filter(l -> engine.urgent(d.id(), text, l)).findFirst();
-    }
-
-    private static List<String> guess(String text) {
-        String t = text.toLowerCase(java.util.Locale.ROOT);
-        for (int c : t.codePoints().filter(Character::isLetter).toArray()) {
-            switch (Character.UnicodeScript.of(c)) {
-                case ARABIC: return List.of("ar", "fa");
-                case CYRILLIC: return t.matches("(?s).*[іїєґ].*") ? List.of("uk", "ru") : List.of("ru", "uk");
-                case ETHIOPIC: return List.of("ti", "am");
-                default: break;
-            }
-        }
-        for (var marks : List.of(Map.entry("nb", "åøæ"), Map.entry("pl", "łśżźąęćń"), Map.entry("ro", "șțăşţ"),
-                Map.entry("fr", "éèçêàùœ"))) {
-            if (t.chars().anyMatch(c -> marks.getValue().indexOf(c) >= 0)) {
-                return List.of(marks.getKey(), "en");
-            }
-        }
-        return List.of("en");
-    }
-
-    /** The service's help, after the emergency numbers in the person's language. */
-    private String help(String lang) {
-        Map<String, String> numbers = SmsRenderer.emergency(engine.dialogs().facts());
-        String help = texts.text(lang, "sms.help");
-        return numbers.isEmpty() ? help : texts.text(lang, "sms.sos", numbers) + "\n" + help;
-    }
-
-    /** A number that is not one of the choices is asked again, politely, with the choices. */
-    private Outcome checkNumbers(Session session, Reply here, String text) {
-        int max = here.choices() == null ? 0 : here.choices().size();
-        if (max == 0) {
-            // Nothing to choose here; an input node takes the number as its answer.
-            return here.input() ? null : Outcome.say(renderer.blocks(here, !session.history().isEmpty()));
-        }
-        List<Integer> picked = new ArrayList<>();
-        for (String part : text.split("[\\s,;.]+")) {
-            picked.add(Integer.parseInt(part));
-        }
-        int min = here.multi() ? 0 : 1;
-        boolean ok = picked.stream().allMatch(n -> n >= min && n <= max) && (here.multi() || picked.size() == 1);
-        if (ok) {
-            return null;
-        }
-        String notice = texts.text(session.lang(), "sms.bad-number", Map.of("max", String.valueOf(max)));
-        return Outcome.say(renderer.blocks(here.withNotice(notice), !session.history().isEmpty()));
-    }
-
-    private Outcome shown(Engine.Turn t) {
-        return new Outcome(renderer.blocks(t.reply(), !t.session().history().isEmpty()), t.session(), false);
-    }
-
-    /**
-     * Arabic-Indic and Persian digits ("٣", "۳") as ASCII: phones with an Arabic or Persian
-     * keyboard send them, and "3" must mean 3 whatever keyboard typed it.
-     */
-    static String asciiDigits(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(Character.isDigit(c) && c > '9' ? (char) ('0' + Character.digit(c, 10)) : c);
-        }
-        return b.toString();
-    }
-
-    private static Optional<String> menuChoice(String text, List<String> langs) {
-        if (!text.matches("\\d{1,2}")) {
-            return Optional.empty();
-        }
-        int i = Integer.parseInt(text);
-        return i >= 1 && i <= langs.size() ? Optional.of(langs.get(i - 1)) : Optional.empty();
+        PhoneTurns.Turn<List<String>> t = turns.step(session, raw);
+        return new Outcome(t.shown(), t.keep(), t.erase());
     }
 }

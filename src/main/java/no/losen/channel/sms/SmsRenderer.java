@@ -90,17 +90,6 @@ public final class SmsRenderer {
     }
 
     /**
-     * The numbers to call in danger now, from the facts ({@code {police}}, {@code {ambulance}} in the
-     * SMS words); empty when the content lacks either fact (then no line names them).
-     */
-    static Map<String, String> emergency(no.losen.content.Facts facts) {
-        var police = facts.find("police-emergency");
-        var ambulance = facts.find("ambulance");
-        return police.isEmpty() || ambulance.isEmpty() ? Map.of()
-                : Map.of("police", police.get().value(), "ambulance", ambulance.get().value());
-    }
-
-    /**
      * The first-contact menu: the emergency numbers when known (a person in danger may not get
      * further), then each language by its own name, numbered; a header in the first two.
      */

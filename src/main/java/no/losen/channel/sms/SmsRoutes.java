@@ -24,20 +24,45 @@ public final class SmsRoutes {
     /** An SMS webhook is a few hundred bytes; Twilio's longest inbound body is far below this. */
     public static final int MAX_BODY = 16 * 1024;
 
-    private final SmsConversation conversation;
+    /**
+     * Messages a gateway delivers for another channel: Twilio's WhatsApp senders post to the Twilio
+     * webhook with {@code From=whatsapp:+47…}; such a message is checked and read here (the same
+     * signature) and answered by that channel's own conversation, in the gateway's format.
+     */
+    public interface Handoff {
+        /** Whether this message belongs to the other channel. */
+        boolean takes(Inbound in);
 
-    SmsRoutes(SmsConversation conversation) {
+        /** The reply's messages, as for {@link SmsConversation#handle}. */
+        io.vertx.core.Future<List<String>> handle(String gateway, Inbound in);
+    }
+
+    private final SmsConversation conversation;
+    private final Handoff handoff;
+
+    SmsRoutes(SmsConversation conversation, Handoff handoff) {
         this.conversation = conversation;
+        this.handoff = handoff;
     }
 
     /** Mounts {@code /sms/twilio} and {@code /sms/inbound}. */
     public static void mount(Router router, Steps steps, SmsConfig config, String publicUrl) {
-        SmsConversation c = new SmsConversation(steps, PhoneKey.fromSecret(config.keySecret()), config.dialog());
-        mount(router, c, List.of(new TwilioGateway(config.twilioAuthToken(), publicUrl), new JsonGateway(config.secret())));
+        mount(router, steps, config, publicUrl, PhoneKey.fromSecret(config.keySecret()), null);
+    }
+
+    /** As above, with the phone key to use and a channel that takes some of the messages (null: none). */
+    public static void mount(Router router, Steps steps, SmsConfig config, String publicUrl, PhoneKey keys, Handoff handoff) {
+        SmsConversation c = new SmsConversation(steps, keys, config.dialog());
+        mount(router, c, List.of(new TwilioGateway(config.twilioAuthToken(), publicUrl), new JsonGateway(config.secret())),
+                handoff);
     }
 
     public static void mount(Router router, SmsConversation conversation, List<SmsGateway> gateways) {
-        SmsRoutes routes = new SmsRoutes(conversation);
+        mount(router, conversation, gateways, null);
+    }
+
+    static void mount(Router router, SmsConversation conversation, List<SmsGateway> gateways, Handoff handoff) {
+        SmsRoutes routes = new SmsRoutes(conversation, handoff);
         for (SmsGateway g : gateways) {
             router.post(g.path()).handler(ctx -> routes.handle(ctx, g));
             // A body over the server-wide limit fails in the body handler (413), a form it cannot decode
@@ -85,11 +110,13 @@ public final class SmsRoutes {
             respond(ctx, g.error(r.status(), r.code(), r.getMessage()));
             return;
         }
-        conversation.handle(g.name(), in).onComplete(ar -> {
+        boolean other = handoff != null && handoff.takes(in);
+        (other ? handoff.handle(g.name(), in) : conversation.handle(g.name(), in)).onComplete(ar -> {
             if (ar.succeeded()) {
                 List<String> messages = ar.result();
                 int segments = SmsBudget.segments(messages);
-                LOG.info("event=sms.reply gateway={} messages={} segments={}", g.name(), messages.size(), segments);
+                LOG.info("event=sms.reply gateway={} channel={} messages={} segments={}", g.name(), other ? "whatsapp" : "sms",
+                        messages.size(), other ? 0 : segments);
                 respond(ctx, g.reply(messages));
             } else {
                 // The step service has mapped the failure (and logged a fault, once); here it only gets a status.

@@ -79,6 +79,19 @@ public final class SmsTexts {
     }
 
     /**
+     * The language whose comma-separated list under {@code key} holds the whole message (its own
+     * language first), read like the keywords above; empty when none does. Other channels' own
+     * keywords ({@code wa.kw.exit}) are read this way.
+     */
+    public Optional<String> listedIn(String message, String key, String preferredLang) {
+        String t = normalize(message);
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        return order(preferredLang).stream().filter(lang -> words(lang, key).contains(t)).findFirst();
+    }
+
+    /**
      * The language a message names, among {@code offered}: its code ("ar"), its name in itself
      * ("العربية"), or a word for it in its own {@code sms.kw.lang} list ("arabic").
      */

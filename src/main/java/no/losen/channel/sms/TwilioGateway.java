@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import no.losen.channel.sms.internal.Form;
-import no.losen.channel.sms.internal.Hmac;
+import no.losen.channel.internal.Hmac;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -77,7 +77,9 @@ public final class TwilioGateway implements SmsGateway {
             throw new Refusal(400, "bad_request", "From and MessageSid are required");
         }
         String body = Form.first(params, "Body");
-        return new Inbound(from, Form.first(params, "To"), body == null ? "" : body, id);
+        String media = Form.first(params, "NumMedia");
+        int count = media != null && media.strip().matches("\\d{1,2}") ? Integer.parseInt(media.strip()) : 0;
+        return new Inbound(from, Form.first(params, "To"), body == null ? "" : body, id, count);
     }
 
     boolean valid(String url, List<Map.Entry<String, String>> params, String given) {

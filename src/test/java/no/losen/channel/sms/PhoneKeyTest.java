@@ -34,4 +34,13 @@ class PhoneKeyTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(PhoneKey.fromSecret(null).of("+4791234567")).isNotEqualTo(PhoneKey.fromSecret("").of("+4791234567"));
     }
+
+    @Test
+    void an_id_that_carries_the_number_is_hashed_exactly_as_given_and_apart_from_numbers() {
+        PhoneKey k = new PhoneKey("a secret of enough length".getBytes(StandardCharsets.UTF_8));
+        String wamid = "wamid.HBgLNDc5MTIzNDU2NzcVAgASGBQzQTdC";
+        assertThat(k.opaque(wamid)).doesNotContain("wamid").doesNotContain("HBgL").hasSize(43);
+        assertThat(k.opaque(wamid)).isEqualTo(k.opaque(wamid)).isNotEqualTo(k.opaque(wamid + "="));
+        assertThat(k.opaque("+4791234567")).isNotEqualTo(k.of("+4791234567"));
+    }
 }

@@ -1,4 +1,4 @@
-package no.losen.channel.sms.internal;
+package no.losen.channel.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

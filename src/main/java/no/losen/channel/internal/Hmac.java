@@ -1,4 +1,4 @@
-package no.losen.channel.sms.internal;
+package no.losen.channel.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

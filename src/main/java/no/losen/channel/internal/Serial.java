@@ -1,4 +1,4 @@
-package no.losen.channel.sms.internal;
+package no.losen.channel.internal;
 
 import io.vertx.core.Future;
 import java.util.HashMap;

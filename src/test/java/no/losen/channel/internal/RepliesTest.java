@@ -1,4 +1,4 @@
-package no.losen.channel.sms.internal;
+package no.losen.channel.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class RepliesTest {
 
-    private final Replies replies = new Replies(Duration.ofMinutes(5), 100);
+    private final Replies<List<String>> replies = new Replies<>(Duration.ofMinutes(5), 100);
 
     @Test
     void a_retry_while_the_first_is_still_pending_waits_for_the_same_answer() {
@@ -43,7 +43,7 @@ class RepliesTest {
         replies.once("phone/a", () -> Future.succeededFuture(List.of("1")));
         replies.once("phone/b", () -> Future.succeededFuture(List.of("2")));
         replies.once("other/a", () -> Future.succeededFuture(List.of("3")));
-        replies.forget("phone/", "phone/b");
+        replies.forget("phone/", "phone/b", List.of());
         assertThat(replies.once("phone/a", () -> Future.succeededFuture(List.of("new"))).result()).isEmpty();
         assertThat(replies.once("other/a", () -> Future.succeededFuture(List.of("new"))).result()).containsExactly("3");
         assertThat(replies.once("phone/b", () -> Future.succeededFuture(List.of("new"))).result()).containsExactly("2");

@@ -1,0 +1,248 @@
+package no.losen.channel.whatsapp;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.losen.channel.internal.Replies;
+import no.losen.channel.internal.Serial;
+import no.losen.channel.sms.PhoneKey;
+import no.losen.channel.sms.PhoneTurns;
+import no.losen.channel.sms.SmsTexts;
+import no.losen.content.Translations;
+import no.losen.dialog.Audience;
+import no.losen.dialog.Card;
+import no.losen.dialog.Engine;
+import no.losen.dialog.Reply;
+import no.losen.dialog.Session;
+import no.losen.step.Outcome;
+import no.losen.step.Steps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A conversation over WhatsApp: the dialog a person gets by SMS, read the same way (keywords in
+ * every language, numbers, words; {@link PhoneTurns}), shown with WhatsApp's buttons and lists
+ * ({@link WhatsAppRenderer}) and sent by the {@link Outbox}. On top of SMS:
+ * <ul>
+ *   <li>a tapped button or list row arrives as its id and picks that choice;</li>
+ *   <li>the quick-exit words ({@code wa.kw.exit}, e.g. "x") erase the session at once and answer
+ *       with one neutral word, so a glance at the phone shows nothing of what was asked;</li>
+ *   <li>pictures, voice notes and other media are answered with "text only" and never fetched;</li>
+ *   <li>a message older than WhatsApp's 24-hour customer-service window (a webhook Meta delivered
+ *       late) gets no reply, since none is allowed, and its conversation ends.</li>
+ * </ul>
+ * The number is turned into a {@link PhoneKey} at once; it lives only in memory until the reply is
+ * sent. A message id is handled once: Meta's retried delivery changes nothing and sends nothing.
+ */
+public final class WhatsAppConversation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppConversation.class);
+    private static final String PREFIX = "wa:";
+    /** WhatsApp's customer-service window: free-form replies only this long after the person's message. */
+    public static final Duration WINDOW = Duration.ofHours(24);
+
+    /** What a turn shows, before it is rendered (the rendering needs the session it ends at). */
+    sealed interface Said permits NodeSaid, MenuSaid, WordsSaid, SearchSaid {
+    }
+
+    record NodeSaid(Reply reply, boolean canGoBack) implements Said {
+    }
+
+    record MenuSaid(List<String> langs, Map<String, String> emergency) implements Said {
+    }
+
+    record WordsSaid(String text) implements Said {
+    }
+
+    record SearchSaid(Card card, String lang) implements Said {
+    }
+
+    private final Steps steps;
+    private final Engine shortForms;
+    private final PhoneKey keys;
+    private final String dialogId;
+    private final SmsTexts texts;
+    private final WhatsAppRenderer renderer;
+    private final PhoneTurns<Said> turns;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Replies<Void> handled;
+    private final Serial serial = new Serial();
+
+    public WhatsAppConversation(Steps steps, PhoneKey keys, String dialogId, Outbox outbox, Clock clock) {
+        this(steps, keys, dialogId, outbox, clock, null);
+    }
+
+    /** @param renderer null: the Cloud API's (buttons and lists) */
+    WhatsAppConversation(Steps steps, PhoneKey keys, String dialogId, Outbox outbox, Clock clock, WhatsAppRenderer renderer) {
+        this.steps = steps;
+        Engine engine = steps.engine();
+        this.shortForms = engine.withVariant(Translations.SMS);
+        this.keys = keys;
+        this.dialogId = dialogId;
+        this.texts = new SmsTexts(engine.dialogs().translations());
+        this.renderer = renderer != null ? renderer : new WhatsAppRenderer(texts);
+        this.outbox = outbox;
+        this.clock = clock;
+        // Ids are remembered for the window (or the TTL, if longer): a redelivery within it does nothing.
+        // One later than that is outside the window anyway, so it is not answered either.
+        Duration remember = steps.ttl().compareTo(WINDOW) > 0 ? steps.ttl() : WINDOW.plusHours(1);
+        this.handled = new Replies<>(remember, 100_000);
+        this.turns = new PhoneTurns<>(engine, dialogId, texts, new PhoneTurns.Looks<>() {
+            @Override
+            public Said node(Reply reply, boolean canGoBack) {
+                return new NodeSaid(reply, canGoBack);
+            }
+
+            @Override
+            public Said menu(List<String> langs, Map<String, String> emergency) {
+                return new MenuSaid(langs, emergency);
+            }
+
+            @Override
+            public Said words(String text) {
+                return new WordsSaid(text);
+            }
+
+            @Override
+            public Said search(Card card, String lang) {
+                return new SearchSaid(card, lang);
+            }
+        }, "whatsapp");
+    }
+
+    /** Whether the start dialog is loaded and public; without it the webhook refuses (503). */
+    public boolean ready() {
+        return steps.engine().dialogs().dialog(dialogId).filter(d -> d.audience() == Audience.PUBLIC).isPresent();
+    }
+
+    public String dialogId() {
+        return dialogId;
+    }
+
+    /**
+     * Handles one message: the step through {@link Steps} (typed text on the text workers), then
+     * the reply queued on the {@link Outbox}. Completes when the step is stored, not when the reply
+     * is sent; fails only with the step service's error, and then a redelivery is handled afresh.
+     */
+    public Future<Void> handle(Delivery.Message m) {
+        if (m.kind() == Delivery.Kind.IGNORED) {
+            return Future.succeededFuture();
+        }
+        String phone = keys.of(m.from());
+        // The id is held hashed: a "wamid." id carries the sender's number inside it.
+        return handled.once(phone + "/" + keys.opaque(m.id()), () -> serial.run(phone, () -> {
+            Instant deadline = (m.sent() == null ? clock.instant() : m.sent()).plus(WINDOW);
+            return run(phone, m, deadline).map(messages -> {
+                if (!messages.isEmpty()) {
+                    outbox.send(phone, m.from(), messages, deadline);
+                }
+                return null;
+            });
+        }));
+    }
+
+    /**
+     * The step for one message, through {@link Steps} (typed text on the text workers), and the
+     * messages that answer it; none when the window had closed (the session is then erased).
+     * Callers run it once per message id and one at a time per phone.
+     */
+    Future<List<JsonObject>> run(String phone, Delivery.Message m, Instant deadline) {
+        boolean closed = !clock.instant().isBefore(deadline);
+        boolean text = m.kind() == Delivery.Kind.TEXT && !closed;
+        return steps.run(PREFIX + phone, new Steps.Caller("whatsapp", phone), text, s -> {
+            if (closed) {
+                LOG.info("event=whatsapp.window.closed had_session={}", s.isPresent());
+                return Outcome.<List<JsonObject>>erase(List.of());
+            }
+            return step(s.orElse(null), m);
+        });
+    }
+
+    PhoneKey keys() {
+        return keys;
+    }
+
+    /** One message against the person's session (null: none yet), rendered. Pure: no store, no I/O. */
+    Outcome<List<JsonObject>> step(Session session, Delivery.Message m) {
+        String lang = session == null ? null : session.lang();
+        PhoneTurns.Turn<Said> t;
+        switch (m.kind()) {
+            case MEDIA -> {
+                return Outcome.answer(renderer.text(textOnly(lang)));
+            }
+            case CHOICE -> t = chosen(session, m.choice());
+            default -> {
+                Optional<String> exit = texts.listedIn(m.text(), "wa.kw.exit", lang);
+                if (exit.isPresent()) {
+                    LOG.info("event=whatsapp.exit had_session={}", session != null);
+                    return Outcome.erase(renderer.text(texts.text(lang != null ? lang : exit.get(), "wa.exit")));
+                }
+                t = turns.step(session, m.text() == null ? "" : m.text());
+            }
+        }
+        Session at = t.keep() != null ? t.keep() : t.erase() ? null : session;
+        List<JsonObject> out = render(t.shown(), at);
+        return new Outcome<>(out, t.keep(), t.erase());
+    }
+
+    private PhoneTurns.Turn<Said> chosen(Session session, String id) {
+        if (id.startsWith(WhatsAppRenderer.LANG)) {
+            // A language row of the menu: the same as writing the language's code.
+            return turns.step(session, id.substring(WhatsAppRenderer.LANG.length()));
+        }
+        if (session == null) {
+            // A button of a conversation that has ended since: start with the menu.
+            return turns.step(null, "");
+        }
+        String choice = id.startsWith(WhatsAppRenderer.CHOICE) ? id.substring(WhatsAppRenderer.CHOICE.length()) : id;
+        return turns.choose(session, choice);
+    }
+
+    private List<JsonObject> render(Said said, Session at) {
+        if (said instanceof NodeSaid n) {
+            return renderer.node(n.reply(), shortened(n.reply(), at), n.canGoBack());
+        }
+        if (said instanceof MenuSaid menu) {
+            return renderer.menu(menu.langs(), menu.emergency());
+        }
+        if (said instanceof SearchSaid s) {
+            return renderer.search(s.card(), s.lang());
+        }
+        return renderer.text(((WordsSaid) said).text());
+    }
+
+    /** The node again from the SMS-variant engine: its choice labels are the short forms buttons may need. */
+    private Reply shortened(Reply full, Session at) {
+        if (at == null || !at.node().equals(full.node())) {
+            return null;
+        }
+        try {
+            return shortForms.current(at);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** "Text only", in the person's language, or with no conversation yet in the start dialog's first two. */
+    private String textOnly(String lang) {
+        if (lang != null) {
+            return texts.text(lang, "wa.media");
+        }
+        List<String> langs = steps.engine().dialogs().dialog(dialogId).map(d -> d.languages()).orElse(List.of("en"));
+        List<String> lines = new ArrayList<>();
+        for (String l : langs.subList(0, Math.min(2, langs.size()))) {
+            String t = texts.text(l, "wa.media");
+            if (!t.isBlank() && !lines.contains(t)) {
+                lines.add(t);
+            }
+        }
+        return String.join("\n\n", lines);
+    }
+}

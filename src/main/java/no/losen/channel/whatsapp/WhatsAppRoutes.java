@@ -1,0 +1,127 @@
+package no.losen.channel.whatsapp;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import no.losen.channel.internal.Hmac;
+import no.losen.channel.sms.PhoneKey;
+import no.losen.dialog.DialogException;
+import no.losen.dialog.ErrorCode;
+import no.losen.step.Steps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /whatsapp}, the WhatsApp Business Cloud API webhook. {@code GET} is Meta's verification
+ * handshake; {@code POST} carries messages and status callbacks, signed with
+ * {@code X-Hub-Signature-256}, which is checked on the raw body before anything is parsed (403
+ * otherwise). Every message is handled once by id; the answer is 200 once each step is stored
+ * (replies go out afterwards, from the {@link Outbox}), or 503 while sessions cannot be reached,
+ * so Meta delivers again later. Logs name outcomes and counts, never a number or a text.
+ */
+public final class WhatsAppRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppRoutes.class);
+    public static final String PATH = "/whatsapp";
+
+    private final WhatsAppConfig config;
+    private final WhatsAppConversation conversation;
+    private final HubSignature signature;
+
+    WhatsAppRoutes(WhatsAppConfig config, WhatsAppConversation conversation) {
+        this.config = config;
+        this.conversation = conversation;
+        this.signature = config.appSecret() == null ? null : new HubSignature(config.appSecret());
+    }
+
+    /**
+     * Mounts {@code /whatsapp}. Returns the outbox, which the server closes on shutdown (null when
+     * WhatsApp is not configured: the webhook then answers 503 naming what to set).
+     */
+    public static Outbox mount(Router router, Steps steps, WhatsAppConfig config, PhoneKey keys, String dialog, Clock clock) {
+        Outbox outbox = config.missingConfig() == null ? new Outbox(config, clock) : null;
+        WhatsAppConversation c = outbox == null ? null : new WhatsAppConversation(steps, keys, dialog, outbox, clock);
+        WhatsAppRoutes routes = new WhatsAppRoutes(config, c);
+        router.get(PATH).handler(routes::verify);
+        router.post(PATH).handler(routes::receive);
+        return outbox;
+    }
+
+    /** Meta's handshake: echo {@code hub.challenge} when the mode is subscribe and the token ours. */
+    private void verify(RoutingContext ctx) {
+        if (config.verifyToken() == null) {
+            refuse(ctx, 503, "not_configured", "WhatsApp is not configured: set LOSEN_WHATSAPP_VERIFY_TOKEN");
+            return;
+        }
+        String mode = ctx.request().getParam("hub.mode");
+        String token = ctx.request().getParam("hub.verify_token");
+        String challenge = ctx.request().getParam("hub.challenge");
+        if (!"subscribe".equals(mode) || !Hmac.same(config.verifyToken(), token) || challenge == null
+                || !challenge.matches("[A-Za-z0-9_-]{1,128}")) {
+            refuse(ctx, 403, "forbidden", "verification refused");
+            return;
+        }
+        LOG.info("event=whatsapp.verified");
+        ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain; charset=utf-8").end(challenge);
+    }
+
+    private void receive(RoutingContext ctx) {
+        String missing = config.missingConfig();
+        if (missing != null) {
+            refuse(ctx, 503, "not_configured", missing);
+            return;
+        }
+        if (!conversation.ready()) {
+            refuse(ctx, 503, "unavailable", "the dialog '" + conversation.dialogId()
+                    + "' is not loaded or not public (LOSEN_SMS_DIALOG)");
+            return;
+        }
+        Buffer raw = ctx.body() == null ? null : ctx.body().buffer();
+        byte[] body = raw == null ? new byte[0] : raw.getBytes();
+        // The signature first: nothing of an unsigned or altered body is read.
+        if (!signature.valid(body, ctx.request().getHeader(HubSignature.HEADER))) {
+            refuse(ctx, 403, "forbidden", "the request does not carry a valid " + HubSignature.HEADER);
+            return;
+        }
+        Delivery.Read read;
+        try {
+            read = Delivery.read(body, config.phoneNumberId());
+        } catch (IllegalArgumentException e) {
+            refuse(ctx, 400, "bad_request", e.getMessage());
+            return;
+        }
+        List<Future<Void>> steps = new ArrayList<>();
+        read.messages().forEach(m -> steps.add(conversation.handle(m)));
+        Future.join(steps).onComplete(ar -> {
+            if (ar.succeeded()) {
+                LOG.info("event=whatsapp.received messages={} statuses={} foreign={}", read.messages().size(),
+                        read.statuses(), read.foreign());
+                ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain; charset=utf-8").end("ok");
+                return;
+            }
+            DialogException d = Steps.failure(firstFailure(steps, ar.cause()));
+            int status = d.code() == ErrorCode.UNAVAILABLE || d.code() == ErrorCode.BUSY ? 503 : 500;
+            if (status == 503) {
+                ctx.response().putHeader("Retry-After", d.code() == ErrorCode.BUSY ? "5" : "30");
+            }
+            refuse(ctx, status, d.code().code(), d.getMessage());
+        });
+    }
+
+    private static Throwable firstFailure(List<Future<Void>> steps, Throwable fallback) {
+        return steps.stream().filter(Future::failed).map(Future::cause).findFirst().orElse(fallback);
+    }
+
+    private static void refuse(RoutingContext ctx, int status, String code, String message) {
+        LOG.info("event=whatsapp.refused status={} code={}", status, code);
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .end(new io.vertx.core.json.JsonObject().put("error", code).put("message", message).encode());
+    }
+}

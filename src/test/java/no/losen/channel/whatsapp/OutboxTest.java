@@ -1,0 +1,76 @@
+package no.losen.channel.whatsapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OutboxTest {
+
+    private final GraphStandIn graph = new GraphStandIn();
+    private final Outbox outbox = new Outbox(new WhatsAppConfig("v", "s", "token", "123", graph.url(), Duration.ofMillis(10)),
+            Clock.systemUTC());
+
+    @AfterEach
+    void close() {
+        outbox.close();
+        graph.close();
+    }
+
+    private static List<JsonObject> texts(String... bodies) {
+        return java.util.Arrays.stream(bodies).map(WhatsAppRenderer::textMessage).toList();
+    }
+
+    private static String body(GraphStandIn.Sent s) {
+        return s.body().getJsonObject("text").getString("body");
+    }
+
+    @Test
+    void messages_to_one_person_go_out_in_order_with_the_token_and_the_recipient() throws Exception {
+        outbox.send("k", "4791234567", texts("one", "two"), Instant.now().plusSeconds(60));
+        outbox.send("k", "4791234567", texts("three"), Instant.now().plusSeconds(60)).get(10, TimeUnit.SECONDS);
+        List<GraphStandIn.Sent> sent = graph.take(3);
+        assertThat(sent).extracting(OutboxTest::body).containsExactly("one", "two", "three");
+        assertThat(sent.get(0).path()).isEqualTo("/v21.0/123/messages");
+        assertThat(sent.get(0).authorization()).isEqualTo("Bearer token");
+        assertThat(sent.get(0).body().getString("to")).isEqualTo("4791234567");
+        assertThat(sent.get(0).body().getString("recipient_type")).isEqualTo("individual");
+    }
+
+    @Test
+    void after_the_window_has_closed_nothing_is_sent() throws Exception {
+        outbox.send("k", "47", texts("late"), Instant.now().minusSeconds(1)).get(10, TimeUnit.SECONDS);
+        assertThat(graph.take(false, 300)).isEmpty();
+    }
+
+    @Test
+    void a_refusal_other_than_429_or_5xx_is_not_retried_and_what_follows_is_not_sent_out_of_order() throws Exception {
+        graph.failNext(400);
+        outbox.send("k", "47", texts("first", "second"), Instant.now().plusSeconds(60)).get(10, TimeUnit.SECONDS);
+        List<GraphStandIn.Sent> sent = graph.take(false, 300);
+        assertThat(sent).singleElement().satisfies(s -> assertThat(s.body().getInteger("_status")).isEqualTo(400));
+    }
+
+    @Test
+    void a_429_is_retried_with_back_off_until_it_goes_through() throws Exception {
+        graph.failNext(429, 429, 503);
+        outbox.send("k", "47", texts("hello"), Instant.now().plusSeconds(60)).get(10, TimeUnit.SECONDS);
+        List<GraphStandIn.Sent> sent = graph.take(4);
+        assertThat(sent).extracting(s -> s.body().getInteger("_status")).containsExactly(429, 429, 503, null);
+        assertThat(sent).extracting(OutboxTest::body).containsOnly("hello");
+    }
+
+    @Test
+    void retries_stop_after_the_last_attempt() throws Exception {
+        graph.failNext(500, 500, 500, 500, 500, 500, 500);
+        outbox.send("k", "47", texts("hello"), Instant.now().plusSeconds(60)).get(20, TimeUnit.SECONDS);
+        assertThat(graph.take(Outbox.ATTEMPTS)).hasSize(Outbox.ATTEMPTS);
+        assertThat(graph.take(false, 300)).isEmpty();
+    }
+}

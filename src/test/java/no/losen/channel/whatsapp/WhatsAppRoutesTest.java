@@ -1,0 +1,63 @@
+package no.losen.channel.whatsapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import java.nio.file.Path;
+import no.losen.Fixtures;
+import no.losen.channel.sms.SmsConfig;
+import no.losen.server.Config;
+import no.losen.server.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code /whatsapp} before it is configured, and with a start dialog that is not there. */
+class WhatsAppRoutesTest {
+
+    @TempDir
+    Path dir;
+
+    private TestServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void unconfigured_the_webhook_refuses_with_503_naming_what_to_set_and_never_reads_a_message() {
+        server = new TestServer(Config.defaults().withPort(0).withContent(Fixtures.copyOfBasic(dir)));
+        TestServer.Response get = server.get("/whatsapp?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1");
+        assertThat(get.status()).isEqualTo(503);
+        assertThat(get.json().getString("message")).contains("LOSEN_WHATSAPP_VERIFY_TOKEN");
+        TestServer.Response post = server.request(HttpMethod.POST, "/whatsapp", Buffer.buffer("{}"));
+        assertThat(post.status()).isEqualTo(503);
+        assertThat(post.json().getString("error")).isEqualTo("not_configured");
+        assertThat(server.losen.sessions().size()).isZero();
+    }
+
+    @Test
+    void with_only_the_webhook_secrets_set_it_says_replies_need_the_token_and_number_id() {
+        server = new TestServer(Config.defaults().withPort(0).withContent(Fixtures.copyOfBasic(dir))
+                .withWhatsApp(new WhatsAppConfig("verify", "secret", null, null, null)));
+        assertThat(server.get("/whatsapp?hub.mode=subscribe&hub.verify_token=verify&hub.challenge=42").body())
+                .as("the handshake needs only the verify token").isEqualTo("42");
+        TestServer.Response post = server.request(HttpMethod.POST, "/whatsapp", Buffer.buffer("{}"));
+        assertThat(post.status()).isEqualTo(503);
+        assertThat(post.json().getString("message")).contains("LOSEN_WHATSAPP_ACCESS_TOKEN");
+    }
+
+    @Test
+    void a_start_dialog_that_is_not_loaded_is_a_503() {
+        server = new TestServer(Config.defaults().withPort(0).withContent(Fixtures.copyOfBasic(dir))
+                .withSms(new SmsConfig(null, null, "phone key secret for the tests", "rights"))
+                .withWhatsApp(new WhatsAppConfig("verify", "secret", "token", "1", "http://127.0.0.1:9/v21.0")));
+        TestServer.Response post = server.request(HttpMethod.POST, "/whatsapp", Buffer.buffer("{}"));
+        assertThat(post.status()).isEqualTo(503);
+        assertThat(post.json().getString("message")).contains("LOSEN_SMS_DIALOG");
+    }
+}
