@@ -125,7 +125,7 @@ class WhatsAppEndToEndTest {
         assertThat(menu.body().getString("messaging_product")).isEqualTo("whatsapp");
         assertThat(menu.body().getString("to")).isEqualTo(me);
         // Twelve languages: more than a list holds, so numbered as on SMS.
-        assertThat(body(menu)).startsWith("Velg språk / Choose language\n1 Norsk bokmål\n2 English\n3 العربية").endsWith("12 Polski");
+        assertThat(body(menu)).startsWith("SOS: 112 / 113\nVelg språk / Choose language\n1 Norsk bokmål\n2 English\n3 العربية").endsWith("12 Polski");
 
         // Eleven choices: numbered text.
         assertThat(body(single(say(me, "1")))).contains("Hva passer best for deg?\n\n1 Jeg har søkt asyl")
@@ -206,7 +206,7 @@ class WhatsAppEndToEndTest {
         assertThat(nothingMore()).as("no reply outside the window").isEmpty();
         assertThat(sessions()).isEqualTo(before - 1);
         assertThat(body(single(say(me, "Hei")))).as("the conversation ended: a new one starts at the menu")
-                .startsWith("Velg språk");
+                .startsWith("SOS: 112 / 113\nVelg språk");
     }
 
     @Test
@@ -251,7 +251,7 @@ class WhatsAppEndToEndTest {
         assertThat(tries.get(0).body().getInteger("_status")).isEqualTo(429);
         assertThat(tries.get(1).body().getInteger("_status")).isEqualTo(500);
         assertThat(tries.get(2).body().containsKey("_status")).isFalse();
-        assertThat(body(tries.get(2))).startsWith("Velg språk");
+        assertThat(body(tries.get(2))).startsWith("SOS: 112 / 113\nVelg språk");
         assertThat(body(tries.get(0))).isEqualTo(body(tries.get(2)));
     }
 
@@ -289,7 +289,7 @@ class WhatsAppEndToEndTest {
     @Test
     void whatsapp_through_twilio_gets_the_same_words_as_numbered_lines_in_the_twiml_reply() throws Exception {
         String me = "whatsapp:+4791000031";
-        assertThat(twilio(me, "Hei", 0)).singleElement().asString().startsWith("Velg språk / Choose language\n1 Norsk bokmål");
+        assertThat(twilio(me, "Hei", 0)).singleElement().asString().startsWith("SOS: 112 / 113\nVelg språk / Choose language\n1 Norsk bokmål");
         // Full texts (not SMS's short forms), paragraphs kept, choices numbered.
         assertThat(twilio(me, "1", 0)).singleElement().asString()
                 .startsWith("Her kan du finne ut hva du har rett til i Norge, og hvor du kan få hjelp. Chatten er anonym.")
@@ -305,7 +305,7 @@ class WhatsAppEndToEndTest {
         assertThat(sessions()).isEqualTo(before - 1);
         // The same number by SMS is another conversation: WhatsApp's is at the first node, SMS's not begun.
         twilio(me, "1", 0);
-        assertThat(twilio("+4791000031", "Hei", 0)).singleElement().asString().startsWith("Velg språk");
+        assertThat(twilio("+4791000031", "Hei", 0)).singleElement().asString().startsWith("SOS: 112 / 113\nVelg språk");
         assertThat(twilio(me, "6", 0)).singleElement().asString().endsWith("3 Jeg trenger hjelp nå\nSvar med et tall. 0 = tilbake.");
     }
 
