@@ -291,7 +291,9 @@
     backBtn = label(h('button', { type: 'button', onclick: function () { fromMenu(); step({ type: 'back' }); } }), 'back');
     restartBtn = label(h('button', { type: 'button', onclick: function () { fromMenu(); restart(); } }), 'restart');
     endBtn = label(h('button', { type: 'button', onclick: function () { fromMenu(); endConversation(); } }), 'end');
-    menu = h('div', { id: menuId, class: 'menu', hidden: true, onkeydown: menuKey }, [backBtn, restartBtn, endBtn]);
+    menu = h('div', { id: menuId, class: 'menu', hidden: true, onkeydown: menuKey }, [backBtn, restartBtn, endBtn,
+      // On a narrow screen the title row has no room for "Minimise": it is here instead (see .menu-min).
+      PAGE ? null : label(h('button', { type: 'button', class: 'menu-min', onclick: function () { fromMenu(); minimise(); } }), 'minimise')]);
     bannerText = h('span');
     bannerBtn = h('button', { type: 'button', class: 'primary', hidden: true, onclick: bannerAction });
     banner = h('div', { class: 'banner', role: 'alert', hidden: true }, [bannerText, bannerBtn]);
@@ -872,6 +874,7 @@
       return;
     }
     if (!ended && state.token && help.choice && !pending && raw({ type: 'choose', choice: help.choice })) {
+      helpAsked = true;
       touch();
       userSays(help.label);
       return;
@@ -963,9 +966,14 @@
    * load (a page that just loaded keeps its natural order, quick exit first), and not while they
    * are typing or busy in the title row or a banner.
    */
+  var helpAsked = false; // "Help now" in the title row was pressed: its numbers take focus when they come
   function mayMoveFocus() {
     if (!acted) {
       return false;
+    }
+    if (helpAsked) {
+      helpAsked = false;
+      return true;
     }
     var a = shadow.activeElement;
     if (!a || !a.isConnected || a === log || a.disabled || a.closest('[hidden]') || log.contains(a)) {
