@@ -58,6 +58,11 @@
     } catch (e) { /* storage may be disabled; then there is nothing to erase */ }
   }
   var saved = load();
+  // A page shown again (reload, back) with nothing kept for it: the conversation was ended here
+  // (ending erases everything this tab kept) or never began. /chat then shows the calm "ended"
+  // state and starts nothing until the person asks: a reload must not open a new session by itself.
+  var nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+  var calm = PAGE && !saved.dialog && !!nav && (nav.type === 'reload' || nav.type === 'back_forward');
   if (saved.dialog !== DIALOG || (saved.expires && saved.expires < Date.now())) {
     saved = {};
     forget();
@@ -79,6 +84,11 @@
     if (exiting) {
       return;
     }
+    if (ended) {
+      // "Ended" means erased: not even the dialog, the language or that the chat was open stays in the tab.
+      forget();
+      return;
+    }
     var s = { dialog: DIALOG, lang: state.lang, open: state.open, asked: ASKED };
     if (state.token) {
       s.token = state.token;
@@ -98,6 +108,8 @@
   var languages = [];
   var exitTarget = null;
   var phones = null;
+  // The dialog's "I need help now" (from /api/boot): {choice, node, label, calls: [{phone, tel, title}]}.
+  var help = null;
   function t(key) {
     var text = T['widget.' + key];
     if (!text && ready) {
@@ -213,7 +225,7 @@
 
   // ---- the widget's frame ----
   var host, root, shadow, dock, exitBtn, exitHint, dots, launcher, panel, head, titleEl, langSel, langCode,
-    menuBtn, menu, backBtn, restartBtn, endBtn, log, intro, banner, bannerText, bannerBtn, form, input, sendBtn,
+    helpBtn, menuBtn, menu, backBtn, restartBtn, endBtn, log, intro, banner, bannerText, bannerBtn, form, input, sendBtn,
     status, cover, print;
   var built = false;
   var cssReady = false;
@@ -258,7 +270,14 @@
         ['circle', { cx: '12', cy: '19', r: '2' }]]),
       label(h('span', { class: 'vh' }), 'menu')
     ]);
+    // "Help now" beside quick exit: the dialog's help-now choice, on the first screen at every size
+    // (as the last of many choices it was below the fold on a phone).
+    helpBtn = h('button', { type: 'button', class: 'help-now', hidden: true, onclick: helpNow }, [
+      icon('phone', [['path', { d: 'M6.6 3.5 9 3l1.8 4.3-2.2 1.6a11 11 0 0 0 6.5 6.5l1.6-2.2L21 15l-.5 2.4a2 2 0 0 1-2 1.6A15.5 15.5 0 0 1 5 5.5a2 2 0 0 1 1.6-2z' }]]),
+      label(h('span'), 'help-now')
+    ]);
     head = h('div', { class: 'head' }, [
+      helpBtn,
       titleEl,
       h('span', { class: 'lang' }, [label(h('label', { for: langId, class: 'vh' }), 'language'), globe, langCode, langSel]),
       menuBtn
@@ -272,7 +291,9 @@
     backBtn = label(h('button', { type: 'button', onclick: function () { fromMenu(); step({ type: 'back' }); } }), 'back');
     restartBtn = label(h('button', { type: 'button', onclick: function () { fromMenu(); restart(); } }), 'restart');
     endBtn = label(h('button', { type: 'button', onclick: function () { fromMenu(); endConversation(); } }), 'end');
-    menu = h('div', { id: menuId, class: 'menu', hidden: true, onkeydown: menuKey }, [backBtn, restartBtn, endBtn]);
+    menu = h('div', { id: menuId, class: 'menu', hidden: true, onkeydown: menuKey }, [backBtn, restartBtn, endBtn,
+      // On a narrow screen the title row has no room for "Minimise": it is here instead (see .menu-min).
+      PAGE ? null : label(h('button', { type: 'button', class: 'menu-min', onclick: function () { fromMenu(); minimise(); } }), 'minimise')]);
     bannerText = h('span');
     bannerBtn = h('button', { type: 'button', class: 'primary', hidden: true, onclick: bannerAction });
     banner = h('div', { class: 'banner', role: 'alert', hidden: true }, [bannerText, bannerBtn]);
@@ -420,6 +441,7 @@
       document.title = data.title || t('title');
     }
     fillLanguages();
+    helpBtn.hidden = !help;
     show();
   }
 
@@ -610,7 +632,7 @@
   var attempts = 0;
   var retryTimer = null;
   var pinger = null;
-  var ended = false;
+  var ended = calm;
   var acted = false; // whether the person has done anything yet in this page load
 
   function connect() {
@@ -662,6 +684,9 @@
       clearInterval(pinger);
       if (!exiting && !ended) {
         showBanner('reconnecting'); // the banner is role=alert: screen readers hear it
+        if (!log.querySelector('.msg.bot, .failed')) {
+          failed(null); // nothing on screen yet: the numbers to call, while we try again
+        }
         retry();
       }
     };
@@ -702,8 +727,12 @@
     touch();
     return true;
   }
+  // 'start' or 'resume' while the server has not answered it: an error then means no conversation.
+  var pending = null;
   function start() {
-    raw({ type: 'start', dialog: DIALOG, lang: state.lang });
+    if (raw({ type: 'start', dialog: DIALOG, lang: state.lang })) {
+      pending = 'start';
+    }
     touch();
   }
   function resume() {
@@ -711,6 +740,7 @@
       return;
     }
     if (raw({ type: 'resume', token: state.token })) {
+      pending = 'resume';
       touch();
       if (bannerMode === 'timeout') {
         showBanner(null);
@@ -721,11 +751,13 @@
   function handle(f) {
     switch (f.type) {
       case 'session':
+        pending = null;
         state.token = f.token;
         state.ttl = f.ttl || 0;
         touch();
         break;
       case 'message':
+        pending = null;
         showMessage(f);
         break;
       case 'error':
@@ -737,6 +769,8 @@
   }
 
   function onError(f) {
+    var was = pending;
+    pending = null;
     if (f.code === 'no_session') {
       // The session ended on the server (timed out, or ended elsewhere): begin a new one.
       state.token = null;
@@ -747,6 +781,10 @@
       note(t('too-long'));
     } else if (f.code === 'rate_limited') {
       note(t('slow-down'));
+    } else if (was) {
+      // No conversation could start or resume (the server is full, its store is down): the numbers
+      // to call now, and a way to try again.
+      failed(f.code === 'busy' ? 'busy' : 'error');
     } else {
       note(t('error'));
     }
@@ -785,6 +823,71 @@
     clearInterval(pinger);
   }
 
+  /**
+   * No conversation could start or resume: say so (why: a widget.* key, or null when the banner
+   * already does), show the help-now numbers, and offer to try again.
+   */
+  function failed(why) {
+    Array.prototype.forEach.call(log.querySelectorAll('.failed'), function (x) { x.remove(); });
+    var again = label(h('button', { type: 'button', class: 'primary', onclick: tryAgain }), 'retry');
+    var box = h('div', { class: 'failed', lang: ui.lang, dir: ui.dir }, [
+      why ? h('p', { text: t(why) }) : null,
+      helpCard(),
+      again
+    ]);
+    log.append(box);
+    reveal(box, mayMoveFocus() ? box.querySelector('.calls a') || again : null);
+  }
+  function tryAgain() {
+    acted = true;
+    Array.prototype.forEach.call(log.querySelectorAll('.failed'), function (x) { x.remove(); });
+    attempts = 0;
+    if (!ws) {
+      connect();
+    } else if (state.token) {
+      resume();
+    } else {
+      start();
+    }
+  }
+  /** The dialog's help-now numbers as large call buttons, under "Need help now? Call:"; null without them. */
+  function helpCard() {
+    if (!help) {
+      return null;
+    }
+    return h('div', { class: 'help' }, [h('p', { class: 'help-title', text: t('help.heading') }), callsCard(help.calls)]);
+  }
+  /**
+   * The header's "Help now": the dialog's help-now choice, as if taken from the message's choices
+   * (it is offered on every node). Already there: its numbers again in view. No conversation (not
+   * started, ended, no connection): the numbers, shown here without the server.
+   */
+  function helpNow() {
+    acted = true;
+    closeMenu(false);
+    if (!help) {
+      return;
+    }
+    var last = log.querySelector('.msg.bot:last-of-type');
+    if (last && current === help.node && last.querySelector('.calls a')) {
+      reveal(last, last.querySelector('.calls a'));
+      return;
+    }
+    if (!ended && state.token && help.choice && !pending && raw({ type: 'choose', choice: help.choice })) {
+      helpAsked = true;
+      touch();
+      userSays(help.label);
+      return;
+    }
+    var shown = log.querySelector('.help-only');
+    if (shown) {
+      shown.remove();
+    }
+    var box = h('div', { class: 'msg bot help-only', lang: ui.lang, dir: ui.dir }, [helpCard()]);
+    log.append(box);
+    reveal(box, box.querySelector('.calls a'));
+  }
+
   function endConversation() {
     raw({ type: 'end' });
     finish('ended');
@@ -794,6 +897,7 @@
    * screen either: one calm line and a way to start again.
    */
   function finish(why) {
+    var quiet = !acted;
     ended = true;
     stopTimers();
     state.token = null;
@@ -813,7 +917,9 @@
     input.value = '';
     backBtn.disabled = true;
     endBtn.disabled = true;
-    again.focus({ preventScroll: true });
+    if (!quiet) {
+      again.focus({ preventScroll: true });
+    }
   }
   function newConversation() {
     acted = true;
@@ -841,13 +947,15 @@
 
   // ---- language ----
   function switchLang(code) {
-    getJSON('/api/ui/' + encodeURIComponent(code)).then(function (u) {
-      state.lang = code;
+    getJSON('/api/boot?dialog=' + encodeURIComponent(DIALOG) + '&want=' + encodeURIComponent(code)).then(function (b) {
+      var u = b.ui;
+      state.lang = u.lang;
       draftShown = false;
+      help = helpOf(b.help);
       applyBoot(u);
       save();
       if (state.token && !ended) {
-        step({ type: 'lang', lang: code });
+        step({ type: 'lang', lang: u.lang });
       }
     }).catch(function () { note(t('error')); });
   }
@@ -858,9 +966,14 @@
    * load (a page that just loaded keeps its natural order, quick exit first), and not while they
    * are typing or busy in the title row or a banner.
    */
+  var helpAsked = false; // "Help now" in the title row was pressed: its numbers take focus when they come
   function mayMoveFocus() {
     if (!acted) {
       return false;
+    }
+    if (helpAsked) {
+      helpAsked = false;
+      return true;
     }
     var a = shadow.activeElement;
     if (!a || !a.isConnected || a === log || a.disabled || a.closest('[hidden]') || log.contains(a)) {
@@ -958,8 +1071,11 @@
   }
 
   var draftShown = false;
+  var current = null; // the node the last message is from
   function showMessage(m) {
     var moveFocus = mayMoveFocus();
+    current = m.node || null;
+    Array.prototype.forEach.call(log.querySelectorAll('.failed, .help-only'), function (x) { x.remove(); });
     // Earlier choices can no longer be taken: their step is gone on the server.
     Array.prototype.forEach.call(log.querySelectorAll('.choices, .checklist'), function (g) { g.remove(); });
     var textId = id('text');
@@ -1224,6 +1340,7 @@
     }
     languages = (b.languages || []).filter(function (l) { return l && /^[a-z]{2,3}$/.test(l.code); });
     state.lang = b.ui.lang;
+    help = helpOf(b.help);
     applyBoot(b.ui);
     whenBody(function () {
       if (!built) {
@@ -1234,7 +1351,21 @@
       if (state.open) {
         openPanel(false);
       }
+      if (calm) {
+        calm = false;
+        finish('ended');
+      }
     });
+  }
+  /** The boot answer's help-now, checked: only numbers that can be dialled become links. */
+  function helpOf(x) {
+    if (!x || !Array.isArray(x.calls)) {
+      return null;
+    }
+    var calls = x.calls.filter(function (c) {
+      return c && typeof c.phone === 'string' && /^\+?[0-9]{2,15}$/.test(c.tel || '');
+    });
+    return calls.length ? { choice: x.choice || null, node: x.node || null, label: x.label || '', calls: calls } : null;
   }
   var bootTry = 0;
   function boot() {

@@ -1,5 +1,6 @@
 package no.losen.channel.web;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import no.losen.Chromium;
+import no.losen.server.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
@@ -65,11 +67,20 @@ public final class WidgetScreens {
         waitFor(d, ".msg.bot");
         helpNow(d);
         save(d, out.resolve("widget-phone-help-now.png"));
+        // The server full (LOSEN_MAX_SESSIONS=1, that one taken): no conversation, the numbers still there.
+        try (WebFixture full = new WebFixture(c -> c.maxSessions(1)); TestServer.Client taken = full.server.connect()) {
+            taken.send(new JsonObject().put("type", "start").put("dialog", "rights").put("lang", "nb"));
+            taken.nextMessage();
+            fresh(d, full.chatPage() + "?lang=nb");
+            waitFor(d, ".failed .calls");
+            save(d, out.resolve("widget-phone-busy.png"));
+        }
     }
 
+    /** "Help now" in the title row, as a person would find it on the first screen. */
     static void helpNow(ChromeDriver d) {
-        WebElement b = until(d, () -> root(d).findElements(By.cssSelector(".choice")).stream()
-                .filter(e -> e.getText().equals("I need help now")).findFirst().orElse(null));
+        WebElement b = until(d, () -> root(d).findElements(By.cssSelector(".head .help-now")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
         b.click();
         until(d, () -> !root(d).findElements(By.cssSelector(".calls")).isEmpty());
         sleep(600);

@@ -37,6 +37,7 @@ final class Pages {
     private final String shellHash;
     private final UiApi api;
     private final String exitUrl;
+    private final HelpNow help;
 
     Pages(DialogSet set, Asset js, Asset css, Asset shellCss, UiApi api, String exitUrl) {
         this.set = set;
@@ -46,6 +47,7 @@ final class Pages {
         this.shellHash = "'sha256-" + Base64.getEncoder().encodeToString(sha256(shellCss.bytes())) + "'";
         this.api = api;
         this.exitUrl = exitUrl;
+        this.help = new HelpNow(set);
     }
 
     /**
@@ -87,7 +89,8 @@ final class Pages {
                 + "</head>\n<body class=\"losen-page\">\n"
                 + "<div id=\"losen-shell\" class=\"losen-shell\"><div class=\"head\">"
                 + "<a class=\"exit\" href=\"" + esc(exitUrl) + "\" rel=\"noreferrer\">" + esc(text(pageLang, "widget.quick-exit"))
-                + "</a><p class=\"title\">" + esc(text(pageLang, "widget.title")) + "</p></div></div>\n"
+                + "</a><p class=\"title\">" + esc(text(pageLang, "widget.title")) + "</p></div>"
+                + helpCard(d.get(), pageLang) + "</div>\n"
                 + "<main id=\"losen-chat\"></main>\n"
                 // A data block, never run; "<" escaped so no text in it can close the element.
                 + "<script type=\"application/json\" id=\"losen-boot\">" + boot.encode().replace("<", "\\u003c")
@@ -96,6 +99,25 @@ final class Pages {
                 .putHeader("Cache-Control", "no-store")
                 .putHeader("Content-Security-Policy", csp(host(ctx), ctx.get("losen.frameAncestors"), shellHash));
         WebAssets.end(ctx, html);
+    }
+
+    /**
+     * The dialog's help-now numbers as large call buttons, in the page itself: they work without
+     * JavaScript, before the script arrives and if it never does. The widget replaces the whole
+     * shell once it is ready, and shows the same numbers again whenever no conversation can start.
+     */
+    private String helpCard(Dialog d, String lang) {
+        List<HelpNow.Call> calls = help.calls(d, lang);
+        if (calls.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<section class=\"help\" aria-labelledby=\"losen-help\"><h2 id=\"losen-help\">")
+                .append(esc(text(lang, "widget.help.heading"))).append("</h2><div class=\"calls\">");
+        for (HelpNow.Call c : calls) {
+            b.append("<a class=\"call\" href=\"tel:").append(esc(c.tel())).append("\"><span class=\"num\" dir=\"ltr\">")
+                    .append(esc(c.phone())).append("</span><span class=\"who\">").append(esc(c.title())).append("</span></a>");
+        }
+        return b.append("</div></section>").toString();
     }
 
     /** The languages of an Accept-Language header, most wanted first, as the widget names them ({@code no} is {@code nb}). */

@@ -29,10 +29,12 @@ final class UiApi {
 
     private final DialogSet set;
     private final String exitUrl;
+    private final HelpNow help;
 
     UiApi(DialogSet set, String exitUrl) {
         this.set = set;
         this.exitUrl = exitUrl;
+        this.help = new HelpNow(set);
     }
 
     /**
@@ -74,8 +76,10 @@ final class UiApi {
 
     /**
      * {@code GET /api/boot?dialog=id&want=ar,en}: what the widget needs to show itself, in one
-     * answer: {@code {"dialog","languages":[...],"ui":{...}}}, where {@code ui} is {@code /api/ui}
-     * for the first wanted language the dialog offers (else the dialog's first language).
+     * answer: {@code {"dialog","languages":[...],"ui":{...},"help":{...}}}, where {@code ui} is
+     * {@code /api/ui} for the first wanted language the dialog offers (else the dialog's first
+     * language) and {@code help} the dialog's "I need help now" in that language ({@link HelpNow}):
+     * the widget shows its numbers when no conversation can start, and offers its choice in the header.
      */
     void boot(RoutingContext ctx) {
         String dialog = ctx.queryParams().get("dialog");
@@ -97,8 +101,12 @@ final class UiApi {
         }
         String lang = want.stream().map(String::trim).filter(d.get()::offers).findFirst()
                 .orElse(d.get().languages().get(0));
-        return ui(lang).map(u -> new JsonObject().put("dialog", d.get().id())
-                .put("languages", languages(d.get().languages())).put("ui", u));
+        return ui(lang).map(u -> {
+            JsonObject b = new JsonObject().put("dialog", d.get().id())
+                    .put("languages", languages(d.get().languages())).put("ui", u);
+            help.json(d.get(), lang).ifPresent(h -> b.put("help", h));
+            return b;
+        });
     }
 
     /** Each language named in itself; a draft one also says so in its own words ({@code draft}). */

@@ -65,7 +65,7 @@ final class WebFixture implements AutoCloseable {
             String lang = req.getParam("lang", "nb");
             req.response().putHeader("Content-Type", "text/html; charset=utf-8")
                     .putHeader("Content-Security-Policy", hostCsp())
-                    .end(req.path().equals("/bare") ? bareHtml()
+                    .end(req.path().equals("/bare") ? bareHtml(req.getParam("lang"))
                             : pageHtml(lang.matches("[a-z]{2,4}") ? lang : "nb", "off".equals(req.getParam("draft"))));
         }).listen(0, "127.0.0.1").await();
         Config.Builder b = Config.defaults().toBuilder().port(0);
@@ -112,6 +112,11 @@ final class WebFixture implements AutoCloseable {
         return siteOrigin() + "/bare";
     }
 
+    /** A host page with nothing but the script tag and its {@code data-lang}. */
+    String barePage(String lang) {
+        return siteOrigin() + "/bare?lang=" + lang;
+    }
+
     /** The server's own full-page chat, as a link from an SMS or a poster opens it. */
     String chatPage() {
         return widgetOrigin() + "/chat";
@@ -144,8 +149,9 @@ final class WebFixture implements AutoCloseable {
                 + "<main><p>Opening hours and services.</p><p><a href=\"/other\">Contact us</a></p></main></body></html>\n";
     }
 
-    private String bareHtml() {
-        return "<script src=\"" + widgetOrigin() + "/widget.js\"></script>\n";
+    private String bareHtml(String lang) {
+        return "<script src=\"" + widgetOrigin() + "/widget.js\""
+                + (lang != null && lang.matches("[a-z]{2,3}") ? " data-lang=\"" + lang + "\"" : "") + "></script>\n";
     }
 
     /** The repository's translations and facts plus the walk dialog, in a fresh content root. */

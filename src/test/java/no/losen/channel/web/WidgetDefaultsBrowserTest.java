@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import no.losen.Chromium;
+import no.losen.server.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -37,6 +43,9 @@ class WidgetDefaultsBrowserTest {
     static Path tmp;
     static WebFixture plain;
     static WebFixture blank;
+    /** {@code LOSEN_MAX_SESSIONS=1}, and that one session taken: every new visitor meets {@code busy}. */
+    static WebFixture full;
+    static TestServer.Client taken;
     static ChromeDriver driver;
 
     @BeforeAll
@@ -45,6 +54,11 @@ class WidgetDefaultsBrowserTest {
         plain = WebFixture.defaults();
         // LOSEN_EXIT_URL set; the public dialogs without the handbook, which quick exit does not need.
         blank = new WebFixture(c -> c.content(WebFixture.publicContent(tmp)).exitUrl("/exit"));
+        Path fullContent = WebFixture.publicContent(Files.createDirectories(tmp.resolve("full")));
+        full = new WebFixture(c -> c.content(fullContent).maxSessions(1));
+        taken = full.server.connect();
+        taken.send(new JsonObject().put("type", "start").put("dialog", "rights").put("lang", "nb"));
+        assertThat(taken.nextMessage().getString("type")).isEqualTo("message");
         driver = Chromium.start(Files.createDirectories(tmp.resolve("profile")), "en-US", 360, 740);
     }
 
@@ -55,6 +69,12 @@ class WidgetDefaultsBrowserTest {
         }
         if (blank != null) {
             blank.close();
+        }
+        if (taken != null) {
+            taken.close();
+        }
+        if (full != null) {
+            full.close();
         }
     }
 
@@ -97,6 +117,127 @@ class WidgetDefaultsBrowserTest {
             new Actions(driver).keyDown(Keys.SHIFT).keyUp(Keys.SHIFT).perform();
         }
         until(() -> driver.getCurrentUrl().equals(blank.widgetOrigin() + "/exit"));
+    }
+
+    // ---- when no conversation can start, the emergency numbers are still there ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nb", "ar"})
+    void onTheFullPageChatOfAFullServerTheEmergencyNumbersAreLargeCallButtons(String lang) {
+        freshTab(full.chatPage() + "?lang=" + lang);
+        assertNumbersWhenNoConversationCanStart(full, lang);
+        assertThat(js("return document.documentElement.dir")).isEqualTo(lang.equals("ar") ? "rtl" : "ltr");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nb", "ar"})
+    void onAHostPageOfAFullServerTheOpenedChatShowsTheEmergencyNumbers(String lang) {
+        freshTab(full.barePage(lang));
+        visible(".launch").click();
+        assertNumbersWhenNoConversationCanStart(full, lang);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nb", "ar"})
+    void withoutJavaScriptTheFullPageChatShowsTheEmergencyNumbers(String lang) {
+        freshTab("about:blank");
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        try {
+            driver.get(full.chatPage() + "?lang=" + lang);
+            JsonObject strings = strings(full, lang);
+            assertThat(driver.findElement(By.cssSelector("#losen-shell .help h2")).getText())
+                    .isEqualTo(strings.getString("widget.help.heading"));
+            assertCallButtons(driver.findElements(By.cssSelector("#losen-shell .help a.call")));
+            assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo(lang.equals("ar") ? "rtl" : "ltr");
+            assertThat(driver.findElement(By.cssSelector("#losen-shell a.exit")).getText())
+                    .isEqualTo(strings.getString("widget.quick-exit"));
+        } finally {
+            driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
+    }
+
+    /** The widget says the server is busy, shows the help-now numbers as call buttons, and offers to try again. */
+    private static void assertNumbersWhenNoConversationCanStart(WebFixture f, String lang) {
+        JsonObject strings = strings(f, lang);
+        WebElement box = visible(".failed");
+        until(() -> box.getText().contains(strings.getString("widget.busy")));
+        assertThat(box.findElement(By.cssSelector(".help-title")).getText()).isEqualTo(strings.getString("widget.help.heading"));
+        assertCallButtons(box.findElements(By.cssSelector("a.call")));
+        assertThat(box.findElement(By.cssSelector("button.primary")).getText()).isEqualTo(strings.getString("widget.retry"));
+        assertThat(widget().findElement(By.cssSelector(".losen")).getAttribute("dir")).isEqualTo(lang.equals("ar") ? "rtl" : "ltr");
+        assertThat(widget().findElements(By.cssSelector(".msg.bot .choice"))).as("no conversation").isEmpty();
+    }
+
+    /** 112 and 113 among them, each a tel: link at least 44 x 44 px, on the screen. */
+    private static void assertCallButtons(List<WebElement> calls) {
+        assertThat(calls.stream().map(a -> a.getAttribute("href"))).contains("tel:112", "tel:113", "tel:110", "tel:116111");
+        for (WebElement a : calls) {
+            assertThat(a.getRect().getHeight()).as(a.getText()).isGreaterThanOrEqualTo(44);
+            assertThat(a.getRect().getWidth()).as(a.getText()).isGreaterThanOrEqualTo(44);
+        }
+        WebElement first = calls.get(0);
+        assertThat(first.getText()).startsWith("112");
+        assertThat(first.isDisplayed()).isTrue();
+        assertThat((long) first.getRect().getY() + first.getRect().getHeight()).as("112 on the first screen")
+                .isLessThanOrEqualTo((Long) js("return innerHeight"));
+    }
+
+    private static JsonObject strings(WebFixture f, String lang) {
+        return new JsonObject(f.server.get("/api/ui/" + lang).body()).getJsonObject("strings");
+    }
+
+    // ---- after "End conversation" the tab keeps nothing, and a reload starts nothing ----
+
+    @Test
+    void afterEndingOnTheFullPageChatNothingIsKeptAndAReloadStartsNothing() {
+        freshTab(plain.chatPage() + "?lang=ar");
+        visible(".msg.bot .choice");
+        end();
+        assertNothingKept();
+        driver.navigate().refresh();
+        visible(".ended");
+        sleep(1500);
+        assertNothingKept();
+        assertThat(widget().findElements(By.cssSelector(".msg"))).as("no conversation started by itself").isEmpty();
+        assertThat(widget().findElement(By.cssSelector(".losen")).getAttribute("dir")).isEqualTo("rtl");
+        // Only when the person asks.
+        visible(".ended button").click();
+        visible(".msg.bot .choice");
+        assertThat(js("return sessionStorage.length")).isEqualTo(1L);
+    }
+
+    @Test
+    void afterEndingOnAHostPageNothingIsKeptAndAReloadStartsNothing() {
+        freshTab(plain.barePage("ar"));
+        visible(".launch").click();
+        visible(".msg.bot .choice");
+        end();
+        assertNothingKept();
+        driver.navigate().refresh();
+        visible(".launch");
+        sleep(1500);
+        assertNothingKept();
+        assertThat(widget().findElement(By.cssSelector(".panel")).isDisplayed()).isFalse();
+    }
+
+    private static void end() {
+        visible(".menu-btn").click();
+        widget().findElements(By.cssSelector(".menu button")).get(2).click();
+        visible(".ended");
+    }
+
+    private static void assertNothingKept() {
+        assertThat(js("return Object.keys(sessionStorage)")).asList().isEmpty();
+        assertThat(js("return Object.keys(localStorage)")).asList().isEmpty();
+        assertThat(js("return document.cookie")).isEqualTo("");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---- helpers ----

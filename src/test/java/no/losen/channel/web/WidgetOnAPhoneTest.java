@@ -199,6 +199,47 @@ class WidgetOnAPhoneTest {
         assertAccessible("help now at " + s);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Screen.class, names = {"PHONE", "SMALL_PHONE", "KEYBOARD"})
+    void helpNowIsInTheTitleRowOnTheFirstScreenAndLeadsToTheHelpNowNumbers(Screen s) throws IOException {
+        for (String page : List.of(web.chatPage(), web.barePage())) {
+            open(s, page);
+            if (page.equals(web.barePage())) {
+                visible(".launch").click();
+            }
+            replies(1);
+            if (s == Screen.KEYBOARD) {
+                visible(".composer input").click();
+            }
+            WebElement help = visible(".head button.help-now");
+            assertWithinTheScreen(help, "help now on the first screen of " + page);
+            assertThat(help.getText()).isEqualTo("Help now");
+            assertThat(help.getRect().getHeight()).isGreaterThanOrEqualTo(44);
+            assertThat(help.getRect().getWidth()).isGreaterThanOrEqualTo(44);
+            assertWithinTheScreen(visible(".exit"), "quick exit beside it");
+            assertWithinTheScreen(visible(".menu-btn"), "the menu in the same row");
+            if (s != Screen.KEYBOARD) {
+                assertAccessible("help now in the title row at " + s, "[data-losen-widget]");
+            }
+            help.click();
+            // The dialog's own help-now node: the choice as if taken from the message, the numbers first.
+            replies(2);
+            assertThat(logText()).contains("I need help now");
+            WebElement calls = visible(".msg.bot:last-of-type .calls");
+            assertThat(calls.findElements(By.cssSelector("a.call")).get(0).getAttribute("href")).isEqualTo("tel:112");
+            if (page.equals(web.chatPage())) {
+                assertFocusOnScreen(); // (on the host page the widget's own zoom makes the log's rectangle another scale)
+            }
+            assertThat(focused()).startsWith("112");
+            // Pressed again where the numbers already are: they come into view, nothing is sent.
+            help.click();
+            assertThat(widget().findElements(By.cssSelector(".msg.bot"))).hasSize(2);
+            if (page.equals(web.chatPage())) {
+                screenshot("phone-help-button-" + s.name().toLowerCase() + ".png");
+            }
+        }
+    }
+
     /** No phone number the facts know stands in the last message as plain text: each is a tel: link. */
     private void assertEveryNumberCanBeCalled() {
         @SuppressWarnings("unchecked")
@@ -276,8 +317,7 @@ class WidgetOnAPhoneTest {
         assertThat(widget().findElements(By.cssSelector(".msg"))).isEmpty();
         assertThat(widget().findElement(By.cssSelector(".composer")).isDisplayed()).as("no input to type into").isFalse();
         assertThat(focused()).isEqualTo("Start again");
-        assertThat(js("return sessionStorage.getItem('losen:" + web.widgetOrigin() + "')")).asString()
-                .doesNotContain("token");
+        assertThat(js("return sessionStorage.getItem('losen:" + web.widgetOrigin() + "')")).as("ended: nothing kept").isNull();
         button(".ended button", "Start again").click();
         replies(1);
         assertThat(visible(".composer input").isEnabled()).isTrue();
