@@ -143,6 +143,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "languages are (LOSEN_STALE_FALLBACK).")
     boolean staleFallback;
 
+    @Option(names = "--cache-dir", defaultValue = "${env:LOSEN_CACHE_DIR}",
+            description = "Where the search index and intent models built from the content are kept between starts, "
+                    + "keyed by the content's fingerprint; off: build at every start (LOSEN_CACHE_DIR; default ~/.cache/losen).")
+    String cacheDir;
+
     @Override
     public Integer call() {
         Config config;
@@ -185,7 +190,8 @@ public final class ServeCommand implements Callable<Integer> {
         return new Config.Builder().host(host).port(port).content(content).sessionTtl(duration(sessionTtl))
                 .maxSessions(maxSessions).allowedOrigins(list(allowedOrigins)).fallback(list(fallback)).exitUrl(exitUrl)
                 .publicUrl(publicUrl).sms(new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog))
-                .staffUsers(staffUsers).staffIdle(duration(staffIdle)).ops(ops).staleFallback(staleFallback).build();
+                .staffUsers(staffUsers).staffIdle(duration(staffIdle)).ops(ops).staleFallback(staleFallback)
+                .cacheDir(no.losen.cache.DerivedCache.dirSetting(cacheDir)).build();
     }
 
     static List<String> list(String csv) {

@@ -21,10 +21,13 @@ import no.losen.channel.sms.SmsConfig;
  * @param staleFallback  a translation whose nb source changed since it was made is not served;
  *                       the fallback chain is used instead until a translator updates it
  * @param ops            scale-out, limits, framing and shutdown settings (docs/operations.md)
+ * @param cacheDir       where the search index and intent models derived from the content are kept between
+ *                       starts ({@code no.losen.cache.DerivedCache}); null: built at every start
  */
 public record Config(String host, int port, Path content, Duration sessionTtl, long maxSessions,
                      List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl,
-                     SmsConfig sms, Path staffUsers, Duration staffIdle, Operations ops, boolean staleFallback) {
+                     SmsConfig sms, Path staffUsers, Duration staffIdle, Operations ops, boolean staleFallback,
+                     Path cacheDir) {
 
     public static Config defaults() {
         return new Builder().build();
@@ -87,6 +90,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         private Operations ops = Operations.DEFAULT;
 
         private boolean staleFallback = true;
+        private Path cacheDir = no.losen.cache.DerivedCache.defaultDir();
 
         public Builder() {
         }
@@ -106,6 +110,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
             staffIdle = c.staffIdle;
             ops = c.ops;
             staleFallback = c.staleFallback;
+            cacheDir = c.cacheDir;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -123,10 +128,11 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         public Builder ops(Operations v) { ops = v; return this; }
 
         public Builder staleFallback(boolean v) { staleFallback = v; return this; }
+        public Builder cacheDir(Path v) { cacheDir = v; return this; }
 
         public Config build() {
             return new Config(host, port, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl,
-                    sms, staffUsers, staffIdle, ops, staleFallback);
+                    sms, staffUsers, staffIdle, ops, staleFallback, cacheDir);
         }
     }
 }

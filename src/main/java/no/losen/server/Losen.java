@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import no.losen.cache.DerivedCache;
 import no.losen.channel.sms.SmsRoutes;
 import no.losen.channel.web.WebAssets;
 import no.losen.channel.ws.WebSocketChannel;
@@ -113,6 +114,7 @@ public final class Losen {
         Loaded loaded;
         try {
             loaded = content(config);
+            LOG.info("event=startup.part part=content ms={}", (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
@@ -121,10 +123,17 @@ public final class Losen {
             return Future.failedFuture(new IllegalStateException("the content does not validate:\n  " + errors));
         }
         Path root = config.content() != null ? config.content() : ContentLoader.bundled();
+        DerivedCache cache = DerivedCache.at(config.cacheDir());
         // The intent models train while the handbook index is built: neither waits for the other.
-        java.util.concurrent.CompletableFuture<Recogniser> intents = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> Recogniser.train(loaded.set()));
-        Map<String, TextAction> actions = timed(Actions.forContent(root), metrics);
+        java.util.concurrent.CompletableFuture<Recogniser> intents = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            long t = System.nanoTime();
+            Recogniser r = Recogniser.train(loaded.set(), cache);
+            LOG.info("event=startup.part part=intents ms={}", (System.nanoTime() - t) / 1_000_000);
+            return r;
+        });
+        long tSearch = System.nanoTime();
+        Map<String, TextAction> actions = timed(Actions.forContent(root, cache), metrics);
+        LOG.info("event=startup.part part=search ms={}", (System.nanoTime() - tSearch) / 1_000_000);
         Engine engine;
         try {
             engine = new Engine(loaded.set(), actions, intents.join(), setup(config, SearchConfig.fromEnv(System.getenv())));
@@ -151,7 +160,7 @@ public final class Losen {
             ctx.response().setStatusCode(413).end();
         });
         new ApiRoutes(loaded.set(), store).mount(router);
-        SearchRoute.mount(router, HandbookSearch.forContent(root), workers, clients);
+        SearchRoute.mount(router, HandbookSearch.forContent(root, cache), workers, clients);
         SmsRoutes.mount(router, steps, config.sms(), config.publicUrl());
         WebAssets.mount(router, loaded.set(), config.exitUrl());
         StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
