@@ -51,6 +51,9 @@ public record Corpus(List<SourceCatalog.Source> sources, List<Passage> passages,
 
     /** A corpus cleaned before (the search cache): the sources as {@code sources.yaml} lists them now. */
     public static Corpus restore(Path contentRoot, List<Passage> passages, List<String> cleanTexts, String hash) {
+        if (hash.equals("empty")) {
+            return new Corpus(List.of(), List.of(), List.of(), "empty");
+        }
         return new Corpus(SourceCatalog.read(corpusDir(contentRoot)), List.copyOf(passages), List.copyOf(cleanTexts), hash);
     }
 

@@ -58,7 +58,9 @@ public final class PassageIndex {
     private final ByteBuffersDirectory dir;
     private final IndexSearcher searcher;
     private final int[] ordinals;
-    private final List<List<Sentences.Span>> sentences;
+    private final List<Passage> passages;
+    /** Each passage's sentences, cut the first time an excerpt needs them (cutting all took a third of a start). */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<List<Sentences.Span>> sentences;
 
     public PassageIndex(List<Passage> passages, Map<String, String> titles, NorwegianAnalysis analysis) {
         this(passages, titles, analysis, SynonymSets.load());
@@ -72,7 +74,8 @@ public final class PassageIndex {
         this.analysis = analysis;
         this.synonyms = synonyms;
         this.dir = dir;
-        this.sentences = passages.stream().map(p -> Sentences.split(p.text())).toList();
+        this.passages = List.copyOf(passages);
+        this.sentences = new java.util.concurrent.atomic.AtomicReferenceArray<>(passages.size());
         try {
             this.searcher = new IndexSearcher(DirectoryReader.open(dir));
             // docs were added in parallel, so doc ids are not ordinals; map once instead of reading
@@ -155,12 +158,18 @@ public final class PassageIndex {
     }
 
     public int passageCount() {
-        return sentences.size();
+        return passages.size();
     }
 
     /** The sentences of passage {@code ordinal}, as the index cut them. */
     public List<Sentences.Span> sentences(int ordinal) {
-        return sentences.get(ordinal);
+        List<Sentences.Span> cut = sentences.get(ordinal);
+        if (cut == null) {
+            // two threads may cut the same passage at once; both get the same spans, one is kept
+            cut = Sentences.split(passages.get(ordinal).text());
+            sentences.compareAndSet(ordinal, null, cut);
+        }
+        return cut;
     }
 
     /** The baseline: BM25 over the question's original lower-cased words, no stemming or stop words. */
