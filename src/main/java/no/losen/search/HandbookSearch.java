@@ -109,7 +109,11 @@ public final class HandbookSearch {
                 answerer.isPresent() ? "on" : "off");
     }
 
-    /** Questions run once at start-up so the first users do not pay for class loading and a cold JIT. */
+    /**
+     * Questions run once at start-up so the first users do not pay for class loading (Lucene's query
+     * path, the analysers, the excerpts). One round: five rounds, to let the JIT compile too, took three
+     * seconds of a start on the shared machine, where real questions compile it soon enough.
+     */
     private static final List<String[]> WARM_UP = List.of(
             new String[] {"Hvem kan få refleksjonsperiode?", "nb"},
             new String[] {"rettigheter for papirløse og helsehjelp", "nb"},
@@ -120,11 +124,9 @@ public final class HandbookSearch {
         if (corpus.passages().isEmpty()) {
             return;
         }
-        for (int round = 0; round < 5; round++) {
-            for (String[] q : WARM_UP) {
-                lexical(q[0], q[1]); // not hybrid(): warming must not call a model endpoint
-                bm25Plain(q[0]);
-            }
+        for (String[] q : WARM_UP) {
+            lexical(q[0], q[1]); // not hybrid(): warming must not call a model endpoint
+            bm25Plain(q[0]);
         }
     }
 
