@@ -111,7 +111,7 @@ public final class HandbookSearch {
 
     /**
      * Questions run once at start-up so the first users do not pay for class loading (Lucene's query
-     * path, the analysers, the excerpts). One round: five rounds, to let the JIT compile too, took three
+     * path, the analysers, the query translation). One round: five rounds, to let the JIT compile too, took three
      * seconds of a start on the shared machine, where real questions compile it soon enough.
      */
     private static final List<String[]> WARM_UP = List.of(
