@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *
  * <p>Both server JVMs, Losen's and the echo server's, start with the same flags ({@code --server-heap},
  * default 1g, as both -Xms and -Xmx; {@code --server-opts}, default {@code -XX:+UseG1GC}), so the ratio
- * compares the servers, not their settings.
+ * compares the servers, not their settings. {@code --jfr FILE} records Losen's paced phase with Java Flight
+ * Recorder (the {@code profile} settings), started and stopped with jcmd, so the flags stay the same.
  */
 public final class WsLoad {
 
@@ -225,7 +226,16 @@ public final class WsLoad {
             // JIT warm-up: a few seconds flat out, not measured, so the paced phase sees compiled code.
             load.run(Load.Mode.FLAT_OUT, 0, 5);
             Map<String, Double> m0 = stepBuckets(port);
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            if (o.containsKey("jfr")) {
+                // started here, in Losen's JVM only, so the echo server's flags stay the same as Losen's
+                run(jcmd, Long.toString(server.pid()), "JFR.start", "name=ws-load", "settings=profile");
+            }
             paced = load.run(Load.Mode.PACED, 5, seconds);
+            if (o.containsKey("jfr")) {
+                System.out.print(run(jcmd, Long.toString(server.pid()), "JFR.stop", "name=ws-load",
+                        "filename=" + Path.of(o.get("jfr")).toAbsolutePath()));
+            }
             System.out.println("losen paced:    " + paced);
             Map<String, Double> m1 = stepBuckets(port);
             double n = m1.getOrDefault("+Inf", 0.0) - m0.getOrDefault("+Inf", 0.0);
@@ -237,7 +247,6 @@ public final class WsLoad {
             System.out.println(b);
             long after = heapAfterGc(server.pid());
             if (o.containsKey("histogram")) {
-                String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
                 Files.writeString(Path.of(o.get("histogram")),
                         run(jcmd, Long.toString(server.pid()), "GC.class_histogram"));
             }
