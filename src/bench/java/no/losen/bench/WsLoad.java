@@ -22,7 +22,16 @@ import java.util.regex.Pattern;
  * or {@code --store both} (memory, then a local Redis) runs Losen on that session store; each store
  * gets a line {@code store=redis sessions=…}, the memory store's last.
  *
- * <p>Last line: {@code sessions=N msgs_per_s=N p50_ms=N p99_ms=N heap_per_session_bytes=N echo_ratio=R}.
+ * <p>{@code --runs N} (default 3) repeats the whole measurement, Losen and echo, N times, printing each
+ * run's line ({@code run=K sessions=…}); the last line is the median of the runs and the worst of each
+ * goal's figure: {@code runs=N sessions=N msgs_per_s=N p50_ms=N p99_ms=<median> p99_worst_ms=N …
+ * heap_per_session_bytes=N heap_per_session_worst_bytes=N echo_ratio=<median> echo_ratio_worst=R}. One run
+ * of a tail measured on a shared machine says little; the spread says how much to trust it.
+ *
+ * <p>Both server JVMs, Losen's and the echo server's, start with the same flags ({@code --server-heap},
+ * default 1g, as both -Xms and -Xmx; {@code --server-opts}, default {@code -XX:+UseG1GC}), so the ratio
+ * compares the servers, not their settings. {@code --jfr FILE} records Losen's paced phase with Java Flight
+ * Recorder (the {@code profile} settings), started and stopped with jcmd, so the flags stay the same.
  */
 public final class WsLoad {
 
@@ -35,76 +44,160 @@ public final class WsLoad {
         long think = Long.parseLong(o.getOrDefault("think-ms", "1800"));
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "20"));
         int flat = Integer.parseInt(o.getOrDefault("flat-seconds", "10"));
+        int runs = Integer.parseInt(o.getOrDefault("runs", "3"));
         String jar = o.getOrDefault("jar", "target/losen.jar");
         String content = o.getOrDefault("content", "src/test/resources/content/basic");
-        String heap = o.getOrDefault("server-heap", "1g");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        System.out.printf("machine: %d cores, %s, java %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"));
-        System.out.printf("load: %d sessions, think %d ms (x0.5..1.5), %d s measured, %d s flat out%n",
-                sessions, think, seconds, flat);
+        List<String> jvm = serverJvm(java, o);
+        System.out.printf("machine: %d cores, %s, java %s, load average %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
+                loadAverage());
+        System.out.printf("load: %d sessions, think %d ms (x0.5..1.5), %d s measured, %d s flat out, %d runs%n",
+                sessions, think, seconds, flat, runs);
+        System.out.println("server JVMs (Losen and echo alike): " + String.join(" ", jvm.subList(1, jvm.size())));
 
-        // 1. Losen, with each store asked for (--store memory, redis, redis://host:port, or both)
         String stores = o.getOrDefault("store", "memory");
-        List<String> runs = stores.equals("both") ? List.of("memory", "redis") : List.of(stores);
-        Map<String, Run> results = new java.util.LinkedHashMap<>();
-        for (String store : runs) {
-            Abuse.RedisRun redis = null;
-            String uri = store;
-            if (store.equals("redis")) {
-                redis = Abuse.RedisRun.startIfInstalled();
-                if (redis == null) {
-                    throw new IllegalStateException("--store redis needs redis-server (apt-get install redis-server)");
-                }
-                uri = "redis://127.0.0.1:" + redis.port;
+        List<String> storeRuns = stores.equals("both") ? List.of("memory", "redis") : List.of(stores);
+        boolean echo = !o.getOrDefault("echo", "true").equals("false");
+        // store → one line per run
+        Map<String, List<Line>> lines = new java.util.LinkedHashMap<>();
+        for (int run = 1; run <= runs; run++) {
+            System.out.printf("run %d of %d (load average %s)%n", run, runs, loadAverage());
+            Map<String, Run> results = new java.util.LinkedHashMap<>();
+            for (String store : storeRuns) {
+                results.put(store.equals("memory") ? "memory" : "redis", losenWith(store, o, jvm, jar, content, sessions, think,
+                        seconds, flat));
             }
-            try {
-                System.out.println("store: " + (uri.equals("memory") ? "memory" : "redis (" + uri + ")"));
-                results.put(uri.equals("memory") ? "memory" : "redis", losen(o, java, jar, content, heap, sessions, think,
-                        seconds, flat, uri));
-            } finally {
-                if (redis != null) {
-                    redis.close();
-                }
+            Load.Result echoFlat = echo ? echoServer(jvm, sessions, think, seconds, flat) : null;
+            for (String store : order(results.keySet())) {
+                Run r = results.get(store);
+                double ratio = echoFlat == null || echoFlat.msgsPerSecond() == 0 ? Double.NaN
+                        : r.flatOut().msgsPerSecond() / echoFlat.msgsPerSecond();
+                Line line = new Line(r.held(), r.paced().msgsPerSecond(), r.paced().p50(), r.paced().p99(), r.paced().max(),
+                        r.perSession(), ratio);
+                lines.computeIfAbsent(store, k -> new ArrayList<>()).add(line);
+                System.out.printf("run=%d %s%s%n", run, prefix(results.keySet(), store), line);
             }
         }
-        if (o.getOrDefault("echo", "true").equals("false")) {
-            results.forEach((store, r) -> System.out.printf(
-                    "store=%s sessions=%d msgs_per_s=%.0f p50_ms=%.2f p99_ms=%.2f heap_per_session_bytes=%d echo_ratio=n/a%n",
-                    store, r.held(), r.paced().msgsPerSecond(), r.paced().p50(), r.paced().p99(), r.perSession()));
-            return;
+        if (echo) {
+            System.out.printf("targets (worst of the runs): sessions>=10000 p99_ms<=5 heap_per_session_bytes<=4096 echo_ratio>=0.80%n");
         }
-        // 2. The bare echo server, same load
+        // One summary line per store, the memory store's last (the line other tools read).
+        for (String store : order(lines.keySet())) {
+            System.out.println(prefix(lines.keySet(), store) + summary(lines.get(store)));
+        }
+    }
+
+    /** The flags both server JVMs start with: the same heap and collector, and whatever --server-opts adds. */
+    static List<String> serverJvm(String java, Map<String, String> o) {
+        String heap = o.getOrDefault("server-heap", "1g");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap));
+        String opts = o.getOrDefault("server-opts", "-XX:+UseG1GC");
+        if (!opts.isBlank()) {
+            cmd.addAll(List.of(opts.trim().split("\\s+")));
+        }
+        return cmd;
+    }
+
+    /** One run's figures for one store. */
+    record Line(int held, double msgsPerSecond, double p50, double p99, double max, long perSession, double ratio) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT,
+                    "sessions=%d msgs_per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.1f heap_per_session_bytes=%d echo_ratio=%s",
+                    held, msgsPerSecond, p50, p99, max, perSession, Double.isNaN(ratio) ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f", ratio));
+        }
+    }
+
+    /** The median of the runs, and the worst of each goal's figure (highest p99 and heap, lowest ratio). */
+    static String summary(List<Line> runs) {
+        double[] ratios = runs.stream().mapToDouble(Line::ratio).toArray();
+        boolean noRatio = java.util.Arrays.stream(ratios).anyMatch(Double::isNaN);
+        return String.format(java.util.Locale.ROOT,
+                "runs=%d sessions=%d msgs_per_s=%.0f p50_ms=%.2f p99_ms=%.2f p99_worst_ms=%.2f max_worst_ms=%.1f "
+                        + "heap_per_session_bytes=%d heap_per_session_worst_bytes=%d echo_ratio=%s echo_ratio_worst=%s",
+                runs.size(), runs.stream().mapToInt(Line::held).min().orElse(0),
+                median(runs.stream().mapToDouble(Line::msgsPerSecond).toArray()),
+                median(runs.stream().mapToDouble(Line::p50).toArray()),
+                median(runs.stream().mapToDouble(Line::p99).toArray()),
+                runs.stream().mapToDouble(Line::p99).max().orElse(0),
+                runs.stream().mapToDouble(Line::max).max().orElse(0),
+                (long) median(runs.stream().mapToDouble(Line::perSession).toArray()),
+                runs.stream().mapToLong(Line::perSession).max().orElse(0),
+                noRatio ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f", median(ratios)),
+                noRatio ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f", java.util.Arrays.stream(ratios).min().orElse(0)));
+    }
+
+    /** The middle value (the mean of the two middle ones for an even count). */
+    static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        if (v.length == 0) {
+            return 0;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static List<String> order(java.util.Collection<String> stores) {
+        List<String> order = new ArrayList<>(stores);
+        order.sort((a, b) -> a.equals("memory") ? 1 : b.equals("memory") ? -1 : 0);
+        return order;
+    }
+
+    private static String prefix(java.util.Collection<String> stores, String store) {
+        return stores.size() > 1 || !store.equals("memory") ? "store=" + store + " " : "";
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** Losen on one store (memory, redis: a local redis-server for the run, or a redis:// URI). */
+    private static Run losenWith(String store, Map<String, String> o, List<String> jvm, String jar, String content, int sessions,
+                                 long think, int seconds, int flat) throws Exception {
+        Abuse.RedisRun redis = null;
+        String uri = store;
+        if (store.equals("redis")) {
+            redis = Abuse.RedisRun.startIfInstalled();
+            if (redis == null) {
+                throw new IllegalStateException("--store redis needs redis-server (apt-get install redis-server)");
+            }
+            uri = "redis://127.0.0.1:" + redis.port;
+        }
+        try {
+            System.out.println("store: " + (uri.equals("memory") ? "memory" : "redis (" + uri + ")"));
+            return losen(o, jvm, jar, content, sessions, think, seconds, flat, uri);
+        } finally {
+            if (redis != null) {
+                redis.close();
+            }
+        }
+    }
+
+    /** The bare echo server under the same load; its flat-out result is the ceiling Losen is compared with. */
+    private static Load.Result echoServer(List<String> jvm, int sessions, long think, int seconds, int flat) throws Exception {
         int echoPort = freePort();
-        Process echo = start(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-cp",
-                System.getProperty("java.class.path"), EchoServer.class.getName(), Integer.toString(echoPort)),
-                "target/bench-echo.log", echoPort);
-        Load.Result echoPaced;
-        Load.Result echoFlat;
+        List<String> cmd = new ArrayList<>(jvm);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), EchoServer.class.getName(), Integer.toString(echoPort)));
+        Process echo = start(cmd, "target/bench-echo.log", echoPort);
         try (Load load = new Load(echoPort, think, sessions)) {
             long before = heapAfterGc(echo.pid());
             int echoHeld = load.open(sessions, 500);
             load.run(Load.Mode.FLAT_OUT, 0, 5);
-            echoPaced = load.run(Load.Mode.PACED, 5, seconds);
+            Load.Result echoPaced = load.run(Load.Mode.PACED, 5, seconds);
             System.out.println("echo paced:     " + echoPaced);
             long after = heapAfterGc(echo.pid());
             System.out.printf("echo idle heap: %d bytes per socket (the transport's own share)%n",
                     echoHeld == 0 ? 0 : (after - before) / echoHeld);
-            echoFlat = load.run(Load.Mode.FLAT_OUT, 2, flat);
+            Load.Result echoFlat = load.run(Load.Mode.FLAT_OUT, 2, flat);
             System.out.println("echo flat out:  " + echoFlat);
+            return echoFlat;
         } finally {
             stop(echo);
-        }
-        System.out.printf("targets: sessions>=10000 msgs_per_s>=5000 p99_ms<20 heap_per_session_bytes<=4096 echo_ratio>=0.60%n");
-        // One line per store, the memory store's last (the line other tools read).
-        List<String> order = new ArrayList<>(results.keySet());
-        order.sort((a, b) -> a.equals("memory") ? 1 : b.equals("memory") ? -1 : 0);
-        for (String store : order) {
-            Run r = results.get(store);
-            double ratio = echoFlat.msgsPerSecond() == 0 ? 0 : r.flatOut().msgsPerSecond() / echoFlat.msgsPerSecond();
-            System.out.printf("%ssessions=%d msgs_per_s=%.0f p50_ms=%.2f p99_ms=%.2f heap_per_session_bytes=%d echo_ratio=%.2f%n",
-                    results.size() > 1 || !store.equals("memory") ? "store=" + store + " " : "", r.held(),
-                    r.paced().msgsPerSecond(), r.paced().p50(), r.paced().p99(), r.perSession(), ratio);
         }
     }
 
@@ -112,13 +205,10 @@ public final class WsLoad {
     record Run(int held, Load.Result paced, Load.Result flatOut, long perSession) {
     }
 
-    private static Run losen(Map<String, String> o, String java, String jar, String content, String heap, int sessions,
+    private static Run losen(Map<String, String> o, List<String> jvm, String jar, String content, int sessions,
                              long think, int seconds, int flat, String store) throws Exception {
         int port = freePort();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC"));
-        if (o.containsKey("server-opts")) {
-            cmd.addAll(List.of(o.get("server-opts").split(" ")));
-        }
+        List<String> cmd = new ArrayList<>(jvm);
         cmd.addAll(List.of("-jar", jar, "--port", Integer.toString(port), "--host", "127.0.0.1", "--content", content,
                 "--max-connections-per-address", Integer.toString(sessions + 100),
                 "--max-sessions", Integer.toString(sessions * 2), "--ws-idle-timeout", "30m",
@@ -136,7 +226,16 @@ public final class WsLoad {
             // JIT warm-up: a few seconds flat out, not measured, so the paced phase sees compiled code.
             load.run(Load.Mode.FLAT_OUT, 0, 5);
             Map<String, Double> m0 = stepBuckets(port);
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            if (o.containsKey("jfr")) {
+                // started here, in Losen's JVM only, so the echo server's flags stay the same as Losen's
+                run(jcmd, Long.toString(server.pid()), "JFR.start", "name=ws-load", "settings=profile");
+            }
             paced = load.run(Load.Mode.PACED, 5, seconds);
+            if (o.containsKey("jfr")) {
+                System.out.print(run(jcmd, Long.toString(server.pid()), "JFR.stop", "name=ws-load",
+                        "filename=" + Path.of(o.get("jfr")).toAbsolutePath()));
+            }
             System.out.println("losen paced:    " + paced);
             Map<String, Double> m1 = stepBuckets(port);
             double n = m1.getOrDefault("+Inf", 0.0) - m0.getOrDefault("+Inf", 0.0);
@@ -148,7 +247,6 @@ public final class WsLoad {
             System.out.println(b);
             long after = heapAfterGc(server.pid());
             if (o.containsKey("histogram")) {
-                String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
                 Files.writeString(Path.of(o.get("histogram")),
                         run(jcmd, Long.toString(server.pid()), "GC.class_histogram"));
             }

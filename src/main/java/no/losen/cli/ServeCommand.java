@@ -164,6 +164,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "languages are (LOSEN_STALE_FALLBACK).")
     boolean staleFallback;
 
+    @Option(names = "--cache-dir", defaultValue = "${env:LOSEN_CACHE_DIR}",
+            description = "Where the search index and intent models built from the content are kept between starts, "
+                    + "keyed by the content's fingerprint; off: build at every start (LOSEN_CACHE_DIR; default ~/.cache/losen).")
+    String cacheDir;
+
     @Override
     public Integer call() {
         Config config;
@@ -208,7 +213,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .publicUrl(publicUrl).sms(new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog))
                 .whatsapp(new WhatsAppConfig(whatsappVerifyToken, whatsappAppSecret, whatsappAccessToken,
                         whatsappPhoneNumberId, whatsappGraphUrl))
-                .staffUsers(staffUsers).staffIdle(duration(staffIdle)).ops(ops).staleFallback(staleFallback).build();
+                .staffUsers(staffUsers).staffIdle(duration(staffIdle)).ops(ops).staleFallback(staleFallback)
+                .cacheDir(no.losen.cache.DerivedCache.dirSetting(cacheDir)).build();
     }
 
     static List<String> list(String csv) {

@@ -32,7 +32,7 @@ public final class TestCommand implements Callable<Integer> {
             return 1;
         }
         ScriptRunner runner = new ScriptRunner(new Engine(loaded.set(), Actions.forContent(root),
-                Recogniser.train(loaded.set())));
+                Recogniser.train(loaded.set(), no.losen.cache.DerivedCache.fromEnv(System.getenv()))));
         int passed = 0;
         int failed = 0;
         for (Path file : ScriptReader.files(root)) {

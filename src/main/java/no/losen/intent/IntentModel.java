@@ -6,11 +6,16 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.losen.cache.DerivedCache;
+import no.losen.cache.CacheKey;
 import no.losen.content.Examples;
 import no.losen.intent.internal.Features;
 
@@ -61,6 +66,24 @@ public final class IntentModel {
      * positives of the danger model).
      */
     public static IntentModel train(List<Examples.Labelled> examples, String dangerTopic, Settings settings) {
+        return train(examples, dangerTopic, settings, DerivedCache.off());
+    }
+
+    /**
+     * Trains, or reads the model these very examples, danger topic and settings gave before from
+     * {@code cache}. LIBLINEAR is deterministic here (one solver at a time, its generator reset), so a
+     * model read back is the model training would give; a changed example is a new key.
+     */
+    public static IntentModel train(List<Examples.Labelled> examples, String dangerTopic, Settings settings, DerivedCache cache) {
+        CacheKey.Builder key = CacheKey.of("intents").add(settings.solver().name()).add(settings.c())
+                .add(settings.dangerWeight()).add(settings.eps()).add(dangerTopic);
+        for (Examples.Labelled e : examples) {
+            key.add(e.lang()).add(e.topic()).add(e.text());
+        }
+        return cache.get("intents", key.build(), CODEC, () -> trainNow(examples, dangerTopic, settings));
+    }
+
+    private static IntentModel trainNow(List<Examples.Labelled> examples, String dangerTopic, Settings settings) {
         Features f = Features.fit(examples.stream().map(Examples.Labelled::text).toList());
         Map<String, Integer> ids = new LinkedHashMap<>();
         examples.forEach(e -> ids.putIfAbsent(e.topic(), ids.size()));
@@ -95,6 +118,75 @@ public final class IntentModel {
         p.y = y;
         p.bias = 1;
         return p;
+    }
+
+    private static final java.io.ObjectInputFilter MODEL_ONLY = java.io.ObjectInputFilter.Config.createFilter(
+            "maxdepth=4;maxrefs=64;de.bwaldvogel.liblinear.Model;de.bwaldvogel.liblinear.SolverType;java.lang.Enum;[D;[I;!*");
+
+    /** The model as the intent cache keeps it: the vocabulary, both LIBLINEAR models (their own text format), the labels. */
+    static final DerivedCache.Codec<IntentModel> CODEC = new DerivedCache.Codec<>() {
+        @Override
+        public void write(IntentModel m, DataOutputStream out) throws IOException {
+            m.features.write(out);
+            saved(m.topics, out);
+            saved(m.danger, out);
+            out.writeInt(m.labels.length);
+            for (String l : m.labels) {
+                DerivedCache.writeString(out, l);
+            }
+        }
+
+        @Override
+        public IntentModel read(DataInputStream in) throws IOException {
+            Features f = Features.read(in);
+            Model topics = model(in);
+            Model danger = model(in);
+            int n = in.readInt();
+            if (n < 0 || n > in.available()) {
+                throw new IOException("labels");
+            }
+            String[] labels = new String[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = DerivedCache.readString(in);
+            }
+            if (in.available() != 0 || topics.getNrFeature() != f.size() || danger.getNrFeature() != f.size()) {
+                throw new IOException("model does not fit its vocabulary");
+            }
+            return new IntentModel(f, topics, danger, labels);
+        }
+
+        /**
+         * LIBLINEAR's own text format takes seconds for a million weights; its {@code Serializable} form
+         * holds the same doubles, exact, in a third of the bytes. Read back through a filter that lets only
+         * the model's own classes and arrays of numbers in, so a planted file cannot deserialize anything else.
+         */
+        private static void saved(Model m, DataOutputStream out) throws IOException {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(b)) {
+                o.writeObject(m);
+            }
+            out.writeInt(b.size());
+            b.writeTo(out);
+        }
+
+        private static Model model(DataInputStream in) throws IOException {
+            int n = in.readInt();
+            if (n < 0 || n > in.available()) {
+                throw new IOException("model length");
+            }
+            try (java.io.ObjectInputStream o = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(in.readNBytes(n)))) {
+                o.setObjectInputFilter(MODEL_ONLY);
+                return (Model) o.readObject();
+            } catch (ClassNotFoundException | ClassCastException e) {
+                throw new IOException("not a model");
+            }
+        }
+    };
+
+    /** Equal when both LIBLINEAR models and the labels are (tests: a model read back is the model trained). */
+    boolean sameAs(IntentModel other) {
+        return topics.equals(other.topics) && danger.equals(other.danger) && Arrays.equals(labels, other.labels)
+                && features.size() == other.features.size();
     }
 
     /** Topic → probability, best first, for one message. */

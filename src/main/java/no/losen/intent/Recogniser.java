@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.losen.cache.DerivedCache;
 import no.losen.content.Examples;
 import no.losen.content.Translations;
 import no.losen.dialog.Dialog;
@@ -47,16 +48,25 @@ public final class Recogniser implements Intents {
 
     /** Trains a model for every dialog of {@code set} that has examples. */
     public static Recogniser train(DialogSet set) {
-        return train(set, IntentModel.Settings.DEFAULT, Thresholds.DEFAULT);
+        return train(set, DerivedCache.off());
+    }
+
+    /** As {@link #train(DialogSet)}, reading models trained from the same examples before from {@code cache}. */
+    public static Recogniser train(DialogSet set, DerivedCache cache) {
+        return train(set, IntentModel.Settings.DEFAULT, Thresholds.DEFAULT, cache);
     }
 
     public static Recogniser train(DialogSet set, IntentModel.Settings settings, Thresholds thresholds) {
+        return train(set, settings, thresholds, DerivedCache.off());
+    }
+
+    public static Recogniser train(DialogSet set, IntentModel.Settings settings, Thresholds thresholds, DerivedCache cache) {
         Map<String, Trained> models = new LinkedHashMap<>();
         for (Dialog d : set.dialogs().values()) {
             List<Examples.Labelled> data = trainingData(set, d);
             if (!set.examples().of(d.id()).isEmpty() && !data.isEmpty()) {
                 Optional<Topic> danger = dangerTopic(d);
-                models.put(d.id(), new Trained(IntentModel.train(data, danger.map(Topic::target).orElse(null), settings),
+                models.put(d.id(), new Trained(IntentModel.train(data, danger.map(Topic::target).orElse(null), settings, cache),
                         danger.map(t -> DangerWords.of(set.translations(), t.danger())).orElse(DangerWords.NONE),
                         danger.map(Topic::target).orElse(null)));
             }

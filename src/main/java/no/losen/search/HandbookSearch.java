@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import no.losen.search.internal.Bm25Retriever;
+import no.losen.cache.DerivedCache;
+import no.losen.cache.CacheKey;
 import no.losen.search.internal.Corpus;
+import no.losen.search.internal.IndexSnapshot;
 import no.losen.search.internal.Excerpt;
 import no.losen.search.internal.ForeignTranslator;
 import no.losen.search.internal.FreeDict;
@@ -60,16 +63,14 @@ public final class HandbookSearch {
     private final CompletableFuture<Void> dictionaries;
     private final Excerpt excerpts;
 
-    private HandbookSearch(Corpus corpus, SearchConfig config, long t0, CompletableFuture<QueryTranslator> translator) {
-        this.corpus = corpus;
+    private HandbookSearch(Path contentRoot, IndexSnapshot snapshot, SearchConfig config, long t0,
+                           CompletableFuture<QueryTranslator> translator) {
+        this.corpus = snapshot.corpus(contentRoot);
         this.sources = corpus.sources().stream().collect(Collectors.toMap(SourceCatalog.Source::id, s -> s));
-        List<String> texts = corpus.passages().stream().map(Passage::text).toList();
         long tCorpus = System.nanoTime();
-        NorwegianAnalysis analysis = NorwegianAnalysis.fromCorpus(texts);
+        NorwegianAnalysis analysis = snapshot.analysis();
         long tAnalysis = System.nanoTime();
-        Map<String, String> titles = corpus.sources().stream()
-                .collect(Collectors.toMap(SourceCatalog.Source::id, SourceCatalog.Source::title));
-        this.index = new PassageIndex(corpus.passages(), titles, analysis);
+        this.index = snapshot.index(analysis);
         this.bm25 = new Bm25Retriever(index, corpus.passages(), DEPTH);
         this.excerpts = new Excerpt(index, analysis);
         long tIndex = System.nanoTime();
@@ -97,7 +98,8 @@ public final class HandbookSearch {
         if (corpus.sources().isEmpty()) {
             LOG.warn("no corpus/sources.yaml under the content root: handbook search returns no results");
         }
-        LOG.info("search build (ms): corpus {}, analysis {}, index {}, waiting for dictionaries {}, total with warm-up {}",
+        LOG.info("search build (ms): corpus and index (built or read from the cache) {}, analysis {}, index open {}, "
+                        + "waiting for dictionaries {}, total with warm-up {}",
                 (tCorpus - t0) / 1_000_000, (tAnalysis - tCorpus) / 1_000_000, (tIndex - tAnalysis) / 1_000_000,
                 (tDict - tIndex) / 1_000_000, buildMillis);
         LOG.info("handbook search ready: {} passages from {} sources, corpus {}, FreeDict {}, embeddings {}, chat {}",
@@ -106,7 +108,11 @@ public final class HandbookSearch {
                 answerer.isPresent() ? "on" : "off");
     }
 
-    /** Questions run once at start-up so the first users do not pay for class loading and a cold JIT. */
+    /**
+     * Questions run once at start-up so the first users do not pay for class loading (Lucene's query
+     * path, the analysers, the query translation). One round: five rounds, to let the JIT compile too, took three
+     * seconds of a start on the shared machine, where real questions compile it soon enough.
+     */
     private static final List<String[]> WARM_UP = List.of(
             new String[] {"Hvem kan få refleksjonsperiode?", "nb"},
             new String[] {"rettigheter for papirløse og helsehjelp", "nb"},
@@ -117,33 +123,47 @@ public final class HandbookSearch {
         if (corpus.passages().isEmpty()) {
             return;
         }
-        for (int round = 0; round < 5; round++) {
-            for (String[] q : WARM_UP) {
-                lexical(q[0], q[1]); // not hybrid(): warming must not call a model endpoint
-                bm25Plain(q[0]);
-            }
+        for (String[] q : WARM_UP) {
+            lexical(q[0], q[1]); // not hybrid(): warming must not call a model endpoint
+            bm25Plain(q[0]);
         }
     }
 
-    /** Loads, cleans and indexes the corpus under {@code contentRoot}. */
+    /** Loads, cleans and indexes the corpus under {@code contentRoot}, every time. */
     public static HandbookSearch build(Path contentRoot, SearchConfig config) {
+        return build(contentRoot, config, DerivedCache.off());
+    }
+
+    /**
+     * Loads, cleans and indexes the corpus under {@code contentRoot}, or reads what that gave last time
+     * from {@code cache}: the entry is keyed by the corpus's files and the code version, so an edited
+     * corpus (or a new build) is cleaned and indexed again.
+     */
+    public static HandbookSearch build(Path contentRoot, SearchConfig config, DerivedCache cache) {
         long t0 = System.nanoTime();
         // the dictionaries do not depend on the corpus: load them while the corpus is cleaned
         CompletableFuture<QueryTranslator> translator = CompletableFuture.supplyAsync(
                 () -> new QueryTranslator(Glossary.load(), FreeDict.load(config.freeDictDir())));
-        return new HandbookSearch(Corpus.load(contentRoot), config, t0, translator);
-    }
-
-    public static HandbookSearch build(Path contentRoot) {
-        return build(contentRoot, SearchConfig.fromEnv(System.getenv()));
+        String hash = Corpus.hashOf(contentRoot);
+        IndexSnapshot snapshot = hash.equals("empty") ? IndexSnapshot.build(contentRoot)
+                : cache.get("search", CacheKey.of("search").add(hash).build(), IndexSnapshot.CODEC,
+                        () -> IndexSnapshot.build(contentRoot));
+        return new HandbookSearch(contentRoot, snapshot, config, t0, translator);
     }
 
     /**
-     * One search per content root for the whole process, configured from the environment: the
-     * HTTP route and the dialogs' search action then share one index, built once.
+     * One search per content root for the whole process, configured from the environment
+     * ({@code LOSEN_CACHE_DIR} included): the HTTP route and the dialogs' search action then share
+     * one index, built once.
      */
     public static HandbookSearch forContent(Path contentRoot) {
-        return SHARED.computeIfAbsent(contentRoot.toAbsolutePath().normalize(), HandbookSearch::build);
+        return forContent(contentRoot, DerivedCache.fromEnv(System.getenv()));
+    }
+
+    /** As {@link #forContent(Path)}, with the server's cache. */
+    public static HandbookSearch forContent(Path contentRoot, DerivedCache cache) {
+        return SHARED.computeIfAbsent(contentRoot.toAbsolutePath().normalize(),
+                root -> build(root, SearchConfig.fromEnv(System.getenv()), cache));
     }
 
     public SearchResponse search(SearchRequest request) {

@@ -23,11 +23,13 @@ import no.losen.channel.whatsapp.WhatsAppConfig;
  * @param staleFallback  a translation whose nb source changed since it was made is not served;
  *                       the fallback chain is used instead until a translator updates it
  * @param ops            scale-out, limits, framing and shutdown settings (docs/operations.md)
+ * @param cacheDir       where the search index and intent models derived from the content are kept between
+ *                       starts ({@code no.losen.cache.DerivedCache}); null: built at every start
  */
 public record Config(String host, int port, Path content, Duration sessionTtl, long maxSessions,
                      List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl,
                      SmsConfig sms, Path staffUsers, Duration staffIdle, Operations ops, boolean staleFallback,
-                     WhatsAppConfig whatsapp) {
+                     WhatsAppConfig whatsapp, Path cacheDir) {
 
     public static Config defaults() {
         return new Builder().build();
@@ -95,6 +97,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
 
         private boolean staleFallback = true;
         private WhatsAppConfig whatsapp = WhatsAppConfig.defaults();
+        private Path cacheDir = no.losen.cache.DerivedCache.defaultDir();
 
         public Builder() {
         }
@@ -115,6 +118,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
             ops = c.ops;
             staleFallback = c.staleFallback;
             whatsapp = c.whatsapp;
+            cacheDir = c.cacheDir;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -134,9 +138,11 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         public Builder staleFallback(boolean v) { staleFallback = v; return this; }
         public Builder whatsapp(WhatsAppConfig v) { whatsapp = v; return this; }
 
+        public Builder cacheDir(Path v) { cacheDir = v; return this; }
+
         public Config build() {
             return new Config(host, port, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl,
-                    sms, staffUsers, staffIdle, ops, staleFallback, whatsapp);
+                    sms, staffUsers, staffIdle, ops, staleFallback, whatsapp, cacheDir);
         }
     }
 }

@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import no.losen.channel.sms.PhoneKey;
+import no.losen.cache.DerivedCache;
 import no.losen.channel.sms.SmsRoutes;
 import no.losen.channel.whatsapp.Outbox;
 import no.losen.channel.whatsapp.TwilioWhatsApp;
@@ -122,9 +125,21 @@ public final class Losen {
     /** With the metrics registry Vert.x itself reports into (see {@code cli.ServeCommand}). */
     public static Future<Losen> start(Vertx vertx, Config config, Metrics metrics) {
         long t0 = System.nanoTime();
+        Path root = config.content() != null ? config.content() : ContentLoader.bundled();
+        DerivedCache cache = DerivedCache.at(config.cacheDir());
+        // Three parts, each seconds of CPU when built and milliseconds when read from the cache: the handbook
+        // search needs only the corpus, so it is built (or read) while the dialogs load; the intent models
+        // need the loaded examples and follow them. The server listens, and so is ready, only when all three are in.
+        CompletableFuture<Map<String, TextAction>> search = CompletableFuture.supplyAsync(() -> {
+            long t = System.nanoTime();
+            Map<String, TextAction> a = timed(Actions.forContent(root, cache), metrics);
+            LOG.info("event=startup.part part=search ms={}", (System.nanoTime() - t) / 1_000_000);
+            return a;
+        });
         Loaded loaded;
         try {
             loaded = content(config);
+            LOG.info("event=startup.part part=content ms={}", (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
@@ -132,15 +147,16 @@ public final class Losen {
             String errors = loaded.errors().stream().map(Problem::toString).collect(Collectors.joining("\n  "));
             return Future.failedFuture(new IllegalStateException("the content does not validate:\n  " + errors));
         }
-        Path root = config.content() != null ? config.content() : ContentLoader.bundled();
-        // The intent models train while the handbook index is built: neither waits for the other.
-        java.util.concurrent.CompletableFuture<Recogniser> intents = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> Recogniser.train(loaded.set()));
-        Map<String, TextAction> actions = timed(Actions.forContent(root), metrics);
+        CompletableFuture<Recogniser> intents = CompletableFuture.supplyAsync(() -> {
+            long t = System.nanoTime();
+            Recogniser r = Recogniser.train(loaded.set(), cache);
+            LOG.info("event=startup.part part=intents ms={}", (System.nanoTime() - t) / 1_000_000);
+            return r;
+        });
         Engine engine;
         try {
-            engine = new Engine(loaded.set(), actions, intents.join(), setup(config, SearchConfig.fromEnv(System.getenv())));
-        } catch (java.util.concurrent.CompletionException e) {
+            engine = new Engine(loaded.set(), search.join(), intents.join(), setup(config, SearchConfig.fromEnv(System.getenv())));
+        } catch (CompletionException e) {
             return Future.failedFuture(e.getCause());
         }
         Operations ops = config.ops();
@@ -163,7 +179,7 @@ public final class Losen {
             ctx.response().setStatusCode(413).end();
         });
         new ApiRoutes(loaded.set()).mount(router);
-        SearchRoute.mount(router, HandbookSearch.forContent(root), workers, clients);
+        SearchRoute.mount(router, HandbookSearch.forContent(root, cache), workers, clients);
         // One phone key for SMS and WhatsApp (LOSEN_SMS_KEY_SECRET); Twilio's WhatsApp senders share the Twilio webhook.
         PhoneKey phones = PhoneKey.fromSecret(config.sms().keySecret());
         SmsRoutes.mount(router, steps, config.sms(), config.publicUrl(), phones,

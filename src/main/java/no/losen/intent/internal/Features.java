@@ -65,6 +65,42 @@ public final class Features {
         return new Features(column, idf, size);
     }
 
+    /** Writes the vocabulary (for the intent cache): its size, each column's bucket in order, the idf. */
+    public void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(size);
+        for (int b = 0; b < column.length; b++) {
+            if (column[b] > 0) {
+                out.writeInt(b);
+            }
+        }
+        for (int c = 1; c <= size; c++) {
+            out.writeDouble(idf[c]);
+        }
+    }
+
+    /** The vocabulary {@link #write} wrote. */
+    public static Features read(java.io.DataInputStream in) throws java.io.IOException {
+        int size = in.readInt();
+        if (size < 0 || size > 1 << BITS) {
+            throw new java.io.IOException("vocabulary size");
+        }
+        int[] column = new int[1 << BITS];
+        int previous = -1;
+        for (int c = 1; c <= size; c++) {
+            int b = in.readInt();
+            if (b <= previous || b >= column.length) {
+                throw new java.io.IOException("bucket order");
+            }
+            column[b] = c;
+            previous = b;
+        }
+        double[] idf = new double[size + 1];
+        for (int c = 1; c <= size; c++) {
+            idf[c] = in.readDouble();
+        }
+        return new Features(column, idf, size);
+    }
+
     /** Columns in use; a model's intercept is the column after them. */
     public int size() {
         return size;

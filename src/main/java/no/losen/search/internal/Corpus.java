@@ -26,6 +26,37 @@ public record Corpus(List<SourceCatalog.Source> sources, List<Passage> passages,
         return Files.isRegularFile(nested.resolve("sources.yaml")) ? nested : contentRoot;
     }
 
+    /**
+     * The corpus's hash without cleaning it (the same {@link #hash} {@link #load} gives): what the
+     * search cache is keyed by. "empty" when there is no corpus.
+     */
+    public static String hashOf(Path contentRoot) {
+        Path dir = corpusDir(contentRoot);
+        if (!Files.isRegularFile(dir.resolve("sources.yaml"))) {
+            return "empty";
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(Files.readAllBytes(dir.resolve("sources.yaml")));
+            for (SourceCatalog.Source s : SourceCatalog.read(dir)) {
+                sha.update(Files.readAllBytes(s.file()));
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read corpus in " + dir, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A corpus cleaned before (the search cache): the sources as {@code sources.yaml} lists them now. */
+    public static Corpus restore(Path contentRoot, List<Passage> passages, List<String> cleanTexts, String hash) {
+        if (hash.equals("empty")) {
+            return new Corpus(List.of(), List.of(), List.of(), "empty");
+        }
+        return new Corpus(SourceCatalog.read(corpusDir(contentRoot)), List.copyOf(passages), List.copyOf(cleanTexts), hash);
+    }
+
     public static Corpus load(Path contentRoot) {
         Path dir = corpusDir(contentRoot);
         if (!Files.isRegularFile(dir.resolve("sources.yaml"))) {

@@ -35,12 +35,14 @@ public final class NorwegianAnalysis {
             "ting", "noe", "noen", "får", "få", "gjør", "gjøre", "må", "skal", "vil", "kan", "også");
 
     private final CharArraySet stopWords;
+    private final Map<String, Integer> frequencies;
     private final CompoundSplitter splitter;
     private final Analyzer norwegian;
     private final Analyzer plain;
 
-    private NorwegianAnalysis(CharArraySet stopWords, CompoundSplitter splitter) {
+    private NorwegianAnalysis(CharArraySet stopWords, Map<String, Integer> frequencies, CompoundSplitter splitter) {
         this.stopWords = stopWords;
+        this.frequencies = frequencies;
         this.splitter = splitter;
         this.norwegian = new Analyzer() {
             @Override
@@ -64,12 +66,6 @@ public final class NorwegianAnalysis {
 
     /** Builds the chains with a compound dictionary taken from the corpus {@code texts}. */
     public static NorwegianAnalysis fromCorpus(Iterable<String> texts) {
-        CharArraySet stop = new CharArraySet(NorwegianAnalyzer.getDefaultStopSet(), false);
-        stop.addAll(EXTRA_STOP);
-        Set<String> stopStrings = new HashSet<>();
-        for (Object o : stop) {
-            stopStrings.add(new String((char[]) o));
-        }
         Map<String, Integer> freq = new HashMap<>();
         try (Analyzer words = new Analyzer() {
             @Override
@@ -84,7 +80,27 @@ public final class NorwegianAnalysis {
                 }
             }
         }
-        return new NorwegianAnalysis(stop, new CompoundSplitter(freq, stopStrings));
+        return fromFrequencies(freq);
+    }
+
+    /**
+     * The chains for a corpus whose word frequencies were counted before ({@link #frequencies()},
+     * kept in the search cache): the same chains {@link #fromCorpus} builds, without reading the corpus.
+     */
+    public static NorwegianAnalysis fromFrequencies(Map<String, Integer> freq) {
+        CharArraySet stop = new CharArraySet(NorwegianAnalyzer.getDefaultStopSet(), false);
+        stop.addAll(EXTRA_STOP);
+        Set<String> stopStrings = new HashSet<>();
+        for (Object o : stop) {
+            stopStrings.add(new String((char[]) o));
+        }
+        Map<String, Integer> copy = Map.copyOf(freq);
+        return new NorwegianAnalysis(stop, copy, new CompoundSplitter(copy, stopStrings));
+    }
+
+    /** Lower-cased word → how often the corpus has it (the compound splitter's dictionary). */
+    public Map<String, Integer> frequencies() {
+        return frequencies;
     }
 
     public Analyzer norwegian() {

@@ -25,6 +25,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
 
 /**
  * The Lucene BM25 index over all passages, in memory (the corpus is ~1 MB). Thread-safe: one
@@ -52,18 +55,82 @@ public final class PassageIndex {
 
     private final NorwegianAnalysis analysis;
     private final SynonymSets synonyms;
+    private final ByteBuffersDirectory dir;
     private final IndexSearcher searcher;
     private final int[] ordinals;
-    private final List<List<Sentences.Span>> sentences;
+    private final List<Passage> passages;
+    /** Each passage's sentences, cut the first time an excerpt needs them (cutting all took a third of a start). */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<List<Sentences.Span>> sentences;
 
     public PassageIndex(List<Passage> passages, Map<String, String> titles, NorwegianAnalysis analysis) {
         this(passages, titles, analysis, SynonymSets.load());
     }
 
     public PassageIndex(List<Passage> passages, Map<String, String> titles, NorwegianAnalysis analysis, SynonymSets synonyms) {
+        this(write(passages, titles, analysis, synonyms), passages, analysis, synonyms);
+    }
+
+    private PassageIndex(ByteBuffersDirectory dir, List<Passage> passages, NorwegianAnalysis analysis, SynonymSets synonyms) {
         this.analysis = analysis;
         this.synonyms = synonyms;
-        this.sentences = passages.stream().map(p -> Sentences.split(p.text())).toList();
+        this.dir = dir;
+        this.passages = List.copyOf(passages);
+        this.sentences = new java.util.concurrent.atomic.AtomicReferenceArray<>(passages.size());
+        try {
+            this.searcher = new IndexSearcher(DirectoryReader.open(dir));
+            // docs were added in parallel, so doc ids are not ordinals; map once instead of reading
+            // (and decompressing) stored fields for every hit of every query
+            this.ordinals = new int[searcher.getIndexReader().maxDoc()];
+            var stored = searcher.storedFields();
+            for (int doc = 0; doc < ordinals.length; doc++) {
+                ordinals[doc] = stored.document(doc).getField("ord").numericValue().intValue();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An index written before ({@link #files()}, kept in the search cache) over the same passages and
+     * analysis: the very index that was built, so it ranks exactly as it did.
+     */
+    public static PassageIndex open(Map<String, byte[]> files, List<Passage> passages, NorwegianAnalysis analysis) {
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        try {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                try (IndexOutput out = dir.createOutput(f.getKey(), IOContext.DEFAULT)) {
+                    out.writeBytes(f.getValue(), f.getValue().length);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PassageIndex index = new PassageIndex(dir, passages, analysis, SynonymSets.load());
+        if (index.ordinals.length != passages.size()) {
+            throw new IllegalStateException("the index holds " + index.ordinals.length + " passages, not " + passages.size());
+        }
+        return index;
+    }
+
+    /** The index's files (name → bytes), to be kept and {@link #open}ed again. */
+    public Map<String, byte[]> files() {
+        Map<String, byte[]> out = new java.util.TreeMap<>();
+        try {
+            for (String name : dir.listAll()) {
+                try (IndexInput in = dir.openInput(name, IOContext.READONCE)) {
+                    byte[] b = new byte[Math.toIntExact(in.length())];
+                    in.readBytes(b, 0, b.length);
+                    out.put(name, b);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static ByteBuffersDirectory write(List<Passage> passages, Map<String, String> titles, NorwegianAnalysis analysis,
+                                              SynonymSets synonyms) {
         Analyzer perField = new PerFieldAnalyzerWrapper(analysis.norwegian(),
                 Map.of("plain", analysis.plain(), "concept", new WhitespaceAnalyzer()));
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
@@ -87,27 +154,22 @@ public final class PassageIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try {
-            this.searcher = new IndexSearcher(DirectoryReader.open(dir));
-            // docs were added in parallel, so doc ids are not ordinals; map once instead of reading
-            // (and decompressing) stored fields for every hit of every query
-            this.ordinals = new int[searcher.getIndexReader().maxDoc()];
-            var stored = searcher.storedFields();
-            for (int doc = 0; doc < ordinals.length; doc++) {
-                ordinals[doc] = stored.document(doc).getField("ord").numericValue().intValue();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dir;
     }
 
     public int passageCount() {
-        return sentences.size();
+        return passages.size();
     }
 
     /** The sentences of passage {@code ordinal}, as the index cut them. */
     public List<Sentences.Span> sentences(int ordinal) {
-        return sentences.get(ordinal);
+        List<Sentences.Span> cut = sentences.get(ordinal);
+        if (cut == null) {
+            // two threads may cut the same passage at once; both get the same spans, one is kept
+            cut = Sentences.split(passages.get(ordinal).text());
+            sentences.compareAndSet(ordinal, null, cut);
+        }
+        return cut;
     }
 
     /** The baseline: BM25 over the question's original lower-cased words, no stemming or stop words. */

@@ -1,0 +1,24 @@
+package no.losen.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CacheKeyTest {
+
+    @Test
+    void equal_inputs_give_equal_fingerprints_and_any_change_another() {
+        CacheKey a = CacheKey.of("search", "v1").add("ab").add("c").build();
+        assertThat(CacheKey.of("search", "v1").add("ab").add("c").build()).isEqualTo(a);
+        assertThat(CacheKey.of("search", "v1").add("a").add("bc").build()).as("inputs are length-prefixed").isNotEqualTo(a);
+        assertThat(CacheKey.of("search", "v2").add("ab").add("c").build()).as("code version").isNotEqualTo(a);
+        assertThat(CacheKey.of("intents", "v1").add("ab").add("c").build()).as("kind").isNotEqualTo(a);
+        assertThat(a.hex()).hasSize(64);
+        assertThat(a.shortHex()).hasSize(24);
+    }
+
+    @Test
+    void the_running_code_has_a_version_from_the_build() {
+        assertThat(CodeVersion.current()).matches("[^@]+@\\d{4}-\\d\\d-\\d\\dT.+").doesNotContain("${");
+    }
+}
