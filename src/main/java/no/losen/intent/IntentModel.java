@@ -36,14 +36,27 @@ public final class IntentModel {
         public static final Settings DEFAULT = new Settings(SolverType.L2R_LR_DUAL, 10, 3, 0.1);
     }
 
+    /**
+     * Words a message stands for in the language most examples are written in (Norwegian), read as if
+     * the message held them too; {@link #NONE} adds nothing.
+     */
+    @FunctionalInterface
+    public interface Bridge {
+        List<String> words(String text, String lang);
+
+        Bridge NONE = (text, lang) -> List.of();
+    }
+
     private final Features features;
+    private final Bridge bridge;
     private final Model topics;
     private final Model danger;
     private final String[] labels;
     private final int dangerLabel;
 
-    private IntentModel(Features features, Model topics, Model danger, String[] labels) {
+    private IntentModel(Features features, Bridge bridge, Model topics, Model danger, String[] labels) {
         this.features = features;
+        this.bridge = bridge;
         this.topics = topics;
         this.danger = danger;
         this.labels = labels;
@@ -61,7 +74,13 @@ public final class IntentModel {
      * positives of the danger model).
      */
     public static IntentModel train(List<Examples.Labelled> examples, String dangerTopic, Settings settings) {
-        Features f = Features.fit(examples.stream().map(Examples.Labelled::text).toList());
+        return train(examples, dangerTopic, settings, Bridge.NONE);
+    }
+
+    /** … reading each message with the words {@code bridge} gives for it. */
+    public static IntentModel train(List<Examples.Labelled> examples, String dangerTopic, Settings settings, Bridge bridge) {
+        List<String> texts = examples.stream().map(e -> bridged(bridge, e.text(), e.lang())).toList();
+        Features f = Features.fit(texts);
         Map<String, Integer> ids = new LinkedHashMap<>();
         examples.forEach(e -> ids.putIfAbsent(e.topic(), ids.size()));
         Feature[][] x = new Feature[examples.size()][];
@@ -69,7 +88,7 @@ public final class IntentModel {
         double[] yd = new double[examples.size()];
         int positives = 0;
         for (int i = 0; i < x.length; i++) {
-            x[i] = withBias(f, f.vector(examples.get(i).text()));
+            x[i] = withBias(f, f.vector(texts.get(i)));
             y[i] = ids.get(examples.get(i).topic());
             boolean dz = examples.get(i).topic().equals(dangerTopic);
             yd[i] = dz ? 1 : 0;
@@ -84,7 +103,7 @@ public final class IntentModel {
         Linear.resetRandom();
         Model topics = Linear.train(problem(x, y, f.size()), new Parameter(settings.solver(), settings.c(), settings.eps()));
         Model danger = Linear.train(problem(x, yd, f.size()), dp);
-        return new IntentModel(f, topics, danger, ids.keySet().toArray(new String[0]));
+        return new IntentModel(f, bridge, topics, danger, ids.keySet().toArray(new String[0]));
     }
 
     private static Problem problem(Feature[][] x, double[] y, int n) {
@@ -97,9 +116,14 @@ public final class IntentModel {
         return p;
     }
 
-    /** Topic → probability, best first, for one message. */
-    public Scores score(String text) {
-        Feature[] v = withBias(features, features.vector(text));
+    private static String bridged(Bridge bridge, String text, String lang) {
+        List<String> w = bridge.words(text, lang);
+        return w.isEmpty() ? text : text + " " + String.join(" ", w);
+    }
+
+    /** Topic → probability, best first, for one message written in {@code lang}. */
+    public Scores score(String text, String lang) {
+        Feature[] v = withBias(features, features.vector(bridged(bridge, text, lang)));
         if (v.length == 1) {
             return new Scores(List.of(), 0);
         }

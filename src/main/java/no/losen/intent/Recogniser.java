@@ -13,6 +13,7 @@ import no.losen.dialog.Intents;
 import no.losen.dialog.Reading;
 import no.losen.dialog.Topic;
 import no.losen.intent.IntentModel.Scores;
+import no.losen.search.NorwegianTerms;
 
 /**
  * Recognises typed text for the engine with a model per dialog that has example messages, trained at
@@ -47,16 +48,22 @@ public final class Recogniser implements Intents {
 
     /** Trains a model for every dialog of {@code set} that has examples. */
     public static Recogniser train(DialogSet set) {
-        return train(set, IntentModel.Settings.DEFAULT, Thresholds.DEFAULT);
+        return train(set, IntentModel.Settings.DEFAULT, Thresholds.DEFAULT, bridge());
     }
 
-    public static Recogniser train(DialogSet set, IntentModel.Settings settings, Thresholds thresholds) {
+    /** The words that carry a message to Norwegian examples: the search's domain glossaries (README, "Free text"). */
+    public static IntentModel.Bridge bridge() {
+        NorwegianTerms terms = NorwegianTerms.glossaries();
+        return terms::of;
+    }
+
+    public static Recogniser train(DialogSet set, IntentModel.Settings settings, Thresholds thresholds, IntentModel.Bridge bridge) {
         Map<String, Trained> models = new LinkedHashMap<>();
         for (Dialog d : set.dialogs().values()) {
             List<Examples.Labelled> data = trainingData(set, d);
             if (!set.examples().of(d.id()).isEmpty() && !data.isEmpty()) {
                 Optional<Topic> danger = dangerTopic(d);
-                models.put(d.id(), new Trained(IntentModel.train(data, danger.map(Topic::target).orElse(null), settings),
+                models.put(d.id(), new Trained(IntentModel.train(data, danger.map(Topic::target).orElse(null), settings, bridge),
                         danger.map(t -> DangerWords.of(set.translations(), t.danger())).orElse(DangerWords.NONE),
                         danger.map(Topic::target).orElse(null)));
             }
@@ -116,14 +123,14 @@ public final class Recogniser implements Intents {
     @Override
     public Optional<Reading> read(Dialog dialog, String text, String lang) {
         Trained m = models.get(dialog.id());
-        return m == null ? Optional.empty() : Optional.of(decide(m.model().score(text), m.words().matches(text, lang), m.danger(),
+        return m == null ? Optional.empty() : Optional.of(decide(m.model().score(text, lang), m.words().matches(text, lang), m.danger(),
                 thresholds));
     }
 
     /** The scores of a dialog's model, for tools that report more than the decision. */
-    public Optional<Scores> scores(String dialog, String text) {
+    public Optional<Scores> scores(String dialog, String text, String lang) {
         Trained m = models.get(dialog);
-        return m == null ? Optional.empty() : Optional.of(m.model().score(text));
+        return m == null ? Optional.empty() : Optional.of(m.model().score(text, lang));
     }
 
     /**
