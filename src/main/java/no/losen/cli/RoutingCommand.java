@@ -146,6 +146,11 @@ public final class RoutingCommand implements Callable<Integer> {
                 + "out: with --cv, cross-validate over the rest; without, train on the rest and score the held-out ones.")
         int holdout;
 
+        @Option(names = "--held-out-list", description = "With --holdout: score only the held-out examples listed in this "
+                + "file (lang TAB topic TAB text a line; written when it does not exist), so examples added since are "
+                + "trained on but do not change the test set.")
+        Path heldOutList;
+
         @Override
         public Integer call() throws IOException {
             Loaded loaded = target.load();
@@ -197,11 +202,16 @@ public final class RoutingCommand implements Callable<Integer> {
                     HeldOut.Split split = HeldOut.split(all, holdout);
                     System.out.println("== " + split.test().size() + " held-out examples (" + holdout + " %), trained on "
                             + split.train().size() + " (+" + extra.size() + " keywords)");
+                    List<Examples.Labelled> test = split.test();
+                    if (heldOutList != null) {
+                        test = HeldOut.restrict(test, heldOutList);
+                        System.out.println("   scoring the " + test.size() + " of them listed in " + heldOutList);
+                    }
                     List<Examples.Labelled> train = new ArrayList<>(extra);
                     train.addAll(split.train());
                     IntentModel m = IntentModel.train(train, Recogniser.DANGER, settings, bridge);
                     var words = nowords ? no.losen.intent.DangerWords.NONE : Recogniser.dangerWords(loaded.set(), d);
-                    List<CrossValidation.Scored> scored = split.test().stream().map(e -> new CrossValidation.Scored(e,
+                    List<CrossValidation.Scored> scored = test.stream().map(e -> new CrossValidation.Scored(e,
                             m.score(e.text(), e.lang()), words.matches(e.text(), e.lang()))).toList();
                     CrossValidation.tally(scored, t).print(System.out, misses);
                     return 0;

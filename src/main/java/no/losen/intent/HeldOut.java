@@ -1,6 +1,11 @@
 package no.losen.intent;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -30,6 +35,22 @@ public final class HeldOut {
             (isHeldOut(e, percent) ? test : train).add(e);
         }
         return new Split(train, test);
+    }
+
+    /**
+     * The examples of {@code test} listed in {@code list} (lang, topic, text separated by tabs, one a line);
+     * when the file does not exist it is written with all of them first.
+     */
+    public static List<Examples.Labelled> restrict(List<Examples.Labelled> test, Path list) throws IOException {
+        if (!Files.exists(list)) {
+            Files.write(list, test.stream().map(HeldOut::line).toList(), StandardCharsets.UTF_8);
+        }
+        Set<String> keep = new HashSet<>(Files.readAllLines(list, StandardCharsets.UTF_8));
+        return test.stream().filter(e -> keep.contains(line(e))).toList();
+    }
+
+    private static String line(Examples.Labelled e) {
+        return e.lang() + "\t" + e.topic() + "\t" + e.text().replace('\t', ' ').replace('\n', ' ');
     }
 
     static boolean isHeldOut(Examples.Labelled e, int percent) {
