@@ -1,12 +1,10 @@
 package no.losen.search;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.Map;
 import java.util.Optional;
 import no.losen.search.internal.Glossary;
 import no.losen.search.internal.QueryTranslator;
@@ -20,9 +18,6 @@ import no.losen.search.internal.Translators;
  * as many examples (README, "Free text").
  */
 public final class NorwegianTerms {
-
-    /** Terms translated with less weight than this (a dictionary's far senses) are left out. */
-    static final float MIN_WEIGHT = 0.45f;
 
     private final QueryTranslator english;
     private final Translators foreign;
@@ -39,19 +34,11 @@ public final class NorwegianTerms {
 
     /** The Norwegian words of {@code text} written in {@code lang}; none for Norwegian or an unknown language. */
     public List<String> of(String text, String lang) {
-        Map<String, Float> terms = switch (lang) {
-            case "nb", "nn", "no" -> Map.of();
-            case "en" -> english.translate(text);
-            default -> foreign.get(lang).map(t -> t.translate(text)).orElse(Map.of());
-        };
-        Set<String> own = new HashSet<>(Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
-        List<String> out = new ArrayList<>();
-        terms.forEach((t, w) -> {
-            // a word kept as written is in the message already
-            if (w >= MIN_WEIGHT && !own.contains(t)) {
-                out.add(t);
-            }
-        });
-        return out;
+        if (lang.equals("en")) {
+            // without a dictionary the English translator gives glossary words and the message's own words
+            Set<String> own = new HashSet<>(Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
+            return english.translate(text).keySet().stream().filter(t -> !own.contains(t)).toList();
+        }
+        return foreign.get(lang).map(t -> t.glossaryTerms(text)).orElse(List.of());
     }
 }

@@ -30,7 +30,11 @@ public final class ForeignGlossary {
 
     private static final List<String> ETHIOPIC_PREFIXES = List.of("እንደ", "ስለ", "ካብ", "ናብ", "ኣብ", "ንም", "የ", "ለ", "በ", "ከ", "ብ", "ን", "ም", "ና", "ዝ");
 
-    private record Entry(List<LanguageForms.Word> words, List<String> norwegian) {}
+    private record Entry(List<LanguageForms.Word> words, List<String> norwegian, List<String> folded) {
+        Entry(List<LanguageForms.Word> words, List<String> norwegian) {
+            this(words, norwegian, words.stream().map(w -> fold(w.surface())).toList());
+        }
+    }
 
     /** A glossary phrase found in a question: where it starts, how many words, its Norwegian words. */
     public record Match(int start, int length, List<String> norwegian) {}
@@ -83,6 +87,7 @@ public final class ForeignGlossary {
 
     /** The longest glossary phrase starting at word {@code at}, or null. */
     public Match match(List<LanguageForms.Word> words, int at) {
+        String[] folded = new String[words.size()];
         for (Entry e : entries) {
             int n = e.words().size();
             if (at + n > words.size()) {
@@ -91,6 +96,12 @@ public final class ForeignGlossary {
             boolean all = true;
             for (int j = 0; j < n && all; j++) {
                 all = same(e.words().get(j), words.get(at + j));
+                if (!all && !forms.syllabic()) {
+                    if (folded[at + j] == null) {
+                        folded[at + j] = fold(words.get(at + j).surface());
+                    }
+                    all = sameFolded(e.folded().get(j), folded[at + j]);
+                }
             }
             if (all) {
                 return new Match(at, n, e.norwegian());
@@ -116,6 +127,26 @@ public final class ForeignGlossary {
             }
         }
         return false;
+    }
+
+    /**
+     * The same word typed without diacritics, which the analysers do not reduce ("ciazy" for "ciąży",
+     * "insarcinata" for "însărcinată"): equal after folding, or the folded glossary word less its last
+     * letter followed by a short ending (Polish and Romanian inflect the last vowel). Latin script only:
+     * the Arabic and Cyrillic analysers already read those words as people type them.
+     */
+    private boolean sameFolded(String g, String q) {
+        if (g.isEmpty() || q.isEmpty() || Character.UnicodeScript.of(q.codePointAt(0)) != Character.UnicodeScript.LATIN) {
+            return false;
+        }
+        return g.equals(q) || suffixed(g, q) || g.length() >= 5 && suffixed(g.substring(0, g.length() - 1), q);
+    }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
+    static String fold(String word) {
+        String n = java.text.Normalizer.normalize(word.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFKD);
+        return MARKS.matcher(n).replaceAll("").replace('ł', 'l').replace('ё', 'е');
     }
 
     /** {@code q} is {@code g} with a short ending: up to 4 letters (2 Ethiopic syllables). */
