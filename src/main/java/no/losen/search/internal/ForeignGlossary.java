@@ -41,10 +41,62 @@ public final class ForeignGlossary {
 
     private final LanguageForms forms;
     private final List<Entry> entries;
+    /**
+     * Entry numbers by what their first word can be found under: its keys and surface, and (prefixed
+     * "f:") its folded surface with and without its last letter. {@link #match} looks up only the
+     * entries a question word can begin, instead of trying every entry at every word.
+     */
+    private final Map<String, List<Integer>> byFirstWord = new java.util.HashMap<>();
 
     private ForeignGlossary(LanguageForms forms, List<Entry> entries) {
         this.forms = forms;
         this.entries = entries;
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            Set<String> under = new java.util.HashSet<>(e.words().get(0).keys());
+            under.add(e.words().get(0).surface());
+            String f = e.folded().get(0);
+            under.add("f:" + f);
+            if (f.length() >= 5) {
+                under.add("f:" + f.substring(0, f.length() - 1));
+            }
+            for (String k : under) {
+                byFirstWord.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+            }
+        }
+    }
+
+    /** The entries whose first word may be {@code w}: a superset, each checked by {@link #match}. */
+    private java.util.SortedSet<Integer> candidates(LanguageForms.Word w, String folded) {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        for (String k : w.keys()) {
+            out.addAll(byFirstWord.getOrDefault(k, List.of()));
+        }
+        int min = forms.syllabic() ? 2 : 4;
+        int tail = forms.syllabic() ? 2 : 4;
+        prefixes(w.surface(), "", min, tail, out);
+        if (forms.syllabic()) {
+            for (String p : ETHIOPIC_PREFIXES) {
+                if (w.surface().startsWith(p) && w.surface().length() > p.length()) {
+                    prefixes(w.surface().substring(p.length()), "", min, tail, out);
+                }
+            }
+        } else {
+            prefixes(folded, "f:", 4, tail, out);
+        }
+        return out;
+    }
+
+    private void prefixes(String q, String mark, int min, int tail, java.util.SortedSet<Integer> out) {
+        for (int len = Math.max(1, Math.min(min, q.length())); len <= q.length(); len++) {
+            if (len < q.length() - tail) {
+                continue;
+            }
+            List<Integer> found = byFirstWord.get(mark + q.substring(0, len));
+            if (found != null) {
+                out.addAll(found);
+            }
+        }
     }
 
     public static String resource(String lang) {
@@ -87,8 +139,13 @@ public final class ForeignGlossary {
 
     /** The longest glossary phrase starting at word {@code at}, or null. */
     public Match match(List<LanguageForms.Word> words, int at) {
+        if (at >= words.size()) {
+            return null;
+        }
         String[] folded = new String[words.size()];
-        for (Entry e : entries) {
+        folded[at] = fold(words.get(at).surface());
+        for (int i : candidates(words.get(at), folded[at])) {
+            Entry e = entries.get(i);
             int n = e.words().size();
             if (at + n > words.size()) {
                 continue;
