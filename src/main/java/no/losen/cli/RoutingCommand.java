@@ -12,6 +12,7 @@ import no.losen.dialog.Engine;
 import no.losen.dialog.load.ContentLoader;
 import no.losen.dialog.load.Loaded;
 import no.losen.intent.CrossValidation;
+import no.losen.intent.HeldOut;
 import no.losen.intent.IntentModel;
 import no.losen.intent.Recogniser;
 import no.losen.intent.RoutingCheck;
@@ -80,11 +81,12 @@ public final class RoutingCommand implements Callable<Integer> {
             String dialog = target.dialog;
             Dialog d = loaded.set().dialog(dialog).orElseThrow();
             Recogniser r = Recogniser.train(loaded.set());
-            var scores = r.scores(dialog, text).orElse(null);
+            var scores = r.scores(dialog, text, lang).orElse(null);
             if (scores == null) {
                 System.out.println("dialog '" + dialog + "' has no examples: routing by keywords only");
                 return 0;
             }
+            System.out.println("  Norwegian words    " + String.join(" ", Recogniser.bridge().words(text, lang)));
             scores.ranked().stream().limit(5).forEach(x -> System.out.printf("  %-18s %.3f%n", x.topic(), x.p()));
             System.out.printf("  danger model       %.3f (bar %.2f)%n", scores.danger(), r.thresholds().danger());
             System.out.println("  danger word        " + Recogniser.dangerWords(loaded.set(), d).match(text, lang).orElse("none"));
@@ -138,6 +140,18 @@ public final class RoutingCommand implements Callable<Integer> {
         @Option(names = "--thresholds", split = ",", description = "route,ask,danger (default: the built-in).")
         double[] thresholds;
 
+        @Option(names = "--no-bridge", description = "Read messages without the Norwegian words the glossaries give them.")
+        boolean nobridge;
+
+        @Option(names = "--holdout", description = "Keep this percentage of the examples (a fixed split by their text) "
+                + "out: with --cv, cross-validate over the rest; without, train on the rest and score the held-out ones.")
+        int holdout;
+
+        @Option(names = "--held-out-list", description = "With --holdout: score only the held-out examples listed in this "
+                + "file (lang TAB topic TAB text a line; written when it does not exist), so examples added since are "
+                + "trained on but do not change the test set.")
+        Path heldOutList;
+
         @Override
         public Integer call() throws IOException {
             Loaded loaded = target.load();
@@ -151,15 +165,16 @@ public final class RoutingCommand implements Callable<Integer> {
                     c != null ? c : b.c(), dangerWeight != null ? dangerWeight : b.dangerWeight(), eps != null ? eps : b.eps());
             Recogniser.Thresholds t = thresholds == null ? Recogniser.Thresholds.DEFAULT
                     : new Recogniser.Thresholds(thresholds[0], thresholds[1], thresholds[2]);
-            if (files.isEmpty() && cv == 0) {
-                System.err.println("give JSONL files to score, or --cv K");
+            if (files.isEmpty() && cv == 0 && holdout == 0) {
+                System.err.println("give JSONL files to score, or --cv K, or --holdout PERCENT");
                 return 2;
             }
+            IntentModel.Bridge bridge = nobridge ? IntentModel.Bridge.NONE : Recogniser.bridge();
             if (!files.isEmpty()) {
                 var threads = java.lang.management.ManagementFactory.getThreadMXBean();
                 long t0 = System.nanoTime();
                 long cpu0 = threads.getCurrentThreadCpuTime();
-                Recogniser r = Recogniser.train(loaded.set(), settings, t);
+                Recogniser r = Recogniser.train(loaded.set(), settings, t, bridge);
                 System.out.printf("trained in %d ms (%d ms of CPU)%n", (System.nanoTime() - t0) / 1_000_000,
                         (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
                 if (!r.knows(dialog)) {
@@ -179,14 +194,33 @@ public final class RoutingCommand implements Callable<Integer> {
                             nanos[nanos.length - 1] / 1e6, nanos.length);
                 }
             }
-            if (cv > 0) {
-                List<Examples.Labelled> examples = loaded.set().examples().labelled(dialog);
+            if (cv > 0 || holdout > 0) {
+                List<Examples.Labelled> all = loaded.set().examples().labelled(dialog);
                 List<Examples.Labelled> extra = new ArrayList<>(Recogniser.trainingData(loaded.set(), d));
-                extra.removeAll(examples);
+                extra.removeAll(all);
+                List<Examples.Labelled> examples = holdout > 0 ? HeldOut.split(all, holdout).train() : all;
+                if (cv == 0) {
+                    HeldOut.Split split = HeldOut.split(all, holdout);
+                    System.out.println("== " + split.test().size() + " held-out examples (" + holdout + " %), trained on "
+                            + split.train().size() + " (+" + extra.size() + " keywords)");
+                    List<Examples.Labelled> test = split.test();
+                    if (heldOutList != null) {
+                        test = HeldOut.restrict(test, heldOutList);
+                        System.out.println("   scoring the " + test.size() + " of them listed in " + heldOutList);
+                    }
+                    List<Examples.Labelled> train = new ArrayList<>(extra);
+                    train.addAll(split.train());
+                    IntentModel m = IntentModel.train(train, Recogniser.DANGER, settings, bridge);
+                    var words = nowords ? no.losen.intent.DangerWords.NONE : Recogniser.dangerWords(loaded.set(), d);
+                    List<CrossValidation.Scored> scored = test.stream().map(e -> new CrossValidation.Scored(e,
+                            m.score(e.text(), e.lang()), words.matches(e.text(), e.lang()))).toList();
+                    CrossValidation.tally(scored, t).print(System.out, misses);
+                    return 0;
+                }
                 System.out.println("== " + cv + "-fold cross-validation over " + examples.size() + " examples (+"
                         + extra.size() + " keywords in training only)");
                 List<CrossValidation.Scored> scored = CrossValidation.run(examples, extra,
-                        nowords ? no.losen.intent.DangerWords.NONE : Recogniser.dangerWords(loaded.set(), d), cv, settings, seed, knn);
+                        nowords ? no.losen.intent.DangerWords.NONE : Recogniser.dangerWords(loaded.set(), d), cv, settings, seed, knn, bridge);
                 CrossValidation.tally(scored, t).print(System.out, misses);
                 var words = Recogniser.dangerWords(loaded.set(), d);
                 long alarms = examples.stream().filter(e -> !e.topic().equals(Recogniser.DANGER) && words.matches(e.text(), e.lang()))

@@ -26,12 +26,12 @@ public final class CrossValidation {
 
     public static List<Scored> run(List<Examples.Labelled> examples, List<Examples.Labelled> extra, DangerWords words,
                                    int k, IntentModel.Settings settings, long seed) {
-        return run(examples, extra, words, k, settings, seed, 0);
+        return run(examples, extra, words, k, settings, seed, 0, IntentModel.Bridge.NONE);
     }
 
     /** … with {@code neighbours} &gt; 0: the k-nearest-neighbour vote instead of the logistic regressions. */
     public static List<Scored> run(List<Examples.Labelled> examples, List<Examples.Labelled> extra, DangerWords words,
-                                   int k, IntentModel.Settings settings, long seed, int neighbours) {
+                                   int k, IntentModel.Settings settings, long seed, int neighbours, IntentModel.Bridge bridge) {
         if (k < 2) {
             throw new IllegalArgumentException("k-fold cross-validation needs k of at least 2");
         }
@@ -56,14 +56,14 @@ public final class CrossValidation {
             for (int i = 0; i < examples.size(); i++) {
                 (fold[i] == f ? test : train).add(examples.get(i));
             }
-            java.util.function.Function<String, IntentModel.Scores> m;
+            java.util.function.BiFunction<String, String, IntentModel.Scores> m;
             if (neighbours > 0) {
                 NearestNeighbours nn = new NearestNeighbours(train, Recogniser.DANGER, neighbours);
-                m = nn::score;
+                m = (text, lang) -> nn.score(text);
             } else {
-                m = IntentModel.train(train, Recogniser.DANGER, settings)::score;
+                m = IntentModel.train(train, Recogniser.DANGER, settings, bridge)::score;
             }
-            test.forEach(e -> out.add(new Scored(e, m.apply(e.text()), words.matches(e.text(), e.lang()))));
+            test.forEach(e -> out.add(new Scored(e, m.apply(e.text(), e.lang()), words.matches(e.text(), e.lang()))));
         }
         return out;
     }

@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import no.losen.cache.DerivedCache;
 import no.losen.cache.CacheKey;
+import no.losen.cache.DerivedCache;
 import no.losen.content.Examples;
 import no.losen.intent.internal.Features;
 
@@ -41,14 +41,27 @@ public final class IntentModel {
         public static final Settings DEFAULT = new Settings(SolverType.L2R_LR_DUAL, 10, 3, 0.1);
     }
 
+    /**
+     * Words a message stands for in the language most examples are written in (Norwegian), read as if
+     * the message held them too; {@link #NONE} adds nothing.
+     */
+    @FunctionalInterface
+    public interface Bridge {
+        List<String> words(String text, String lang);
+
+        Bridge NONE = (text, lang) -> List.of();
+    }
+
     private final Features features;
+    private final Bridge bridge;
     private final Model topics;
     private final Model danger;
     private final String[] labels;
     private final int dangerLabel;
 
-    private IntentModel(Features features, Model topics, Model danger, String[] labels) {
+    private IntentModel(Features features, Bridge bridge, Model topics, Model danger, String[] labels) {
         this.features = features;
+        this.bridge = bridge;
         this.topics = topics;
         this.danger = danger;
         this.labels = labels;
@@ -66,25 +79,35 @@ public final class IntentModel {
      * positives of the danger model).
      */
     public static IntentModel train(List<Examples.Labelled> examples, String dangerTopic, Settings settings) {
-        return train(examples, dangerTopic, settings, DerivedCache.off());
+        return train(examples, dangerTopic, settings, Bridge.NONE);
+    }
+
+    /** … reading each message with the words {@code bridge} gives for it. */
+    public static IntentModel train(List<Examples.Labelled> examples, String dangerTopic, Settings settings, Bridge bridge) {
+        return train(examples, dangerTopic, settings, bridge, DerivedCache.off());
     }
 
     /**
-     * Trains, or reads the model these very examples, danger topic and settings gave before from
-     * {@code cache}. LIBLINEAR is deterministic here (one solver at a time, its generator reset), so a
-     * model read back is the model training would give; a changed example is a new key.
+     * Trains, or reads the model these very examples (as the bridge reads them), danger topic and
+     * settings gave before from {@code cache}. LIBLINEAR is deterministic here (one solver at a time,
+     * its generator reset), so a model read back is the model training would give; a changed example
+     * or glossary is a new key.
      */
-    public static IntentModel train(List<Examples.Labelled> examples, String dangerTopic, Settings settings, DerivedCache cache) {
+    public static IntentModel train(List<Examples.Labelled> examples, String dangerTopic, Settings settings, Bridge bridge,
+                                    DerivedCache cache) {
+        List<String> texts = examples.stream().map(e -> bridged(bridge, e.text(), e.lang())).toList();
         CacheKey.Builder key = CacheKey.of("intents").add(settings.solver().name()).add(settings.c())
                 .add(settings.dangerWeight()).add(settings.eps()).add(dangerTopic);
-        for (Examples.Labelled e : examples) {
-            key.add(e.lang()).add(e.topic()).add(e.text());
+        for (int i = 0; i < examples.size(); i++) {
+            key.add(examples.get(i).lang()).add(examples.get(i).topic()).add(texts.get(i));
         }
-        return cache.get("intents", key.build(), CODEC, () -> trainNow(examples, dangerTopic, settings));
+        return cache.get("intents", key.build(), CODEC, () -> trainNow(examples, texts, dangerTopic, settings, Bridge.NONE))
+                .reading(bridge);
     }
 
-    private static IntentModel trainNow(List<Examples.Labelled> examples, String dangerTopic, Settings settings) {
-        Features f = Features.fit(examples.stream().map(Examples.Labelled::text).toList());
+    private static IntentModel trainNow(List<Examples.Labelled> examples, List<String> texts, String dangerTopic,
+                                        Settings settings, Bridge bridge) {
+        Features f = Features.fit(texts);
         Map<String, Integer> ids = new LinkedHashMap<>();
         examples.forEach(e -> ids.putIfAbsent(e.topic(), ids.size()));
         Feature[][] x = new Feature[examples.size()][];
@@ -92,7 +115,7 @@ public final class IntentModel {
         double[] yd = new double[examples.size()];
         int positives = 0;
         for (int i = 0; i < x.length; i++) {
-            x[i] = withBias(f, f.vector(examples.get(i).text()));
+            x[i] = withBias(f, f.vector(texts.get(i)));
             y[i] = ids.get(examples.get(i).topic());
             boolean dz = examples.get(i).topic().equals(dangerTopic);
             yd[i] = dz ? 1 : 0;
@@ -107,7 +130,7 @@ public final class IntentModel {
         Linear.resetRandom();
         Model topics = Linear.train(problem(x, y, f.size()), new Parameter(settings.solver(), settings.c(), settings.eps()));
         Model danger = Linear.train(problem(x, yd, f.size()), dp);
-        return new IntentModel(f, topics, danger, ids.keySet().toArray(new String[0]));
+        return new IntentModel(f, bridge, topics, danger, ids.keySet().toArray(new String[0]));
     }
 
     private static Problem problem(Feature[][] x, double[] y, int n) {
@@ -118,6 +141,11 @@ public final class IntentModel {
         p.y = y;
         p.bias = 1;
         return p;
+    }
+
+    /** The same model reading messages with {@code bridge} (a model read from the cache has none of its own). */
+    IntentModel reading(Bridge bridge) {
+        return bridge == this.bridge ? this : new IntentModel(features, bridge, topics, danger, labels);
     }
 
     private static final java.io.ObjectInputFilter MODEL_ONLY = java.io.ObjectInputFilter.Config.createFilter(
@@ -152,7 +180,7 @@ public final class IntentModel {
             if (in.available() != 0 || topics.getNrFeature() != f.size() || danger.getNrFeature() != f.size()) {
                 throw new IOException("model does not fit its vocabulary");
             }
-            return new IntentModel(f, topics, danger, labels);
+            return new IntentModel(f, Bridge.NONE, topics, danger, labels);
         }
 
         /**
@@ -189,9 +217,14 @@ public final class IntentModel {
                 && features.size() == other.features.size();
     }
 
-    /** Topic → probability, best first, for one message. */
-    public Scores score(String text) {
-        Feature[] v = withBias(features, features.vector(text));
+    private static String bridged(Bridge bridge, String text, String lang) {
+        List<String> w = bridge.words(text, lang);
+        return w.isEmpty() ? text : text + " " + String.join(" ", w);
+    }
+
+    /** Topic → probability, best first, for one message written in {@code lang}. */
+    public Scores score(String text, String lang) {
+        Feature[] v = withBias(features, features.vector(bridged(bridge, text, lang)));
         if (v.length == 1) {
             return new Scores(List.of(), 0);
         }

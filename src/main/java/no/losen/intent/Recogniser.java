@@ -14,6 +14,7 @@ import no.losen.dialog.Intents;
 import no.losen.dialog.Reading;
 import no.losen.dialog.Topic;
 import no.losen.intent.IntentModel.Scores;
+import no.losen.search.NorwegianTerms;
 
 /**
  * Recognises typed text for the engine with a model per dialog that has example messages, trained at
@@ -53,20 +54,27 @@ public final class Recogniser implements Intents {
 
     /** As {@link #train(DialogSet)}, reading models trained from the same examples before from {@code cache}. */
     public static Recogniser train(DialogSet set, DerivedCache cache) {
-        return train(set, IntentModel.Settings.DEFAULT, Thresholds.DEFAULT, cache);
+        return train(set, IntentModel.Settings.DEFAULT, Thresholds.DEFAULT, bridge(), cache);
     }
 
-    public static Recogniser train(DialogSet set, IntentModel.Settings settings, Thresholds thresholds) {
-        return train(set, settings, thresholds, DerivedCache.off());
+    /** The words that carry a message to Norwegian examples: the search's domain glossaries (README, "Free text"). */
+    public static IntentModel.Bridge bridge() {
+        NorwegianTerms terms = NorwegianTerms.glossaries();
+        return terms::of;
     }
 
-    public static Recogniser train(DialogSet set, IntentModel.Settings settings, Thresholds thresholds, DerivedCache cache) {
+    public static Recogniser train(DialogSet set, IntentModel.Settings settings, Thresholds thresholds, IntentModel.Bridge bridge) {
+        return train(set, settings, thresholds, bridge, DerivedCache.off());
+    }
+
+    public static Recogniser train(DialogSet set, IntentModel.Settings settings, Thresholds thresholds, IntentModel.Bridge bridge,
+                                   DerivedCache cache) {
         Map<String, Trained> models = new LinkedHashMap<>();
         for (Dialog d : set.dialogs().values()) {
             List<Examples.Labelled> data = trainingData(set, d);
             if (!set.examples().of(d.id()).isEmpty() && !data.isEmpty()) {
                 Optional<Topic> danger = dangerTopic(d);
-                models.put(d.id(), new Trained(IntentModel.train(data, danger.map(Topic::target).orElse(null), settings, cache),
+                models.put(d.id(), new Trained(IntentModel.train(data, danger.map(Topic::target).orElse(null), settings, bridge, cache),
                         danger.map(t -> DangerWords.of(set.translations(), t.danger())).orElse(DangerWords.NONE),
                         danger.map(Topic::target).orElse(null)));
             }
@@ -126,14 +134,14 @@ public final class Recogniser implements Intents {
     @Override
     public Optional<Reading> read(Dialog dialog, String text, String lang) {
         Trained m = models.get(dialog.id());
-        return m == null ? Optional.empty() : Optional.of(decide(m.model().score(text), m.words().matches(text, lang), m.danger(),
+        return m == null ? Optional.empty() : Optional.of(decide(m.model().score(text, lang), m.words().matches(text, lang), m.danger(),
                 thresholds));
     }
 
     /** The scores of a dialog's model, for tools that report more than the decision. */
-    public Optional<Scores> scores(String dialog, String text) {
+    public Optional<Scores> scores(String dialog, String text, String lang) {
         Trained m = models.get(dialog);
-        return m == null ? Optional.empty() : Optional.of(m.model().score(text));
+        return m == null ? Optional.empty() : Optional.of(m.model().score(text, lang));
     }
 
     /**

@@ -2,96 +2,53 @@ package no.losen.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-import no.losen.cache.DerivedCache;
 import no.losen.content.Examples;
-import no.losen.dialog.Dialog;
-import no.losen.dialog.DialogSet;
-import no.losen.dialog.load.ContentLoader;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The intent models and their cache: a model read back is the model training gives. */
+/** What is learnt from Norwegian examples reaches a message in a language with none, over the bridge. */
 class IntentModelTest {
 
-    private static final List<String> MESSAGES = List.of(
-            "the boss has not paid my salary", "han truer meg med kniv", "kan jeg få lege uten papirer",
-            "hehe god morgen", "أحتاج طبيب", "where do I sleep tonight", "mi-au luat pașaportul");
+    private static final List<String> HEALTH = List.of("jeg trenger lege", "kan jeg få time hos lege", "syk og trenger lege nå",
+            "hvor finner jeg en lege", "legen min svarer ikke", "jeg har vondt og vil til lege");
+    private static final List<String> WAGES = List.of("sjefen betaler ikke lønn", "fikk ikke lønn i mars", "lønn for lite",
+            "hvor mye lønn skal jeg ha", "lønn mangler to måneder", "jeg vil ha lønna mi");
 
-    @TempDir
-    Path tmp;
+    private static List<Examples.Labelled> norwegian() {
+        List<Examples.Labelled> out = new ArrayList<>();
+        HEALTH.forEach(t -> out.add(new Examples.Labelled("nb", "health", t)));
+        WAGES.forEach(t -> out.add(new Examples.Labelled("nb", "wages", t)));
+        // small talk, so a message the bridge gives no word is not forced onto a topic
+        out.add(new Examples.Labelled("xx", "none", "hello there"));
+        out.add(new Examples.Labelled("xx", "none", "bye there"));
+        return out;
+    }
 
-    private static IntentModel.Scores[] scores(IntentModel m) {
-        return MESSAGES.stream().map(m::score).toArray(IntentModel.Scores[]::new);
+    /** A stand-in for the glossaries: two words of language "xx". */
+    private static final IntentModel.Bridge GLOSSARY = (text, lang) -> {
+        List<String> out = new ArrayList<>();
+        if (lang.equals("xx") && text.contains("dakhtar")) {
+            out.add("lege");
+        }
+        if (lang.equals("xx") && text.contains("mushahar")) {
+            out.add("lønn");
+        }
+        return out;
+    };
+
+    @Test
+    void aMessageInAnotherLanguageIsReadWithTheNorwegianWordsTheBridgeGivesIt() {
+        IntentModel bridged = IntentModel.train(norwegian(), null, IntentModel.Settings.DEFAULT, GLOSSARY);
+        assertThat(bridged.score("dakhtar please", "xx").ranked().get(0).topic()).isEqualTo("health");
+        assertThat(bridged.score("mushahar please", "xx").ranked().get(0).topic()).isEqualTo("wages");
+        IntentModel plain = IntentModel.train(norwegian(), null, IntentModel.Settings.DEFAULT);
+        assertThat(plain.score("dakhtar please", "xx").p("health")).isLessThan(bridged.score("dakhtar please", "xx").p("health"));
     }
 
     @Test
-    void training_twice_gives_the_same_model() {
-        DialogSet set = ContentLoader.load(RecogniserTest.INTENT).set();
-        Dialog help = set.dialog("help").orElseThrow();
-        List<Examples.Labelled> data = Recogniser.trainingData(set, help);
-        IntentModel a = IntentModel.train(data, "emergency", IntentModel.Settings.DEFAULT);
-        IntentModel b = IntentModel.train(data, "emergency", IntentModel.Settings.DEFAULT);
-        assertThat(a.sameAs(b)).isTrue();
-    }
-
-    @Test
-    void the_bundled_dialogs_models_read_from_the_cache_are_the_models_trained() throws IOException {
-        DialogSet set = ContentLoader.load(Path.of(".")).set();
-        DerivedCache cache = DerivedCache.at(tmp);
-        for (Dialog d : set.dialogs().values()) {
-            if (set.examples().of(d.id()).isEmpty()) {
-                continue;
-            }
-            List<Examples.Labelled> data = Recogniser.trainingData(set, d);
-            String danger = Recogniser.dangerTopic(d).map(t -> t.target()).orElse(null);
-            IntentModel trained = IntentModel.train(data, danger, IntentModel.Settings.DEFAULT, cache);
-            IntentModel read = IntentModel.train(data, danger, IntentModel.Settings.DEFAULT, cache);
-            assertThat(read).isNotSameAs(trained);
-            assertThat(read.sameAs(trained)).as(d.id()).isTrue();
-            assertThat(scores(read)).usingRecursiveFieldByFieldElementComparator().containsExactly(scores(trained));
-        }
-        try (Stream<Path> files = Files.list(tmp)) {
-            assertThat(files.filter(p -> p.getFileName().toString().startsWith("intents-"))).isNotEmpty();
-        }
-    }
-
-    @Test
-    void a_changed_example_trains_a_new_model() throws IOException {
-        DialogSet set = ContentLoader.load(RecogniserTest.INTENT).set();
-        Dialog help = set.dialog("help").orElseThrow();
-        DerivedCache cache = DerivedCache.at(tmp);
-        List<Examples.Labelled> data = Recogniser.trainingData(set, help);
-        IntentModel before = IntentModel.train(data, "emergency", IntentModel.Settings.DEFAULT, cache);
-        List<Examples.Labelled> more = new ArrayList<>(data);
-        more.add(new Examples.Labelled("en", "wages", "they keep my pay every month"));
-        IntentModel after = IntentModel.train(more, "emergency", IntentModel.Settings.DEFAULT, cache);
-
-        assertThat(after.sameAs(before)).isFalse();
-        assertThat(after.sameAs(IntentModel.train(more, "emergency", IntentModel.Settings.DEFAULT))).isTrue();
-        try (Stream<Path> files = Files.list(tmp)) {
-            assertThat(files.filter(p -> p.getFileName().toString().startsWith("intents-"))).hasSize(2);
-        }
-    }
-
-    @Test
-    void a_recogniser_from_the_cache_reads_messages_as_a_trained_one() {
-        DialogSet set = ContentLoader.load(RecogniserTest.INTENT).set();
-        Dialog help = set.dialog("help").orElseThrow();
-        DerivedCache cache = DerivedCache.at(tmp);
-        Recogniser trained = Recogniser.train(set, cache);
-        Recogniser read = Recogniser.train(set, cache);
-        AtomicInteger compared = new AtomicInteger();
-        for (String m : MESSAGES) {
-            assertThat(read.read(help, m, "en")).isEqualTo(trained.read(help, m, "en"));
-            compared.incrementAndGet();
-        }
-        assertThat(compared).hasValue(MESSAGES.size());
+    void norwegianMessagesAreReadAsWritten() {
+        IntentModel bridged = IntentModel.train(norwegian(), null, IntentModel.Settings.DEFAULT, GLOSSARY);
+        assertThat(bridged.score("trenger lege", "nb").ranked().get(0).topic()).isEqualTo("health");
     }
 }

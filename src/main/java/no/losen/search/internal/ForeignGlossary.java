@@ -30,17 +30,73 @@ public final class ForeignGlossary {
 
     private static final List<String> ETHIOPIC_PREFIXES = List.of("እንደ", "ስለ", "ካብ", "ናብ", "ኣብ", "ንም", "የ", "ለ", "በ", "ከ", "ብ", "ን", "ም", "ና", "ዝ");
 
-    private record Entry(List<LanguageForms.Word> words, List<String> norwegian) {}
+    private record Entry(List<LanguageForms.Word> words, List<String> norwegian, List<String> folded) {
+        Entry(List<LanguageForms.Word> words, List<String> norwegian) {
+            this(words, norwegian, words.stream().map(w -> fold(w.surface())).toList());
+        }
+    }
 
     /** A glossary phrase found in a question: where it starts, how many words, its Norwegian words. */
     public record Match(int start, int length, List<String> norwegian) {}
 
     private final LanguageForms forms;
     private final List<Entry> entries;
+    /**
+     * Entry numbers by what their first word can be found under: its keys and surface, and (prefixed
+     * "f:") its folded surface with and without its last letter. {@link #match} looks up only the
+     * entries a question word can begin, instead of trying every entry at every word.
+     */
+    private final Map<String, List<Integer>> byFirstWord = new java.util.HashMap<>();
 
     private ForeignGlossary(LanguageForms forms, List<Entry> entries) {
         this.forms = forms;
         this.entries = entries;
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            Set<String> under = new java.util.HashSet<>(e.words().get(0).keys());
+            under.add(e.words().get(0).surface());
+            String f = e.folded().get(0);
+            under.add("f:" + f);
+            if (f.length() >= 5) {
+                under.add("f:" + f.substring(0, f.length() - 1));
+            }
+            for (String k : under) {
+                byFirstWord.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+            }
+        }
+    }
+
+    /** The entries whose first word may be {@code w}: a superset, each checked by {@link #match}. */
+    private java.util.SortedSet<Integer> candidates(LanguageForms.Word w, String folded) {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        for (String k : w.keys()) {
+            out.addAll(byFirstWord.getOrDefault(k, List.of()));
+        }
+        int min = forms.syllabic() ? 2 : 4;
+        int tail = forms.syllabic() ? 2 : 4;
+        prefixes(w.surface(), "", min, tail, out);
+        if (forms.syllabic()) {
+            for (String p : ETHIOPIC_PREFIXES) {
+                if (w.surface().startsWith(p) && w.surface().length() > p.length()) {
+                    prefixes(w.surface().substring(p.length()), "", min, tail, out);
+                }
+            }
+        } else {
+            prefixes(folded, "f:", 4, tail, out);
+        }
+        return out;
+    }
+
+    private void prefixes(String q, String mark, int min, int tail, java.util.SortedSet<Integer> out) {
+        for (int len = Math.max(1, Math.min(min, q.length())); len <= q.length(); len++) {
+            if (len < q.length() - tail) {
+                continue;
+            }
+            List<Integer> found = byFirstWord.get(mark + q.substring(0, len));
+            if (found != null) {
+                out.addAll(found);
+            }
+        }
     }
 
     public static String resource(String lang) {
@@ -83,7 +139,13 @@ public final class ForeignGlossary {
 
     /** The longest glossary phrase starting at word {@code at}, or null. */
     public Match match(List<LanguageForms.Word> words, int at) {
-        for (Entry e : entries) {
+        if (at >= words.size()) {
+            return null;
+        }
+        String[] folded = new String[words.size()];
+        folded[at] = fold(words.get(at).surface());
+        for (int i : candidates(words.get(at), folded[at])) {
+            Entry e = entries.get(i);
             int n = e.words().size();
             if (at + n > words.size()) {
                 continue;
@@ -91,6 +153,12 @@ public final class ForeignGlossary {
             boolean all = true;
             for (int j = 0; j < n && all; j++) {
                 all = same(e.words().get(j), words.get(at + j));
+                if (!all && !forms.syllabic()) {
+                    if (folded[at + j] == null) {
+                        folded[at + j] = fold(words.get(at + j).surface());
+                    }
+                    all = sameFolded(e.folded().get(j), folded[at + j]);
+                }
             }
             if (all) {
                 return new Match(at, n, e.norwegian());
@@ -116,6 +184,26 @@ public final class ForeignGlossary {
             }
         }
         return false;
+    }
+
+    /**
+     * The same word typed without diacritics, which the analysers do not reduce ("ciazy" for "ciąży",
+     * "insarcinata" for "însărcinată"): equal after folding, or the folded glossary word less its last
+     * letter followed by a short ending (Polish and Romanian inflect the last vowel). Latin script only:
+     * the Arabic and Cyrillic analysers already read those words as people type them.
+     */
+    private boolean sameFolded(String g, String q) {
+        if (g.isEmpty() || q.isEmpty() || Character.UnicodeScript.of(q.codePointAt(0)) != Character.UnicodeScript.LATIN) {
+            return false;
+        }
+        return g.equals(q) || suffixed(g, q) || g.length() >= 5 && suffixed(g.substring(0, g.length() - 1), q);
+    }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
+    static String fold(String word) {
+        String n = java.text.Normalizer.normalize(word.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFKD);
+        return MARKS.matcher(n).replaceAll("").replace('ł', 'l').replace('ё', 'е');
     }
 
     /** {@code q} is {@code g} with a short ending: up to 4 letters (2 Ethiopic syllables). */

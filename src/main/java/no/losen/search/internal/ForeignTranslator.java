@@ -108,6 +108,22 @@ public final class ForeignTranslator {
         return String.join(", ", parts);
     }
 
+    /** The Norwegian words of the glossary phrases in {@code question}, nothing from dictionaries or transliteration. */
+    public List<String> glossaryTerms(String question) {
+        List<LanguageForms.Word> words = forms.words(question);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words.size() && glossary.isPresent(); ) {
+            ForeignGlossary.Match m = glossary.get().match(words, i);
+            if (m != null) {
+                m.norwegian().stream().filter(t -> !out.contains(t)).forEach(out::add);
+                i += m.length();
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
     /** Norwegian terms with weights, strongest evidence kept when a term arrives twice. */
     public Map<String, Float> translate(String question) {
         List<LanguageForms.Word> words = forms.words(question);

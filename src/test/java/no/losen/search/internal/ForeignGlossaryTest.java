@@ -33,6 +33,16 @@ class ForeignGlossaryTest {
     }
 
     @Test
+    void latinScriptWordsTypedWithoutDiacriticsStillMatch() throws Exception {
+        ForeignGlossary pl = glossary("pl", "terms:\n  \"ciąża\": \"gravid\"\n");
+        assertThat(pl.match(LanguageForms.of("pl").words("chyba jestem w ciazy"), 3)).isNotNull()
+                .satisfies(m -> assertThat(m.norwegian()).containsExactly("gravid"));
+        ForeignGlossary ro = glossary("ro", "terms:\n  \"însărcinată\": \"gravid\"\n");
+        assertThat(ro.match(LanguageForms.of("ro").words("insarcinata"), 0)).isNotNull();
+        assertThat(pl.match(LanguageForms.of("pl").words("ciasto"), 0)).isNull();
+    }
+
+    @Test
     void everyBundledGlossaryLoadsWithSixtyTermsOrMore() {
         for (String lang : Translators.LANGUAGES) {
             assertThat(ForeignGlossary.load(LanguageForms.of(lang))).as(lang).hasValueSatisfying(g -> assertThat(g.size()).isGreaterThanOrEqualTo(60));
