@@ -185,6 +185,8 @@ public final class WsLoad {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(Path.of(log).toFile()));
         pb.environment().put("LOSEN_LOG_LEVEL", "WARN");
+        // Every simulated user comes from loopback: one address, so its budget of new conversations is off.
+        pb.environment().put("LOSEN_NEW_SESSIONS_BURST", "0");
         Process p = pb.start();
         // A busy shared machine can take a minute or two to build the search index.
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);

@@ -1,9 +1,11 @@
 package no.losen.server;
 
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import no.losen.channel.sms.SmsConfig;
+import no.losen.step.NewSessions;
 
 /**
  * Everything an operator can set. Each field has an environment variable {@code LOSEN_*} and a
@@ -20,11 +22,13 @@ import no.losen.channel.sms.SmsConfig;
  * @param staffIdle      a staff log-in ends after this long without use
  * @param staleFallback  a translation whose nb source changed since it was made is not served;
  *                       the fallback chain is used instead until a translator updates it
+ * @param newSessions    new conversations one client (address, phone) may start: a burst, then one per interval
  * @param ops            scale-out, limits, framing and shutdown settings (docs/operations.md)
  */
 public record Config(String host, int port, Path content, Duration sessionTtl, long maxSessions,
                      List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl,
-                     SmsConfig sms, Path staffUsers, Duration staffIdle, Operations ops, boolean staleFallback) {
+                     SmsConfig sms, Path staffUsers, Duration staffIdle, Operations ops, boolean staleFallback,
+                     NewSessions.Budget newSessions) {
 
     public static Config defaults() {
         return new Builder().build();
@@ -66,6 +70,10 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         return toBuilder().maxSessions(max).build();
     }
 
+    public Config withNewSessions(NewSessions.Budget b) {
+        return toBuilder().newSessions(b).build();
+    }
+
     public Config withOps(Operations o) {
         return toBuilder().ops(o).build();
     }
@@ -87,6 +95,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         private Operations ops = Operations.DEFAULT;
 
         private boolean staleFallback = true;
+        private NewSessions.Budget newSessions = NewSessions.Budget.DEFAULT;
 
         public Builder() {
         }
@@ -106,6 +115,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
             staffIdle = c.staffIdle;
             ops = c.ops;
             staleFallback = c.staleFallback;
+            newSessions = c.newSessions;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -123,10 +133,11 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         public Builder ops(Operations v) { ops = v; return this; }
 
         public Builder staleFallback(boolean v) { staleFallback = v; return this; }
+        public Builder newSessions(NewSessions.Budget v) { newSessions = v; return this; }
 
         public Config build() {
             return new Config(host, port, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl,
-                    sms, staffUsers, staffIdle, ops, staleFallback);
+                    sms, staffUsers, staffIdle, ops, staleFallback, newSessions);
         }
     }
 }

@@ -139,7 +139,8 @@ public final class Losen {
         TextWorkers workers = new TextWorkers(TextWorkers.Limits.forThisMachine());
         ClientAddress clients = new ClientAddress(ops.trustedProxies());
         Origins origins = new Origins(config.publicUrl(), config.allowedOrigins(), clients);
-        Steps steps = new Steps(engine, store, workers, config.maxSessions(), metrics);
+        Steps steps = new Steps(engine, store, workers, config.maxSessions(),
+                new no.losen.step.NewSessions(config.newSessions()), metrics);
 
         Router router = Router.router(vertx);
         SecurityHeaders headers = new SecurityHeaders(ops.frameAncestors());
