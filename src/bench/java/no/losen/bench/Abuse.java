@@ -83,8 +83,13 @@ public final class Abuse {
             Thread.sleep(8_000);
             bystander.phase("quiet");
             Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-            report("quiet", "(no attack: the machine's own noise)", bystander.phase("search_flood"));
+            report("quiet", "(no attack: the machine's own noise)",
+                    bystander.phase(only.equals("session_churn") ? "session_churn" : "search_flood"));
 
+            if (only.equals("session_churn")) {
+                report("session_churn", sessionChurn(port, seconds), bystander.phase("done"));
+                return;
+            }
             report("search_flood", searchFlood(port, seconds), bystander.phase("frame_flood"));
             if (only.equals("search_flood")) {
                 System.out.println("text steps: p99_ms=" + bystander.texts.quantileMillis(0.99) + " max_ms="
@@ -93,7 +98,8 @@ public final class Abuse {
                 return;
             }
             report("frame_flood", frameFlood(port, seconds, false), bystander.phase("ping_flood"));
-            report("ping_flood", frameFlood(port, seconds, true), bystander.phase("login"));
+            report("ping_flood", frameFlood(port, seconds, true), bystander.phase("session_churn"));
+            report("session_churn", sessionChurn(port, seconds), bystander.phase("login"));
             int[] login = login(port);
             loginOver = login[0];
             report("login_brute_force", "one_account_checked=" + login[1] + "/40 (limit 5) many_names_checked=" + login[2]
@@ -241,6 +247,51 @@ public final class Abuse {
     // --- the attacks ---
 
     /** 50 sockets (the per-address cap), each sending 1,000-character questions at 9 a second. */
+    /**
+     * Session churn: from five addresses, twenty loops each open {@code /ws}, start the rights
+     * dialog, read the first frame and drop the socket; then a fresh address starts once. Without
+     * a per-address budget this made 332 sessions a second (the 100,000 cap in five minutes).
+     */
+    static String sessionChurn(int port, int seconds) throws Exception {
+        Map<String, AtomicInteger> first = new ConcurrentHashMap<>();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<Thread> threads = new ArrayList<>();
+        for (int a = 0; a < 5; a++) {
+            String from = "127.0.3." + (1 + a);
+            for (int i = 0; i < 20; i++) {
+                Thread t = new Thread(() -> {
+                    while (System.nanoTime() < until) {
+                        try (RawWs ws = RawWs.open(from, port)) {
+                            if (ws.status != 101) {
+                                first.computeIfAbsent("http_" + ws.status, k -> new AtomicInteger()).incrementAndGet();
+                                continue;
+                            }
+                            ws.text("{\"type\":\"start\",\"dialog\":\"rights\",\"lang\":\"nb\"}");
+                            RawWs.Frame f = ws.next();
+                            String key = f.opcode() == RawWs.CLOSE ? "close_" + f.closeCode() : answerKey(new JsonObject(f.text()));
+                            first.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                        } catch (IOException | RuntimeException e) {
+                            first.computeIfAbsent("io_error", k -> new AtomicInteger()).incrementAndGet();
+                        }
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        String fresh;
+        try (RawWs ws = RawWs.open("127.0.4.1", port)) {
+            ws.text("{\"type\":\"start\",\"dialog\":\"rights\",\"lang\":\"nb\"}");
+            fresh = answerKey(new JsonObject(ws.next().text()));
+        }
+        int created = first.getOrDefault("session", new AtomicInteger()).get();
+        return String.format("sessions_created=%d (%.1f/s) first_frames=%s fresh_address_first_frame=%s", created,
+                created / (double) seconds, new java.util.TreeMap<>(first), fresh);
+    }
+
     static String searchFlood(int port, int seconds) throws Exception {
         AtomicLong sent = new AtomicLong();
         Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();

@@ -213,7 +213,8 @@ public final class WsLoad {
                 "--max-connections-per-address", Integer.toString(sessions + 100),
                 "--max-sessions", Integer.toString(sessions * 2), "--ws-idle-timeout", "30m",
                 "--ws-rate", "1000", "--ws-burst", "1000", "--session-store", store));
-        Process server = start(cmd, "target/bench-losen.log", port);
+        // Every simulated user comes from loopback, one address: its budget of new conversations is off.
+        Process server = start(cmd, "target/bench-losen.log", port, Map.of("LOSEN_NEW_SESSIONS_BURST", "0"));
         Load.Result paced;
         Load.Result flatOut;
         long perSession;
@@ -280,9 +281,15 @@ public final class WsLoad {
     }
 
     static Process start(List<String> command, String log, int port) throws IOException, InterruptedException {
+        return start(command, log, port, Map.of());
+    }
+
+    static Process start(List<String> command, String log, int port, Map<String, String> env)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(Path.of(log).toFile()));
         pb.environment().put("LOSEN_LOG_LEVEL", "WARN");
+        pb.environment().putAll(env);
         Process p = pb.start();
         // A busy shared machine can take a minute or two to build the search index.
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);

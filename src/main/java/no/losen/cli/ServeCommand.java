@@ -18,6 +18,7 @@ import no.losen.channel.ws.WsLimits;
 import no.losen.metrics.Metrics;
 import no.losen.server.Config;
 import no.losen.server.Operations;
+import no.losen.step.NewSessions;
 import no.losen.server.Losen;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +44,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-sessions", defaultValue = "${env:LOSEN_MAX_SESSIONS:-100000}",
             description = "Sessions held at most; the idlest go first (LOSEN_MAX_SESSIONS).")
     long maxSessions;
+
+    @Option(names = "--new-sessions-burst", defaultValue = "${env:LOSEN_NEW_SESSIONS_BURST:-30}",
+            description = "New conversations one address (or phone) may start at once; 0: no limit (LOSEN_NEW_SESSIONS_BURST).")
+    int newSessionsBurst;
+
+    @Option(names = "--new-sessions-every", defaultValue = "${env:LOSEN_NEW_SESSIONS_EVERY:-3s}",
+            description = "After the burst, one more new conversation per address (or phone) this often (LOSEN_NEW_SESSIONS_EVERY).")
+    String newSessionsEvery;
 
     @Option(names = "--allowed-origins", defaultValue = "${env:LOSEN_ALLOWED_ORIGINS:-}",
             description = "Comma-separated origins whose pages may open /ws (LOSEN_ALLOWED_ORIGINS); empty: same origin.")
@@ -214,7 +223,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .whatsapp(new WhatsAppConfig(whatsappVerifyToken, whatsappAppSecret, whatsappAccessToken,
                         whatsappPhoneNumberId, whatsappGraphUrl))
                 .staffUsers(staffUsers).staffIdle(duration(staffIdle)).ops(ops).staleFallback(staleFallback)
-                .cacheDir(no.losen.cache.DerivedCache.dirSetting(cacheDir)).build();
+                .cacheDir(no.losen.cache.DerivedCache.dirSetting(cacheDir))
+                .newSessions(new NewSessions.Budget(newSessionsBurst, duration(newSessionsEvery))).build();
     }
 
     static List<String> list(String csv) {

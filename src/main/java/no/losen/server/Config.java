@@ -1,10 +1,12 @@
 package no.losen.server;
 
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import no.losen.channel.sms.SmsConfig;
 import no.losen.channel.whatsapp.WhatsAppConfig;
+import no.losen.step.NewSessions;
 
 /**
  * Everything an operator can set. Each field has an environment variable {@code LOSEN_*} and a
@@ -22,6 +24,7 @@ import no.losen.channel.whatsapp.WhatsAppConfig;
  * @param staffIdle      a staff log-in ends after this long without use
  * @param staleFallback  a translation whose nb source changed since it was made is not served;
  *                       the fallback chain is used instead until a translator updates it
+ * @param newSessions    new conversations one client (address, phone) may start: a burst, then one per interval
  * @param ops            scale-out, limits, framing and shutdown settings (docs/operations.md)
  * @param cacheDir       where the search index and intent models derived from the content are kept between
  *                       starts ({@code no.losen.cache.DerivedCache}); null: built at every start
@@ -29,7 +32,7 @@ import no.losen.channel.whatsapp.WhatsAppConfig;
 public record Config(String host, int port, Path content, Duration sessionTtl, long maxSessions,
                      List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl,
                      SmsConfig sms, Path staffUsers, Duration staffIdle, Operations ops, boolean staleFallback,
-                     WhatsAppConfig whatsapp, Path cacheDir) {
+                     WhatsAppConfig whatsapp, Path cacheDir, NewSessions.Budget newSessions) {
 
     public static Config defaults() {
         return new Builder().build();
@@ -75,6 +78,10 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         return toBuilder().maxSessions(max).build();
     }
 
+    public Config withNewSessions(NewSessions.Budget b) {
+        return toBuilder().newSessions(b).build();
+    }
+
     public Config withOps(Operations o) {
         return toBuilder().ops(o).build();
     }
@@ -98,6 +105,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         private boolean staleFallback = true;
         private WhatsAppConfig whatsapp = WhatsAppConfig.defaults();
         private Path cacheDir = no.losen.cache.DerivedCache.defaultDir();
+        private NewSessions.Budget newSessions = NewSessions.Budget.DEFAULT;
 
         public Builder() {
         }
@@ -119,6 +127,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
             staleFallback = c.staleFallback;
             whatsapp = c.whatsapp;
             cacheDir = c.cacheDir;
+            newSessions = c.newSessions;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -140,9 +149,11 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
 
         public Builder cacheDir(Path v) { cacheDir = v; return this; }
 
+        public Builder newSessions(NewSessions.Budget v) { newSessions = v; return this; }
+
         public Config build() {
             return new Config(host, port, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl,
-                    sms, staffUsers, staffIdle, ops, staleFallback, whatsapp, cacheDir);
+                    sms, staffUsers, staffIdle, ops, staleFallback, whatsapp, cacheDir, newSessions);
         }
     }
 }

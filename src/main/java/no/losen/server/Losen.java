@@ -166,7 +166,8 @@ public final class Losen {
         TextWorkers workers = new TextWorkers(TextWorkers.Limits.forThisMachine());
         ClientAddress clients = new ClientAddress(ops.trustedProxies());
         Origins origins = new Origins(config.publicUrl(), config.allowedOrigins(), clients);
-        Steps steps = new Steps(engine, store, workers, config.maxSessions(), metrics);
+        Steps steps = new Steps(engine, store, workers, config.maxSessions(),
+                new no.losen.step.NewSessions(config.newSessions()), metrics);
 
         Router router = Router.router(vertx);
         SecurityHeaders headers = new SecurityHeaders(ops.frameAncestors());
@@ -272,7 +273,8 @@ public final class Losen {
     /**
      * What every request passes first, WebSocket handshakes included (they leave before the router):
      * the security headers (so a refused handshake carries them too), a target that is a path
-     * ({@code GET *} is answered 400, not a logged fault), and, with a public URL, a {@code Host}
+     * ({@code GET *} is answered 400, not a logged fault), a {@code Host} (HTTP/1.1 without one, or with
+     * an empty one, is answered 400), and, with a public URL, a {@code Host}
      * that names it (DNS rebinding).
      */
     private static Handler<HttpServerRequest> frontDoor(Handler<HttpServerRequest> next, SecurityHeaders headers,
@@ -284,6 +286,12 @@ public final class Losen {
                 req.response().setStatusCode(400).end();
                 return;
             }
+            if (!hostPresent(req)) {
+                // HTTP/1.1 requires a Host; without one the router failed and logged an ERROR with a stack.
+                metrics.error("bad_host");
+                req.response().setStatusCode(400).end();
+                return;
+            }
             if (!origins.hostAllowed(req)) {
                 metrics.limit("host");
                 req.response().setStatusCode(421).end();
@@ -291,6 +299,22 @@ public final class Losen {
             }
             next.handle(req);
         };
+    }
+
+    /**
+     * Whether the request names a host, as HTTP/1.1 requires (RFC 9112 §3.2): a {@code Host}
+     * header that is not empty, or HTTP/2's authority. HTTP/1.0 may go without.
+     */
+    static boolean hostPresent(HttpServerRequest req) {
+        if (req.version() == io.vertx.core.http.HttpVersion.HTTP_1_0) {
+            String h = req.getHeader("Host");
+            return h == null || !h.isBlank();
+        }
+        if (req.version() == io.vertx.core.http.HttpVersion.HTTP_1_1) {
+            String h = req.getHeader("Host");
+            return h != null && !h.isBlank();
+        }
+        return req.authority() != null;
     }
 
     /** Every text action (the handbook search) timed into the search latency metric. */

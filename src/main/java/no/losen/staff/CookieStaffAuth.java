@@ -24,8 +24,10 @@ public final class CookieStaffAuth implements StaffAuth {
 
     @Override
     public Optional<String> login(HttpServerRequest req) {
-        // No Origin: not a browser, so no ambient cookie was sent for it; the cookie was given on purpose.
-        if (req.getHeader("Origin") != null && !origins.self(req)) {
+        // The cookie AND this server's Origin (docs/staff-console.md). A socket without Origin may
+        // still be public, but it gets no staff rights: a script outside a browser that got hold of
+        // the cookie must not skip the Origin check that every browser's request passes.
+        if (!origins.self(req)) {
             return Optional.empty();
         }
         return cookie(req.headers().getAll("Cookie")).flatMap(sessions::find).map(StaffSessions.Login::id);

@@ -12,13 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import no.losen.dialog.Audience;
 import no.losen.dialog.Dialog;
 import no.losen.dialog.DialogSet;
 import no.losen.dialog.Node;
 import no.losen.http.ClientAddress;
 import no.losen.http.Origins;
+import no.losen.http.RefusalLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +47,10 @@ public final class StaffRoutes {
     public record Settings(Path users, Duration idle, String publicUrl) {
     }
 
+    /** Log-ins waiting for a check slot at most, and how long one waits before it is told busy. */
+    static final int WAITING = 16;
+    static final Duration WAIT = Duration.ofMillis(2_500);
+
     private final Vertx vertx;
     private final DialogSet set;
     private final StaffAccounts accounts;
@@ -54,8 +58,13 @@ public final class StaffRoutes {
     private final LoginLimiter perAccountAndAddress;
     private final LoginLimiter perAddress;
     private final ClientAddress clients;
-    /** Password checks running at once; bcrypt is deliberately slow, so a flood of log-ins must not take every core. */
-    private final Semaphore hashing;
+    /** Password checks running at once, with a short queue; bcrypt is deliberately slow, so a flood of log-ins must not take every core. */
+    private final HashSlots hashing;
+    /** A check slot of its own for known devices, so guessers elsewhere cannot keep staff out. */
+    private final HashSlots deviceHashing;
+    private final LoginLimiter perDevice;
+    private final KnownDevices devices = new KnownDevices();
+    private final RefusalLog refusals = new RefusalLog();
     private final Origins origins;
     private final ConsoleWords words;
     private final ConsolePage page;
@@ -70,7 +79,9 @@ public final class StaffRoutes {
         this.perAccountAndAddress = perAccountAndAddress;
         this.perAddress = perAddress;
         this.clients = clients;
-        this.hashing = new Semaphore(hashChecks);
+        this.hashing = new HashSlots(vertx, hashChecks, WAITING, WAIT);
+        this.deviceHashing = new HashSlots(vertx, 1, WAITING, WAIT);
+        this.perDevice = new LoginLimiter(5, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1));
         this.origins = origins;
         this.words = new ConsoleWords(set.translations());
         this.page = ConsolePage.load();
@@ -177,64 +188,98 @@ public final class StaffRoutes {
             json(ctx, 503, error("disabled", "staff log-in is not configured on this server"));
             return;
         }
+        String client = clients.of(ctx.request());
         if (!sameOrigin(ctx)) {
-            LOG.info("event=staff.login.refused reason=origin");
+            refusals.refused(client, "origin", n -> LOG.info("event=staff.login.refused reason=origin suppressed={}", n));
             json(ctx, 403, error("forbidden", "log in from this server's own page"));
             return;
         }
         String name = Optional.ofNullable(ctx.request().getFormAttribute("name")).orElse("").strip()
                 .toLowerCase(java.util.Locale.ROOT);
         char[] password = Optional.ofNullable(ctx.request().getFormAttribute("password")).orElse("").toCharArray();
-        String client = clients.of(ctx.request());
-        String account = perAccountAndAddress.tag("account", name + "\n" + client);
-        String address = perAddress.tag("address", client);
+        Optional<String> device = KnownDevices.cookie(ctx.request().headers().getAll("Cookie"))
+                .flatMap(v -> devices.device(v, name));
+        // A known device pays only for its own failures, under its own key; anyone else per account
+        // and address, and per address.
+        List<Limit> limits = device.isPresent()
+                ? List.of(new Limit(perDevice, perDevice.tag("device", device.get())))
+                : List.of(new Limit(perAccountAndAddress, perAccountAndAddress.tag("account", name + "\n" + client)),
+                        new Limit(perAddress, perAddress.tag("address", client)));
+        String account = limits.get(0).tag();
         // Counted before the (slow) password check, so parallel guesses cannot all slip through.
-        Duration wait = perAccountAndAddress.attempt(account);
-        if (wait.isZero()) {
-            wait = perAddress.attempt(address);
+        Duration wait = Duration.ZERO;
+        List<Limit> counted = new ArrayList<>();
+        for (Limit l : limits) {
+            wait = l.limiter().attempt(l.tag());
             if (!wait.isZero()) {
-                perAccountAndAddress.succeeded(account, false);
+                counted.forEach(c -> c.limiter().succeeded(c.tag(), false));
+                break;
             }
+            counted.add(l);
         }
         if (!wait.isZero()) {
-            LOG.info("event=staff.login.limited account={} address={}", account, address);
+            refusals.refused(client, "limited", n -> LOG.info("event=staff.login.limited account={} suppressed={}",
+                    account, n));
             ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)));
             json(ctx, 429, error("rate_limited", "too many failed log-ins; wait a while"));
             return;
         }
-        if (!hashing.tryAcquire()) {
-            perAccountAndAddress.succeeded(account, false);
-            perAddress.succeeded(address, false);
-            LOG.info("event=staff.login.busy");
-            ctx.response().putHeader("Retry-After", "1");
-            json(ctx, 503, error("busy", "too many log-ins at once; try again in a moment"));
-            return;
-        }
+        (device.isPresent() ? deviceHashing : hashing).acquire().onComplete(slot -> {
+            if (slot.failed()) {
+                // Counted as an attempt: a client refused for capacity falls into the delays like a
+                // guesser, so a flood is soon answered 429 before it queues for a check.
+                java.util.Arrays.fill(password, '\0');
+                refusals.refused(client, "busy", n -> LOG.info("event=staff.login.busy suppressed={}", n));
+                ctx.response().putHeader("Retry-After", "1");
+                json(ctx, 503, error("busy", "too many log-ins at once; try again in a moment"));
+                return;
+            }
+            check(ctx, name, password, client, limits, device, account);
+        });
+    }
+
+    /** One limiter and this log-in's key in it. */
+    private record Limit(LoginLimiter limiter, String tag) {
+    }
+
+    private void check(RoutingContext ctx, String name, char[] password, String client, List<Limit> limits,
+                       Optional<String> device, String account) {
+        HashSlots slots = device.isPresent() ? deviceHashing : hashing;
         vertx.executeBlocking(() -> accounts.verify(name, password), false).onComplete(r -> {
-            hashing.release();
+            slots.release();
             java.util.Arrays.fill(password, '\0');
             if (r.failed()) {
-                perAccountAndAddress.succeeded(account, false);
-                perAddress.succeeded(address, false);
+                limits.forEach(l -> l.limiter().succeeded(l.tag(), false));
                 LOG.error("event=staff.login.fault cause={}", r.cause().getClass().getName());
                 json(ctx, 500, error("internal", "log-in failed on our side"));
                 return;
             }
             if (r.result().isEmpty()) {
-                LOG.info("event=staff.login.failed account={} address={}", account, address);
+                refusals.refused(client, "failed", n -> LOG.info("event=staff.login.failed account={} known_device={} "
+                        + "suppressed={}", account, device.isPresent(), n));
                 json(ctx, 401, error("bad_credentials", "wrong name or password"));
                 return;
             }
-            perAccountAndAddress.succeeded(account, true);
-            perAddress.succeeded(address, false);
+            // The account's owner here is not the guesser: this key's failures go; the address keeps
+            // its count (others behind it may be guessing).
+            limits.get(0).limiter().succeeded(limits.get(0).tag(), true);
+            limits.stream().skip(1).forEach(l -> l.limiter().succeeded(l.tag(), false));
             // A fresh id at every log-in: an id planted before log-in is worth nothing after it.
             cookieValue(ctx).ifPresent(sessions::remove);
             StaffSessions.Login l = sessions.create(r.result().get());
-            LOG.info("event=staff.login.ok account={}", account);
-            ctx.response().putHeader("Set-Cookie", cookie(ctx, l.id(), false));
+            LOG.info("event=staff.login.ok account={} known_device={}", account, device.isPresent());
+            ctx.response().headers().add("Set-Cookie", cookie(ctx, l.id(), false));
+            ctx.response().headers().add("Set-Cookie", deviceCookie(ctx, devices.issue(name)));
             json(ctx, 200, new JsonObject().put("user", l.user()).put("csrf", l.csrf())
                     .put("idle", sessions.idle().toSeconds()));
         });
+    }
+
+    /** The known-device cookie: only ever sent back to the log-in, for a month. */
+    private String deviceCookie(RoutingContext ctx, String value) {
+        boolean secure = origins.publicHttps() || ctx.request().isSSL();
+        return KnownDevices.COOKIE + "=" + value + "; Path=/staff/login; HttpOnly; SameSite=Strict; Max-Age="
+                + KnownDevices.MAX_AGE_SECONDS + (secure ? "; Secure" : "");
     }
 
     private void logout(RoutingContext ctx) {

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * console (which runs over the WebSocket) only parse what came in, call this, and render what
  * comes back, so a step behaves the same whichever channel asked, and a fault is mapped in one
  * place: a session store that cannot be reached is {@code unavailable} everywhere, a full
- * worker pool is {@code busy}, a bug is {@code internal} (logged once, with its stack but not its
+ * worker pool is {@code busy}, and so is a client that has started more new conversations than
+ * its budget ({@link NewSessions}) allows, a bug is {@code internal} (logged once, with its stack but not its
  * message, which might quote what the user sent).
  *
  * <p>Typed text may reach a text action that takes long (the handbook search, a model endpoint),
@@ -54,13 +55,25 @@ public final class Steps {
     private final TextWorkers workers;
     private final long maxSessions;
     private final Metrics metrics;
+    private final NewSessions newSessions;
 
-    /** @param maxSessions new conversations are refused ({@code busy}) while the store holds this many */
+    /** Without a per-client budget of new conversations (tests of other things). */
     public Steps(Engine engine, SessionStore store, TextWorkers workers, long maxSessions, Metrics metrics) {
+        this(engine, store, workers, maxSessions, new NewSessions(NewSessions.Budget.UNLIMITED), metrics);
+    }
+
+    /**
+     * @param maxSessions new conversations are refused ({@code busy}) while the store holds this many
+     * @param newSessions how many new conversations one client may start; beyond it that client
+     *                    alone is refused ({@code busy}), so no one can fill the table for everyone
+     */
+    public Steps(Engine engine, SessionStore store, TextWorkers workers, long maxSessions, NewSessions newSessions,
+                 Metrics metrics) {
         this.engine = engine;
         this.store = store;
         this.workers = workers;
         this.maxSessions = maxSessions;
+        this.newSessions = newSessions;
         this.metrics = metrics;
     }
 
@@ -92,7 +105,7 @@ public final class Steps {
             Engine.Turn t = engine.start(dialog, lang, staff);
             String k = key;
             if (k == null) {
-                requireRoom();
+                requireRoom(caller);
                 k = Tokens.next();
             }
             LOG.info("event=session.start channel={} dialog={} lang={}", caller.channel(), t.session().dialog(),
@@ -174,11 +187,11 @@ public final class Steps {
                     metrics.limit("text_workers");
                 }
             }) : Future.succeededFuture(step.apply(s));
-            return decided.compose(o -> save(key, s.isEmpty(), o));
+            return decided.compose(o -> save(key, caller, s.isEmpty(), o));
         }).recover(Steps::failed);
     }
 
-    private <R> Future<R> save(String key, boolean fresh, Outcome<R> o) {
+    private <R> Future<R> save(String key, Caller caller, boolean fresh, Outcome<R> o) {
         if (o.erase()) {
             return store.remove(key).map(o.answer());
         }
@@ -186,7 +199,7 @@ public final class Steps {
             return Future.succeededFuture(o.answer());
         }
         if (fresh) {
-            requireRoom();
+            requireRoom(caller);
         }
         return store.put(key, o.keep()).map(o.answer());
     }
@@ -197,10 +210,18 @@ public final class Steps {
         }
     }
 
-    private void requireRoom() {
+    /**
+     * Room for one more conversation from {@code caller}: the store is not full, and the caller
+     * has a new conversation left in its budget (checked second, so a full store costs no token).
+     */
+    private void requireRoom(Caller caller) {
         if (store.size() >= maxSessions) {
             metrics.limit("max_sessions");
             throw new DialogException(ErrorCode.BUSY, "too many conversations right now; try again in a few minutes");
+        }
+        if (!newSessions.take(NewSessions.key(caller.channel(), caller.client()))) {
+            metrics.limit("new_sessions");
+            throw new DialogException(ErrorCode.BUSY, "too many new conversations from your network; try again in a minute");
         }
     }
 

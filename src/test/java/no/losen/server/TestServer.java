@@ -22,7 +22,9 @@ public final class TestServer implements AutoCloseable {
     public final Losen losen;
 
     public TestServer(Path content) {
-        this(Config.defaults().withPort(0).withContent(content).withAllowedOrigins(List.of("https://allowed.example")));
+        // Tests of other things start many conversations from one address; the budget has tests of its own.
+        this(Config.defaults().withPort(0).withContent(content).withAllowedOrigins(List.of("https://allowed.example"))
+                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED));
     }
 
     public TestServer(Config config) {
@@ -38,6 +40,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Client connect(String origin) {
+        return connect(origin, null);
+    }
+
+    /**
+     * A socket from {@code localAddress} (on Linux any 127.x.y.z is this machine, so a test can be
+     * several clients at once); null: the default.
+     */
+    public Client connect(String origin, String localAddress) {
         WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port()).setURI("/ws");
         if (origin != null) {
             o.addHeader("Origin", origin);
@@ -45,7 +55,8 @@ public final class TestServer implements AutoCloseable {
         // Handlers go on before the handshake: a socket the server closes at once (1013) must still be seen closing.
         // The Client holds its WebSocketClient: Vert.x closes a client that is garbage collected, and a
         // collection during the handshake closed the connection ("Connection closed while handshake in process").
-        io.vertx.core.http.WebSocketClient client = vertx.createWebSocketClient();
+        io.vertx.core.http.WebSocketClient client = localAddress == null ? vertx.createWebSocketClient()
+                : vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions().setLocalAddress(localAddress));
         ClientWebSocket ws = client.webSocket();
         Client c = new Client(ws, client);
         ws.connect(o).await();

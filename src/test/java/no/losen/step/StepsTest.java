@@ -187,4 +187,30 @@ class StepsTest {
         steps.run("sms:p", CALM, false, s -> Outcome.erase("gone")).await(5, TimeUnit.SECONDS);
         assertThat(store.peek("sms:p")).isEqualTo(Optional.empty());
     }
+
+    @Test
+    void aClientOverItsBudgetOfNewConversationsIsBusyAloneWhileItsRunningOnesAndOtherClientsGoOn() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(2, 32, 4, 1));
+        Steps steps = new Steps(Fixtures.engine(Map.of("search", search)),
+                new no.losen.session.MemorySessionStore(java.time.Duration.ofMinutes(30), 1000), workers, 1000,
+                new NewSessions(new NewSessions.Budget(2, java.time.Duration.ofMinutes(1))), Metrics.none());
+        String a = started(steps, FLOOD);
+        started(steps, FLOOD);
+        assertThat(code(steps.start(null, FLOOD, "demo", "en", false))).isEqualTo(ErrorCode.BUSY);
+        // SMS: a new phone session is created by run(); its budget is the phone's, not the address's.
+        Steps.Caller phone = new Steps.Caller("sms", "phone-key-1");
+        for (int i = 0; i < 2; i++) {
+            steps.run("sms:a" + i, phone, false, s -> Outcome.keep("hi", steps.engine().start("demo", "en", false)
+                    .session())).await(5, TimeUnit.SECONDS);
+        }
+        assertThat(code(steps.run("sms:a3", phone, false, s -> Outcome.keep("hi",
+                steps.engine().start("demo", "en", false).session())))).isEqualTo(ErrorCode.BUSY);
+        // Its running conversation goes on and starts over at no cost; another client still starts.
+        assertThat(steps.apply(a, FLOOD, Command.Choose.one("adult")).await(5, TimeUnit.SECONDS).node()).isEqualTo("health");
+        assertThat(steps.start(a, FLOOD, "demo", "nb", false).await(5, TimeUnit.SECONDS).key()).isEqualTo(a);
+        assertThat(started(steps, CALM)).isNotNull();
+        // An unknown dialog costs no token.
+        assertThat(code(steps.start(null, CALM, "no-such-dialog", "en", false))).isEqualTo(ErrorCode.UNKNOWN_DIALOG);
+        assertThat(started(steps, CALM)).isNotNull();
+    }
 }

@@ -11,6 +11,7 @@ import no.losen.dialog.Command;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.ErrorCode;
 import no.losen.dialog.Reply;
+import no.losen.http.RefusalLog;
 import no.losen.metrics.Metrics;
 import no.losen.step.Steps;
 import org.slf4j.Logger;
@@ -45,7 +46,11 @@ final class Conversation {
      *
      * @param gone told when a connection is gone, whoever closed it
      */
-    record Shared(Steps steps, Metrics metrics, WsLimits limits, Consumer<Conversation> gone) {
+    record Shared(Steps steps, Metrics metrics, WsLimits limits, Consumer<Conversation> gone, RefusalLog refusals) {
+
+        Shared(Steps steps, Metrics metrics, WsLimits limits, Consumer<Conversation> gone) {
+            this(steps, metrics, limits, gone, new RefusalLog());
+        }
     }
 
     private final Transport ws;
@@ -159,24 +164,26 @@ final class Conversation {
      */
     void limited() {
         sh.metrics().limit("rate");
+        logRefused("rate_limited");
         error(ErrorCode.RATE_LIMITED, "too many messages; wait a moment");
     }
 
     /** The socket kept flooding after several pauses and is being closed (1008). */
     void flooded() {
         sh.metrics().limit("flood");
+        sh.refusals().refused(address, "ws.flood", n -> LOG.info("event=ws.closed code=1008 reason=flood suppressed={}", n));
     }
 
     /** A message over the transport limit closed the connection. */
     void tooLarge() {
-        LOG.info("event=ws.refused code=too_large");
+        logRefused("too_large");
         sh.metrics().limit("frame_size");
         sh.metrics().error("too_large");
     }
 
     /** A frame that breaks the WebSocket protocol closed the connection (1002, 1007). */
     void protocolError() {
-        LOG.info("event=ws.refused code=protocol");
+        logRefused("protocol");
         sh.metrics().error("protocol");
     }
 
@@ -251,9 +258,18 @@ final class Conversation {
     private void refuse(DialogException d) {
         if (d.code() != ErrorCode.UNAVAILABLE && d.code() != ErrorCode.INTERNAL) {
             // Unavailable is logged once by the store, internal once by the step service.
-            LOG.info("event=ws.refused code={}", d.code().code());
+            logRefused(d.code().code());
         }
         error(d.code(), d.getMessage());
+    }
+
+    /**
+     * A refusal, logged at most once per client address and code a minute (with how many were
+     * left out): a flood of refused frames must not become a flood of log lines.
+     */
+    private void logRefused(String code) {
+        sh.refusals().refused(address, "ws.refused " + code,
+                n -> LOG.info("event=ws.refused code={} suppressed={}", code, n));
     }
 
     private void error(ErrorCode code, String message) {

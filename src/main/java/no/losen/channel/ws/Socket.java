@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * binary, ping, pong) takes a token; a socket out of tokens is not read from until a token is
  * back, so a flood costs the server one pause, not an answer per frame. Frames that were already
  * read when the tokens ran out are dropped unanswered; the conversation is told once per pause
- * (one {@code rate_limited} error), the log once per socket. A socket that keeps flooding
+ * (one {@code rate_limited} error), the log once per client address a minute. A socket that keeps flooding
  * ({@link #STRIKES} pauses without a calm minute between) is closed with 1008.
  *
  * <p>Why not Vert.x's {@code ServerWebSocket}: it keeps the upgraded HTTP request, response and
@@ -53,7 +53,6 @@ final class Socket extends ChannelInboundHandlerAdapter implements Transport {
     /** Made at the first pause only: most sockets never need one. */
     private TokenBucket strikes;
     private boolean paused;
-    private boolean logged;
     private Conversation conversation;
     private Handler<String> frames;
     private Channel channel;
@@ -152,15 +151,10 @@ final class Socket extends ChannelInboundHandlerAdapter implements Transport {
         ctx.channel().config().setAutoRead(false);
         long wait = Math.max(TimeUnit.MILLISECONDS.toNanos(1), bucket.nanosUntilNext());
         ctx.executor().schedule(() -> resume(ctx), wait, TimeUnit.NANOSECONDS);
-        if (!logged) {
-            logged = true;
-            LOG.info("event=ws.refused code=rate_limited");
-        }
         if (strikes == null) {
             strikes = new TokenBucket(1.0 / 60, STRIKES, System::nanoTime);
         }
         if (!strikes.tryTake()) {
-            LOG.info("event=ws.closed code=1008 reason=flood");
             context.emit(conversation, Conversation::flooded);
             close(CLOSE_POLICY, "too many messages");
             return;

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import no.losen.http.ClientAddress;
 import no.losen.http.Origins;
+import no.losen.http.RefusalLog;
 import no.losen.metrics.Metrics;
 import no.losen.staff.StaffAuth;
 import no.losen.step.Steps;
@@ -49,6 +50,8 @@ public final class WebSocketChannel {
     private final Metrics metrics;
     private final Connections connections;
     private final Conversation.Shared shared;
+    /** Refusals are logged once per address and kind a minute, not once per socket or frame. */
+    private final RefusalLog refusals = new RefusalLog();
     private volatile boolean draining;
 
     /**
@@ -64,7 +67,7 @@ public final class WebSocketChannel {
         this.clientAddress = clients;
         this.metrics = metrics;
         this.connections = new Connections(limits.maxPerAddress());
-        this.shared = new Conversation.Shared(steps, metrics, limits, this::closed);
+        this.shared = new Conversation.Shared(steps, metrics, limits, this::closed, refusals);
         metrics.gauge("losen.connections", "open WebSocket connections", connections::size);
         staff.onLogout(this::loggedOut);
     }
@@ -100,7 +103,8 @@ public final class WebSocketChannel {
             return;
         }
         if (!origins.socketAllowed(req)) {
-            LOG.info("event=ws.rejected reason=origin");
+            refusals.refused(clientAddress.of(req.remoteAddress(), req.headers()), "ws.origin",
+                    n -> LOG.info("event=ws.rejected reason=origin suppressed={}", n));
             metrics.limit("origin");
             req.response().setStatusCode(403).end();
             return;
@@ -124,7 +128,8 @@ public final class WebSocketChannel {
         }
         if (!admitted) {
             // Closing with a code (not refusing the handshake) because browsers hide a refused handshake's status.
-            LOG.info("event=ws.refused code=per_address");
+            refusals.refused(address, "ws.per_address",
+                    n -> LOG.info("event=ws.refused code=per_address suppressed={}", n));
             metrics.limit("per_address");
             socket.close(CLOSE_TRY_LATER, "too many connections from your network; try again later");
         }

@@ -50,7 +50,13 @@ final class RawClient implements AutoCloseable {
 
     /** With the {@code Host} a test chooses. */
     RawClient(int port, String headers, String path, String host) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(port, headers, path, host, null);
+    }
+
+    /** From the local address {@code local} (any 127/8 address on Linux); null: the default. */
+    RawClient(int port, String headers, String path, String host, String local) throws IOException {
+        socket = local == null ? new Socket("127.0.0.1", port)
+                : new Socket(java.net.InetAddress.getByName("127.0.0.1"), port, java.net.InetAddress.getByName(local), 0);
         socket.setSoTimeout(5_000);
         out = socket.getOutputStream();
         in = new DataInputStream(socket.getInputStream());
@@ -60,6 +66,12 @@ final class RawClient implements AutoCloseable {
     }
 
     /** A well-formed handshake. */
+    /** A well-formed handshake from the local address {@code local}. */
+    static RawClient openFrom(String local, int port) throws IOException {
+        return new RawClient(port, "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n", "/ws", "127.0.0.1:" + port, local);
+    }
+
     static RawClient open(int port) throws IOException {
         return new RawClient(port, "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n");

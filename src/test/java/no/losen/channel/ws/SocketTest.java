@@ -162,14 +162,15 @@ class SocketTest {
 
     @Test
     void aSocketThatBreachesTheRateIsLoggedOnce() throws Exception {
-        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Socket.class);
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Conversation.class);
         ch.qos.logback.classic.Level before = log.getLevel();
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
                 new ch.qos.logback.core.read.ListAppender<>();
         logs.start();
         log.addAppender(logs);
         log.setLevel(ch.qos.logback.classic.Level.INFO);
-        try (RawClient c = RawClient.open(server.port())) {
+        // From an address of its own: refusals are logged once per address a minute, and other tests flood too.
+        try (RawClient c = RawClient.openFrom("127.0.2.7", server.port())) {
             for (int round = 0; round < 3; round++) {
                 for (int i = 0; i < 40; i++) {
                     c.text(PING);
@@ -181,7 +182,7 @@ class SocketTest {
             log.setLevel(before);
         }
         assertThat(logs.list.stream().map(e -> e.getFormattedMessage())
-                .filter(m -> m.equals("event=ws.refused code=rate_limited"))).hasSize(1);
+                .filter(m -> m.startsWith("event=ws.refused code=rate_limited "))).hasSize(1);
     }
 
     private static void awaitConnections(int n) {

@@ -1,0 +1,119 @@
+package no.losen.step;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+
+/**
+ * How many <em>new</em> conversations one client may start: a token bucket per client (the
+ * client address for a socket, the phone key for SMS), a burst of {@link Budget#burst} and then
+ * one more every {@link Budget#every}.
+ *
+ * <p>Why: the session table is shared by everyone. Without a per-client budget, a few addresses
+ * opening a socket, sending {@code start} and dropping it filled the table (332 sessions a second
+ * from five addresses; the 100,000 cap in five minutes), and then nobody new got help for the
+ * 30-minute TTL. With the default budget (30, then one every 3 s) one address holds at most
+ * 30 + 1800 / 3 = 630 sessions at any time, so filling the default table takes some 160 addresses
+ * working at once, while the residents of a reception centre behind one NAT address, who start
+ * a conversation each now and then, never meet it: twenty new conversations a minute, and thirty
+ * at once, is more than a building full of people starts.
+ *
+ * <p>Only a new conversation takes a token: steps, resumes and restarts of a running one cost
+ * nothing here. A refusal is {@code busy} for that client alone. Buckets are kept only while
+ * they are not full (a full bucket is the same as none), and at most {@link #KEEP} of them, so
+ * memory stays bounded; the keys are addresses or phone keys in memory only, never logged.
+ */
+public final class NewSessions {
+
+    /** Buckets kept at most; the idlest go first (a forgotten bucket is a full one). */
+    static final int KEEP = 100_000;
+
+    /**
+     * @param burst new conversations one client may start at once; 0: no limit
+     * @param every one more after this long
+     */
+    public record Budget(int burst, Duration every) {
+
+        public static final Budget DEFAULT = new Budget(30, Duration.ofSeconds(3));
+        public static final Budget UNLIMITED = new Budget(0, Duration.ofSeconds(1));
+
+        public Budget {
+            if (burst < 0) {
+                throw new IllegalArgumentException("LOSEN_NEW_SESSIONS_BURST must not be negative");
+            }
+            if (every == null || every.isNegative() || every.isZero()) {
+                throw new IllegalArgumentException("LOSEN_NEW_SESSIONS_EVERY must be positive");
+            }
+        }
+
+        public boolean unlimited() {
+            return burst == 0;
+        }
+    }
+
+    /** Tokens left at the last take, and when (ticker nanos). */
+    private record Bucket(double tokens, long at) {
+    }
+
+    private final Budget budget;
+    private final Ticker ticker;
+    private final Cache<String, Bucket> buckets;
+
+    public NewSessions(Budget budget) {
+        this(budget, Ticker.systemTicker());
+    }
+
+    /** With a ticker of the test's choosing, so refills can be tested without waiting. */
+    public NewSessions(Budget budget, Ticker ticker) {
+        this.budget = budget;
+        this.ticker = ticker;
+        // An untouched bucket is full again after burst × every; it can be forgotten then.
+        Duration refill = budget.every().multipliedBy(Math.max(1, budget.burst()));
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(refill).maximumSize(KEEP).ticker(ticker)
+                .executor(Runnable::run).build();
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    /**
+     * The bucket a client draws on: per channel (an SMS phone and a socket address never share
+     * one), and for an IPv6 address its /64, since one home or host is given a whole /64 and could
+     * otherwise start from a new address every time.
+     */
+    public static String key(String channel, String client) {
+        String c = client == null ? "" : client;
+        if (c.indexOf(':') >= 0 && !"sms".equals(channel)) {
+            try {
+                byte[] a = java.net.InetAddress.getByName(c).getAddress();   // a literal: no name look-up
+                if (a.length == 16) {
+                    c = java.util.HexFormat.of().formatHex(a, 0, 8) + "::/64";
+                }
+            } catch (java.net.UnknownHostException | SecurityException e) {
+                // Not an address literal: keep it as it is.
+            }
+        }
+        return channel + " " + c;
+    }
+
+    /** Takes one new conversation from {@code client}'s budget; false: it has none left now. */
+    public boolean take(String client) {
+        if (budget.unlimited()) {
+            return true;
+        }
+        boolean[] taken = {false};
+        long now = ticker.read();
+        double perNano = 1.0 / budget.every().toNanos();
+        buckets.asMap().compute(client == null ? "" : client, (k, b) -> {
+            double tokens = b == null ? budget.burst() : Math.min(budget.burst(), b.tokens() + (now - b.at()) * perNano);
+            if (tokens >= 1) {
+                taken[0] = true;
+                tokens -= 1;
+            }
+            return new Bucket(tokens, now);
+        });
+        return taken[0];
+    }
+}

@@ -1,0 +1,87 @@
+package no.losen.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import no.losen.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
+
+/** A flood of refusals must not become a flood of log lines, and a malformed request no ERROR. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RefusalLoggingTest {
+
+    private final LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+    private final Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    private TestServer server;
+
+    @BeforeEach
+    void up() {
+        captured.setContext(ctx);
+        captured.start();
+        root.addAppender(captured);
+        server = new TestServer(Config.defaults().withPort(0).withContent(Fixtures.BASIC)
+                .withAllowedOrigins(List.of("https://allowed.example")).withPublicUrl("https://losen.example"));
+    }
+
+    @AfterEach
+    void down() {
+        server.close();
+        root.detachAppender(captured);
+        root.setLevel(Level.WARN);
+    }
+
+    private List<String> lines(String containing) {
+        return captured.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(containing))
+                .toList();
+    }
+
+    @Test
+    void anHttp11RequestWithoutAHostOrWithAnEmptyOneIsAnswered400WithoutAnErrorInTheLog() throws Exception {
+        for (String host : List.of("", "Host:\r\n", "Host: \r\n")) {
+            for (String path : List.of("/", "/staff", "/ws", "/health/live")) {
+                try (Socket s = new Socket("127.0.0.1", server.port())) {
+                    s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    s.setSoTimeout(10_000);
+                    InputStream in = s.getInputStream();
+                    ByteArrayOutputStream all = new ByteArrayOutputStream();
+                    in.transferTo(all);
+                    assertThat(all.toString(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 400");
+                }
+            }
+        }
+        assertThat(captured.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.ERROR));
+    }
+
+    @Test
+    void aSocketSendingRefusedFramesInALoopLogsOneLinePerKindAMinute() {
+        root.setLevel(Level.INFO);
+        try (var c = server.connect()) {
+            for (int i = 0; i < 15; i++) {
+                c.send("{\"type\":\"choose\",\"choice\":\"x\"}");
+                assertThat(c.next().getString("code")).isEqualTo("no_session");
+            }
+        }
+        for (int i = 0; i < 40; i++) {
+            try (var c = server.connect()) {
+                c.send("{\"type\":\"choose\",\"choice\":\"x\"}").next();
+            }
+        }
+        assertThat(lines("event=ws.refused code=no_session")).hasSize(1);
+    }
+}

@@ -1,0 +1,64 @@
+package no.losen.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The per-client budget of new conversations: a burst, then one per interval, per client. */
+class NewSessionsTest {
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final NewSessions budget = new NewSessions(new NewSessions.Budget(30, Duration.ofSeconds(3)), now::get);
+
+    private int taken(String client, int tries) {
+        int n = 0;
+        for (int i = 0; i < tries; i++) {
+            n += budget.take(client) ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void aClientStartingInALoopGetsItsBurstThenOneEveryIntervalWhileAnotherClientStillStarts() {
+        assertThat(taken("ws 192.0.2.1", 1000)).isEqualTo(30);
+        assertThat(budget.take("ws 192.0.2.2")).isTrue();
+        now.addAndGet(Duration.ofSeconds(3).toNanos());
+        assertThat(taken("ws 192.0.2.1", 1000)).isEqualTo(1);
+        // An hour of trying as fast as it can: one every three seconds, 1,200 in all.
+        int hour = 0;
+        for (int s = 0; s < 3600; s++) {
+            now.addAndGet(Duration.ofSeconds(1).toNanos());
+            hour += taken("ws 192.0.2.1", 50);
+        }
+        assertThat(hour).isEqualTo(1200);
+    }
+
+    @Test
+    void peopleBehindOneAddressStartingAtAHumanPaceAreNeverRefused() {
+        // A reception centre's residents behind one NAT: a new conversation every ten seconds all day.
+        for (int i = 0; i < 8640; i++) {
+            assertThat(budget.take("ws 198.51.100.7")).isTrue();
+            now.addAndGet(Duration.ofSeconds(10).toNanos());
+        }
+        // And thirty people starting within the same moment (a class shown the widget) are all let in.
+        assertThat(taken("ws 198.51.100.8", 30)).isEqualTo(30);
+    }
+
+    @Test
+    void anIpv6ClientIsCountedByItsSlash64AndChannelsDoNotShareABudget() {
+        assertThat(NewSessions.key("ws", "2001:db8:1:2::1")).isEqualTo(NewSessions.key("ws", "2001:db8:1:2:ffff::9"));
+        assertThat(NewSessions.key("ws", "2001:db8:1:3::1")).isNotEqualTo(NewSessions.key("ws", "2001:db8:1:2::1"));
+        assertThat(NewSessions.key("ws", "192.0.2.1")).isNotEqualTo(NewSessions.key("sms", "192.0.2.1"));
+        assertThat(NewSessions.key("sms", "ab:cd")).isEqualTo("sms ab:cd");
+    }
+
+    @Test
+    void noBurstMeansNoLimit() {
+        NewSessions none = new NewSessions(NewSessions.Budget.UNLIMITED, now::get);
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(none.take("ws 192.0.2.1")).isTrue();
+        }
+    }
+}
