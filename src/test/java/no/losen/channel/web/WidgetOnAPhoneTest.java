@@ -182,7 +182,7 @@ class WidgetOnAPhoneTest {
         until(() -> calls.getRect().getY() >= logTop() - 1 && calls.getRect().getY() < logTop() + 100);
         List<WebElement> buttons = calls.findElements(By.cssSelector("a.call"));
         assertThat(buttons.stream().map(b -> b.getAttribute("href")))
-                .containsExactly("tel:112", "tel:113", "tel:110", "tel:116117", "tel:02800", "tel:116111", "tel:+4722331160");
+                .containsExactly("tel:112", "tel:113", "tel:110", "tel:116117", "tel:116123", "tel:02800", "tel:116111", "tel:+4722331160");
         for (WebElement b : buttons) {
             assertThat(b.getRect().getHeight()).as(b.getText()).isGreaterThanOrEqualTo(44);
             assertThat(b.getRect().getWidth()).as(b.getText()).isGreaterThanOrEqualTo(44);
