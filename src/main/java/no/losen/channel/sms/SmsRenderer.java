@@ -43,7 +43,7 @@ public final class SmsRenderer {
         for (int i = 0; i < choices.size(); i++) {
             lines.add((i + 1) + " " + choices.get(i).label());
         }
-        String footer = footer(r, choices, canGoBack);
+        String footer = texts.footer(r, choices, canGoBack);
         if (!footer.isBlank()) {
             lines.add(footer);
         }
@@ -110,19 +110,6 @@ public final class SmsRenderer {
             lines.add((i + 1) + " " + texts.name(langs.get(i)));
         }
         return Segments.plain(String.join("\n", lines).strip());
-    }
-
-    private String footer(Reply r, List<Reply.Option> choices, boolean canGoBack) {
-        if (r.multi()) {
-            return texts.text(r.lang(), "sms.checklist");
-        }
-        if (!choices.isEmpty()) {
-            return texts.text(r.lang(), canGoBack ? "sms.answer.back" : "sms.answer");
-        }
-        if (r.end()) {
-            return texts.text(r.lang(), "sms.end");
-        }
-        return canGoBack && !r.input() ? texts.text(r.lang(), "sms.back") : "";
     }
 
     /** A card as lines; a printable card's items already said in the text are not repeated. */

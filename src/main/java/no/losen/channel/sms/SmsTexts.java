@@ -143,4 +143,21 @@ public final class SmsTexts {
         n = MARKS.matcher(n).replaceAll("");
         return NON_WORD.matcher(n).replaceAll(" ").trim();
     }
+
+    /**
+     * The line under a node on a phone channel: how to answer a check list or a choice (with "0 = back"
+     * when there is a step to go back to), how to start over at an end, or how to go back.
+     */
+    public String footer(no.losen.dialog.Reply r, List<no.losen.dialog.Reply.Option> choices, boolean canGoBack) {
+        if (r.multi()) {
+            return text(r.lang(), "sms.checklist");
+        }
+        if (!choices.isEmpty()) {
+            return text(r.lang(), canGoBack ? "sms.answer.back" : "sms.answer");
+        }
+        if (r.end()) {
+            return text(r.lang(), "sms.end");
+        }
+        return canGoBack && !r.input() ? text(r.lang(), "sms.back") : "";
+    }
 }

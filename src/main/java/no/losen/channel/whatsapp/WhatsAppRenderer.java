@@ -72,7 +72,7 @@ public final class WhatsAppRenderer {
             for (int i = 0; i < choices.size(); i++) {
                 lines.add((i + 1) + " " + choices.get(i).label());
             }
-            String footer = footer(r, choices, canGoBack);
+            String footer = texts.footer(r, choices, canGoBack);
             if (!footer.isBlank()) {
                 lines.add(footer);
             }
@@ -255,19 +255,6 @@ public final class WhatsAppRenderer {
             }
         }
         return blocks;
-    }
-
-    private String footer(Reply r, List<Reply.Option> choices, boolean canGoBack) {
-        if (r.multi()) {
-            return texts.text(r.lang(), "sms.checklist");
-        }
-        if (!choices.isEmpty()) {
-            return texts.text(r.lang(), canGoBack ? "sms.answer.back" : "sms.answer");
-        }
-        if (r.end()) {
-            return texts.text(r.lang(), "sms.end");
-        }
-        return canGoBack && !r.input() ? texts.text(r.lang(), "sms.back") : "";
     }
 
     /**
