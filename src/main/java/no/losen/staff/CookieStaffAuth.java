@@ -40,11 +40,16 @@ public final class CookieStaffAuth implements StaffAuth {
 
     /** The value of our cookie among the request's Cookie headers. */
     static Optional<String> cookie(Iterable<String> cookieHeaders) {
+        return cookie(cookieHeaders, COOKIE);
+    }
+
+    /** The value of the cookie {@code name} among the request's Cookie headers (the staff cookies share it). */
+    static Optional<String> cookie(Iterable<String> cookieHeaders, String name) {
         for (String header : cookieHeaders) {
             for (String part : header.split(";")) {
                 String p = part.strip();
-                if (p.startsWith(COOKIE + "=")) {
-                    return Optional.of(p.substring(COOKIE.length() + 1));
+                if (p.startsWith(name + "=")) {
+                    return Optional.of(p.substring(name.length() + 1));
                 }
             }
         }

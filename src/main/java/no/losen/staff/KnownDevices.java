@@ -71,14 +71,6 @@ final class KnownDevices {
 
     /** Our cookie's value among the request's Cookie headers. */
     static Optional<String> cookie(Iterable<String> cookieHeaders) {
-        for (String header : cookieHeaders) {
-            for (String part : header.split(";")) {
-                String p = part.strip();
-                if (p.startsWith(COOKIE + "=")) {
-                    return Optional.of(p.substring(COOKIE.length() + 1));
-                }
-            }
-        }
-        return Optional.empty();
+        return CookieStaffAuth.cookie(cookieHeaders, COOKIE);
     }
 }
