@@ -49,7 +49,31 @@ public final class IntentModel {
     public interface Bridge {
         List<String> words(String text, String lang);
 
-        Bridge NONE = (text, lang) -> List.of();
+        /**
+         * What the intent cache knows this bridge by, so a warm start need not read every example
+         * through it only to find the key: the same id must always give the same words for the same
+         * build (the glossaries are resources of the jar, which the cache key holds). {@code null}, the
+         * default, means no id: models trained through this bridge are not cached.
+         */
+        default String id() {
+            return null;
+        }
+
+        Bridge NONE = named("none", (text, lang) -> List.of());
+
+        static Bridge named(String id, Bridge words) {
+            return new Bridge() {
+                @Override
+                public List<String> words(String text, String lang) {
+                    return words.words(text, lang);
+                }
+
+                @Override
+                public String id() {
+                    return id;
+                }
+            };
+        }
     }
 
     private final Features features;
@@ -88,21 +112,28 @@ public final class IntentModel {
     }
 
     /**
-     * Trains, or reads the model these very examples (as the bridge reads them), danger topic and
-     * settings gave before from {@code cache}. LIBLINEAR is deterministic here (one solver at a time,
-     * its generator reset), so a model read back is the model training would give; a changed example
-     * or glossary is a new key.
+     * Trains, or reads the model these very examples, bridge, danger topic and settings gave before
+     * from {@code cache} (a bridge without an {@link Bridge#id} is never cached). LIBLINEAR is
+     * deterministic here (one solver at a time, its generator reset), so a model read back is the
+     * model training would give; a changed example or build (the glossaries are resources of the jar)
+     * is a new key.
      */
     public static IntentModel train(List<Examples.Labelled> examples, String dangerTopic, Settings settings, Bridge bridge,
                                     DerivedCache cache) {
-        List<String> texts = examples.stream().map(e -> bridged(bridge, e.text(), e.lang())).toList();
-        CacheKey.Builder key = CacheKey.of("intents").add(settings.solver().name()).add(settings.c())
-                .add(settings.dangerWeight()).add(settings.eps()).add(dangerTopic);
-        for (int i = 0; i < examples.size(); i++) {
-            key.add(examples.get(i).lang()).add(examples.get(i).topic()).add(texts.get(i));
+        if (bridge.id() == null) {
+            return trainNow(examples, bridged(bridge, examples), dangerTopic, settings, bridge);
         }
-        return cache.get("intents", key.build(), CODEC, () -> trainNow(examples, texts, dangerTopic, settings, Bridge.NONE))
-                .reading(bridge);
+        CacheKey.Builder key = CacheKey.of("intents").add(settings.solver().name()).add(settings.c())
+                .add(settings.dangerWeight()).add(settings.eps()).add(dangerTopic).add(bridge.id());
+        for (Examples.Labelled e : examples) {
+            key.add(e.lang()).add(e.topic()).add(e.text());
+        }
+        return cache.get("intents", key.build(), CODEC,
+                () -> trainNow(examples, bridged(bridge, examples), dangerTopic, settings, Bridge.NONE)).reading(bridge);
+    }
+
+    private static List<String> bridged(Bridge bridge, List<Examples.Labelled> examples) {
+        return examples.stream().map(e -> bridged(bridge, e.text(), e.lang())).toList();
     }
 
     private static IntentModel trainNow(List<Examples.Labelled> examples, List<String> texts, String dangerTopic,

@@ -60,7 +60,7 @@ public final class Recogniser implements Intents {
     /** The words that carry a message to Norwegian examples: the search's domain glossaries (README, "Free text"). */
     public static IntentModel.Bridge bridge() {
         NorwegianTerms terms = NorwegianTerms.glossaries();
-        return terms::of;
+        return IntentModel.Bridge.named("glossaries", terms::of);
     }
 
     public static Recogniser train(DialogSet set, IntentModel.Settings settings, Thresholds thresholds, IntentModel.Bridge bridge) {

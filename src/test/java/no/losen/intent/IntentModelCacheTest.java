@@ -81,6 +81,25 @@ class IntentModelCacheTest {
     }
 
     @Test
+    void another_bridge_is_another_key_and_a_bridge_without_an_id_is_never_cached() throws IOException {
+        DialogSet set = ContentLoader.load(RecogniserTest.INTENT).set();
+        List<Examples.Labelled> data = Recogniser.trainingData(set, set.dialog("help").orElseThrow());
+        DerivedCache cache = DerivedCache.at(tmp);
+        IntentModel.Bridge pay = (text, lang) -> text.contains("salario") ? List.of("wages") : List.of();
+
+        IntentModel.train(data, "emergency", IntentModel.Settings.DEFAULT, IntentModel.Bridge.NONE, cache);
+        IntentModel.train(data, "emergency", IntentModel.Settings.DEFAULT, pay, cache);
+        IntentModel named = IntentModel.train(data, "emergency", IntentModel.Settings.DEFAULT,
+                IntentModel.Bridge.named("pay", pay), cache);
+
+        assertThat(named.score("mi salario", "es"))
+                .isEqualTo(IntentModel.train(data, "emergency", IntentModel.Settings.DEFAULT, pay).score("mi salario", "es"));
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("intents-"))).hasSize(2);
+        }
+    }
+
+    @Test
     void a_recogniser_from_the_cache_reads_messages_as_a_trained_one() {
         DialogSet set = ContentLoader.load(RecogniserTest.INTENT).set();
         Dialog help = set.dialog("help").orElseThrow();
