@@ -31,6 +31,29 @@ public final class Translators {
             "ar", new Sources(List.of(), List.of("freedict-ara-eng"), List.of()),
             "ru", new Sources(List.of(), List.of(), List.of("freedict-eng-rus")));
 
+    /** A language's word forms and its bundled glossary. */
+    private record Glossed(LanguageForms forms, Optional<ForeignGlossary> glossary) {
+    }
+
+    /**
+     * The bundled glossaries, parsed once per process on first use: they are resources of the jar,
+     * as constant as the code, and parsing them (Morfologik for Polish and Ukrainian, some ten
+     * thousand phrases) is a second of CPU that the search's translators, the search's background
+     * dictionaries and intent recognition's bridge used to spend three times over at start-up.
+     */
+    private static final class Bundled {
+        static final Map<String, Glossed> BY_LANG = parse();
+
+        private static Map<String, Glossed> parse() {
+            Map<String, Glossed> out = new TreeMap<>();
+            for (String lang : LANGUAGES) {
+                LanguageForms forms = LanguageForms.of(lang);
+                out.put(lang, new Glossed(forms, ForeignGlossary.load(forms)));
+            }
+            return Map.copyOf(out);
+        }
+    }
+
     private final Map<String, ForeignTranslator> byLang;
 
     private Translators(Map<String, ForeignTranslator> byLang) {
@@ -43,16 +66,14 @@ public final class Translators {
     }
 
     /**
-     * Glossaries and transliteration only: built in milliseconds, so search answers every
-     * language from the first request while {@link #load} reads the dictionaries.
+     * Glossaries and transliteration only: built in milliseconds once the glossaries are parsed, so
+     * search answers every language from the first request while {@link #load} reads the dictionaries.
      */
     public static Translators glossariesOnly(QueryTranslator english) {
         Transliteration translit = new Transliteration();
         Map<String, ForeignTranslator> out = new TreeMap<>();
-        for (String lang : LANGUAGES) {
-            LanguageForms forms = LanguageForms.of(lang);
-            out.put(lang, new ForeignTranslator(forms, ForeignGlossary.load(forms), List.of(), List.of(), english, translit));
-        }
+        Bundled.BY_LANG.forEach((lang, g) ->
+                out.put(lang, new ForeignTranslator(g.forms(), g.glossary(), List.of(), List.of(), english, translit)));
         return new Translators(out);
     }
 
@@ -62,7 +83,8 @@ public final class Translators {
         Map<String, ForeignTranslator> out = new TreeMap<>();
         List<String> missing = new ArrayList<>();
         for (String lang : LANGUAGES) {
-            LanguageForms forms = LanguageForms.of(lang);
+            Glossed g = Bundled.BY_LANG.get(lang);
+            LanguageForms forms = g.forms();
             Sources s = SOURCES.getOrDefault(lang, new Sources(List.of(), List.of(), List.of()));
             List<ForeignTranslator.Lexicon> toNb = new ArrayList<>();
             List<ForeignTranslator.Lexicon> toEn = new ArrayList<>();
@@ -75,7 +97,7 @@ public final class Translators {
             for (String base : s.fromEnglish()) {
                 FreeDict.load(dictDir, base).ifPresentOrElse(d -> toEn.add(new ForeignTranslator.Lexicon(d.inverted(), forms)), () -> missing.add(base));
             }
-            out.put(lang, new ForeignTranslator(forms, ForeignGlossary.load(forms), toNb, toEn, english, translit));
+            out.put(lang, new ForeignTranslator(forms, g.glossary(), toNb, toEn, english, translit));
         }
         if (!missing.isEmpty()) {
             LOG.warn("dictionaries not installed in {}: {} (Debian: apt-get install {}); those languages use the glossary and transliteration only",
