@@ -236,7 +236,7 @@ public final class PhoneTurns<T> {
      * The numbers to call in danger now, from the facts ({@code {police}}, {@code {ambulance}} in the
      * channel's words); empty when the content lacks either fact (then no line names them).
      */
-    static Map<String, String> emergency(no.losen.content.Facts facts) {
+    public static Map<String, String> emergency(no.losen.content.Facts facts) {
         var police = facts.find("police-emergency");
         var ambulance = facts.find("ambulance");
         return police.isEmpty() || ambulance.isEmpty() ? Map.of()

@@ -64,14 +64,12 @@ public final class SmsTexts {
 
     /** The keyword that the whole message is, in any language; the message's own language wins a tie. */
     public Optional<Match> keyword(String message, String preferredLang) {
-        String t = normalize(message);
-        if (t.isEmpty()) {
-            return Optional.empty();
-        }
-        for (String lang : order(preferredLang)) {
-            for (Keyword k : Keyword.values()) {
-                if (words(lang, k.key).contains(t)) {
-                    return Optional.of(new Match(k, lang));
+        for (String t : readings(message)) {
+            for (String lang : order(preferredLang)) {
+                for (Keyword k : Keyword.values()) {
+                    if (words(lang, k.key).contains(t)) {
+                        return Optional.of(new Match(k, lang));
+                    }
                 }
             }
         }
@@ -84,12 +82,45 @@ public final class SmsTexts {
      * keywords ({@code wa.kw.exit}) are read this way.
      */
     public Optional<String> listedIn(String message, String key, String preferredLang) {
+        for (String t : readings(message)) {
+            Optional<String> lang = order(preferredLang).stream().filter(l -> words(l, key).contains(t)).findFirst();
+            if (lang.isPresent()) {
+                return lang;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A message as written, then, when every letter of it is a Cyrillic or Greek letter that looks
+     * like a Latin one, as those Latin letters: a Ukrainian or Russian keyboard has no X, and the
+     * key where it would be types "х", so "х" must be quick exit as "x" is (the uk and ru texts say
+     * "write X"). Words in those alphabets ("стоп") stay as they are and are read first.
+     */
+    static List<String> readings(String message) {
         String t = normalize(message);
         if (t.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        return order(preferredLang).stream().filter(lang -> words(lang, key).contains(t)).findFirst();
+        StringBuilder latin = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            int at = LOOKALIKE.indexOf(c);
+            if (at >= 0) {
+                latin.append(LATIN.charAt(at));
+            } else if (c == ' ' || c < 128) {
+                latin.append(c);
+            } else {
+                return List.of(t);
+            }
+        }
+        String l = latin.toString();
+        return l.equals(t) ? List.of(t) : List.of(t, l);
     }
+
+    /** Cyrillic and Greek lower-case letters drawn like Latin ones, and the Latin letter each looks like. */
+    private static final String LOOKALIKE = "асеікорхујѕαοχκνρτιυε";
+    private static final String LATIN = "aceikopxyjsaoxkvptiue";
 
     /**
      * The language a message names, among {@code offered}: its code ("ar"), its name in itself

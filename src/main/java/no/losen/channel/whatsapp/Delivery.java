@@ -45,8 +45,12 @@ public final class Delivery {
         }
     }
 
-    /** The messages of a delivery, and how many status callbacks and foreign messages were skipped. */
-    public record Read(List<Message> messages, int statuses, int foreign) {
+    /**
+     * The messages of a delivery, and how many status callbacks, foreign messages and unreadable ones
+     * (no sender or id) were skipped: one bad message must not cost the others in the same delivery
+     * their answer, and would be refused again at every redelivery.
+     */
+    public record Read(List<Message> messages, int statuses, int foreign, int unreadable) {
     }
 
     private Delivery() {
@@ -66,6 +70,7 @@ public final class Delivery {
         List<Message> out = new ArrayList<>();
         int statuses = 0;
         int foreign = 0;
+        int unreadable = 0;
         try {
             for (JsonObject entry : objects(root.getJsonArray("entry"))) {
                 for (JsonObject change : objects(entry.getJsonArray("changes"))) {
@@ -82,6 +87,10 @@ public final class Delivery {
                         continue;
                     }
                     for (JsonObject m : messages) {
+                        if (!readable(m)) {
+                            unreadable++;
+                            continue;
+                        }
                         Message read = message(m);
                         if (read != null) {
                             out.add(read);
@@ -92,15 +101,17 @@ public final class Delivery {
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("the body is not a WhatsApp webhook");
         }
-        return new Read(out, statuses, foreign);
+        return new Read(out, statuses, foreign, unreadable);
+    }
+
+    private static boolean readable(JsonObject m) {
+        return m.getValue("from") instanceof String from && !from.isBlank()
+                && m.getValue("id") instanceof String id && !id.isBlank();
     }
 
     private static Message message(JsonObject m) {
         String from = m.getString("from");
         String id = m.getString("id");
-        if (from == null || from.isBlank() || id == null || id.isBlank()) {
-            throw new IllegalArgumentException("a message lacks from or id");
-        }
         Instant sent = sent(m.getValue("timestamp"));
         String type = m.getString("type", "unknown");
         switch (type) {

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +29,23 @@ import org.slf4j.LoggerFactory;
  * after {@code deadline}: the end of WhatsApp's 24-hour customer-service window, after which a
  * free-form reply is not allowed and is dropped instead. Any other 4xx is not retried. The
  * number is held only in memory until its messages are sent; logs name statuses and counts.
+ *
+ * <p>Quick exit and STOP {@link #cancel} what is still queued for the person: a reply waiting for a
+ * retry ("he hits you? call…") must not light up the phone after they erased the conversation,
+ * perhaps because someone was looking. A {@code Retry-After} longer than {@link #LONGEST_WAIT} is
+ * cut to it, so a number is never held for an hour on Meta's word.
  */
 public final class Outbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     static final int ATTEMPTS = 6;
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(2);
+
+    /** One person's messages, sent in order; {@code cancelled} once the person erased the conversation. */
+    private static final class Queue {
+        CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+        final AtomicBoolean cancelled = new AtomicBoolean();
+    }
 
     private final HttpClient http;
     private final URI endpoint;
@@ -40,7 +53,7 @@ public final class Outbox implements AutoCloseable {
     private final Duration firstRetry;
     private final Clock clock;
     private final ScheduledExecutorService worker;
-    private final Map<String, CompletableFuture<Void>> tails = new HashMap<>();
+    private final Map<String, Queue> queues = new HashMap<>();
 
     public Outbox(WhatsAppConfig config, Clock clock) {
         this.worker = Executors.newScheduledThreadPool(1, r -> {
@@ -64,39 +77,58 @@ public final class Outbox implements AutoCloseable {
      * @return completes when every message was sent or given up (never fails)
      */
     public CompletableFuture<Void> send(String who, String to, List<JsonObject> messages, Instant deadline) {
+        Queue q;
         CompletableFuture<Void> next;
-        synchronized (tails) {
-            CompletableFuture<Void> prev = tails.getOrDefault(who, CompletableFuture.completedFuture(null));
-            next = prev.thenComposeAsync(x -> all(to, messages, deadline, 0), worker);
-            tails.put(who, next);
+        synchronized (queues) {
+            q = queues.computeIfAbsent(who, k -> new Queue());
+            next = q.tail.thenComposeAsync(x -> all(to, messages, deadline, 0, q.cancelled), worker);
+            q.tail = next;
         }
-        CompletableFuture<Void> mine = next;
-        mine.whenComplete((x, e) -> {
-            synchronized (tails) {
-                tails.remove(who, mine);
+        next.whenComplete((x, e) -> {
+            synchronized (queues) {
+                if (q.tail == next) {
+                    queues.remove(who, q);
+                }
             }
         });
-        return mine;
+        return next;
+    }
+
+    /**
+     * Drops whatever is still queued or waiting for a retry for {@code who} (a message already on
+     * its way to Meta cannot be recalled). What is sent after this goes out at once, not behind it.
+     */
+    public void cancel(String who) {
+        synchronized (queues) {
+            Queue q = queues.remove(who);
+            if (q != null) {
+                q.cancelled.set(true);
+            }
+        }
     }
 
     /** Completes when everything queued so far has been sent or given up (a drain, and tests, wait for it). */
     public CompletableFuture<Void> idle() {
-        synchronized (tails) {
-            return CompletableFuture.allOf(tails.values().toArray(CompletableFuture[]::new));
+        synchronized (queues) {
+            return CompletableFuture.allOf(queues.values().stream().map(q -> q.tail).toArray(CompletableFuture[]::new));
         }
     }
 
-    private CompletableFuture<Void> all(String to, List<JsonObject> messages, Instant deadline, int i) {
+    private CompletableFuture<Void> all(String to, List<JsonObject> messages, Instant deadline, int i, AtomicBoolean cancelled) {
         if (i >= messages.size()) {
             return CompletableFuture.completedFuture(null);
         }
-        return one(to, messages.get(i), deadline, 1).thenCompose(sent -> sent
-                ? all(to, messages, deadline, i + 1)
+        return one(to, messages.get(i), deadline, 1, cancelled).thenCompose(sent -> sent
+                ? all(to, messages, deadline, i + 1, cancelled)
                 // A message that could not be sent: the ones after it would read out of order; drop them too.
                 : CompletableFuture.completedFuture(null));
     }
 
-    private CompletableFuture<Boolean> one(String to, JsonObject message, Instant deadline, int attempt) {
+    private CompletableFuture<Boolean> one(String to, JsonObject message, Instant deadline, int attempt, AtomicBoolean cancelled) {
+        if (cancelled.get()) {
+            LOG.info("event=whatsapp.send.dropped reason=erased");
+            return CompletableFuture.completedFuture(false);
+        }
         if (deadline != null && !clock.instant().isBefore(deadline)) {
             LOG.info("event=whatsapp.send.dropped reason=window_closed");
             return CompletableFuture.completedFuture(false);
@@ -123,7 +155,7 @@ public final class Outbox implements AutoCloseable {
             }
             LOG.info("event=whatsapp.send.retry status={} attempt={} wait_ms={}", status, attempt, wait.toMillis());
             CompletableFuture<Boolean> later = new CompletableFuture<>();
-            worker.schedule(() -> one(to, message, deadline, attempt + 1).whenComplete((ok, x) -> later.complete(ok != null && ok)),
+            worker.schedule(() -> one(to, message, deadline, attempt + 1, cancelled).whenComplete((ok, x) -> later.complete(ok != null && ok)),
                     wait.toMillis(), TimeUnit.MILLISECONDS);
             return later;
         }).thenCompose(f -> f);
@@ -134,7 +166,8 @@ public final class Outbox implements AutoCloseable {
         if (r != null) {
             String after = r.headers().firstValue("Retry-After").orElse(null);
             if (after != null && after.strip().matches("\\d{1,4}")) {
-                return Duration.ofSeconds(Long.parseLong(after.strip()));
+                Duration asked = Duration.ofSeconds(Long.parseLong(after.strip()));
+                return asked.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : asked;
             }
         }
         return firstRetry.multipliedBy(1L << Math.min(attempt - 1, 10));

@@ -1,5 +1,7 @@
 package no.losen.channel.whatsapp;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -74,6 +76,13 @@ public final class WhatsAppConversation {
     private final Clock clock;
     private final Replies<Void> handled;
     private final Serial serial = new Serial();
+    /**
+     * When each phone last erased its conversation (quick exit, STOP), for an hour: Meta does not
+     * promise order, and a message written before the exit but delivered after it must not bring
+     * the conversation back. Keyed by the phone key, like everything else here.
+     */
+    private final Cache<String, Instant> exits = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1))
+            .maximumSize(100_000).build();
 
     public WhatsAppConversation(Steps steps, PhoneKey keys, String dialogId, Outbox outbox, Clock clock) {
         this(steps, keys, dialogId, outbox, clock, null);
@@ -138,7 +147,15 @@ public final class WhatsAppConversation {
         String phone = keys.of(m.from());
         // The id is held hashed: a "wamid." id carries the sender's number inside it.
         return handled.once(phone + "/" + keys.opaque(m.id()), () -> serial.run(phone, () -> {
-            Instant deadline = (m.sent() == null ? clock.instant() : m.sent()).plus(WINDOW);
+            Instant now = clock.instant();
+            // A time in the future (a wrong clock, a forged body) would stretch the window: read it as now.
+            Instant sent = m.sent() == null || m.sent().isAfter(now) ? now : m.sent();
+            Instant exit = exits.getIfPresent(phone);
+            if (exit != null && sent.isBefore(exit)) {
+                LOG.info("event=whatsapp.ignored reason=before_exit");
+                return Future.succeededFuture();
+            }
+            Instant deadline = sent.plus(WINDOW);
             return run(phone, m, deadline).map(messages -> {
                 if (!messages.isEmpty()) {
                     outbox.send(phone, m.from(), messages, deadline);
@@ -159,10 +176,25 @@ public final class WhatsAppConversation {
         return steps.run(PREFIX + phone, new Steps.Caller("whatsapp", phone), text, s -> {
             if (closed) {
                 LOG.info("event=whatsapp.window.closed had_session={}", s.isPresent());
+                dropQueued(phone);
                 return Outcome.<List<JsonObject>>erase(List.of());
             }
-            return step(s.orElse(null), m);
+            Outcome<List<JsonObject>> o = step(s.orElse(null), m);
+            if (o.erase()) {
+                // Quick exit or STOP: nothing still queued may reach the phone after it, and nothing
+                // written before it may start the conversation again.
+                dropQueued(phone);
+                exits.put(phone, m.sent() == null || m.sent().isAfter(clock.instant()) ? clock.instant() : m.sent());
+            }
+            return o;
         });
+    }
+
+    /** Nothing still queued for this phone goes out (no outbox: tests of the step alone). */
+    private void dropQueued(String phone) {
+        if (outbox != null) {
+            outbox.cancel(phone);
+        }
     }
 
     PhoneKey keys() {
@@ -179,7 +211,9 @@ public final class WhatsAppConversation {
             }
             case CHOICE -> t = chosen(session, m.choice());
             default -> {
-                Optional<String> exit = texts.listedIn(m.text(), "wa.kw.exit", lang);
+                // With no conversation, "x" (every language's word) is answered in English, not in the
+                // first language that happens to list it.
+                Optional<String> exit = texts.listedIn(m.text(), "wa.kw.exit", lang != null ? lang : "en");
                 if (exit.isPresent()) {
                     LOG.info("event=whatsapp.exit had_session={}", session != null);
                     return Outcome.erase(renderer.text(texts.text(lang != null ? lang : exit.get(), "wa.exit")));
@@ -230,13 +264,21 @@ public final class WhatsAppConversation {
         }
     }
 
-    /** "Text only", in the person's language, or with no conversation yet in the start dialog's first two. */
+    /**
+     * "Text only", in the person's language, or with no conversation yet in the start dialog's first
+     * two; either way after the numbers to call in danger, since a voice note may be a cry for help.
+     */
     private String textOnly(String lang) {
+        Map<String, String> emergency = PhoneTurns.emergency(steps.engine().dialogs().facts());
         if (lang != null) {
-            return texts.text(lang, "wa.media");
+            String media = texts.text(lang, "wa.media");
+            return emergency.isEmpty() ? media : texts.text(lang, "sms.sos", emergency) + "\n\n" + media;
         }
         List<String> langs = steps.engine().dialogs().dialog(dialogId).map(d -> d.languages()).orElse(List.of("en"));
         List<String> lines = new ArrayList<>();
+        if (!emergency.isEmpty()) {
+            lines.add(texts.text(langs.get(0), "sms.menu.sos", emergency));
+        }
         for (String l : langs.subList(0, Math.min(2, langs.size()))) {
             String t = texts.text(l, "wa.media");
             if (!t.isBlank() && !lines.contains(t)) {

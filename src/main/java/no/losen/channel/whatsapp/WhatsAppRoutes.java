@@ -44,6 +44,9 @@ public final class WhatsAppRoutes {
      */
     public static Outbox mount(Router router, Steps steps, WhatsAppConfig config, PhoneKey keys, String dialog, Clock clock) {
         Outbox outbox = config.missingConfig() == null ? new Outbox(config, clock) : null;
+        if (outbox == null && config.enabled()) {
+            LOG.warn("event=whatsapp.incomplete {}; /whatsapp answers 503 until it is set", config.missingConfig());
+        }
         WhatsAppConversation c = outbox == null ? null : new WhatsAppConversation(steps, keys, dialog, outbox, clock);
         WhatsAppRoutes routes = new WhatsAppRoutes(config, c);
         router.get(PATH).handler(routes::verify);
@@ -53,8 +56,11 @@ public final class WhatsAppRoutes {
 
     /** Meta's handshake: echo {@code hub.challenge} when the mode is subscribe and the token ours. */
     private void verify(RoutingContext ctx) {
-        if (config.verifyToken() == null) {
-            refuse(ctx, 503, "not_configured", "WhatsApp is not configured: set LOSEN_WHATSAPP_VERIFY_TOKEN");
+        // Not verified until all four settings are in: a verified webhook in Meta's dashboard must mean
+        // that messages will be answered, not refused one by one with 503.
+        String missing = config.missingConfig();
+        if (missing != null) {
+            refuse(ctx, 503, "not_configured", missing);
             return;
         }
         String mode = ctx.request().getParam("hub.mode");
@@ -94,26 +100,28 @@ public final class WhatsAppRoutes {
             refuse(ctx, 400, "bad_request", e.getMessage());
             return;
         }
-        List<Future<Void>> steps = new ArrayList<>();
-        read.messages().forEach(m -> steps.add(conversation.handle(m)));
-        Future.join(steps).onComplete(ar -> {
+        // One message after the other: a delivery may carry messages from dozens of people, and handed to
+        // the text workers all at once they would overflow the share that keeps one client from
+        // stalling the rest (the whole delivery would be refused as busy, and again at each redelivery).
+        // What was stored before a failure is not done twice: each message is handled once by its id.
+        Future<Void> all = Future.succeededFuture();
+        for (Delivery.Message m : read.messages()) {
+            all = all.compose(x -> conversation.handle(m));
+        }
+        all.onComplete(ar -> {
             if (ar.succeeded()) {
-                LOG.info("event=whatsapp.received messages={} statuses={} foreign={}", read.messages().size(),
-                        read.statuses(), read.foreign());
+                LOG.info("event=whatsapp.received messages={} statuses={} foreign={} unreadable={}",
+                        read.messages().size(), read.statuses(), read.foreign(), read.unreadable());
                 ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain; charset=utf-8").end("ok");
                 return;
             }
-            DialogException d = Steps.failure(firstFailure(steps, ar.cause()));
+            DialogException d = Steps.failure(ar.cause());
             int status = d.code() == ErrorCode.UNAVAILABLE || d.code() == ErrorCode.BUSY ? 503 : 500;
             if (status == 503) {
                 ctx.response().putHeader("Retry-After", d.code() == ErrorCode.BUSY ? "5" : "30");
             }
             refuse(ctx, status, d.code().code(), d.getMessage());
         });
-    }
-
-    private static Throwable firstFailure(List<Future<Void>> steps, Throwable fallback) {
-        return steps.stream().filter(Future::failed).map(Future::cause).findFirst().orElse(fallback);
     }
 
     private static void refuse(RoutingContext ctx, int status, String code, String message) {

@@ -67,4 +67,13 @@ class SmsTextsTest {
         assertThat(texts().text("nb", "sms.bad-number", Map.of("max", "4"))).isEqualTo(
                 "Det tallet er ikke et valg her. Svar med et tall fra 1 til 4.");
     }
+
+    @Test
+    void aWordOfCyrillicOrGreekLettersDrawnLikeLatinOnesIsAlsoReadInLatinLetters() {
+        assertThat(SmsTexts.readings("х")).containsExactly("х", "x");     // the X key of a Ukrainian keyboard
+        assertThat(SmsTexts.readings(" Х! ")).containsExactly("х", "x");
+        assertThat(SmsTexts.readings("стоп")).as("a real word stays as written").containsExactly("стоп");
+        assertThat(SmsTexts.readings("x")).containsExactly("x");
+        assertThat(SmsTexts.readings("!!")).isEmpty();
+    }
 }

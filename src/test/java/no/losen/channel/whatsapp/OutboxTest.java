@@ -73,4 +73,26 @@ class OutboxTest {
         assertThat(graph.take(Outbox.ATTEMPTS)).hasSize(Outbox.ATTEMPTS);
         assertThat(graph.take(false, 300)).isEmpty();
     }
+
+    @Test
+    void quick_exit_drops_what_is_still_waiting_for_a_retry_and_what_is_sent_after_it_goes_out_at_once() throws Exception {
+        // The first attempt fails and waits two seconds for its retry; the person erases the conversation meanwhile.
+        try (Outbox slow = new Outbox(new WhatsAppConfig("v", "s", "token", "123", graph.url(), Duration.ofSeconds(2)),
+                Clock.systemUTC())) {
+            graph.failNext(503);
+            var violence = slow.send("k", "47", texts("if he hits you, call 112", "and more"), Instant.now().plusSeconds(60));
+            assertThat(graph.take(1)).extracting(OutboxTest::body).containsExactly("if he hits you, call 112");
+            slow.cancel("k");
+            slow.send("k", "47", texts("OK."), Instant.now().plusSeconds(60)).get(1, TimeUnit.SECONDS);
+            violence.get(10, TimeUnit.SECONDS);
+            assertThat(graph.take(false, 300)).extracting(OutboxTest::body).containsExactly("OK.");
+        }
+    }
+
+    @Test
+    void cancelling_one_person_leaves_everyone_else_queued() throws Exception {
+        outbox.cancel("nobody");
+        outbox.send("other", "48", texts("still here"), Instant.now().plusSeconds(60)).get(10, TimeUnit.SECONDS);
+        assertThat(graph.take(1)).extracting(OutboxTest::body).containsExactly("still here");
+    }
 }

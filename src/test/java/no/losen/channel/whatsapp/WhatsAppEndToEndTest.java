@@ -2,6 +2,7 @@ package no.losen.channel.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -232,11 +233,13 @@ class WhatsAppEndToEndTest {
     void a_picture_is_answered_with_text_only_and_never_fetched() throws Exception {
         String me = "4791000019";
         List<GraphStandIn.Sent> first = deliver(Webhooks.image(me, nextId(), Instant.now()));
-        assertThat(body(single(first))).isEqualTo("Vi kan bare lese tekst her. Skriv spørsmålet ditt, eller svar med et tall."
+        // A voice note or a picture may be a cry for help: the numbers to call come first.
+        assertThat(body(single(first))).isEqualTo("SOS: 112 / 113\n\n"
+                + "Vi kan bare lese tekst her. Skriv spørsmålet ditt, eller svar med et tall."
                 + "\n\nWe can only read text here. Write your question, or reply with a number.");
         say(me, "العربية");
         assertThat(body(single(deliver(Webhooks.image(me, nextId(), Instant.now())))))
-                .isEqualTo("نستطيع قراءة النص فقط هنا. اكتب سؤالك، أو أرسل رقمًا.");
+                .startsWith("في خطر الآن؟ اتصل بـ 112").endsWith("نستطيع قراءة النص فقط هنا. اكتب سؤالك، أو أرسل رقمًا.");
         assertThat(graph.seenPaths()).allSatisfy(p -> assertThat(p).endsWith("/messages"));
     }
 
@@ -299,7 +302,8 @@ class WhatsAppEndToEndTest {
         List<String> help = twilio(me, "3", 0);
         assertThat(String.join("\n", help)).contains("ROSA: +47 22 33 11 60");
         assertThat(help).allSatisfy(m -> assertThat(m.length()).isLessThanOrEqualTo(WhatsAppRenderer.TWILIO_MAX_TEXT));
-        assertThat(twilio(me, "", 1)).containsExactly("Vi kan bare lese tekst her. Skriv spørsmålet ditt, eller svar med et tall.");
+        assertThat(twilio(me, "", 1)).containsExactly("Fare nå? Ring 112 (politi) eller 113 (ambulanse).\n\n"
+                + "Vi kan bare lese tekst her. Skriv spørsmålet ditt, eller svar med et tall.");
         long before = sessions();
         assertThat(twilio(me, "x", 0)).containsExactly("Ok.");
         assertThat(sessions()).isEqualTo(before - 1);
@@ -334,6 +338,49 @@ class WhatsAppEndToEndTest {
                     .replace("&amp;", "&"));
         }
         return out;
+    }
+
+    @Test
+    void on_a_cyrillic_keyboard_the_x_key_is_quick_exit_too() throws Exception {
+        String me = "4791000031";
+        say(me, "українська");
+        long before = sessions();
+        // U+0445: what the X key types on a Ukrainian or Russian keyboard, where the texts say "write X".
+        assertThat(body(single(say(me, "х")))).isEqualTo("Гаразд.");
+        assertThat(sessions()).isEqualTo(before - 1);
+    }
+
+    @Test
+    void a_first_x_is_answered_with_a_neutral_word_in_english_not_in_the_first_language_that_lists_it() throws Exception {
+        assertThat(body(single(say("4791000033", "x")))).isEqualTo("OK.");
+    }
+
+    @Test
+    void a_message_written_before_the_quick_exit_but_delivered_after_it_does_not_bring_the_conversation_back() throws Exception {
+        String me = "4791000034";
+        say(me, "English");
+        Instant exit = Instant.now();
+        assertThat(body(single(deliver(Webhooks.text(me, nextId(), exit, "x"))))).isEqualTo("OK.");
+        long before = sessions();
+        JsonObject late = Webhooks.text(me, nextId(), exit.minusSeconds(20), "he is hitting me");
+        assertThat(post(late.encode(), sign(late.encode())).statusCode()).isEqualTo(200);
+        assertThat(nothingMore()).as("nothing answered after the exit").isEmpty();
+        assertThat(sessions()).isEqualTo(before);
+    }
+
+    @Test
+    void a_delivery_with_messages_from_forty_people_is_answered_for_every_one() throws Exception {
+        JsonArray messages = new JsonArray();
+        for (int i = 0; i < 40; i++) {
+            messages.add(Webhooks.text("47920000" + (10 + i), nextId(), Instant.now(), "hei")
+                    .getJsonArray("entry").getJsonObject(0).getJsonArray("changes").getJsonObject(0)
+                    .getJsonObject("value").getJsonArray("messages").getJsonObject(0));
+        }
+        JsonObject batch = Webhooks.text("4792000000", nextId(), Instant.now(), "hei");
+        batch.getJsonArray("entry").getJsonObject(0).getJsonArray("changes").getJsonObject(0).getJsonObject("value")
+                .put("messages", messages);
+        List<GraphStandIn.Sent> menus = deliver(batch);
+        assertThat(menus).extracting(m -> m.body().getString("to")).doesNotHaveDuplicates().hasSize(40);
     }
 
     private List<GraphStandIn.Sent> say(String from, String text) throws Exception {

@@ -44,8 +44,9 @@ class WhatsAppRoutesTest {
     void with_only_the_webhook_secrets_set_it_says_replies_need_the_token_and_number_id() {
         server = new TestServer(Config.defaults().withPort(0).withContent(Fixtures.copyOfBasic(dir))
                 .withWhatsApp(new WhatsAppConfig("verify", "secret", null, null, null)));
-        assertThat(server.get("/whatsapp?hub.mode=subscribe&hub.verify_token=verify&hub.challenge=42").body())
-                .as("the handshake needs only the verify token").isEqualTo("42");
+        TestServer.Response handshake = server.get("/whatsapp?hub.mode=subscribe&hub.verify_token=verify&hub.challenge=42");
+        assertThat(handshake.status()).as("not verified in Meta's dashboard while replies cannot go out").isEqualTo(503);
+        assertThat(handshake.body()).contains("LOSEN_WHATSAPP_ACCESS_TOKEN");
         TestServer.Response post = server.request(HttpMethod.POST, "/whatsapp", Buffer.buffer("{}"));
         assertThat(post.status()).isEqualTo(503);
         assertThat(post.json().getString("message")).contains("LOSEN_WHATSAPP_ACCESS_TOKEN");
