@@ -174,6 +174,9 @@ public final class Losen {
         router.route().handler(headers::apply);
         // For every method: a catch-all limited to POST/PUT/PATCH would make Vert.x Web answer an unknown
         // path with 405 instead of 404 (a route "matched the path, not the method").
+        // Meta batches messages and allows a text of 65,536 characters (in Ethiopic or Arabic script well over
+        // 64 KiB of JSON): the WhatsApp webhook reads up to a mebibyte, everything else up to MAX_BODY.
+        router.post(WhatsAppRoutes.PATH).handler(BodyHandler.create(false).setBodyLimit(WhatsAppRoutes.MAX_BODY));
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         router.errorHandler(413, ctx -> {
             metrics.limit("body_size");

@@ -27,6 +27,8 @@ public final class WhatsAppRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppRoutes.class);
     public static final String PATH = "/whatsapp";
+    /** The largest delivery read: Meta batches messages, and one text may be 65,536 characters. */
+    public static final long MAX_BODY = 1024 * 1024;
 
     private final WhatsAppConfig config;
     private final WhatsAppConversation conversation;

@@ -383,6 +383,15 @@ class WhatsAppEndToEndTest {
         assertThat(menus).extracting(m -> m.body().getString("to")).doesNotHaveDuplicates().hasSize(40);
     }
 
+    @Test
+    void a_delivery_over_64_kib_is_read_a_long_text_is_answered_and_not_lost() throws Exception {
+        // 30,000 Ethiopic letters: 90 KB of UTF-8, more than other routes take, less than WhatsApp allows.
+        String text = "ሰ".repeat(30_000);
+        JsonObject big = Webhooks.text("4791000035", nextId(), Instant.now(), text);
+        assertThat(big.encode().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(64 * 1024);
+        assertThat(deliver(big)).isNotEmpty();
+    }
+
     private List<GraphStandIn.Sent> say(String from, String text) throws Exception {
         return deliver(Webhooks.text(from, nextId(), Instant.now(), text));
     }
