@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,10 +53,17 @@ public final class Outbox implements AutoCloseable {
     private final String token;
     private final Duration firstRetry;
     private final Clock clock;
+    private final Duration patience;
     private final ScheduledExecutorService worker;
     private final Map<String, Queue> queues = new HashMap<>();
 
     public Outbox(WhatsAppConfig config, Clock clock) {
+        this(config, clock, Duration.ofSeconds(20));
+    }
+
+    /** @param patience how long one request may go unanswered before it counts as a failed attempt */
+    Outbox(WhatsAppConfig config, Clock clock, Duration patience) {
+        this.patience = patience;
         this.worker = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "losen-whatsapp-send");
             t.setDaemon(true);
@@ -134,7 +142,7 @@ public final class Outbox implements AutoCloseable {
             return CompletableFuture.completedFuture(false);
         }
         JsonObject body = message.copy().put("messaging_product", "whatsapp").put("recipient_type", "individual").put("to", to);
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(20))
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(patience)
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.encode(), StandardCharsets.UTF_8)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
@@ -144,7 +152,10 @@ public final class Outbox implements AutoCloseable {
                 return CompletableFuture.completedFuture(true);
             }
             boolean again = status == 0 || status == 429 || status >= 500;
-            if (!again || attempt >= ATTEMPTS) {
+            // No answer in time: Meta may well have delivered it, and each retry could put it on the phone
+            // again. One more try, not five (a refused connection, by contrast, surely sent nothing).
+            boolean unanswered = e != null && (e instanceof HttpTimeoutException || e.getCause() instanceof HttpTimeoutException);
+            if (!again || attempt >= ATTEMPTS || (unanswered && attempt >= 2)) {
                 LOG.warn("event=whatsapp.send.failed status={} code={} attempts={}", status, code(r), attempt);
                 return CompletableFuture.completedFuture(false);
             }

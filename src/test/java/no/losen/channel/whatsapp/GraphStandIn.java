@@ -33,6 +33,10 @@ final class GraphStandIn implements AutoCloseable {
         server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b -> {
             paths.add(req.method() + " " + req.path());
             Integer status = statuses.poll();
+            if (status != null && status == HANG) {
+                sent.add(new Sent(req.path(), req.getHeader("Authorization"), new JsonObject(b).put("_status", status)));
+                return;   // never answered: as a Graph API that hangs
+            }
             if (status != null) {
                 // Every request is seen by the test, refused ones too.
                 sent.add(new Sent(req.path(), req.getHeader("Authorization"), new JsonObject(b).put("_status", status)));
@@ -60,7 +64,10 @@ final class GraphStandIn implements AutoCloseable {
         return "http://127.0.0.1:" + server.actualPort() + "/v21.0";
     }
 
-    /** The next requests answer with these statuses, in order; then 200 again. */
+    /** A status for {@link #failNext}: the request is read and never answered. */
+    static final int HANG = 0;
+
+    /** The next requests answer with these statuses ({@link #HANG}: not at all), in order; then 200 again. */
     void failNext(int... codes) {
         for (int c : codes) {
             statuses.add(c);

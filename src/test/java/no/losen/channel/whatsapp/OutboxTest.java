@@ -95,4 +95,14 @@ class OutboxTest {
         outbox.send("other", "48", texts("still here"), Instant.now().plusSeconds(60)).get(10, TimeUnit.SECONDS);
         assertThat(graph.take(1)).extracting(OutboxTest::body).containsExactly("still here");
     }
+
+    @Test
+    void a_request_left_unanswered_is_tried_once_more_not_six_times_since_meta_may_have_delivered_it() throws Exception {
+        try (Outbox impatient = new Outbox(new WhatsAppConfig("v", "s", "token", "123", graph.url(), Duration.ofMillis(10)),
+                Clock.systemUTC(), Duration.ofMillis(300))) {
+            graph.failNext(GraphStandIn.HANG, GraphStandIn.HANG, GraphStandIn.HANG);
+            impatient.send("k", "47", texts("hello"), Instant.now().plusSeconds(60)).get(10, TimeUnit.SECONDS);
+            assertThat(graph.take(false, 500)).hasSize(2);
+        }
+    }
 }
