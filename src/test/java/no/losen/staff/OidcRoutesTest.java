@@ -259,6 +259,21 @@ class OidcRoutesTest {
     }
 
     @Test
+    void theProviderChecksThePkceVerifierSoAStolenCodeIsWorthNothingWithoutIt() throws Exception {
+        // The flow cookie holds state.nonce.verifier: keep the state, change the verifier. No token is
+        // queued: the provider refuses before it makes one (were it to accept, its default token has no
+        // role and the answer would be 403, not 400).
+        Returned back = toProviderAndBack(server);
+        String[] parts = back.flowCookie().split("=", 2)[1].split("\\.");
+        assertThat(parts).hasSize(3);
+        assertThat(parts[2].length()).isBetween(43, 128);   // RFC 7636's verifier length
+        String forged = OidcRoutes.COOKIE + "=" + parts[0] + "." + parts[1] + "." + "B".repeat(64);
+        HttpResponse<String> r = get(back.callback(), forged);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(CookieStaffAuth.COOKIE + "="));
+    }
+
+    @Test
     void anIdTokenWithAnotherNonceIsRefused() throws Exception {
         nextToken("0f3a-anna", claims("roles", List.of("losen-staff"), "nonce", "a-nonce-from-another-log-in"), 3600);
         HttpResponse<String> r = logIn(server);
