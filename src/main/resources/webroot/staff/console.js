@@ -42,6 +42,8 @@
     document.title = t('console.title');
     document.querySelectorAll('[data-t]').forEach(function (el) { el.textContent = t(el.getAttribute('data-t')); });
     $('typed-send').textContent = t('console.type.send');
+    // A refusal page after the organisation's log-in is shown in this tab's console language.
+    $('login-oidc').setAttribute('href', '/staff/oidc/login?lang=' + encodeURIComponent(uiLang));
   }
 
   function loadWords(lang) {
@@ -118,6 +120,9 @@
         $('login-oidc-box').hidden = !r.oidc;
         $('login-or').hidden = !(r.oidc && r.accounts);
         $('login-form').hidden = !r.accounts;
+        // Without a users file there is no name and password to speak of.
+        $('login-intro').setAttribute('data-t', r.accounts ? 'console.login.intro' : 'console.login.intro-oidc');
+        $('login-intro').textContent = t($('login-intro').getAttribute('data-t'));
         show('login');
         (r.accounts ? $('login-name') : $('login-oidc')).focus();
         return;

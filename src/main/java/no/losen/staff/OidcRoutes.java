@@ -58,13 +58,19 @@ final class OidcRoutes {
         router.get(CALLBACK).handler(this::callback);
     }
 
+    /**
+     * {@code ?lang=} is the console's language in this tab: a refusal page after the provider is shown
+     * in it, so it travels in the flow cookie beside the flow's secrets.
+     */
     private void start(RoutingContext ctx) {
+        String asked = ctx.queryParams().get("lang");
+        String lang = asked != null && words.offers(asked) ? asked : language(ctx.request().getHeader("Accept-Language"));
         oidc.start(base(ctx) + CALLBACK).onComplete(r -> {
             if (r.failed()) {
-                page(ctx, 503, OidcLogin.Refusal.UNAVAILABLE);
+                page(ctx, 503, OidcLogin.Refusal.UNAVAILABLE, lang);
                 return;
             }
-            ctx.response().putHeader("Set-Cookie", flowCookie(ctx, r.result().cookie(), false))
+            ctx.response().putHeader("Set-Cookie", flowCookie(ctx, lang + "." + r.result().cookie(), false))
                     .putHeader("Cache-Control", "no-store").putHeader("Referrer-Policy", "no-referrer")
                     .putHeader("Location", r.result().url()).setStatusCode(302).end();
         });
@@ -72,6 +78,10 @@ final class OidcRoutes {
 
     private void callback(RoutingContext ctx) {
         String flow = CookieStaffAuth.cookie(ctx.request().headers().getAll("Cookie"), COOKIE).orElse(null);
+        int dot = flow == null ? -1 : flow.indexOf('.');
+        String lang = dot > 0 && words.offers(flow.substring(0, dot)) ? flow.substring(0, dot)
+                : language(ctx.request().getHeader("Accept-Language"));
+        flow = dot > 0 ? flow.substring(dot + 1) : null;
         ctx.response().putHeader("Set-Cookie", flowCookie(ctx, "", true));
         var q = ctx.queryParams();
         oidc.finish(flow, q.get("state"), q.get("code"), q.get("error"), base(ctx) + CALLBACK).onComplete(r -> {
@@ -96,7 +106,7 @@ final class OidcRoutes {
                 case UNAVAILABLE -> 503;
                 case PROVIDER -> 401;
                 default -> 400;
-            }, no.refusal());
+            }, no.refusal(), lang);
         });
     }
 
@@ -125,9 +135,8 @@ final class OidcRoutes {
                 + (secure ? "; Secure" : "") + "; Max-Age=" + (clear ? 0 : FLOW.toSeconds());
     }
 
-    /** A small page in the console's language (Accept-Language, Norwegian unless English is asked for). */
-    private void page(RoutingContext ctx, int status, OidcLogin.Refusal why) {
-        String lang = language(ctx.request().getHeader("Accept-Language"));
+    /** A small page in the console's language, with a link back to the console. */
+    private void page(RoutingContext ctx, int status, OidcLogin.Refusal why, String lang) {
         String title = words.word(lang, "console.oidc.title");
         String html = "<!doctype html>\n<html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -141,7 +150,10 @@ final class OidcRoutes {
                 .putHeader("Referrer-Policy", "no-referrer").end(html);
     }
 
-    /** The first of nb and en the browser asks for (Norwegian variants count as nb); nb otherwise. */
+    /**
+     * Without the tab's choice (no flow cookie): the first of nb and en the browser asks for
+     * (Norwegian variants count as nb); nb otherwise, the console's own default.
+     */
     static String language(String acceptLanguage) {
         if (acceptLanguage != null) {
             for (String part : acceptLanguage.split(",")) {

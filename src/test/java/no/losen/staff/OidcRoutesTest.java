@@ -231,14 +231,19 @@ class OidcRoutesTest {
         assertThat(refused.body()).contains("lang=\"en\"").contains("has no role in the staff console")
                 .contains("href=\"/staff\"").doesNotContain("eva");
 
-        // In Norwegian for a Norwegian browser; the words come from translations/console/.
+        // In the console's language of the tab, which travels in the flow cookie (the callback's
+        // Accept-Language, English here, does not change it); the words come from translations/console/.
         nextToken("0f3a-eva", claims("roles", List.of()), 3600);
-        Returned back = toProviderAndBack(server);
-        HttpResponse<String> nb = http.send(HttpRequest.newBuilder(URI.create(back.callback()))
-                .header("Cookie", back.flowCookie()).header("Accept-Language", "nb-NO,nb;q=0.9,en;q=0.5").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> start = get(base(server) + "/staff/oidc/login?lang=nb", null);
+        String flow = setCookie(start, OidcRoutes.COOKIE).split(";")[0];
+        assertThat(flow).startsWith(OidcRoutes.COOKIE + "=nb.");
+        HttpResponse<String> nb = get(location(get(location(start), null)), flow);
         assertThat(nb.statusCode()).isEqualTo(403);
         assertThat(nb.body()).contains("lang=\"nb\"").contains("ingen rolle i ansattkonsollet");
+        // Without a language from the console, the browser's: Norwegian for a Norwegian browser.
+        HttpResponse<String> norwegian = http.send(HttpRequest.newBuilder(URI.create(base(server) + "/staff/oidc/login"))
+                .header("Accept-Language", "nn-NO,nn;q=0.9,en;q=0.5").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(setCookie(norwegian, OidcRoutes.COOKIE)).startsWith(OidcRoutes.COOKIE + "=nb.");
     }
 
     @Test
@@ -265,9 +270,9 @@ class OidcRoutesTest {
         // role and the answer would be 403, not 400).
         Returned back = toProviderAndBack(server);
         String[] parts = back.flowCookie().split("=", 2)[1].split("\\.");
-        assertThat(parts).hasSize(3);
-        assertThat(parts[2].length()).isBetween(43, 128);   // RFC 7636's verifier length
-        String forged = OidcRoutes.COOKIE + "=" + parts[0] + "." + parts[1] + "." + "B".repeat(64);
+        assertThat(parts).hasSize(4);   // language, state, nonce, verifier
+        assertThat(parts[3].length()).isBetween(43, 128);   // RFC 7636's verifier length
+        String forged = OidcRoutes.COOKIE + "=" + parts[0] + "." + parts[1] + "." + parts[2] + "." + "B".repeat(64);
         HttpResponse<String> r = get(back.callback(), forged);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(CookieStaffAuth.COOKIE + "="));
