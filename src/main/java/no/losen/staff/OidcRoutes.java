@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import no.losen.http.ClientAddress;
 import no.losen.http.Origins;
+import no.losen.http.RefusalLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +39,15 @@ final class OidcRoutes {
     private final String publicUrl;
     /** Keyed one-way tag of a subject for the log (the same kind the password log-in logs). */
     private final Function<String, String> tag;
+    private final ClientAddress clients;
+    /** Shared with the password log-in: refusals logged at most once a minute per address and kind. */
+    private final RefusalLog refusals;
     /** Log-ins made through the provider: their log-out also ends the provider's session. */
     private final Cache<String, Boolean> viaProvider = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofHours(24)).build();
 
     OidcRoutes(OidcLogin oidc, StaffSessions sessions, Origins origins, ConsoleWords words, String publicUrl,
-               Function<String, String> tag) {
+               Function<String, String> tag, ClientAddress clients, RefusalLog refusals) {
         this.oidc = oidc;
         this.sessions = sessions;
         this.origins = origins;
@@ -50,6 +55,8 @@ final class OidcRoutes {
         this.publicUrl = publicUrl == null || publicUrl.isBlank() ? null
                 : publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.tag = tag;
+        this.clients = clients;
+        this.refusals = refusals;
         sessions.onRemove(viaProvider::invalidate);
     }
 
@@ -100,7 +107,9 @@ final class OidcRoutes {
                 return;
             }
             OidcLogin.Refused no = (OidcLogin.Refused) outcome;
-            LOG.info("event=staff.login.refused via=oidc reason={} detail={}", no.refusal().code, no.detail());
+            refusals.refused(clients.of(ctx.request()), "oidc." + no.refusal().code, n -> LOG.info(
+                    "event=staff.login.refused via=oidc reason={} detail={} suppressed={}", no.refusal().code,
+                    no.detail(), n));
             page(ctx, switch (no.refusal()) {
                 case NO_ROLE -> 403;
                 case UNAVAILABLE -> 503;

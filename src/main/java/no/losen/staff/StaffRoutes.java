@@ -113,7 +113,7 @@ public final class StaffRoutes {
             OidcLogin login = new OidcLogin(vertx, s.oidc(), java.time.Clock.systemUTC());
             login.warmUp();
             routes.oidc = new OidcRoutes(login, sessions, origins, routes.words, s.publicUrl(),
-                    sub -> routes.perAccountAndAddress.tag("account", "oidc\n" + sub));
+                    sub -> routes.perAccountAndAddress.tag("account", "oidc\n" + sub), clients, routes.refusals);
         }
         routes.mount(router);
         return accounts == null && s.oidc() == null ? StaffAuth.NONE : new CookieStaffAuth(sessions, origins);
