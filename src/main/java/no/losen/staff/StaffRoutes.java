@@ -157,8 +157,14 @@ public final class StaffRoutes {
 
     /** The staff dialogs, each with its languages and the names of its procedure steps in order. */
     private void dialogs(RoutingContext ctx) {
-        if (login(ctx, false).isEmpty()) {
+        Optional<StaffSessions.Login> who = login(ctx, false);
+        if (who.isEmpty()) {
             json(ctx, 401, error("forbidden", "log in first"));
+            return;
+        }
+        if (!who.get().roles().contains(Role.STAFF)) {
+            // A counsellor without the staff role: none of the staff dialogs are theirs to run.
+            json(ctx, 200, new JsonObject().put("dialogs", new JsonArray()));
             return;
         }
         String want = ctx.queryParams().get("lang");

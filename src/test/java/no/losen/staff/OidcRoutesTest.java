@@ -221,6 +221,18 @@ class OidcRoutesTest {
     }
 
     @Test
+    void aCounsellorWithoutTheStaffRoleLogsInButRunsNoStaffDialog() throws Exception {
+        nextToken("0f3a-gro", claims("preferred_username", "gro", "roles", List.of("losen-counsellor")), 3600);
+        String cookie = setCookie(logIn(server), CookieStaffAuth.COOKIE).split(";")[0];
+        assertThat(me(server, cookie).getJsonArray("roles")).containsExactly("counsellor");
+        assertThat(new JsonObject(get(base(server) + "/staff/dialogs", cookie).body()).getJsonArray("dialogs")).isEmpty();
+        JsonObject start = new JsonObject().put("type", "start").put("dialog", "demo-staff").put("lang", "nb");
+        try (StaffRoutesTest.Ws ws = StaffRoutesTest.Ws.open(server, cookie, base(server))) {
+            assertThat(ws.send(start).next().getString("code")).isEqualTo("forbidden");
+        }
+    }
+
+    @Test
     void aUserWithNoMappedRoleGetsNoLogInButAPageSayingWhy() throws Exception {
         nextToken("0f3a-eva", claims("preferred_username", "eva", "roles", List.of("offline_access", "staff")), 3600);
         HttpResponse<String> refused = logIn(server);
