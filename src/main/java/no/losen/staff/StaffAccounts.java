@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
 /**
  * The staff accounts: a plain file of {@code name:bcrypt-hash} lines ({@code #} starts a comment),
  * written by {@code losen staff add}. Such a line is a {@link Role#STAFF} account; a third field
- * gives the roles instead ({@code name:hash:staff,counsellor}), so a counsellor needs no second file. A file, not a database, because a reception centre has a
- * handful of staff and an operator can read, back up and audit it; operators with many users put
- * the console behind their SSO instead (docs/staff-console.md).
+ * gives the roles instead ({@code name:hash:staff,counsellor}), so a counsellor needs no second
+ * file. A file, not a database, because a reception centre has a handful of staff and an operator
+ * can read, back up and audit it; operators with many users use their identity provider instead
+ * ({@link OidcLogin}, docs/staff-console.md).
  *
  * <p>The file is read again when it changes, so adding a user needs no restart. Verification
  * is deliberately slow (bcrypt) and costs the same for an unknown name as for a known one, so
