@@ -42,6 +42,8 @@
     document.title = t('console.title');
     document.querySelectorAll('[data-t]').forEach(function (el) { el.textContent = t(el.getAttribute('data-t')); });
     $('typed-send').textContent = t('console.type.send');
+    // A refusal page after the organisation's log-in is shown in this tab's console language.
+    $('login-oidc').setAttribute('href', '/staff/oidc/login?lang=' + encodeURIComponent(uiLang));
   }
 
   function loadWords(lang) {
@@ -106,7 +108,7 @@
 
   function checkLogin() {
     return getJson('/staff/me').then(function (r) {
-      if (!r.enabled || !r.accounts) {
+      if (!r.enabled || (!r.accounts && !r.oidc)) {
         me = null;
         $('disabled-text').textContent = t(r.enabled ? 'console.login.no-accounts' : 'console.login.disabled');
         show('disabled');
@@ -114,8 +116,15 @@
       }
       if (!r.user) {
         me = null;
+        // Password, OpenID Connect, or both: show what this server offers.
+        $('login-oidc-box').hidden = !r.oidc;
+        $('login-or').hidden = !(r.oidc && r.accounts);
+        $('login-form').hidden = !r.accounts;
+        // Without a users file there is no name and password to speak of.
+        $('login-intro').setAttribute('data-t', r.accounts ? 'console.login.intro' : 'console.login.intro-oidc');
+        $('login-intro').textContent = t($('login-intro').getAttribute('data-t'));
         show('login');
-        $('login-name').focus();
+        (r.accounts ? $('login-name') : $('login-oidc')).focus();
         return;
       }
       me = { user: r.user, csrf: r.csrf, idle: r.idle };
@@ -184,9 +193,14 @@
   function logout() {
     endConversation(function () {
       var csrf = me ? me.csrf : '';
-      post('/staff/logout', null, { 'X-CSRF-Token': csrf }).finally(function () {
+      post('/staff/logout', null, { 'X-CSRF-Token': csrf }).then(function (r) {
+        // A log-in from the organisation's provider: end its session there too.
+        return r.status === 200 ? r.json().then(function (j) {
+          if (j.redirect) { window.location.assign(j.redirect); }
+        }) : null;
+      }).catch(function () { /* the local log-in is ended or will time out */ }).finally(function () {
         me = null;
-        show('login');
+        checkLogin();
       });
     });
   }

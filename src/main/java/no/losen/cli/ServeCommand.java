@@ -113,6 +113,36 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A staff log-in ends after this long without use (LOSEN_STAFF_IDLE).")
     String staffIdle;
 
+    @Option(names = "--oidc-issuer", defaultValue = "${env:LOSEN_OIDC_ISSUER}",
+            description = "OpenID Connect issuer URL for staff log-in (LOSEN_OIDC_ISSUER); none: OIDC log-in is off.")
+    String oidcIssuer;
+
+    @Option(names = "--oidc-client-id", defaultValue = "${env:LOSEN_OIDC_CLIENT_ID}",
+            description = "Losen's client id at the OpenID Connect provider (LOSEN_OIDC_CLIENT_ID).")
+    String oidcClientId;
+
+    @Option(names = "--oidc-client-secret-file", defaultValue = "${env:LOSEN_OIDC_CLIENT_SECRET_FILE}",
+            description = "File holding the client secret (LOSEN_OIDC_CLIENT_SECRET_FILE); or set LOSEN_OIDC_CLIENT_SECRET. "
+                    + "Neither: a public client (PKCE only).")
+    Path oidcClientSecretFile;
+
+    @Option(names = "--oidc-roles-claim", defaultValue = "${env:LOSEN_OIDC_ROLES_CLAIM:-roles}",
+            description = "ID token claim listing the user's roles or groups, dotted for nested ones "
+                    + "(realm_access.roles) (LOSEN_OIDC_ROLES_CLAIM).")
+    String oidcRolesClaim;
+
+    @Option(names = "--oidc-role-map", defaultValue = "${env:LOSEN_OIDC_ROLE_MAP:-staff=staff,counsellor=counsellor}",
+            description = "provider-role=losen-role pairs, comma-separated (LOSEN_OIDC_ROLE_MAP).")
+    String oidcRoleMap;
+
+    @Option(names = "--oidc-name-claim", defaultValue = "${env:LOSEN_OIDC_NAME_CLAIM:-preferred_username}",
+            description = "ID token claim shown as the logged-in user (LOSEN_OIDC_NAME_CLAIM).")
+    String oidcNameClaim;
+
+    @Option(names = "--oidc-scopes", defaultValue = "${env:LOSEN_OIDC_SCOPES:-openid,profile}",
+            description = "Scopes asked for, comma-separated (LOSEN_OIDC_SCOPES).")
+    String oidcScopes;
+
     @Option(names = "--session-store", defaultValue = "${env:LOSEN_SESSION_STORE:-memory}",
             description = "memory, or redis://host:port[/db] to share sessions between instances (LOSEN_SESSION_STORE).")
     String sessionStore;
@@ -224,7 +254,29 @@ public final class ServeCommand implements Callable<Integer> {
                         whatsappPhoneNumberId, whatsappGraphUrl))
                 .staffUsers(staffUsers).staffIdle(duration(staffIdle)).ops(ops).staleFallback(staleFallback)
                 .cacheDir(no.losen.cache.DerivedCache.dirSetting(cacheDir))
-                .newSessions(new NewSessions.Budget(newSessionsBurst, duration(newSessionsEvery))).build();
+                .newSessions(new NewSessions.Budget(newSessionsBurst, duration(newSessionsEvery)))
+                .oidc(oidc()).build();
+    }
+
+    /**
+     * The OIDC settings, or null when no issuer is set. The secret is read from a file when one is
+     * named (a mounted secret), else from LOSEN_OIDC_CLIENT_SECRET: never from a command-line flag,
+     * which other users of the machine could read in the process list.
+     */
+    no.losen.staff.OidcSettings oidc() {
+        if (oidcIssuer == null || oidcIssuer.isBlank()) {
+            return null;
+        }
+        String secret = System.getenv("LOSEN_OIDC_CLIENT_SECRET");
+        if (oidcClientSecretFile != null) {
+            try {
+                secret = java.nio.file.Files.readString(oidcClientSecretFile).strip();
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read LOSEN_OIDC_CLIENT_SECRET_FILE " + oidcClientSecretFile);
+            }
+        }
+        return new no.losen.staff.OidcSettings(oidcIssuer.strip(), oidcClientId, secret, oidcRolesClaim,
+                no.losen.staff.OidcSettings.parseRoleMap(oidcRoleMap), oidcNameClaim, list(oidcScopes));
     }
 
     static List<String> list(String csv) {

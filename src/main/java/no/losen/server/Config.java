@@ -22,6 +22,7 @@ import no.losen.step.NewSessions;
  * @param whatsapp       the WhatsApp webhook's tokens and the Graph API it replies through
  * @param staffUsers     the staff users file (name:bcrypt-hash lines); null: staff log-in disabled
  * @param staffIdle      a staff log-in ends after this long without use
+ * @param oidc           OpenID Connect log-in for staff and counsellors; null: off (docs/staff-console.md)
  * @param staleFallback  a translation whose nb source changed since it was made is not served;
  *                       the fallback chain is used instead until a translator updates it
  * @param newSessions    new conversations one client (address, phone) may start: a burst, then one per interval
@@ -32,7 +33,8 @@ import no.losen.step.NewSessions;
 public record Config(String host, int port, Path content, Duration sessionTtl, long maxSessions,
                      List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl,
                      SmsConfig sms, Path staffUsers, Duration staffIdle, Operations ops, boolean staleFallback,
-                     WhatsAppConfig whatsapp, Path cacheDir, NewSessions.Budget newSessions) {
+                     WhatsAppConfig whatsapp, Path cacheDir, NewSessions.Budget newSessions,
+                     no.losen.staff.OidcSettings oidc) {
 
     public static Config defaults() {
         return new Builder().build();
@@ -74,6 +76,10 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         return toBuilder().staffUsers(users).staffIdle(idle).build();
     }
 
+    public Config withOidc(no.losen.staff.OidcSettings o) {
+        return toBuilder().oidc(o).build();
+    }
+
     public Config withMaxSessions(long max) {
         return toBuilder().maxSessions(max).build();
     }
@@ -106,6 +112,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         private WhatsAppConfig whatsapp = WhatsAppConfig.defaults();
         private Path cacheDir = no.losen.cache.DerivedCache.defaultDir();
         private NewSessions.Budget newSessions = NewSessions.Budget.DEFAULT;
+        private no.losen.staff.OidcSettings oidc;
 
         public Builder() {
         }
@@ -128,6 +135,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
             whatsapp = c.whatsapp;
             cacheDir = c.cacheDir;
             newSessions = c.newSessions;
+            oidc = c.oidc;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -151,9 +159,11 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
 
         public Builder newSessions(NewSessions.Budget v) { newSessions = v; return this; }
 
+        public Builder oidc(no.losen.staff.OidcSettings v) { oidc = v; return this; }
+
         public Config build() {
             return new Config(host, port, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl,
-                    sms, staffUsers, staffIdle, ops, staleFallback, whatsapp, cacheDir, newSessions);
+                    sms, staffUsers, staffIdle, ops, staleFallback, whatsapp, cacheDir, newSessions, oidc);
         }
     }
 }

@@ -192,7 +192,7 @@ public final class Losen {
                 Clock.systemUTC());
         WebAssets.mount(router, loaded.set(), config.exitUrl());
         StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
-                new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()), clients, origins);
+                new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl(), config.oidc()), clients, origins);
         WebSocketChannel ws = new WebSocketChannel(steps, staff, origins, ops.ws(), clients, metrics);
         Handler<HttpServerRequest> front = frontDoor(ws.before(router), headers, origins, metrics);
         HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime);

@@ -7,7 +7,7 @@ import no.losen.http.Origins;
 
 /**
  * Staff log-in as the WebSocket channel sees it: the {@code losen_staff} cookie of the handshake
- * names a live {@link StaffSessions} login, and the socket was opened by a page of this server
+ * names a live {@link StaffSessions} login with the {@link Role#STAFF} role, and the socket was opened by a page of this server
  * (an allowed widget host on the same site would otherwise carry the SameSite cookie along).
  */
 public final class CookieStaffAuth implements StaffAuth {
@@ -30,7 +30,9 @@ public final class CookieStaffAuth implements StaffAuth {
         if (!origins.self(req)) {
             return Optional.empty();
         }
-        return cookie(req.headers().getAll("Cookie")).flatMap(sessions::find).map(StaffSessions.Login::id);
+        // The staff dialogs are the STAFF role's: a counsellor-only log-in gets no staff rights on a socket.
+        return cookie(req.headers().getAll("Cookie")).flatMap(sessions::find)
+                .filter(l -> l.roles().contains(Role.STAFF)).map(StaffSessions.Login::id);
     }
 
     @Override

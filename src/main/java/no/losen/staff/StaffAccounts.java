@@ -13,13 +13,16 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The staff accounts: a plain file of {@code name:bcrypt-hash} lines ({@code #} starts a comment),
- * written by {@code losen staff add}. A file, not a database, because a reception centre has a
- * handful of staff and an operator can read, back up and audit it; operators with many users put
- * the console behind their SSO instead (docs/staff-console.md).
+ * written by {@code losen staff add}. Such a line is a {@link Role#STAFF} account; a third field
+ * gives the roles instead ({@code name:hash:staff,counsellor}), so a counsellor needs no second
+ * file. A file, not a database, because a reception centre has a handful of staff and an operator
+ * can read, back up and audit it; operators with many users use their identity provider instead
+ * ({@link OidcLogin}, docs/staff-console.md).
  *
  * <p>The file is read again when it changes, so adding a user needs no restart. Verification
  * is deliberately slow (bcrypt) and costs the same for an unknown name as for a known one, so
@@ -37,7 +40,18 @@ public final class StaffAccounts {
             LongPasswordStrategies.strict(BCrypt.Version.VERSION_2A));
 
     private final Path file;
-    private Map<String, String> hashes = Map.of();
+    /** A verified account: its name as the file writes it, and its roles. */
+    public record Account(String name, Set<Role> roles) {
+        public Account {
+            roles = Set.copyOf(roles);
+        }
+    }
+
+    /** One line of the file. */
+    record Entry(String hash, Set<Role> roles) {
+    }
+
+    private Map<String, Entry> hashes = Map.of();
     private FileTime loadedAt;
     private String dummy;
 
@@ -81,24 +95,26 @@ public final class StaffAccounts {
      * The user's name if {@code password} is theirs. Blocking and slow on purpose: call it off
      * the event loop. Unknown names are checked against a dummy hash of the same cost.
      */
-    public Optional<String> verify(String name, char[] password) {
-        String stored;
+    public Optional<Account> verify(String name, char[] password) {
+        Entry stored;
         String against;
         synchronized (this) {
             reloadIfChanged();
             stored = name == null ? null : hashes.get(name.toLowerCase(java.util.Locale.ROOT));
-            against = stored != null ? stored : dummy();
+            against = stored != null ? stored.hash() : dummy();
         }
         boolean tooLong = new String(password).getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
         char[] checked = tooLong ? "x".toCharArray() : password;
         boolean ok = VERIFY.verify(checked, against.toCharArray()).verified;
-        return ok && stored != null && !tooLong ? Optional.of(name.toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
+        return ok && stored != null && !tooLong
+                ? Optional.of(new Account(name.toLowerCase(java.util.Locale.ROOT), stored.roles()))
+                : Optional.empty();
     }
 
     /** A hash of a random password, at the cost the file's hashes use, so a miss costs what a hit does. */
     private String dummy() {
         if (dummy == null) {
-            int cost = hashes.values().stream().mapToInt(StaffAccounts::costOf).max().orElse(COST);
+            int cost = hashes.values().stream().map(Entry::hash).mapToInt(StaffAccounts::costOf).max().orElse(COST);
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
             dummy = hash(java.util.Base64.getEncoder().encodeToString(random).toCharArray(), cost);
@@ -131,9 +147,12 @@ public final class StaffAccounts {
         }
     }
 
-    /** Parses a users file; a line that is not {@code name:hash} stops the server rather than locking someone out silently. */
-    static Map<String, String> read(Path file) throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
+    /**
+     * Parses a users file; a line that is not {@code name:hash} or {@code name:hash:roles} stops the
+     * server rather than locking someone out (or letting someone in with other rights) silently.
+     */
+    static Map<String, Entry> read(Path file) throws IOException {
+        Map<String, Entry> out = new LinkedHashMap<>();
         int n = 0;
         for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             n++;
@@ -143,11 +162,19 @@ public final class StaffAccounts {
             }
             int colon = line.indexOf(':');
             String name = colon < 0 ? "" : line.substring(0, colon);
-            String hash = colon < 0 ? "" : line.substring(colon + 1);
+            String rest = colon < 0 ? "" : line.substring(colon + 1);
+            int second = rest.indexOf(':');
+            String hash = second < 0 ? rest : rest.substring(0, second);
             if (!validName(name) || !hash.matches("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
-                throw new IllegalArgumentException(file + ":" + n + ": expected name:bcrypt-hash");
+                throw new IllegalArgumentException(file + ":" + n + ": expected name:bcrypt-hash[:roles]");
             }
-            out.put(name, hash);
+            Set<Role> roles;
+            try {
+                roles = second < 0 ? Set.of(Role.STAFF) : Role.parseList(rest.substring(second + 1));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ":" + n + ": " + e.getMessage());
+            }
+            out.put(name, new Entry(hash, roles));
         }
         return out;
     }
@@ -173,14 +200,18 @@ public final class StaffAccounts {
                 if (line.strip().startsWith(name + ":")) {
                     found = true;
                     if (hash != null) {
-                        out.append(name).append(':').append(hash).append('\n');
+                        // A new password keeps the roles the line gave.
+                        String[] fields = line.strip().split(":", 3);
+                        out.append(name).append(':').append(hash)
+                                .append(fields.length == 3 ? ":" + fields[2] : "").append('\n');
                     }
                 } else {
                     out.append(line).append('\n');
                 }
             }
         } else {
-            out.append("# Losen staff accounts: name:bcrypt-hash. Written by `losen staff add NAME`.\n");
+            out.append("# Losen staff accounts: name:bcrypt-hash[:roles], roles staff (the default) and counsellor.\n")
+                    .append("# Written by `losen staff add NAME`.\n");
         }
         if (!found && hash != null) {
             out.append(name).append(':').append(hash).append('\n');

@@ -43,8 +43,12 @@ public final class StaffRoutes {
      * @param users     the users file ({@code LOSEN_STAFF_USERS}); null disables staff log-in
      * @param idle      log-in ends after this long unused ({@code LOSEN_STAFF_IDLE})
      * @param publicUrl {@code LOSEN_PUBLIC_URL}; an https URL makes cookies Secure
+     * @param oidc      OpenID Connect log-in ({@code LOSEN_OIDC_*}); null: off. Both may be on at once.
      */
-    public record Settings(Path users, Duration idle, String publicUrl) {
+    public record Settings(Path users, Duration idle, String publicUrl, OidcSettings oidc) {
+        public Settings(Path users, Duration idle, String publicUrl) {
+            this(users, idle, publicUrl, null);
+        }
     }
 
     /** Log-ins waiting for a check slot at most, and how long one waits before it is told busy. */
@@ -68,6 +72,8 @@ public final class StaffRoutes {
     private final Origins origins;
     private final ConsoleWords words;
     private final ConsolePage page;
+    /** OpenID Connect log-in, or null when off. */
+    private OidcRoutes oidc;
 
     StaffRoutes(Vertx vertx, DialogSet set, StaffAccounts accounts, StaffSessions sessions,
                 LoginLimiter perAccountAndAddress, LoginLimiter perAddress, ClientAddress clients, int hashChecks,
@@ -91,19 +97,26 @@ public final class StaffRoutes {
     public static StaffAuth mount(Router router, Vertx vertx, DialogSet set, Settings s, ClientAddress clients,
                                   Origins origins) {
         StaffAccounts accounts = s.users() == null ? null : new StaffAccounts(s.users());
-        if (accounts == null) {
+        if (accounts == null && s.oidc() == null) {
             LOG.info("event=staff.disabled reason=no_users_file");
-        } else if (accounts.size() == 0) {
+        } else if (accounts != null && accounts.size() == 0) {
             LOG.warn("event=staff.no_accounts hint=\"add one with: losen staff add NAME\"");
         }
         StaffSessions sessions = new StaffSessions(s.idle());
         // Five free tries per account and address, twenty per address (staff behind one NAT share it);
         // then delays of 1 s, 2 s, 4 s … up to 15 minutes; failures are remembered for an hour.
-        new StaffRoutes(vertx, set, accounts, sessions,
+        StaffRoutes routes = new StaffRoutes(vertx, set, accounts, sessions,
                 new LoginLimiter(5, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1)),
                 new LoginLimiter(20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1)), clients,
-                Math.max(1, Runtime.getRuntime().availableProcessors() / 2), origins).mount(router);
-        return accounts == null ? StaffAuth.NONE : new CookieStaffAuth(sessions, origins);
+                Math.max(1, Runtime.getRuntime().availableProcessors() / 2), origins);
+        if (s.oidc() != null) {
+            OidcLogin login = new OidcLogin(vertx, s.oidc(), java.time.Clock.systemUTC());
+            login.warmUp();
+            routes.oidc = new OidcRoutes(login, sessions, origins, routes.words, s.publicUrl(),
+                    sub -> routes.perAccountAndAddress.tag("account", "oidc\n" + sub), clients, routes.refusals);
+        }
+        routes.mount(router);
+        return accounts == null && s.oidc() == null ? StaffAuth.NONE : new CookieStaffAuth(sessions, origins);
     }
 
     void mount(Router router) {
@@ -116,15 +129,20 @@ public final class StaffRoutes {
         router.get("/staff/dialogs").handler(this::dialogs);
         router.post("/staff/login").handler(this::login);
         router.post("/staff/logout").handler(this::logout);
+        if (oidc != null) {
+            oidc.mount(router);
+        }
     }
 
     /** Who is logged in. {@code ?quiet} does not count as use, so an idle page still times out. */
     private void me(RoutingContext ctx) {
-        JsonObject out = new JsonObject().put("enabled", accounts != null)
+        JsonObject out = new JsonObject().put("enabled", accounts != null || oidc != null)
                 .put("accounts", accounts != null && accounts.size() > 0)
+                .put("oidc", oidc != null)
                 .put("idle", sessions.idle().toSeconds());
         boolean quiet = ctx.queryParams().contains("quiet");
-        login(ctx, quiet).ifPresent(l -> out.put("user", l.user()).put("csrf", l.csrf()));
+        login(ctx, quiet).ifPresent(l -> out.put("user", l.user()).put("csrf", l.csrf())
+                .put("roles", new JsonArray(l.roles().stream().map(Role::key).sorted().toList())));
         json(ctx, 200, out);
     }
 
@@ -139,8 +157,14 @@ public final class StaffRoutes {
 
     /** The staff dialogs, each with its languages and the names of its procedure steps in order. */
     private void dialogs(RoutingContext ctx) {
-        if (login(ctx, false).isEmpty()) {
+        Optional<StaffSessions.Login> who = login(ctx, false);
+        if (who.isEmpty()) {
             json(ctx, 401, error("forbidden", "log in first"));
+            return;
+        }
+        if (!who.get().roles().contains(Role.STAFF)) {
+            // A counsellor without the staff role: none of the staff dialogs are theirs to run.
+            json(ctx, 200, new JsonObject().put("dialogs", new JsonArray()));
             return;
         }
         String want = ctx.queryParams().get("lang");
@@ -185,7 +209,7 @@ public final class StaffRoutes {
 
     private void login(RoutingContext ctx) {
         if (accounts == null) {
-            json(ctx, 503, error("disabled", "staff log-in is not configured on this server"));
+            json(ctx, 503, error("disabled", "password log-in is not configured on this server"));
             return;
         }
         String client = clients.of(ctx.request());
@@ -266,7 +290,7 @@ public final class StaffRoutes {
             limits.stream().skip(1).forEach(l -> l.limiter().succeeded(l.tag(), false));
             // A fresh id at every log-in: an id planted before log-in is worth nothing after it.
             cookieValue(ctx).ifPresent(sessions::remove);
-            StaffSessions.Login l = sessions.create(r.result().get());
+            StaffSessions.Login l = sessions.create(r.result().get().name(), r.result().get().roles());
             LOG.info("event=staff.login.ok account={} known_device={}", account, device.isPresent());
             ctx.response().headers().add("Set-Cookie", cookie(ctx, l.id(), false));
             ctx.response().headers().add("Set-Cookie", deviceCookie(ctx, devices.issue(name)));
@@ -295,15 +319,23 @@ public final class StaffRoutes {
                 json(ctx, 403, error("forbidden", "the request lacks this page's token"));
                 return;
             }
+            // Asked before the log-in ends: ending it forgets that it came from the provider.
+            Optional<String> provider = oidc == null ? Optional.empty() : oidc.logoutRedirect(ctx, l.get().id());
             sessions.remove(l.get().id());
             LOG.info("event=staff.logout");
+            if (provider.isPresent()) {
+                // The page sends the browser on to the provider, which ends its own session there.
+                ctx.response().putHeader("Set-Cookie", cookie(ctx, "", true));
+                json(ctx, 200, new JsonObject().put("redirect", provider.get()));
+                return;
+            }
         }
         ctx.response().putHeader("Set-Cookie", cookie(ctx, "", true));
         ctx.response().setStatusCode(204).end();
     }
 
     private Optional<StaffSessions.Login> login(RoutingContext ctx, boolean quiet) {
-        if (accounts == null) {
+        if (accounts == null && oidc == null) {
             return Optional.empty();
         }
         return cookieValue(ctx).flatMap(quiet ? sessions::peek : sessions::find);
@@ -325,6 +357,11 @@ public final class StaffRoutes {
      * proxy without LOSEN_PUBLIC_URL is not trusted by a forwarded header (docs/staff-console.md).
      */
     String cookie(RoutingContext ctx, String value, boolean clear) {
+        return cookie(origins, ctx, value, clear);
+    }
+
+    /** The log-in cookie, for a password log-in and an OpenID Connect one alike. */
+    static String cookie(Origins origins, RoutingContext ctx, String value, boolean clear) {
         boolean secure = origins.publicHttps() || ctx.request().isSSL();
         return CookieStaffAuth.COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict"
                 + (secure ? "; Secure" : "") + (clear ? "; Max-Age=0" : "");

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import no.losen.session.Tokens;
 
 /**
@@ -15,8 +16,14 @@ import no.losen.session.Tokens;
  */
 public final class StaffSessions {
 
-    /** One login. {@code csrf} guards state-changing requests beyond the SameSite cookie. */
-    public record Login(String id, String user, String csrf) {
+    /**
+     * One login. {@code roles} say what it may do (never empty: a user without a role is not let in);
+     * {@code csrf} guards state-changing requests beyond the SameSite cookie.
+     */
+    public record Login(String id, String user, Set<Role> roles, String csrf) {
+        public Login {
+            roles = Set.copyOf(roles);
+        }
     }
 
     private final Cache<String, Login> cache;
@@ -36,8 +43,12 @@ public final class StaffSessions {
         return idle;
     }
 
-    public Login create(String user) {
-        Login l = new Login(Tokens.next(), user, Tokens.next());
+    /** A new log-in for {@code user} with {@code roles}, however they proved who they are (password or OIDC). */
+    public Login create(String user, Set<Role> roles) {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("a log-in needs at least one role");
+        }
+        Login l = new Login(Tokens.next(), user, roles, Tokens.next());
         cache.put(l.id(), l);
         return l;
     }

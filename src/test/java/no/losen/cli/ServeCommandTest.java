@@ -48,4 +48,31 @@ class ServeCommandTest {
         assertThatThrownBy(() -> parse("--http-idle-timeout", "0s")).hasMessageContaining("LOSEN_HTTP_IDLE_TIMEOUT");
         assertThat(new CommandLine(new ServeCommand()).execute("--session-store", "ftp://x")).isEqualTo(2);
     }
+
+    @Test
+    void openIdConnectIsOffByDefaultAndItsFlagsReachTheConfig(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertThat(parse().oidc()).isNull();
+        java.nio.file.Path secret = dir.resolve("oidc-secret");
+        java.nio.file.Files.writeString(secret, "s3cret-from-a-mounted-file\n");
+        Config c = parse("--oidc-issuer", "https://login.example/realms/mottak/", "--oidc-client-id", "losen",
+                "--oidc-client-secret-file", secret.toString(), "--oidc-roles-claim", "realm_access.roles",
+                "--oidc-role-map", "losen-staff=staff,losen-counsellor=counsellor", "--oidc-scopes", "openid,profile,email");
+        assertThat(c.oidc().issuer()).isEqualTo("https://login.example/realms/mottak");
+        assertThat(c.oidc().clientId()).isEqualTo("losen");
+        assertThat(c.oidc().clientSecret()).isEqualTo("s3cret-from-a-mounted-file");
+        assertThat(c.oidc().rolesClaim()).isEqualTo("realm_access.roles");
+        assertThat(c.oidc().roleMap()).containsEntry("losen-counsellor", no.losen.staff.Role.COUNSELLOR).hasSize(2);
+        assertThat(c.oidc().nameClaim()).isEqualTo("preferred_username");
+        assertThat(c.oidc().scopes()).containsExactly("openid", "profile", "email");
+    }
+
+    @Test
+    void anIncompleteOrWrongOpenIdConnectSettingStopsTheStart() {
+        assertThatThrownBy(() -> parse("--oidc-issuer", "https://login.example")).hasMessageContaining("LOSEN_OIDC_CLIENT_ID");
+        assertThatThrownBy(() -> parse("--oidc-issuer", "https://login.example", "--oidc-client-id", "losen",
+                "--oidc-role-map", "admins=admin")).hasMessageContaining("unknown Losen role 'admin'");
+        assertThatThrownBy(() -> parse("--oidc-issuer", "https://login.example", "--oidc-client-id", "losen",
+                "--oidc-client-secret-file", "/nonexistent/secret")).hasMessageContaining("LOSEN_OIDC_CLIENT_SECRET_FILE");
+    }
 }

@@ -25,9 +25,40 @@ class StaffAccountsTest {
     @Test
     void theRightPasswordLogsInAndGivesTheName() throws Exception {
         StaffAccounts a = new StaffAccounts(users());
-        assertThat(a.verify("anna", "correct horse battery".toCharArray())).contains("anna");
-        assertThat(a.verify("ANNA", "correct horse battery".toCharArray())).contains("anna");
+        assertThat(a.verify("anna", "correct horse battery".toCharArray())).map(StaffAccounts.Account::name).contains("anna");
+        assertThat(a.verify("ANNA", "correct horse battery".toCharArray())).map(StaffAccounts.Account::name).contains("anna");
         assertThat(a.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aLineWithoutRolesIsStaffAndAThirdFieldGivesTheRoles() throws Exception {
+        Path f = users();
+        String hash = StaffAccounts.hash("counsellor secret".toCharArray(), 4);
+        Files.writeString(f, "cara:" + hash + ":staff,counsellor\ndag:" + hash + ":counsellor\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        StaffAccounts a = new StaffAccounts(f);
+        assertThat(a.verify("anna", "correct horse battery".toCharArray())).get()
+                .extracting(StaffAccounts.Account::roles).isEqualTo(java.util.Set.of(Role.STAFF));
+        assertThat(a.verify("cara", "counsellor secret".toCharArray())).get()
+                .extracting(StaffAccounts.Account::roles).isEqualTo(java.util.Set.of(Role.STAFF, Role.COUNSELLOR));
+        assertThat(a.verify("dag", "counsellor secret".toCharArray())).get()
+                .extracting(StaffAccounts.Account::roles).isEqualTo(java.util.Set.of(Role.COUNSELLOR));
+    }
+
+    @Test
+    void aNewPasswordKeepsTheLinesRolesAndAnUnknownRoleStopsTheServer() throws Exception {
+        Path f = dir.resolve("roles");
+        String hash = StaffAccounts.hash("counsellor secret".toCharArray(), 4);
+        Files.writeString(f, "dag:" + hash + ":counsellor\n");
+        StaffAccounts.put(f, "dag", StaffAccounts.hash("a brand new password".toCharArray(), 4));
+        assertThat(Files.readString(f)).endsWith(":counsellor\n");
+        assertThat(new StaffAccounts(f).verify("dag", "a brand new password".toCharArray())).get()
+                .extracting(StaffAccounts.Account::roles).isEqualTo(java.util.Set.of(Role.COUNSELLOR));
+        Path bad = dir.resolve("bad-role");
+        Files.writeString(bad, "eva:" + hash + ":staff,admin\n");
+        assertThatThrownBy(() -> new StaffAccounts(bad)).hasMessageContaining("bad-role:1: unknown role 'admin'");
+        Files.writeString(bad, "eva:" + hash + ":\n");
+        assertThatThrownBy(() -> new StaffAccounts(bad)).hasMessageContaining("bad-role:1: unknown role ''");
     }
 
     @Test
@@ -79,7 +110,7 @@ class StaffAccountsTest {
         StaffAccounts.put(f, "anna", StaffAccounts.hash("a brand new password".toCharArray(), 4));
         // The file is read again when it changes: no restart needed.
         Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
-        assertThat(a.verify("anna", "a brand new password".toCharArray())).contains("anna");
+        assertThat(a.verify("anna", "a brand new password".toCharArray())).map(StaffAccounts.Account::name).contains("anna");
         assertThat(a.verify("anna", "correct horse battery".toCharArray())).isEmpty();
         assertThat(Files.readAllLines(f).stream().filter(l -> l.startsWith("anna:"))).hasSize(1);
         assertThat(StaffAccounts.remove(f, "bo")).isTrue();

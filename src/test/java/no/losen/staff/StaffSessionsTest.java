@@ -3,12 +3,14 @@ package no.losen.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Staff log-ins in memory: random ids, an idle timeout, log-out erases. */
 class StaffSessionsTest {
 
+    static final Set<Role> STAFF = Set.of(Role.STAFF);
     final AtomicLong now = new AtomicLong();
     final StaffSessions sessions = new StaffSessions(Duration.ofMinutes(20), now::get);
 
@@ -18,16 +20,25 @@ class StaffSessionsTest {
 
     @Test
     void aLoginHasARandom128BitIdAndItsOwnCsrfToken() {
-        StaffSessions.Login a = sessions.create("anna");
-        StaffSessions.Login b = sessions.create("anna");
+        StaffSessions.Login a = sessions.create("anna", STAFF);
+        StaffSessions.Login b = sessions.create("anna", STAFF);
         assertThat(a.id()).hasSize(22).isNotEqualTo(b.id());
         assertThat(a.csrf()).hasSize(22).isNotEqualTo(a.id());
         assertThat(sessions.find(a.id())).contains(a);
     }
 
     @Test
+    void aLoginHoldsItsRolesAndOneWithoutARoleIsNeverMade() {
+        StaffSessions.Login a = sessions.create("cara", Set.of(Role.STAFF, Role.COUNSELLOR));
+        assertThat(sessions.find(a.id()).orElseThrow().roles()).containsExactlyInAnyOrder(Role.STAFF, Role.COUNSELLOR);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sessions.create("nobody", Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(sessions.size()).isEqualTo(1);
+    }
+
+    @Test
     void useKeepsALoginAliveAndIdlenessEndsIt() {
-        StaffSessions.Login a = sessions.create("anna");
+        StaffSessions.Login a = sessions.create("anna", STAFF);
         advance(Duration.ofMinutes(15));
         assertThat(sessions.find(a.id())).isPresent();
         advance(Duration.ofMinutes(15));
@@ -38,7 +49,7 @@ class StaffSessionsTest {
 
     @Test
     void peekingDoesNotCountAsUse() {
-        StaffSessions.Login a = sessions.create("anna");
+        StaffSessions.Login a = sessions.create("anna", STAFF);
         advance(Duration.ofMinutes(15));
         assertThat(sessions.peek(a.id())).isPresent();
         advance(Duration.ofMinutes(6));
@@ -47,7 +58,7 @@ class StaffSessionsTest {
 
     @Test
     void logOutErasesAndMalformedIdsFindNothing() {
-        StaffSessions.Login a = sessions.create("anna");
+        StaffSessions.Login a = sessions.create("anna", STAFF);
         sessions.remove(a.id());
         assertThat(sessions.find(a.id())).isEmpty();
         assertThat(sessions.find("../../etc")).isEmpty();
