@@ -51,36 +51,4 @@ final class EnglishWords {
         }
         return w;
     }
-
-    /**
-     * Dictionary forms a word may come from when it is not one itself: "illegally" → "illegal",
-     * "working" → "work", "living" → "live", "exploited" → "exploit", "married" → "marry". Candidates,
-     * best guess first; the caller keeps the first one its dictionary knows.
-     */
-    static List<String> baseForms(String w) {
-        List<String> out = new ArrayList<>();
-        if (w.length() > 5 && w.endsWith("ly")) {
-            out.add(w.substring(0, w.length() - 2));
-        }
-        if (w.length() > 5 && w.endsWith("ing")) {
-            String stem = w.substring(0, w.length() - 3);
-            out.add(stem);
-            out.add(stem + "e");
-            if (stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)) {
-                out.add(stem.substring(0, stem.length() - 1));
-            }
-        }
-        if (w.length() > 4 && w.endsWith("ied")) {
-            out.add(w.substring(0, w.length() - 3) + "y");
-        }
-        if (w.length() > 4 && w.endsWith("ed")) {
-            String stem = w.substring(0, w.length() - 2);
-            out.add(stem);
-            out.add(stem + "e");
-            if (stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)) {
-                out.add(stem.substring(0, stem.length() - 1));
-            }
-        }
-        return out;
-    }
 }

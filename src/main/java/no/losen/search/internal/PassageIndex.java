@@ -52,22 +52,12 @@ public final class PassageIndex {
     static final float PART_WEIGHT = Float.parseFloat(System.getProperty("losen.part", "0.5"));
     static final float CONCEPT_WEIGHT = Float.parseFloat(System.getProperty("losen.concept", "1.5"));
     private static final int MAX_TERMS = 64;
-    static final float K1 = Float.parseFloat(System.getProperty("losen.k1", "1.2"));
-    static final float B = Float.parseFloat(System.getProperty("losen.b", "0.75"));
-    static final float PROXIMITY = Float.parseFloat(System.getProperty("losen.prox", "0"));
-    static final int PROXIMITY_WINDOW = Integer.getInteger("losen.proxWindow", 2);
-    static final int PROXIMITY_DEPTH = Integer.getInteger("losen.proxDepth", 50);
-    static final float FEEDBACK = Float.parseFloat(System.getProperty("losen.rm", "0"));
-    static final int FEEDBACK_DOCS = Integer.getInteger("losen.rmDocs", 3);
-    static final int FEEDBACK_TERMS = Integer.getInteger("losen.rmTerms", 8);
-    static final float NEIGHBOUR = Float.parseFloat(System.getProperty("losen.neighbour", "0"));
 
     private final NorwegianAnalysis analysis;
     private final SynonymSets synonyms;
     private final ByteBuffersDirectory dir;
     private final IndexSearcher searcher;
     private final int[] ordinals;
-    private final ProximityRerank proximity;
     private final List<Passage> passages;
     /** Each passage's sentences, cut the first time an excerpt needs them (cutting all took a third of a start). */
     private final java.util.concurrent.atomic.AtomicReferenceArray<List<Sentences.Span>> sentences;
@@ -88,7 +78,6 @@ public final class PassageIndex {
         this.sentences = new java.util.concurrent.atomic.AtomicReferenceArray<>(passages.size());
         try {
             this.searcher = new IndexSearcher(DirectoryReader.open(dir));
-            searcher.setSimilarity(new org.apache.lucene.search.similarities.BM25Similarity(K1, B));
             // docs were added in parallel, so doc ids are not ordinals; map once instead of reading
             // (and decompressing) stored fields for every hit of every query
             this.ordinals = new int[searcher.getIndexReader().maxDoc()];
@@ -99,7 +88,6 @@ public final class PassageIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.proximity = new ProximityRerank(this.passages, analysis, this::documentFrequency);
     }
 
     /**
@@ -254,40 +242,7 @@ public final class PassageIndex {
             add(b, "title", e.getKey(), e.getValue() * TITLE_BOOST);
         });
         concepts(terms).forEach((c, w) -> add(b, "concept", c, w * CONCEPT_WEIGHT));
-        if (FEEDBACK > 0) {
-            List<Hit> first = run(b.build(), FEEDBACK_DOCS);
-            proximity.feedback(first, analysed(terms).keySet(), FEEDBACK_DOCS, FEEDBACK_TERMS)
-                    .forEach(t -> add(b, "text", t, FEEDBACK));
-        }
-        if (PROXIMITY <= 0 && NEIGHBOUR <= 0) {
-            return run(b.build(), n);
-        }
-        List<Hit> first = run(b.build(), Math.max(n, PROXIMITY_DEPTH));
-        if (NEIGHBOUR > 0) {
-            first = neighbours(first);
-        }
-        List<Hit> reranked = proximity.rerank(first, analysed(terms), PROXIMITY, PROXIMITY_WINDOW);
-        return reranked.subList(0, Math.min(n, reranked.size()));
-    }
-
-    /** Each passage's score plus a share of its best neighbour's in the same section (a passage window). */
-    private List<Hit> neighbours(List<Hit> hits) {
-        Map<Integer, Float> score = new java.util.HashMap<>();
-        hits.forEach(h -> score.put(h.ordinal(), h.score()));
-        List<Hit> out = new ArrayList<>();
-        for (Hit h : hits) {
-            Passage p = passages.get(h.ordinal());
-            float best = 0;
-            for (int o : new int[] {h.ordinal() - 1, h.ordinal() + 1}) {
-                if (o >= 0 && o < passages.size() && passages.get(o).sourceId().equals(p.sourceId())
-                        && passages.get(o).section().equals(p.section())) {
-                    best = Math.max(best, score.getOrDefault(o, 0f));
-                }
-            }
-            out.add(new Hit(h.ordinal(), h.score() + NEIGHBOUR * best));
-        }
-        out.sort(java.util.Comparator.comparingDouble((Hit h) -> -h.score()));
-        return out;
+        return run(b.build(), n);
     }
 
     private static void add(BooleanQuery.Builder b, String field, String term, float boost) {

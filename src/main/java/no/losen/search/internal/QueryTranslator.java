@@ -26,9 +26,6 @@ public final class QueryTranslator implements QueryTransformer {
     static final float GLOSSARY = 1.0f;
     static final float KEPT = 0.6f;
     static final float DICTIONARY = 0.35f;
-    /** An untranslated word the English dictionary knows ("rent", "state", "send"): kept this weak, see {@link #translate}. */
-    static final float KEPT_ENGLISH = Float.parseFloat(System.getProperty("losen.keptEnglish", "0.6"));
-    static final boolean BASE_FORMS = Boolean.parseBoolean(System.getProperty("losen.baseForms", "false"));
     static final double SPREAD = Double.parseDouble(System.getProperty("losen.spread", "0.5"));
     private static final int DICTIONARY_SENSES = 3;
 
@@ -64,11 +61,6 @@ public final class QueryTranslator implements QueryTransformer {
                     break;
                 }
                 List<String> nb = glossary.lookup(phrase);
-                if (nb == null && len == 1 && BASE_FORMS) {
-                    for (String base : EnglishWords.baseForms(phrase.get(0))) {
-                        nb = nb != null ? nb : glossary.lookup(List.of(base));
-                    }
-                }
                 if (nb != null) {
                     // one English term is one concept: spread over many Norwegian words it must not outweigh the rest
                     float w = (float) (GLOSSARY / Math.pow(Math.max(1, nb.size()), SPREAD));
@@ -80,12 +72,8 @@ public final class QueryTranslator implements QueryTransformer {
             if (matched == 0) {
                 String w = words.get(i);
                 if (!EnglishWords.STOP.contains(w) && !EnglishWords.STOP.contains(EnglishWords.fold(w)) && w.length() > 1) {
-                    List<String> senses = dictionary(w);
-                    // a word the dictionary translates is English, and the same letters in the
-                    // Norwegian index are another word ("rent" is clean, "state" a state of being
-                    // elsewhere); a word it does not know is a name or Norwegian (UDI, fastlege)
-                    put(out, w, senses.isEmpty() ? KEPT : KEPT_ENGLISH);
-                    senses.forEach(t -> put(out, t, DICTIONARY));
+                    put(out, w, KEPT);
+                    dictionary(w).forEach(t -> put(out, t, DICTIONARY));
                 }
                 matched = 1;
             }
@@ -101,11 +89,6 @@ public final class QueryTranslator implements QueryTransformer {
         List<String> tr = freeDict.get().lookup(w);
         if (tr.isEmpty()) {
             tr = freeDict.get().lookup(EnglishWords.fold(w));
-        }
-        if (BASE_FORMS) {
-            for (String base : EnglishWords.baseForms(w)) {
-                tr = tr.isEmpty() ? freeDict.get().lookup(base) : tr;
-            }
         }
         List<String> words = new ArrayList<>();
         for (String t : tr.subList(0, Math.min(DICTIONARY_SENSES, tr.size()))) {
