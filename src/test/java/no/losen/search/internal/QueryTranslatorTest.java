@@ -45,15 +45,6 @@ class QueryTranslatorTest {
     }
 
     @Test
-    void everydayWordsOfTheFieldMeetTheHandbooksWords() {
-        // "rent" is also a Norwegian word (clean): untranslated it would find the wrong passages
-        assertThat(translator.translate("who pays the rent")).containsKey("husleie").doesNotContainKey("rent");
-        assertThat(translator.translate("my boss took my passport")).containsKey("arbeidsgiver");
-        assertThat(translator.translate("working illegally")).containsKey("ulovlig");
-        assertThat(translator.translate("the customers")).containsKey("kunder");
-    }
-
-    @Test
     void dropsEnglishStopWords() {
         assertThat(translator.translate("would they be there for who")).isEmpty();
         assertThat(translator.translate("What's that?")).isEmpty();
