@@ -10,13 +10,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import no.losen.staff.Role;
 import no.losen.staff.StaffAccounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code losen staff add NAME} and {@code losen staff remove NAME}: keep the staff users file.
+ * {@code losen staff add NAME [--role staff,counsellor]} and {@code losen staff remove NAME}: keep the
+ * staff users file.
  * The password is asked twice without echo; with no terminal (a script, a test) it is read as
  * two lines from standard input, so it never appears in a command line or a shell history.
  */
@@ -53,6 +55,11 @@ public final class StaffCommand implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         FileOption file = new FileOption();
 
+        @Option(names = "--role", defaultValue = "staff", paramLabel = "ROLES",
+                description = "The account's roles, comma-separated: staff (the identification dialogs), counsellor "
+                        + "(answers people who ask to talk to a person); default: staff. Say staff,counsellor for both.")
+        String roles;
+
         @Option(names = "--cost", defaultValue = "" + StaffAccounts.COST, hidden = true,
                 description = "bcrypt work factor (tests use a low one).")
         int cost;
@@ -66,7 +73,12 @@ public final class StaffCommand implements Callable<Integer> {
                 return 2;
             }
             Path f;
+            java.util.Set<Role> roleSet;
             try {
+                roleSet = Role.parse(roles);
+                if (roleSet.isEmpty()) {
+                    throw new IllegalArgumentException("say at least one role: staff, counsellor");
+                }
                 f = file.required();
             } catch (IllegalArgumentException e) {
                 err.println("losen staff add: " + e.getMessage());
@@ -86,8 +98,8 @@ public final class StaffCommand implements Callable<Integer> {
                     return 1;
                 }
                 String hash = StaffAccounts.hash(first, cost);
-                StaffAccounts.put(f, user, hash);
-                System.out.println("Saved " + user + " in " + f);
+                StaffAccounts.put(f, user, hash, roleSet);
+                System.out.println("Saved " + user + " (" + Role.format(roleSet) + ") in " + f);
                 return 0;
             } finally {
                 if (first != null) {

@@ -34,6 +34,11 @@ public final class CookieStaffAuth implements StaffAuth {
     }
 
     @Override
+    public Optional<StaffSessions.Login> session(String loginId) {
+        return sessions.peek(loginId);
+    }
+
+    @Override
     public void onLogout(Consumer<String> ended) {
         sessions.onRemove(ended);
     }

@@ -11,13 +11,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The staff accounts: a plain file of {@code name:bcrypt-hash} lines ({@code #} starts a comment),
- * written by {@code losen staff add}. A file, not a database, because a reception centre has a
+ * The staff accounts: a plain file of {@code name:bcrypt-hash} lines, or
+ * {@code name:bcrypt-hash:staff,counsellor} for an account with roles beyond staff
+ * ({@code #} starts a comment), written by {@code losen staff add}. A file, not a database, because a reception centre has a
  * handful of staff and an operator can read, back up and audit it; operators with many users put
  * the console behind their SSO instead (docs/staff-console.md).
  *
@@ -37,7 +40,11 @@ public final class StaffAccounts {
             LongPasswordStrategies.strict(BCrypt.Version.VERSION_2A));
 
     private final Path file;
-    private Map<String, String> hashes = Map.of();
+    /** An account's line: its hash and roles. */
+    record Account(String hash, Set<Role> roles) {
+    }
+
+    private Map<String, Account> accounts = Map.of();
     private FileTime loadedAt;
     private String dummy;
 
@@ -74,7 +81,14 @@ public final class StaffAccounts {
     /** The number of accounts now in the file. */
     public synchronized int size() {
         reloadIfChanged();
-        return hashes.size();
+        return accounts.size();
+    }
+
+    /** The roles of {@code name} in the file now; empty for an unknown name. */
+    public synchronized Set<Role> roles(String name) {
+        reloadIfChanged();
+        Account a = name == null ? null : accounts.get(name.toLowerCase(java.util.Locale.ROOT));
+        return a == null ? Set.of() : a.roles();
     }
 
     /**
@@ -86,7 +100,8 @@ public final class StaffAccounts {
         String against;
         synchronized (this) {
             reloadIfChanged();
-            stored = name == null ? null : hashes.get(name.toLowerCase(java.util.Locale.ROOT));
+            Account a = name == null ? null : accounts.get(name.toLowerCase(java.util.Locale.ROOT));
+            stored = a == null ? null : a.hash();
             against = stored != null ? stored : dummy();
         }
         boolean tooLong = new String(password).getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
@@ -98,7 +113,7 @@ public final class StaffAccounts {
     /** A hash of a random password, at the cost the file's hashes use, so a miss costs what a hit does. */
     private String dummy() {
         if (dummy == null) {
-            int cost = hashes.values().stream().mapToInt(StaffAccounts::costOf).max().orElse(COST);
+            int cost = accounts.values().stream().map(Account::hash).mapToInt(StaffAccounts::costOf).max().orElse(COST);
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
             dummy = hash(java.util.Base64.getEncoder().encodeToString(random).toCharArray(), cost);
@@ -120,20 +135,23 @@ public final class StaffAccounts {
             if (t.equals(loadedAt)) {
                 return;
             }
-            hashes = read(file);
+            accounts = read(file);
             loadedAt = t;
             dummy = null;
         } catch (NoSuchFileException e) {
-            hashes = Map.of();
+            accounts = Map.of();
             loadedAt = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the staff users file " + file, e);
         }
     }
 
-    /** Parses a users file; a line that is not {@code name:hash} stops the server rather than locking someone out silently. */
-    static Map<String, String> read(Path file) throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
+    /**
+     * Parses a users file: {@code name:hash} (a staff member) or {@code name:hash:staff,counsellor}.
+     * A line that is neither stops the server rather than locking someone out silently.
+     */
+    static Map<String, Account> read(Path file) throws IOException {
+        Map<String, Account> out = new LinkedHashMap<>();
         int n = 0;
         for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             n++;
@@ -141,20 +159,35 @@ public final class StaffAccounts {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            int colon = line.indexOf(':');
-            String name = colon < 0 ? "" : line.substring(0, colon);
-            String hash = colon < 0 ? "" : line.substring(colon + 1);
-            if (!validName(name) || !hash.matches("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
-                throw new IllegalArgumentException(file + ":" + n + ": expected name:bcrypt-hash");
+            String[] parts = line.split(":", -1);
+            String name = parts[0];
+            String hash = parts.length > 1 ? parts[1] : "";
+            if (parts.length > 3 || !validName(name) || !hash.matches("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
+                throw new IllegalArgumentException(file + ":" + n + ": expected name:bcrypt-hash or name:bcrypt-hash:roles");
             }
-            out.put(name, hash);
+            Set<Role> roles;
+            try {
+                roles = parts.length == 3 ? Role.parse(parts[2]) : EnumSet.of(Role.STAFF);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ":" + n + ": " + e.getMessage());
+            }
+            out.put(name, new Account(hash, roles));
         }
         return out;
     }
 
-    /** Writes {@code name}'s new hash into the file (replacing an old one), atomically. */
+    /** Writes {@code name}'s new hash into the file (replacing an old one) as a staff member, atomically. */
     public static void put(Path file, String name, String hash) throws IOException {
-        edit(file, name, hash);
+        put(file, name, hash, EnumSet.of(Role.STAFF));
+    }
+
+    /** Writes {@code name}'s new hash and roles into the file (replacing an old line), atomically. */
+    public static void put(Path file, String name, String hash, Set<Role> roles) throws IOException {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("an account needs at least one role");
+        }
+        // A staff member only is written as before (name:hash), so older servers still read the file.
+        edit(file, name, roles.equals(EnumSet.of(Role.STAFF)) ? hash : hash + ":" + Role.format(roles));
     }
 
     /** Removes {@code name}; false when there was no such user. */
@@ -180,7 +213,7 @@ public final class StaffAccounts {
                 }
             }
         } else {
-            out.append("# Losen staff accounts: name:bcrypt-hash. Written by `losen staff add NAME`.\n");
+            out.append("# Losen staff accounts: name:bcrypt-hash[:roles]. Written by `losen staff add NAME [--role counsellor]`.\n");
         }
         if (!found && hash != null) {
             out.append(name).append(':').append(hash).append('\n');

@@ -17,6 +17,11 @@ public interface StaffAuth {
     /** The id of the live staff log-in this request carries (from a page of this server), if any. */
     Optional<String> login(HttpServerRequest req);
 
+    /** The live log-in with this id (who, which roles), without counting as use; empty when it ended. */
+    default Optional<StaffSessions.Login> session(String loginId) {
+        return Optional.empty();
+    }
+
     /** {@code ended} is told the id of each log-in that is logged out. */
     default void onLogout(Consumer<String> ended) {
     }

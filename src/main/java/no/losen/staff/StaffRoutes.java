@@ -124,7 +124,7 @@ public final class StaffRoutes {
                 .put("accounts", accounts != null && accounts.size() > 0)
                 .put("idle", sessions.idle().toSeconds());
         boolean quiet = ctx.queryParams().contains("quiet");
-        login(ctx, quiet).ifPresent(l -> out.put("user", l.user()).put("csrf", l.csrf()));
+        login(ctx, quiet).ifPresent(l -> out.put("user", l.user()).put("csrf", l.csrf()).put("roles", roles(l)));
         json(ctx, 200, out);
     }
 
@@ -266,11 +266,11 @@ public final class StaffRoutes {
             limits.stream().skip(1).forEach(l -> l.limiter().succeeded(l.tag(), false));
             // A fresh id at every log-in: an id planted before log-in is worth nothing after it.
             cookieValue(ctx).ifPresent(sessions::remove);
-            StaffSessions.Login l = sessions.create(r.result().get());
+            StaffSessions.Login l = sessions.create(r.result().get(), accounts.roles(r.result().get()));
             LOG.info("event=staff.login.ok account={} known_device={}", account, device.isPresent());
             ctx.response().headers().add("Set-Cookie", cookie(ctx, l.id(), false));
             ctx.response().headers().add("Set-Cookie", deviceCookie(ctx, devices.issue(name)));
-            json(ctx, 200, new JsonObject().put("user", l.user()).put("csrf", l.csrf())
+            json(ctx, 200, new JsonObject().put("user", l.user()).put("csrf", l.csrf()).put("roles", roles(l))
                     .put("idle", sessions.idle().toSeconds()));
         });
     }
@@ -328,6 +328,11 @@ public final class StaffRoutes {
         boolean secure = origins.publicHttps() || ctx.request().isSSL();
         return CookieStaffAuth.COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict"
                 + (secure ? "; Secure" : "") + (clear ? "; Max-Age=0" : "");
+    }
+
+    /** The log-in's roles as the page reads them: {@code ["staff","counsellor"]}. */
+    private static JsonArray roles(StaffSessions.Login l) {
+        return new JsonArray(l.roles().stream().sorted().map(Role::id).toList());
     }
 
     private static JsonObject error(String code, String message) {

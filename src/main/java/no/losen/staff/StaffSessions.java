@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import no.losen.session.Tokens;
 
 /**
@@ -15,8 +16,18 @@ import no.losen.session.Tokens;
  */
 public final class StaffSessions {
 
-    /** One login. {@code csrf} guards state-changing requests beyond the SameSite cookie. */
-    public record Login(String id, String user, String csrf) {
+    /**
+     * One login. {@code roles} are what the account had at log-in; {@code csrf} guards
+     * state-changing requests beyond the SameSite cookie.
+     */
+    public record Login(String id, String user, Set<Role> roles, String csrf) {
+        public Login {
+            roles = Set.copyOf(roles);
+        }
+
+        public boolean has(Role r) {
+            return roles.contains(r);
+        }
     }
 
     private final Cache<String, Login> cache;
@@ -36,8 +47,8 @@ public final class StaffSessions {
         return idle;
     }
 
-    public Login create(String user) {
-        Login l = new Login(Tokens.next(), user, Tokens.next());
+    public Login create(String user, Set<Role> roles) {
+        Login l = new Login(Tokens.next(), user, roles, Tokens.next());
         cache.put(l.id(), l);
         return l;
     }

@@ -18,8 +18,8 @@ class StaffSessionsTest {
 
     @Test
     void aLoginHasARandom128BitIdAndItsOwnCsrfToken() {
-        StaffSessions.Login a = sessions.create("anna");
-        StaffSessions.Login b = sessions.create("anna");
+        StaffSessions.Login a = sessions.create("anna", java.util.Set.of(Role.STAFF));
+        StaffSessions.Login b = sessions.create("anna", java.util.Set.of(Role.STAFF));
         assertThat(a.id()).hasSize(22).isNotEqualTo(b.id());
         assertThat(a.csrf()).hasSize(22).isNotEqualTo(a.id());
         assertThat(sessions.find(a.id())).contains(a);
@@ -27,7 +27,7 @@ class StaffSessionsTest {
 
     @Test
     void useKeepsALoginAliveAndIdlenessEndsIt() {
-        StaffSessions.Login a = sessions.create("anna");
+        StaffSessions.Login a = sessions.create("anna", java.util.Set.of(Role.STAFF));
         advance(Duration.ofMinutes(15));
         assertThat(sessions.find(a.id())).isPresent();
         advance(Duration.ofMinutes(15));
@@ -38,7 +38,7 @@ class StaffSessionsTest {
 
     @Test
     void peekingDoesNotCountAsUse() {
-        StaffSessions.Login a = sessions.create("anna");
+        StaffSessions.Login a = sessions.create("anna", java.util.Set.of(Role.STAFF));
         advance(Duration.ofMinutes(15));
         assertThat(sessions.peek(a.id())).isPresent();
         advance(Duration.ofMinutes(6));
@@ -47,7 +47,7 @@ class StaffSessionsTest {
 
     @Test
     void logOutErasesAndMalformedIdsFindNothing() {
-        StaffSessions.Login a = sessions.create("anna");
+        StaffSessions.Login a = sessions.create("anna", java.util.Set.of(Role.STAFF));
         sessions.remove(a.id());
         assertThat(sessions.find(a.id())).isEmpty();
         assertThat(sessions.find("../../etc")).isEmpty();
