@@ -196,27 +196,14 @@ public final class Desk {
      */
     public void say(String ticket, Side from, String user, String text) {
         synchronized (this) {
-            Ticket t = tickets.get(ticket);
-            if (t == null) {
-                throw gone();
-            }
-            if (t.counsellor == null) {
-                throw new HandoffException(Problem.FORBIDDEN, "no counsellor has taken this conversation yet");
-            }
-            if (from == Side.COUNSELLOR && !t.counsellor.equals(user)) {
-                throw new HandoffException(Problem.FORBIDDEN, "another counsellor has this conversation");
-            }
             if (text == null || text.isBlank()) {
+                talking(ticket, from, user);
                 return;
             }
             if (text.length() > MAX_TEXT) {
                 throw new HandoffException(Problem.TOO_LONG, "a message may be at most " + MAX_TEXT + " characters");
             }
-            Instant now = clock.instant();
-            if (!(from == Side.PERSON ? t.fromPerson : t.fromCounsellor).take(now)) {
-                throw new HandoffException(Problem.RATE_LIMITED, "too many messages; wait a moment");
-            }
-            t.lastActive = now;
+            Ticket t = counted(ticket, from, user);
             Event.Said e = new Event.Said(ticket, from, text);
             String c = t.counsellor;
             emit(() -> {
@@ -228,6 +215,45 @@ public final class Desk {
             });
         }
         flush();
+    }
+
+    /**
+     * The counsellor sends a contact card ({@code fact}, a fact id the caller checked); counted
+     * like a message, because a card is one.
+     */
+    public void card(String ticket, String user, String fact) {
+        synchronized (this) {
+            Ticket t = counted(ticket, Side.COUNSELLOR, user);
+            Event.Card e = new Event.Card(ticket, fact, t.waiting);
+            emit(() -> out.toPerson(e));
+        }
+        flush();
+    }
+
+    /** The conversation, if {@code from} (and for a counsellor, {@code user}) may write in it now. */
+    private Ticket talking(String ticket, Side from, String user) {
+        Ticket t = tickets.get(ticket);
+        if (t == null) {
+            throw gone();
+        }
+        if (t.counsellor == null) {
+            throw new HandoffException(Problem.FORBIDDEN, "no counsellor has taken this conversation yet");
+        }
+        if (from == Side.COUNSELLOR && !t.counsellor.equals(user)) {
+            throw new HandoffException(Problem.FORBIDDEN, "another counsellor has this conversation");
+        }
+        return t;
+    }
+
+    /** {@link #talking}, and one message counted against the sender's limit. */
+    private Ticket counted(String ticket, Side from, String user) {
+        Ticket t = talking(ticket, from, user);
+        Instant now = clock.instant();
+        if (!(from == Side.PERSON ? t.fromPerson : t.fromCounsellor).take(now)) {
+            throw new HandoffException(Problem.RATE_LIMITED, "too many messages; wait a moment");
+        }
+        t.lastActive = now;
+        return t;
     }
 
     // --- the counsellor's side -------------------------------------------------------------
@@ -336,7 +362,7 @@ public final class Desk {
                 throw gone();
             }
             ticketOfPerson.remove(t.personKey);
-            Event.Ended e = new Event.Ended(ticket, reason);
+            Event.Ended e = new Event.Ended(ticket, reason, t.waiting);
             if (reason != Reason.HANDED_BACK) {
                 emit(() -> out.toPerson(e));
             }

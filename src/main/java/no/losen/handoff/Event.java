@@ -48,8 +48,12 @@ public sealed interface Event {
     record HandedBack(String ticket, String dialog, String node) implements Event {
     }
 
-    /** To both sides: it is over and erased. */
-    record Ended(String ticket, Reason reason) implements Event {
+    /** To the person: a contact card from the facts, which the counsellor picked (rendered in the person's language). */
+    record Card(String ticket, String fact, Waiting who) implements Event {
+    }
+
+    /** To both sides: it is over and erased; {@code who} says in which dialog and language it was. */
+    record Ended(String ticket, Reason reason, Waiting who) implements Event {
     }
 
     /** To every counsellor: the queue as it is now. */

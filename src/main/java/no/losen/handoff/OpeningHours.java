@@ -36,7 +36,7 @@ public record OpeningHours(List<Span> spans, Set<LocalDate> holidays, ZoneId zon
         }
 
         boolean covers(DayOfWeek d, LocalTime t) {
-            return days.contains(d) && !t.isBefore(from) && t.isBefore(to);
+            return days.contains(d) && !t.isBefore(from) && (t.isBefore(to) || to.equals(LocalTime.MAX));
         }
     }
 
@@ -104,7 +104,8 @@ public record OpeningHours(List<Span> spans, Set<LocalDate> holidays, ZoneId zon
             if (t.length != 2) {
                 throw new java.time.format.DateTimeParseException("", p[1], 0);
             }
-            return new Span(days, LocalTime.parse(t[0]), LocalTime.parse(t[1]));
+            // 24:00 is the end of the day, so "mon-sun 00:00-24:00" is always open.
+            return new Span(days, LocalTime.parse(t[0]), t[1].equals("24:00") ? LocalTime.MAX : LocalTime.parse(t[1]));
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("handoff hours '" + s + "': times like 09:00-15:00");
         }

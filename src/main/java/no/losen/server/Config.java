@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import no.losen.channel.sms.SmsConfig;
 import no.losen.channel.whatsapp.WhatsAppConfig;
+import no.losen.handoff.HandoffConfig;
 import no.losen.step.NewSessions;
 
 /**
@@ -28,11 +29,12 @@ import no.losen.step.NewSessions;
  * @param ops            scale-out, limits, framing and shutdown settings (docs/operations.md)
  * @param cacheDir       where the search index and intent models derived from the content are kept between
  *                       starts ({@code no.losen.cache.DerivedCache}); null: built at every start
+ * @param handoff        "Talk to a person": the organisation, its hours, limits (docs/handoff.md); off by default
  */
 public record Config(String host, int port, Path content, Duration sessionTtl, long maxSessions,
                      List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl,
                      SmsConfig sms, Path staffUsers, Duration staffIdle, Operations ops, boolean staleFallback,
-                     WhatsAppConfig whatsapp, Path cacheDir, NewSessions.Budget newSessions) {
+                     WhatsAppConfig whatsapp, Path cacheDir, NewSessions.Budget newSessions, HandoffConfig handoff) {
 
     public static Config defaults() {
         return new Builder().build();
@@ -82,6 +84,10 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         return toBuilder().newSessions(b).build();
     }
 
+    public Config withHandoff(HandoffConfig h) {
+        return toBuilder().handoff(h).build();
+    }
+
     public Config withOps(Operations o) {
         return toBuilder().ops(o).build();
     }
@@ -106,6 +112,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         private WhatsAppConfig whatsapp = WhatsAppConfig.defaults();
         private Path cacheDir = no.losen.cache.DerivedCache.defaultDir();
         private NewSessions.Budget newSessions = NewSessions.Budget.DEFAULT;
+        private HandoffConfig handoff = HandoffConfig.off();
 
         public Builder() {
         }
@@ -128,6 +135,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
             whatsapp = c.whatsapp;
             cacheDir = c.cacheDir;
             newSessions = c.newSessions;
+            handoff = c.handoff;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -151,9 +159,11 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
 
         public Builder newSessions(NewSessions.Budget v) { newSessions = v; return this; }
 
+        public Builder handoff(HandoffConfig v) { handoff = v; return this; }
+
         public Config build() {
             return new Config(host, port, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl,
-                    sms, staffUsers, staffIdle, ops, staleFallback, whatsapp, cacheDir, newSessions);
+                    sms, staffUsers, staffIdle, ops, staleFallback, whatsapp, cacheDir, newSessions, handoff);
         }
     }
 }

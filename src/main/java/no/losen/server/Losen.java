@@ -159,6 +159,12 @@ public final class Losen {
         } catch (CompletionException e) {
             return Future.failedFuture(e.getCause());
         }
+        for (String contact : config.handoff().contacts()) {
+            if (config.handoff().enabled() && loaded.set().facts().find(contact).isEmpty()) {
+                return Future.failedFuture(new IllegalArgumentException(
+                        "LOSEN_HANDOFF_CONTACTS: no fact '" + contact + "' in facts/"));
+            }
+        }
         Operations ops = config.ops();
         SessionStore store = ops.redis() ? new RedisSessionStore(vertx, ops.sessionStore(), config.sessionTtl())
                 : new MemorySessionStore(config.sessionTtl(), config.maxSessions());
@@ -190,7 +196,7 @@ public final class Losen {
         WebAssets.mount(router, loaded.set(), config.exitUrl());
         StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
                 new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()), clients, origins);
-        WebSocketChannel ws = new WebSocketChannel(steps, staff, origins, ops.ws(), clients, metrics);
+        WebSocketChannel ws = new WebSocketChannel(steps, staff, origins, ops.ws(), clients, metrics, config.handoff());
         Handler<HttpServerRequest> front = frontDoor(ws.before(router), headers, origins, metrics);
         HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime);
         health.mountPublic(router, ops.management());

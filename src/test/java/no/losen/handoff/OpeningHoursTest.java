@@ -50,6 +50,13 @@ class OpeningHoursTest {
     }
 
     @Test
+    void twentyFourHundredEndsTheDay() {
+        OpeningHours h = OpeningHours.parse("mon-sun 00:00-24:00", "", "Europe/Oslo");
+        assertThat(h.open(at("2026-12-07T23:59:59"))).isTrue();
+        assertThat(h.open(at("2026-12-08T00:00"))).isTrue();
+    }
+
+    @Test
     void aMistakeSaysWhichPartIsWrong() {
         assertThatThrownBy(() -> OpeningHours.parse("monday-fri 09:00-15:00", null, null)).hasMessageContaining("monday-fri");
         assertThatThrownBy(() -> OpeningHours.parse("mon-fri 9-15", null, null)).hasMessageContaining("09:00-15:00");
