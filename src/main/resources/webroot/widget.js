@@ -1100,10 +1100,6 @@
   }
 
   // ---- talk to a person ----
-  /** {name} placeholders in a translated line, filled with plain text. */
-  function fill(text, params) {
-    return text.replace(/\{([a-z]+)\}/g, function (all, k) { return params[k] == null ? all : String(params[k]); });
-  }
   function languageName(code) {
     var l = languages.filter(function (x) { return x.code === code; })[0];
     return l ? l.name : code;
@@ -1116,14 +1112,16 @@
     var text = '';
     var button = null;
     if (talkState === 'waiting') {
-      text = fill(t('talk.waiting'), { place: f && f.place || 1 });
+      // Words without placeholders (translations/widget): a label, then the number.
+      text = t('talk.place') + ' ' + (f && f.place || 1) + '.';
       if (f && f.minutes) {
-        text += ' ' + fill(t('talk.minutes'), { minutes: f.minutes });
+        text += ' ' + t('talk.minutes') + ' ' + f.minutes + '.';
       }
       text += ' ' + t('talk.keep-going');
       button = 'talk.leave';
     } else if (talkState === 'talking') {
-      text = fill(t('talk.talking'), { org: f && f.organisation || '', lang: languageName(f && f.lang || ui.lang) });
+      text = t('talk.talking') + ' ' + t('talk.org') + ' ' + (f && f.organisation || '') + '. '
+        + t('language') + ': ' + languageName(f && f.lang || ui.lang) + '.';
       button = 'talk.end';
     } else if (talkOffer && !ended) {
       button = 'talk';

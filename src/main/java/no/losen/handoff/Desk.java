@@ -84,6 +84,8 @@ public final class Desk {
     private final Map<String, Instant> blocked = new HashMap<>();
     private final WaitEstimate estimate = new WaitEstimate();
     private final List<Runnable> pending = new ArrayList<>();
+    /** The time of the {@link Call} being applied on this thread (see {@link #apply}); null: the clock's. */
+    private final ThreadLocal<Instant> callTime = new ThreadLocal<>();
 
     public Desk(HandoffConfig config, Clock clock, Outbox out) {
         this.config = config;
@@ -93,6 +95,25 @@ public final class Desk {
 
     public HandoffConfig config() {
         return config;
+    }
+
+    /**
+     * Applies a call as of the time it was made: every instance's copy of the desk then decides
+     * alike, whenever the call reaches it (see {@link Call}).
+     */
+    public void apply(Call call) {
+        callTime.set(call.at());
+        try {
+            call.apply(this);
+        } finally {
+            callTime.remove();
+        }
+    }
+
+    /** Now: the applied call's time, else the clock's. */
+    private Instant now() {
+        Instant t = callTime.get();
+        return t != null ? t : clock.instant();
     }
 
     // --- counsellors -----------------------------------------------------------------------
@@ -122,7 +143,7 @@ public final class Desk {
         if (!config.enabled()) {
             return Duty.OFF;
         }
-        if (!config.hours().open(clock.instant())) {
+        if (!config.hours().open(now())) {
             return Duty.CLOSED;
         }
         return online.isEmpty() ? Duty.NOBODY : Duty.ON;
@@ -136,9 +157,15 @@ public final class Desk {
      * (then its existing ticket is in {@link #ticketOf}).
      */
     public String join(String personKey, String lang, String dialog, List<PathStep> path) {
-        String id;
+        String id = Tokens.next();
+        join(id, personKey, lang, dialog, path);
+        return id;
+    }
+
+    /** {@link #join(String, String, String, List)} with the ticket's id given (made once, for every copy of the desk). */
+    public void join(String id, String personKey, String lang, String dialog, List<PathStep> path) {
         synchronized (this) {
-            Instant now = clock.instant();
+            Instant now = now();
             Instant until = blocked.get(personKey);
             if (until != null && now.isBefore(until)) {
                 throw new HandoffException(Problem.BLOCKED, "this conversation cannot reach a person now");
@@ -149,14 +176,12 @@ public final class Desk {
             if (duty() != Duty.ON) {
                 throw new HandoffException(Problem.NOT_ON_DUTY, "nobody is answering now");
             }
-            id = Tokens.next();
             Ticket t = new Ticket(new Waiting(id, lang, dialog, path, now), personKey, config.messagesPerMinute());
             tickets.put(id, t);
             ticketOfPerson.put(personKey, id);
             queueChanged();
         }
         flush();
-        return id;
     }
 
     /** The ticket the person with {@code personKey} holds, if waiting or talking (after a reconnect). */
@@ -173,7 +198,7 @@ public final class Desk {
             }
             if (t.counsellor == null) {
                 int place = placeOf(ticket);
-                Instant now = clock.instant();
+                Instant now = now();
                 emit(() -> out.toPerson(new Event.Queued(ticket, place, estimate.at(place, now))));
             } else {
                 Event e = accepted(t);
@@ -248,7 +273,7 @@ public final class Desk {
     /** {@link #talking}, and one message counted against the sender's limit. */
     private Ticket counted(String ticket, Side from, String user) {
         Ticket t = talking(ticket, from, user);
-        Instant now = clock.instant();
+        Instant now = now();
         if (!(from == Side.PERSON ? t.fromPerson : t.fromCounsellor).take(now)) {
             throw new HandoffException(Problem.RATE_LIMITED, "too many messages; wait a moment");
         }
@@ -278,7 +303,7 @@ public final class Desk {
             if (t.counsellor != null) {
                 throw new HandoffException(Problem.TAKEN, "another counsellor has taken this conversation");
             }
-            Instant now = clock.instant();
+            Instant now = now();
             t.counsellor = user;
             t.lastActive = now;
             estimate.accepted(now);
@@ -315,7 +340,7 @@ public final class Desk {
     public void block(String ticket, String user) {
         synchronized (this) {
             Ticket t = owned(ticket, user);
-            blocked.put(t.personKey, clock.instant().plus(config.blockFor()));
+            blocked.put(t.personKey, now().plus(config.blockFor()));
         }
         finish(ticket, Reason.BLOCKED, user);
     }
@@ -331,7 +356,7 @@ public final class Desk {
         List<String> noAnswer = new ArrayList<>();
         List<String> idle = new ArrayList<>();
         synchronized (this) {
-            Instant now = clock.instant();
+            Instant now = now();
             for (Ticket t : tickets.values()) {
                 if (t.counsellor == null && !now.isBefore(t.waiting.since().plus(config.answerWithin()))) {
                     noAnswer.add(t.waiting.ticket());
@@ -408,7 +433,7 @@ public final class Desk {
     private void queueChanged() {
         Event.Queue q = new Event.Queue(queue());
         emit(() -> out.toCounsellors(q));
-        Instant now = clock.instant();
+        Instant now = now();
         int place = 0;
         for (Ticket t : tickets.values()) {
             if (t.counsellor == null) {

@@ -24,7 +24,9 @@ public final class HandoffException extends RuntimeException {
         /** Not this counsellor's conversation. */
         FORBIDDEN,
         /** Hand back to a node the dialog does not have. */
-        UNKNOWN_NODE;
+        UNKNOWN_NODE,
+        /** The instances cannot reach each other (Redis is away). */
+        UNAVAILABLE;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

@@ -196,7 +196,10 @@ public final class Losen {
         WebAssets.mount(router, loaded.set(), config.exitUrl());
         StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
                 new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl()), clients, origins);
-        WebSocketChannel ws = new WebSocketChannel(steps, staff, origins, ops.ws(), clients, metrics, config.handoff());
+        // Hand-off: one desk per instance; with Redis, each a copy kept alike through one pub/sub channel.
+        WebSocketChannel ws = new WebSocketChannel(steps, staff, origins, ops.ws(), clients, metrics, config.handoff(),
+                ops.redis() ? desk -> new no.losen.handoff.redis.RedisRelay(vertx, ops.sessionStore(), desk)
+                        : no.losen.handoff.Relay::local);
         Handler<HttpServerRequest> front = frontDoor(ws.before(router), headers, origins, metrics);
         HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime);
         health.mountPublic(router, ops.management());
@@ -384,7 +387,7 @@ public final class Losen {
                     if (whatsapp != null) {
                         whatsapp.close();
                     }
-                    return store.close();
+                    return ws.closeHandoff().eventually(store::close);
                 })
                 .onComplete(r -> LOG.info("event=server.stopped"));
     }

@@ -148,12 +148,13 @@ class HandoffBrowserTest {
 
         person.get(base() + "/chat?dialog=walk&lang=nb");
         inWidget(".talk-btn").click();
-        personWaitsFor(".talk-text", "nummer 1 i køen");
+        personWaitsFor(".talk-text", "Din plass i køen: 1.");
 
         consoleWaitsFor("#queue li.waiting", "situation");
         inConsole("#queue li.waiting button.accept").click();
         inConsole("#chats .chat textarea");
-        personWaitsFor(".talk-text", "Et menneske fra Test Org leser denne samtalen");
+        personWaitsFor(".talk-text", "Et menneske leser denne samtalen nå og svarer deg.");
+        personWaitsFor(".talk-text", "Fra: Test Org.");
 
         personTypes("Jeg lurer på noe");
         consoleWaitsFor("#chats .chat .line.them", "Jeg lurer på noe");

@@ -2,19 +2,11 @@ package no.losen.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import no.losen.Fixtures;
 import no.losen.server.Config;
@@ -40,7 +32,6 @@ class HandoffEndToEndTest {
     @TempDir
     static Path tmp;
     static TestServer server;
-    static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void up() throws Exception {
@@ -58,94 +49,12 @@ class HandoffEndToEndTest {
         server.close();
     }
 
-    static String base() {
-        return "http://127.0.0.1:" + server.port();
-    }
-
     static String login(String name) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/staff/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base())
-                .POST(HttpRequest.BodyPublishers.ofString("name=" + name + "&password=" + PASSWORD.replace(" ", "+"))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    }
-
-    /** A socket whose frames a test reads in order, or skipping to the next of one type. */
-    record Ws(WebSocket ws, BlockingQueue<JsonObject> frames, io.vertx.core.http.WebSocketClient client) implements AutoCloseable {
-        static Ws open(String cookie) {
-            WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port()).setURI("/ws")
-                    .addHeader("Origin", base());
-            if (cookie != null) {
-                o.addHeader("Cookie", cookie);
-            }
-            io.vertx.core.http.WebSocketClient client = server.vertx.createWebSocketClient();
-            WebSocket ws = client.connect(o).await();
-            BlockingQueue<JsonObject> q = new LinkedBlockingQueue<>();
-            ws.textMessageHandler(t -> q.add(new JsonObject(t)));
-            return new Ws(ws, q, client);
-        }
-
-        Ws send(JsonObject f) {
-            ws.writeTextMessage(f.encode()).await();
-            return this;
-        }
-
-        Ws send(String type, Object... fields) {
-            JsonObject f = new JsonObject().put("type", type);
-            for (int i = 0; i < fields.length; i += 2) {
-                f.put((String) fields[i], fields[i + 1]);
-            }
-            return send(f);
-        }
-
-        /** The next frame of {@code type} (others before it are skipped). */
-        JsonObject next(String type) throws InterruptedException {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (System.nanoTime() < end) {
-                JsonObject f = frames.poll(100, TimeUnit.MILLISECONDS);
-                if (f != null && f.getString("type").equals(type)) {
-                    return f;
-                }
-            }
-            throw new AssertionError("no " + type + " frame within 5 s");
-        }
-
-        /** The next queue frame with {@code n} people waiting (a counsellor's other tab may cause others before it). */
-        io.vertx.core.json.JsonArray queueOf(int n) throws InterruptedException {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (System.nanoTime() < end) {
-                JsonObject f = frames.poll(100, TimeUnit.MILLISECONDS);
-                if (f != null && f.getString("type").equals("inbox.queue") && f.getJsonArray("waiting").size() == n) {
-                    return f.getJsonArray("waiting");
-                }
-            }
-            throw new AssertionError("no queue of " + n + " within 5 s");
-        }
-
-        /** The next talk frame in {@code state}. */
-        JsonObject talk(String state) throws InterruptedException {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (System.nanoTime() < end) {
-                JsonObject f = frames.poll(100, TimeUnit.MILLISECONDS);
-                if (f != null && f.getString("type").equals("talk") && f.getString("state").equals(state)) {
-                    return f;
-                }
-            }
-            throw new AssertionError("no talk " + state + " frame within 5 s");
-        }
-
-        @Override
-        public void close() {
-            if (!ws.isClosed()) {
-                ws.close().await();
-            }
-            client.close();
-        }
+        return Ws.login(server, name, PASSWORD);
     }
 
     static Ws person() throws InterruptedException {
-        Ws p = Ws.open(null);
+        Ws p = Ws.open(server, null);
         p.send("start", "dialog", "demo", "lang", "nb");
         p.next("message");
         return p;
@@ -161,7 +70,7 @@ class HandoffEndToEndTest {
             JsonObject closed = p.send("talk").talk("closed");
             assertThat(closed.getJsonArray("cards").getJsonObject(0).getString("phone")).isEqualTo("22 33 11 60");
 
-            try (Ws c = Ws.open(kari)) {
+            try (Ws c = Ws.open(server, kari)) {
                 c.send("inbox");
                 assertThat(c.next("inbox.queue").getJsonArray("waiting")).isEmpty();
                 p.send("back");
@@ -195,7 +104,7 @@ class HandoffEndToEndTest {
                 assertThat(p.next("talk.card").getJsonObject("card").getString("tel")).isEqualTo("+4722331160");
 
                 c.close();
-                try (Ws again = Ws.open(kari)) {
+                try (Ws again = Ws.open(server, kari)) {
                     // The counsellor who lost the connection gets the conversation back.
                     again.send("inbox");
                     assertThat(again.next("inbox.chat").getString("ticket")).isEqualTo(ticket);
@@ -215,12 +124,12 @@ class HandoffEndToEndTest {
 
     @Test
     void onlyACounsellorOpensTheInboxAndOnlyOneTakesAConversation() throws Exception {
-        try (Ws anonymous = Ws.open(null); Ws staff = Ws.open(login("anna"))) {
+        try (Ws anonymous = Ws.open(server, null); Ws staff = Ws.open(server, login("anna"))) {
             assertThat(anonymous.send("inbox").next("error").getString("code")).isEqualTo("forbidden");
             assertThat(staff.send("inbox").next("error").getString("code")).isEqualTo("forbidden");
         }
         String kari = login("kari");
-        try (Ws c1 = Ws.open(kari); Ws c2 = Ws.open(kari); Ws p = person()) {
+        try (Ws c1 = Ws.open(server, kari); Ws c2 = Ws.open(server, kari); Ws p = person()) {
             c1.send("inbox");
             c1.next("inbox.queue");
             c2.send("inbox");
@@ -242,7 +151,7 @@ class HandoffEndToEndTest {
     @Test
     void quickExitEndsTheWaitAndTheSession() throws Exception {
         String kari = login("kari");
-        try (Ws c = Ws.open(kari); Ws p = person()) {
+        try (Ws c = Ws.open(server, kari); Ws p = person()) {
             c.send("inbox");
             c.next("inbox.queue");
             p.send("talk").talk("waiting");
@@ -256,16 +165,16 @@ class HandoffEndToEndTest {
     @Test
     void aPersonWhoReconnectsFindsTheirPlaceAgain() throws Exception {
         String kari = login("kari");
-        try (Ws c = Ws.open(kari)) {
+        try (Ws c = Ws.open(server, kari)) {
             c.send("inbox");
             c.next("inbox.queue");
             String token;
-            try (Ws p = Ws.open(null)) {
+            try (Ws p = Ws.open(server, null)) {
                 p.send("start", "dialog", "demo", "lang", "ar");
                 token = p.next("session").getString("token");
                 p.send("talk").talk("waiting");
             }
-            try (Ws p = Ws.open(null)) {
+            try (Ws p = Ws.open(server, null)) {
                 p.send("resume", "token", token);
                 assertThat(p.talk("waiting").getInteger("place")).isEqualTo(1);
                 p.send("talk.leave");

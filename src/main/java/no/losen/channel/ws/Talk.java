@@ -17,11 +17,14 @@ import no.losen.dialog.DialogException;
 import no.losen.dialog.Engine;
 import no.losen.dialog.ErrorCode;
 import no.losen.dialog.Session;
+import no.losen.handoff.Call;
 import no.losen.handoff.Desk;
 import no.losen.handoff.Event;
 import no.losen.handoff.HandoffException;
 import no.losen.handoff.PathStep;
+import no.losen.handoff.Relay;
 import no.losen.handoff.Waiting;
+import no.losen.session.Tokens;
 import no.losen.staff.Role;
 import no.losen.staff.StaffAuth;
 import no.losen.staff.StaffSessions;
@@ -48,6 +51,9 @@ final class Talk implements Desk.Outbox {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Desk desk;
+    /** How calls reach the desk: at once, or through Redis to every instance's copy. */
+    private final Relay relay;
+    private final Clock clock;
     private final Steps steps;
     private final StaffAuth staff;
     /** The socket that holds each ticket now (the person's latest). */
@@ -55,10 +61,36 @@ final class Talk implements Desk.Outbox {
     /** Every open inbox socket of each counsellor. */
     private final Map<String, Set<Conversation>> counsellors = new ConcurrentHashMap<>();
 
-    Talk(no.losen.handoff.HandoffConfig config, Clock clock, Steps steps, StaffAuth staff) {
+    /**
+     * @param relays makes the relay for this server's desk: {@link Relay#local} for one instance,
+     *               a Redis relay when instances share a store
+     */
+    Talk(no.losen.handoff.HandoffConfig config, Clock clock, Steps steps, StaffAuth staff,
+         java.util.function.Function<Desk, Relay> relays) {
         this.desk = new Desk(config, clock, this);
+        this.relay = relays.apply(desk);
+        this.clock = clock;
         this.steps = steps;
         this.staff = staff;
+    }
+
+    /** Stops the relay (a shutdown). */
+    Future<Void> close() {
+        return Future.fromCompletionStage(relay.close());
+    }
+
+    /**
+     * Hands {@code call} to the relay; completes on the caller's Vert.x context once this
+     * instance's desk applied it. A refusal is told to {@code c} as an error frame.
+     */
+    private Future<Void> submit(Conversation c, Call call) {
+        io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
+        java.util.concurrent.CompletionStage<Void> done = relay.submit(call);
+        Future<Void> f = ctx == null ? Future.fromCompletionStage(done) : Future.fromCompletionStage(done, ctx);
+        return f.recover(e -> {
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            return cause instanceof HandoffException h ? refused(c, h) : Future.failedFuture(cause);
+        });
     }
 
     Desk desk() {
@@ -97,14 +129,11 @@ final class Talk implements Desk.Outbox {
         try {
             return switch (f.type()) {
                 case "talk" -> join(c, token);
-                case "talk.say" -> {
-                    desk.say(ticket(c, token), Event.Side.PERSON, null, f.text());
-                    yield Future.succeededFuture();
-                }
+                case "talk.say" -> submit(c, new Call.Say(clock.instant(), ticket(c, token), Event.Side.PERSON, null, f.text()));
                 default -> {
-                    desk.ticketOf(token).ifPresent(desk::leave);
                     c.ticket = null;
-                    yield Future.succeededFuture();
+                    yield desk.ticketOf(token).map(t -> submit(c, new Call.Leave(clock.instant(), t)))
+                            .orElse(Future.succeededFuture());
                 }
             };
         } catch (HandoffException e) {
@@ -118,24 +147,26 @@ final class Talk implements Desk.Outbox {
     }
 
     private Future<Void> join(Conversation c, String token) {
-        return session(token).map(s -> {
+        return session(token).compose(s -> {
             if (s.staff()) {
                 throw new DialogException(ErrorCode.FORBIDDEN, "a staff dialog cannot ask for a person");
             }
-            try {
-                if (desk.duty() != Desk.Duty.ON) {
-                    // Outside hours, or nobody connected: who answers around the clock, in the person's language.
-                    c.sendText(closed(s).toString());
-                    return null;
-                }
-                Dialog d = steps.engine().dialogs().dialog(s.dialog()).orElseThrow();
-                String ticket = desk.join(token, s.lang(), s.dialog(), PathStep.of(d, s));
-                attach(c, ticket);
-                LOG.info("event=handoff.join lang={} dialog={}", s.lang(), s.dialog());
-            } catch (HandoffException e) {
-                refused(c, e);
+            if (desk.duty() != Desk.Duty.ON) {
+                // Outside hours, or nobody connected: who answers around the clock, in the person's language.
+                c.sendText(closed(s).toString());
+                return Future.succeededFuture();
             }
-            return null;
+            Dialog d = steps.engine().dialogs().dialog(s.dialog()).orElseThrow();
+            // The ticket is made here, once, so every instance's copy of the desk knows it by the same id.
+            String ticket = Tokens.next();
+            return submit(c, new Call.Join(clock.instant(), ticket, token, s.lang(), s.dialog(), PathStep.of(d, s)))
+                    .map(v -> {
+                        if (desk.ticketOf(token).filter(ticket::equals).isPresent()) {
+                            attach(c, ticket);
+                            LOG.info("event=handoff.join lang={} dialog={}", s.lang(), s.dialog());
+                        }
+                        return null;
+                    });
         });
     }
 
@@ -155,7 +186,7 @@ final class Talk implements Desk.Outbox {
     /** The person ended the conversation (quick exit too): the wait or talk ends with it. */
     void ended(String token) {
         if (token != null) {
-            desk.ticketOf(token).ifPresent(desk::leave);
+            desk.ticketOf(token).ifPresent(t -> relay.submit(new Call.Leave(clock.instant(), t)));
         }
     }
 
@@ -174,58 +205,49 @@ final class Talk implements Desk.Outbox {
         }
         String user = l.user();
         try {
-            switch (f.type()) {
+            return switch (f.type()) {
                 case "inbox" -> {
-                    if (c.counsellor == null) {
-                        c.counsellor = user;
-                        counsellors.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(c);
-                        desk.counsellorIn(user);
-                        LOG.info("event=handoff.counsellor.in");
+                    if (c.counsellor != null) {
+                        yield Future.succeededFuture();
                     }
+                    c.counsellor = user;
+                    counsellors.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(c);
+                    LOG.info("event=handoff.counsellor.in");
+                    yield submit(c, new Call.CounsellorIn(clock.instant(), user));
                 }
-                case "inbox.accept" -> {
-                    desk.accept(f.ticket(), user);
-                    LOG.info("event=handoff.accept");
+                case "inbox.accept" -> submit(c, new Call.Accept(clock.instant(), f.ticket(), user))
+                        .onSuccess(v -> LOG.info("event=handoff.accept"));
+                case "inbox.say" -> submit(c, new Call.Say(clock.instant(), f.ticket(), Event.Side.COUNSELLOR, user, f.text()));
+                case "inbox.card" -> {
+                    Waiting w = mine(user, f.ticket());
+                    if (steps.engine().dialogs().facts().find(f.fact()).filter(x -> "phone".equals(x.kind())
+                            || x.url() != null).isEmpty()) {
+                        throw new HandoffException(HandoffException.Problem.UNKNOWN_NODE, "no contact '" + f.fact() + "'");
+                    }
+                    yield submit(c, new Call.SendCard(clock.instant(), w.ticket(), user, f.fact()));
                 }
-                case "inbox.say" -> desk.say(f.ticket(), Event.Side.COUNSELLOR, user, f.text());
-                case "inbox.card" -> card(user, f.ticket(), f.fact());
                 case "inbox.back" -> {
                     Waiting w = mine(user, f.ticket());
                     Dialog d = steps.engine().dialogs().dialog(w.dialog()).orElseThrow();
                     if (d.node(f.node()).isEmpty()) {
                         throw new HandoffException(HandoffException.Problem.UNKNOWN_NODE, "no node '" + f.node() + "'");
                     }
-                    desk.handBack(f.ticket(), user, f.node());
-                    LOG.info("event=handoff.end reason=handed_back");
+                    yield submit(c, new Call.HandBack(clock.instant(), f.ticket(), user, f.node()))
+                            .onSuccess(v -> LOG.info("event=handoff.end reason=handed_back"));
                 }
-                case "inbox.end" -> {
-                    desk.end(f.ticket(), user);
-                    LOG.info("event=handoff.end reason=counsellor");
-                }
-                default -> {
-                    desk.block(f.ticket(), user);
-                    LOG.info("event=handoff.end reason=blocked");
-                }
-            }
+                case "inbox.end" -> submit(c, new Call.End(clock.instant(), f.ticket(), user))
+                        .onSuccess(v -> LOG.info("event=handoff.end reason=counsellor"));
+                default -> submit(c, new Call.Block(clock.instant(), f.ticket(), user))
+                        .onSuccess(v -> LOG.info("event=handoff.end reason=blocked"));
+            };
         } catch (HandoffException e) {
             return refused(c, e);
         }
-        return Future.succeededFuture();
     }
 
     private Waiting mine(String user, String ticket) {
         return desk.chatsOf(user).stream().filter(w -> w.ticket().equals(ticket)).findFirst()
                 .orElseThrow(() -> new HandoffException(HandoffException.Problem.FORBIDDEN, "not your conversation"));
-    }
-
-    /** A contact card from the facts, in the person's language, sent to the person (a canned reply). */
-    private void card(String user, String ticket, String fact) {
-        Waiting w = mine(user, ticket);
-        if (fact == null || steps.engine().dialogs().facts().find(fact).filter(x -> "phone".equals(x.kind())
-                || x.url() != null).isEmpty()) {
-            throw new HandoffException(HandoffException.Problem.UNKNOWN_NODE, "no contact '" + fact + "'");
-        }
-        desk.card(ticket, user, fact);
     }
 
     /** The socket is gone: a counsellor's conversations stay theirs (they get them back on reconnect). */
@@ -239,7 +261,7 @@ final class Talk implements Desk.Outbox {
                 set.remove(c);
                 return set.isEmpty() ? null : set;
             });
-            desk.counsellorOut(user);
+            relay.submit(new Call.CounsellorOut(clock.instant(), user));
         }
     }
 

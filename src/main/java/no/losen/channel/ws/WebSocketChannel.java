@@ -72,13 +72,23 @@ public final class WebSocketChannel {
      */
     public WebSocketChannel(Steps steps, StaffAuth staff, Origins origins, WsLimits limits,
                             ClientAddress clients, Metrics metrics, HandoffConfig handoff) {
+        this(steps, staff, origins, limits, clients, metrics, handoff, no.losen.handoff.Relay::local);
+    }
+
+    /**
+     * @param relays makes the relay that carries hand-off calls to the desk: {@link no.losen.handoff.Relay#local}
+     *               on one instance, a Redis relay when several share a store
+     */
+    public WebSocketChannel(Steps steps, StaffAuth staff, Origins origins, WsLimits limits,
+                            ClientAddress clients, Metrics metrics, HandoffConfig handoff,
+                            java.util.function.Function<no.losen.handoff.Desk, no.losen.handoff.Relay> relays) {
         this.staff = staff;
         this.origins = origins;
         this.limits = limits;
         this.clientAddress = clients;
         this.metrics = metrics;
         this.connections = new Connections(limits.maxPerAddress());
-        this.talk = handoff.enabled() ? new Talk(handoff, java.time.Clock.systemUTC(), steps, staff) : null;
+        this.talk = handoff.enabled() ? new Talk(handoff, java.time.Clock.systemUTC(), steps, staff, relays) : null;
         this.shared = new Conversation.Shared(steps, metrics, limits, this::closed, refusals, talk);
         if (talk != null) {
             metrics.gauge("losen.handoff", "people waiting for or talking to a counsellor", () -> talk.desk().size());
@@ -198,6 +208,11 @@ public final class WebSocketChannel {
         LOG.info("event=ws.draining connections={}", closing.size());
         return Future.join(closing).timeout(Math.max(1, grace.toMillis()), TimeUnit.MILLISECONDS)
                 .<Void>mapEmpty().otherwiseEmpty();
+    }
+
+    /** Lets go of the hand-off relay (its Redis connections), after {@link #drain}. */
+    public Future<Void> closeHandoff() {
+        return talk == null ? Future.succeededFuture() : talk.close();
     }
 
     public boolean draining() {
