@@ -259,4 +259,40 @@ class DeskTest {
         desk.repeat(a);
         assertThat(to("person", Event.Accepted.class)).hasSize(1);
     }
+
+    @Test
+    void aCallIsAppliedAsOfTheTimeItWasMadeSoEveryCopyDecidesAlike() {
+        // Two copies of the desk, as on two instances; the second gets the calls a minute late.
+        MutableClock late = new MutableClock(clock.instant().plus(Duration.ofMinutes(1)));
+        Desk copy = new Desk(config, late, new Desk.Outbox() {
+            @Override
+            public void toPerson(Event e) {
+            }
+
+            @Override
+            public void toCounsellor(String user, Event e) {
+            }
+
+            @Override
+            public void toCounsellors(Event e) {
+            }
+        });
+        java.time.Instant t = clock.instant();
+        List<Call> calls = List.of(new Call.CounsellorIn(t, "kari"),
+                new Call.Join(t, "ticket-1", "p1", "ar", "rights", path),
+                new Call.Accept(t.plusSeconds(1), "ticket-1", "kari"));
+        calls.forEach(desk::apply);
+        calls.forEach(copy::apply);
+        for (int i = 0; i < 5; i++) {
+            Call say = new Call.Say(t.plusSeconds(2 + i), "ticket-1", Side.PERSON, null, "m" + i);
+            desk.apply(say);
+            copy.apply(say);
+        }
+        // The sixth message within the same minute is refused by both, though the copy's clock is a minute on.
+        Call sixth = new Call.Say(t.plusSeconds(10), "ticket-1", Side.PERSON, null, "m5");
+        assertThatThrownBy(() -> desk.apply(sixth)).extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.RATE_LIMITED);
+        assertThatThrownBy(() -> copy.apply(sixth)).extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.RATE_LIMITED);
+        assertThat(copy.chatsOf("kari")).extracting(Waiting::ticket).containsExactly("ticket-1");
+        assertThat(copy.chatsOf("kari").get(0).since()).isEqualTo(t);
+    }
 }

@@ -38,6 +38,7 @@ class HandoffBrowserTest {
     @TempDir
     static Path tmp;
     static TestServer server;
+    static Path content;
     static ChromeDriver person;
     static ChromeDriver counsellor;
 
@@ -46,12 +47,17 @@ class HandoffBrowserTest {
         Chromium.require("Hand-off browser test");
         Path users = tmp.resolve("users");
         StaffAccounts.put(users, "kari", StaffAccounts.hash(PASSWORD.toCharArray(), 4), EnumSet.of(Role.STAFF, Role.COUNSELLOR));
-        HandoffConfig handoff = new HandoffConfig("Test Org", OpeningHours.parse("mon-sun 00:00-24:00", "", "Europe/Oslo"),
-                Duration.ofMinutes(10), Duration.ofMinutes(30), List.of("rosa"), 20, Duration.ofHours(24));
-        server = new TestServer(Config.defaults().withPort(0).withContent(content(tmp.resolve("content"))).withStaff(users, Duration.ofMinutes(20))
-                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(handoff));
+        content = content(tmp.resolve("content"));
+        server = new TestServer(config(users));
         counsellor = Chromium.start(tmp.resolve("counsellor"), "nb-NO", 1180, 900);
         person = Chromium.start(tmp.resolve("person"), "nb-NO", 480, 900);
+    }
+
+    static Config config(Path users) {
+        HandoffConfig handoff = new HandoffConfig("Test Org", OpeningHours.parse("mon-sun 00:00-24:00", "", "Europe/Oslo"),
+                Duration.ofMinutes(10), Duration.ofMinutes(30), List.of("rosa"), 20, Duration.ofHours(24));
+        return Config.defaults().withPort(0).withContent(content).withStaff(users, Duration.ofMinutes(20))
+                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(handoff);
     }
 
     /** The repository's translations and facts (the widget's own words as shipped) and the widget tests' small dialog. */
@@ -85,8 +91,8 @@ class HandoffBrowserTest {
         }
     }
 
-    static String base() {
-        return "http://127.0.0.1:" + server.port();
+    static String base(TestServer s) {
+        return "http://127.0.0.1:" + s.port();
     }
 
     static <T> T until(ChromeDriver d, Supplier<T> what) {
@@ -140,13 +146,28 @@ class HandoffBrowserTest {
 
     @Test
     void aPersonInTheWidgetTalksToACounsellorInTheConsole() {
-        counsellor.get(base() + "/staff");
+        talk(server, server);
+    }
+
+    /** The person's widget on one instance, the counsellor's console on another, one real redis-server between them. */
+    @Test
+    void theSameWithThePersonAndTheCounsellorOnTwoInstances() {
+        no.losen.session.RedisServer redis = no.losen.session.RedisServer.startOrSkip();
+        Path users = tmp.resolve("users");
+        Config shared = config(users).withOps(no.losen.server.Operations.DEFAULT.withSessionStore(redis.uri()));
+        try (redis; TestServer a = new TestServer(shared); TestServer b = new TestServer(shared)) {
+            talk(a, b);
+        }
+    }
+
+    void talk(TestServer personSide, TestServer counsellorSide) {
+        counsellor.get(base(counsellorSide) + "/staff");
         inConsole("#login-name").sendKeys("kari");
         inConsole("#login-password").sendKeys(PASSWORD);
         inConsole("#login-form button[type=submit]").click();
         consoleWaitsFor("#queue", "Ingen venter");
 
-        person.get(base() + "/chat?dialog=walk&lang=nb");
+        person.get(base(personSide) + "/chat?dialog=walk&lang=nb");
         inWidget(".talk-btn").click();
         personWaitsFor(".talk-text", "Din plass i køen: 1.");
 
