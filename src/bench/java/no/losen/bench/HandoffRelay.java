@@ -146,19 +146,26 @@ public final class HandoffRelay {
             }
             people.add(p);
         }
-        // Every waiting person taken, round robin over the counsellors.
+        // Every waiting person taken, round robin over the counsellors, each counsellor one accept at a
+        // time (as clicks are): a socket may have at most 8 frames waiting for their answers.
         java.util.Set<String> taken = new java.util.HashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>();
         while (taken.size() < chats) {
             JsonObject q = cs.get(0).next("inbox.queue");
             for (Object o : q.getJsonArray("waiting")) {
                 String ticket = ((JsonObject) o).getString("ticket");
                 if (taken.add(ticket)) {
-                    cs.get(taken.size() % counsellors).ws().writeTextMessage(new JsonObject().put("type", "inbox.accept")
-                            .put("ticket", ticket).encode());
-                    // A socket has at most 8 frames waiting for their answers (rate_limited after that):
-                    // accepts are paced as clicks would be.
-                    Thread.sleep(10);
+                    todo.add(ticket);
                 }
+            }
+        }
+        int k = 0;
+        while (!todo.isEmpty()) {
+            Sock c = cs.get(k++ % counsellors);
+            String ticket = todo.poll();
+            c.ws().writeTextMessage(new JsonObject().put("type", "inbox.accept").put("ticket", ticket).encode());
+            while (!ticket.equals(c.next("inbox.chat").getString("ticket"))) {
+                // a chat given back earlier
             }
         }
         for (Sock p : people) {
