@@ -226,7 +226,11 @@
   // ---- the widget's frame ----
   var host, root, shadow, dock, exitBtn, exitHint, dots, launcher, panel, head, titleEl, langSel, langCode,
     helpBtn, menuBtn, menu, backBtn, restartBtn, endBtn, log, intro, banner, bannerText, bannerBtn, form, input, sendBtn,
-    status, cover, print;
+    status, cover, print, talkBar, talkText, talkBtn;
+  // "Talk to a person" (docs/handoff.md): null, 'on' or 'closed' as the last message said; the
+  // state of this person's wait or talk: null, 'waiting' or 'talking'.
+  var talkOffer = null;
+  var talkState = null;
   var built = false;
   var cssReady = false;
   // /chat: the server's own exit link and header, shown until the widget is ready (see Pages.chat).
@@ -299,6 +303,10 @@
     banner = h('div', { class: 'banner', role: 'alert', hidden: true }, [bannerText, bannerBtn]);
     log = h('div', { class: 'log', role: 'log', tabindex: '0' });
     label(log, 'log', 'aria-label');
+    // Talk to a person: the offer, or where the person stands (place in the queue, who reads this).
+    talkText = h('p', { class: 'talk-text', role: 'status' });
+    talkBtn = h('button', { type: 'button', class: 'talk-btn', onclick: talkAction });
+    talkBar = h('div', { class: 'talk', hidden: true }, [talkText, talkBtn]);
 
     // Said once, at the top of the conversation: it scrolls away instead of taking room for good.
     var hintQ = id('q-hint');
@@ -321,7 +329,7 @@
       input, sendBtn
     ]);
     panel = h('section', { id: panelId, class: 'panel', 'aria-labelledby': titleId, hidden: true },
-      [head, menu, banner, log, form]);
+      [head, menu, banner, talkBar, log, form]);
     launcher = h('button', {
       type: 'button', class: 'launch primary', 'aria-expanded': 'false', 'aria-controls': panelId,
       onclick: function () { openPanel(true); }
@@ -434,6 +442,7 @@
     root.setAttribute('lang', ui.lang);
     root.setAttribute('dir', ui.dir);
     labelled.forEach(function (l) { apply(l[0], l[1], l[2]); });
+    showTalk(talkLast);
     if (PAGE) {
       document.documentElement.lang = ui.lang;
       document.documentElement.dir = ui.dir;
@@ -763,6 +772,15 @@
       case 'error':
         onError(f);
         break;
+      case 'talk':
+        onTalk(f);
+        break;
+      case 'talk.message':
+        theySay(f.text);
+        break;
+      case 'talk.card':
+        theySend(f.card);
+        break;
       default:
         break; // pong and anything newer
     }
@@ -771,6 +789,13 @@
   function onError(f) {
     var was = pending;
     pending = null;
+    if (f.code === 'gone' || f.code === 'not_on_duty' || f.code === 'blocked') {
+      // The talk ended on the server (a restart, a block): back to the questions.
+      talkState = null;
+      showTalk();
+      note(t('talk.ended'));
+      return;
+    }
     if (f.code === 'no_session') {
       // The session ended on the server (timed out, or ended elsewhere): begin a new one.
       state.token = null;
@@ -899,6 +924,10 @@
   function finish(why) {
     var quiet = !acted;
     ended = true;
+    talkState = null;
+    talkLast = null;
+    talkOffer = null;
+    showTalk();
     stopTimers();
     state.token = null;
     save();
@@ -1070,10 +1099,96 @@
     log.append(box);
   }
 
+  // ---- talk to a person ----
+  function languageName(code) {
+    var l = languages.filter(function (x) { return x.code === code; })[0];
+    return l ? l.name : code;
+  }
+  /** The bar above the log: the offer, the place in the queue, or who reads the conversation. */
+  function showTalk(f) {
+    if (!talkBar) {
+      return;
+    }
+    var text = '';
+    var button = null;
+    if (talkState === 'waiting') {
+      // Words without placeholders (translations/widget): a label, then the number.
+      text = t('talk.place') + ' ' + (f && f.place || 1) + '.';
+      if (f && f.minutes) {
+        text += ' ' + t('talk.minutes') + ' ' + f.minutes + '.';
+      }
+      text += ' ' + t('talk.keep-going');
+      button = 'talk.leave';
+    } else if (talkState === 'talking') {
+      text = t('talk.talking') + ' ' + t('talk.org') + ' ' + (f && f.organisation || '') + '. '
+        + t('language') + ': ' + languageName(f && f.lang || ui.lang) + '.';
+      button = 'talk.end';
+    } else if (talkOffer && !ended) {
+      button = 'talk';
+    }
+    talkText.textContent = text;
+    talkText.hidden = !text;
+    talkBtn.hidden = !button;
+    talkBtn.textContent = button ? t(button) : '';
+    talkBar.hidden = !text && !button;
+    input.setAttribute('placeholder', t(talkState === 'talking' ? 'talk.input' : 'input'));
+    talkBar.classList.toggle('talking', talkState === 'talking');
+  }
+  function talkAction() {
+    acted = true;
+    if (talkState) {
+      step({ type: 'talk.leave' });
+    } else if (step({ type: 'talk' })) {
+      userSays(t('talk'));
+    }
+  }
+  var talkLast = null;
+  function onTalk(f) {
+    if (f.state === 'waiting' || f.state === 'talking') {
+      var was = talkState;
+      talkState = f.state;
+      talkLast = f;
+      showTalk(f);
+      if (was !== f.state) {
+        announce(talkText.textContent);
+        if (f.state === 'talking') {
+          note(talkText.textContent);
+          input.focus({ preventScroll: true });
+        }
+      }
+      return;
+    }
+    talkState = null;
+    talkLast = null;
+    showTalk();
+    var say = { closed: 'talk.closed', no_answer: 'talk.no-answer', handed_back: 'talk.handed-back',
+      person: 'talk.left' }[f.state === 'closed' ? 'closed' : f.reason] || 'talk.ended';
+    var box = h('div', { class: 'msg bot talk-note', lang: ui.lang, dir: ui.dir }, [h('p', { text: t(say) })]);
+    (f.cards || []).forEach(function (c) { box.append(card(c)); });
+    log.append(box);
+    reveal(box, box.querySelector('a'));
+  }
+  function theySay(text) {
+    var box = h('div', { class: 'msg them' }, [
+      h('span', { class: 'who', lang: ui.lang, text: t('talk.them') + ' ' }),
+      h('span', { dir: 'auto', text: text })
+    ]);
+    log.append(box);
+    reveal(box);
+    announce(t('talk.them') + ' ' + text);
+  }
+  function theySend(c) {
+    var box = h('div', { class: 'msg them', lang: ui.lang, dir: ui.dir }, [card(c)]);
+    log.append(box);
+    reveal(box, box.querySelector('a'));
+  }
+
   var draftShown = false;
   var current = null; // the node the last message is from
   function showMessage(m) {
     var moveFocus = mayMoveFocus();
+    talkOffer = m.talk || null;
+    showTalk(talkLast);
     current = m.node || null;
     Array.prototype.forEach.call(log.querySelectorAll('.failed, .help-only'), function (x) { x.remove(); });
     // Earlier choices can no longer be taken: their step is gone on the server.
@@ -1301,7 +1416,9 @@
       input.focus();
       return;
     }
-    if (step({ type: 'text', text: text.slice(0, 1000) })) {
+    // Talking to a person: what is typed goes to them, not to the questions.
+    if (step(talkState === 'talking' ? { type: 'talk.say', text: text.slice(0, 1000) }
+      : { type: 'text', text: text.slice(0, 1000) })) {
       userSays(text);
       input.value = '';
     }

@@ -127,7 +127,8 @@
         (r.accounts ? $('login-name') : $('login-oidc')).focus();
         return;
       }
-      me = { user: r.user, csrf: r.csrf, idle: r.idle };
+      me = { user: r.user, csrf: r.csrf, idle: r.idle, roles: r.roles || [] };
+      inbox.open();
       return loadDialogs().then(function () {
         var saved = load();
         if (saved && saved.token) {
@@ -200,6 +201,7 @@
         }) : null;
       }).catch(function () { /* the local log-in is ended or will time out */ }).finally(function () {
         me = null;
+        inbox.close();
         checkLogin();
       });
     });
@@ -219,6 +221,7 @@
           var minutes = Math.round(me.idle / 60);
           endConversation(function () {
             me = null;
+            inbox.close();
             show('login');
             status(t('console.login.idle', { minutes: minutes }));
           });
@@ -898,6 +901,196 @@
     setInterval(function () { send({ type: 'ping' }); }, 30000);
     watchIdle();
   }
+
+  // ---------------------------------------------------------------- the counsellor's inbox
+
+  /**
+   * People who asked to talk to a person (docs/handoff.md), for a log-in with the counsellor role:
+   * the queue (language, guide, the way through it: node ids and choices, never their words),
+   * accept, chat, a contact card in the person's language, hand back to the guide at a node,
+   * end and erase, block. Its own socket, so a staff conversation in this tab goes on beside it.
+   * Nothing is kept in this tab: after a reload the server sends the open conversations again.
+   */
+  var inbox = (function () {
+    var sock = null;
+    var wanted = false;
+    var tries = 0;
+    var chats = {};          // ticket -> {box, log}
+
+    function open() {
+      if (!me || (me.roles || []).indexOf('counsellor') < 0 || sock) { return; }
+      wanted = true;
+      $('inbox').hidden = false;
+      sock = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
+      sock.onopen = function () { tries = 0; say({ type: 'inbox' }); $('inbox-status').textContent = ''; };
+      sock.onmessage = function (e) { receive(JSON.parse(e.data)); };
+      sock.onclose = function () {
+        sock = null;
+        if (!wanted || !me) { return; }
+        $('inbox-status').textContent = t('console.offline');
+        tries = Math.min(tries + 1, 5);
+        setTimeout(open, 500 * tries);
+      };
+    }
+
+    function close() {
+      wanted = false;
+      if (sock) { sock.close(); }
+      sock = null;
+      $('inbox').hidden = true;
+      $('queue').textContent = '';
+      $('chats').textContent = '';
+      chats = {};
+    }
+
+    function say(frame) {
+      if (frame.type !== 'ping') { active = true; }
+      if (sock && sock.readyState === WebSocket.OPEN) { sock.send(JSON.stringify(frame)); return true; }
+      return false;
+    }
+
+    function pathText(path) {
+      return (path || []).map(function (p) { return p.choice ? p.node + ' \u2192 ' + p.choice : p.node; }).join(' \u00b7 ');
+    }
+
+    function receive(f) {
+      if (f.type === 'inbox.queue') {
+        queue(f.waiting || []);
+      } else if (f.type === 'inbox.chat') {
+        chat(f);
+      } else if (f.type === 'inbox.message') {
+        line(f.ticket, 'them', f.text);
+      } else if (f.type === 'inbox.ended') {
+        ended(f.ticket);
+      } else if (f.type === 'error') {
+        var key = f.code === 'taken' ? 'console.inbox.taken' : 'console.error.' + f.code;
+        $('inbox-status').textContent = S[key] ? t(key) : t('console.error.generic');
+      }
+    }
+
+    function queue(waiting) {
+      var ul = $('queue');
+      ul.textContent = '';
+      if (!waiting.length) {
+        ul.appendChild(el('li', 'empty', t('console.inbox.empty')));
+        return;
+      }
+      waiting.forEach(function (w) {
+        var li = el('li', 'waiting');
+        li.setAttribute('data-ticket', w.ticket);
+        li.appendChild(el('span', 'who', t('console.inbox.who', { lang: langName(w.lang), dialog: w.dialog,
+          minutes: Math.floor((w.waited || 0) / 60) })));
+        li.appendChild(el('span', 'path', pathText(w.path)));
+        var b = el('button', 'primary accept', t('console.inbox.accept'));
+        b.type = 'button';
+        b.addEventListener('click', function () { b.disabled = true; say({ type: 'inbox.accept', ticket: w.ticket }); });
+        li.appendChild(b);
+        ul.appendChild(li);
+      });
+    }
+
+    /** A conversation taken by this counsellor (also after a reconnect: the server sends each again). */
+    function chat(f) {
+      if (chats[f.ticket]) { return; }
+      var box = el('article', 'chat');
+      box.setAttribute('data-ticket', f.ticket);
+      box.appendChild(el('h3', null, langName(f.lang) + ' \u00b7 ' + f.dialog));
+      box.appendChild(el('p', 'path', pathText(f.path)));
+      var log = el('div', 'chat-log');
+      log.setAttribute('role', 'log');
+      box.appendChild(log);
+
+      var form = el('form', 'chat-say');
+      var input = document.createElement('textarea');
+      input.rows = 2;
+      input.maxLength = 1000;
+      input.setAttribute('aria-label', t('console.inbox.write'));
+      input.placeholder = t('console.inbox.write');
+      var send = el('button', 'primary', t('console.inbox.send'));
+      send.type = 'submit';
+      form.appendChild(input);
+      form.appendChild(send);
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        var text = input.value.trim();
+        if (text && say({ type: 'inbox.say', ticket: f.ticket, text: text })) {
+          line(f.ticket, 'me', text);
+          input.value = '';
+        }
+      });
+      input.addEventListener('keydown', function (ev) {
+        if (ev.key === 'Enter' && !ev.shiftKey) { ev.preventDefault(); form.requestSubmit(); }
+      });
+      box.appendChild(form);
+
+      var tools = el('div', 'chat-tools');
+      tools.appendChild(picker('card', t('console.inbox.card'), (f.contacts || []).map(function (c) {
+        return [c.id, c.title + ' ' + c.phone];
+      }), t('console.inbox.card.send'), function (id, label) {
+        if (say({ type: 'inbox.card', ticket: f.ticket, fact: id })) { line(f.ticket, 'me', '\u260e ' + label); }
+      }));
+      tools.appendChild(picker('node', t('console.inbox.back'), (f.nodes || []).map(function (n) { return [n, n]; }),
+        t('console.inbox.back.go'), function (node) { say({ type: 'inbox.back', ticket: f.ticket, node: node }); }));
+      var end = el('button', 'danger end', t('console.inbox.end'));
+      end.type = 'button';
+      end.addEventListener('click', function () { say({ type: 'inbox.end', ticket: f.ticket }); });
+      var block = el('button', 'block', t('console.inbox.block'));
+      block.type = 'button';
+      block.addEventListener('click', function () { say({ type: 'inbox.block', ticket: f.ticket }); });
+      tools.appendChild(end);
+      tools.appendChild(block);
+      box.appendChild(tools);
+      $('chats').appendChild(box);
+      chats[f.ticket] = { box: box, log: log };
+      input.focus();
+    }
+
+    function picker(kind, labelText, options, buttonText, go) {
+      var wrap = el('div', 'picker picker-' + kind);
+      var sel = document.createElement('select');
+      sel.setAttribute('aria-label', labelText);
+      options.forEach(function (o) {
+        var opt = el('option', null, o[1]);
+        opt.value = o[0];
+        sel.appendChild(opt);
+      });
+      var b = el('button', null, buttonText);
+      b.type = 'button';
+      b.addEventListener('click', function () {
+        if (sel.value) { go(sel.value, sel.options[sel.selectedIndex].textContent); }
+      });
+      wrap.appendChild(el('span', 'picker-label', labelText));
+      wrap.appendChild(sel);
+      wrap.appendChild(b);
+      return wrap;
+    }
+
+    function line(ticket, who, text) {
+      var c = chats[ticket];
+      if (!c) { return; }
+      var p = el('p', 'line ' + who);
+      p.appendChild(el('b', null, t(who === 'me' ? 'console.inbox.you' : 'console.inbox.person') + ': '));
+      var span = document.createElement('span');
+      span.textContent = text;
+      span.dir = 'auto';
+      p.appendChild(span);
+      c.log.appendChild(p);
+      c.log.scrollTop = c.log.scrollHeight;
+    }
+
+    /** Over: everything about it leaves the screen, with one line saying so. */
+    function ended(ticket) {
+      var c = chats[ticket];
+      if (!c) { return; }
+      delete chats[ticket];
+      c.box.remove();
+      $('inbox-status').textContent = t('console.inbox.ended');
+    }
+
+    setInterval(function () { say({ type: 'ping' }); }, 30000);
+    return { open: open, close: close };
+  })();
+
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', boot);

@@ -16,6 +16,8 @@ import no.losen.channel.sms.SmsConfig;
 import no.losen.channel.whatsapp.WhatsAppConfig;
 import no.losen.channel.ws.WsLimits;
 import no.losen.metrics.Metrics;
+import no.losen.handoff.HandoffConfig;
+import no.losen.handoff.OpeningHours;
 import no.losen.server.Config;
 import no.losen.server.Operations;
 import no.losen.step.NewSessions;
@@ -208,6 +210,42 @@ public final class ServeCommand implements Callable<Integer> {
                     + "keyed by the content's fingerprint; off: build at every start (LOSEN_CACHE_DIR; default ~/.cache/losen).")
     String cacheDir;
 
+    @Option(names = "--handoff-organisation", defaultValue = "${env:LOSEN_HANDOFF_ORGANISATION}",
+            description = "Who answers \"Talk to a person\", as the person is told (LOSEN_HANDOFF_ORGANISATION); unset: hand-off off.")
+    String handoffOrganisation;
+
+    @Option(names = "--handoff-hours", defaultValue = "${env:LOSEN_HANDOFF_HOURS:-}",
+            description = "When counsellors answer, e.g. \"mon-fri 09:00-15:00; sat 10:00-14:00\" (LOSEN_HANDOFF_HOURS).")
+    String handoffHours;
+
+    @Option(names = "--handoff-holidays", defaultValue = "${env:LOSEN_HANDOFF_HOLIDAYS:-}",
+            description = "Closed days, comma-separated ISO dates (LOSEN_HANDOFF_HOLIDAYS).")
+    String handoffHolidays;
+
+    @Option(names = "--handoff-zone", defaultValue = "${env:LOSEN_HANDOFF_ZONE:-Europe/Oslo}",
+            description = "The time zone of the hours (LOSEN_HANDOFF_ZONE).")
+    String handoffZone;
+
+    @Option(names = "--handoff-answer-within", defaultValue = "${env:LOSEN_HANDOFF_ANSWER_WITHIN:-10m}",
+            description = "A person nobody accepts within this is told so and given the contacts (LOSEN_HANDOFF_ANSWER_WITHIN).")
+    String handoffAnswerWithin;
+
+    @Option(names = "--handoff-idle", defaultValue = "${env:LOSEN_HANDOFF_IDLE:-30m}",
+            description = "A conversation with a person silent this long is ended and erased (LOSEN_HANDOFF_IDLE).")
+    String handoffIdle;
+
+    @Option(names = "--handoff-contacts", defaultValue = "${env:LOSEN_HANDOFF_CONTACTS:-rosa,alarmtelefonen}",
+            description = "Fact ids of who answers around the clock, offered outside hours (LOSEN_HANDOFF_CONTACTS).")
+    String handoffContacts;
+
+    @Option(names = "--handoff-messages-per-minute", defaultValue = "${env:LOSEN_HANDOFF_MESSAGES_PER_MINUTE:-20}",
+            description = "Messages each side of one conversation may send a minute (LOSEN_HANDOFF_MESSAGES_PER_MINUTE).")
+    int handoffRate;
+
+    @Option(names = "--handoff-block-for", defaultValue = "${env:LOSEN_HANDOFF_BLOCK_FOR:-24h}",
+            description = "How long a session a counsellor blocked may not ask for a person again (LOSEN_HANDOFF_BLOCK_FOR).")
+    String handoffBlockFor;
+
     @Override
     public Integer call() {
         Config config;
@@ -255,7 +293,11 @@ public final class ServeCommand implements Callable<Integer> {
                 .staffUsers(staffUsers).staffIdle(duration(staffIdle)).ops(ops).staleFallback(staleFallback)
                 .cacheDir(no.losen.cache.DerivedCache.dirSetting(cacheDir))
                 .newSessions(new NewSessions.Budget(newSessionsBurst, duration(newSessionsEvery)))
-                .oidc(oidc()).build();
+                .oidc(oidc())
+                .handoff(new HandoffConfig(handoffOrganisation == null || handoffOrganisation.isBlank() ? null
+                        : handoffOrganisation.strip(), OpeningHours.parse(handoffHours, handoffHolidays, handoffZone),
+                        duration(handoffAnswerWithin), duration(handoffIdle), list(handoffContacts), handoffRate,
+                        duration(handoffBlockFor))).build();
     }
 
     /**

@@ -9,14 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import no.losen.staff.Role;
 import no.losen.staff.StaffAccounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code losen staff add NAME} and {@code losen staff remove NAME}: keep the staff users file.
+ * {@code losen staff add NAME [--role staff,counsellor]} and {@code losen staff remove NAME}: keep the
+ * staff users file.
  * The password is asked twice without echo; with no terminal (a script, a test) it is read as
  * two lines from standard input, so it never appears in a command line or a shell history.
  */
@@ -53,6 +56,12 @@ public final class StaffCommand implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         FileOption file = new FileOption();
 
+        @Option(names = "--role", paramLabel = "ROLES",
+                description = "The account's roles, comma-separated: staff (the identification dialogs), counsellor "
+                        + "(answers people who ask to talk to a person). Default: a new account is staff, an existing "
+                        + "one keeps its roles. Say staff,counsellor for both.")
+        String roles;
+
         @Option(names = "--cost", defaultValue = "" + StaffAccounts.COST, hidden = true,
                 description = "bcrypt work factor (tests use a low one).")
         int cost;
@@ -66,7 +75,9 @@ public final class StaffCommand implements Callable<Integer> {
                 return 2;
             }
             Path f;
+            java.util.Set<Role> roleSet;
             try {
+                roleSet = roles == null ? null : Role.parseList(roles);
                 f = file.required();
             } catch (IllegalArgumentException e) {
                 err.println("losen staff add: " + e.getMessage());
@@ -86,8 +97,14 @@ public final class StaffCommand implements Callable<Integer> {
                     return 1;
                 }
                 String hash = StaffAccounts.hash(first, cost);
-                StaffAccounts.put(f, user, hash);
-                System.out.println("Saved " + user + " in " + f);
+                if (roleSet == null) {
+                    StaffAccounts.put(f, user, hash);
+                } else {
+                    StaffAccounts.put(f, user, hash, roleSet);
+                }
+                Set<Role> now = new StaffAccounts(f).roles(user);
+                System.out.println("Saved " + user + " (" + String.join(",", now.stream().sorted().map(Role::key).toList())
+                        + ") in " + f);
                 return 0;
             } finally {
                 if (first != null) {

@@ -147,6 +147,24 @@ public final class Engine {
                 && intents.read(d.get(), text, lang).filter(Reading::dangerous).isPresent();
     }
 
+    /**
+     * A counsellor sends the person back into the dialog at {@code node}: entered as if a choice
+     * had led there, so {@code back} returns to where the person was when they asked for a person.
+     */
+    public Turn handBack(Session s, String node) {
+        Dialog d = dialogOf(s);
+        node(d, node);
+        return enter(s.remember(), d, node);
+    }
+
+    /** A contact card for fact {@code factId} in {@code lang}, as a node of {@code dialogId} would show it. */
+    public Card contact(String dialogId, String factId, String lang) {
+        Dialog d = set.dialog(dialogId).orElseThrow(() -> new DialogException(ErrorCode.UNKNOWN_DIALOG,
+                "no dialog '" + dialogId + "'"));
+        Renderer r = new Renderer(set, d, lang, Map.of(), variant);
+        return new CardRenderer(set, r).card(new CardSpec("contact", factId, List.of(), List.of(), null), Map.of());
+    }
+
     /** The current node shown again, as after a reconnect or a language switch. */
     public Reply current(Session s) {
         Dialog d = dialogOf(s);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import no.losen.channel.sms.SmsConfig;
 import no.losen.channel.whatsapp.WhatsAppConfig;
+import no.losen.handoff.HandoffConfig;
 import no.losen.step.NewSessions;
 
 /**
@@ -29,12 +30,13 @@ import no.losen.step.NewSessions;
  * @param ops            scale-out, limits, framing and shutdown settings (docs/operations.md)
  * @param cacheDir       where the search index and intent models derived from the content are kept between
  *                       starts ({@code no.losen.cache.DerivedCache}); null: built at every start
+ * @param handoff        "Talk to a person": the organisation, its hours, limits (docs/handoff.md); off by default
  */
 public record Config(String host, int port, Path content, Duration sessionTtl, long maxSessions,
                      List<String> allowedOrigins, List<String> fallback, String exitUrl, String publicUrl,
                      SmsConfig sms, Path staffUsers, Duration staffIdle, Operations ops, boolean staleFallback,
                      WhatsAppConfig whatsapp, Path cacheDir, NewSessions.Budget newSessions,
-                     no.losen.staff.OidcSettings oidc) {
+                     no.losen.staff.OidcSettings oidc, HandoffConfig handoff) {
 
     public static Config defaults() {
         return new Builder().build();
@@ -88,6 +90,10 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         return toBuilder().newSessions(b).build();
     }
 
+    public Config withHandoff(HandoffConfig h) {
+        return toBuilder().handoff(h).build();
+    }
+
     public Config withOps(Operations o) {
         return toBuilder().ops(o).build();
     }
@@ -113,6 +119,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
         private Path cacheDir = no.losen.cache.DerivedCache.defaultDir();
         private NewSessions.Budget newSessions = NewSessions.Budget.DEFAULT;
         private no.losen.staff.OidcSettings oidc;
+        private HandoffConfig handoff = HandoffConfig.off();
 
         public Builder() {
         }
@@ -136,6 +143,7 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
             cacheDir = c.cacheDir;
             newSessions = c.newSessions;
             oidc = c.oidc;
+            handoff = c.handoff;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -161,9 +169,11 @@ public record Config(String host, int port, Path content, Duration sessionTtl, l
 
         public Builder oidc(no.losen.staff.OidcSettings v) { oidc = v; return this; }
 
+        public Builder handoff(HandoffConfig v) { handoff = v; return this; }
+
         public Config build() {
             return new Config(host, port, content, sessionTtl, maxSessions, allowedOrigins, fallback, exitUrl, publicUrl,
-                    sms, staffUsers, staffIdle, ops, staleFallback, whatsapp, cacheDir, newSessions, oidc);
+                    sms, staffUsers, staffIdle, ops, staleFallback, whatsapp, cacheDir, newSessions, oidc, handoff);
         }
     }
 }

@@ -159,6 +159,12 @@ public final class Losen {
         } catch (CompletionException e) {
             return Future.failedFuture(e.getCause());
         }
+        for (String contact : config.handoff().contacts()) {
+            if (config.handoff().enabled() && loaded.set().facts().find(contact).isEmpty()) {
+                return Future.failedFuture(new IllegalArgumentException(
+                        "LOSEN_HANDOFF_CONTACTS: no fact '" + contact + "' in facts/"));
+            }
+        }
         Operations ops = config.ops();
         SessionStore store = ops.redis() ? new RedisSessionStore(vertx, ops.sessionStore(), config.sessionTtl())
                 : new MemorySessionStore(config.sessionTtl(), config.maxSessions());
@@ -193,7 +199,10 @@ public final class Losen {
         WebAssets.mount(router, loaded.set(), config.exitUrl());
         StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
                 new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl(), config.oidc()), clients, origins);
-        WebSocketChannel ws = new WebSocketChannel(steps, staff, origins, ops.ws(), clients, metrics);
+        // Hand-off: one desk per instance; with Redis, each a copy kept alike through one pub/sub channel.
+        WebSocketChannel ws = new WebSocketChannel(steps, staff, origins, ops.ws(), clients, metrics, config.handoff(),
+                ops.redis() ? desk -> new no.losen.handoff.redis.RedisRelay(vertx, ops.sessionStore(), desk)
+                        : no.losen.handoff.Relay::local);
         Handler<HttpServerRequest> front = frontDoor(ws.before(router), headers, origins, metrics);
         HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime);
         health.mountPublic(router, ops.management());
@@ -381,7 +390,7 @@ public final class Losen {
                     if (whatsapp != null) {
                         whatsapp.close();
                     }
-                    return store.close();
+                    return ws.closeHandoff().eventually(store::close);
                 })
                 .onComplete(r -> LOG.info("event=server.stopped"));
     }

@@ -30,9 +30,18 @@ public final class CookieStaffAuth implements StaffAuth {
         if (!origins.self(req)) {
             return Optional.empty();
         }
-        // The staff dialogs are the STAFF role's: a counsellor-only log-in gets no staff rights on a socket.
-        return cookie(req.headers().getAll("Cookie")).flatMap(sessions::find)
-                .filter(l -> l.roles().contains(Role.STAFF)).map(StaffSessions.Login::id);
+        return cookie(req.headers().getAll("Cookie")).flatMap(sessions::find).map(StaffSessions.Login::id);
+    }
+
+    /** The staff dialogs are the STAFF role's: a counsellor-only log-in gets no staff rights on a socket. */
+    @Override
+    public boolean staffDialogs(String loginId) {
+        return sessions.peek(loginId).map(l -> l.has(Role.STAFF)).orElse(false);
+    }
+
+    @Override
+    public Optional<StaffSessions.Login> session(String loginId) {
+        return sessions.peek(loginId);
     }
 
     @Override

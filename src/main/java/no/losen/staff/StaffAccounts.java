@@ -179,17 +179,34 @@ public final class StaffAccounts {
         return out;
     }
 
-    /** Writes {@code name}'s new hash into the file (replacing an old one), atomically. */
+    /** Writes {@code name}'s new hash into the file (replacing an old one, keeping its roles), atomically. */
     public static void put(Path file, String name, String hash) throws IOException {
-        edit(file, name, hash);
+        edit(file, name, hash, null);
+    }
+
+    /** As {@link #put(Path, String, String)}, with these roles instead of the line's ({@code staff} alone is written as no field). */
+    public static void put(Path file, String name, String hash, Set<Role> roles) throws IOException {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("an account needs at least one role");
+        }
+        edit(file, name, hash, roles);
+    }
+
+    /** The roles of {@code name} (any case) as the file now gives them; none for an unknown name. */
+    public synchronized Set<Role> roles(String name) {
+        reloadIfChanged();
+        Entry e = name == null ? null : hashes.get(name.toLowerCase(java.util.Locale.ROOT));
+        return e == null ? Set.of() : e.roles();
     }
 
     /** Removes {@code name}; false when there was no such user. */
     public static boolean remove(Path file, String name) throws IOException {
-        return edit(file, name, null);
+        return edit(file, name, null, null);
     }
 
-    private static boolean edit(Path file, String name, String hash) throws IOException {
+    private static boolean edit(Path file, String name, String hash, Set<Role> roles) throws IOException {
+        String given = roles == null || roles.equals(Set.of(Role.STAFF)) ? ""
+                : ":" + String.join(",", roles.stream().sorted().map(Role::key).toList());
         if (!validName(name)) {
             throw new IllegalArgumentException("a user name is 1-64 characters: a-z 0-9 . _ @ -, starting with a letter or digit");
         }
@@ -200,10 +217,10 @@ public final class StaffAccounts {
                 if (line.strip().startsWith(name + ":")) {
                     found = true;
                     if (hash != null) {
-                        // A new password keeps the roles the line gave.
+                        // A new password keeps the roles the line gave, unless others are given.
                         String[] fields = line.strip().split(":", 3);
                         out.append(name).append(':').append(hash)
-                                .append(fields.length == 3 ? ":" + fields[2] : "").append('\n');
+                                .append(roles != null ? given : fields.length == 3 ? ":" + fields[2] : "").append('\n');
                     }
                 } else {
                     out.append(line).append('\n');
@@ -214,7 +231,7 @@ public final class StaffAccounts {
                     .append("# Written by `losen staff add NAME`.\n");
         }
         if (!found && hash != null) {
-            out.append(name).append(':').append(hash).append('\n');
+            out.append(name).append(':').append(hash).append(given).append('\n');
         }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);

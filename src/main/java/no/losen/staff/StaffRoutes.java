@@ -141,8 +141,7 @@ public final class StaffRoutes {
                 .put("oidc", oidc != null)
                 .put("idle", sessions.idle().toSeconds());
         boolean quiet = ctx.queryParams().contains("quiet");
-        login(ctx, quiet).ifPresent(l -> out.put("user", l.user()).put("csrf", l.csrf())
-                .put("roles", new JsonArray(l.roles().stream().map(Role::key).sorted().toList())));
+        login(ctx, quiet).ifPresent(l -> out.put("user", l.user()).put("csrf", l.csrf()).put("roles", roles(l)));
         json(ctx, 200, out);
     }
 
@@ -294,7 +293,7 @@ public final class StaffRoutes {
             LOG.info("event=staff.login.ok account={} known_device={}", account, device.isPresent());
             ctx.response().headers().add("Set-Cookie", cookie(ctx, l.id(), false));
             ctx.response().headers().add("Set-Cookie", deviceCookie(ctx, devices.issue(name)));
-            json(ctx, 200, new JsonObject().put("user", l.user()).put("csrf", l.csrf())
+            json(ctx, 200, new JsonObject().put("user", l.user()).put("csrf", l.csrf()).put("roles", roles(l))
                     .put("idle", sessions.idle().toSeconds()));
         });
     }
@@ -365,6 +364,11 @@ public final class StaffRoutes {
         boolean secure = origins.publicHttps() || ctx.request().isSSL();
         return CookieStaffAuth.COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict"
                 + (secure ? "; Secure" : "") + (clear ? "; Max-Age=0" : "");
+    }
+
+    /** The log-in's roles as the page reads them: {@code ["counsellor","staff"]}. */
+    private static JsonArray roles(StaffSessions.Login l) {
+        return new JsonArray(l.roles().stream().map(Role::key).sorted().toList());
     }
 
     private static JsonObject error(String code, String message) {

@@ -24,6 +24,10 @@ public final class StaffSessions {
         public Login {
             roles = Set.copyOf(roles);
         }
+
+        public boolean has(Role r) {
+            return roles.contains(r);
+        }
     }
 
     private final Cache<String, Login> cache;

@@ -27,6 +27,22 @@ class StaffCommandTest {
     }
 
     @Test
+    void roleCounsellorWritesTheRoleAndAnUnknownRoleWritesNothing() throws Exception {
+        Path f = dir.resolve("staff-users");
+        CliRun r = CliRun.withInput("correct horse battery\ncorrect horse battery\n", "staff", "add", "cara", "--role",
+                "staff,counsellor", "--file", f.toString(), "--cost", "4");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Saved cara (staff,counsellor)");
+        assertThat(new StaffAccounts(f).roles("cara")).containsExactlyInAnyOrder(no.losen.staff.Role.STAFF,
+                no.losen.staff.Role.COUNSELLOR);
+        CliRun bad = CliRun.withInput("correct horse battery\ncorrect horse battery\n", "staff", "add", "dag", "--role",
+                "counselor", "--file", f.toString(), "--cost", "4");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown role 'counselor'");
+        assertThat(new StaffAccounts(f).roles("dag")).isEmpty();
+    }
+
+    @Test
     void twoDifferentOrShortPasswordsWriteNothing() {
         Path f = dir.resolve("staff-users");
         CliRun differ = CliRun.withInput("correct horse battery\ncorrect horse batterx\n", "staff", "add", "anna", "--file", f.toString());

@@ -128,6 +128,30 @@ class StaffAccountsTest {
     }
 
     @Test
+    void aLineWithoutRolesIsStaffAndRolesFollowASecondColon() throws Exception {
+        Path f = users();
+        StaffAccounts.put(f, "cara", StaffAccounts.hash("a counsellor's secret".toCharArray(), 4),
+                java.util.EnumSet.of(Role.STAFF, Role.COUNSELLOR));
+        StaffAccounts.put(f, "dag", StaffAccounts.hash("only answers people".toCharArray(), 4), java.util.EnumSet.of(Role.COUNSELLOR));
+        assertThat(Files.readString(f)).contains("cara:$2b$04$").contains(":staff,counsellor\n").contains(":counsellor\n");
+        assertThat(Files.readAllLines(f).stream().filter(l -> l.startsWith("anna:")).findFirst().orElseThrow().split(":"))
+                .hasSize(2);
+        StaffAccounts a = new StaffAccounts(f);
+        assertThat(a.roles("anna")).containsExactly(Role.STAFF);
+        assertThat(a.roles("CARA")).containsExactlyInAnyOrder(Role.STAFF, Role.COUNSELLOR);
+        assertThat(a.roles("dag")).containsExactly(Role.COUNSELLOR);
+        assertThat(a.roles("nobody")).isEmpty();
+        assertThat(a.verify("cara", "a counsellor's secret".toCharArray())).map(StaffAccounts.Account::name).contains("cara");
+    }
+
+    @Test
+    void anUnknownRoleStopsTheServerWithItsLine() throws Exception {
+        Path bad = dir.resolve("bad");
+        Files.writeString(bad, "anna:" + StaffAccounts.hash("correct horse battery".toCharArray(), 4) + ":staff,counselor\n");
+        assertThatThrownBy(() -> new StaffAccounts(bad)).hasMessageContaining("bad:1: unknown role 'counselor'");
+    }
+
+    @Test
     void namesAndPasswordsAreChecked() {
         assertThat(StaffAccounts.validName("anna.berg@mottak")).isTrue();
         assertThat(StaffAccounts.validName("Anna Berg")).isFalse();

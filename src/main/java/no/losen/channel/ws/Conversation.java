@@ -46,7 +46,12 @@ final class Conversation {
      *
      * @param gone told when a connection is gone, whoever closed it
      */
-    record Shared(Steps steps, Metrics metrics, WsLimits limits, Consumer<Conversation> gone, RefusalLog refusals) {
+    record Shared(Steps steps, Metrics metrics, WsLimits limits, Consumer<Conversation> gone, RefusalLog refusals,
+                  Talk talk) {
+
+        Shared(Steps steps, Metrics metrics, WsLimits limits, Consumer<Conversation> gone, RefusalLog refusals) {
+            this(steps, metrics, limits, gone, refusals, null);
+        }
 
         Shared(Steps steps, Metrics metrics, WsLimits limits, Consumer<Conversation> gone) {
             this(steps, metrics, limits, gone, new RefusalLog());
@@ -55,8 +60,10 @@ final class Conversation {
 
     private final Transport ws;
     private final Shared sh;
-    /** The staff log-in this socket was opened with; null: anonymous. */
+    /** The staff log-in this socket was opened with (any role); null: anonymous. */
     private final String login;
+    /** Whether that log-in may run the staff dialogs (the STAFF role; a counsellor-only log-in may not). */
+    private final boolean staffDialogs;
     private final String address;
     /** The last frame's step, read by the idle sweep and a shutdown on other threads. */
     private volatile Future<?> pending = IDLE;
@@ -65,11 +72,20 @@ final class Conversation {
     private String token;
     /** Written on the socket's event loop, read by the idle sweep on another. */
     private volatile long lastActive = System.nanoTime();
+    /** The person's hand-off ticket while waiting or talking to a person ({@link Talk}); null otherwise. */
+    volatile String ticket;
+    /** The counsellor whose inbox this socket is ({@link Talk}); null otherwise. */
+    volatile String counsellor;
 
     Conversation(Transport ws, Shared shared, String login, String address) {
+        this(ws, shared, login, login != null, address);
+    }
+
+    Conversation(Transport ws, Shared shared, String login, boolean staffDialogs, String address) {
         this.ws = ws;
         this.sh = shared;
         this.login = login;
+        this.staffDialogs = login != null && staffDialogs;
         this.address = address;
     }
 
@@ -83,6 +99,11 @@ final class Conversation {
 
     long lastActive() {
         return lastActive;
+    }
+
+    /** The session's key, once there is a session. */
+    String token() {
+        return token;
     }
 
     void frame(String raw) {
@@ -155,6 +176,9 @@ final class Conversation {
 
     /** The connection is gone, whoever closed it. */
     void closed() {
+        if (sh.talk() != null) {
+            sh.talk().closed(this);
+        }
         sh.gone().accept(this);
     }
 
@@ -189,7 +213,7 @@ final class Conversation {
 
     private Future<Void> handle(Frame f) {
         Steps steps = sh.steps();
-        boolean staff = login != null;
+        boolean staff = staffDialogs;
         Steps.Caller caller = new Steps.Caller(CHANNEL, address);
         return switch (f.type()) {
             case "start" -> steps.start(token, caller, f.dialog(), f.lang(), staff).map(s -> {
@@ -205,9 +229,15 @@ final class Conversation {
                 token = f.token();
                 sendToken();
                 send(r);
+                if (sh.talk() != null) {
+                    sh.talk().resumed(this);
+                }
                 return null;
             });
-            case "end" -> steps.end(token).map(v -> {
+            case "talk", "talk.say", "talk.leave" -> sh.talk() == null ? notSetUp() : sh.talk().person(this, f);
+            case "inbox", "inbox.accept", "inbox.say", "inbox.card", "inbox.back", "inbox.end", "inbox.block" ->
+                    sh.talk() == null ? notSetUp() : sh.talk().counsellor(this, f);
+            case "end" -> endTalk().compose(x -> steps.end(token)).map(v -> {
                 // Only now: until the store has deleted it, the token stays, so a retry erases it.
                 token = null;
                 send(JSON.createObjectNode().put("type", "ended"));
@@ -218,6 +248,18 @@ final class Conversation {
                 return null;
             });
         };
+    }
+
+    private static Future<Void> notSetUp() {
+        return Future.failedFuture(new DialogException(ErrorCode.UNKNOWN_TYPE, "talking to a person is not set up here"));
+    }
+
+    /** Quick exit and end also end a wait for a person or a conversation with one. */
+    private Future<Void> endTalk() {
+        if (sh.talk() != null) {
+            sh.talk().ended(token);
+        }
+        return Future.succeededFuture();
     }
 
     private static Command command(Frame f) {
@@ -236,6 +278,16 @@ final class Conversation {
                 .put("ttl", sh.steps().ttl().toSeconds()));
     }
 
+    /** A reply to show, from the step of another socket (a counsellor handing back). */
+    void sendReply(Reply r) {
+        send(r);
+    }
+
+    /** A frame made elsewhere ({@link Talk}); safe from any thread. */
+    void sendText(String frame) {
+        ws.send(frame);
+    }
+
     private void send(Reply r) {
         if (ws.closed()) {
             return;   // the socket would drop it; spare the serializing
@@ -248,7 +300,9 @@ final class Conversation {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a reply is always serializable", e);
         }
-        ws.send("{\"type\":\"message\"," + body.substring(1));
+        // Whether "Talk to a person" is offered with this message (people only, not staff).
+        String offer = sh.talk() == null || login != null ? null : sh.talk().offer();
+        ws.send("{\"type\":\"message\"," + (offer == null ? "" : "\"talk\":\"" + offer + "\",") + body.substring(1));
     }
 
     private void send(ObjectNode n) {

@@ -12,11 +12,13 @@ import no.losen.dialog.ErrorCode;
  * One client frame, checked for shape before anything acts on it. Everything a client can
  * send is listed here; anything else is refused with a stable error code.
  */
-record Frame(String type, String dialog, String lang, String choice, List<String> choices, String text, String token) {
+record Frame(String type, String dialog, String lang, String choice, List<String> choices, String text, String token,
+             String ticket, String node, String fact) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TYPES = List.of("start", "choose", "text", "back", "restart", "lang", "resume",
-            "end", "ping");
+            "end", "ping", "talk", "talk.say", "talk.leave", "inbox", "inbox.accept", "inbox.say", "inbox.card",
+            "inbox.back", "inbox.end", "inbox.block");
 
     static Frame parse(String raw) {
         JsonNode n;
@@ -46,7 +48,7 @@ record Frame(String type, String dialog, String lang, String choice, List<String
             }
         }
         Frame f = new Frame(type, string(n, "dialog"), string(n, "lang"), string(n, "choice"), choices,
-                string(n, "text"), string(n, "token"));
+                string(n, "text"), string(n, "token"), string(n, "ticket"), string(n, "node"), string(n, "fact"));
         f.require();
         return f;
     }
@@ -62,6 +64,20 @@ record Frame(String type, String dialog, String lang, String choice, List<String
             case "text" -> need(text, "text");
             case "lang" -> need(lang, "lang");
             case "resume" -> need(token, "token");
+            case "talk.say" -> need(text, "text");
+            case "inbox.accept", "inbox.end", "inbox.block" -> need(ticket, "ticket");
+            case "inbox.say" -> {
+                need(ticket, "ticket");
+                need(text, "text");
+            }
+            case "inbox.card" -> {
+                need(ticket, "ticket");
+                need(fact, "fact");
+            }
+            case "inbox.back" -> {
+                need(ticket, "ticket");
+                need(node, "node");
+            }
             default -> {
             }
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import no.losen.handoff.HandoffConfig;
 import no.losen.http.ClientAddress;
 import no.losen.http.Origins;
 import no.losen.http.RefusalLog;
@@ -53,6 +54,8 @@ public final class WebSocketChannel {
     /** Refusals are logged once per address and kind a minute, not once per socket or frame. */
     private final RefusalLog refusals = new RefusalLog();
     private volatile boolean draining;
+    /** "Talk to a person"; null when not set up. */
+    private final Talk talk;
 
     /**
      * @param steps          the step service every conversation calls
@@ -61,13 +64,35 @@ public final class WebSocketChannel {
      */
     public WebSocketChannel(Steps steps, StaffAuth staff, Origins origins, WsLimits limits,
                             ClientAddress clients, Metrics metrics) {
+        this(steps, staff, origins, limits, clients, metrics, HandoffConfig.off());
+    }
+
+    /**
+     * @param handoff "Talk to a person" ({@link Talk}); off: the {@code talk} and {@code inbox} frames are refused
+     */
+    public WebSocketChannel(Steps steps, StaffAuth staff, Origins origins, WsLimits limits,
+                            ClientAddress clients, Metrics metrics, HandoffConfig handoff) {
+        this(steps, staff, origins, limits, clients, metrics, handoff, no.losen.handoff.Relay::local);
+    }
+
+    /**
+     * @param relays makes the relay that carries hand-off calls to the desk: {@link no.losen.handoff.Relay#local}
+     *               on one instance, a Redis relay when several share a store
+     */
+    public WebSocketChannel(Steps steps, StaffAuth staff, Origins origins, WsLimits limits,
+                            ClientAddress clients, Metrics metrics, HandoffConfig handoff,
+                            java.util.function.Function<no.losen.handoff.Desk, no.losen.handoff.Relay> relays) {
         this.staff = staff;
         this.origins = origins;
         this.limits = limits;
         this.clientAddress = clients;
         this.metrics = metrics;
         this.connections = new Connections(limits.maxPerAddress());
-        this.shared = new Conversation.Shared(steps, metrics, limits, this::closed, refusals);
+        this.talk = handoff.enabled() ? new Talk(handoff, java.time.Clock.systemUTC(), steps, staff, relays) : null;
+        this.shared = new Conversation.Shared(steps, metrics, limits, this::closed, refusals, talk);
+        if (talk != null) {
+            metrics.gauge("losen.handoff", "people waiting for or talking to a counsellor", () -> talk.desk().size());
+        }
         metrics.gauge("losen.connections", "open WebSocket connections", connections::size);
         staff.onLogout(this::loggedOut);
     }
@@ -76,6 +101,9 @@ public final class WebSocketChannel {
     public void sweep(Vertx vertx) {
         long every = Math.max(250, Math.min(limits.idleTimeout().toMillis() / 4, 30_000));
         vertx.setPeriodic(every, id -> sweep(System.nanoTime()));
+        if (talk != null) {
+            talk.sweep(vertx);
+        }
     }
 
     /**
@@ -112,7 +140,7 @@ public final class WebSocketChannel {
         String address = clientAddress.of(req.remoteAddress(), req.headers());
         Socket socket = new Socket(Upgrade.events(req), limits);
         String login = staff.login(req).orElse(null);
-        Conversation c = new Conversation(socket, shared, login, address);
+        Conversation c = new Conversation(socket, shared, login, login != null && staff.staffDialogs(login), address);
         socket.attach(c);
         if (login != null) {
             staffSockets.computeIfAbsent(login, k -> ConcurrentHashMap.newKeySet()).add(c);
@@ -180,6 +208,11 @@ public final class WebSocketChannel {
         LOG.info("event=ws.draining connections={}", closing.size());
         return Future.join(closing).timeout(Math.max(1, grace.toMillis()), TimeUnit.MILLISECONDS)
                 .<Void>mapEmpty().otherwiseEmpty();
+    }
+
+    /** Lets go of the hand-off relay (its Redis connections), after {@link #drain}. */
+    public Future<Void> closeHandoff() {
+        return talk == null ? Future.succeededFuture() : talk.close();
     }
 
     public boolean draining() {

@@ -1,0 +1,420 @@
+package no.losen.channel.ws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import no.losen.content.Fact;
+import no.losen.dialog.Card;
+import no.losen.dialog.Dialog;
+import no.losen.dialog.DialogException;
+import no.losen.dialog.Engine;
+import no.losen.dialog.ErrorCode;
+import no.losen.dialog.Session;
+import no.losen.handoff.Call;
+import no.losen.handoff.Desk;
+import no.losen.handoff.Event;
+import no.losen.handoff.HandoffException;
+import no.losen.handoff.PathStep;
+import no.losen.handoff.Relay;
+import no.losen.handoff.Waiting;
+import no.losen.session.Tokens;
+import no.losen.staff.Role;
+import no.losen.staff.StaffAuth;
+import no.losen.staff.StaffSessions;
+import no.losen.step.Outcome;
+import no.losen.step.Steps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Talk to a person" on {@code /ws}: the thin adapter between sockets and the {@link Desk}. A
+ * person's frames ({@code talk}, {@code talk.say}, {@code talk.leave}) and a counsellor's
+ * ({@code inbox}, {@code inbox.accept} …) become desk calls; the desk's events become frames on
+ * the sockets that hold the ticket or belong to the counsellor. The rules (who is next, who may
+ * answer, limits, expiry) are the desk's; this class only finds sockets and writes JSON.
+ *
+ * <p>A person is in the desk under their session's key and reaches it from any socket that
+ * resumes that session, so a reconnect (idle close, a restart of the widget) finds the wait or
+ * the conversation again. Message text passes through here to the other socket and is never
+ * logged: log lines name events only.
+ */
+final class Talk implements Desk.Outbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Talk.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Desk desk;
+    /** How calls reach the desk: at once, or through Redis to every instance's copy. */
+    private final Relay relay;
+    private final Clock clock;
+    private final Steps steps;
+    private final StaffAuth staff;
+    /** The socket that holds each ticket now (the person's latest). */
+    private final Map<String, Conversation> persons = new ConcurrentHashMap<>();
+    /** Every open inbox socket of each counsellor. */
+    private final Map<String, Set<Conversation>> counsellors = new ConcurrentHashMap<>();
+
+    /**
+     * @param relays makes the relay for this server's desk: {@link Relay#local} for one instance,
+     *               a Redis relay when instances share a store
+     */
+    Talk(no.losen.handoff.HandoffConfig config, Clock clock, Steps steps, StaffAuth staff,
+         java.util.function.Function<Desk, Relay> relays) {
+        this.desk = new Desk(config, clock, this);
+        this.relay = relays.apply(desk);
+        this.clock = clock;
+        this.steps = steps;
+        this.staff = staff;
+    }
+
+    /** Stops the relay (a shutdown). */
+    Future<Void> close() {
+        return Future.fromCompletionStage(relay.close());
+    }
+
+    /**
+     * Hands {@code call} to the relay; completes on the caller's Vert.x context once this
+     * instance's desk applied it. A refusal is told to {@code c} as an error frame.
+     */
+    private Future<Void> submit(Conversation c, Call call) {
+        io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
+        java.util.concurrent.CompletionStage<Void> done = relay.submit(call);
+        Future<Void> f = ctx == null ? Future.fromCompletionStage(done) : Future.fromCompletionStage(done, ctx);
+        return f.recover(e -> {
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            return cause instanceof HandoffException h ? refused(c, h) : Future.failedFuture(cause);
+        });
+    }
+
+    Desk desk() {
+        return desk;
+    }
+
+    /** Clears what has run out every few seconds ({@link Desk#sweep}). */
+    void sweep(io.vertx.core.Vertx vertx) {
+        vertx.setPeriodic(5_000, id -> desk.sweep());
+    }
+
+    /**
+     * What a person's message frame says about talking to a person: {@code "on"} (a counsellor
+     * answers now), {@code "closed"} (hand-off is set up but nobody answers now: the contacts are
+     * offered instead), or null (not set up: nothing to show).
+     */
+    String offer() {
+        return switch (desk.duty()) {
+            case ON -> "on";
+            case CLOSED, NOBODY -> "closed";
+            case OFF -> null;
+        };
+    }
+
+    // --- the person ------------------------------------------------------------------------
+
+    Future<Void> person(Conversation c, Frame f) {
+        if (c.login() != null) {
+            return refused(c, new HandoffException(HandoffException.Problem.FORBIDDEN,
+                    "a staff socket cannot ask for a person"));
+        }
+        String token = c.token();
+        if (token == null) {
+            return Future.failedFuture(new DialogException(ErrorCode.NO_SESSION, "start a dialog first"));
+        }
+        try {
+            return switch (f.type()) {
+                case "talk" -> join(c, token);
+                case "talk.say" -> submit(c, new Call.Say(clock.instant(), ticket(c, token), Event.Side.PERSON, null, f.text()));
+                default -> {
+                    c.ticket = null;
+                    yield desk.ticketOf(token).map(t -> submit(c, new Call.Leave(clock.instant(), t)))
+                            .orElse(Future.succeededFuture());
+                }
+            };
+        } catch (HandoffException e) {
+            return refused(c, e);
+        }
+    }
+
+    private String ticket(Conversation c, String token) {
+        return desk.ticketOf(token).orElseThrow(() -> new HandoffException(HandoffException.Problem.GONE,
+                "not waiting for or talking to a person"));
+    }
+
+    private Future<Void> join(Conversation c, String token) {
+        return session(token).compose(s -> {
+            if (s.staff()) {
+                throw new DialogException(ErrorCode.FORBIDDEN, "a staff dialog cannot ask for a person");
+            }
+            if (desk.duty() != Desk.Duty.ON) {
+                // Outside hours, or nobody connected: who answers around the clock, in the person's language.
+                c.sendText(closed(s).toString());
+                return Future.succeededFuture();
+            }
+            Dialog d = steps.engine().dialogs().dialog(s.dialog()).orElseThrow();
+            // The ticket is made here, once, so every instance's copy of the desk knows it by the same id.
+            String ticket = Tokens.next();
+            return submit(c, new Call.Join(clock.instant(), ticket, token, s.lang(), s.dialog(), PathStep.of(d, s)))
+                    .map(v -> {
+                        if (desk.ticketOf(token).filter(ticket::equals).isPresent()) {
+                            attach(c, ticket);
+                            LOG.info("event=handoff.join lang={} dialog={}", s.lang(), s.dialog());
+                        }
+                        return null;
+                    });
+        });
+    }
+
+    /** After {@code resume}: the socket takes over the person's wait or conversation, if there is one. */
+    void resumed(Conversation c) {
+        if (c.login() == null && c.token() != null) {
+            desk.ticketOf(c.token()).ifPresent(t -> attach(c, t));
+        }
+    }
+
+    private void attach(Conversation c, String ticket) {
+        c.ticket = ticket;
+        persons.put(ticket, c);
+        desk.repeat(ticket);
+    }
+
+    /** The person ended the conversation (quick exit too): the wait or talk ends with it. */
+    void ended(String token) {
+        if (token != null) {
+            desk.ticketOf(token).ifPresent(t -> relay.submit(new Call.Leave(clock.instant(), t)));
+        }
+    }
+
+    private Future<Session> session(String token) {
+        return steps.run(token, new Steps.Caller(Conversation.CHANNEL, "talk"), false,
+                s -> Outcome.answer(s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
+                        "the session has ended or expired; start again"))));
+    }
+
+    // --- the counsellor --------------------------------------------------------------------
+
+    Future<Void> counsellor(Conversation c, Frame f) {
+        StaffSessions.Login l = c.login() == null ? null : staff.session(c.login()).orElse(null);
+        if (l == null || !l.has(Role.COUNSELLOR)) {
+            return Future.failedFuture(new DialogException(ErrorCode.FORBIDDEN, "log in as a counsellor"));
+        }
+        String user = l.user();
+        try {
+            return switch (f.type()) {
+                case "inbox" -> {
+                    if (c.counsellor != null) {
+                        yield Future.succeededFuture();
+                    }
+                    c.counsellor = user;
+                    counsellors.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(c);
+                    LOG.info("event=handoff.counsellor.in");
+                    yield submit(c, new Call.CounsellorIn(clock.instant(), user));
+                }
+                case "inbox.accept" -> submit(c, new Call.Accept(clock.instant(), f.ticket(), user))
+                        .onSuccess(v -> LOG.info("event=handoff.accept"));
+                case "inbox.say" -> submit(c, new Call.Say(clock.instant(), f.ticket(), Event.Side.COUNSELLOR, user, f.text()));
+                case "inbox.card" -> {
+                    Waiting w = mine(user, f.ticket());
+                    if (steps.engine().dialogs().facts().find(f.fact()).filter(x -> "phone".equals(x.kind())
+                            || x.url() != null).isEmpty()) {
+                        throw new HandoffException(HandoffException.Problem.UNKNOWN_NODE, "no contact '" + f.fact() + "'");
+                    }
+                    yield submit(c, new Call.SendCard(clock.instant(), w.ticket(), user, f.fact()));
+                }
+                case "inbox.back" -> {
+                    Waiting w = mine(user, f.ticket());
+                    Dialog d = steps.engine().dialogs().dialog(w.dialog()).orElseThrow();
+                    if (d.node(f.node()).isEmpty()) {
+                        throw new HandoffException(HandoffException.Problem.UNKNOWN_NODE, "no node '" + f.node() + "'");
+                    }
+                    yield submit(c, new Call.HandBack(clock.instant(), f.ticket(), user, f.node()))
+                            .onSuccess(v -> LOG.info("event=handoff.end reason=handed_back"));
+                }
+                case "inbox.end" -> submit(c, new Call.End(clock.instant(), f.ticket(), user))
+                        .onSuccess(v -> LOG.info("event=handoff.end reason=counsellor"));
+                default -> submit(c, new Call.Block(clock.instant(), f.ticket(), user))
+                        .onSuccess(v -> LOG.info("event=handoff.end reason=blocked"));
+            };
+        } catch (HandoffException e) {
+            return refused(c, e);
+        }
+    }
+
+    private Waiting mine(String user, String ticket) {
+        return desk.chatsOf(user).stream().filter(w -> w.ticket().equals(ticket)).findFirst()
+                .orElseThrow(() -> new HandoffException(HandoffException.Problem.FORBIDDEN, "not your conversation"));
+    }
+
+    /** The socket is gone: a counsellor's conversations stay theirs (they get them back on reconnect). */
+    void closed(Conversation c) {
+        if (c.ticket != null) {
+            persons.remove(c.ticket, c);
+        }
+        if (c.counsellor != null) {
+            String user = c.counsellor;
+            counsellors.computeIfPresent(user, (u, set) -> {
+                set.remove(c);
+                return set.isEmpty() ? null : set;
+            });
+            relay.submit(new Call.CounsellorOut(clock.instant(), user));
+        }
+    }
+
+    // --- the desk's events -----------------------------------------------------------------
+
+    @Override
+    public void toPerson(Event e) {
+        Conversation c = persons.get(e.ticket());
+        if (c == null) {
+            return;   // the person is between sockets; a resume asks the desk again
+        }
+        if (e instanceof Event.Queued q) {
+            ObjectNode n = talk("waiting").put("place", q.place());
+            q.estimate().map(Duration::toMinutes).ifPresent(m -> n.put("minutes", m));
+            c.sendText(n.toString());
+        } else if (e instanceof Event.Accepted a) {
+            c.sendText(talk("talking").put("organisation", a.organisation()).put("lang", a.lang()).toString());
+        } else if (e instanceof Event.Said s) {
+            c.sendText(JSON.createObjectNode().put("type", "talk.message").put("text", s.text()).toString());
+        } else if (e instanceof Event.Card k) {
+            ObjectNode n = JSON.createObjectNode().put("type", "talk.card");
+            n.set("card", JSON.valueToTree(steps.engine().contact(k.who().dialog(), k.fact(), k.who().lang())));
+            c.sendText(n.toString());
+        } else if (e instanceof Event.HandedBack h) {
+            handBack(c, h);
+        } else if (e instanceof Event.Ended end) {
+            persons.remove(e.ticket(), c);
+            c.ticket = null;
+            ObjectNode n = talk("ended").put("reason", end.reason().code());
+            if (end.reason() == Event.Reason.NO_ANSWER) {
+                n.set("cards", contacts(end.who().dialog(), end.who().lang()));
+            }
+            c.sendText(n.toString());
+        }
+    }
+
+    private void handBack(Conversation c, Event.HandedBack h) {
+        persons.remove(h.ticket(), c);
+        c.ticket = null;
+        c.sendText(talk("ended").put("reason", Event.Reason.HANDED_BACK.code()).toString());
+        String token = c.token();
+        steps.run(token, new Steps.Caller(Conversation.CHANNEL, "talk"), false, s -> {
+            Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION, "the session has ended"));
+            Engine.Turn t = steps.engine().handBack(session, h.node());
+            return Outcome.keep(t.reply(), t.session());
+        }).onSuccess(c::sendReply).onFailure(err -> LOG.info("event=handoff.hand_back.failed cause={}",
+                err.getClass().getSimpleName()));
+    }
+
+    @Override
+    public void toCounsellor(String user, Event e) {
+        Set<Conversation> open = counsellors.get(user);
+        if (open == null || open.isEmpty()) {
+            return;   // disconnected: the conversation comes back when they reconnect
+        }
+        String frame = null;
+        if (e instanceof Event.Queue q) {
+            frame = queue(q).toString();
+        } else if (e instanceof Event.Accepted a) {
+            frame = chat(a).toString();
+        } else if (e instanceof Event.Said s) {
+            frame = JSON.createObjectNode().put("type", "inbox.message").put("ticket", s.ticket()).put("text", s.text())
+                    .toString();
+        } else if (e instanceof Event.Ended end) {
+            frame = JSON.createObjectNode().put("type", "inbox.ended").put("ticket", end.ticket())
+                    .put("reason", end.reason().code()).toString();
+        }
+        if (frame != null) {
+            String f = frame;
+            open.forEach(c -> c.sendText(f));
+        }
+    }
+
+    @Override
+    public void toCounsellors(Event e) {
+        if (e instanceof Event.Queue q) {
+            String frame = queue(q).toString();
+            counsellors.values().forEach(set -> set.forEach(c -> c.sendText(frame)));
+        }
+    }
+
+    // --- frames ----------------------------------------------------------------------------
+
+    private static ObjectNode talk(String state) {
+        return JSON.createObjectNode().put("type", "talk").put("state", state);
+    }
+
+    private ObjectNode closed(Session s) {
+        ObjectNode n = talk("closed");
+        n.set("cards", contacts(s.dialog(), s.lang()));
+        return n;
+    }
+
+    private ArrayNode contacts(String dialog, String lang) {
+        ArrayNode cards = JSON.createArrayNode();
+        for (String id : desk.config().contacts()) {
+            cards.add(JSON.valueToTree(steps.engine().contact(dialog, id, lang)));
+        }
+        return cards;
+    }
+
+    private ObjectNode queue(Event.Queue q) {
+        ObjectNode n = JSON.createObjectNode().put("type", "inbox.queue");
+        ArrayNode list = n.putArray("waiting");
+        Clock clock = Clock.systemUTC();
+        for (Waiting w : q.waiting()) {
+            ObjectNode o = waiting(w);
+            o.put("waited", Duration.between(w.since(), clock.instant()).toSeconds());
+            list.add(o);
+        }
+        return n;
+    }
+
+    private ObjectNode chat(Event.Accepted a) {
+        ObjectNode n = waiting(a.who()).put("type", "inbox.chat").put("organisation", a.organisation());
+        Dialog d = steps.engine().dialogs().dialog(a.who().dialog()).orElse(null);
+        ArrayNode nodes = n.putArray("nodes");
+        if (d != null) {
+            d.nodes().keySet().forEach(nodes::add);
+        }
+        ArrayNode contacts = n.putArray("contacts");
+        for (Fact f : steps.engine().dialogs().facts().all().values()) {
+            if ("phone".equals(f.kind()) && f.name() != null) {
+                Card card = steps.engine().contact(a.who().dialog(), f.id(), a.who().lang());
+                contacts.add(JSON.createObjectNode().put("id", f.id()).put("title", card.title()).put("phone", f.value()));
+            }
+        }
+        return n;
+    }
+
+    private static ObjectNode waiting(Waiting w) {
+        ObjectNode o = JSON.createObjectNode().put("ticket", w.ticket()).put("lang", w.lang()).put("dialog", w.dialog());
+        ArrayNode path = o.putArray("path");
+        for (PathStep p : w.path()) {
+            ObjectNode s = path.addObject().put("node", p.node());
+            if (p.choice() != null) {
+                s.put("choice", p.choice());
+            }
+        }
+        return o;
+    }
+
+    private static Future<Void> refused(Conversation c, HandoffException e) {
+        c.sendText(JSON.createObjectNode().put("type", "error").put("code", e.code()).put("message", e.getMessage())
+                .toString());
+        return Future.succeededFuture();
+    }
+
+    static List<String> personTypes() {
+        return List.of("talk", "talk.say", "talk.leave");
+    }
+
+    static List<String> counsellorTypes() {
+        return List.of("inbox", "inbox.accept", "inbox.say", "inbox.card", "inbox.back", "inbox.end", "inbox.block");
+    }
+}

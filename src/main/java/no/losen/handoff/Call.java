@@ -1,0 +1,105 @@
+package no.losen.handoff;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One change to the desk, as data: what a {@link Relay} carries. With several instances every
+ * instance keeps a copy of the desk and applies the same calls in the same order, each with the
+ * time it was made ({@code at}) rather than the time it arrived, so every copy decides the same
+ * way (who got a person first, whether a message is over the limit). Ids that must be the same
+ * everywhere (a new ticket) are made by the caller and travel in the call.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "call")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Call.Join.class, name = "join"),
+    @JsonSubTypes.Type(value = Call.Leave.class, name = "leave"),
+    @JsonSubTypes.Type(value = Call.Say.class, name = "say"),
+    @JsonSubTypes.Type(value = Call.SendCard.class, name = "card"),
+    @JsonSubTypes.Type(value = Call.Accept.class, name = "accept"),
+    @JsonSubTypes.Type(value = Call.HandBack.class, name = "back"),
+    @JsonSubTypes.Type(value = Call.End.class, name = "end"),
+    @JsonSubTypes.Type(value = Call.Block.class, name = "block"),
+    @JsonSubTypes.Type(value = Call.CounsellorIn.class, name = "in"),
+    @JsonSubTypes.Type(value = Call.CounsellorOut.class, name = "out")
+})
+public sealed interface Call {
+
+    /** When the call was made, on the instance that made it. */
+    Instant at();
+
+    /** Applies this call to {@code desk}; a refusal is a {@link HandoffException}. */
+    void apply(Desk desk);
+
+    record Join(Instant at, String ticket, String personKey, String lang, String dialog, List<PathStep> path) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.join(ticket, personKey, lang, dialog, path);
+        }
+    }
+
+    record Leave(Instant at, String ticket) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.leave(ticket);
+        }
+    }
+
+    record Say(Instant at, String ticket, Event.Side from, String user, String text) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.say(ticket, from, user, text);
+        }
+    }
+
+    record SendCard(Instant at, String ticket, String user, String fact) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.card(ticket, user, fact);
+        }
+    }
+
+    record Accept(Instant at, String ticket, String user) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.accept(ticket, user);
+        }
+    }
+
+    record HandBack(Instant at, String ticket, String user, String node) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.handBack(ticket, user, node);
+        }
+    }
+
+    record End(Instant at, String ticket, String user) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.end(ticket, user);
+        }
+    }
+
+    record Block(Instant at, String ticket, String user) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.block(ticket, user);
+        }
+    }
+
+    record CounsellorIn(Instant at, String user) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.counsellorIn(user);
+        }
+    }
+
+    record CounsellorOut(Instant at, String user) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.counsellorOut(user);
+        }
+    }
+}

@@ -1,0 +1,473 @@
+package no.losen.handoff;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.losen.handoff.Event.Reason;
+import no.losen.handoff.Event.Side;
+import no.losen.handoff.HandoffException.Problem;
+import no.losen.session.Tokens;
+
+/**
+ * One organisation's hand-off desk: the queue of people waiting for a counsellor and the
+ * conversations counsellors have taken. Plain Java with an injected clock, so every rule (who
+ * is next, who may answer, when a wait or a conversation ends) is tested without a server; the
+ * channels are thin adapters that turn frames into calls here and {@link Outbox} events into frames.
+ *
+ * <p>A person is known by their session's key ({@code personKey}), which never leaves this
+ * class; counsellors see a separate random ticket. Messages pass through and are not kept:
+ * the desk holds only the latest activity time of each conversation. Everything about a
+ * ticket is dropped when it ends, whoever ends it, or when {@link #sweep()} finds it idle.
+ *
+ * <p>Events are handed to the outbox after the desk's lock is released, in the order they
+ * happened, so an adapter may call back into the desk from its outbox.
+ */
+public final class Desk {
+
+    /** Where events go. Called on the thread that changed the desk, never under its lock. */
+    public interface Outbox {
+        /** To the person holding {@code e.ticket()}. */
+        void toPerson(Event e);
+
+        /** To every connection of counsellor {@code user}. */
+        void toCounsellor(String user, Event e);
+
+        /** To every connected counsellor (the queue changed). */
+        void toCounsellors(Event e);
+    }
+
+    /** Whether "Talk to a person" is offered now, and if not, why not. */
+    public enum Duty {
+        /** Within hours and a counsellor is connected. */
+        ON,
+        /** Outside the opening hours (or a holiday). */
+        CLOSED,
+        /** Within hours, but no counsellor is connected. */
+        NOBODY,
+        /** Hand-off is not configured. */
+        OFF
+    }
+
+    private static final class Ticket {
+        final Waiting waiting;
+        final String personKey;
+        final MessageLimit fromPerson;
+        final MessageLimit fromCounsellor;
+        String counsellor;
+        Instant lastActive;
+
+        Ticket(Waiting waiting, String personKey, int perMinute) {
+            this.waiting = waiting;
+            this.personKey = personKey;
+            this.fromPerson = new MessageLimit(perMinute);
+            this.fromCounsellor = new MessageLimit(perMinute);
+            this.lastActive = waiting.since();
+        }
+    }
+
+    /** The longest message either side may send (the same as a typed text in a dialog). */
+    public static final int MAX_TEXT = 1000;
+
+    private final HandoffConfig config;
+    private final Clock clock;
+    private final Outbox out;
+    /** Insertion order is queue order. */
+    private final LinkedHashMap<String, Ticket> tickets = new LinkedHashMap<>();
+    private final Map<String, String> ticketOfPerson = new HashMap<>();
+    private final Map<String, Integer> online = new HashMap<>();
+    private final Map<String, Instant> blocked = new HashMap<>();
+    private final WaitEstimate estimate = new WaitEstimate();
+    private final List<Runnable> pending = new ArrayList<>();
+    /** The time of the {@link Call} being applied on this thread (see {@link #apply}); null: the clock's. */
+    private final ThreadLocal<Instant> callTime = new ThreadLocal<>();
+
+    public Desk(HandoffConfig config, Clock clock, Outbox out) {
+        this.config = config;
+        this.clock = clock;
+        this.out = out;
+    }
+
+    public HandoffConfig config() {
+        return config;
+    }
+
+    /**
+     * Applies a call as of the time it was made: every instance's copy of the desk then decides
+     * alike, whenever the call reaches it (see {@link Call}).
+     */
+    public void apply(Call call) {
+        callTime.set(call.at());
+        try {
+            call.apply(this);
+        } finally {
+            callTime.remove();
+        }
+    }
+
+    /** Now: the applied call's time, else the clock's. */
+    private Instant now() {
+        Instant t = callTime.get();
+        return t != null ? t : clock.instant();
+    }
+
+    // --- counsellors -----------------------------------------------------------------------
+
+    /** A counsellor connection opened; the desk counts connections, so two tabs are one counsellor. */
+    public void counsellorIn(String user) {
+        synchronized (this) {
+            online.merge(user, 1, Integer::sum);
+            emitQueueTo(user);
+            for (Ticket t : tickets.values()) {
+                if (user.equals(t.counsellor)) {
+                    // A counsellor who lost the connection gets their conversations back.
+                    emit(() -> out.toCounsellor(user, accepted(t)));
+                }
+            }
+        }
+        flush();
+    }
+
+    /** A counsellor connection closed. Their conversations stay theirs until they end or go idle. */
+    public synchronized void counsellorOut(String user) {
+        online.computeIfPresent(user, (u, n) -> n > 1 ? n - 1 : null);
+    }
+
+    /** Whether the person would be offered "Talk to a person" now. */
+    public synchronized Duty duty() {
+        if (!config.enabled()) {
+            return Duty.OFF;
+        }
+        if (!config.hours().open(now())) {
+            return Duty.CLOSED;
+        }
+        return online.isEmpty() ? Duty.NOBODY : Duty.ON;
+    }
+
+    // --- the person's side -----------------------------------------------------------------
+
+    /**
+     * Puts the person with session {@code personKey} in the queue; answers their ticket. Refused
+     * when nobody is on duty, the session is blocked, or it is already waiting or talking
+     * (then its existing ticket is in {@link #ticketOf}).
+     */
+    public String join(String personKey, String lang, String dialog, List<PathStep> path) {
+        String id = Tokens.next();
+        join(id, personKey, lang, dialog, path);
+        return id;
+    }
+
+    /** {@link #join(String, String, String, List)} with the ticket's id given (made once, for every copy of the desk). */
+    public void join(String id, String personKey, String lang, String dialog, List<PathStep> path) {
+        synchronized (this) {
+            Instant now = now();
+            Instant until = blocked.get(personKey);
+            if (until != null && now.isBefore(until)) {
+                throw new HandoffException(Problem.BLOCKED, "this conversation cannot reach a person now");
+            }
+            if (ticketOfPerson.containsKey(personKey)) {
+                throw new HandoffException(Problem.ALREADY, "already waiting or talking to a person");
+            }
+            if (duty() != Duty.ON) {
+                throw new HandoffException(Problem.NOT_ON_DUTY, "nobody is answering now");
+            }
+            Ticket t = new Ticket(new Waiting(id, lang, dialog, path, now), personKey, config.messagesPerMinute());
+            tickets.put(id, t);
+            ticketOfPerson.put(personKey, id);
+            queueChanged();
+        }
+        flush();
+    }
+
+    /** The ticket the person with {@code personKey} holds, if waiting or talking (after a reconnect). */
+    public synchronized Optional<String> ticketOf(String personKey) {
+        return Optional.ofNullable(ticketOfPerson.get(personKey));
+    }
+
+    /** Sends the person their state again (place, or the conversation), e.g. after a reconnect. */
+    public void repeat(String ticket) {
+        synchronized (this) {
+            Ticket t = tickets.get(ticket);
+            if (t == null) {
+                throw gone();
+            }
+            if (t.counsellor == null) {
+                int place = placeOf(ticket);
+                Instant now = now();
+                emit(() -> out.toPerson(new Event.Queued(ticket, place, estimate.at(place, now))));
+            } else {
+                Event e = accepted(t);
+                emit(() -> out.toPerson(e));
+            }
+        }
+        flush();
+    }
+
+    /** The person leaves the queue or ends the conversation: everything about it is dropped. */
+    public void leave(String ticket) {
+        finish(ticket, Reason.PERSON, null);
+    }
+
+    // --- both sides ------------------------------------------------------------------------
+
+    /**
+     * A message from {@code from}. For a counsellor, {@code user} must be the one who accepted.
+     * Refused over the length or rate limit; the text is passed on and not kept.
+     */
+    public void say(String ticket, Side from, String user, String text) {
+        synchronized (this) {
+            if (text == null || text.isBlank()) {
+                talking(ticket, from, user);
+                return;
+            }
+            if (text.length() > MAX_TEXT) {
+                throw new HandoffException(Problem.TOO_LONG, "a message may be at most " + MAX_TEXT + " characters");
+            }
+            Ticket t = counted(ticket, from, user);
+            Event.Said e = new Event.Said(ticket, from, text);
+            String c = t.counsellor;
+            emit(() -> {
+                if (from == Side.PERSON) {
+                    out.toCounsellor(c, e);
+                } else {
+                    out.toPerson(e);
+                }
+            });
+        }
+        flush();
+    }
+
+    /**
+     * The counsellor sends a contact card ({@code fact}, a fact id the caller checked); counted
+     * like a message, because a card is one.
+     */
+    public void card(String ticket, String user, String fact) {
+        synchronized (this) {
+            Ticket t = counted(ticket, Side.COUNSELLOR, user);
+            Event.Card e = new Event.Card(ticket, fact, t.waiting);
+            emit(() -> out.toPerson(e));
+        }
+        flush();
+    }
+
+    /** The conversation, if {@code from} (and for a counsellor, {@code user}) may write in it now. */
+    private Ticket talking(String ticket, Side from, String user) {
+        Ticket t = tickets.get(ticket);
+        if (t == null) {
+            throw gone();
+        }
+        if (t.counsellor == null) {
+            throw new HandoffException(Problem.FORBIDDEN, "no counsellor has taken this conversation yet");
+        }
+        if (from == Side.COUNSELLOR && !t.counsellor.equals(user)) {
+            throw new HandoffException(Problem.FORBIDDEN, "another counsellor has this conversation");
+        }
+        return t;
+    }
+
+    /** {@link #talking}, and one message counted against the sender's limit. */
+    private Ticket counted(String ticket, Side from, String user) {
+        Ticket t = talking(ticket, from, user);
+        Instant now = now();
+        if (!(from == Side.PERSON ? t.fromPerson : t.fromCounsellor).take(now)) {
+            throw new HandoffException(Problem.RATE_LIMITED, "too many messages; wait a moment");
+        }
+        t.lastActive = now;
+        return t;
+    }
+
+    // --- the counsellor's side -------------------------------------------------------------
+
+    /** The queue now, first in line first. */
+    public synchronized List<Waiting> queue() {
+        return tickets.values().stream().filter(t -> t.counsellor == null).map(t -> t.waiting).toList();
+    }
+
+    /** The conversations {@code user} has taken. */
+    public synchronized List<Waiting> chatsOf(String user) {
+        return tickets.values().stream().filter(t -> user.equals(t.counsellor)).map(t -> t.waiting).toList();
+    }
+
+    /** {@code user} takes the person with {@code ticket}. Exactly one counsellor gets it; others hear {@code taken}. */
+    public void accept(String ticket, String user) {
+        synchronized (this) {
+            Ticket t = tickets.get(ticket);
+            if (t == null) {
+                throw gone();
+            }
+            if (t.counsellor != null) {
+                throw new HandoffException(Problem.TAKEN, "another counsellor has taken this conversation");
+            }
+            Instant now = now();
+            t.counsellor = user;
+            t.lastActive = now;
+            estimate.accepted(now);
+            Event e = accepted(t);
+            emit(() -> out.toPerson(e));
+            emit(() -> out.toCounsellor(user, e));
+            queueChanged();
+        }
+        flush();
+    }
+
+    /** Sends the person back into their dialog at {@code node} (checked by the caller against the dialog) and ends this. */
+    public void handBack(String ticket, String user, String node) {
+        synchronized (this) {
+            Ticket t = owned(ticket, user);
+            Event e = new Event.HandedBack(ticket, t.waiting.dialog(), node);
+            emit(() -> out.toPerson(e));
+        }
+        finish(ticket, Reason.HANDED_BACK, user);
+    }
+
+    /** The counsellor ends the conversation; both sides are told, nothing is kept. */
+    public void end(String ticket, String user) {
+        synchronized (this) {
+            owned(ticket, user);
+        }
+        finish(ticket, Reason.COUNSELLOR, user);
+    }
+
+    /**
+     * The counsellor ends the conversation and the session may not join again for the configured
+     * time (abuse). A person can start a new session; blocking is a brake, not an identification.
+     */
+    public void block(String ticket, String user) {
+        synchronized (this) {
+            Ticket t = owned(ticket, user);
+            blocked.put(t.personKey, now().plus(config.blockFor()));
+        }
+        finish(ticket, Reason.BLOCKED, user);
+    }
+
+    // --- time ------------------------------------------------------------------------------
+
+    /**
+     * Ends what has run out: a wait longer than the answer time (the person is told and offered
+     * the contacts), a conversation silent for the idle time, a block past its time. Run every
+     * few seconds by the server.
+     */
+    public void sweep() {
+        List<String> noAnswer = new ArrayList<>();
+        List<String> idle = new ArrayList<>();
+        synchronized (this) {
+            Instant now = now();
+            for (Ticket t : tickets.values()) {
+                if (t.counsellor == null && !now.isBefore(t.waiting.since().plus(config.answerWithin()))) {
+                    noAnswer.add(t.waiting.ticket());
+                } else if (t.counsellor != null && !now.isBefore(t.lastActive.plus(config.idle()))) {
+                    idle.add(t.waiting.ticket());
+                }
+            }
+            blocked.values().removeIf(until -> !now.isBefore(until));
+        }
+        noAnswer.forEach(t -> finish(t, Reason.NO_ANSWER, null));
+        idle.forEach(t -> finish(t, Reason.IDLE, null));
+    }
+
+    /** How many are waiting or talking (for metrics and tests). */
+    public synchronized int size() {
+        return tickets.size();
+    }
+
+    // --- inside ----------------------------------------------------------------------------
+
+    private void finish(String ticket, Reason reason, String user) {
+        synchronized (this) {
+            Ticket t = tickets.remove(ticket);
+            if (t == null) {
+                if (user == null && reason == Reason.PERSON) {
+                    return;   // leaving twice is fine
+                }
+                throw gone();
+            }
+            ticketOfPerson.remove(t.personKey);
+            Event.Ended e = new Event.Ended(ticket, reason, t.waiting);
+            if (reason != Reason.HANDED_BACK) {
+                emit(() -> out.toPerson(e));
+            }
+            if (t.counsellor != null) {
+                String c = t.counsellor;
+                emit(() -> out.toCounsellor(c, e));
+            } else {
+                queueChanged();
+            }
+        }
+        flush();
+    }
+
+    private Ticket owned(String ticket, String user) {
+        Ticket t = tickets.get(ticket);
+        if (t == null) {
+            throw gone();
+        }
+        if (t.counsellor == null || !t.counsellor.equals(user)) {
+            throw new HandoffException(Problem.FORBIDDEN, "not your conversation");
+        }
+        return t;
+    }
+
+    private int placeOf(String ticket) {
+        int place = 0;
+        for (Ticket t : tickets.values()) {
+            if (t.counsellor == null) {
+                place++;
+                if (t.waiting.ticket().equals(ticket)) {
+                    return place;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private Event.Accepted accepted(Ticket t) {
+        return new Event.Accepted(t.waiting.ticket(), config.organisation(), t.waiting.lang(), t.waiting, t.counsellor);
+    }
+
+    /** Tells every counsellor the queue, and everyone waiting their place (places move when someone goes). */
+    private void queueChanged() {
+        Event.Queue q = new Event.Queue(queue());
+        emit(() -> out.toCounsellors(q));
+        Instant now = now();
+        int place = 0;
+        for (Ticket t : tickets.values()) {
+            if (t.counsellor == null) {
+                int p = ++place;
+                String id = t.waiting.ticket();
+                Optional<Duration> est = estimate.at(p, now);
+                emit(() -> out.toPerson(new Event.Queued(id, p, est)));
+            }
+        }
+    }
+
+    private void emitQueueTo(String user) {
+        Event.Queue q = new Event.Queue(queue());
+        emit(() -> out.toCounsellor(user, q));
+    }
+
+    private void emit(Runnable r) {
+        pending.add(r);
+    }
+
+    /** Hands the events collected under the lock to the outbox, outside it, in order. */
+    private void flush() {
+        List<Runnable> now;
+        synchronized (this) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            now = new ArrayList<>(pending);
+            pending.clear();
+        }
+        now.forEach(Runnable::run);
+    }
+
+    private static HandoffException gone() {
+        return new HandoffException(Problem.GONE, "this conversation has ended");
+    }
+}

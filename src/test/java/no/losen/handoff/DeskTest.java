@@ -1,0 +1,298 @@
+package no.losen.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import no.losen.handoff.Event.Reason;
+import no.losen.handoff.Event.Side;
+import no.losen.handoff.HandoffException.Problem;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The desk: a queue, a conversation taken by one counsellor, messages both ways, and nothing left after the end. */
+class DeskTest {
+
+    /** What the outbox was handed, as "to:event" lines the tests read. */
+    record Sent(String to, Event event) {
+    }
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));   // a Monday, 11:00 in Oslo
+    final HandoffConfig config = new HandoffConfig("Test Org", OpeningHours.parse("mon-fri 09:00-15:00", "", "Europe/Oslo"),
+            Duration.ofMinutes(10), Duration.ofMinutes(30), HandoffConfig.ROUND_THE_CLOCK, 5, Duration.ofHours(24));
+    final List<Sent> sent = new ArrayList<>();
+    final Desk desk = new Desk(config, clock, new Desk.Outbox() {
+        @Override
+        public void toPerson(Event e) {
+            sent.add(new Sent("person", e));
+        }
+
+        @Override
+        public void toCounsellor(String user, Event e) {
+            sent.add(new Sent(user, e));
+        }
+
+        @Override
+        public void toCounsellors(Event e) {
+            sent.add(new Sent("*", e));
+        }
+    });
+    final List<PathStep> path = List.of(new PathStep("start", "health"), new PathStep("health", null));
+
+    @BeforeEach
+    void aCounsellorIsOnline() {
+        desk.counsellorIn("kari");
+        sent.clear();
+    }
+
+    <T extends Event> List<T> to(String who, Class<T> type) {
+        return sent.stream().filter(s -> s.to().equals(who)).map(Sent::event).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Test
+    void onDutyOnlyWithinHoursAndWithACounsellorConnected() {
+        assertThat(desk.duty()).isEqualTo(Desk.Duty.ON);
+        desk.counsellorOut("kari");
+        assertThat(desk.duty()).isEqualTo(Desk.Duty.NOBODY);
+        desk.counsellorIn("kari");
+        clock.advance(Duration.ofHours(6));   // 17:00 in Oslo
+        assertThat(desk.duty()).isEqualTo(Desk.Duty.CLOSED);
+        assertThatThrownBy(() -> desk.join("p1", "ar", "rights", path)).extracting(e -> ((HandoffException) e).problem())
+                .isEqualTo(Problem.NOT_ON_DUTY);
+        assertThat(new Desk(HandoffConfig.off(), clock, null).duty()).isEqualTo(Desk.Duty.OFF);
+    }
+
+    @Test
+    void twoConnectionsOfOneCounsellorAreOneCounsellor() {
+        desk.counsellorIn("kari");
+        desk.counsellorOut("kari");
+        assertThat(desk.duty()).isEqualTo(Desk.Duty.ON);
+        desk.counsellorOut("kari");
+        assertThat(desk.duty()).isEqualTo(Desk.Duty.NOBODY);
+    }
+
+    @Test
+    void joiningGivesAPlaceAndShowsCounsellorsLanguageDialogAndPathButNoKey() {
+        String a = desk.join("p1", "ar", "rights", path);
+        String b = desk.join("p2", "uk", "rights", List.of());
+        assertThat(a).isNotEqualTo("p1").hasSize(22);
+        assertThat(to("person", Event.Queued.class)).extracting(Event.Queued::ticket, Event.Queued::place)
+                .contains(org.assertj.core.groups.Tuple.tuple(a, 1), org.assertj.core.groups.Tuple.tuple(b, 2));
+        List<Event.Queue> queues = to("*", Event.Queue.class);
+        Event.Queue last = queues.get(queues.size() - 1);
+        assertThat(last.waiting()).extracting(Waiting::ticket).containsExactly(a, b);
+        assertThat(last.waiting().get(0)).extracting(Waiting::lang, Waiting::dialog, Waiting::path)
+                .containsExactly("ar", "rights", path);
+        assertThat(last.waiting().toString()).doesNotContain("p1");
+        assertThat(desk.ticketOf("p1")).contains(a);
+    }
+
+    @Test
+    void aSessionJoinsOnce() {
+        desk.join("p1", "ar", "rights", path);
+        assertThatThrownBy(() -> desk.join("p1", "ar", "rights", path)).extracting(e -> ((HandoffException) e).problem())
+                .isEqualTo(Problem.ALREADY);
+    }
+
+    @Test
+    void exactlyOneCounsellorTakesAConversation() {
+        desk.counsellorIn("ola");
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        assertThatThrownBy(() -> desk.accept(a, "ola")).extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.TAKEN);
+        assertThat(to("person", Event.Accepted.class)).singleElement()
+                .extracting(Event.Accepted::organisation, Event.Accepted::lang).containsExactly("Test Org", "ar");
+        assertThat(to("kari", Event.Accepted.class)).hasSize(1);
+        assertThat(desk.queue()).isEmpty();
+        assertThat(desk.chatsOf("kari")).extracting(Waiting::ticket).containsExactly(a);
+    }
+
+    @Test
+    void theOthersMoveUpWhenTheFirstIsAccepted() {
+        String a = desk.join("p1", "ar", "rights", path);
+        String b = desk.join("p2", "uk", "rights", path);
+        sent.clear();
+        desk.accept(a, "kari");
+        assertThat(to("person", Event.Queued.class)).singleElement().extracting(Event.Queued::ticket, Event.Queued::place)
+                .containsExactly(b, 1);
+    }
+
+    @Test
+    void messagesGoBothWaysOnlyBetweenThePersonAndTheirCounsellor() {
+        desk.counsellorIn("ola");
+        String a = desk.join("p1", "ar", "rights", path);
+        assertThatThrownBy(() -> desk.say(a, Side.PERSON, null, "hallo")).extracting(e -> ((HandoffException) e).problem())
+                .isEqualTo(Problem.FORBIDDEN);
+        desk.accept(a, "kari");
+        desk.say(a, Side.PERSON, null, "I need help");
+        desk.say(a, Side.COUNSELLOR, "kari", "I am here");
+        assertThatThrownBy(() -> desk.say(a, Side.COUNSELLOR, "ola", "me too")).extracting(e -> ((HandoffException) e).problem())
+                .isEqualTo(Problem.FORBIDDEN);
+        assertThat(to("kari", Event.Said.class)).extracting(Event.Said::text).containsExactly("I need help");
+        assertThat(to("person", Event.Said.class)).extracting(Event.Said::text).containsExactly("I am here");
+        assertThat(to("ola", Event.Said.class)).isEmpty();
+    }
+
+    @Test
+    void messagesAreLimitedInLengthAndRateOnBothSides() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        assertThatThrownBy(() -> desk.say(a, Side.PERSON, null, "x".repeat(Desk.MAX_TEXT + 1)))
+                .extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.TOO_LONG);
+        for (int i = 0; i < 5; i++) {
+            desk.say(a, Side.PERSON, null, "m" + i);
+            desk.say(a, Side.COUNSELLOR, "kari", "c" + i);
+        }
+        assertThatThrownBy(() -> desk.say(a, Side.PERSON, null, "one more")).extracting(e -> ((HandoffException) e).problem())
+                .isEqualTo(Problem.RATE_LIMITED);
+        assertThatThrownBy(() -> desk.say(a, Side.COUNSELLOR, "kari", "one more")).extracting(e -> ((HandoffException) e).problem())
+                .isEqualTo(Problem.RATE_LIMITED);
+        clock.advance(Duration.ofMinutes(1));
+        desk.say(a, Side.PERSON, null, "later");
+    }
+
+    @Test
+    void leavingTheQueueDropsEverythingAndMovesOthersUp() {
+        String a = desk.join("p1", "ar", "rights", path);
+        String b = desk.join("p2", "uk", "rights", path);
+        sent.clear();
+        desk.leave(a);
+        desk.leave(a);   // twice is fine
+        assertThat(desk.ticketOf("p1")).isEmpty();
+        assertThat(desk.queue()).extracting(Waiting::ticket).containsExactly(b);
+        assertThat(to("person", Event.Queued.class)).extracting(Event.Queued::ticket, Event.Queued::place).contains(
+                org.assertj.core.groups.Tuple.tuple(b, 1));
+        assertThat(to("person", Event.Ended.class)).extracting(Event.Ended::reason).containsExactly(Reason.PERSON);
+    }
+
+    @Test
+    void endingTellsBothSidesAndErases() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        desk.end(a, "kari");
+        assertThat(to("person", Event.Ended.class)).extracting(Event.Ended::reason).containsExactly(Reason.COUNSELLOR);
+        assertThat(to("kari", Event.Ended.class)).extracting(Event.Ended::reason).containsExactly(Reason.COUNSELLOR);
+        assertThat(desk.size()).isZero();
+        assertThatThrownBy(() -> desk.say(a, Side.PERSON, null, "hello?")).extracting(e -> ((HandoffException) e).problem())
+                .isEqualTo(Problem.GONE);
+        // the same session may ask again
+        desk.join("p1", "ar", "rights", path);
+    }
+
+    @Test
+    void handingBackSendsThePersonToTheNodeAndEnds() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        assertThatThrownBy(() -> desk.handBack(a, "ola", "health")).extracting(e -> ((HandoffException) e).problem())
+                .isEqualTo(Problem.FORBIDDEN);
+        desk.handBack(a, "kari", "health");
+        assertThat(to("person", Event.HandedBack.class)).singleElement()
+                .extracting(Event.HandedBack::dialog, Event.HandedBack::node).containsExactly("rights", "health");
+        assertThat(to("kari", Event.Ended.class)).extracting(Event.Ended::reason).containsExactly(Reason.HANDED_BACK);
+        assertThat(desk.size()).isZero();
+    }
+
+    @Test
+    void aBlockedSessionCannotJoinAgainUntilTheBlockEnds() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        desk.block(a, "kari");
+        assertThat(to("person", Event.Ended.class)).extracting(Event.Ended::reason).containsExactly(Reason.BLOCKED);
+        assertThatThrownBy(() -> desk.join("p1", "ar", "rights", path)).extracting(e -> ((HandoffException) e).problem())
+                .isEqualTo(Problem.BLOCKED);
+        clock.advance(Duration.ofHours(24));
+        desk.sweep();
+        desk.counsellorIn("kari");
+        clock.advance(Duration.ofDays(-1));   // back within hours
+        desk.join("p1", "ar", "rights", path);
+    }
+
+    @Test
+    void nobodyAnsweringInTimeEndsTheWaitWithNoAnswer() {
+        String a = desk.join("p1", "ar", "rights", path);
+        clock.advance(Duration.ofMinutes(9));
+        desk.sweep();
+        assertThat(desk.ticketOf("p1")).contains(a);
+        clock.advance(Duration.ofMinutes(1));
+        desk.sweep();
+        assertThat(to("person", Event.Ended.class)).extracting(Event.Ended::reason).containsExactly(Reason.NO_ANSWER);
+        assertThat(desk.size()).isZero();
+    }
+
+    @Test
+    void aSilentConversationEndsAtTheIdleTime() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        clock.advance(Duration.ofMinutes(20));
+        desk.say(a, Side.PERSON, null, "still here");
+        clock.advance(Duration.ofMinutes(29));
+        desk.sweep();
+        assertThat(desk.size()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(1));
+        desk.sweep();
+        assertThat(to("kari", Event.Ended.class)).extracting(Event.Ended::reason).containsExactly(Reason.IDLE);
+        assertThat(desk.size()).isZero();
+    }
+
+    @Test
+    void aCounsellorWhoReconnectsGetsTheirConversationsBack() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        desk.counsellorOut("kari");
+        sent.clear();
+        desk.counsellorIn("kari");
+        assertThat(to("kari", Event.Accepted.class)).extracting(Event.Accepted::ticket).containsExactly(a);
+        assertThat(to("kari", Event.Queue.class)).hasSize(1);
+    }
+
+    @Test
+    void aPersonWhoReconnectsIsToldWhereTheyStand() {
+        String a = desk.join("p1", "ar", "rights", path);
+        sent.clear();
+        desk.repeat(a);
+        assertThat(to("person", Event.Queued.class)).singleElement().extracting(Event.Queued::place).isEqualTo(1);
+        desk.accept(a, "kari");
+        sent.clear();
+        desk.repeat(a);
+        assertThat(to("person", Event.Accepted.class)).hasSize(1);
+    }
+
+    @Test
+    void aCallIsAppliedAsOfTheTimeItWasMadeSoEveryCopyDecidesAlike() {
+        // Two copies of the desk, as on two instances; the second gets the calls a minute late.
+        MutableClock late = new MutableClock(clock.instant().plus(Duration.ofMinutes(1)));
+        Desk copy = new Desk(config, late, new Desk.Outbox() {
+            @Override
+            public void toPerson(Event e) {
+            }
+
+            @Override
+            public void toCounsellor(String user, Event e) {
+            }
+
+            @Override
+            public void toCounsellors(Event e) {
+            }
+        });
+        java.time.Instant t = clock.instant();
+        List<Call> calls = List.of(new Call.CounsellorIn(t, "kari"),
+                new Call.Join(t, "ticket-1", "p1", "ar", "rights", path),
+                new Call.Accept(t.plusSeconds(1), "ticket-1", "kari"));
+        calls.forEach(desk::apply);
+        calls.forEach(copy::apply);
+        for (int i = 0; i < 5; i++) {
+            Call say = new Call.Say(t.plusSeconds(2 + i), "ticket-1", Side.PERSON, null, "m" + i);
+            desk.apply(say);
+            copy.apply(say);
+        }
+        // The sixth message within the same minute is refused by both, though the copy's clock is a minute on.
+        Call sixth = new Call.Say(t.plusSeconds(10), "ticket-1", Side.PERSON, null, "m5");
+        assertThatThrownBy(() -> desk.apply(sixth)).extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.RATE_LIMITED);
+        assertThatThrownBy(() -> copy.apply(sixth)).extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.RATE_LIMITED);
+        assertThat(copy.chatsOf("kari")).extracting(Waiting::ticket).containsExactly("ticket-1");
+        assertThat(copy.chatsOf("kari").get(0).since()).isEqualTo(t);
+    }
+}

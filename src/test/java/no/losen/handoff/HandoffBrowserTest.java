@@ -1,0 +1,206 @@
+package no.losen.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Supplier;
+import no.losen.Chromium;
+import no.losen.server.Config;
+import no.losen.server.TestServer;
+import no.losen.staff.Role;
+import no.losen.staff.StaffAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * "Talk to a person" in real Chromium, two browsers at once: a person in the widget (/chat) and a
+ * counsellor in the staff console. Queue, accept, chat both ways, a contact card, hand back, ask
+ * again, end and erase on both sides.
+ */
+@Timeout(value = 180, unit = java.util.concurrent.TimeUnit.SECONDS)
+class HandoffBrowserTest {
+
+    static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    static Path tmp;
+    static TestServer server;
+    static Path content;
+    static ChromeDriver person;
+    static ChromeDriver counsellor;
+
+    @BeforeAll
+    static void up() throws Exception {
+        Chromium.require("Hand-off browser test");
+        Path users = tmp.resolve("users");
+        StaffAccounts.put(users, "kari", StaffAccounts.hash(PASSWORD.toCharArray(), 4), EnumSet.of(Role.STAFF, Role.COUNSELLOR));
+        content = content(tmp.resolve("content"));
+        server = new TestServer(config(users));
+        counsellor = Chromium.start(tmp.resolve("counsellor"), "nb-NO", 1180, 900);
+        person = Chromium.start(tmp.resolve("person"), "nb-NO", 480, 900);
+    }
+
+    static Config config(Path users) {
+        HandoffConfig handoff = new HandoffConfig("Test Org", OpeningHours.parse("mon-sun 00:00-24:00", "", "Europe/Oslo"),
+                Duration.ofMinutes(10), Duration.ofMinutes(30), List.of("rosa"), 20, Duration.ofHours(24));
+        return Config.defaults().withPort(0).withContent(content).withStaff(users, Duration.ofMinutes(20))
+                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(handoff);
+    }
+
+    /** The repository's translations and facts (the widget's own words as shipped) and the widget tests' small dialog. */
+    static Path content(Path root) throws java.io.IOException {
+        for (Path from : List.of(Path.of("translations"), Path.of("facts"), Path.of("src/test/resources/content/widget"))) {
+            Path to = from.getFileName().toString().equals("widget") ? root : root.resolve(from.getFileName().toString());
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(from)) {
+                for (Path p : files.toList()) {
+                    Path target = to.resolve(from.relativize(p).toString());
+                    if (java.nio.file.Files.isDirectory(p)) {
+                        java.nio.file.Files.createDirectories(target);
+                    } else {
+                        java.nio.file.Files.copy(p, target);
+                    }
+                }
+            }
+        }
+        return root;
+    }
+
+    @AfterAll
+    static void down() {
+        if (person != null) {
+            person.quit();
+        }
+        if (counsellor != null) {
+            counsellor.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static String base(TestServer s) {
+        return "http://127.0.0.1:" + s.port();
+    }
+
+    static <T> T until(ChromeDriver d, Supplier<T> what) {
+        return new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(RuntimeException.class).until(x -> {
+            T v = what.get();
+            return v instanceof Boolean b && !b ? null : v;
+        });
+    }
+
+    static SearchContext widget() {
+        return until(person, () -> person.findElement(By.cssSelector("[data-losen-widget]")).getShadowRoot());
+    }
+
+    static WebElement inWidget(String css) {
+        return until(person, () -> {
+            WebElement e = widget().findElement(By.cssSelector(css));
+            return e.isDisplayed() ? e : null;
+        });
+    }
+
+    static String widgetText(String css) {
+        return (String) person.executeScript("const e = document.querySelector('[data-losen-widget]').shadowRoot"
+                + ".querySelector(arguments[0]); return e ? e.innerText : ''", css);
+    }
+
+    static void personWaitsFor(String css, String text) {
+        try {
+            until(person, () -> widgetText(css).contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the widget never showed '" + text + "' in " + css + "; its log: " + widgetText(".panel")
+                    + "; browser log: " + person.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll(), e);
+        }
+    }
+
+    static WebElement inConsole(String css) {
+        return until(counsellor, () -> {
+            WebElement e = counsellor.findElement(By.cssSelector(css));
+            return e.isDisplayed() ? e : null;
+        });
+    }
+
+    static void consoleWaitsFor(String css, String text) {
+        until(counsellor, () -> counsellor.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
+    }
+
+    static void personTypes(String text) {
+        WebElement input = inWidget(".composer input");
+        input.sendKeys(text);
+        input.sendKeys(Keys.ENTER);
+    }
+
+    @Test
+    void aPersonInTheWidgetTalksToACounsellorInTheConsole() {
+        talk(server, server);
+    }
+
+    /** The person's widget on one instance, the counsellor's console on another, one real redis-server between them. */
+    @Test
+    void theSameWithThePersonAndTheCounsellorOnTwoInstances() {
+        no.losen.session.RedisServer redis = no.losen.session.RedisServer.startOrSkip();
+        Path users = tmp.resolve("users");
+        Config shared = config(users).withOps(no.losen.server.Operations.DEFAULT.withSessionStore(redis.uri()));
+        try (redis; TestServer a = new TestServer(shared); TestServer b = new TestServer(shared)) {
+            talk(a, b);
+        }
+    }
+
+    void talk(TestServer personSide, TestServer counsellorSide) {
+        counsellor.get(base(counsellorSide) + "/staff");
+        inConsole("#login-name").sendKeys("kari");
+        inConsole("#login-password").sendKeys(PASSWORD);
+        inConsole("#login-form button[type=submit]").click();
+        consoleWaitsFor("#queue", "Ingen venter");
+
+        person.get(base(personSide) + "/chat?dialog=walk&lang=nb");
+        inWidget(".talk-btn").click();
+        personWaitsFor(".talk-text", "Din plass i køen: 1.");
+
+        consoleWaitsFor("#queue li.waiting", "situation");
+        inConsole("#queue li.waiting button.accept").click();
+        inConsole("#chats .chat textarea");
+        personWaitsFor(".talk-text", "Et menneske leser denne samtalen nå og svarer deg.");
+        personWaitsFor(".talk-text", "Fra: Test Org.");
+
+        personTypes("Jeg lurer på noe");
+        consoleWaitsFor("#chats .chat .line.them", "Jeg lurer på noe");
+        WebElement reply = inConsole("#chats .chat textarea");
+        reply.sendKeys("Hei, jeg er her.");
+        reply.sendKeys(Keys.ENTER);
+        personWaitsFor(".log", "Hei, jeg er her.");
+        inConsole("#chats .picker-card button").click();
+        personWaitsFor(".log", "22 33 11 60");
+
+        new Select(inConsole("#chats .picker-node select")).selectByValue("health");
+        inConsole("#chats .picker-node button").click();
+        personWaitsFor(".log", "Personen sendte deg tilbake til spørsmålene.");
+        until(counsellor, () -> counsellor.findElements(By.cssSelector("#chats .chat")).isEmpty());
+
+        // Ask again; this time the counsellor ends it, and it is gone on both screens.
+        inWidget(".talk-btn").click();
+        consoleWaitsFor("#queue li.waiting", "health");
+        inConsole("#queue li.waiting button.accept").click();
+        inConsole("#chats .chat .end").click();
+        personWaitsFor(".log", "Praten med personen er avsluttet og slettet.");
+        until(counsellor, () -> counsellor.findElements(By.cssSelector("#chats .chat")).isEmpty());
+        consoleWaitsFor("#inbox-status", "Samtalen er avsluttet og slettet.");
+        assertThat(widgetText(".talk-text")).isEmpty();
+        // The conversation in the console's words is gone from the page, not just hidden.
+        assertThat(counsellor.getPageSource()).doesNotContain("Jeg lurer på noe");
+    }
+}
