@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import no.losen.http.ClientAddress;
+import no.losen.http.ConnectionRate;
 import no.losen.http.Origins;
 import no.losen.http.RefusalLog;
 import no.losen.metrics.Metrics;
@@ -24,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * The {@code /ws} endpoint. Sockets are accepted only on the right path and from an allowed
  * {@code Origin} (a page on another site must not drive a user's session: cross-site WebSocket
  * hijacking), and only while the client's address holds fewer than its share of sockets;
- * everything after that is one {@link Conversation} per socket.
+ * everything after that is one {@link Conversation} per socket. Behind a trusted proxy, each
+ * handshake also takes one from the client's budget of new connections ({@link ConnectionRate};
+ * a direct client's connection took it when it was accepted): over it, {@code 429} before any
+ * handshake work, so a client looping open-start-drop through the proxy is refused cheaply too.
  *
  * <p>Close codes a client sees: 1000 idle (reconnect and {@code resume} when the user acts),
  * 1002/1007 a broken frame or text that is not UTF-8, 1008 kept sending far over the frame rate,
@@ -47,6 +51,7 @@ public final class WebSocketChannel {
     private final Map<String, Set<Conversation>> staffSockets = new ConcurrentHashMap<>();
     private final WsLimits limits;
     private final ClientAddress clientAddress;
+    private final ConnectionRate newConnections;
     private final Metrics metrics;
     private final Connections connections;
     private final Conversation.Shared shared;
@@ -58,9 +63,11 @@ public final class WebSocketChannel {
      * @param steps          the step service every conversation calls
      * @param origins        which pages may open sockets: the server's own and the widget hosts
      * @param clients        who a request's client is (the same answer for every limit)
+     * @param newConnections the clients' budget of new connections, shared with {@code http.ConnectionGuard}
      */
     public WebSocketChannel(Steps steps, StaffAuth staff, Origins origins, WsLimits limits,
-                            ClientAddress clients, Metrics metrics) {
+                            ClientAddress clients, ConnectionRate newConnections, Metrics metrics) {
+        this.newConnections = newConnections;
         this.staff = staff;
         this.origins = origins;
         this.limits = limits;
@@ -110,6 +117,13 @@ public final class WebSocketChannel {
             return;
         }
         String address = clientAddress.of(req.remoteAddress(), req.headers());
+        if (clientAddress.trusted(ClientAddress.peer(req.remoteAddress())) && !newConnections.take(address)) {
+            refusals.refused(address, "ws.new_connections",
+                    n -> LOG.info("event=ws.rejected reason=new_connections suppressed={}", n));
+            metrics.limit("new_connections");
+            req.response().setStatusCode(429).putHeader("Retry-After", "1").putHeader("Connection", "close").end();
+            return;
+        }
         Socket socket = new Socket(Upgrade.events(req), limits);
         String login = staff.login(req).orElse(null);
         Conversation c = new Conversation(socket, shared, login, address);
