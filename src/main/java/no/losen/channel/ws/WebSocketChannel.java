@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * 1002/1007 a broken frame or text that is not UTF-8, 1008 kept sending far over the frame rate,
  * 1009 frame too large, 1012 the server is
  * restarting (reconnect, possibly to another instance, and {@code resume}), 1013 too many
- * sockets from this address (try again later).
+ * sockets, or too many new conversations, from this address (try again later).
  */
 public final class WebSocketChannel {
 
