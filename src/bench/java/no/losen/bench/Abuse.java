@@ -144,8 +144,8 @@ public final class Abuse {
     }
 
     static void report(String attack, String what, Latencies during) {
-        System.out.printf("attack=%s %s bystander_steps=%d bystander_p99_ms=%.1f bystander_max_ms=%.1f%n", attack,
-                what, during.count(), during.quantileMillis(0.99), during.maxMillis());
+        System.out.printf("attack=%s %s bystander_steps=%d bystander_p99_ms=%.1f bystander_max_ms=%.1f bystander_over_50ms=%s%n",
+                attack, what, during.count(), during.quantileMillis(0.99), during.maxMillis(), during.slow());
     }
 
     // --- the bystander ---

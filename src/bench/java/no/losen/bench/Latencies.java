@@ -10,12 +10,24 @@ final class Latencies {
     private final AtomicLongArray buckets = new AtomicLongArray(200_000);
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong max = new AtomicLong();
+    /** When this phase began, and its steps over {@link #SLOW_NANOS}: when (from the start) and how long. */
+    private final long born = System.nanoTime();
+    private final java.util.Queue<String> slow = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    static final long SLOW_NANOS = 50_000_000;
 
     void record(long nanos) {
         int b = (int) Math.min(buckets.length() - 1, nanos / BUCKET_NANOS);
         buckets.incrementAndGet(b);
         count.incrementAndGet();
         max.accumulateAndGet(nanos, Math::max);
+        if (nanos > SLOW_NANOS && slow.size() < 20) {
+            slow.add(String.format("+%.1fs:%.0fms", (System.nanoTime() - nanos - born) / 1e9, nanos / 1e6));
+        }
+    }
+
+    /** The steps over 50 ms, when each began (seconds into the phase) and how long it took: where a tail comes from. */
+    String slow() {
+        return slow.isEmpty() ? "none" : String.join(",", slow);
     }
 
     long count() {

@@ -213,8 +213,9 @@ public final class WsLoad {
                 "--max-connections-per-address", Integer.toString(sessions + 100),
                 "--max-sessions", Integer.toString(sessions * 2), "--ws-idle-timeout", "30m",
                 "--ws-rate", "1000", "--ws-burst", "1000", "--session-store", store));
-        // Every simulated user comes from loopback, one address: its budget of new conversations is off.
-        Process server = start(cmd, "target/bench-losen.log", port, Map.of("LOSEN_NEW_SESSIONS_BURST", "0"));
+        // Every simulated user comes from loopback, one address: its budgets of new connections and conversations are off.
+        Process server = start(cmd, "target/bench-losen.log", port, Map.of("LOSEN_NEW_SESSIONS_BURST", "0",
+                "LOSEN_NEW_CONNECTIONS_BURST", "0"));
         Load.Result paced;
         Load.Result flatOut;
         long perSession;

@@ -15,6 +15,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import no.losen.channel.sms.SmsConfig;
 import no.losen.channel.whatsapp.WhatsAppConfig;
 import no.losen.channel.ws.WsLimits;
+import no.losen.http.ConnectionRate;
 import no.losen.metrics.Metrics;
 import no.losen.handoff.HandoffConfig;
 import no.losen.handoff.OpeningHours;
@@ -171,6 +172,15 @@ public final class ServeCommand implements Callable<Integer> {
                     + "LOSEN_MAX_CONNECTIONS_PER_ADDRESS (LOSEN_MAX_HTTP_CONNECTIONS_PER_ADDRESS).")
     int maxHttpPerAddress;
 
+    @Option(names = "--new-connections-burst", defaultValue = "${env:LOSEN_NEW_CONNECTIONS_BURST:-100}",
+            description = "New TCP connections one client address may open at once (behind a trusted proxy: new "
+                    + "WebSockets); 0: no limit (LOSEN_NEW_CONNECTIONS_BURST).")
+    int newConnectionsBurst;
+
+    @Option(names = "--new-connections-rate", defaultValue = "${env:LOSEN_NEW_CONNECTIONS_RATE:-10}",
+            description = "After the burst, new connections one client address may open per second (LOSEN_NEW_CONNECTIONS_RATE).")
+    double newConnectionsRate;
+
     @Option(names = "--management-port", defaultValue = "${env:LOSEN_MANAGEMENT_PORT:--1}",
             description = "Serve /metrics and the detailed /health on this port only (LOSEN_MANAGEMENT_PORT); "
                     + "unset: /metrics answers loopback clients on the main port.")
@@ -284,7 +294,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .withIdleTimeout(duration(wsIdleTimeout));
         Operations ops = new Operations(sessionStore, list(frameAncestors.replace(' ', ',')), duration(shutdownGrace),
                 list(trustedProxy), ws, duration(httpIdleTimeout), duration(httpHeadTimeout),
-                maxHttpPerAddress > 0 ? maxHttpPerAddress : 2 * maxPerAddress, managementPort, managementHost);
+                maxHttpPerAddress > 0 ? maxHttpPerAddress : 2 * maxPerAddress, managementPort, managementHost,
+                new ConnectionRate.Limit(newConnectionsBurst, newConnectionsRate));
         return new Config.Builder().host(host).port(port).content(content).sessionTtl(duration(sessionTtl))
                 .maxSessions(maxSessions).allowedOrigins(list(allowedOrigins)).fallback(list(fallback)).exitUrl(exitUrl)
                 .publicUrl(publicUrl).sms(new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog))

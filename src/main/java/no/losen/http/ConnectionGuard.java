@@ -1,6 +1,7 @@
 package no.losen.http;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -10,7 +11,10 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.HttpConnection;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,11 +24,21 @@ import no.losen.metrics.Metrics;
 
 /**
  * What every TCP connection must respect before it is anything else (an HTTP request, a
- * WebSocket): one client address holds at most so many connections at once, and a request head
- * (request line and headers) must be complete within a deadline from its first byte. Without the
- * deadline, a client that sends one header line every few seconds (slowloris) resets the idle
- * timeout for ever; 1,490 such connections from one address once exhausted the server's file
- * handles. Without the cap, one address could open as many as the operating system allows.
+ * WebSocket): one client address holds at most so many connections at once, opens new ones
+ * only within its budget ({@link ConnectionRate}), and a request head (request line and headers)
+ * must be complete within a deadline from its first byte. Without the deadline, a client that
+ * sends one header line every few seconds (slowloris) resets the idle timeout for ever; 1,490
+ * such connections from one address once exhausted the server's file handles. Without the cap,
+ * one address could open as many as the operating system allows. Without the budget, a client
+ * opening and dropping connections in a loop makes the server parse a request, and for
+ * {@code /ws} complete a handshake, thousands of times a second.
+ *
+ * <p>A connection over the budget is refused before its first byte is parsed: what it sends is
+ * read and dropped, and after {@link #REFUSAL_HOLD} it is answered {@code 429} with
+ * {@code Retry-After} and closed. The hold is what makes the refusal cheap for us and slow for
+ * the client: a refusal at once sent a looping client straight back for another (a tight
+ * connect loop costs the server an accept and a connection object each time), while a held one
+ * costs a timer and a file handle, and those are bounded by the cap on connections held.
  *
  * <p>Connections from a trusted proxy are not counted per address (every client comes through it;
  * the proxy must enforce its own limit). It watches the bytes before Vert.x's HTTP decoder does,
@@ -33,23 +47,38 @@ import no.losen.metrics.Metrics;
  */
 public final class ConnectionGuard {
 
+    /** How long a connection over the budget is held (its bytes dropped unparsed) before its 429. */
+    static final Duration REFUSAL_HOLD = Duration.ofSeconds(1);
+    private static final byte[] TOO_MANY = ("HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\n"
+            + "Content-Length: 0\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+
     private final long headTimeoutNanos;
     private final ClientAddress clients;
     private final Metrics metrics;
     private final AddressCount open;
+    private final ConnectionRate opened;
     private final Function<HttpConnection, Optional<Channel>> channels;
 
-    /** @param channels the Netty channel under a connection, when there is one to watch */
-    public ConnectionGuard(Duration headTimeout, int perAddress, ClientAddress clients, Metrics metrics,
-            Function<HttpConnection, Optional<Channel>> channels) {
+    /**
+     * @param perAddress connections one address may hold at once
+     * @param opened     how fast one address may open new ones
+     * @param channels   the Netty channel under a connection, when there is one to watch
+     */
+    public ConnectionGuard(Duration headTimeout, int perAddress, ConnectionRate opened, ClientAddress clients,
+            Metrics metrics, Function<HttpConnection, Optional<Channel>> channels) {
         this.channels = channels;
+        this.opened = opened;
         this.headTimeoutNanos = headTimeout.toNanos();
         this.open = new AddressCount(perAddress);
         this.clients = clients;
         this.metrics = metrics;
     }
 
-    /** For {@code HttpServer.connectionHandler}: counts the connection (or closes it) and watches its request heads. */
+    /**
+     * For {@code HttpServer.connectionHandler}: counts the connection (or closes it), takes it from
+     * its address's budget (or refuses it) and watches its request heads.
+     */
     public void accept(HttpConnection conn) {
         Channel channel = channels.apply(conn).orElse(null);
         if (channel == null) {
@@ -63,6 +92,11 @@ public final class ConnectionGuard {
                 return;
             }
             channel.closeFuture().addListener(f -> open.release(peer));
+            if (!opened.take(peer)) {
+                metrics.limit("new_connections");
+                refuse(channel);
+                return;
+            }
         }
         ChannelPipeline p = channel.pipeline();
         ChannelHandlerContext decoder = p.context(HttpServerCodec.class);
@@ -75,6 +109,35 @@ public final class ConnectionGuard {
         HeadDeadline d = new HeadDeadline();
         p.addFirst("head-bytes", d.bytes);
         p.addAfter(decoder.name(), "head-end", d.heads);
+    }
+
+    /**
+     * Drops what the connection sends, unparsed (Vert.x never sees a request), and after the hold
+     * answers 429 and closes. The connection stays counted against its address while held, so a
+     * client cannot hold more refused connections than its cap.
+     */
+    private void refuse(Channel channel) {
+        ChannelPipeline p = channel.pipeline();
+        p.addFirst("refused", new Discard());
+        channel.eventLoop().schedule(() -> {
+            if (!channel.isActive()) {
+                return;
+            }
+            if (p.get(SslHandler.class) != null) {
+                channel.close();   // an answer would have to be encrypted: just close
+                return;
+            }
+            // From the first handler's context the bytes go straight to the socket, past the HTTP encoder.
+            p.firstContext().writeAndFlush(Unpooled.wrappedBuffer(TOO_MANY)).addListener(f -> channel.close());
+        }, REFUSAL_HOLD.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Reads a refused connection's bytes and lets them go, so nothing behind it parses them. */
+    private static final class Discard extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+        }
     }
 
     /** Connections open now from {@code address} (for tests). */

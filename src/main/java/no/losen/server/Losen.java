@@ -35,6 +35,7 @@ import no.losen.dialog.load.Problem;
 import no.losen.dialog.TextAction;
 import no.losen.http.ClientAddress;
 import no.losen.http.ConnectionGuard;
+import no.losen.http.ConnectionRate;
 import no.losen.http.Origins;
 import no.losen.intent.Recogniser;
 import no.losen.metrics.Metrics;
@@ -199,9 +200,12 @@ public final class Losen {
         WebAssets.mount(router, loaded.set(), config.exitUrl());
         StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
                 new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl(), config.oidc()), clients, origins);
+        // One budget of new connections per client: taken at accept for a direct client, and at the
+        // WebSocket handshake for a client behind a trusted proxy (whose connections carry everyone).
+        ConnectionRate newConnections = new ConnectionRate(ops.newConnections());
         // Hand-off: one desk per instance; with Redis, each a copy kept alike through one pub/sub channel.
-        WebSocketChannel ws = new WebSocketChannel(steps, staff, origins, ops.ws(), clients, metrics, config.handoff(),
-                ops.redis() ? desk -> new no.losen.handoff.redis.RedisRelay(vertx, ops.sessionStore(), desk)
+        WebSocketChannel ws = new WebSocketChannel(steps, staff, origins, ops.ws(), clients, newConnections, metrics,
+                config.handoff(), ops.redis() ? desk -> new no.losen.handoff.redis.RedisRelay(vertx, ops.sessionStore(), desk)
                         : no.losen.handoff.Relay::local);
         Handler<HttpServerRequest> front = frontDoor(ws.before(router), headers, origins, metrics);
         HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime);
@@ -234,7 +238,8 @@ public final class Losen {
         }
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         List<HttpServer> servers = new ArrayList<>();
-        ConnectionGuard guard = new ConnectionGuard(ops.httpHeadTimeout(), ops.connectionsPerAddress(), clients, metrics,
+        ConnectionGuard guard = new ConnectionGuard(ops.httpHeadTimeout(), ops.connectionsPerAddress(),
+                newConnections, clients, metrics,
                 Upgrade::channel);
         Future<HttpServer> first = listen(vertx, options, front, guard, servers);
         HttpServer[] management = new HttpServer[1];

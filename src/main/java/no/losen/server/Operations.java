@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import no.losen.channel.ws.WsLimits;
+import no.losen.http.ConnectionRate;
 
 /**
  * The operator's settings for running at scale and under abuse: where sessions live, how much
@@ -24,14 +25,18 @@ import no.losen.channel.ws.WsLimits;
  * @param managementPort           the port of /metrics and the detailed /health; -1: none (then /metrics answers
  *                                 only loopback clients on the main port)
  * @param managementHost           the interface the management port listens on
+ * @param newConnections           how fast one client address may open new TCP connections (behind a trusted
+ *                                 proxy: new WebSockets), so a client cannot make the server parse requests and
+ *                                 complete handshakes in a tight loop
  */
 public record Operations(String sessionStore, List<String> frameAncestors, Duration shutdownGrace,
                          List<String> trustedProxies, WsLimits ws, Duration httpIdleTimeout, Duration httpHeadTimeout,
-                         int connectionsPerAddress, int managementPort, String managementHost) {
+                         int connectionsPerAddress, int managementPort, String managementHost,
+                         ConnectionRate.Limit newConnections) {
 
     public static final Operations DEFAULT = new Operations(null, List.of(), Duration.ofSeconds(10), List.of(),
             WsLimits.DEFAULT, Duration.ofMinutes(1), Duration.ofSeconds(10), 2 * WsLimits.DEFAULT.maxPerAddress(), -1,
-            "127.0.0.1");
+            "127.0.0.1", ConnectionRate.Limit.DEFAULT);
 
     public Operations {
         frameAncestors = List.copyOf(frameAncestors);
@@ -59,6 +64,9 @@ public record Operations(String sessionStore, List<String> frameAncestors, Durat
         if (managementPort < -1 || managementPort > 65_535) {
             throw new IllegalArgumentException("LOSEN_MANAGEMENT_PORT must be a port number");
         }
+        if (newConnections == null) {
+            throw new IllegalArgumentException("the new-connection budget must be set");
+        }
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("LOSEN_SHUTDOWN_GRACE must not be negative");
         }
@@ -82,46 +90,51 @@ public record Operations(String sessionStore, List<String> frameAncestors, Durat
 
     public Operations withSessionStore(String uri) {
         return new Operations(uri, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout, httpHeadTimeout,
-                connectionsPerAddress, managementPort, managementHost);
+                connectionsPerAddress, managementPort, managementHost, newConnections);
     }
 
     public Operations withFrameAncestors(List<String> a) {
         return new Operations(sessionStore, a, shutdownGrace, trustedProxies, ws, httpIdleTimeout, httpHeadTimeout,
-                connectionsPerAddress, managementPort, managementHost);
+                connectionsPerAddress, managementPort, managementHost, newConnections);
     }
 
     public Operations withShutdownGrace(Duration d) {
         return new Operations(sessionStore, frameAncestors, d, trustedProxies, ws, httpIdleTimeout, httpHeadTimeout,
-                connectionsPerAddress, managementPort, managementHost);
+                connectionsPerAddress, managementPort, managementHost, newConnections);
     }
 
     public Operations withTrustedProxies(List<String> p) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, p, ws, httpIdleTimeout, httpHeadTimeout,
-                connectionsPerAddress, managementPort, managementHost);
+                connectionsPerAddress, managementPort, managementHost, newConnections);
     }
 
     public Operations withWs(WsLimits l) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, l, httpIdleTimeout,
-                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost);
+                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost, newConnections);
     }
 
     public Operations withHttpIdleTimeout(Duration d) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, d, httpHeadTimeout,
-                connectionsPerAddress, managementPort, managementHost);
+                connectionsPerAddress, managementPort, managementHost, newConnections);
     }
 
     public Operations withHttpHeadTimeout(Duration d) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout, d,
-                connectionsPerAddress, managementPort, managementHost);
+                connectionsPerAddress, managementPort, managementHost, newConnections);
     }
 
     public Operations withConnectionsPerAddress(int n) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout,
-                httpHeadTimeout, n, managementPort, managementHost);
+                httpHeadTimeout, n, managementPort, managementHost, newConnections);
     }
 
     public Operations withManagement(int port, String host) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout,
-                httpHeadTimeout, connectionsPerAddress, port, host);
+                httpHeadTimeout, connectionsPerAddress, port, host, newConnections);
+    }
+
+    public Operations withNewConnections(ConnectionRate.Limit l) {
+        return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout,
+                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost, l);
     }
 }

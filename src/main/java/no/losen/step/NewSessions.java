@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import no.losen.dialog.DialogException;
+import no.losen.dialog.ErrorCode;
 
 /**
  * How many <em>new</em> conversations one client may start: a token bucket per client (the
@@ -28,6 +30,19 @@ public final class NewSessions {
 
     /** Buckets kept at most; the idlest go first (a forgotten bucket is a full one). */
     static final int KEEP = 100_000;
+
+    /**
+     * The refusal, one instance (it has no stack and names no one), so a channel can tell it from
+     * other {@code busy}s ({@link #refused}): a socket refused for its client's budget holds nothing
+     * and will get nothing for a while, so it is closed, not kept for the client to retry on.
+     */
+    static final DialogException REFUSED = new DialogException(ErrorCode.BUSY,
+            "too many new conversations from your network; try again in a minute");
+
+    /** Whether a step failed because its client's budget of new conversations is spent. */
+    public static boolean refused(Throwable failure) {
+        return failure == REFUSED;
+    }
 
     /**
      * @param burst new conversations one client may start at once; 0: no limit

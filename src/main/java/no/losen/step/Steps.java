@@ -221,7 +221,7 @@ public final class Steps {
         }
         if (!newSessions.take(NewSessions.key(caller.channel(), caller.client()))) {
             metrics.limit("new_sessions");
-            throw new DialogException(ErrorCode.BUSY, "too many new conversations from your network; try again in a minute");
+            throw NewSessions.REFUSED;
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import no.losen.http.ConnectionRate;
 import no.losen.server.Config;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -31,6 +32,8 @@ class ServeCommandTest {
         assertThat(c.ops().shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.ops().trustedProxies()).isEqualTo(List.of("10.0.0.5"));
         assertThat(c.ops().httpIdleTimeout()).isEqualTo(Duration.ofSeconds(45));
+        Config budget = parse("--new-connections-burst", "40", "--new-connections-rate", "2.5");
+        assertThat(budget.ops().newConnections()).isEqualTo(new ConnectionRate.Limit(40, 2.5));
     }
 
     @Test
@@ -39,6 +42,8 @@ class ServeCommandTest {
         assertThat(c.ops().redis()).isFalse();
         assertThat(c.ops().frameAncestors()).isEmpty();
         assertThat(c.ops().httpIdleTimeout()).isEqualTo(Duration.ofMinutes(1));
+        // A server with no settings protects itself: 100 new connections per address at once, then 10 a second.
+        assertThat(c.ops().newConnections()).isEqualTo(ConnectionRate.Limit.DEFAULT).isEqualTo(new ConnectionRate.Limit(100, 10));
     }
 
     @Test
@@ -46,6 +51,7 @@ class ServeCommandTest {
         assertThatThrownBy(() -> parse("--session-store", "postgres://db")).hasMessageContaining("LOSEN_SESSION_STORE");
         assertThatThrownBy(() -> parse("--ws-idle-timeout", "soon")).hasMessageContaining("not a duration");
         assertThatThrownBy(() -> parse("--http-idle-timeout", "0s")).hasMessageContaining("LOSEN_HTTP_IDLE_TIMEOUT");
+        assertThatThrownBy(() -> parse("--new-connections-rate", "0")).hasMessageContaining("LOSEN_NEW_CONNECTIONS_RATE");
         assertThat(new CommandLine(new ServeCommand()).execute("--session-store", "ftp://x")).isEqualTo(2);
     }
 

@@ -22,9 +22,11 @@ public final class TestServer implements AutoCloseable {
     public final Losen losen;
 
     public TestServer(Path content) {
-        // Tests of other things start many conversations from one address; the budget has tests of its own.
+        // Tests of other things open many connections and start many conversations from one address;
+        // the budgets have tests of their own.
         this(Config.defaults().withPort(0).withContent(content).withAllowedOrigins(List.of("https://allowed.example"))
-                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED));
+                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED)
+                .withOps(Operations.DEFAULT.withNewConnections(no.losen.http.ConnectionRate.Limit.UNLIMITED)));
     }
 
     public TestServer(Config config) {

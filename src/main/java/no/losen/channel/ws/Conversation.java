@@ -13,6 +13,7 @@ import no.losen.dialog.ErrorCode;
 import no.losen.dialog.Reply;
 import no.losen.http.RefusalLog;
 import no.losen.metrics.Metrics;
+import no.losen.step.NewSessions;
 import no.losen.step.Steps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -216,7 +217,7 @@ final class Conversation {
         boolean staff = staffDialogs;
         Steps.Caller caller = new Steps.Caller(CHANNEL, address);
         return switch (f.type()) {
-            case "start" -> steps.start(token, caller, f.dialog(), f.lang(), staff).map(s -> {
+            case "start" -> steps.start(token, caller, f.dialog(), f.lang(), staff).<Void>map(s -> {
                 boolean fresh = token == null;
                 token = s.key();
                 if (fresh) {
@@ -224,6 +225,16 @@ final class Conversation {
                 }
                 send(s.reply());
                 return null;
+            }).recover(e -> {
+                if (token == null && NewSessions.refused(e)) {
+                    // Its network is over the budget of new conversations: this socket holds none and
+                    // will get none for a while. Say busy, then close it (1013), so a churning client
+                    // cannot keep retrying on it and a person's widget reconnects later, backing off.
+                    refuse(Steps.failure(e));
+                    ws.close(WebSocketChannel.CLOSE_TRY_LATER, "too many new conversations from your network");
+                    return Future.<Void>succeededFuture();
+                }
+                return Future.<Void>failedFuture(e);
             });
             case "resume" -> steps.resume(f.token(), staff).map(r -> {
                 token = f.token();

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import no.losen.handoff.HandoffConfig;
 import no.losen.http.ClientAddress;
+import no.losen.http.ConnectionRate;
 import no.losen.http.Origins;
 import no.losen.http.RefusalLog;
 import no.losen.metrics.Metrics;
@@ -25,13 +26,16 @@ import org.slf4j.LoggerFactory;
  * The {@code /ws} endpoint. Sockets are accepted only on the right path and from an allowed
  * {@code Origin} (a page on another site must not drive a user's session: cross-site WebSocket
  * hijacking), and only while the client's address holds fewer than its share of sockets;
- * everything after that is one {@link Conversation} per socket.
+ * everything after that is one {@link Conversation} per socket. Behind a trusted proxy, each
+ * handshake also takes one from the client's budget of new connections ({@link ConnectionRate};
+ * a direct client's connection took it when it was accepted): over it, {@code 429} before any
+ * handshake work, so a client looping open-start-drop through the proxy is refused cheaply too.
  *
  * <p>Close codes a client sees: 1000 idle (reconnect and {@code resume} when the user acts),
  * 1002/1007 a broken frame or text that is not UTF-8, 1008 kept sending far over the frame rate,
  * 1009 frame too large, 1012 the server is
  * restarting (reconnect, possibly to another instance, and {@code resume}), 1013 too many
- * sockets from this address (try again later).
+ * sockets, or too many new conversations, from this address (try again later).
  */
 public final class WebSocketChannel {
 
@@ -48,6 +52,7 @@ public final class WebSocketChannel {
     private final Map<String, Set<Conversation>> staffSockets = new ConcurrentHashMap<>();
     private final WsLimits limits;
     private final ClientAddress clientAddress;
+    private final ConnectionRate newConnections;
     private final Metrics metrics;
     private final Connections connections;
     private final Conversation.Shared shared;
@@ -61,27 +66,15 @@ public final class WebSocketChannel {
      * @param steps          the step service every conversation calls
      * @param origins        which pages may open sockets: the server's own and the widget hosts
      * @param clients        who a request's client is (the same answer for every limit)
+     * @param newConnections the clients' budget of new connections, shared with {@code http.ConnectionGuard}
+     * @param handoff        "Talk to a person" ({@link Talk}); off: the {@code talk} and {@code inbox} frames are refused
+     * @param relays         makes the relay that carries hand-off calls to the desk: {@link no.losen.handoff.Relay#local}
+     *                       on one instance, a Redis relay when several share a store
      */
     public WebSocketChannel(Steps steps, StaffAuth staff, Origins origins, WsLimits limits,
-                            ClientAddress clients, Metrics metrics) {
-        this(steps, staff, origins, limits, clients, metrics, HandoffConfig.off());
-    }
-
-    /**
-     * @param handoff "Talk to a person" ({@link Talk}); off: the {@code talk} and {@code inbox} frames are refused
-     */
-    public WebSocketChannel(Steps steps, StaffAuth staff, Origins origins, WsLimits limits,
-                            ClientAddress clients, Metrics metrics, HandoffConfig handoff) {
-        this(steps, staff, origins, limits, clients, metrics, handoff, no.losen.handoff.Relay::local);
-    }
-
-    /**
-     * @param relays makes the relay that carries hand-off calls to the desk: {@link no.losen.handoff.Relay#local}
-     *               on one instance, a Redis relay when several share a store
-     */
-    public WebSocketChannel(Steps steps, StaffAuth staff, Origins origins, WsLimits limits,
-                            ClientAddress clients, Metrics metrics, HandoffConfig handoff,
+                            ClientAddress clients, ConnectionRate newConnections, Metrics metrics, HandoffConfig handoff,
                             java.util.function.Function<no.losen.handoff.Desk, no.losen.handoff.Relay> relays) {
+        this.newConnections = newConnections;
         this.staff = staff;
         this.origins = origins;
         this.limits = limits;
@@ -138,6 +131,13 @@ public final class WebSocketChannel {
             return;
         }
         String address = clientAddress.of(req.remoteAddress(), req.headers());
+        if (clientAddress.trusted(ClientAddress.peer(req.remoteAddress())) && !newConnections.take(address)) {
+            refusals.refused(address, "ws.new_connections",
+                    n -> LOG.info("event=ws.rejected reason=new_connections suppressed={}", n));
+            metrics.limit("new_connections");
+            req.response().setStatusCode(429).putHeader("Retry-After", "1").putHeader("Connection", "close").end();
+            return;
+        }
         Socket socket = new Socket(Upgrade.events(req), limits);
         String login = staff.login(req).orElse(null);
         Conversation c = new Conversation(socket, shared, login, login != null && staff.staffDialogs(login), address);

@@ -218,4 +218,90 @@ class LimitsTest {
             assertThat(c.awaitClose(5)).isEqualTo((short) 1009);
         }
     }
+
+    /** A handshake through the proxy at 127.0.0.1 for the client {@code client}; the status of the answer. */
+    static int handshakeFor(TestServer s, String client) throws Exception {
+        try (RawClient c = new RawClient(s.port(), "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "X-Forwarded-For: " + client + "\r\n")) {
+            return c.status();
+        }
+    }
+
+    @Test
+    void behindATrustedProxyEachClientsHandshakesAreBudgetedNotTheProxysConnections() throws Exception {
+        Config c = Config.defaults().withOps(Operations.DEFAULT.withTrustedProxies(List.of("127.0.0.1"))
+                .withNewConnections(new no.losen.http.ConnectionRate.Limit(3, 0.01)));
+        try (TestServer s = server(c)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(handshakeFor(s, "203.0.113.9")).as("handshake %d of the burst", i + 1).isEqualTo(101);
+            }
+            assertThat(handshakeFor(s, "203.0.113.9")).as("one over").isEqualTo(429);
+            assertThat(handshakeFor(s, "203.0.113.10")).as("another client of the proxy").isEqualTo(101);
+            // The proxy's own connections (it carries everyone) are not taken from any budget.
+            for (int i = 0; i < 6; i++) {
+                assertThat(s.get("/health/live").status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void aBystanderGoesOnWhileFourAddressesChurnOpenStartDrop() throws Exception {
+        // 10 new connections per address at once, then 2 a second: a test's churn on a shared machine
+        // can be far slower than bench/abuse's, which meets the default of 100 and 10.
+        Config c = Config.defaults().withOps(Operations.DEFAULT.withNewConnections(new no.losen.http.ConnectionRate.Limit(10, 2)));
+        try (TestServer s = server(c); var bystander = s.connect(null, "127.0.9.9")) {
+            bystander.send(START).nextMessage();
+            long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+            java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> seen = new java.util.concurrent.ConcurrentHashMap<>();
+            List<Thread> churn = new ArrayList<>();
+            for (int a = 1; a <= 4; a++) {
+                String from = "127.0.9." + a;
+                for (int t = 0; t < 4; t++) {
+                    Thread churner = new Thread(() -> {
+                        while (System.nanoTime() < until) {
+                            String what;
+                            try (RawClient ws = RawClient.openFrom(from, s.port())) {
+                                if (ws.status() != 101) {
+                                    what = "http_" + ws.status();
+                                } else {
+                                    RawClient.Frame f = ws.text(START).next();
+                                    what = f.opcode() == RawClient.CLOSE ? "close" : new JsonObject(f.text()).getString("type")
+                                            + (f.text().contains("busy") ? "_busy" : "");
+                                }
+                            } catch (Exception e) {
+                                what = "io_error";
+                            }
+                            seen.computeIfAbsent(what, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                        }
+                    });
+                    churner.start();
+                    churn.add(churner);
+                }
+            }
+            long worst = 0;
+            int steps = 0;
+            while (System.nanoTime() < until) {
+                long t0 = System.nanoTime();
+                String frame = steps % 2 == 0 ? "{\"type\":\"choose\",\"choice\":\"adult\"}" : "{\"type\":\"back\"}";
+                JsonObject answer = bystander.send(frame).next();
+                assertThat(answer.getString("type")).as("%s", answer).isEqualTo("message");
+                worst = Math.max(worst, System.nanoTime() - t0);
+                steps++;
+                Thread.sleep(150);   // within the frame rate (10 a second)
+            }
+            for (Thread t : churn) {
+                t.join();
+            }
+            int handshakes = seen.entrySet().stream().filter(e -> !e.getKey().startsWith("http_") && !e.getKey().equals("io_error"))
+                    .mapToInt(e -> e.getValue().get()).sum();
+            // Each address: its burst of 10 and 2 a second (4 s, and slack for the run's own seconds).
+            assertThat(handshakes).as("handshakes admitted: %s", seen).isLessThanOrEqualTo(4 * (10 + 2 * 6));
+            assertThat(seen.getOrDefault("http_429", new java.util.concurrent.atomic.AtomicInteger()).get())
+                    .as("refused before any handshake: %s", seen).isPositive();
+            assertThat(s.get("/metrics").body()).contains("losen_limits_total{limit=\"new_connections\"}");
+            // Generous for a shared test machine; bench/abuse measures the tail (docs/operations.md).
+            assertThat(Duration.ofNanos(worst)).as("the bystander's slowest step of %d", steps).isLessThan(Duration.ofSeconds(1));
+        }
+    }
 }

@@ -61,6 +61,24 @@ class NewSessionsBudgetTest {
     }
 
     @Test
+    void aSocketOverItsBudgetIsToldBusyAndClosedWhileOneJustWithinItStaysOpen() {
+        for (int i = 0; i < 9; i++) {
+            startAndDrop("127.0.1.5");
+        }
+        try (var last = server.connect(null, "127.0.1.5"); var over = server.connect(null, "127.0.1.5")) {
+            // The tenth of ten: it starts, and the socket stays.
+            last.send(new JsonObject().put("type", "start").put("dialog", "demo").put("lang", "nb"));
+            assertThat(last.next().getString("type")).isEqualTo("session");
+            last.nextMessage();
+            // The eleventh: busy, then the socket is closed (1013, try again later): it holds nothing.
+            JsonObject refused = over.send(new JsonObject().put("type", "start").put("dialog", "demo").put("lang", "nb")).next();
+            assertThat(refused.getString("code")).isEqualTo("busy");
+            assertThat(over.awaitClose(5)).isEqualTo((short) 1013);
+            assertThat(last.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
+        }
+    }
+
+    @Test
     void aSocketThatStartedBeforeItsAddressRanOutGoesOnAndMayStartOver() {
         try (var c = server.connect(null, "127.0.1.4")) {
             c.send(new JsonObject().put("type", "start").put("dialog", "demo").put("lang", "nb")).next();

@@ -1,0 +1,123 @@
+package no.losen.http;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * How many <em>new</em> connections one client address may open: a token bucket per address, a
+ * burst of {@link Limit#burst} and then {@link Limit#perSecond} a second. Checked when a TCP
+ * connection is accepted, before a byte of it is parsed ({@link ConnectionGuard}), and, behind a
+ * trusted proxy (whose connections carry everyone), at each WebSocket handshake for the address
+ * the proxy names.
+ *
+ * <p>Why: the caps on connections <em>held</em> per address say nothing about how fast an
+ * address opens and drops them. Five addresses opening {@code /ws}, sending {@code start} and
+ * dropping the socket in a loop made 8,800 handshakes in 10 s; each one, though its
+ * {@code start} was refused, cost a TCP accept, an HTTP parse, a handshake and a frame, and the
+ * bystander's p99 rose from about 15 ms to 1.4 s on two cores. A budget on new connections
+ * stops that at the cheapest point.
+ *
+ * <p>Sizing (the default, 100 at once and then 10 a second): a browser opening the chat uses
+ * three or four connections (page, script, {@code /api/boot}, the socket), and keeps them
+ * alive for the next minute. Residents of a reception centre behind one NAT address, a class of
+ * 25 opening the chat at the same moment, fit in the burst; 10 a second is 150 people opening
+ * the chat every minute, all day, far more than a building starts. An attacker's loop of 176
+ * connections a second per address is cut to 10.
+ *
+ * <p>Buckets are kept only until they would be full again (a full bucket is the same as none),
+ * and at most {@link #KEEP}, so memory stays bounded; the keys are addresses in memory only,
+ * never logged. An IPv6 address counts by its /64, since one host is given a whole /64 and could
+ * otherwise open each connection from a new address.
+ */
+public final class ConnectionRate {
+
+    /** Buckets kept at most; the idlest go first (a forgotten bucket is a full one). */
+    static final int KEEP = 100_000;
+
+    /**
+     * @param burst     new connections one address may open at once; 0: no limit
+     * @param perSecond then this many a second
+     */
+    public record Limit(int burst, double perSecond) {
+
+        public static final Limit DEFAULT = new Limit(100, 10);
+        public static final Limit UNLIMITED = new Limit(0, 1);
+
+        public Limit {
+            if (burst < 0) {
+                throw new IllegalArgumentException("LOSEN_NEW_CONNECTIONS_BURST must not be negative");
+            }
+            if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+                throw new IllegalArgumentException("LOSEN_NEW_CONNECTIONS_RATE must be a positive number");
+            }
+        }
+
+        public boolean unlimited() {
+            return burst == 0;
+        }
+    }
+
+    /** Tokens left at the last take, and when (ticker nanos). */
+    private record Bucket(double tokens, long at) {
+    }
+
+    private final Limit limit;
+    private final Ticker ticker;
+    private final Cache<String, Bucket> buckets;
+
+    public ConnectionRate(Limit limit) {
+        this(limit, Ticker.systemTicker());
+    }
+
+    /** With a ticker of the test's choosing, so refills can be tested without waiting. */
+    public ConnectionRate(Limit limit, Ticker ticker) {
+        this.limit = limit;
+        this.ticker = ticker;
+        // An untouched bucket is full again after burst / perSecond seconds; it can be forgotten then.
+        long refillNanos = (long) Math.ceil(Math.max(1, limit.burst()) / limit.perSecond() * 1e9);
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofNanos(Math.max(1, refillNanos)))
+                .maximumSize(KEEP).ticker(ticker).executor(Runnable::run).build();
+    }
+
+    public Limit limit() {
+        return limit;
+    }
+
+    /** Takes one new connection from {@code address}'s budget; false: it has none left now. */
+    public boolean take(String address) {
+        if (limit.unlimited()) {
+            return true;
+        }
+        boolean[] taken = {false};
+        long now = ticker.read();
+        double perNano = limit.perSecond() / 1e9;
+        buckets.asMap().compute(network(address), (k, b) -> {
+            double tokens = b == null ? limit.burst() : Math.min(limit.burst(), b.tokens() + (now - b.at()) * perNano);
+            if (tokens >= 1) {
+                taken[0] = true;
+                tokens -= 1;
+            }
+            return new Bucket(tokens, now);
+        });
+        return taken[0];
+    }
+
+    /** The key an address counts under: itself, or for an IPv6 address its /64. */
+    static String network(String address) {
+        String a = address == null ? "" : address;
+        if (a.indexOf(':') < 0 || !a.matches("[0-9A-Fa-f:.]+")) {
+            return a;   // IPv4, or not an address literal (then it is never looked up as a name)
+        }
+        try {
+            byte[] b = InetAddress.getByName(a).getAddress();   // a literal: no name look-up
+            return b.length == 16 ? HexFormat.of().formatHex(b, 0, 8) + "::/64" : a;
+        } catch (UnknownHostException | SecurityException e) {
+            return a;
+        }
+    }
+}
