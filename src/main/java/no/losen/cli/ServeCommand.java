@@ -48,11 +48,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Sessions held at most; the idlest go first (LOSEN_MAX_SESSIONS).")
     long maxSessions;
 
-    @Option(names = "--new-sessions-burst", defaultValue = "${env:LOSEN_NEW_SESSIONS_BURST:-30}",
+    @Option(names = "--new-sessions-burst", defaultValue = "${env:LOSEN_NEW_SESSIONS_BURST:-300}",
             description = "New conversations one address (or phone) may start at once; 0: no limit (LOSEN_NEW_SESSIONS_BURST).")
     int newSessionsBurst;
 
-    @Option(names = "--new-sessions-every", defaultValue = "${env:LOSEN_NEW_SESSIONS_EVERY:-3s}",
+    @Option(names = "--new-sessions-every", defaultValue = "${env:LOSEN_NEW_SESSIONS_EVERY:-6s}",
             description = "After the burst, one more new conversation per address (or phone) this often (LOSEN_NEW_SESSIONS_EVERY).")
     String newSessionsEvery;
 

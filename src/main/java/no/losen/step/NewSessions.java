@@ -15,11 +15,14 @@ import no.losen.dialog.ErrorCode;
  * <p>Why: the session table is shared by everyone. Without a per-client budget, a few addresses
  * opening a socket, sending {@code start} and dropping it filled the table (332 sessions a second
  * from five addresses; the 100,000 cap in five minutes), and then nobody new got help for the
- * 30-minute TTL. With the default budget (30, then one every 3 s) one address holds at most
- * 30 + 1800 / 3 = 630 sessions at any time, so filling the default table takes some 160 addresses
+ * 30-minute TTL. With the default budget (300, then one every 6 s) one address holds at most
+ * 300 + 1800 / 6 = 600 sessions at any time, so filling the default table takes some 170 addresses
  * working at once, while the residents of a reception centre behind one NAT address, who start
- * a conversation each now and then, never meet it: twenty new conversations a minute, and thirty
- * at once, is more than a building full of people starts.
+ * a conversation each now and then, never meet it. The burst is large on purpose, and the refill
+ * slow: what the table needs bounded is the sessions one address holds within the TTL, not how
+ * fast an honest client starts them. With a burst of 30 a tool asking its 48 or 144 questions one
+ * after another (each a new conversation, as the project's routing evaluation does) was refused
+ * from the 31st on, as would a whole building opening the chat after one announcement.
  *
  * <p>Only a new conversation takes a token: steps, resumes and restarts of a running one cost
  * nothing here. A refusal is {@code busy} for that client alone. Buckets are kept only while
@@ -50,7 +53,7 @@ public final class NewSessions {
      */
     public record Budget(int burst, Duration every) {
 
-        public static final Budget DEFAULT = new Budget(30, Duration.ofSeconds(3));
+        public static final Budget DEFAULT = new Budget(300, Duration.ofSeconds(6));
         public static final Budget UNLIMITED = new Budget(0, Duration.ofSeconds(1));
 
         public Budget {

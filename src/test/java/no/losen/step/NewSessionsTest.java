@@ -61,4 +61,22 @@ class NewSessionsTest {
             assertThat(none.take("ws 192.0.2.1")).isTrue();
         }
     }
+
+    @Test
+    void byDefaultAToolAskingTwoHundredQuestionsInARowIsNeverRefusedButOneAddressHoldsAtMost600InTheTtl() {
+        // The project's routing evaluation opens a new conversation for every message, one after another.
+        NewSessions defaults = new NewSessions(NewSessions.Budget.DEFAULT, now::get);
+        int served = 0;
+        for (int i = 0; i < 200; i++) {
+            served += defaults.take("ws 127.0.0.1") ? 1 : 0;
+            now.addAndGet(Duration.ofMillis(50).toNanos());
+        }
+        assertThat(served).isEqualTo(200);
+        int inTtl = served;
+        for (long t = 0; t < Duration.ofMinutes(30).toMillis(); t += 100) {
+            inTtl += defaults.take("ws 127.0.0.1") ? 1 : 0;
+            now.addAndGet(Duration.ofMillis(100).toNanos());
+        }
+        assertThat(inTtl).isBetween(590, 610);
+    }
 }
