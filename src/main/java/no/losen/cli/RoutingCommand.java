@@ -140,8 +140,9 @@ public final class RoutingCommand implements Callable<Integer> {
         @Option(names = "--thresholds", split = ",", description = "route,ask,danger (default: the built-in).")
         double[] thresholds;
 
-        @Option(names = "--no-misspellings", description = "Train on the examples as written only, without their misspelt copies.")
-        boolean nomisspellings;
+        @Option(names = "--misspellings", description = "Train the topic model on a misspelt copy of each example too "
+                + "(measured, not the default: README, \"Free text\").")
+        boolean misspellings;
 
         @Option(names = "--no-bridge", description = "Read messages without the Norwegian words the glossaries give them.")
         boolean nobridge;
@@ -171,7 +172,7 @@ public final class RoutingCommand implements Callable<Integer> {
             IntentModel.Settings b = IntentModel.Settings.DEFAULT;
             IntentModel.Settings settings = new IntentModel.Settings(solver != null ? solver : b.solver(),
                     c != null ? c : b.c(), dangerWeight != null ? dangerWeight : b.dangerWeight(), eps != null ? eps : b.eps(),
-                    b.misspellings() && !nomisspellings);
+                    b.misspellings() || misspellings);
             Recogniser.Thresholds t = thresholds == null ? Recogniser.Thresholds.DEFAULT
                     : new Recogniser.Thresholds(thresholds[0], thresholds[1], thresholds[2]);
             if (files.isEmpty() && cv == 0 && holdout == 0) {
