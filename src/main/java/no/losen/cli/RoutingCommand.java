@@ -140,6 +140,10 @@ public final class RoutingCommand implements Callable<Integer> {
         @Option(names = "--thresholds", split = ",", description = "route,ask,danger (default: the built-in).")
         double[] thresholds;
 
+        @Option(names = "--misspellings", description = "Train the topic model on a misspelt copy of each example too "
+                + "(measured, not the default: README, \"Free text\").")
+        boolean misspellings;
+
         @Option(names = "--no-bridge", description = "Read messages without the Norwegian words the glossaries give them.")
         boolean nobridge;
 
@@ -152,6 +156,11 @@ public final class RoutingCommand implements Callable<Integer> {
                 + "trained on but do not change the test set.")
         Path heldOutList;
 
+        @Option(names = "--scores", description = "With --cv or --holdout: write every scored example (language, topic, "
+                + "danger word, danger probability, every topic with its probability, best first) to this TSV file, "
+                + "to study a decision rule without training again.")
+        Path scoresOut;
+
         @Override
         public Integer call() throws IOException {
             Loaded loaded = target.load();
@@ -162,7 +171,8 @@ public final class RoutingCommand implements Callable<Integer> {
             Dialog d = loaded.set().dialog(dialog).orElseThrow();
             IntentModel.Settings b = IntentModel.Settings.DEFAULT;
             IntentModel.Settings settings = new IntentModel.Settings(solver != null ? solver : b.solver(),
-                    c != null ? c : b.c(), dangerWeight != null ? dangerWeight : b.dangerWeight(), eps != null ? eps : b.eps());
+                    c != null ? c : b.c(), dangerWeight != null ? dangerWeight : b.dangerWeight(), eps != null ? eps : b.eps(),
+                    b.misspellings() || misspellings);
             Recogniser.Thresholds t = thresholds == null ? Recogniser.Thresholds.DEFAULT
                     : new Recogniser.Thresholds(thresholds[0], thresholds[1], thresholds[2]);
             if (files.isEmpty() && cv == 0 && holdout == 0) {
@@ -215,6 +225,7 @@ public final class RoutingCommand implements Callable<Integer> {
                     List<CrossValidation.Scored> scored = test.stream().map(e -> new CrossValidation.Scored(e,
                             m.score(e.text(), e.lang()), words.matches(e.text(), e.lang()))).toList();
                     CrossValidation.tally(scored, t).print(System.out, misses);
+                    writeScores(scored);
                     return 0;
                 }
                 System.out.println("== " + cv + "-fold cross-validation over " + examples.size() + " examples (+"
@@ -222,6 +233,7 @@ public final class RoutingCommand implements Callable<Integer> {
                 List<CrossValidation.Scored> scored = CrossValidation.run(examples, extra,
                         nowords ? no.losen.intent.DangerWords.NONE : Recogniser.dangerWords(loaded.set(), d), cv, settings, seed, knn, bridge);
                 CrossValidation.tally(scored, t).print(System.out, misses);
+                writeScores(scored);
                 var words = Recogniser.dangerWords(loaded.set(), d);
                 long alarms = examples.stream().filter(e -> !e.topic().equals(Recogniser.DANGER) && words.matches(e.text(), e.lang()))
                         .peek(e -> {
@@ -239,6 +251,21 @@ public final class RoutingCommand implements Callable<Integer> {
                 }
             }
             return 0;
+        }
+
+        private void writeScores(List<CrossValidation.Scored> scored) throws IOException {
+            if (scoresOut == null) {
+                return;
+            }
+            List<String> lines = new ArrayList<>();
+            for (CrossValidation.Scored x : scored) {
+                StringBuilder b = new StringBuilder().append(x.example().lang()).append('\t').append(x.example().topic())
+                        .append('\t').append(x.dangerWord() ? 1 : 0).append('\t').append(String.format("%.4f", x.scores().danger()));
+                x.scores().ranked().forEach(r -> b.append('\t').append(r.topic()).append('\t')
+                        .append(String.format("%.4f", r.p())));
+                lines.add(b.toString());
+            }
+            java.nio.file.Files.write(scoresOut, lines);
         }
 
         private static void sweep(List<CrossValidation.Scored> scored) {
