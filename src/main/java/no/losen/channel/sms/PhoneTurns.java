@@ -62,8 +62,12 @@ public final class PhoneTurns<T> {
     private final SmsTexts texts;
     private final Looks<T> looks;
     private final String channel;
-    /** Which language a first message is in, learnt from the dialog's examples (danger answered in it). */
-    private final LanguageGuess languages;
+    /**
+     * Which language a first message is in, learnt from the dialog's examples (danger answered in it).
+     * Learnt at the first message that needs it, not at start-up: a fifth of a second of CPU per
+     * channel that would otherwise delay every start.
+     */
+    private volatile LanguageGuess languages;
 
     /**
      * @param engine   the engine the channel speaks through (SMS: its short variant)
@@ -76,7 +80,6 @@ public final class PhoneTurns<T> {
         this.texts = texts;
         this.looks = looks;
         this.channel = channel;
-        this.languages = LanguageGuess.from(engine.dialogs().examples().labelled(dialogId));
     }
 
     /**
@@ -194,11 +197,25 @@ public final class PhoneTurns<T> {
      * those of every non-Latin script, so the first language tried is the one the reply is in.
      */
     private Optional<String> urgentIn(Dialog d, String text) {
-        List<LanguageGuess.Scored> scored = languages.scored(text);
+        List<LanguageGuess.Scored> scored = languages().scored(text);
         List<String> guess = !scored.isEmpty() && scored.get(0).lead() >= SURE ? List.of(scored.get(0).lang()) : byLetters(text);
         List<String> order = new ArrayList<>(d.languages());
         order.sort(java.util.Comparator.comparingInt(l -> guess.contains(l) ? guess.indexOf(l) : guess.size()));
         return order.stream().filter(l -> engine.urgent(d.id(), text, l)).findFirst();
+    }
+
+    private LanguageGuess languages() {
+        LanguageGuess g = languages;
+        if (g == null) {
+            synchronized (this) {
+                g = languages;
+                if (g == null) {
+                    g = LanguageGuess.from(engine.dialogs().examples().labelled(dialogId));
+                    languages = g;
+                }
+            }
+        }
+        return g;
     }
 
     /**
