@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -19,8 +22,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A parsed YAML file that remembers where every value stood. Jackson's tree forgets
- * positions, so a second streaming pass maps each JSON pointer to its line and column;
- * every later check (schema, references, translations) can then name the exact place.
+ * positions, so the tree is built here from one streaming pass that also maps each JSON
+ * pointer to its line and column; every later check (schema, references, translations) can
+ * then name the exact place. One pass, not a tree and then a second pass for the places:
+ * some 1.6 MB of content is parsed at every start, and parsing was most of loading it.
  */
 public final class YamlDoc {
 
@@ -58,12 +63,10 @@ public final class YamlDoc {
             throw new SyntaxError(new Origin(name, 0, 0), "cannot read: " + e.getMessage());
         }
         try {
-            JsonNode tree = MAPPER.readTree(text);
             Map<String, Origin> origins = new HashMap<>();
+            JsonNode tree;
             try (JsonParser p = FACTORY.createParser(text)) {
-                if (p.nextToken() != null) {
-                    index(p, "", name, origins);
-                }
+                tree = p.nextToken() == null ? null : node(p, "", name, origins);
             }
             return new YamlDoc(name, tree == null ? MAPPER.createObjectNode() : tree, origins);
         } catch (JsonProcessingException e) {
@@ -82,23 +85,35 @@ public final class YamlDoc {
         }
     }
 
-    private static void index(JsonParser p, String pointer, String file, Map<String, Origin> out) throws IOException {
+    /** The value the parser stands on, as Jackson's tree would hold it, and the place of it and of everything in it. */
+    private static JsonNode node(JsonParser p, String pointer, String file, Map<String, Origin> out) throws IOException {
         JsonLocation l = p.currentTokenLocation();
         out.putIfAbsent(pointer, new Origin(file, l.getLineNr(), l.getColumnNr()));
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.START_OBJECT) {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String child = pointer + "/" + p.currentName().replace("~", "~0").replace("/", "~1");
-                JsonLocation k = p.currentTokenLocation();
-                out.put(child, new Origin(file, k.getLineNr(), k.getColumnNr()));
-                p.nextToken();
-                index(p, child, file, out);
+        JsonNodeFactory nodes = MAPPER.getNodeFactory();
+        switch (p.currentToken()) {
+            case START_OBJECT: {
+                ObjectNode o = nodes.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    String child = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+                    JsonLocation k = p.currentTokenLocation();
+                    out.put(child, new Origin(file, k.getLineNr(), k.getColumnNr()));
+                    p.nextToken();
+                    o.set(key, node(p, child, file, out));
+                }
+                return o;
             }
-        } else if (t == JsonToken.START_ARRAY) {
-            int i = 0;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                index(p, pointer + "/" + i++, file, out);
+            case START_ARRAY: {
+                ArrayNode a = nodes.arrayNode();
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    a.add(node(p, pointer + "/" + i++, file, out));
+                }
+                return a;
             }
+            default:
+                // A scalar: read as Jackson reads it (the YAML types of numbers, booleans, null).
+                return MAPPER.readTree(p);
         }
     }
 
