@@ -172,12 +172,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "LOSEN_MAX_CONNECTIONS_PER_ADDRESS (LOSEN_MAX_HTTP_CONNECTIONS_PER_ADDRESS).")
     int maxHttpPerAddress;
 
-    @Option(names = "--new-connections-burst", defaultValue = "${env:LOSEN_NEW_CONNECTIONS_BURST:-100}",
+    @Option(names = "--new-connections-burst", defaultValue = "${env:LOSEN_NEW_CONNECTIONS_BURST:-1000}",
             description = "New TCP connections one client address may open at once (behind a trusted proxy: new "
                     + "WebSockets); 0: no limit (LOSEN_NEW_CONNECTIONS_BURST).")
     int newConnectionsBurst;
 
-    @Option(names = "--new-connections-rate", defaultValue = "${env:LOSEN_NEW_CONNECTIONS_RATE:-10}",
+    @Option(names = "--new-connections-rate", defaultValue = "${env:LOSEN_NEW_CONNECTIONS_RATE:-50}",
             description = "After the burst, new connections one client address may open per second (LOSEN_NEW_CONNECTIONS_RATE).")
     double newConnectionsRate;
 

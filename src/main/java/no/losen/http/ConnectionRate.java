@@ -22,12 +22,13 @@ import java.util.HexFormat;
  * bystander's p99 rose from about 15 ms to 1.4 s on two cores. A budget on new connections
  * stops that at the cheapest point.
  *
- * <p>Sizing (the default, 100 at once and then 10 a second): a browser opening the chat uses
+ * <p>Sizing (the default, 1,000 at once and then 50 a second): a browser opening the chat uses
  * three or four connections (page, script, {@code /api/boot}, the socket), and keeps them
- * alive for the next minute. Residents of a reception centre behind one NAT address, a class of
- * 25 opening the chat at the same moment, fit in the burst; 10 a second is 150 people opening
- * the chat every minute, all day, far more than a building starts. An attacker's loop of 176
- * connections a second per address is cut to 10.
+ * alive for the next minute, so a building behind one NAT address never meets it. The burst is
+ * large because a tool asking questions one after another opens a connection for each (the
+ * project's search and routing evaluations do: at 100 and 10 a second their 131st question was
+ * refused); what the budget must stop is a loop held up for seconds: one of 1,900 connections a
+ * second per address, as the churn attack made, is cut to 50 once its burst is spent.
  *
  * <p>Buckets are kept only until they would be full again (a full bucket is the same as none),
  * and at most {@link #KEEP}, so memory stays bounded; the keys are addresses in memory only,
@@ -45,7 +46,7 @@ public final class ConnectionRate {
      */
     public record Limit(int burst, double perSecond) {
 
-        public static final Limit DEFAULT = new Limit(100, 10);
+        public static final Limit DEFAULT = new Limit(1000, 50);
         public static final Limit UNLIMITED = new Limit(0, 1);
 
         public Limit {

@@ -116,6 +116,19 @@ public final class NewSessions {
         return channel + " " + c;
     }
 
+    /**
+     * Whether a socket's client is this machine itself (127.0.0.1, ::1), which the budget leaves
+     * alone: a client on the server's own host is an operator's tool — monitoring, the project's
+     * routing evaluation, which opens a new conversation for each of its hundreds of messages and
+     * was refused from the 301st — or a proxy in front that was not named in LOSEN_TRUSTED_PROXY,
+     * behind which every user would share one budget. Whoever runs code on the host can do worse
+     * than start conversations. Other loopback addresses (127.0.1.2) are counted like any client.
+     */
+    public static boolean thisMachine(String channel, String client) {
+        return !"sms".equals(channel) && ("127.0.0.1".equals(client) || "::1".equals(client)
+                || "0:0:0:0:0:0:0:1".equals(client));
+    }
+
     /** Takes one new conversation from {@code client}'s budget; false: it has none left now. */
     public boolean take(String client) {
         if (budget.unlimited()) {

@@ -72,12 +72,15 @@ public final class TextWorkers implements AutoCloseable {
 
         /**
          * As many threads as cores (at least two); one client may run on half of them, queue a few
-         * more, and start two questions a second (ten at once): a shelter's residents behind one
-         * address type far slower than that.
+         * more, and start two questions a second once it has asked 300 at once: a shelter's residents
+         * behind one address type far slower than that, and a tool asking its few hundred questions
+         * one after another (the project's evaluation does) is answered at once, not half a second
+         * apart. A client that keeps going is held to two a second; while it runs, its share of the
+         * threads (half) keeps it from taking the cores from everyone else.
          */
         public static Limits forCores(int cores) {
             int threads = Math.max(2, cores);
-            return new Limits(threads, threads * 16, 4, Math.max(1, threads / 2), 2, 10);
+            return new Limits(threads, threads * 16, 4, Math.max(1, threads / 2), 2, 300);
         }
 
         public static Limits forThisMachine() {

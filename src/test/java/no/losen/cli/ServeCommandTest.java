@@ -42,8 +42,8 @@ class ServeCommandTest {
         assertThat(c.ops().redis()).isFalse();
         assertThat(c.ops().frameAncestors()).isEmpty();
         assertThat(c.ops().httpIdleTimeout()).isEqualTo(Duration.ofMinutes(1));
-        // A server with no settings protects itself: 100 new connections per address at once, then 10 a second.
-        assertThat(c.ops().newConnections()).isEqualTo(ConnectionRate.Limit.DEFAULT).isEqualTo(new ConnectionRate.Limit(100, 10));
+        // A server with no settings protects itself: 1,000 new connections per address at once, then 50 a second.
+        assertThat(c.ops().newConnections()).isEqualTo(ConnectionRate.Limit.DEFAULT).isEqualTo(new ConnectionRate.Limit(1000, 50));
     }
 
     @Test

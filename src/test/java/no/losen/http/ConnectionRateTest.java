@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionRateTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final ConnectionRate rate = new ConnectionRate(ConnectionRate.Limit.DEFAULT, now::get);
+    private final ConnectionRate rate = new ConnectionRate(new ConnectionRate.Limit(100, 10), now::get);
 
     private int taken(String address, int tries) {
         int n = 0;

@@ -79,4 +79,13 @@ class NewSessionsTest {
         }
         assertThat(inTtl).isBetween(590, 610);
     }
+
+    @Test
+    void theServersOwnHostIsNotCountedButOtherLoopbackAddressesAndPhonesAre() {
+        assertThat(NewSessions.thisMachine("ws", "127.0.0.1")).isTrue();
+        assertThat(NewSessions.thisMachine("ws", "0:0:0:0:0:0:0:1")).isTrue();
+        assertThat(NewSessions.thisMachine("ws", "127.0.1.2")).isFalse();
+        assertThat(NewSessions.thisMachine("ws", "192.0.2.1")).isFalse();
+        assertThat(NewSessions.thisMachine("sms", "127.0.0.1")).isFalse();
+    }
 }
