@@ -1,12 +1,10 @@
 package no.losen.http;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.HexFormat;
+import no.losen.internal.KeyedBuckets;
 
 /**
  * How many <em>new</em> connections one client address may open: a token bucket per address, a
@@ -63,13 +61,8 @@ public final class ConnectionRate {
         }
     }
 
-    /** Tokens left at the last take, and when (ticker nanos). */
-    private record Bucket(double tokens, long at) {
-    }
-
     private final Limit limit;
-    private final Ticker ticker;
-    private final Cache<String, Bucket> buckets;
+    private final KeyedBuckets buckets;
 
     public ConnectionRate(Limit limit) {
         this(limit, Ticker.systemTicker());
@@ -78,11 +71,7 @@ public final class ConnectionRate {
     /** With a ticker of the test's choosing, so refills can be tested without waiting. */
     public ConnectionRate(Limit limit, Ticker ticker) {
         this.limit = limit;
-        this.ticker = ticker;
-        // An untouched bucket is full again after burst / perSecond seconds; it can be forgotten then.
-        long refillNanos = (long) Math.ceil(Math.max(1, limit.burst()) / limit.perSecond() * 1e9);
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofNanos(Math.max(1, refillNanos)))
-                .maximumSize(KEEP).ticker(ticker).executor(Runnable::run).build();
+        this.buckets = limit.unlimited() ? null : new KeyedBuckets(limit.burst(), limit.perSecond(), KEEP, ticker);
     }
 
     public Limit limit() {
@@ -91,21 +80,7 @@ public final class ConnectionRate {
 
     /** Takes one new connection from {@code address}'s budget; false: it has none left now. */
     public boolean take(String address) {
-        if (limit.unlimited()) {
-            return true;
-        }
-        boolean[] taken = {false};
-        long now = ticker.read();
-        double perNano = limit.perSecond() / 1e9;
-        buckets.asMap().compute(network(address), (k, b) -> {
-            double tokens = b == null ? limit.burst() : Math.min(limit.burst(), b.tokens() + (now - b.at()) * perNano);
-            if (tokens >= 1) {
-                taken[0] = true;
-                tokens -= 1;
-            }
-            return new Bucket(tokens, now);
-        });
-        return taken[0];
+        return limit.unlimited() || buckets.take(network(address));
     }
 
     /** The key an address counts under: itself, or for an IPv6 address its /64. */

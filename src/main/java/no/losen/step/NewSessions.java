@@ -1,11 +1,10 @@
 package no.losen.step;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.ErrorCode;
+import no.losen.internal.KeyedBuckets;
 
 /**
  * How many <em>new</em> conversations one client may start: a token bucket per client (the
@@ -70,13 +69,8 @@ public final class NewSessions {
         }
     }
 
-    /** Tokens left at the last take, and when (ticker nanos). */
-    private record Bucket(double tokens, long at) {
-    }
-
     private final Budget budget;
-    private final Ticker ticker;
-    private final Cache<String, Bucket> buckets;
+    private final KeyedBuckets buckets;
 
     public NewSessions(Budget budget) {
         this(budget, Ticker.systemTicker());
@@ -85,11 +79,8 @@ public final class NewSessions {
     /** With a ticker of the test's choosing, so refills can be tested without waiting. */
     public NewSessions(Budget budget, Ticker ticker) {
         this.budget = budget;
-        this.ticker = ticker;
-        // An untouched bucket is full again after burst × every; it can be forgotten then.
-        Duration refill = budget.every().multipliedBy(Math.max(1, budget.burst()));
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(refill).maximumSize(KEEP).ticker(ticker)
-                .executor(Runnable::run).build();
+        this.buckets = budget.unlimited() ? null
+                : new KeyedBuckets(budget.burst(), 1e9 / budget.every().toNanos(), KEEP, ticker);
     }
 
     public Budget budget() {
@@ -131,20 +122,6 @@ public final class NewSessions {
 
     /** Takes one new conversation from {@code client}'s budget; false: it has none left now. */
     public boolean take(String client) {
-        if (budget.unlimited()) {
-            return true;
-        }
-        boolean[] taken = {false};
-        long now = ticker.read();
-        double perNano = 1.0 / budget.every().toNanos();
-        buckets.asMap().compute(client == null ? "" : client, (k, b) -> {
-            double tokens = b == null ? budget.burst() : Math.min(budget.burst(), b.tokens() + (now - b.at()) * perNano);
-            if (tokens >= 1) {
-                taken[0] = true;
-                tokens -= 1;
-            }
-            return new Bucket(tokens, now);
-        });
-        return taken[0];
+        return budget.unlimited() || buckets.take(client);
     }
 }

@@ -1,0 +1,51 @@
+package no.losen.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+
+/**
+ * Token buckets by key (a client address, a phone key): a burst, then so many a second. The
+ * budgets of new connections ({@code http.ConnectionRate}) and of new conversations
+ * ({@code step.NewSessions}) are this one mechanism over different keys. A bucket is kept only
+ * until it would be full again (a full bucket is the same as none), and at most {@code keep} of
+ * them, the idlest going first, so memory stays bounded whoever knocks.
+ */
+public final class KeyedBuckets {
+
+    /** Tokens left at the last take, and when (ticker nanos). */
+    private record Bucket(double tokens, long at) {
+    }
+
+    private final int burst;
+    private final double perNano;
+    private final Ticker ticker;
+    private final Cache<String, Bucket> buckets;
+
+    /** @param burst at least 1; {@code perSecond} positive */
+    public KeyedBuckets(int burst, double perSecond, int keep, Ticker ticker) {
+        this.burst = burst;
+        this.perNano = perSecond / 1e9;
+        this.ticker = ticker;
+        // An untouched bucket is full again after burst / perSecond seconds; it can be forgotten then.
+        long refillNanos = (long) Math.ceil(Math.max(1, burst) / perSecond * 1e9);
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofNanos(Math.max(1, refillNanos)))
+                .maximumSize(keep).ticker(ticker).executor(Runnable::run).build();
+    }
+
+    /** Takes one token from {@code key}'s bucket; false: it has none left now. */
+    public boolean take(String key) {
+        boolean[] taken = {false};
+        long now = ticker.read();
+        buckets.asMap().compute(key == null ? "" : key, (k, b) -> {
+            double tokens = b == null ? burst : Math.min(burst, b.tokens() + (now - b.at()) * perNano);
+            if (tokens >= 1) {
+                taken[0] = true;
+                tokens -= 1;
+            }
+            return new Bucket(tokens, now);
+        });
+        return taken[0];
+    }
+}
