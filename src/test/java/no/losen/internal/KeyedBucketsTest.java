@@ -1,0 +1,35 @@
+package no.losen.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** Token buckets by key: a burst, then so many a second, each key on its own. */
+class KeyedBucketsTest {
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final KeyedBuckets buckets = new KeyedBuckets(3, 2, 100, now::get);
+
+    @Test
+    void aKeyGetsItsBurstThenTokensAtTheRateWhileAnotherKeyHasItsOwn() {
+        assertThat(buckets.take("a")).isTrue();
+        assertThat(buckets.take("a")).isTrue();
+        assertThat(buckets.take("a")).isTrue();
+        assertThat(buckets.take("a")).isFalse();
+        assertThat(buckets.take("b")).isTrue();
+        now.addAndGet(500_000_000L);   // half a second at two a second: one token
+        assertThat(buckets.take("a")).isTrue();
+        assertThat(buckets.take("a")).isFalse();
+    }
+
+    @Test
+    void aBucketNeverHoldsMoreThanItsBurstAndNoKeyIsAKeyToo() {
+        now.addAndGet(3_600_000_000_000L);
+        int taken = 0;
+        for (int i = 0; i < 10; i++) {
+            taken += buckets.take(null) ? 1 : 0;
+        }
+        assertThat(taken).isEqualTo(3);
+    }
+}
