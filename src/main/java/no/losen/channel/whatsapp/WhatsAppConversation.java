@@ -147,9 +147,7 @@ public final class WhatsAppConversation {
         String phone = keys.of(m.from());
         // The id is held hashed: a "wamid." id carries the sender's number inside it.
         return handled.once(phone + "/" + keys.opaque(m.id()), () -> serial.run(phone, () -> {
-            Instant now = clock.instant();
-            // A time in the future (a wrong clock, a forged body) would stretch the window: read it as now.
-            Instant sent = m.sent() == null || m.sent().isAfter(now) ? now : m.sent();
+            Instant sent = sentAt(m);
             Instant exit = exits.getIfPresent(phone);
             if (exit != null && sent.isBefore(exit)) {
                 LOG.info("event=whatsapp.ignored reason=before_exit");
@@ -184,10 +182,16 @@ public final class WhatsAppConversation {
                 // Quick exit or STOP: nothing still queued may reach the phone after it, and nothing
                 // written before it may start the conversation again.
                 dropQueued(phone);
-                exits.put(phone, m.sent() == null || m.sent().isAfter(clock.instant()) ? clock.instant() : m.sent());
+                exits.put(phone, sentAt(m));
             }
             return o;
         });
+    }
+
+    /** When the person sent {@code m}; a time in the future (a wrong clock, a forged body) would stretch the window: now. */
+    private Instant sentAt(Delivery.Message m) {
+        Instant now = clock.instant();
+        return m.sent() == null || m.sent().isAfter(now) ? now : m.sent();
     }
 
     /** Nothing still queued for this phone goes out (no outbox: tests of the step alone). */
