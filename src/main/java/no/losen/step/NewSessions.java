@@ -120,7 +120,15 @@ public final class NewSessions {
                 || "0:0:0:0:0:0:0:1".equals(client));
     }
 
-    /** Takes one new conversation from {@code client}'s budget; false: it has none left now. */
+    /**
+     * Takes one new conversation for a client of {@code channel}: from the bucket it draws on
+     * ({@link #key}), unless it is this machine; false: it has none left now.
+     */
+    public boolean take(String channel, String client) {
+        return thisMachine(channel, client) || take(key(channel, client));
+    }
+
+    /** Takes one new conversation from the bucket under {@code client}; false: it has none left now. */
     public boolean take(String client) {
         return budget.unlimited() || buckets.take(client);
     }

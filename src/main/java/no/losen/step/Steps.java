@@ -219,8 +219,7 @@ public final class Steps {
             metrics.limit("max_sessions");
             throw new DialogException(ErrorCode.BUSY, "too many conversations right now; try again in a few minutes");
         }
-        if (!NewSessions.thisMachine(caller.channel(), caller.client())
-                && !newSessions.take(NewSessions.key(caller.channel(), caller.client()))) {
+        if (!newSessions.take(caller.channel(), caller.client())) {
             metrics.limit("new_sessions");
             throw NewSessions.REFUSED;
         }
