@@ -89,8 +89,13 @@ public final class Losen {
 
     /** Loads the configured content, or the bundled content when none is configured. */
     public static Loaded content(Config config) {
+        return content(config, DerivedCache.off());
+    }
+
+    /** The same, read from {@code cache} when the content is what an earlier start loaded (see {@link ContentLoader#fingerprint}). */
+    public static Loaded content(Config config, DerivedCache cache) {
         Path root = config.content() != null ? config.content() : ContentLoader.bundled();
-        Loaded l = ContentLoader.load(root, config.fallback());
+        Loaded l = ContentLoader.load(root, config.fallback(), cache);
         if (config.staleFallback() == l.set().translations().staleFallback()) {
             return l;
         }
@@ -139,7 +144,7 @@ public final class Losen {
         });
         Loaded loaded;
         try {
-            loaded = content(config);
+            loaded = content(config, cache);
             LOG.info("event=startup.part part=content ms={}", (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
