@@ -106,9 +106,11 @@ class RecogniserTest {
     }
 
     @Test
-    void theDangerModelOrDangerAsTheBestTopicIsEnough() {
+    void theDangerModelIsEnoughButDangerAsTheBestTopicIsNot() {
         assertThat(Recogniser.decide(scores(0.16, "wages", 0.6), false, "emergency", T).dangerous()).isTrue();
         assertThat(Recogniser.decide(scores(0.01, "emergency", 0.25, "wages", 0.2), false, "emergency", T).dangerous())
+                .isFalse();
+        assertThat(Recogniser.decide(scores(0.16, "emergency", 0.25, "wages", 0.2), false, "emergency", T).dangerous())
                 .isTrue();
         assertThat(Recogniser.decide(scores(0.01, "emergency", 0.25, "wages", 0.2), false, null, T).dangerous()).isFalse();
     }
