@@ -1,7 +1,5 @@
 package no.losen.dialog;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -14,11 +12,10 @@ import java.util.List;
  * @param fallbacks keys that were not in the user's language and came from the fallback chain;
  *                  not sent to clients, but conversation tests and the validator show them
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Reply(String dialog, String node, String lang, String dir, String text, List<Option> choices,
                     boolean multi, List<String> selected, boolean input, List<Card> cards, boolean end,
                     boolean draft, String notice, Alt alt, Alt official, String step,
-                    @JsonIgnore List<String> fallbacks) {
+                    List<String> fallbacks) {
 
     /** A choice as shown: its id and its label in the user's language. */
     public record Option(String id, String label) {
