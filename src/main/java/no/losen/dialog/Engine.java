@@ -377,11 +377,17 @@ public final class Engine {
                 official = alt(s, d, shown, specs, OFFICIAL, cardList);
             }
         }
-        String dir = dir(s.lang());
-        String step = last.step() == null ? null : r.text(last.step());
-        return new Reply(d.id(), last.id(), s.lang(), dir, String.join("\n\n", paragraphs), opts,
-                last.checklist() != null, selected, last.input() != null, cardList, last.end(),
-                r.draft() || (alt != null && alt.draft()), null, alt, official, step, r.fallbacks());
+        Reply.Builder reply = Reply.at(d.id(), last.id(), s.lang(), dir(s.lang()))
+                .text(String.join("\n\n", paragraphs))
+                .choices(opts)
+                .input(last.input() != null)
+                .cards(cardList)
+                .end(last.end())
+                .draft(r.draft() || (alt != null && alt.draft()))
+                .alts(alt, official)
+                .step(last.step() == null ? null : r.text(last.step()))
+                .fallbacks(r.fallbacks());
+        return last.checklist() != null ? reply.checklist(selected).build() : reply.build();
     }
 
     /**

@@ -25,8 +25,8 @@ class WhatsAppRendererTest {
     }
 
     private static Reply reply(String lang, String text, List<Reply.Option> choices, boolean multi, List<Card> cards, boolean end) {
-        return new Reply("d", "n", lang, "ltr", text, choices, multi, List.of(), false, cards, end, false, null, null, null,
-                null, List.of());
+        Reply.Builder r = Reply.at("d", "n", lang, "ltr").text(text).choices(choices).cards(cards).end(end);
+        return multi ? r.checklist(List.of()).build() : r.build();
     }
 
     private static List<Reply.Option> options(String... labels) {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class WireTest {
 
     private static Reply reply(List<Card> cards, Reply.Alt alt, List<String> fallbacks) {
-        return new Reply("demo", "signs", "nb", "ltr", "", List.of(new Reply.Option("debt", "Gjeld")), true, List.of(),
-                false, cards, false, false, null, alt, null, null, fallbacks);
+        return Reply.at("demo", "signs", "nb", "ltr").choices(List.of(new Reply.Option("debt", "Gjeld")))
+                .checklist(List.of()).cards(cards).alts(alt, null).fallbacks(fallbacks).build();
     }
 
     @Test
