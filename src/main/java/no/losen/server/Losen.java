@@ -6,7 +6,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -176,40 +179,29 @@ public final class Losen {
         Steps steps = new Steps(engine, store, workers, config.maxSessions(),
                 new no.losen.step.NewSessions(config.newSessions()), metrics);
 
-        Router router = Router.router(vertx);
         SecurityHeaders headers = new SecurityHeaders(ops.frameAncestors());
-        router.route().handler(headers::apply);
-        // For every method: a catch-all limited to POST/PUT/PATCH would make Vert.x Web answer an unknown
-        // path with 405 instead of 404 (a route "matched the path, not the method").
-        // Meta batches messages and allows a text of 65,536 characters (in Ethiopic or Arabic script well over
-        // 64 KiB of JSON): the WhatsApp webhook reads up to a mebibyte, everything else up to MAX_BODY.
-        router.post(WhatsAppRoutes.PATH).handler(BodyHandler.create(false).setBodyLimit(WhatsAppRoutes.MAX_BODY));
-        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
-        router.errorHandler(413, ctx -> {
-            metrics.limit("body_size");
-            ctx.response().setStatusCode(413).end();
-        });
-        new ApiRoutes(loaded.set()).mount(router);
-        SearchRoute.mount(router, HandbookSearch.forContent(root, cache), workers, clients);
         // One phone key for SMS and WhatsApp (LOSEN_SMS_KEY_SECRET); Twilio's WhatsApp senders share the Twilio webhook.
         PhoneKey phones = PhoneKey.fromSecret(config.sms().keySecret());
-        SmsRoutes.mount(router, steps, config.sms(), config.publicUrl(), phones,
+        SmsRoutes sms = SmsRoutes.of(steps, config.sms(), config.publicUrl(), phones,
                 new TwilioWhatsApp(steps, phones, config.sms().dialog(), Clock.systemUTC()));
-        Outbox whatsapp = WhatsAppRoutes.mount(router, steps, config.whatsapp(), phones, config.sms().dialog(),
+        WhatsAppRoutes whatsapp = WhatsAppRoutes.of(steps, config.whatsapp(), phones, config.sms().dialog(),
                 Clock.systemUTC());
-        WebAssets.mount(router, loaded.set(), config.exitUrl());
-        StaffAuth staff = StaffRoutes.mount(router, vertx, loaded.set(),
+        StaffRoutes staff = StaffRoutes.of(vertx, loaded.set(),
                 new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl(), config.oidc()), clients, origins);
         // One budget of new connections per client: taken at accept for a direct client, and at the
         // WebSocket handshake for a client behind a trusted proxy (whose connections carry everyone).
         ConnectionRate newConnections = new ConnectionRate(ops.newConnections());
         // Hand-off: one desk per instance; with Redis, each a copy kept alike through one pub/sub channel.
-        WebSocketChannel ws = new WebSocketChannel(steps, staff, origins, ops.ws(), clients, newConnections, metrics,
+        WebSocketChannel ws = new WebSocketChannel(steps, staff.auth(), origins, ops.ws(), clients, newConnections, metrics,
                 config.handoff(), ops.redis() ? desk -> new no.losen.handoff.redis.RedisRelay(vertx, ops.sessionStore(), desk)
                         : no.losen.handoff.Relay::local);
-        Handler<HttpServerRequest> front = frontDoor(ws.before(router), headers, origins, metrics);
-        HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime);
-        health.mountPublic(router, ops.management());
+        HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime,
+                ops.management());
+        Routes routes = new Routes(headers, metrics, new ApiRoutes(loaded.set()),
+                SearchRoute.handler(HandbookSearch.forContent(root, cache), workers, clients), sms, whatsapp,
+                WebAssets.load(loaded.set(), config.exitUrl()), staff, health);
+        Handler<HttpServerRequest> front = frontDoor(ws.before(routes.main(vertx)), headers, origins, metrics);
+        Outbox whatsappOutbox = whatsapp.outbox();
 
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
                 .setCompressionSupported(true)
@@ -252,13 +244,10 @@ public final class Losen {
                 management[0] = vertx.createHttpServer(new HttpServerOptions().setHost(ops.managementHost())
                         .setPort(ops.managementPort()).setHttp2ClearTextEnabled(false)
                         .setIdleTimeout((int) ops.httpIdleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS));
-                Router admin = Router.router(vertx);
-                admin.route().handler(new SecurityHeaders(List.of())::apply);
-                health.mountManagement(admin);
                 synchronized (servers) {
                     servers.add(management[0]);
                 }
-                rest.add(management[0].requestHandler(admin).listen());
+                rest.add(management[0].requestHandler(routes.management(vertx)).listen());
             }
             return Future.all(rest).map(s);
         }).map(s -> {
@@ -267,15 +256,91 @@ public final class Losen {
                     loaded.set().dialogs().size(), ops.redis() ? "redis" : "memory", loops,
                     engine.setup().flags().isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(engine.setup().flags())),
                     (System.nanoTime() - t0) / 1_000_000);
-            return new Losen(List.copyOf(servers), management[0], engine, store, workers, ws, metrics, config, whatsapp);
+            return new Losen(List.copyOf(servers), management[0], engine, store, workers, ws, metrics, config, whatsappOutbox);
         }).onFailure(e -> {
             servers.forEach(HttpServer::close);
             workers.close();
-            if (whatsapp != null) {
-                whatsapp.close();
+            if (whatsappOutbox != null) {
+                whatsappOutbox.close();
             }
             store.close();
         });
+    }
+
+    /**
+     * Every path the server answers and its handler, in the order they are matched. {@code /ws} is
+     * not here: a WebSocket handshake is taken in front of the router ({@link WebSocketChannel#before}),
+     * because the socket leaves Vert.x at the upgrade (docs/architecture.md).
+     */
+    private record Routes(SecurityHeaders headers, Metrics metrics, ApiRoutes api, Handler<RoutingContext> search,
+                          SmsRoutes sms, WhatsAppRoutes whatsapp, WebAssets web, StaffRoutes staff, HealthRoutes health) {
+
+        Router main(Vertx vertx) {
+            Router r = Router.router(vertx);
+            r.route().handler(headers::apply);
+            // Bodies. For every method: a catch-all limited to POST/PUT/PATCH would make Vert.x Web answer an
+            // unknown path with 405 instead of 404 (a route "matched the path, not the method"). Meta batches
+            // messages and allows a text of 65,536 characters (in Ethiopic or Arabic script well over 64 KiB of
+            // JSON): the WhatsApp webhook reads up to a mebibyte, everything else up to MAX_BODY.
+            r.post("/whatsapp").handler(BodyHandler.create(false).setBodyLimit(WhatsAppRoutes.MAX_BODY));
+            r.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
+            r.errorHandler(413, ctx -> {
+                metrics.limit("body_size");
+                ctx.response().setStatusCode(413).end();
+            });
+            // The widget and its pages (channel.web); GET and HEAD alike
+            getOrHead(r, web.script().path()).handler(web::hashedScript);
+            getOrHead(r, web.stylesheet().path()).handler(web::hashedStylesheet);
+            getOrHead(r, "/widget.js").handler(web::widgetScript);
+            getOrHead(r, "/widget.css").handler(web::widgetStylesheet);
+            getOrHead(r, "/").handler(web::demo);
+            getOrHead(r, "/chat").handler(web::chat);
+            getOrHead(r, "/exit").handler(web::exit);
+            getOrHead(r, "/api/ui/:lang").handler(web::ui);
+            getOrHead(r, "/api/languages").handler(web::languages);
+            getOrHead(r, "/api/boot").handler(web::boot);
+            // The read-only API
+            r.get("/api/dialogs").handler(api::dialogs);
+            r.get("/api/search").handler(search);
+            // SMS and WhatsApp webhooks (channel.sms, channel.whatsapp)
+            r.post("/sms/twilio").handler(sms::receive).failureHandler(sms::failed);
+            r.post("/sms/inbound").handler(sms::receive).failureHandler(sms::failed);
+            r.get("/whatsapp").handler(whatsapp::verify);
+            r.post("/whatsapp").handler(whatsapp::receive);
+            // The staff console (staff)
+            r.get("/staff").handler(staff::page);
+            r.get("/staff/").handler(ctx -> ctx.redirect("/staff"));
+            r.get("/staff/console.js").handler(staff::script);
+            r.get("/staff/console.css").handler(staff::stylesheet);
+            r.get("/staff/me").handler(staff::me);
+            r.get("/staff/ui/:lang").handler(staff::ui);
+            r.get("/staff/dialogs").handler(staff::dialogs);
+            r.post("/staff/login").handler(staff::login);
+            r.post("/staff/logout").handler(staff::logout);
+            r.get("/staff/oidc/login").handler(staff::oidcLogin);
+            r.get("/staff/oidc/callback").handler(staff::oidcCallback);
+            // Health, without counts; /metrics only without a management port, only from this machine
+            r.get("/health/live").handler(health::live);
+            r.get("/health/ready").handler(health::ready);
+            r.get("/health").handler(health::ready);
+            r.get("/metrics").handler(health::localMetrics);
+            return r;
+        }
+
+        /** The management port ({@code LOSEN_MANAGEMENT_PORT}): health with counts, and metrics. */
+        Router management(Vertx vertx) {
+            Router r = Router.router(vertx);
+            r.route().handler(new SecurityHeaders(List.of())::apply);
+            r.get("/health/live").handler(health::live);
+            r.get("/health/ready").handler(health::readyInDetail);
+            r.get("/health").handler(health::readyInDetail);
+            r.get("/metrics").handler(health::allMetrics);
+            return r;
+        }
+
+        private static Route getOrHead(Router router, String path) {
+            return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
+        }
     }
 
     private static Future<HttpServer> listen(Vertx vertx, HttpServerOptions options, Handler<HttpServerRequest> front,
