@@ -1,11 +1,16 @@
 package no.losen.channel.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import no.losen.dialog.Card;
 
 /**
  * Cards as plain lines, where the text channels (SMS, WhatsApp) agree: a contact or a fact as
- * "title: how to reach it", and the name a handbook passage is cited by. How a number is written
- * and how a printable card lists its items differ per channel, so each renderer keeps those.
+ * "title: how to reach it", a printable card as its title and items, and the name a handbook
+ * passage is cited by. How a number is written and how an item is listed differ per channel, so
+ * each renderer says those.
  */
 public final class CardLines {
 
@@ -13,10 +18,33 @@ public final class CardLines {
     }
 
     /**
+     * A card as lines; nothing for a search card (sent on its own).
+     *
+     * @param shown the message's text: a contact it already names is not repeated
+     * @param how   how the channel writes a contact's way to be reached
+     * @param item  how the channel lists a printable card's item; null leaves it out
+     */
+    public static String card(Card c, String shown, Function<Card.Contact, String> how, UnaryOperator<String> item) {
+        if (c instanceof Card.Contact k) {
+            return contact(k, how.apply(k), shown);
+        } else if (c instanceof Card.Fact f) {
+            return fact(f);
+        } else if (c instanceof Card.Print p) {
+            List<String> lines = new ArrayList<>();
+            lines.add(nz(p.title()));
+            if (p.items() != null) {
+                p.items().stream().map(item).filter(i -> i != null).forEach(lines::add);
+            }
+            return String.join("\n", lines).strip();
+        }
+        return "";
+    }
+
+    /**
      * A contact as "title: how", with {@code how} written as the channel writes numbers; nothing
      * when the text already says it ("ROSA svarer på 22 33 11 60" needs no "ROSA: 22 33 11 60" below it).
      */
-    public static String contact(Card.Contact c, String how, String shown) {
+    static String contact(Card.Contact c, String how, String shown) {
         if (how != null && shown.contains(how)) {
             return "";
         }
@@ -24,7 +52,7 @@ public final class CardLines {
     }
 
     /** A fact as "title: what it says". */
-    public static String fact(Card.Fact f) {
+    static String fact(Card.Fact f) {
         return f.text() == null ? nz(f.title()) : nz(f.title()) + ": " + f.text();
     }
 
@@ -37,7 +65,7 @@ public final class CardLines {
         return name;
     }
 
-    public static String nz(String s) {
+    private static String nz(String s) {
         return s == null ? "" : s;
     }
 }

@@ -114,18 +114,6 @@ public final class SmsRenderer {
      * card is not a line: it is sent on its own ({@link #search}).
      */
     static String card(Card c, String shown) {
-        if (c instanceof Card.Contact k) {
-            return CardLines.contact(k, k.phone() != null ? k.phone() : k.url(), shown);
-        } else if (c instanceof Card.Fact f) {
-            return CardLines.fact(f);
-        } else if (c instanceof Card.Print p) {
-            List<String> lines = new ArrayList<>();
-            lines.add(CardLines.nz(p.title()));
-            if (p.items() != null) {
-                p.items().stream().filter(i -> !shown.contains(i)).forEach(lines::add);
-            }
-            return String.join("\n", lines).strip();
-        }
-        return "";
+        return CardLines.card(c, shown, k -> k.phone() != null ? k.phone() : k.url(), i -> shown.contains(i) ? null : i);
     }
 }

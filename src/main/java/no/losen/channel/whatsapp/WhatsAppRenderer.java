@@ -260,19 +260,7 @@ public final class WhatsAppRenderer {
      * one the text says without its country code is, in the form a tap can call.
      */
     static String card(Card c, String shown) {
-        if (c instanceof Card.Contact k) {
-            return CardLines.contact(k, k.phone() != null ? international(k.phone(), k.tel()) : k.url(), shown);
-        } else if (c instanceof Card.Fact f) {
-            return CardLines.fact(f);
-        } else if (c instanceof Card.Print p) {
-            List<String> lines = new ArrayList<>();
-            lines.add(CardLines.nz(p.title()));
-            if (p.items() != null) {
-                p.items().forEach(i -> lines.add("• " + i));
-            }
-            return String.join("\n", lines).strip();
-        }
-        return "";
+        return CardLines.card(c, shown, k -> k.phone() != null ? international(k.phone(), k.tel()) : k.url(), i -> "• " + i);
     }
 
     /**
