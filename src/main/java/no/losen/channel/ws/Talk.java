@@ -290,7 +290,7 @@ final class Talk implements Desk.Outbox {
             c.sendText(JSON.createObjectNode().put("type", "talk.message").put("text", s.text()).toString());
         } else if (e instanceof Event.Card k) {
             ObjectNode n = JSON.createObjectNode().put("type", "talk.card");
-            n.set("card", JSON.valueToTree(steps.engine().contact(k.who().dialog(), k.fact(), k.who().lang())));
+            n.set("card", Wire.card(steps.engine().contact(k.who().dialog(), k.fact(), k.who().lang())));
             c.sendText(n.toString());
         } else if (e instanceof Event.HandedBack h) {
             handBack(c, h);
@@ -365,7 +365,7 @@ final class Talk implements Desk.Outbox {
     private ArrayNode contacts(String dialog, String lang) {
         ArrayNode cards = JSON.createArrayNode();
         for (String id : desk.config().contacts()) {
-            cards.add(JSON.valueToTree(steps.engine().contact(dialog, id, lang)));
+            cards.add(Wire.card(steps.engine().contact(dialog, id, lang)));
         }
         return cards;
     }
