@@ -23,6 +23,7 @@ import no.losen.channel.sms.SmsRoutes;
 import no.losen.channel.whatsapp.Outbox;
 import no.losen.channel.whatsapp.TwilioWhatsApp;
 import no.losen.channel.whatsapp.WhatsAppRoutes;
+import no.losen.handoff.Switchboard;
 import java.time.Clock;
 import no.losen.channel.web.WebAssets;
 import no.losen.channel.ws.Upgrade;
@@ -193,8 +194,13 @@ public final class Losen {
         SearchRoute.mount(router, HandbookSearch.forContent(root, cache), workers, clients);
         // One phone key for SMS and WhatsApp (LOSEN_SMS_KEY_SECRET); Twilio's WhatsApp senders share the Twilio webhook.
         PhoneKey phones = PhoneKey.fromSecret(config.sms().keySecret());
+        // Hand-off: one desk per instance; with Redis, each a copy kept alike through one pub/sub channel.
+        // The widget and SMS share it, so a counsellor sees everyone in one inbox.
+        Switchboard handoff = config.handoff().enabled() ? new Switchboard(config.handoff(), Clock.systemUTC(),
+                ops.redis() ? desk -> new no.losen.handoff.redis.RedisRelay(vertx, ops.sessionStore(), desk)
+                        : no.losen.handoff.Relay::local) : null;
         SmsRoutes.mount(router, steps, config.sms(), config.publicUrl(), phones,
-                new TwilioWhatsApp(steps, phones, config.sms().dialog(), Clock.systemUTC()));
+                new TwilioWhatsApp(steps, phones, config.sms().dialog(), Clock.systemUTC()), handoff);
         Outbox whatsapp = WhatsAppRoutes.mount(router, steps, config.whatsapp(), phones, config.sms().dialog(),
                 Clock.systemUTC());
         WebAssets.mount(router, loaded.set(), config.exitUrl());
@@ -203,10 +209,8 @@ public final class Losen {
         // One budget of new connections per client: taken at accept for a direct client, and at the
         // WebSocket handshake for a client behind a trusted proxy (whose connections carry everyone).
         ConnectionRate newConnections = new ConnectionRate(ops.newConnections());
-        // Hand-off: one desk per instance; with Redis, each a copy kept alike through one pub/sub channel.
         WebSocketChannel ws = new WebSocketChannel(steps, staff, origins, ops.ws(), clients, newConnections, metrics,
-                config.handoff(), ops.redis() ? desk -> new no.losen.handoff.redis.RedisRelay(vertx, ops.sessionStore(), desk)
-                        : no.losen.handoff.Relay::local);
+                handoff);
         Handler<HttpServerRequest> front = frontDoor(ws.before(router), headers, origins, metrics);
         HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime);
         health.mountPublic(router, ops.management());

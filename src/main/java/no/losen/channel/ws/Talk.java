@@ -22,7 +22,6 @@ import no.losen.handoff.Desk;
 import no.losen.handoff.Event;
 import no.losen.handoff.HandoffException;
 import no.losen.handoff.PathStep;
-import no.losen.handoff.Relay;
 import no.losen.handoff.Waiting;
 import no.losen.session.Tokens;
 import no.losen.staff.Role;
@@ -51,8 +50,8 @@ final class Talk implements Desk.Outbox {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Desk desk;
-    /** How calls reach the desk: at once, or through Redis to every instance's copy. */
-    private final Relay relay;
+    /** The desk, its relay (at once, or through Redis to every instance's copy), and the other channels. */
+    private final no.losen.handoff.Switchboard board;
     private final Clock clock;
     private final Steps steps;
     private final StaffAuth staff;
@@ -61,14 +60,11 @@ final class Talk implements Desk.Outbox {
     /** Every open inbox socket of each counsellor. */
     private final Map<String, Set<Conversation>> counsellors = new ConcurrentHashMap<>();
 
-    /**
-     * @param relays makes the relay for this server's desk: {@link Relay#local} for one instance,
-     *               a Redis relay when instances share a store
-     */
-    Talk(no.losen.handoff.HandoffConfig config, Clock clock, Steps steps, StaffAuth staff,
-         java.util.function.Function<Desk, Relay> relays) {
-        this.desk = new Desk(config, clock, this);
-        this.relay = relays.apply(desk);
+    /** @param board this instance's desk and relay, shared with the SMS channel; the widget's events come here */
+    Talk(no.losen.handoff.Switchboard board, Clock clock, Steps steps, StaffAuth staff) {
+        this.board = board;
+        this.desk = board.desk();
+        board.connect(this);
         this.clock = clock;
         this.steps = steps;
         this.staff = staff;
@@ -76,7 +72,7 @@ final class Talk implements Desk.Outbox {
 
     /** Stops the relay (a shutdown). */
     Future<Void> close() {
-        return Future.fromCompletionStage(relay.close());
+        return Future.fromCompletionStage(board.close());
     }
 
     /**
@@ -85,7 +81,7 @@ final class Talk implements Desk.Outbox {
      */
     private Future<Void> submit(Conversation c, Call call) {
         io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
-        java.util.concurrent.CompletionStage<Void> done = relay.submit(call);
+        java.util.concurrent.CompletionStage<Void> done = board.submit(call);
         Future<Void> f = ctx == null ? Future.fromCompletionStage(done) : Future.fromCompletionStage(done, ctx);
         return f.recover(e -> {
             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -186,7 +182,7 @@ final class Talk implements Desk.Outbox {
     /** The person ended the conversation (quick exit too): the wait or talk ends with it. */
     void ended(String token) {
         if (token != null) {
-            desk.ticketOf(token).ifPresent(t -> relay.submit(new Call.Leave(clock.instant(), t)));
+            desk.ticketOf(token).ifPresent(t -> board.submit(new Call.Leave(clock.instant(), t)));
         }
     }
 
@@ -261,7 +257,7 @@ final class Talk implements Desk.Outbox {
                 set.remove(c);
                 return set.isEmpty() ? null : set;
             });
-            relay.submit(new Call.CounsellorOut(clock.instant(), user));
+            board.submit(new Call.CounsellorOut(clock.instant(), user));
         }
     }
 
