@@ -74,10 +74,12 @@ public final class Losen {
     private final Config config;
     /** The WhatsApp replies' sender; null when WhatsApp is not configured. */
     private final Outbox whatsapp;
+    private final Switchboard handoff;
 
     private Losen(List<HttpServer> http, HttpServer management, Engine engine, SessionStore store, TextWorkers workers,
-                  WebSocketChannel ws, Metrics metrics, Config config, Outbox whatsapp) {
+                  WebSocketChannel ws, Metrics metrics, Config config, Outbox whatsapp, Switchboard handoff) {
         this.whatsapp = whatsapp;
+        this.handoff = handoff;
         this.http = http;
         this.management = management;
         this.engine = engine;
@@ -271,7 +273,7 @@ public final class Losen {
                     loaded.set().dialogs().size(), ops.redis() ? "redis" : "memory", loops,
                     engine.setup().flags().isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(engine.setup().flags())),
                     (System.nanoTime() - t0) / 1_000_000);
-            return new Losen(List.copyOf(servers), management[0], engine, store, workers, ws, metrics, config, whatsapp);
+            return new Losen(List.copyOf(servers), management[0], engine, store, workers, ws, metrics, config, whatsapp, handoff);
         }).onFailure(e -> {
             servers.forEach(HttpServer::close);
             workers.close();
@@ -371,6 +373,11 @@ public final class Losen {
 
     public Metrics metrics() {
         return metrics;
+    }
+
+    /** This instance's hand-off desk, shared by the widget and SMS; null when hand-off is not set up. */
+    public Switchboard handoff() {
+        return handoff;
     }
 
     /** The WhatsApp replies' sender (its {@code idle()} tells when queued replies are out); null when WhatsApp is off. */
