@@ -233,4 +233,40 @@ class SmsHandoffEndToEndTest {
             assertThat(text(server, phone, "1").get(0)).startsWith("Du kan få helsehjelp.");
         }
     }
+
+    @Test
+    void logsHoldNeitherTheNumberNorAnyTextOfTheTalk() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ROOT");
+        ch.qos.logback.classic.Level before = root.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        String phone = "+4791234999";
+        try (Ws c = Ws.open(server, Ws.login(server, "kari", PASSWORD))) {
+            c.send("inbox");
+            c.next("inbox.queue");
+            text(server, phone, "Hei");
+            text(server, phone, "1");
+            text(server, phone, "person");
+            String ticket = c.queueOf(1).getJsonObject(0).getString("ticket");
+            c.send("inbox.accept", "ticket", ticket);
+            c.next("inbox.chat");
+            relay.next();
+            text(server, phone, "Hemmelig melding fra telefonen");
+            c.next("inbox.message");
+            c.send("inbox.say", "ticket", ticket, "text", "Hemmelig svar fra veilederen");
+            relay.next();
+            c.send("inbox.end", "ticket", ticket);
+            relay.next();
+        } finally {
+            root.detachAppender(logs);
+            root.setLevel(before);
+        }
+        List<String> lines = logs.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).anyMatch(l -> l.contains("event=handoff.join channel=sms"));
+        assertThat(lines).anyMatch(l -> l.contains("event=sms.send "));
+        assertThat(lines).noneMatch(l -> l.contains("91234999") || l.contains("Hemmelig"));
+    }
 }
