@@ -61,7 +61,12 @@ public final class SmsRoutes {
      */
     public static void mount(Router router, Steps steps, SmsConfig config, String publicUrl, PhoneKey keys, Handoff handoff,
                              no.losen.handoff.Switchboard board) {
-        SmsConversation c = new SmsConversation(steps, keys, config.dialog(), board, senders(config));
+        Map<String, SmsSender> senders = senders(config);
+        if (board != null && config.enabled()) {
+            // Said once at start-up: hand-off is on, but SMS people are offered it only through a gateway that can send.
+            LOG.info("event=handoff.sms senders={}", senders.isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(senders.keySet())));
+        }
+        SmsConversation c = new SmsConversation(steps, keys, config.dialog(), board, senders);
         mount(router, c, List.of(new TwilioGateway(config.twilioAuthToken(), publicUrl), new JsonGateway(config.secret())),
                 handoff);
     }
