@@ -289,14 +289,16 @@ public final class SmsTalk implements Desk.Outbox {
 
     // --- texts -----------------------------------------------------------------------------
 
-    /** The join's answer: the place (and the wait, when there is something to base it on), who reads it, how to leave. */
+    /**
+     * The join's answer: the place (and the wait, when there is something to base it on), who reads
+     * it, how to leave; three blocks, so that where it takes more than one SMS (UCS-2 languages:
+     * 3 to 5 segments) it is split between them, never mid-sentence.
+     */
     private List<String> joined(String ticket, String lang) {
-        List<String> lines = new ArrayList<>();
-        lines.add(place(lang, ticket));
-        lines.add(texts.text(lang, "sms.talk.who", Map.of("organisation", desk.config().organisation(),
-                "language", texts.name(lang))));
-        lines.add(texts.text(lang, "sms.talk.waiting"));
-        return List.of(Segments.plain(String.join("\n", lines)));
+        return List.of(place(lang, ticket),
+                Segments.plain(texts.text(lang, "sms.talk.who", Map.of("organisation", desk.config().organisation(),
+                        "language", texts.name(lang)))),
+                Segments.plain(texts.text(lang, "sms.talk.waiting")));
     }
 
     /** "You are number 2 in the queue", with the expected wait only when the desk has one. */

@@ -61,9 +61,13 @@ class SmsTalkTest {
     private int id;
 
     private void open(Duration answerWithin, int perMinute) {
+        open(answerWithin, perMinute, "Test Org");
+    }
+
+    private void open(Duration answerWithin, int perMinute, String organisation) {
         Engine engine = SmsFixture.engine(dir, Map.of());
         store = new MemorySessionStore(Duration.ofMinutes(30), 1000);
-        board = new Switchboard(new HandoffConfig("Test Org", OpeningHours.parse("mon-sun 00:00-24:00", "", "Europe/Oslo"),
+        board = new Switchboard(new HandoffConfig(organisation, OpeningHours.parse("mon-sun 00:00-24:00", "", "Europe/Oslo"),
                 answerWithin, Duration.ofMinutes(30), List.of("rosa"), perMinute, Duration.ofHours(24)),
                 Clock.systemUTC(), Relay::local);
         sms = new SmsConversation(SmsFixture.steps(engine, store),
@@ -226,5 +230,16 @@ class SmsTalkTest {
         assertThat(gateway.sent).isEmpty();
         // Outside a talk, "x" is no keyword: a new phone gets the language menu.
         assertThat(send("x")).startsWith("Velg språk");
+    }
+
+    @Test
+    void in_arabic_the_join_answer_is_split_between_its_sentences_within_the_budget() {
+        open(Duration.ofMinutes(10), 20, "Kirkens Bymisjon, Oslo sentrum");
+        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        send("3");
+        List<String> joined = sms.handle(GATEWAY, new Inbound(PHONE, "2222", "شخص", "m" + (++id))).await();
+        assertThat(joined).hasSize(2).allSatisfy(m -> assertThat(Segments.count(m).segments()).isLessThanOrEqualTo(Segments.BUDGET));
+        assertThat(joined.get(0)).startsWith("أنت رقم 1 في قائمة الانتظار.\nسيقرأ شخص من Kirkens Bymisjon, Oslo sentrum ما تكتبه، باللغة العربية.");
+        assertThat(joined.get(1)).isEqualTo("يمكنك متابعة استخدام الأسئلة أثناء الانتظار. اكتب مغادرة لمغادرة قائمة الانتظار، أو X لمحو كل شيء.");
     }
 }
