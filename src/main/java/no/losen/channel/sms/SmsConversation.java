@@ -105,13 +105,17 @@ public final class SmsConversation {
             }
         }, "sms");
         this.talk = board == null || !board.config().enabled() ? null
-                : new SmsTalk(board, java.time.Clock.systemUTC(), steps, engine, texts, senders, this::node);
+                : new SmsTalk(board, java.time.Clock.systemUTC(), steps, engine, texts, senders,
+                        (reply, canGoBack, offer) -> node(reply, canGoBack, offer));
     }
 
     /** A node for a phone: with "Talk to a person" as the last numbered choice while a counsellor answers. */
     private List<String> node(Reply reply, boolean canGoBack) {
-        return renderer.blocks(reply, canGoBack, offering.get() == SmsTalk.Offer.ON
-                ? texts.text(reply.lang(), "sms.talk.menu") : null);
+        return node(reply, canGoBack, offering.get() == SmsTalk.Offer.ON);
+    }
+
+    private List<String> node(Reply reply, boolean canGoBack, boolean talk) {
+        return renderer.blocks(reply, canGoBack, talk ? texts.text(reply.lang(), "sms.talk.menu") : null);
     }
 
     /** The hand-off adapter, when set up (tests). */

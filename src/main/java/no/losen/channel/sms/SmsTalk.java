@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import no.losen.dialog.Dialog;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.Engine;
@@ -87,8 +86,13 @@ public final class SmsTalk implements Desk.Outbox {
     private final Engine engine;
     private final SmsTexts texts;
     private final Map<String, SmsSender> senders;
-    /** A node as the SMS channel shows it (with "Talk to a person" when it is on). */
-    private final BiFunction<Reply, Boolean, List<String>> node;
+    /** A node as the SMS channel shows it. */
+    private final Node node;
+
+    /** How the SMS channel shows a node; {@code talk}: with "Talk to a person" as its last numbered line. */
+    interface Node {
+        List<String> blocks(Reply reply, boolean canGoBack, boolean talk);
+    }
     /** By ticket: only the people who joined through this instance, only while they wait or talk. */
     private final Map<String, Held> held = new ConcurrentHashMap<>();
 
@@ -98,7 +102,7 @@ public final class SmsTalk implements Desk.Outbox {
      * @param node    renders a node for a phone, after a hand back
      */
     SmsTalk(Switchboard board, Clock clock, Steps steps, Engine engine, SmsTexts texts, Map<String, SmsSender> senders,
-            BiFunction<Reply, Boolean, List<String>> node) {
+            Node node) {
         this.board = board;
         this.desk = board.desk();
         this.clock = clock;
@@ -271,7 +275,8 @@ public final class SmsTalk implements Desk.Outbox {
             Engine.Turn t = engine.handBack(session, b.node());
             List<String> blocks = new ArrayList<>();
             blocks.add(texts.text(session.lang(), "sms.talk.handed-back"));
-            blocks.addAll(node.apply(t.reply(), !t.session().history().isEmpty()));
+            // Back in the dialog, asking again is offered as on any node.
+            blocks.addAll(node.blocks(t.reply(), !t.session().history().isEmpty(), desk.duty() == Desk.Duty.ON));
             return Outcome.keep(blocks, t.session());
         }).onSuccess(blocks -> send(h, blocks)).onFailure(err -> LOG.info("event=handoff.hand_back.failed channel=sms cause={}",
                 err.getClass().getSimpleName()));

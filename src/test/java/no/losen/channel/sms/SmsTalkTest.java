@@ -211,7 +211,8 @@ class SmsTalkTest {
         counsellor(new Call.Accept(Instant.now(), ticket, "kari"));
         counsellor(new Call.HandBack(Instant.now(), ticket, "kari", "hello"));
         assertThat(gateway.texts()).last().asString()
-                .startsWith("Veilederen sendte deg tilbake til spørsmålene.\nHei! Hva gjelder det?\n1 Jeg er voksen");
+                .startsWith("Veilederen sendte deg tilbake til spørsmålene.\nHei! Hva gjelder det?\n1 Jeg er voksen")
+                .endsWith("4 Jeg trenger hjelp nå\n5 Snakk med et menneske\nSvar med et tall. 0 = tilbake.");
         assertThat(sms.talk().held()).isZero();
         assertThat(send("0")).startsWith("Du kan få helsehjelp.");
     }
