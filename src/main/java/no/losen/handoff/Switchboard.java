@@ -42,6 +42,16 @@ public final class Switchboard implements Desk.Outbox {
         return desk.config();
     }
 
+    /**
+     * Whether "Talk to a person" is offered now: the desk's duty, but nobody on duty while the
+     * relay cannot carry calls (Redis is away), so a person asking gets who answers around the
+     * clock instead of an error. Every channel asks this, not the desk.
+     */
+    public Desk.Duty duty() {
+        Desk.Duty d = desk.duty();
+        return d == Desk.Duty.ON && !relay.connected() ? Desk.Duty.NOBODY : d;
+    }
+
     /** Hands {@code call} to the relay; completes when this instance's desk applied it (see {@link Relay#submit}). */
     public CompletionStage<Void> submit(Call call) {
         return relay.submit(call);

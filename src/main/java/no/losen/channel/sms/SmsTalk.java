@@ -119,7 +119,7 @@ public final class SmsTalk implements Desk.Outbox {
         if (!senders.containsKey(gateway)) {
             return Offer.OFF;
         }
-        return switch (desk.duty()) {
+        return switch (board.duty()) {
             case ON -> Offer.ON;
             case CLOSED, NOBODY -> Offer.CLOSED;
             case OFF -> Offer.OFF;
@@ -150,7 +150,7 @@ public final class SmsTalk implements Desk.Outbox {
      */
     Future<List<String>> join(String gateway, Inbound in, String personKey, Session s) {
         SmsSender sender = senders.get(gateway);
-        if (sender == null || desk.duty() != Desk.Duty.ON) {
+        if (sender == null || board.duty() != Desk.Duty.ON) {
             return Future.succeededFuture(closed(s.dialog(), s.lang()));
         }
         Optional<String> already = desk.ticketOf(personKey);
@@ -276,7 +276,7 @@ public final class SmsTalk implements Desk.Outbox {
             List<String> blocks = new ArrayList<>();
             blocks.add(texts.text(session.lang(), "sms.talk.handed-back"));
             // Back in the dialog, asking again is offered as on any node.
-            blocks.addAll(node.blocks(t.reply(), !t.session().history().isEmpty(), desk.duty() == Desk.Duty.ON));
+            blocks.addAll(node.blocks(t.reply(), !t.session().history().isEmpty(), board.duty() == Desk.Duty.ON));
             return Outcome.keep(blocks, t.session());
         }).onSuccess(blocks -> send(h, blocks)).onFailure(err -> LOG.info("event=handoff.hand_back.failed channel=sms cause={}",
                 err.getClass().getSimpleName()));

@@ -104,11 +104,16 @@ final class Talk implements Desk.Outbox {
      * offered instead), or null (not set up: nothing to show).
      */
     String offer() {
-        return switch (desk.duty()) {
+        return switch (duty()) {
             case ON -> "on";
             case CLOSED, NOBODY -> "closed";
             case OFF -> null;
         };
+    }
+
+    /** The desk's duty, but nobody on duty while the relay cannot carry calls (Redis is away): {@link no.losen.handoff.Switchboard#duty}. */
+    private Desk.Duty duty() {
+        return board.duty();
     }
 
     // --- the person ------------------------------------------------------------------------
@@ -147,8 +152,9 @@ final class Talk implements Desk.Outbox {
             if (s.staff()) {
                 throw new DialogException(ErrorCode.FORBIDDEN, "a staff dialog cannot ask for a person");
             }
-            if (desk.duty() != Desk.Duty.ON) {
-                // Outside hours, or nobody connected: who answers around the clock, in the person's language.
+            if (duty() != Desk.Duty.ON) {
+                // Outside hours, nobody connected, or the instances cannot reach each other:
+                // who answers around the clock, in the person's language.
                 c.sendText(closed(s).toString());
                 return Future.succeededFuture();
             }

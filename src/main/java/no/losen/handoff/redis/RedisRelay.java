@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * <p>Why pub/sub and not a stream: a message's text must not be stored, and pub/sub keeps
  * nothing. The price: an instance that starts (or reconnects to Redis) while people wait does not
  * know about them until they ask again, and a call made while Redis is unreachable is refused
- * ({@code unavailable}). See docs/handoff.md.
+ * ({@code unavailable}) until the relay has subscribed again. See docs/handoff.md.
  */
 public final class RedisRelay implements Relay {
 
@@ -51,6 +52,8 @@ public final class RedisRelay implements Relay {
     static final String CHANNEL = "losen:handoff";
     /** A call not seen back within this is given up (Redis is away). */
     static final Duration WAIT = Duration.ofSeconds(5);
+    /** After a subscription is lost, another is tried this often until Redis answers. */
+    static final Duration RESUBSCRIBE_EVERY = Duration.ofSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule()
             .addSerializer(Instant.class, new JsonSerializer<>() {
                 @Override
@@ -77,7 +80,12 @@ public final class RedisRelay implements Relay {
     private final String instance = Tokens.next();
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, CompletableFuture<Void>> mine = new ConcurrentHashMap<>();
-    private final Future<RedisConnection> subscribed;
+    /** The subscription now: a new one after each loss, so the relay recovers by itself. */
+    private volatile Future<RedisConnection> subscribed;
+    private volatile boolean closed;
+    /** Whether the loss has been logged: once per outage, not once per retry. */
+    private boolean saidDown;
+    private final Promise<Void> first = Promise.promise();
 
     public RedisRelay(Vertx vertx, String uri, Desk desk) {
         this.vertx = vertx;
@@ -86,17 +94,65 @@ public final class RedisRelay implements Relay {
         this.subscriber = Redis.createClient(vertx, new RedisOptions().setConnectionString(uri));
         this.publisher = Redis.createClient(vertx, options);
         this.api = RedisAPI.api(publisher);
-        this.subscribed = subscriber.connect().compose(conn -> {
-            conn.handler(this::received);
-            conn.exceptionHandler(e -> LOG.warn("event=handoff.relay.error cause={}", e.getClass().getSimpleName()));
-            return conn.send(Request.cmd(Command.SUBSCRIBE).arg(CHANNEL)).map(conn);
-        }).onSuccess(c -> LOG.info("event=handoff.relay.subscribed"))
-                .onFailure(e -> LOG.warn("event=handoff.relay.down cause={}", e.getClass().getSimpleName()));
+        subscribe();
     }
 
-    /** Completes when this instance listens to the channel. */
+    /**
+     * Listens to the channel on a connection of its own. A subscription ends when Redis restarts
+     * or the connection breaks (a network blip, {@code CLIENT KILL}); the relay then subscribes
+     * again each second until Redis answers. Without this, one blip left hand-off refusing every
+     * call until the instance was restarted, while the session store had long recovered.
+     */
+    private void subscribe() {
+        Future<RedisConnection> f = subscriber.connect().compose(conn -> {
+            conn.handler(this::received);
+            conn.exceptionHandler(e -> LOG.warn("event=handoff.relay.error cause={}", e.getClass().getSimpleName()));
+            conn.endHandler(v -> lost(conn));
+            return conn.send(Request.cmd(Command.SUBSCRIBE).arg(CHANNEL)).map(conn);
+        });
+        subscribed = f;
+        f.onSuccess(c -> {
+            LOG.info("event=handoff.relay.subscribed");
+            saidDown = false;
+            first.tryComplete();
+        }).onFailure(e -> {
+            if (!saidDown) {
+                saidDown = true;
+                LOG.warn("event=handoff.relay.down cause={}", e.getClass().getSimpleName());
+            }
+            first.tryFail(e);
+            again();
+        });
+    }
+
+    private void lost(RedisConnection conn) {
+        if (closed || subscribed.result() != conn) {
+            return;
+        }
+        saidDown = true;
+        LOG.warn("event=handoff.relay.down cause=connection_closed");
+        subscribed = Future.failedFuture(new HandoffException(HandoffException.Problem.UNAVAILABLE, "not subscribed"));
+        again();
+    }
+
+    private void again() {
+        if (!closed) {
+            vertx.setTimer(RESUBSCRIBE_EVERY.toMillis(), t -> {
+                if (!closed) {
+                    subscribe();
+                }
+            });
+        }
+    }
+
+    /** Completes when this instance first listens to the channel (fails if the first try fails). */
     public Future<Void> ready() {
-        return subscribed.mapEmpty();
+        return first.future();
+    }
+
+    @Override
+    public boolean connected() {
+        return subscribed.succeeded();
     }
 
     @Override
@@ -155,6 +211,7 @@ public final class RedisRelay implements Relay {
 
     @Override
     public CompletionStage<Void> close() {
+        closed = true;
         return subscriber.close().eventually(() -> publisher.close()).toCompletionStage();
     }
 }
