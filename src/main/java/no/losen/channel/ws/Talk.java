@@ -80,12 +80,23 @@ final class Talk implements Desk.Outbox {
      * instance's desk applied it. A refusal is told to {@code c} as an error frame.
      */
     private Future<Void> submit(Conversation c, Call call) {
+        return submit(c, call, null);
+    }
+
+    /** As above; {@code undo} runs when the call was refused (before the error frame goes out). */
+    private Future<Void> submit(Conversation c, Call call, Runnable undo) {
         io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
         java.util.concurrent.CompletionStage<Void> done = board.submit(call);
         Future<Void> f = ctx == null ? Future.fromCompletionStage(done) : Future.fromCompletionStage(done, ctx);
         return f.recover(e -> {
             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-            return cause instanceof HandoffException h ? refused(c, h) : Future.failedFuture(cause);
+            if (cause instanceof HandoffException h) {
+                if (undo != null) {
+                    undo.run();
+                }
+                return refused(c, h);
+            }
+            return Future.failedFuture(cause);
         });
     }
 
@@ -215,7 +226,14 @@ final class Talk implements Desk.Outbox {
                     c.counsellor = user;
                     counsellors.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(c);
                     LOG.info("event=handoff.counsellor.in");
-                    yield submit(c, new Call.CounsellorIn(clock.instant(), user));
+                    // Refused (Redis is away): not in, so that the inbox asking again tries again.
+                    yield submit(c, new Call.CounsellorIn(clock.instant(), user), () -> {
+                        c.counsellor = null;
+                        counsellors.computeIfPresent(user, (u, set) -> {
+                            set.remove(c);
+                            return set.isEmpty() ? null : set;
+                        });
+                    });
                 }
                 case "inbox.accept" -> submit(c, new Call.Accept(clock.instant(), f.ticket(), user))
                         .onSuccess(v -> LOG.info("event=handoff.accept"));
