@@ -87,6 +87,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--sms-dialog", defaultValue = "${env:LOSEN_SMS_DIALOG:-rights}",
             description = "The dialog an SMS conversation starts (LOSEN_SMS_DIALOG).")
     String smsDialog;
+
+    @Option(names = "--twilio-account-sid", defaultValue = "${env:LOSEN_TWILIO_ACCOUNT_SID}",
+            description = "Twilio account SID, to send a counsellor's messages by SMS (LOSEN_TWILIO_ACCOUNT_SID).")
+    String twilioAccountSid;
+
+    @Option(names = "--sms-send-url", defaultValue = "${env:LOSEN_SMS_SEND_URL}",
+            description = "Where the generic gateway's relay takes SMS to send, signed with LOSEN_SMS_SECRET (LOSEN_SMS_SEND_URL).")
+    String smsSendUrl;
     @Option(names = "--whatsapp-verify-token", defaultValue = "${env:LOSEN_WHATSAPP_VERIFY_TOKEN}",
             description = "Token of Meta's webhook verification handshake; /whatsapp answers 503 without it (LOSEN_WHATSAPP_VERIFY_TOKEN).")
     String whatsappVerifyToken;
@@ -307,7 +315,8 @@ public final class ServeCommand implements Callable<Integer> {
                 new ConnectionRate.Limit(newConnectionsBurst, newConnectionsRate));
         return new Config.Builder().host(host).port(port).content(content).sessionTtl(duration(sessionTtl))
                 .maxSessions(maxSessions).allowedOrigins(list(allowedOrigins)).fallback(list(fallback)).exitUrl(exitUrl)
-                .publicUrl(publicUrl).sms(new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog))
+                .publicUrl(publicUrl).sms(new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog)
+                        .withSending(twilioAccountSid, null, smsSendUrl))
                 .whatsapp(new WhatsAppConfig(whatsappVerifyToken, whatsappAppSecret, whatsappAccessToken,
                         whatsappPhoneNumberId, whatsappGraphUrl))
                 .staffUsers(staffUsers).staffIdle(duration(staffIdle)).ops(ops).staleFallback(staleFallback)

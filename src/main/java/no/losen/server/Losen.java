@@ -27,6 +27,7 @@ import no.losen.channel.sms.SmsRoutes;
 import no.losen.channel.whatsapp.Outbox;
 import no.losen.channel.whatsapp.TwilioWhatsApp;
 import no.losen.channel.whatsapp.WhatsAppRoutes;
+import no.losen.handoff.Switchboard;
 import java.time.Clock;
 import no.losen.channel.web.WebAssets;
 import no.losen.channel.ws.Upgrade;
@@ -76,10 +77,12 @@ public final class Losen {
     private final Config config;
     /** The WhatsApp replies' sender; null when WhatsApp is not configured. */
     private final Outbox whatsapp;
+    private final Switchboard handoff;
 
     private Losen(List<HttpServer> http, HttpServer management, Engine engine, SessionStore store, TextWorkers workers,
-                  WebSocketChannel ws, Metrics metrics, Config config, Outbox whatsapp) {
+                  WebSocketChannel ws, Metrics metrics, Config config, Outbox whatsapp, Switchboard handoff) {
         this.whatsapp = whatsapp;
+        this.handoff = handoff;
         this.http = http;
         this.management = management;
         this.engine = engine;
@@ -248,8 +251,13 @@ public final class Losen {
         SecurityHeaders headers = new SecurityHeaders(ops.frameAncestors());
         // One phone key for SMS and WhatsApp (LOSEN_SMS_KEY_SECRET); Twilio's WhatsApp senders share the Twilio webhook.
         PhoneKey phones = PhoneKey.fromSecret(config.sms().keySecret());
+        // Hand-off: one desk per instance; with Redis, each a copy kept alike through one pub/sub channel.
+        // The widget and SMS share it, so a counsellor sees everyone in one inbox.
+        Switchboard handoff = config.handoff().enabled() ? new Switchboard(config.handoff(), Clock.systemUTC(),
+                ops.redis() ? desk -> new no.losen.handoff.redis.RedisRelay(vertx, ops.sessionStore(), desk)
+                        : no.losen.handoff.Relay::local) : null;
         SmsRoutes sms = SmsRoutes.of(steps, config.sms(), config.publicUrl(), phones,
-                new TwilioWhatsApp(steps, phones, config.sms().dialog(), Clock.systemUTC()));
+                new TwilioWhatsApp(steps, phones, config.sms().dialog(), Clock.systemUTC()), handoff);
         WhatsAppRoutes whatsapp = WhatsAppRoutes.of(steps, config.whatsapp(), phones, config.sms().dialog(),
                 Clock.systemUTC());
         StaffRoutes staff = StaffRoutes.of(vertx, loaded.set(),
@@ -257,10 +265,8 @@ public final class Losen {
         // One budget of new connections per client: taken at accept for a direct client, and at the
         // WebSocket handshake for a client behind a trusted proxy (whose connections carry everyone).
         ConnectionRate newConnections = new ConnectionRate(ops.newConnections());
-        // Hand-off: one desk per instance; with Redis, each a copy kept alike through one pub/sub channel.
         WebSocketChannel ws = new WebSocketChannel(steps, staff.auth(), origins, ops.ws(), clients, newConnections, metrics,
-                config.handoff(), ops.redis() ? desk -> new no.losen.handoff.redis.RedisRelay(vertx, ops.sessionStore(), desk)
-                        : no.losen.handoff.Relay::local);
+                handoff);
         HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime,
                 ops.management());
         Routes routes = new Routes(headers, metrics, new ApiRoutes(loaded.set()),
@@ -298,14 +304,14 @@ public final class Losen {
         HttpServerOptions managementOptions = new HttpServerOptions().setHost(ops.managementHost())
                 .setPort(ops.managementPort()).setHttp2ClearTextEnabled(false)
                 .setIdleTimeout((int) ops.httpIdleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-        return new Parts(config, metrics, loaded, engine, store, workers, ws, whatsappOutbox,
+        return new Parts(config, metrics, loaded, engine, store, workers, ws, whatsappOutbox, handoff,
                 new Serving(options, guard::accept, front),
                 ops.management() ? new Serving(managementOptions, null, routes.management(vertx)) : null);
     }
 
     /** What {@link #build} made, and the servers still to start. */
     private record Parts(Config config, Metrics metrics, Loaded loaded, Engine engine, SessionStore store,
-                         TextWorkers workers, WebSocketChannel ws, Outbox whatsapp, Serving main,
+                         TextWorkers workers, WebSocketChannel ws, Outbox whatsapp, Switchboard handoff, Serving main,
                          Serving management) {
 
         /**
@@ -342,7 +348,7 @@ public final class Losen {
                         java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
                 List<HttpServer> all = new ArrayList<>(servers);   // the main port's first: port() asks it
                 all.addAll(admin);
-                return new Losen(List.copyOf(all), managementServer, engine, store, workers, ws, metrics, config, whatsapp);
+                return new Losen(List.copyOf(all), managementServer, engine, store, workers, ws, metrics, config, whatsapp, handoff);
             }).onFailure(e -> {
                 servers.forEach(HttpServer::close);
                 admin.forEach(HttpServer::close);
@@ -528,6 +534,11 @@ public final class Losen {
 
     public Metrics metrics() {
         return metrics;
+    }
+
+    /** This instance's hand-off desk, shared by the widget and SMS; null when hand-off is not set up. */
+    public Switchboard handoff() {
+        return handoff;
     }
 
     /** The WhatsApp replies' sender (its {@code idle()} tells when queued replies are out); null when WhatsApp is off. */

@@ -3,6 +3,7 @@ package no.losen.channel.sms;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import no.losen.channel.internal.Replies;
 import no.losen.channel.internal.Serial;
 import no.losen.content.Translations;
@@ -23,8 +24,16 @@ public final class SmsConversation {
 
     private static final String PREFIX = "sms:";
 
-    /** What one inbound message does: the text to send, and what becomes of the stored session. */
-    record Outcome(List<String> blocks, Session keep, boolean erase) {
+    /**
+     * What one inbound message does: the text to send, what becomes of the stored session, and
+     * whether the person asked to talk to a person ({@code talk}: the conversation then joins them
+     * to the queue, which is I/O, after the pure step).
+     */
+    record Outcome(List<String> blocks, Session keep, boolean erase, boolean talk) {
+        Outcome(List<String> blocks, Session keep, boolean erase) {
+            this(blocks, keep, erase, false);
+        }
+
         static Outcome say(String text) {
             return new Outcome(List.of(text), null, false);
         }
@@ -43,12 +52,29 @@ public final class SmsConversation {
     private final Replies<List<String>> replies;
     private final PhoneTurns<List<String>> turns;
     private final Serial serial = new Serial();
+    /** "Talk to a person" by SMS; null when hand-off is not set up. */
+    private final SmsTalk talk;
+    /**
+     * What the step running on this thread offers (the node's extra numbered line). A step is
+     * synchronous on one thread, and the offer depends on the gateway the message came through.
+     */
+    private final ThreadLocal<SmsTalk.Offer> offering = ThreadLocal.withInitial(() -> SmsTalk.Offer.OFF);
 
     /**
      * @param steps the server's step service; the conversation speaks through its engine's SMS
      *              variant ({@link Engine#withVariant}), so every text with a short {@code .sms} form is sent short
      */
     public SmsConversation(Steps steps, PhoneKey keys, String dialogId) {
+        this(steps, keys, dialogId, null, Map.of());
+    }
+
+    /**
+     * @param board   this instance's hand-off desk (null: not set up), shared with the widget
+     * @param senders by gateway name, how SMS that are not a webhook's reply are sent; a person writing
+     *                through a gateway without one is not offered a person
+     */
+    public SmsConversation(Steps steps, PhoneKey keys, String dialogId, no.losen.handoff.Switchboard board,
+                           Map<String, SmsSender> senders) {
         this.engine = steps.engine().withVariant(Translations.SMS);
         this.steps = steps;
         this.keys = keys;
@@ -60,7 +86,7 @@ public final class SmsConversation {
         this.turns = new PhoneTurns<>(engine, dialogId, texts, new PhoneTurns.Looks<>() {
             @Override
             public List<String> node(Reply reply, boolean canGoBack) {
-                return renderer.blocks(reply, canGoBack);
+                return SmsConversation.this.node(reply, canGoBack);
             }
 
             @Override
@@ -78,6 +104,23 @@ public final class SmsConversation {
                 return List.of(renderer.search(card, lang));
             }
         }, "sms");
+        this.talk = board == null || !board.config().enabled() ? null
+                : new SmsTalk(board, java.time.Clock.systemUTC(), steps, engine, texts, senders,
+                        (reply, canGoBack, offer) -> node(reply, canGoBack, offer));
+    }
+
+    /** A node for a phone: with "Talk to a person" as the last numbered choice while a counsellor answers. */
+    private List<String> node(Reply reply, boolean canGoBack) {
+        return node(reply, canGoBack, offering.get() == SmsTalk.Offer.ON);
+    }
+
+    private List<String> node(Reply reply, boolean canGoBack, boolean talk) {
+        return renderer.blocks(reply, canGoBack, talk ? texts.text(reply.lang(), "sms.talk.menu") : null);
+    }
+
+    /** The hand-off adapter, when set up (tests). */
+    SmsTalk talk() {
+        return talk;
     }
 
     /** Whether the dialog SMS starts is loaded and public; without it the endpoints refuse (503). */
@@ -100,22 +143,56 @@ public final class SmsConversation {
         String prefix = phone + "/";
         String replay = prefix + gateway + "/" + in.id();
         String text = in.text() == null ? "" : in.text();
-        return replies.once(replay, () -> serial.run(phone, () -> steps.run(PREFIX + phone,
-                new Steps.Caller("sms", phone), true, s -> {
-                    Outcome o = step(s.orElse(null), text);
-                    List<String> packed = Segments.pack(o.blocks(), Segments.BUDGET);
-                    return new no.losen.step.Outcome<>(new Sent(packed, o.erase()), o.keep(), o.erase());
-                }).map(sent -> {
-                    if (sent.erased()) {
-                        // STOP: the phone's past replies go too, now that its session is gone.
-                        replies.forget(prefix, replay, List.of());
-                    }
-                    return sent.messages();
-                })));
+        return replies.once(replay, () -> serial.run(phone, () -> {
+            Optional<String> ticket = talk == null ? Optional.empty() : talk.ticketOf(PREFIX + phone);
+            if (ticket.isEmpty()) {
+                return dialog(gateway, in, phone, replay, text, false);
+            }
+            if (quits(text)) {
+                // STOP and quick exit end the wait or talk on every instance, then erase the session as always.
+                talk.exit(PREFIX + phone);
+                return dialog(gateway, in, phone, replay, text, true);
+            }
+            return steps.run(PREFIX + phone, new Steps.Caller("sms", phone), false, s -> {
+                // Read, and written back unchanged: a long talk keeps the session (for a hand back) alive.
+                String lang = s.map(Session::lang).orElse(engine.dialogs().dialog(dialogId)
+                        .map(d -> d.languages().get(0)).orElse("en"));
+                return new no.losen.step.Outcome<>(lang, s.orElse(null), false);
+            }).compose(lang -> talk.message(ticket.get(), lang, text)
+                    .orElseGet(() -> dialog(gateway, in, phone, replay, text, true)));
+        }));
     }
 
-    /** The packed messages of one step, and whether the step erased the session (STOP). */
-    private record Sent(List<String> messages, boolean erased) {
+    /** Whether {@code text} is STOP or quick exit, in any language. */
+    private boolean quits(String text) {
+        String t = PhoneTurns.asciiDigits(text.strip());
+        return texts.keyword(t, null).filter(m -> m.keyword() == SmsTexts.Keyword.STOP).isPresent()
+                || texts.listedIn(t, "sms.kw.exit", "en").isPresent();
+    }
+
+    /** One step of the dialog; {@code inTalk}: the phone waits for or talks to a person (quick exit is read). */
+    private Future<List<String>> dialog(String gateway, Inbound in, String phone, String replay, String text, boolean inTalk) {
+        String prefix = phone + "/";
+        SmsTalk.Offer offer = talk == null ? SmsTalk.Offer.OFF : talk.offer(gateway);
+        return steps.run(PREFIX + phone, new Steps.Caller("sms", phone), true, s -> {
+            Outcome o = step(s.orElse(null), text, offer, inTalk);
+            List<String> packed = Segments.pack(o.blocks(), Segments.BUDGET);
+            return new no.losen.step.Outcome<>(new Sent(packed, o.erase(), o.talk() ? s.orElse(null) : null),
+                    o.keep(), o.erase());
+        }).compose(sent -> {
+            if (sent.erased()) {
+                // STOP: the phone's past replies go too, now that its session is gone.
+                replies.forget(prefix, replay, List.of());
+            }
+            if (sent.join() != null) {
+                return talk.join(gateway, in, PREFIX + phone, sent.join()).map(m -> Segments.pack(m, Segments.BUDGET));
+            }
+            return Future.succeededFuture(sent.messages());
+        });
+    }
+
+    /** The packed messages of one step, whether it erased the session (STOP), and the session that asked for a person. */
+    private record Sent(List<String> messages, boolean erased, Session join) {
     }
 
     /**
@@ -123,7 +200,48 @@ public final class SmsConversation {
      * whose dialog or node is gone (new content since) is dropped and the phone starts afresh.
      */
     Outcome step(Session session, String raw) {
-        PhoneTurns.Turn<List<String>> t = turns.step(session, raw);
-        return new Outcome(t.shown(), t.keep(), t.erase());
+        return step(session, raw, SmsTalk.Offer.OFF, false);
+    }
+
+    /**
+     * As above, with "Talk to a person" as {@code offer}ed: while a counsellor answers, the node's
+     * choices end with it as one more number, and its keyword (e.g. PERSON) asks for a person
+     * whenever hand-off is set up (outside hours it gives who answers around the clock);
+     * {@code inTalk}: the phone waits for or talks to a person, and quick exit (X) erases as STOP does.
+     */
+    Outcome step(Session session, String raw, SmsTalk.Offer offer, boolean inTalk) {
+        String text = PhoneTurns.asciiDigits(raw.strip());
+        if (session != null && offer != SmsTalk.Offer.OFF && asks(session, text, offer)) {
+            return new Outcome(List.of(), null, false, true);
+        }
+        if (inTalk && texts.listedIn(text, "sms.kw.exit", session != null ? session.lang() : "en").isPresent()) {
+            String lang = session != null ? session.lang() : "en";
+            return new Outcome(List.of(Segments.plain(texts.text(lang, "sms.stop"))), null, true);
+        }
+        offering.set(offer);
+        try {
+            PhoneTurns.Turn<List<String>> t = turns.step(session, raw);
+            return new Outcome(t.shown(), t.keep(), t.erase());
+        } finally {
+            offering.remove();
+        }
+    }
+
+    /** Whether {@code text} asks for a person: the keyword, or (while on) the number after the node's choices. */
+    private boolean asks(Session session, String text, SmsTalk.Offer offer) {
+        if (texts.listedIn(text, "sms.kw.talk", session.lang()).isPresent()) {
+            return true;
+        }
+        if (offer != SmsTalk.Offer.ON || !text.matches("\\d{1,3}")) {
+            return false;
+        }
+        Reply here;
+        try {
+            here = engine.current(session);
+        } catch (no.losen.dialog.DialogException e) {
+            return false;   // a stale session: the dialog starts afresh
+        }
+        int n = here.choices() == null ? 0 : here.choices().size();
+        return n > 0 && !here.multi() && Integer.parseInt(text) == n + 1;
     }
 }

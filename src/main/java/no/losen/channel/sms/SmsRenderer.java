@@ -38,11 +38,23 @@ public final class SmsRenderer {
 
     /** The node as blocks that should stay whole in one message where they fit: text, each card, choices with the answer line. */
     public List<String> blocks(Reply r, boolean canGoBack) {
+        return blocks(r, canGoBack, null);
+    }
+
+    /**
+     * As above, with {@code talk} ("Talk to a person", null: not offered now) as one more numbered
+     * line after the node's choices; not on a check list, where numbers tick options, nor on a
+     * node without choices, where a number is an answer.
+     */
+    public List<String> blocks(Reply r, boolean canGoBack, String talk) {
         List<String> blocks = new ArrayList<>(content(r));
         List<Reply.Option> choices = r.choices() == null ? List.of() : r.choices();
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < choices.size(); i++) {
             lines.add((i + 1) + " " + choices.get(i).label());
+        }
+        if (talk != null && !talk.isBlank() && !choices.isEmpty() && !r.multi()) {
+            lines.add((choices.size() + 1) + " " + talk);
         }
         String footer = texts.footer(r, choices, canGoBack);
         if (!footer.isBlank()) {

@@ -52,9 +52,37 @@ public final class SmsRoutes {
      * key to use and a channel that takes some of the messages (null: none).
      */
     public static SmsRoutes of(Steps steps, SmsConfig config, String publicUrl, PhoneKey keys, Handoff handoff) {
-        SmsConversation c = new SmsConversation(steps, keys, config.dialog());
+        return of(steps, config, publicUrl, keys, handoff, null);
+    }
+
+    /**
+     * As above, with this instance's hand-off desk ({@code board}, null: not set up): people who
+     * write through a gateway that can send ({@link #senders}) may then talk to a person.
+     */
+    public static SmsRoutes of(Steps steps, SmsConfig config, String publicUrl, PhoneKey keys, Handoff handoff,
+                               no.losen.handoff.Switchboard board) {
+        Map<String, SmsSender> senders = senders(config);
+        if (board != null && config.enabled()) {
+            // Said once at start-up: hand-off is on, but SMS people are offered it only through a gateway that can send.
+            LOG.info("event=handoff.sms senders={}", senders.isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(senders.keySet())));
+        }
+        SmsConversation c = new SmsConversation(steps, keys, config.dialog(), board, senders);
         return new SmsRoutes(c, List.of(new TwilioGateway(config.twilioAuthToken(), publicUrl),
                 new JsonGateway(config.secret())), handoff);
+    }
+
+    /** The gateways that can send SMS that are not a webhook's reply, by name: as configured. */
+    static Map<String, SmsSender> senders(SmsConfig config) {
+        Map<String, SmsSender> out = new HashMap<>();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        if (config.twilioAccountSid() != null && config.twilioAuthToken() != null && !config.twilioAuthToken().isBlank()) {
+            out.put("twilio", new TwilioSender(config.twilioApi(), config.twilioAccountSid(), config.twilioAuthToken(), http));
+        }
+        if (config.sendUrl() != null && config.secret() != null && !config.secret().isBlank()) {
+            out.put("json", new JsonSender(config.sendUrl(), config.secret(), http));
+        }
+        return out;
     }
 
     /** A gateway's webhook: the message read, checked and answered in the gateway's format. */

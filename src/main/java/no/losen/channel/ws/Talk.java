@@ -22,7 +22,6 @@ import no.losen.handoff.Desk;
 import no.losen.handoff.Event;
 import no.losen.handoff.HandoffException;
 import no.losen.handoff.PathStep;
-import no.losen.handoff.Relay;
 import no.losen.handoff.Waiting;
 import no.losen.session.Tokens;
 import no.losen.staff.Role;
@@ -51,8 +50,8 @@ final class Talk implements Desk.Outbox {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Desk desk;
-    /** How calls reach the desk: at once, or through Redis to every instance's copy. */
-    private final Relay relay;
+    /** The desk, its relay (at once, or through Redis to every instance's copy), and the other channels. */
+    private final no.losen.handoff.Switchboard board;
     private final Clock clock;
     private final Steps steps;
     private final StaffAuth staff;
@@ -61,14 +60,11 @@ final class Talk implements Desk.Outbox {
     /** Every open inbox socket of each counsellor. */
     private final Map<String, Set<Conversation>> counsellors = new ConcurrentHashMap<>();
 
-    /**
-     * @param relays makes the relay for this server's desk: {@link Relay#local} for one instance,
-     *               a Redis relay when instances share a store
-     */
-    Talk(no.losen.handoff.HandoffConfig config, Clock clock, Steps steps, StaffAuth staff,
-         java.util.function.Function<Desk, Relay> relays) {
-        this.desk = new Desk(config, clock, this);
-        this.relay = relays.apply(desk);
+    /** @param board this instance's desk and relay, shared with the SMS channel; the widget's events come here */
+    Talk(no.losen.handoff.Switchboard board, Clock clock, Steps steps, StaffAuth staff) {
+        this.board = board;
+        this.desk = board.desk();
+        board.connect(this);
         this.clock = clock;
         this.steps = steps;
         this.staff = staff;
@@ -76,7 +72,7 @@ final class Talk implements Desk.Outbox {
 
     /** Stops the relay (a shutdown). */
     Future<Void> close() {
-        return Future.fromCompletionStage(relay.close());
+        return Future.fromCompletionStage(board.close());
     }
 
     /**
@@ -84,12 +80,23 @@ final class Talk implements Desk.Outbox {
      * instance's desk applied it. A refusal is told to {@code c} as an error frame.
      */
     private Future<Void> submit(Conversation c, Call call) {
+        return submit(c, call, null);
+    }
+
+    /** As above; {@code undo} runs when the call was refused (before the error frame goes out). */
+    private Future<Void> submit(Conversation c, Call call, Runnable undo) {
         io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
-        java.util.concurrent.CompletionStage<Void> done = relay.submit(call);
+        java.util.concurrent.CompletionStage<Void> done = board.submit(call);
         Future<Void> f = ctx == null ? Future.fromCompletionStage(done) : Future.fromCompletionStage(done, ctx);
         return f.recover(e -> {
             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-            return cause instanceof HandoffException h ? refused(c, h) : Future.failedFuture(cause);
+            if (cause instanceof HandoffException h) {
+                if (undo != null) {
+                    undo.run();
+                }
+                return refused(c, h);
+            }
+            return Future.failedFuture(cause);
         });
     }
 
@@ -115,10 +122,9 @@ final class Talk implements Desk.Outbox {
         };
     }
 
-    /** The desk's duty, but nobody on duty while the relay cannot carry calls (Redis is away). */
+    /** The desk's duty, but nobody on duty while the relay cannot carry calls (Redis is away): {@link no.losen.handoff.Switchboard#duty}. */
     private Desk.Duty duty() {
-        Desk.Duty d = desk.duty();
-        return d == Desk.Duty.ON && !relay.connected() ? Desk.Duty.NOBODY : d;
+        return board.duty();
     }
 
     // --- the person ------------------------------------------------------------------------
@@ -193,7 +199,7 @@ final class Talk implements Desk.Outbox {
     /** The person ended the conversation (quick exit too): the wait or talk ends with it. */
     void ended(String token) {
         if (token != null) {
-            desk.ticketOf(token).ifPresent(t -> relay.submit(new Call.Leave(clock.instant(), t)));
+            desk.ticketOf(token).ifPresent(t -> board.submit(new Call.Leave(clock.instant(), t)));
         }
     }
 
@@ -220,7 +226,14 @@ final class Talk implements Desk.Outbox {
                     c.counsellor = user;
                     counsellors.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(c);
                     LOG.info("event=handoff.counsellor.in");
-                    yield submit(c, new Call.CounsellorIn(clock.instant(), user));
+                    // Refused (Redis is away): not in, so that the inbox asking again tries again.
+                    yield submit(c, new Call.CounsellorIn(clock.instant(), user), () -> {
+                        c.counsellor = null;
+                        counsellors.computeIfPresent(user, (u, set) -> {
+                            set.remove(c);
+                            return set.isEmpty() ? null : set;
+                        });
+                    });
                 }
                 case "inbox.accept" -> submit(c, new Call.Accept(clock.instant(), f.ticket(), user))
                         .onSuccess(v -> LOG.info("event=handoff.accept"));
@@ -268,7 +281,7 @@ final class Talk implements Desk.Outbox {
                 set.remove(c);
                 return set.isEmpty() ? null : set;
             });
-            relay.submit(new Call.CounsellorOut(clock.instant(), user));
+            board.submit(new Call.CounsellorOut(clock.instant(), user));
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import no.losen.handoff.HandoffConfig;
 import no.losen.http.ClientAddress;
 import no.losen.http.ConnectionRate;
 import no.losen.http.Origins;
@@ -67,13 +66,12 @@ public final class WebSocketChannel {
      * @param origins        which pages may open sockets: the server's own and the widget hosts
      * @param clients        who a request's client is (the same answer for every limit)
      * @param newConnections the clients' budget of new connections, shared with {@code http.ConnectionGuard}
-     * @param handoff        "Talk to a person" ({@link Talk}); off: the {@code talk} and {@code inbox} frames are refused
-     * @param relays         makes the relay that carries hand-off calls to the desk: {@link no.losen.handoff.Relay#local}
-     *                       on one instance, a Redis relay when several share a store
+     * @param handoff        "Talk to a person" ({@link Talk}): this instance's desk and relay, shared with the SMS
+     *                       channel; null (not set up): the {@code talk} and {@code inbox} frames are refused
      */
     public WebSocketChannel(Steps steps, StaffAuth staff, Origins origins, WsLimits limits,
-                            ClientAddress clients, ConnectionRate newConnections, Metrics metrics, HandoffConfig handoff,
-                            java.util.function.Function<no.losen.handoff.Desk, no.losen.handoff.Relay> relays) {
+                            ClientAddress clients, ConnectionRate newConnections, Metrics metrics,
+                            no.losen.handoff.Switchboard handoff) {
         this.newConnections = newConnections;
         this.staff = staff;
         this.origins = origins;
@@ -81,7 +79,7 @@ public final class WebSocketChannel {
         this.clientAddress = clients;
         this.metrics = metrics;
         this.connections = new Connections(limits.maxPerAddress());
-        this.talk = handoff.enabled() ? new Talk(handoff, java.time.Clock.systemUTC(), steps, staff, relays) : null;
+        this.talk = handoff != null ? new Talk(handoff, java.time.Clock.systemUTC(), steps, staff) : null;
         this.shared = new Conversation.Shared(steps, metrics, limits, this::closed, refusals, talk);
         if (talk != null) {
             metrics.gauge("losen.handoff", "people waiting for or talking to a counsellor", () -> talk.desk().size());

@@ -229,4 +229,21 @@ class SmsConversationTest {
         assertThat(send("۹")).startsWith("هذا الرقم ليس خيارًا هنا.");
         assertThat(send("٠")).startsWith("مرحبا");
     }
+
+    @Test
+    void asking_for_a_person_is_the_keyword_in_any_language_or_the_number_after_the_choices_while_someone_answers() {
+        open(Map.of());
+        send("1");
+        no.losen.dialog.Session s = store.get("sms:" + new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8))
+                .of(PHONE)).await().orElseThrow();
+        assertThat(sms.step(s, "5", SmsTalk.Offer.ON, false).talk()).isTrue();
+        assertThat(sms.step(s, "5", SmsTalk.Offer.CLOSED, false).talk()).isFalse();   // no such line outside hours
+        assertThat(sms.step(s, "PERSON", SmsTalk.Offer.CLOSED, false).talk()).isTrue();   // the contacts follow
+        assertThat(sms.step(s, "شخص", SmsTalk.Offer.ON, false).talk()).isTrue();
+        assertThat(sms.step(s, "person", SmsTalk.Offer.OFF, false).talk()).isFalse();
+        assertThat(sms.step(s, "4", SmsTalk.Offer.ON, false).talk()).isFalse();   // the dialog's own last choice
+        // Quick exit erases only while the phone waits for or talks to a person.
+        assertThat(sms.step(s, "x", SmsTalk.Offer.ON, true).erase()).isTrue();
+        assertThat(sms.step(s, "x", SmsTalk.Offer.ON, false).erase()).isFalse();
+    }
 }

@@ -38,6 +38,21 @@ class SmsRendererTest {
     }
 
     @Test
+    void talk_to_a_person_is_one_more_number_after_the_choices_but_never_on_a_check_list() {
+        Engine e = SmsFixture.engine(dir, Map.of());
+        SmsRenderer r = new SmsRenderer(new SmsTexts(e.dialogs().translations()));
+        Engine.Turn t = e.start("demo", "nb", false);
+        assertThat(String.join("\n", r.blocks(t.reply(), false, "Snakk med et menneske"))).endsWith("""
+                4 Jeg trenger hjelp nå
+                5 Snakk med et menneske
+                Svar med et tall.""");
+        Reply signs = e.apply(t.session(), no.losen.dialog.Command.Choose.one("signs")).reply();
+        assertThat(signs.multi()).isTrue();
+        assertThat(r.blocks(signs, true, "Snakk med et menneske")).isEqualTo(r.blocks(signs, true));
+        assertThat(r.blocks(t.reply(), false, null)).isEqualTo(r.blocks(t.reply(), false));
+    }
+
+    @Test
     void a_contact_the_text_already_names_is_not_repeated_and_back_is_offered_after_the_first_node() {
         Engine e = SmsFixture.engine(dir, Map.of());
         SmsRenderer r = new SmsRenderer(new SmsTexts(e.dialogs().translations()));

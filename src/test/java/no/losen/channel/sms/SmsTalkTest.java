@@ -1,0 +1,246 @@
+package no.losen.channel.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import no.losen.dialog.Engine;
+import no.losen.handoff.Call;
+import no.losen.handoff.Event;
+import no.losen.handoff.HandoffConfig;
+import no.losen.handoff.OpeningHours;
+import no.losen.handoff.Relay;
+import no.losen.handoff.Switchboard;
+import no.losen.session.MemorySessionStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "Talk to a person" by SMS without HTTP: a phone's messages through the conversation, a desk on
+ * this instance, the counsellor's side as desk calls, and the SMS that would go out recorded.
+ */
+class SmsTalkTest {
+
+    private static final String PHONE = "+4791234567";
+    private static final String GATEWAY = "test";
+
+    /** What a gateway would have sent: to whom, from which of our numbers, what. */
+    record Sent(SmsSender.Recipient to, String text) {
+    }
+
+    /** Records each message it is asked to send, in order (the gateway's side is tested in JsonSenderTest, TwilioSenderTest). */
+    static final class Recording implements SmsSender {
+        final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletionStage<Void> send(Recipient to, List<String> messages) {
+            messages.forEach(m -> sent.add(new Sent(to, m)));
+            return CompletableFuture.completedFuture(null);
+        }
+
+        List<String> texts() {
+            return sent.stream().map(Sent::text).toList();
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    private final Recording gateway = new Recording();
+    private MemorySessionStore store;
+    private Switchboard board;
+    private SmsConversation sms;
+    private int id;
+
+    private void open(Duration answerWithin, int perMinute) {
+        open(answerWithin, perMinute, "Test Org");
+    }
+
+    private void open(Duration answerWithin, int perMinute, String organisation) {
+        Engine engine = SmsFixture.engine(dir, Map.of());
+        store = new MemorySessionStore(Duration.ofMinutes(30), 1000);
+        board = new Switchboard(new HandoffConfig(organisation, OpeningHours.parse("mon-sun 00:00-24:00", "", "Europe/Oslo"),
+                answerWithin, Duration.ofMinutes(30), List.of("rosa"), perMinute, Duration.ofHours(24)),
+                Clock.systemUTC(), Relay::local);
+        sms = new SmsConversation(SmsFixture.steps(engine, store),
+                new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)), "demo", board,
+                Map.of(GATEWAY, gateway));
+    }
+
+    private void open() {
+        open(Duration.ofMinutes(10), 20);
+    }
+
+    private String send(String text) {
+        return send(GATEWAY, text);
+    }
+
+    private String send(String via, String text) {
+        return String.join("\n---\n", sms.handle(via, new Inbound(PHONE, "2222", text, "m" + (++id))).await());
+    }
+
+    private void counsellor(Call call) {
+        board.submit(call).toCompletableFuture().join();
+    }
+
+    private String ticket() {
+        return board.desk().queue().get(0).ticket();
+    }
+
+    @Test
+    void it_is_offered_only_through_a_gateway_that_can_send_and_while_someone_answers() {
+        open();
+        assertThat(sms.talk().offer(GATEWAY)).isEqualTo(SmsTalk.Offer.CLOSED);
+        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        assertThat(sms.talk().offer(GATEWAY)).isEqualTo(SmsTalk.Offer.ON);
+        assertThat(sms.talk().offer("json")).isEqualTo(SmsTalk.Offer.OFF);
+        send("1");
+        assertThat(send("MENY")).contains("\n4 Jeg trenger hjelp nå\n5 Snakk med et menneske\nSvar med et tall.");
+        assertThat(send("json", "MENY")).doesNotContain("Snakk med et menneske");
+        // Without a sender the keyword is an ordinary message to the dialog.
+        assertThat(send("json", "person")).doesNotContain("køen");
+        assertThat(board.desk().size()).isZero();
+    }
+
+    @Test
+    void outside_hours_the_keyword_gives_who_answers_around_the_clock() {
+        open();
+        send("2");
+        assertThat(send("talk")).isEqualTo("No one can answer by SMS right now. These answer day and night:\nROSA: 22 33 11 60");
+        assertThat(board.desk().size()).isZero();
+    }
+
+    @Test
+    void the_person_joins_is_accepted_chats_gets_a_card_and_the_end_by_sms() {
+        open();
+        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        send("2");
+        assertThat(send("5")).isEqualTo("You are number 1 in the queue.\n"
+                + "A person from Test Org will read what you write, in English. The talk is erased when it ends.\n"
+                + "You can keep using the questions while you wait. Write LEAVE to leave the queue, X to erase everything.");
+        assertThat(gateway.sent).isEmpty();   // the join is answered in the webhook's reply
+        String ticket = ticket();
+
+        counsellor(new Call.Accept(Instant.now(), ticket, "kari"));
+        assertThat(gateway.sent).singleElement().satisfies(s -> {
+            assertThat(s.to().phone()).isEqualTo(PHONE);
+            assertThat(s.to().via()).isEqualTo("2222");
+            assertThat(s.text()).isEqualTo("A person from Test Org now reads what you write and answers in English. Write here. "
+                    + "The talk is erased when it ends. LEAVE: end it. X: erase everything.");
+        });
+        assertThat(send("menu")).isEmpty();   // a keyword too goes to the counsellor now
+        counsellor(new Call.Say(Instant.now(), ticket, Event.Side.COUNSELLOR, "kari", "I am here – tell me more…"));
+        counsellor(new Call.SendCard(Instant.now(), ticket, "kari", "rosa"));
+        counsellor(new Call.End(Instant.now(), ticket, "kari"));
+        assertThat(gateway.texts()).containsExactly(gateway.texts().get(0),
+                "Counsellor: I am here - tell me more...",
+                "ROSA: 22 33 11 60",
+                "The talk has ended and is erased. Reply MENU for the questions.");
+        assertThat(sms.talk().held()).isZero();
+        assertThat(send("menu")).startsWith("Hello! What is it about?");
+    }
+
+    @Test
+    void a_long_message_from_the_counsellor_is_packed_into_sms_within_the_budget() {
+        open();
+        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        send("2");
+        send("talk");
+        String ticket = ticket();
+        counsellor(new Call.Accept(Instant.now(), ticket, "kari"));
+        String sentence = "You can get help from a doctor without papers, and the doctor must keep it to themselves. ";
+        counsellor(new Call.Say(Instant.now(), ticket, Event.Side.COUNSELLOR, "kari", sentence.repeat(10).strip()));
+        List<String> chat = gateway.texts().subList(1, gateway.texts().size());
+        assertThat(chat).hasSizeGreaterThan(1);
+        assertThat(chat).allSatisfy(m -> assertThat(Segments.count(m).segments()).isLessThanOrEqualTo(Segments.BUDGET));
+        assertThat(String.join(" ", chat).replace("Counsellor: ", "")).isEqualTo(sentence.repeat(10).strip());
+    }
+
+    @Test
+    void nobody_accepting_in_time_is_told_by_sms_with_the_contacts() {
+        open(Duration.ZERO, 20);
+        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        send("1");
+        assertThat(send("person")).startsWith("Du er nummer 1 i køen.");
+        board.desk().sweep();
+        assertThat(gateway.texts()).containsExactly("Ingen rakk å svare. Beklager. Disse svarer døgnet rundt:\nROSA: 22 33 11 60");
+        assertThat(sms.talk().held()).isZero();
+    }
+
+    @Test
+    void the_person_may_not_flood_the_counsellor() {
+        open(Duration.ofMinutes(10), 2);
+        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        send("1");
+        send("person");
+        counsellor(new Call.Accept(Instant.now(), ticket(), "kari"));
+        assertThat(send("en")).isEmpty();
+        assertThat(send("to")).isEmpty();
+        assertThat(send("tre")).isEqualTo("Du har sendt mange meldinger på kort tid. Vent litt før du skriver mer.");
+    }
+
+    @Test
+    void a_blocked_person_asking_again_gets_the_contacts_not_a_dead_end() {
+        open();
+        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        send("1");
+        send("person");
+        String ticket = ticket();
+        counsellor(new Call.Accept(Instant.now(), ticket, "kari"));
+        counsellor(new Call.Block(Instant.now(), ticket, "kari"));
+        assertThat(gateway.texts()).last().isEqualTo("Praten er avsluttet og slettet. Svar MENY for spørsmålene.");
+        assertThat(send("person")).isEqualTo("Ingen kan svare på SMS akkurat nå. Disse svarer døgnet rundt:\nROSA: 22 33 11 60");
+    }
+
+    @Test
+    void handed_back_the_node_arrives_by_sms_and_back_returns_to_where_they_asked() {
+        open();
+        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        send("1");
+        send("1");   // health
+        send("person");
+        String ticket = ticket();
+        counsellor(new Call.Accept(Instant.now(), ticket, "kari"));
+        counsellor(new Call.HandBack(Instant.now(), ticket, "kari", "hello"));
+        assertThat(gateway.texts()).last().asString()
+                .startsWith("Veilederen sendte deg tilbake til spørsmålene.\nHei! Hva gjelder det?\n1 Jeg er voksen")
+                .endsWith("4 Jeg trenger hjelp nå\n5 Snakk med et menneske\nSvar med et tall. 0 = tilbake.");
+        assertThat(sms.talk().held()).isZero();
+        assertThat(send("0")).startsWith("Du kan få helsehjelp.");
+    }
+
+    @Test
+    void quick_exit_while_waiting_erases_the_session_and_leaves_the_queue() {
+        open();
+        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        send("1");
+        send("person");
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(send("x")).isEqualTo("Samtalen er slettet. Skriv når som helst for å begynne på nytt.");
+        assertThat(store.size()).isZero();
+        assertThat(board.desk().size()).isZero();
+        assertThat(sms.talk().held()).isZero();
+        assertThat(gateway.sent).isEmpty();
+        // Outside a talk, "x" is no keyword: a new phone gets the language menu.
+        assertThat(send("x")).startsWith("Velg språk");
+    }
+
+    @Test
+    void in_arabic_the_join_answer_is_split_between_its_sentences_within_the_budget() {
+        open(Duration.ofMinutes(10), 20, "Kirkens Bymisjon, Oslo sentrum");
+        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        send("3");
+        List<String> joined = sms.handle(GATEWAY, new Inbound(PHONE, "2222", "شخص", "m" + (++id))).await();
+        assertThat(joined).hasSize(2).allSatisfy(m -> assertThat(Segments.count(m).segments()).isLessThanOrEqualTo(Segments.BUDGET));
+        assertThat(joined.get(0)).startsWith("أنت رقم 1 في قائمة الانتظار.\nسيقرأ شخص من Kirkens Bymisjon, Oslo sentrum ما تكتبه، باللغة العربية.");
+        assertThat(joined.get(1)).isEqualTo("يمكنك متابعة استخدام الأسئلة أثناء الانتظار. اكتب مغادرة لمغادرة قائمة الانتظار، أو X لمحو كل شيء.");
+    }
+}

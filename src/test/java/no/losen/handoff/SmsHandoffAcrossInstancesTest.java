@@ -1,0 +1,141 @@
+package no.losen.handoff;
+
+import static no.losen.handoff.SmsHandoffEndToEndTest.PASSWORD;
+import static no.losen.handoff.SmsHandoffEndToEndTest.talkNumber;
+import static no.losen.handoff.SmsHandoffEndToEndTest.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import no.losen.server.Config;
+import no.losen.server.Operations;
+import no.losen.server.TestServer;
+import no.losen.session.RedisServer;
+import no.losen.staff.Role;
+import no.losen.staff.StaffAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "Talk to a person" by SMS across two instances and one real redis-server, as behind a load
+ * balancer: the person's SMS arrive at either instance, the counsellor is on the other, and
+ * every SMS to the person is sent exactly once, by the instance that took their join.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SmsHandoffAcrossInstancesTest {
+
+    @TempDir
+    static Path tmp;
+    static RedisServer redis;
+    static SmsRelayStandIn relay;
+    static TestServer a;
+    static TestServer b;
+
+    @BeforeAll
+    static void up() throws Exception {
+        redis = RedisServer.startOrSkip();
+        Path users = tmp.resolve("users");
+        StaffAccounts.put(users, "kari", StaffAccounts.hash(PASSWORD.toCharArray(), 4), EnumSet.of(Role.COUNSELLOR));
+        relay = new SmsRelayStandIn(SmsHandoffEndToEndTest.SECRET);
+        Path content = SmsHandoffEndToEndTest.content(tmp.resolve("content"));
+        a = instance(users, content);
+        b = instance(users, content);
+    }
+
+    static TestServer instance(Path users, Path content) {
+        return new TestServer(Config.defaults().withPort(0).withContent(content).withStaff(users, Duration.ofMinutes(20))
+                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(SmsHandoffEndToEndTest.handoff())
+                .withSms(SmsHandoffEndToEndTest.sms(relay.url()))
+                .withOps(Operations.DEFAULT.withSessionStore(redis.uri())));
+    }
+
+    @AfterAll
+    static void down() {
+        for (AutoCloseable c : new AutoCloseable[] {a, b, redis, relay}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                // the next one still closes
+            }
+        }
+    }
+
+    /** Waits until both copies of the desk hold {@code n} people (the calls travel through Redis). */
+    static void desksHold(int n) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < end) {
+            if (a.losen.handoff().desk().size() == n && b.losen.handoff().desk().size() == n) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the desks do not hold " + n + " within 5 s");
+    }
+
+    @Test
+    void aPersonTextingEitherInstanceTalksToACounsellorOnTheOtherAndIsTextedOnce() throws Exception {
+        String phone = "+4791235001";
+        try (Ws kari = Ws.open(b, Ws.login(b, "kari", PASSWORD))) {
+            kari.send("inbox");
+            kari.next("inbox.queue");
+            text(a, phone, "Hei");
+            text(a, phone, "1");
+            // Instance a knows a counsellor is on duty on instance b.
+            List<String> health = text(a, phone, "1");
+            List<String> joined = text(a, phone, talkNumber(health));
+            assertThat(joined.get(0)).startsWith("Du er nummer 1 i køen.");
+            JsonObject w = kari.queueOf(1).getJsonObject(0);
+            assertThat(w.getString("lang")).isEqualTo("nb");
+            assertThat(w.encode()).doesNotContain("91235001");
+            String ticket = w.getString("ticket");
+
+            kari.send("inbox.accept", "ticket", ticket);
+            kari.next("inbox.chat");
+            SmsRelayStandIn.Sms accepted = relay.next();
+            assertThat(accepted.to()).isEqualTo(phone);
+            assertThat(accepted.text()).startsWith("Nå leser en person fra Test Org");
+
+            // The next SMS arrives at instance b: it reaches the counsellor all the same.
+            assertThat(text(b, phone, "Hei fra telefonen")).isEmpty();
+            assertThat(kari.next("inbox.message").getString("text")).isEqualTo("Hei fra telefonen");
+            kari.send("inbox.say", "ticket", ticket, "text", "Jeg leser");
+            assertThat(relay.next().text()).isEqualTo("Veileder: Jeg leser");
+
+            kari.send("inbox.end", "ticket", ticket);
+            kari.next("inbox.ended");
+            assertThat(relay.next().text()).startsWith("Praten er avsluttet og slettet.");
+            desksHold(0);
+            // Each of the three went out once: both instances heard every event, one sent.
+            assertThat(relay.within(500)).isEmpty();
+        }
+    }
+
+    @Test
+    void stopAtTheOtherInstanceEndsTheTalkEverywhereAndNothingMoreIsSent() throws Exception {
+        String phone = "+4791235002";
+        try (Ws kari = Ws.open(b, Ws.login(b, "kari", PASSWORD))) {
+            kari.send("inbox");
+            kari.next("inbox.queue");
+            text(a, phone, "Hei");
+            text(a, phone, "2");
+            assertThat(text(a, phone, "person").get(0)).startsWith("You are number 1 in the queue.");
+            String ticket = kari.queueOf(1).getJsonObject(0).getString("ticket");
+            kari.send("inbox.accept", "ticket", ticket);
+            kari.next("inbox.chat");
+            relay.next();
+            assertThat(text(b, phone, "STOP")).containsExactly("The conversation is deleted. Write at any time to start again.");
+            assertThat(kari.next("inbox.ended").getString("reason")).isEqualTo("person");
+            desksHold(0);
+            assertThat(relay.within(500)).isEmpty();
+        }
+    }
+}
