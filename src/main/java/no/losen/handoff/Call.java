@@ -23,7 +23,9 @@ import java.util.List;
     @JsonSubTypes.Type(value = Call.End.class, name = "end"),
     @JsonSubTypes.Type(value = Call.Block.class, name = "block"),
     @JsonSubTypes.Type(value = Call.CounsellorIn.class, name = "in"),
-    @JsonSubTypes.Type(value = Call.CounsellorOut.class, name = "out")
+    @JsonSubTypes.Type(value = Call.CounsellorOut.class, name = "out"),
+    @JsonSubTypes.Type(value = Call.Present.class, name = "present"),
+    @JsonSubTypes.Type(value = Call.Note.class, name = "note")
 })
 public sealed interface Call {
 
@@ -89,17 +91,34 @@ public sealed interface Call {
         }
     }
 
-    record CounsellorIn(Instant at, String user) implements Call {
+    /** A counsellor's connection opened on {@code instance} (null: {@link Desk#LOCAL}). */
+    record CounsellorIn(Instant at, String instance, String user) implements Call {
         @Override
         public void apply(Desk d) {
-            d.counsellorIn(user);
+            d.counsellorIn(instance == null ? Desk.LOCAL : instance, user);
         }
     }
 
-    record CounsellorOut(Instant at, String user) implements Call {
+    record CounsellorOut(Instant at, String instance, String user) implements Call {
         @Override
         public void apply(Desk d) {
-            d.counsellorOut(user);
+            d.counsellorOut(instance == null ? Desk.LOCAL : instance, user);
+        }
+    }
+
+    /** An instance's heartbeat: the counsellor connections it holds (see {@link Desk#present}). */
+    record Present(Instant at, String instance, java.util.Map<String, Integer> users) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.present(instance, users);
+        }
+    }
+
+    /** The counsellor's case note, passed to every copy so a reconnect anywhere gets it back; never stored. */
+    record Note(Instant at, String ticket, String user, String text) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.note(ticket, user, text);
         }
     }
 }

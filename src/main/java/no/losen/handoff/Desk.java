@@ -61,6 +61,8 @@ public final class Desk {
         final MessageLimit fromCounsellor;
         String counsellor;
         Instant lastActive;
+        /** The counsellor's case note (see {@link #note}); dropped with the ticket. */
+        String note;
 
         Ticket(Waiting waiting, String personKey, int perMinute) {
             this.waiting = waiting;
@@ -73,6 +75,15 @@ public final class Desk {
 
     /** The longest message either side may send (the same as a typed text in a dialog). */
     public static final int MAX_TEXT = 1000;
+    /** The longest case note: a few lines for the counsellor's own follow-up, not a transcript. */
+    public static final int MAX_NOTE = 500;
+    /** The instance a single server (and a desk without a relay) is known by. */
+    public static final String LOCAL = "local";
+    /**
+     * An instance not heard from this long is gone: three missed heartbeats (Talk sends one every
+     * 10 s), so a slow Redis round trip never drops a living instance's counsellors.
+     */
+    public static final Duration PRESENCE_TTL = Duration.ofSeconds(30);
 
     private final HandoffConfig config;
     private final Clock clock;
@@ -80,7 +91,14 @@ public final class Desk {
     /** Insertion order is queue order. */
     private final LinkedHashMap<String, Ticket> tickets = new LinkedHashMap<>();
     private final Map<String, String> ticketOfPerson = new HashMap<>();
-    private final Map<String, Integer> online = new HashMap<>();
+    /** Open counsellor connections, per instance, per counsellor (two tabs are one counsellor). */
+    private final Map<String, Map<String, Integer>> online = new HashMap<>();
+    /**
+     * When each instance last said which counsellors it holds ({@link #present}). An instance that
+     * falls silent for {@link #PRESENCE_TTL} has died without saying goodbye: its counsellors no
+     * longer count. Instances that never sent a heartbeat (one instance, tests) never expire.
+     */
+    private final Map<String, Instant> heard = new HashMap<>();
     private final Map<String, Instant> blocked = new HashMap<>();
     private final WaitEstimate estimate = new WaitEstimate();
     private final List<Runnable> pending = new ArrayList<>();
@@ -118,10 +136,18 @@ public final class Desk {
 
     // --- counsellors -----------------------------------------------------------------------
 
-    /** A counsellor connection opened; the desk counts connections, so two tabs are one counsellor. */
+    /** A counsellor connection opened on this (the only) instance. */
     public void counsellorIn(String user) {
+        counsellorIn(LOCAL, user);
+    }
+
+    /**
+     * A counsellor connection opened on {@code instance}; the desk counts connections, so two tabs
+     * are one counsellor.
+     */
+    public void counsellorIn(String instance, String user) {
         synchronized (this) {
-            online.merge(user, 1, Integer::sum);
+            online.computeIfAbsent(instance, i -> new HashMap<>()).merge(user, 1, Integer::sum);
             emitQueueTo(user);
             for (Ticket t : tickets.values()) {
                 if (user.equals(t.counsellor)) {
@@ -134,8 +160,33 @@ public final class Desk {
     }
 
     /** A counsellor connection closed. Their conversations stay theirs until they end or go idle. */
-    public synchronized void counsellorOut(String user) {
-        online.computeIfPresent(user, (u, n) -> n > 1 ? n - 1 : null);
+    public void counsellorOut(String user) {
+        counsellorOut(LOCAL, user);
+    }
+
+    /** A counsellor connection on {@code instance} closed. */
+    public synchronized void counsellorOut(String instance, String user) {
+        Map<String, Integer> users = online.get(instance);
+        if (users != null) {
+            users.computeIfPresent(user, (u, n) -> n > 1 ? n - 1 : null);
+            if (users.isEmpty()) {
+                online.remove(instance);
+            }
+        }
+    }
+
+    /**
+     * {@code instance}'s heartbeat: the counsellor connections it holds now, replacing what this
+     * copy thought. Self-healing: a missed {@code in} or {@code out} is corrected by the next beat,
+     * and an instance whose beats stop is dropped by {@link #sweep} after {@link #PRESENCE_TTL}.
+     */
+    public synchronized void present(String instance, Map<String, Integer> users) {
+        heard.put(instance, now());
+        if (users.isEmpty()) {
+            online.remove(instance);
+        } else {
+            online.put(instance, new HashMap<>(users));
+        }
     }
 
     /** Whether the person would be offered "Talk to a person" now. */
@@ -146,7 +197,7 @@ public final class Desk {
         if (!config.hours().open(now())) {
             return Duty.CLOSED;
         }
-        return online.isEmpty() ? Duty.NOBODY : Duty.ON;
+        return online.values().stream().anyMatch(u -> !u.isEmpty()) ? Duty.ON : Duty.NOBODY;
     }
 
     // --- the person's side -----------------------------------------------------------------
@@ -345,6 +396,28 @@ public final class Desk {
         finish(ticket, Reason.BLOCKED, user);
     }
 
+    /**
+     * The counsellor's case note on this conversation, replacing the last one: a few lines for
+     * their own follow-up that hold no personal data (the console warns the way it warns for a
+     * staff member's note). It is never shown to the person, lives only beside the ticket in each
+     * instance's memory (so a reconnecting counsellor gets it back), and is dropped with the
+     * ticket; the console shows it once more at the end, for the counsellor to carry into their
+     * organisation's own records if its policy says so. Blank clears it.
+     */
+    public void note(String ticket, String user, String text) {
+        synchronized (this) {
+            Ticket t = owned(ticket, user);
+            String n = text == null || text.isBlank() ? null : text.strip();
+            if (n != null && n.length() > MAX_NOTE) {
+                throw new HandoffException(Problem.TOO_LONG, "a case note may be at most " + MAX_NOTE + " characters");
+            }
+            t.note = n;
+            Event.Noted e = new Event.Noted(ticket, n == null ? "" : n);
+            emit(() -> out.toCounsellor(user, e));
+        }
+        flush();
+    }
+
     // --- time ------------------------------------------------------------------------------
 
     /**
@@ -365,6 +438,13 @@ public final class Desk {
                 }
             }
             blocked.values().removeIf(until -> !now.isBefore(until));
+            heard.entrySet().removeIf(h -> {
+                boolean gone = !now.isBefore(h.getValue().plus(PRESENCE_TTL));
+                if (gone) {
+                    online.remove(h.getKey());
+                }
+                return gone;
+            });
         }
         noAnswer.forEach(t -> finish(t, Reason.NO_ANSWER, null));
         idle.forEach(t -> finish(t, Reason.IDLE, null));
@@ -373,6 +453,75 @@ public final class Desk {
     /** How many are waiting or talking (for metrics and tests). */
     public synchronized int size() {
         return tickets.size();
+    }
+
+    // --- a copy for a new instance ----------------------------------------------------------
+
+    /**
+     * Everything this copy knows, for an instance that starts (or reconnects to Redis) while
+     * people wait or talk: it asks on the relay's channel and a running instance answers with
+     * this. It travels through pub/sub only and is never stored.
+     */
+    public synchronized State snapshot() {
+        List<State.Held> held = new ArrayList<>();
+        for (Ticket t : tickets.values()) {
+            held.add(new State.Held(t.waiting, t.personKey, t.counsellor, t.lastActive, t.note,
+                    t.fromPerson.times(), t.fromCounsellor.times()));
+        }
+        Map<String, Map<String, Integer>> on = new HashMap<>();
+        online.forEach((i, u) -> on.put(i, Map.copyOf(u)));
+        return new State(held, Map.copyOf(blocked), on, Map.copyOf(heard), estimate.times());
+    }
+
+    /**
+     * Replaces this copy with {@code s} (see {@link #snapshot}). Counsellors on this instance are
+     * sent the queue and their conversations, since what they saw may have been stale.
+     */
+    public void restore(State s) {
+        synchronized (this) {
+            tickets.clear();
+            ticketOfPerson.clear();
+            for (State.Held h : s.held()) {
+                Ticket t = new Ticket(h.waiting(), h.personKey(), config.messagesPerMinute());
+                t.counsellor = h.counsellor();
+                t.lastActive = h.lastActive();
+                t.note = h.note();
+                t.fromPerson.restore(h.fromPerson());
+                t.fromCounsellor.restore(h.fromCounsellor());
+                tickets.put(h.waiting().ticket(), t);
+                ticketOfPerson.put(h.personKey(), h.waiting().ticket());
+            }
+            blocked.clear();
+            blocked.putAll(s.blocked());
+            // This instance's own counsellors are its own truth; the others' come from the snapshot.
+            Map<String, Map<String, Integer>> mine = new HashMap<>();
+            online.forEach((i, u) -> mine.put(i, new HashMap<>(u)));
+            online.clear();
+            s.online().forEach((i, u) -> online.put(i, new HashMap<>(u)));
+            heard.clear();
+            heard.putAll(s.heard());
+            mine.forEach(online::put);
+            estimate.restore(s.accepts());
+            queueChanged();
+            for (Ticket t : tickets.values()) {
+                if (t.counsellor != null) {
+                    Event e = accepted(t);
+                    String c = t.counsellor;
+                    emit(() -> out.toCounsellor(c, e));
+                }
+            }
+        }
+        flush();
+    }
+
+    /** A copy of the desk as data (see {@link #snapshot}). */
+    public record State(List<Held> held, Map<String, Instant> blocked, Map<String, Map<String, Integer>> online,
+                        Map<String, Instant> heard, List<Instant> accepts) {
+
+        /** One ticket: who waits or talks, with whom, and the times the limits count. */
+        public record Held(Waiting waiting, String personKey, String counsellor, Instant lastActive, String note,
+                           List<Instant> fromPerson, List<Instant> fromCounsellor) {
+        }
     }
 
     // --- inside ----------------------------------------------------------------------------
@@ -426,7 +575,8 @@ public final class Desk {
     }
 
     private Event.Accepted accepted(Ticket t) {
-        return new Event.Accepted(t.waiting.ticket(), config.organisation(), t.waiting.lang(), t.waiting, t.counsellor);
+        return new Event.Accepted(t.waiting.ticket(), config.organisation(), t.waiting.lang(), t.waiting, t.counsellor,
+                t.note == null ? "" : t.note);
     }
 
     /** Tells every counsellor the queue, and everyone waiting their place (places move when someone goes). */

@@ -14,6 +14,11 @@ public interface Relay {
 
     CompletionStage<Void> submit(Call call);
 
+    /** The name this instance's counsellors are counted under on every copy of the desk. */
+    default String instance() {
+        return Desk.LOCAL;
+    }
+
     /** Stops carrying calls. */
     default CompletionStage<Void> close() {
         return CompletableFuture.completedFuture(null);

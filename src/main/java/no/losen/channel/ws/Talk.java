@@ -16,6 +16,7 @@ import no.losen.dialog.Dialog;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.Engine;
 import no.losen.dialog.ErrorCode;
+import no.losen.dialog.Reply;
 import no.losen.dialog.Session;
 import no.losen.handoff.Call;
 import no.losen.handoff.Desk;
@@ -97,9 +98,31 @@ final class Talk implements Desk.Outbox {
         return desk;
     }
 
-    /** Clears what has run out every few seconds ({@link Desk#sweep}). */
+    /**
+     * Clears what has run out every few seconds ({@link Desk#sweep}). With several instances, also
+     * this instance's heartbeat: every {@link #HEARTBEAT} it tells every copy which counsellors it
+     * holds, so an instance that dies without saying goodbye stops counting as "a counsellor is
+     * on duty" within {@link Desk#PRESENCE_TTL}.
+     */
     void sweep(io.vertx.core.Vertx vertx) {
         vertx.setPeriodic(5_000, id -> desk.sweep());
+        if (!Desk.LOCAL.equals(relay.instance())) {
+            beat();
+            vertx.setPeriodic(HEARTBEAT.toMillis(), id -> beat());
+        }
+    }
+
+    /** How often an instance says which counsellors it holds (a third of {@link Desk#PRESENCE_TTL}). */
+    static final Duration HEARTBEAT = Desk.PRESENCE_TTL.dividedBy(3);
+
+    private void beat() {
+        Map<String, Integer> held = new java.util.HashMap<>();
+        counsellors.forEach((user, open) -> {
+            if (!open.isEmpty()) {
+                held.put(user, open.size());
+            }
+        });
+        relay.submit(new Call.Present(clock.instant(), relay.instance(), held));
     }
 
     /**
@@ -211,9 +234,10 @@ final class Talk implements Desk.Outbox {
                         yield Future.succeededFuture();
                     }
                     c.counsellor = user;
+                    c.counsellorLang = "en".equals(f.lang()) ? "en" : "nb";
                     counsellors.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(c);
                     LOG.info("event=handoff.counsellor.in");
-                    yield submit(c, new Call.CounsellorIn(clock.instant(), user));
+                    yield submit(c, new Call.CounsellorIn(clock.instant(), relay.instance(), user));
                 }
                 case "inbox.accept" -> submit(c, new Call.Accept(clock.instant(), f.ticket(), user))
                         .onSuccess(v -> LOG.info("event=handoff.accept"));
@@ -234,6 +258,13 @@ final class Talk implements Desk.Outbox {
                     }
                     yield submit(c, new Call.HandBack(clock.instant(), f.ticket(), user, f.node()))
                             .onSuccess(v -> LOG.info("event=handoff.end reason=handed_back"));
+                }
+                case "inbox.note" -> {
+                    if (f.text().length() > Desk.MAX_NOTE) {
+                        throw new HandoffException(HandoffException.Problem.TOO_LONG,
+                                "a case note may be at most " + Desk.MAX_NOTE + " characters");
+                    }
+                    yield submit(c, new Call.Note(clock.instant(), mine(user, f.ticket()).ticket(), user, f.text()));
                 }
                 case "inbox.end" -> submit(c, new Call.End(clock.instant(), f.ticket(), user))
                         .onSuccess(v -> LOG.info("event=handoff.end reason=counsellor"));
@@ -261,7 +292,7 @@ final class Talk implements Desk.Outbox {
                 set.remove(c);
                 return set.isEmpty() ? null : set;
             });
-            relay.submit(new Call.CounsellorOut(clock.instant(), user));
+            relay.submit(new Call.CounsellorOut(clock.instant(), relay.instance(), user));
         }
     }
 
@@ -321,7 +352,11 @@ final class Talk implements Desk.Outbox {
         if (e instanceof Event.Queue q) {
             frame = queue(q).toString();
         } else if (e instanceof Event.Accepted a) {
-            frame = chat(a).toString();
+            // Each socket in its own console language: the dialog's words are shown beside the person's.
+            open.forEach(c -> c.sendText(chat(a, c.counsellorLang == null ? "nb" : c.counsellorLang).toString()));
+        } else if (e instanceof Event.Noted n) {
+            frame = JSON.createObjectNode().put("type", "inbox.note").put("ticket", n.ticket()).put("note", n.note())
+                    .toString();
         } else if (e instanceof Event.Said s) {
             frame = JSON.createObjectNode().put("type", "inbox.message").put("ticket", s.ticket()).put("text", s.text())
                     .toString();
@@ -375,9 +410,25 @@ final class Talk implements Desk.Outbox {
         return n;
     }
 
-    private ObjectNode chat(Event.Accepted a) {
-        ObjectNode n = waiting(a.who()).put("type", "inbox.chat").put("organisation", a.organisation());
+    private ObjectNode chat(Event.Accepted a, String mine) {
+        ObjectNode n = waiting(a.who()).put("type", "inbox.chat").put("organisation", a.organisation())
+                .put("note", a.note());
         Dialog d = steps.engine().dialogs().dialog(a.who().dialog()).orElse(null);
+        if (d != null) {
+            ArrayNode path = (ArrayNode) n.get("path");
+            for (int i = 0; i < a.who().path().size(); i++) {
+                Reply r = shown(d, a.who().path().get(i).node(), mine);
+                if (r != null && r.text() != null) {
+                    ((ObjectNode) path.get(i)).put("title", firstLine(r.text()));
+                }
+            }
+            if (!a.who().path().isEmpty()) {
+                String node = a.who().path().get(a.who().path().size() - 1).node();
+                ObjectNode seen = n.putObject("seen").put("node", node);
+                side(seen, "theirs", shown(d, node, a.who().lang()));
+                side(seen, "yours", shown(d, node, mine));
+            }
+        }
         ArrayNode nodes = n.putArray("nodes");
         if (d != null) {
             d.nodes().keySet().forEach(nodes::add);
@@ -390,6 +441,35 @@ final class Talk implements Desk.Outbox {
             }
         }
         return n;
+    }
+
+    /**
+     * What {@code node} shows in {@code lang}, rendered as the dialog would with no variables set;
+     * null when it cannot be shown that way (a counsellor's view must never fail on it).
+     */
+    private Reply shown(Dialog d, String node, String lang) {
+        try {
+            return steps.engine().current(new Session(d.id(), node, lang, Map.of(), List.of(), false));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void side(ObjectNode seen, String field, Reply r) {
+        if (r == null) {
+            return;
+        }
+        ObjectNode o = seen.putObject(field).put("lang", r.lang()).put("dir", r.dir()).put("text", r.text());
+        ArrayNode labels = o.putArray("choices");
+        if (r.choices() != null) {
+            r.choices().forEach(ch -> labels.add(ch.label()));
+        }
+    }
+
+    /** A node's "title" for the path: the first line of what it says, cut at 80 characters. */
+    static String firstLine(String text) {
+        String line = text.strip().split("\\R", 2)[0].strip();
+        return line.length() <= 80 ? line : line.substring(0, 79).strip() + "\u2026";
     }
 
     private static ObjectNode waiting(Waiting w) {
@@ -415,6 +495,7 @@ final class Talk implements Desk.Outbox {
     }
 
     static List<String> counsellorTypes() {
-        return List.of("inbox", "inbox.accept", "inbox.say", "inbox.card", "inbox.back", "inbox.end", "inbox.block");
+        return List.of("inbox", "inbox.accept", "inbox.say", "inbox.card", "inbox.back", "inbox.end", "inbox.block",
+                "inbox.note");
     }
 }
