@@ -966,7 +966,7 @@
       } else if (f.type === 'inbox.ended') {
         ended(f.ticket);
       } else if (f.type === 'error') {
-        var key = f.code === 'taken' ? 'console.inbox.taken' : 'console.error.' + f.code;
+        var key = f.code === 'taken' || f.code === 'away' ? 'console.inbox.' + f.code : 'console.error.' + f.code;
         $('inbox-status').textContent = S[key] ? t(key) : t('console.error.generic');
       }
     }

@@ -25,7 +25,9 @@ import java.util.List;
     @JsonSubTypes.Type(value = Call.CounsellorIn.class, name = "in"),
     @JsonSubTypes.Type(value = Call.CounsellorOut.class, name = "out"),
     @JsonSubTypes.Type(value = Call.Present.class, name = "present"),
-    @JsonSubTypes.Type(value = Call.Note.class, name = "note")
+    @JsonSubTypes.Type(value = Call.Note.class, name = "note"),
+    @JsonSubTypes.Type(value = Call.PersonIn.class, name = "person_in"),
+    @JsonSubTypes.Type(value = Call.PersonOut.class, name = "person_out")
 })
 public sealed interface Call {
 
@@ -106,11 +108,31 @@ public sealed interface Call {
         }
     }
 
-    /** An instance's heartbeat: the counsellor connections it holds (see {@link Desk#present}). */
-    record Present(Instant at, String instance, java.util.Map<String, Integer> users) implements Call {
+    /**
+     * An instance's heartbeat: the counsellor connections it holds, and the tickets whose person
+     * has a socket on it (see {@link Desk#present}).
+     */
+    record Present(Instant at, String instance, java.util.Map<String, Integer> users, List<String> persons)
+            implements Call {
         @Override
         public void apply(Desk d) {
-            d.present(instance, users);
+            d.present(instance, users, persons == null ? List.of() : persons);
+        }
+    }
+
+    /** The person holding {@code ticket} has a socket on {@code instance} again. */
+    record PersonIn(Instant at, String instance, String ticket) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.personIn(instance, ticket);
+        }
+    }
+
+    /** The person's socket on {@code instance} closed: a counsellor's message now gets {@code away}. */
+    record PersonOut(Instant at, String instance, String ticket) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.personOut(instance, ticket);
         }
     }
 

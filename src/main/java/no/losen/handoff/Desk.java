@@ -99,6 +99,14 @@ public final class Desk {
      * longer count. Instances that never sent a heartbeat (one instance, tests) never expire.
      */
     private final Map<String, Instant> heard = new HashMap<>();
+    /** Which instance holds each person's socket, as far as it said ({@link #personIn}). */
+    private final Map<String, String> holder = new HashMap<>();
+    /**
+     * Tickets whose person is known to have no socket (it closed, or its instance fell silent): a
+     * counsellor's message to them is refused ({@code away}) rather than lost. A ticket never
+     * reported either way is taken as connected.
+     */
+    private final java.util.Set<String> away = new java.util.HashSet<>();
     private final Map<String, Instant> blocked = new HashMap<>();
     private final WaitEstimate estimate = new WaitEstimate();
     private final List<Runnable> pending = new ArrayList<>();
@@ -181,12 +189,41 @@ public final class Desk {
      * and an instance whose beats stop is dropped by {@link #sweep} after {@link #PRESENCE_TTL}.
      */
     public synchronized void present(String instance, Map<String, Integer> users) {
+        present(instance, users, List.of());
+    }
+
+    /** {@link #present(String, Map)}, and the tickets whose person has a socket on {@code instance}. */
+    public synchronized void present(String instance, Map<String, Integer> users, List<String> persons) {
         heard.put(instance, now());
+        for (String t : persons) {
+            personIn(instance, t);
+        }
         if (users.isEmpty()) {
             online.remove(instance);
         } else {
             online.put(instance, new HashMap<>(users));
         }
+    }
+
+    /** The person holding {@code ticket} has a socket on {@code instance} (joined, or resumed after a reconnect). */
+    public synchronized void personIn(String instance, String ticket) {
+        if (tickets.containsKey(ticket)) {
+            holder.put(ticket, instance);
+            away.remove(ticket);
+        }
+    }
+
+    /** The person's socket on {@code instance} closed; another instance's newer socket is not undone. */
+    public synchronized void personOut(String instance, String ticket) {
+        if (tickets.containsKey(ticket) && instance.equals(holder.get(ticket))) {
+            holder.remove(ticket);
+            away.add(ticket);
+        }
+    }
+
+    /** Whether counsellor {@code user} has a connection open on any instance. */
+    private boolean connected(String user) {
+        return online.values().stream().anyMatch(u -> u.containsKey(user));
     }
 
     /** Whether the person would be offered "Talk to a person" now. */
@@ -278,6 +315,12 @@ public final class Desk {
             }
             if (text.length() > MAX_TEXT) {
                 throw new HandoffException(Problem.TOO_LONG, "a message may be at most " + MAX_TEXT + " characters");
+            }
+            Ticket pre = talking(ticket, from, user);
+            if (from == Side.PERSON ? !connected(pre.counsellor) : away.contains(ticket)) {
+                throw new HandoffException(Problem.AWAY, from == Side.PERSON
+                        ? "the counsellor's connection is lost for a moment; write again shortly"
+                        : "the person is not connected right now; the message was not delivered");
             }
             Ticket t = counted(ticket, from, user);
             Event.Said e = new Event.Said(ticket, from, text);
@@ -442,6 +485,13 @@ public final class Desk {
                 boolean gone = !now.isBefore(h.getValue().plus(PRESENCE_TTL));
                 if (gone) {
                     online.remove(h.getKey());
+                    holder.entrySet().removeIf(p -> {
+                        boolean there = p.getValue().equals(h.getKey());
+                        if (there) {
+                            away.add(p.getKey());
+                        }
+                        return there;
+                    });
                 }
                 return gone;
             });
@@ -470,7 +520,8 @@ public final class Desk {
         }
         Map<String, Map<String, Integer>> on = new HashMap<>();
         online.forEach((i, u) -> on.put(i, Map.copyOf(u)));
-        return new State(held, Map.copyOf(blocked), on, Map.copyOf(heard), estimate.times());
+        return new State(held, Map.copyOf(blocked), on, Map.copyOf(heard), estimate.times(), Map.copyOf(holder),
+                List.copyOf(away));
     }
 
     /**
@@ -502,6 +553,14 @@ public final class Desk {
             heard.putAll(s.heard());
             mine.forEach(online::put);
             estimate.restore(s.accepts());
+            holder.clear();
+            away.clear();
+            if (s.holder() != null) {
+                holder.putAll(s.holder());
+            }
+            if (s.away() != null) {
+                away.addAll(s.away());
+            }
             queueChanged();
             for (Ticket t : tickets.values()) {
                 if (t.counsellor != null) {
@@ -516,7 +575,8 @@ public final class Desk {
 
     /** A copy of the desk as data (see {@link #snapshot}). */
     public record State(List<Held> held, Map<String, Instant> blocked, Map<String, Map<String, Integer>> online,
-                        Map<String, Instant> heard, List<Instant> accepts) {
+                        Map<String, Instant> heard, List<Instant> accepts, Map<String, String> holder,
+                        List<String> away) {
 
         /** One ticket: who waits or talks, with whom, and the times the limits count. */
         public record Held(Waiting waiting, String personKey, String counsellor, Instant lastActive, String note,
@@ -536,6 +596,8 @@ public final class Desk {
                 throw gone();
             }
             ticketOfPerson.remove(t.personKey);
+            holder.remove(ticket);
+            away.remove(ticket);
             Event.Ended e = new Event.Ended(ticket, reason, t.waiting);
             if (reason != Reason.HANDED_BACK) {
                 emit(() -> out.toPerson(e));

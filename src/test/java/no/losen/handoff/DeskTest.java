@@ -403,4 +403,47 @@ class DeskTest {
         assertThatThrownBy(() -> copy.join("p2", "uk", "rights", path)).extracting(e -> ((HandoffException) e).problem())
                 .isEqualTo(Problem.ALREADY);
     }
+
+    // --- a side without a socket: refused, not lost ------------------------------------------------
+
+    @Test
+    void aPersonsMessageWhileTheCounsellorHasNoConnectionIsRefusedNotLost() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        desk.counsellorOut("kari");
+        sent.clear();
+        assertThatThrownBy(() -> desk.say(a, Side.PERSON, null, "hello?")).extracting(e -> ((HandoffException) e).problem())
+                .isEqualTo(Problem.AWAY);
+        assertThat(sent).isEmpty();
+        desk.counsellorIn("kari");
+        desk.say(a, Side.PERSON, null, "hello?");
+        assertThat(to("kari", Event.Said.class)).extracting(Event.Said::text).containsExactly("hello?");
+    }
+
+    @Test
+    void aCounsellorsMessageWhileThePersonHasNoSocketIsRefusedUntilTheyAreBack() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        desk.personIn("a", a);
+        desk.personOut("b", a);
+        desk.say(a, Side.COUNSELLOR, "kari", "a socket closing on another instance changes nothing");
+        desk.personOut("a", a);
+        assertThatThrownBy(() -> desk.say(a, Side.COUNSELLOR, "kari", "are you there?"))
+                .extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.AWAY);
+        desk.personIn("b", a);
+        desk.say(a, Side.COUNSELLOR, "kari", "are you there?");
+        assertThat(to("person", Event.Said.class)).hasSize(2);
+    }
+
+    @Test
+    void aPersonWhoseInstanceFallsSilentIsAwayAfterThePresenceTime() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        desk.present("b", java.util.Map.of(), List.of(a));
+        clock.advance(Desk.PRESENCE_TTL);
+        desk.sweep();
+        assertThatThrownBy(() -> desk.say(a, Side.COUNSELLOR, "kari", "are you there?"))
+                .extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.AWAY);
+        assertThat(desk.size()).as("the talk itself waits for the person's reconnect, or the idle time").isEqualTo(1);
+    }
 }

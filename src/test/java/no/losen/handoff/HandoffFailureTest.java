@@ -126,6 +126,9 @@ class HandoffFailureTest {
             a = null;
             // The person is told to reconnect (1012); nothing of the talk was on the instance alone.
             assertThat(p.ws().closedWith(30)).isEqualTo((short) 1012);
+            // Between sockets the person cannot be written to: the counsellor is told, the message is not kept.
+            kari.send("inbox.say", "ticket", ticket, "text", "are you there?");
+            assertThat(kari.next("error").getString("code")).isEqualTo("away");
             a = instance();   // the restarted instance: it asks the running one for its copy of the desk
 
             try (Ws again = Ws.open(CLIENTS, a, null)) {
@@ -154,7 +157,10 @@ class HandoffFailureTest {
             b.close();
             b = null;
             assertThat(kari.closedWith(30)).isEqualTo((short) 1012);
-            // The counsellor's connection closed with its instance: nothing for the person yet, the talk stays.
+            // The counsellor's connection closed with its instance: the talk stays, and what the person
+            // writes meanwhile is refused (they are told to write again), not silently lost.
+            p.ws().send("talk.say", "text", "hello? anyone?");
+            assertThat(p.ws().next("error").getString("code")).isEqualTo("away");
             try (Ws back = counsellor(a)) {
                 JsonObject chat = back.next("inbox.chat");
                 assertThat(chat.getString("ticket")).isEqualTo(ticket);

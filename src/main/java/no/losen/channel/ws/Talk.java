@@ -122,7 +122,7 @@ final class Talk implements Desk.Outbox {
                 held.put(user, open.size());
             }
         });
-        relay.submit(new Call.Present(clock.instant(), relay.instance(), held));
+        relay.submit(new Call.Present(clock.instant(), relay.instance(), held, List.copyOf(persons.keySet())));
     }
 
     /**
@@ -203,6 +203,7 @@ final class Talk implements Desk.Outbox {
     private void attach(Conversation c, String ticket) {
         c.ticket = ticket;
         persons.put(ticket, c);
+        relay.submit(new Call.PersonIn(clock.instant(), relay.instance(), ticket));
         desk.repeat(ticket);
     }
 
@@ -283,8 +284,9 @@ final class Talk implements Desk.Outbox {
 
     /** The socket is gone: a counsellor's conversations stay theirs (they get them back on reconnect). */
     void closed(Conversation c) {
-        if (c.ticket != null) {
-            persons.remove(c.ticket, c);
+        String ticket = c.ticket;
+        if (ticket != null && persons.remove(ticket, c)) {
+            relay.submit(new Call.PersonOut(clock.instant(), relay.instance(), ticket));
         }
         if (c.counsellor != null) {
             String user = c.counsellor;
