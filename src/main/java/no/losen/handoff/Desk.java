@@ -524,11 +524,18 @@ public final class Desk {
                 List.copyOf(away));
     }
 
-    /**
-     * Replaces this copy with {@code s} (see {@link #snapshot}). Counsellors on this instance are
-     * sent the queue and their conversations, since what they saw may have been stale.
-     */
+    /** {@link #restore(State, String)} for a copy that holds no connections of its own. */
     public void restore(State s) {
+        restore(s, null);
+    }
+
+    /**
+     * Replaces this copy with {@code s} (see {@link #snapshot}), except for what instance
+     * {@code self} itself holds (its counsellors' connections), which it knows better than any
+     * copy. Counsellors on this instance are sent the queue and their conversations again, since
+     * what they saw may have been stale.
+     */
+    public void restore(State s, String self) {
         synchronized (this) {
             tickets.clear();
             ticketOfPerson.clear();
@@ -545,13 +552,14 @@ public final class Desk {
             blocked.clear();
             blocked.putAll(s.blocked());
             // This instance's own counsellors are its own truth; the others' come from the snapshot.
-            Map<String, Map<String, Integer>> mine = new HashMap<>();
-            online.forEach((i, u) -> mine.put(i, new HashMap<>(u)));
+            Map<String, Integer> mine = self == null ? null : online.get(self);
             online.clear();
             s.online().forEach((i, u) -> online.put(i, new HashMap<>(u)));
             heard.clear();
             heard.putAll(s.heard());
-            mine.forEach(online::put);
+            if (mine != null) {
+                online.put(self, mine);
+            }
             estimate.restore(s.accepts());
             holder.clear();
             away.clear();

@@ -19,6 +19,14 @@ public interface Relay {
         return Desk.LOCAL;
     }
 
+    /**
+     * Completes when this instance's copy of the desk is current: at once for one instance; with
+     * several, once a starting (or resubscribed) instance has its copy or waited for one.
+     */
+    default CompletionStage<Void> current() {
+        return CompletableFuture.completedFuture(null);
+    }
+
     /** Stops carrying calls. */
     default CompletionStage<Void> close() {
         return CompletableFuture.completedFuture(null);

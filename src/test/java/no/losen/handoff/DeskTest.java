@@ -446,4 +446,28 @@ class DeskTest {
                 .extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.AWAY);
         assertThat(desk.size()).as("the talk itself waits for the person's reconnect, or the idle time").isEqualTo(1);
     }
+
+    @Test
+    void aRestoredCopyKeepsItsOwnCounsellorsAndForgetsItsStaleViewOfTheOthers() {
+        Desk copy = new Desk(config, clock, new Desk.Outbox() {
+            @Override
+            public void toPerson(Event e) {
+            }
+
+            @Override
+            public void toCounsellor(String user, Event e) {
+            }
+
+            @Override
+            public void toCounsellors(Event e) {
+            }
+        });
+        copy.counsellorIn("c", "ola");
+        copy.present("gone", java.util.Map.of("per", 1));
+        desk.counsellorOut("kari");
+        copy.restore(desk.snapshot(), "c");
+        assertThat(copy.duty()).as("ola's connection on this instance").isEqualTo(Desk.Duty.ON);
+        copy.counsellorOut("c", "ola");
+        assertThat(copy.duty()).as("the stale 'gone' instance did not survive the copy").isEqualTo(Desk.Duty.NOBODY);
+    }
 }

@@ -127,8 +127,8 @@ class HandoffFailureTest {
             // The person is told to reconnect (1012); nothing of the talk was on the instance alone.
             assertThat(p.ws().closedWith(30)).isEqualTo((short) 1012);
             // Between sockets the person cannot be written to: the counsellor is told, the message is not kept.
-            kari.send("inbox.say", "ticket", ticket, "text", "are you there?");
-            assertThat(kari.next("error").getString("code")).isEqualTo("away");
+            assertThat(refusedWithin(kari, () -> kari.send("inbox.say", "ticket", ticket, "text", "are you there?")))
+                    .isEqualTo("away");
             a = instance();   // the restarted instance: it asks the running one for its copy of the desk
 
             try (Ws again = Ws.open(CLIENTS, a, null)) {
@@ -159,8 +159,7 @@ class HandoffFailureTest {
             assertThat(kari.closedWith(30)).isEqualTo((short) 1012);
             // The counsellor's connection closed with its instance: the talk stays, and what the person
             // writes meanwhile is refused (they are told to write again), not silently lost.
-            p.ws().send("talk.say", "text", "hello? anyone?");
-            assertThat(p.ws().next("error").getString("code")).isEqualTo("away");
+            assertThat(refusedWithin(p.ws(), () -> p.ws().send("talk.say", "text", "hello? anyone?"))).isEqualTo("away");
             try (Ws back = counsellor(a)) {
                 JsonObject chat = back.next("inbox.chat");
                 assertThat(chat.getString("ticket")).isEqualTo(ticket);
@@ -212,7 +211,7 @@ class HandoffFailureTest {
             r.close();
         }
         assertThat(until(() -> offer(a), "on", 5)).isEqualTo("on");
-        assertThat(offer(b)).isEqualTo("on");
+        assertThat(until(() -> offer(b), "on", 5)).isEqualTo("on");
         long start = System.nanoTime();
         // PRESENCE_TTL after the last beat, found by the next sweep (every 5 s).
         assertThat(until(() -> offer(a), "closed", 45)).isEqualTo("closed");
@@ -299,6 +298,26 @@ class HandoffFailureTest {
         } finally {
             p.ws().close();
         }
+    }
+
+    /**
+     * The error code {@code sender} gets for what {@code send} sends, trying again each second for
+     * up to 5 s: the closing socket's instance announces it over Redis, so a message sent in the
+     * same instant may still go out before every copy knows (and is then lost, as docs/handoff.md says).
+     */
+    static String refusedWithin(Ws sender, Runnable send) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < end) {
+            send.run();
+            JsonObject f = sender.frames().poll(1, TimeUnit.SECONDS);
+            while (f != null && !"error".equals(f.getString("type"))) {
+                f = sender.frames().poll(200, TimeUnit.MILLISECONDS);
+            }
+            if (f != null) {
+                return f.getString("code");
+            }
+        }
+        return "no error within 5 s";
     }
 
     interface Probe {

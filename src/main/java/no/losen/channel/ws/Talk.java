@@ -195,9 +195,25 @@ final class Talk implements Desk.Outbox {
 
     /** After {@code resume}: the socket takes over the person's wait or conversation, if there is one. */
     void resumed(Conversation c) {
-        if (c.login() == null && c.token() != null) {
-            desk.ticketOf(c.token()).ifPresent(t -> attach(c, t));
+        if (c.login() != null || c.token() == null) {
+            return;
         }
+        String token = c.token();
+        // An instance that has just started (or resubscribed) may not have its copy of the desk yet:
+        // a person reconnecting to it (1012 from a restarting one) is looked up once it has.
+        io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
+        relay.current().thenRun(() -> {
+            Runnable find = () -> {
+                if (token.equals(c.token())) {
+                    desk.ticketOf(token).ifPresent(t -> attach(c, t));
+                }
+            };
+            if (ctx == null || ctx == io.vertx.core.Vertx.currentContext()) {
+                find.run();
+            } else {
+                ctx.runOnContext(v -> find.run());
+            }
+        });
     }
 
     private void attach(Conversation c, String ticket) {

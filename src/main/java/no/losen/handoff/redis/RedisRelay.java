@@ -110,6 +110,8 @@ public final class RedisRelay implements Relay {
     /** Calls received while not synced, in order; {@code afterHello} is where the asker's hello came. */
     private final List<Envelope> held = new ArrayList<>();
     private int afterHello = -1;
+    /** Completed when the copy is current; a new one while asking again after a reconnect. */
+    private volatile CompletableFuture<Void> current = new CompletableFuture<>();
 
     public RedisRelay(Vertx vertx, String uri, Desk desk) {
         this.vertx = vertx;
@@ -134,6 +136,11 @@ public final class RedisRelay implements Relay {
     /** Whether this instance's copy is current (it has listened since its hello was answered or waited out). */
     public synchronized boolean synced() {
         return synced;
+    }
+
+    @Override
+    public CompletionStage<Void> current() {
+        return current;
     }
 
     private void subscribe() {
@@ -181,6 +188,9 @@ public final class RedisRelay implements Relay {
         String id;
         synchronized (this) {
             synced = false;
+            if (current.isDone()) {
+                current = new CompletableFuture<>();
+            }
             helloSeen = false;
             held.clear();
             afterHello = -1;
@@ -296,7 +306,7 @@ public final class RedisRelay implements Relay {
             after = new ArrayList<>(held.subList(mark, held.size()));
             held.clear();
             if (state != null) {
-                desk.restore(state);
+                desk.restore(state, instance);
             }
             // What came before the hello is in the copy: only its callers are told it went through.
             before.forEach(x -> {
@@ -308,6 +318,7 @@ public final class RedisRelay implements Relay {
             after.forEach(this::apply);
             synced = true;
         }
+        current.complete(null);
         LOG.info("event=handoff.relay.synced copy={} tickets={}", state != null, desk.size());
     }
 
