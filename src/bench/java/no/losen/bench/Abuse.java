@@ -90,6 +90,12 @@ public final class Abuse {
                 report("session_churn", sessionChurn(port, seconds), bystander.phase("done"));
                 return;
             }
+            if (only.equals("store_outage_end") && redis != null) {
+                String[] outage = storeOutage(storePort, redis);
+                endedButKept = Integer.parseInt(outage[1]);
+                report("store_outage_end", outage[0], bystander.phase("done"));
+                return;
+            }
             report("search_flood", searchFlood(port, seconds), bystander.phase("frame_flood"));
             if (only.equals("search_flood")) {
                 System.out.println("text steps: p99_ms=" + bystander.texts.quantileMillis(0.99) + " max_ms="
@@ -577,7 +583,18 @@ public final class Abuse {
         queue.next();
 
         redis.signal("STOP");
-        long frozenUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+        // Redis comes back after 6 s whatever the server answers meanwhile (as a real outage would).
+        java.util.concurrent.atomic.AtomicBoolean thawed = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread thaw = new Thread(() -> {
+            sleep(6_000);
+            try {
+                redis.signal("CONT");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            thawed.set(true);
+        }, "thaw");
+        thaw.start();
         // Fifteen steps at once (within the burst), then a ping: the ping must not wait behind them.
         for (int i = 0; i < 15; i++) {
             queue.text("{\"type\":\"back\"}");
@@ -596,8 +613,8 @@ public final class Abuse {
             pongMs = -1;
         }
         int endedWhileDown = 0;
+        Map<String, Integer> answers = new java.util.TreeMap<>();
         boolean[] ended = new boolean[tokens.size()];
-        boolean thawed = false;
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < giveUp) {
             boolean all = true;
@@ -613,9 +630,11 @@ public final class Abuse {
                 } catch (SocketTimeoutException slow) {
                     answer = "timeout";
                 }
+                boolean after = thawed.get();
+                answers.merge((after ? "after_" : "during_") + answer, 1, Integer::sum);
                 if (answer.equals("ended")) {
                     ended[i] = true;
-                    if (!thawed) {
+                    if (!after) {
                         endedWhileDown++;
                     }
                 } else {
@@ -625,15 +644,9 @@ public final class Abuse {
             if (all) {
                 break;
             }
-            if (!thawed && System.nanoTime() > frozenUntil) {
-                redis.signal("CONT");
-                thawed = true;
-            }
             Thread.sleep(300);
         }
-        if (!thawed) {
-            redis.signal("CONT");
-        }
+        thaw.join();
         Thread.sleep(1_000);
         int kept = 0;
         int told = 0;
@@ -648,7 +661,7 @@ public final class Abuse {
         conversations.forEach(RawWs::close);
         queue.close();
         String line = "conversations=20 told_ended=" + told + " ended_while_store_down=" + endedWhileDown
-                + " ended_but_kept=" + kept + " pong_during_outage_ms=" + pongMs;
+                + " ended_but_kept=" + kept + " pong_during_outage_ms=" + pongMs + " end_answers=" + answers;
         return new String[] {line, Integer.toString(kept)};
     }
 

@@ -27,6 +27,14 @@ public interface Relay {
         return CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * Whether calls can be carried now. While not, "Talk to a person" is not offered: a person
+     * asking is given who answers around the clock instead of an error.
+     */
+    default boolean connected() {
+        return true;
+    }
+
     /** Stops carrying calls. */
     default CompletionStage<Void> close() {
         return CompletableFuture.completedFuture(null);

@@ -89,8 +89,13 @@ public final class Losen {
 
     /** Loads the configured content, or the bundled content when none is configured. */
     public static Loaded content(Config config) {
+        return content(config, DerivedCache.off());
+    }
+
+    /** The same, read from {@code cache} when the content is what an earlier start loaded (see {@link ContentLoader#fingerprint}). */
+    public static Loaded content(Config config, DerivedCache cache) {
         Path root = config.content() != null ? config.content() : ContentLoader.bundled();
-        Loaded l = ContentLoader.load(root, config.fallback());
+        Loaded l = ContentLoader.load(root, config.fallback(), cache);
         if (config.staleFallback() == l.set().translations().staleFallback()) {
             return l;
         }
@@ -125,38 +130,67 @@ public final class Losen {
 
     /** With the metrics registry Vert.x itself reports into (see {@code cli.ServeCommand}). */
     public static Future<Losen> start(Vertx vertx, Config config, Metrics metrics) {
+        return start(vertx, config, metrics, load(config, metrics));
+    }
+
+    /**
+     * What a start loads before it can serve, under way on threads of its own: the content (loaded and
+     * validated, or read from the content cache), the handbook search, and the intent models, which need
+     * the loaded examples and follow them. {@code t0} is when loading began, for the start-up log.
+     */
+    public record Loading(long t0, Path root, CompletableFuture<Loaded> content,
+                          CompletableFuture<Map<String, TextAction>> search, CompletableFuture<Recogniser> intents) {
+    }
+
+    /**
+     * Starts loading at once, so that whatever the caller does meanwhile (building Vert.x and its metrics
+     * costs some 0.4 s of CPU on a cold JVM) runs beside it: {@code cli.ServeCommand} calls this first.
+     * Each part is seconds of CPU when built and milliseconds when read from the cache; the search needs
+     * only the corpus, so it runs beside the content. The server listens, and so is ready, only when all
+     * three are in ({@link #start(Vertx, Config, Metrics, Loading)} waits for them).
+     */
+    public static Loading load(Config config, Metrics metrics) {
         long t0 = System.nanoTime();
         Path root = config.content() != null ? config.content() : ContentLoader.bundled();
         DerivedCache cache = DerivedCache.at(config.cacheDir());
-        // Three parts, each seconds of CPU when built and milliseconds when read from the cache: the handbook
-        // search needs only the corpus, so it is built (or read) while the dialogs load; the intent models
-        // need the loaded examples and follow them. The server listens, and so is ready, only when all three are in.
         CompletableFuture<Map<String, TextAction>> search = CompletableFuture.supplyAsync(() -> {
             long t = System.nanoTime();
             Map<String, TextAction> a = timed(Actions.forContent(root, cache), metrics);
             LOG.info("event=startup.part part=search ms={}", (System.nanoTime() - t) / 1_000_000);
             return a;
         });
-        Loaded loaded;
-        try {
-            loaded = content(config);
+        CompletableFuture<Loaded> content = CompletableFuture.supplyAsync(() -> {
+            Loaded l = content(config, cache);
             LOG.info("event=startup.part part=content ms={}", (System.nanoTime() - t0) / 1_000_000);
-        } catch (RuntimeException e) {
-            return Future.failedFuture(e);
-        }
-        if (!loaded.ok()) {
-            String errors = loaded.errors().stream().map(Problem::toString).collect(Collectors.joining("\n  "));
-            return Future.failedFuture(new IllegalStateException("the content does not validate:\n  " + errors));
-        }
-        CompletableFuture<Recogniser> intents = CompletableFuture.supplyAsync(() -> {
+            return l;
+        });
+        CompletableFuture<Recogniser> intents = content.thenApplyAsync(l -> {
+            if (!l.ok()) {
+                return null; // start refuses the content; nothing to train
+            }
             long t = System.nanoTime();
-            Recogniser r = Recogniser.train(loaded.set(), cache);
+            Recogniser r = Recogniser.train(l.set(), cache);
             LOG.info("event=startup.part part=intents ms={}", (System.nanoTime() - t) / 1_000_000);
             return r;
         });
+        return new Loading(t0, root, content, search, intents);
+    }
+
+    /** Starts serving once {@code loading} is done; refuses to start when the content does not validate. */
+    public static Future<Losen> start(Vertx vertx, Config config, Metrics metrics, Loading loading) {
+        long t0 = loading.t0();
+        Path root = loading.root();
+        DerivedCache cache = DerivedCache.at(config.cacheDir());
+        Loaded loaded;
         Engine engine;
         try {
-            engine = new Engine(loaded.set(), search.join(), intents.join(), setup(config, SearchConfig.fromEnv(System.getenv())));
+            loaded = loading.content().join();
+            if (!loaded.ok()) {
+                String errors = loaded.errors().stream().map(Problem::toString).collect(Collectors.joining("\n  "));
+                return Future.failedFuture(new IllegalStateException("the content does not validate:\n  " + errors));
+            }
+            engine = new Engine(loaded.set(), loading.search().join(), loading.intents().join(),
+                    setup(config, SearchConfig.fromEnv(System.getenv())));
         } catch (CompletionException e) {
             return Future.failedFuture(e.getCause());
         }
@@ -262,11 +296,13 @@ public final class Losen {
             }
             return Future.all(rest).map(s);
         }).map(s -> {
-            LOG.info("event=server.started port={} management_port={} dialogs={} store={} event_loops={} setup={} startup_ms={}",
+            LOG.info("event=server.started port={} management_port={} dialogs={} store={} event_loops={} setup={} startup_ms={} jvm_uptime_ms={}",
                     s.actualPort(), management[0] == null ? "none" : management[0].actualPort(),
                     loaded.set().dialogs().size(), ops.redis() ? "redis" : "memory", loops,
                     engine.setup().flags().isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(engine.setup().flags())),
-                    (System.nanoTime() - t0) / 1_000_000);
+                    (System.nanoTime() - t0) / 1_000_000,
+                    // from the JVM's own start: what an operator waits for (the JVM, the command line, Vert.x included)
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             return new Losen(List.copyOf(servers), management[0], engine, store, workers, ws, metrics, config, whatsapp);
         }).onFailure(e -> {
             servers.forEach(HttpServer::close);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import no.losen.dialog.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * as the memory store would; {@code end} deletes it at once.
  *
  * <p>When Redis cannot be reached every call fails fast with {@link StoreUnavailableException}
- * (no call waits longer than {@link #TIMEOUT}); the client's pool opens new connections on later
- * calls, so the store recovers by itself when Redis is back.
+ * (no call waits longer than {@link #TIMEOUT}, and while it is known to be down none waits at
+ * all); the store pings Redis each second until it answers, so it recovers by itself when Redis is back.
  */
 public final class RedisSessionStore implements SessionStore {
 
@@ -31,7 +32,7 @@ public final class RedisSessionStore implements SessionStore {
     /** Keys are namespaced so the database can be inspected; the token is the rest of the key. */
     static final String PREFIX = "losen:s:";
     static final Duration TIMEOUT = Duration.ofSeconds(2);
-    /** While Redis is down, one call this often is let through to find out whether it is back. */
+    /** While Redis is down, the store pings it this often (after the last ping's answer) to find out whether it is back. */
     static final Duration PROBE_EVERY = Duration.ofSeconds(1);
 
     private final Vertx vertx;
@@ -42,18 +43,12 @@ public final class RedisSessionStore implements SessionStore {
     private final long sizeTimer;
     private volatile long size;
     private volatile boolean up = true;
-    private final java.util.function.LongSupplier nanos;
-    /** When a call was last let through while down (nanos). */
-    private final java.util.concurrent.atomic.AtomicLong lastProbe = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean closed;
+    /** Whether a chain of pings is running: at most one, whoever noticed the outage first. */
+    private final AtomicBoolean probing = new AtomicBoolean();
 
     public RedisSessionStore(Vertx vertx, String uri, Duration ttl) {
-        this(vertx, uri, ttl, System::nanoTime);
-    }
-
-    /** With a clock of the test's choosing, for the probe interval while down. */
-    RedisSessionStore(Vertx vertx, String uri, Duration ttl, java.util.function.LongSupplier nanos) {
         this.vertx = vertx;
-        this.nanos = nanos;
         this.ttl = ttl;
         this.ttlMillis = Long.toString(ttl.toMillis());
         RedisOptions options = new RedisOptions().setConnectionString(uri)
@@ -72,7 +67,7 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Future<Optional<Session>> get(String token) {
-        if (!mayCall()) {
+        if (!up) {
             return Future.failedFuture(new StoreUnavailableException(null));
         }
         return guard(api.getex(List.of(PREFIX + token, "PX", ttlMillis)))
@@ -81,7 +76,7 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Future<Void> put(String token, Session session) {
-        if (!mayCall()) {
+        if (!up) {
             return Future.failedFuture(new StoreUnavailableException(null));
         }
         return guard(api.set(List.of(PREFIX + token, SessionCodec.encode(session), "PX", ttlMillis))).mapEmpty();
@@ -89,7 +84,7 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Future<Void> remove(String token) {
-        if (!mayCall()) {
+        if (!up) {
             return Future.failedFuture(new StoreUnavailableException(null));
         }
         return guard(api.del(List.of(PREFIX + token))).mapEmpty();
@@ -106,23 +101,15 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     /**
-     * Down since a call failed, until one succeeds. While down, calls fail at once (no work queues
-     * behind calls that would time out), except one per {@link #PROBE_EVERY}, which finds out;
-     * this says whether a caller would be refused now, and has no effect of its own.
+     * Down since a call failed, until a ping is answered. While down, calls fail at once: no work
+     * queues behind calls that would time out, and no person's step is the one that waits two
+     * seconds to find out — the store's own pings do that (the last design let one caller a second
+     * through as the probe, so a client that retried one step at a time had every retry wait the
+     * full timeout, and a retried {@code end} could take longer than the outage itself).
      */
     @Override
     public boolean down() {
-        return !up && nanos.getAsLong() - lastProbe.get() < PROBE_EVERY.toNanos();
-    }
-
-    /** Up, or down with a probe due, which this caller takes (exactly one caller per interval). */
-    private boolean mayCall() {
-        if (up) {
-            return true;
-        }
-        long now = nanos.getAsLong();
-        long last = lastProbe.get();
-        return now - last >= PROBE_EVERY.toNanos() && lastProbe.compareAndSet(last, now);
+        return !up;
     }
 
     @Override
@@ -132,6 +119,7 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Future<Void> close() {
+        closed = true;
         vertx.cancelTimer(sizeTimer);
         return client.close();
     }
@@ -147,11 +135,30 @@ public final class RedisSessionStore implements SessionStore {
                 return Future.succeededFuture(ar.result());
             }
             if (up) {
-                lastProbe.set(nanos.getAsLong());
                 up = false;
                 LOG.warn("event=store.down store=redis cause={}", ar.cause().getClass().getSimpleName());
+                if (probing.compareAndSet(false, true)) {
+                    probeLater();
+                }
             }
             return Future.failedFuture(new StoreUnavailableException(ar.cause()));
+        });
+    }
+
+    /** One ping after {@link #PROBE_EVERY}, and another after that one's answer, until Redis is back. */
+    private void probeLater() {
+        vertx.setTimer(PROBE_EVERY.toMillis(), id -> {
+            if (closed) {
+                probing.set(false);
+                return;
+            }
+            ready().onComplete(ar -> {
+                probing.set(false);
+                // Still down: go on (unless an outage noticed meanwhile started a chain of its own).
+                if (!up && !closed && probing.compareAndSet(false, true)) {
+                    probeLater();
+                }
+            });
         });
     }
 }

@@ -30,8 +30,7 @@ public interface SessionStore {
 
     /**
      * Whether the store is known to be down right now, so a caller should fail at once rather than
-     * queue a call that will time out. A shared store lets a call through now and then to find out
-     * whether it is back.
+     * queue a call that will time out. A shared store finds out by itself when it is back.
      */
     default boolean down() {
         return false;

@@ -85,12 +85,21 @@ final class Talk implements Desk.Outbox {
      * instance's desk applied it. A refusal is told to {@code c} as an error frame.
      */
     private Future<Void> submit(Conversation c, Call call) {
+        return submit(c, call, () -> { });
+    }
+
+    /** {@link #submit(Conversation, Call)}, running {@code undo} first when the call is refused. */
+    private Future<Void> submit(Conversation c, Call call, Runnable undo) {
         io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
         java.util.concurrent.CompletionStage<Void> done = relay.submit(call);
         Future<Void> f = ctx == null ? Future.fromCompletionStage(done) : Future.fromCompletionStage(done, ctx);
         return f.recover(e -> {
             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-            return cause instanceof HandoffException h ? refused(c, h) : Future.failedFuture(cause);
+            if (cause instanceof HandoffException h) {
+                undo.run();
+                return refused(c, h);
+            }
+            return Future.failedFuture(cause);
         });
     }
 
@@ -131,11 +140,17 @@ final class Talk implements Desk.Outbox {
      * offered instead), or null (not set up: nothing to show).
      */
     String offer() {
-        return switch (desk.duty()) {
+        return switch (duty()) {
             case ON -> "on";
             case CLOSED, NOBODY -> "closed";
             case OFF -> null;
         };
+    }
+
+    /** The desk's duty, but nobody on duty while the relay cannot carry calls (Redis is away). */
+    private Desk.Duty duty() {
+        Desk.Duty d = desk.duty();
+        return d == Desk.Duty.ON && !relay.connected() ? Desk.Duty.NOBODY : d;
     }
 
     // --- the person ------------------------------------------------------------------------
@@ -174,8 +189,9 @@ final class Talk implements Desk.Outbox {
             if (s.staff()) {
                 throw new DialogException(ErrorCode.FORBIDDEN, "a staff dialog cannot ask for a person");
             }
-            if (desk.duty() != Desk.Duty.ON) {
-                // Outside hours, or nobody connected: who answers around the clock, in the person's language.
+            if (duty() != Desk.Duty.ON) {
+                // Outside hours, nobody connected, or the instances cannot reach each other:
+                // who answers around the clock, in the person's language.
                 c.sendText(closed(s).toString());
                 return Future.succeededFuture();
             }
@@ -254,7 +270,14 @@ final class Talk implements Desk.Outbox {
                     c.counsellorLang = "en".equals(f.lang()) ? "en" : "nb";
                     counsellors.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(c);
                     LOG.info("event=handoff.counsellor.in");
-                    yield submit(c, new Call.CounsellorIn(clock.instant(), relay.instance(), user));
+                    // Refused (Redis is away): the socket is no inbox yet, so the console may say "inbox" again.
+                    yield submit(c, new Call.CounsellorIn(clock.instant(), relay.instance(), user), () -> {
+                        c.counsellor = null;
+                        counsellors.computeIfPresent(user, (u, set) -> {
+                            set.remove(c);
+                            return set.isEmpty() ? null : set;
+                        });
+                    });
                 }
                 case "inbox.accept" -> submit(c, new Call.Accept(clock.instant(), f.ticket(), user))
                         .onSuccess(v -> LOG.info("event=handoff.accept"));

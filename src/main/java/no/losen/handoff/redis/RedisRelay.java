@@ -143,6 +143,12 @@ public final class RedisRelay implements Relay {
         return current;
     }
 
+    /** Whether this instance listens to the channel now (while not, "Talk to a person" is not offered). */
+    @Override
+    public boolean connected() {
+        return connection != null;
+    }
+
     private void subscribe() {
         if (closing) {
             return;
