@@ -806,6 +806,9 @@
       note(t('too-long'));
     } else if (f.code === 'rate_limited') {
       note(t('slow-down'));
+    } else if (f.code === 'away') {
+      // The counsellor is between connections: this message was not delivered (not kept either).
+      note(t('talk.away'));
     } else if (was) {
       // No conversation could start or resume (the server is full, its store is down): the numbers
       // to call now, and a way to try again.

@@ -922,7 +922,8 @@
       wanted = true;
       $('inbox').hidden = false;
       sock = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
-      sock.onopen = function () { tries = 0; say({ type: 'inbox' }); $('inbox-status').textContent = ''; };
+      // The console's language goes with it: the dialog's words are shown in it beside the person's.
+      sock.onopen = function () { tries = 0; say({ type: 'inbox', lang: uiLang }); $('inbox-status').textContent = ''; };
       sock.onmessage = function (e) { receive(JSON.parse(e.data)); };
       sock.onclose = function () {
         sock = null;
@@ -960,10 +961,12 @@
         chat(f);
       } else if (f.type === 'inbox.message') {
         line(f.ticket, 'them', f.text);
+      } else if (f.type === 'inbox.note') {
+        noted(f.ticket, f.note);
       } else if (f.type === 'inbox.ended') {
         ended(f.ticket);
       } else if (f.type === 'error') {
-        var key = f.code === 'taken' ? 'console.inbox.taken' : 'console.error.' + f.code;
+        var key = f.code === 'taken' || f.code === 'away' ? 'console.inbox.' + f.code : 'console.error.' + f.code;
         $('inbox-status').textContent = S[key] ? t(key) : t('console.error.generic');
       }
     }
@@ -995,7 +998,8 @@
       var box = el('article', 'chat');
       box.setAttribute('data-ticket', f.ticket);
       box.appendChild(el('h3', null, langName(f.lang) + ' \u00b7 ' + f.dialog));
-      box.appendChild(el('p', 'path', pathText(f.path)));
+      box.appendChild(pathList(f.path));
+      if (f.seen) { box.appendChild(seen(f.seen)); }
       var log = el('div', 'chat-log');
       log.setAttribute('role', 'log');
       box.appendChild(log);
@@ -1040,9 +1044,125 @@
       tools.appendChild(end);
       tools.appendChild(block);
       box.appendChild(tools);
+      var note = noteForm(f);
+      box.appendChild(note.form);
       $('chats').appendChild(box);
-      chats[f.ticket] = { box: box, log: log };
+      chats[f.ticket] = { box: box, log: log, note: note, saved: f.note || '' };
       input.focus();
+    }
+
+    /** The way through the guide: each node's first line in the console's language, its id and the choice taken. */
+    function pathList(path) {
+      var ol = el('ol', 'path-steps');
+      ol.setAttribute('aria-label', t('console.inbox.path'));
+      (path || []).forEach(function (p) {
+        var li = el('li');
+        if (p.title) { li.appendChild(el('span', 'title', p.title)); li.appendChild(document.createTextNode(' ')); }
+        li.appendChild(el('span', 'path', p.choice ? p.node + ' \u2192 ' + p.choice : p.node));
+        ol.appendChild(li);
+      });
+      return ol;
+    }
+
+    /**
+     * What the person saw at the node they asked from, in their language and in the console's side
+     * by side, so the counsellor knows the words the person read (one column when they are the same).
+     */
+    function seen(s) {
+      var sec = el('section', 'seen');
+      sec.appendChild(el('h4', null, t('console.inbox.seen')));
+      var sides = el('div', 'seen-sides');
+      var list = [s.theirs];
+      if (s.yours && (!s.theirs || s.yours.lang !== s.theirs.lang)) { list.push(s.yours); }
+      list.forEach(function (side) {
+        if (!side) { return; }
+        var col = el('div', 'seen-side');
+        col.appendChild(el('p', 'seen-lang', t('console.inbox.seen.in', { lang: langName(side.lang) })));
+        var words = el('div', 'seen-text');
+        words.lang = side.lang;
+        words.dir = side.dir || 'auto';
+        paragraphs(words, side.text);
+        if (side.choices && side.choices.length) {
+          var ul = el('ul', 'seen-choices');
+          side.choices.forEach(function (c) { ul.appendChild(el('li', null, c)); });
+          words.appendChild(ul);
+        }
+        col.appendChild(words);
+        sides.appendChild(col);
+      });
+      sec.appendChild(sides);
+      return sec;
+    }
+
+    /**
+     * The case note: a few lines for the counsellor's follow-up, warned like a staff member's note
+     * when it looks like it holds personal data. The server keeps it beside the conversation only
+     * (so a reload gets it back) and drops it at the end; see docs/handoff.md.
+     */
+    function noteForm(f) {
+      var form = el('form', 'chat-note');
+      var id = 'note-' + f.ticket;
+      var label = el('label', null, t('console.inbox.note.label'));
+      label.htmlFor = id;
+      var input = document.createElement('textarea');
+      input.id = id;
+      input.rows = 2;
+      input.maxLength = 500;
+      input.value = f.note || '';
+      var save = el('button', null, t('console.inbox.note.save'));
+      save.type = 'submit';
+      var status = el('p', 'note-status');
+      status.setAttribute('role', 'status');
+      var warn = el('div', 'note-warning');
+      warn.setAttribute('role', 'alert');
+      warn.hidden = true;
+      warn.appendChild(el('h4', null, t('console.note.warn.title')));
+      warn.appendChild(el('p', null, t('console.inbox.note.why')));
+      var found = el('ul');
+      warn.appendChild(found);
+      var edit = el('button', 'primary', t('console.note.warn.edit'));
+      edit.type = 'button';
+      var anyway = el('button', null, t('console.note.warn.save'));
+      anyway.type = 'button';
+      var row = el('div', 'note-warning-actions');
+      row.appendChild(edit);
+      row.appendChild(anyway);
+      warn.appendChild(row);
+      var confirmed = null;
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        var text = input.value.trim();
+        if (text && confirmed !== text) {
+          var hits = personalData(text);
+          if (hits.length) {
+            found.textContent = '';
+            hits.forEach(function (h) { found.appendChild(el('li', null, h)); });
+            warn.hidden = false;
+            edit.focus();
+            return;
+          }
+        }
+        warn.hidden = true;
+        status.textContent = '';
+        say({ type: 'inbox.note', ticket: f.ticket, text: text });
+      });
+      edit.addEventListener('click', function () { warn.hidden = true; confirmed = null; input.focus(); });
+      anyway.addEventListener('click', function () { confirmed = input.value.trim(); form.requestSubmit(); });
+      form.appendChild(label);
+      form.appendChild(input);
+      form.appendChild(save);
+      form.appendChild(warn);
+      form.appendChild(status);
+      return { form: form, input: input, status: status };
+    }
+
+    /** The server saved the note (from this tab or another of the same counsellor). */
+    function noted(ticket, text) {
+      var c = chats[ticket];
+      if (!c) { return; }
+      c.saved = text || '';
+      if (document.activeElement !== c.note.input) { c.note.input.value = c.saved; }
+      c.note.status.textContent = t('console.inbox.note.saved');
     }
 
     function picker(kind, labelText, options, buttonText, go) {
@@ -1078,13 +1198,32 @@
       c.log.scrollTop = c.log.scrollHeight;
     }
 
-    /** Over: everything about it leaves the screen, with one line saying so. */
+    /**
+     * Over: everything about it leaves the screen, with one line saying so. A saved case note is
+     * shown once more, for the counsellor to carry into their organisation's own records; closing
+     * it is the last of it (the server dropped it with the conversation).
+     */
     function ended(ticket) {
       var c = chats[ticket];
       if (!c) { return; }
       delete chats[ticket];
-      c.box.remove();
       $('inbox-status').textContent = t('console.inbox.ended');
+      if (!c.saved) {
+        c.box.remove();
+        return;
+      }
+      var kept = el('article', 'chat kept-note');
+      kept.appendChild(el('h3', null, t('console.inbox.note.kept')));
+      kept.appendChild(el('p', null, t('console.inbox.note.kept.why')));
+      var text = el('p', 'note-text', c.saved);
+      text.dir = 'auto';
+      kept.appendChild(text);
+      var close = el('button', 'primary', t('console.inbox.note.kept.close'));
+      close.type = 'button';
+      close.addEventListener('click', function () { kept.remove(); });
+      kept.appendChild(close);
+      c.box.replaceWith(kept);
+      close.focus();
     }
 
     setInterval(function () { say({ type: 'ping' }); }, 30000);

@@ -23,7 +23,11 @@ import java.util.List;
     @JsonSubTypes.Type(value = Call.End.class, name = "end"),
     @JsonSubTypes.Type(value = Call.Block.class, name = "block"),
     @JsonSubTypes.Type(value = Call.CounsellorIn.class, name = "in"),
-    @JsonSubTypes.Type(value = Call.CounsellorOut.class, name = "out")
+    @JsonSubTypes.Type(value = Call.CounsellorOut.class, name = "out"),
+    @JsonSubTypes.Type(value = Call.Present.class, name = "present"),
+    @JsonSubTypes.Type(value = Call.Note.class, name = "note"),
+    @JsonSubTypes.Type(value = Call.PersonIn.class, name = "person_in"),
+    @JsonSubTypes.Type(value = Call.PersonOut.class, name = "person_out")
 })
 public sealed interface Call {
 
@@ -89,17 +93,54 @@ public sealed interface Call {
         }
     }
 
-    record CounsellorIn(Instant at, String user) implements Call {
+    /** A counsellor's connection opened on {@code instance} (null: {@link Desk#LOCAL}). */
+    record CounsellorIn(Instant at, String instance, String user) implements Call {
         @Override
         public void apply(Desk d) {
-            d.counsellorIn(user);
+            d.counsellorIn(instance == null ? Desk.LOCAL : instance, user);
         }
     }
 
-    record CounsellorOut(Instant at, String user) implements Call {
+    record CounsellorOut(Instant at, String instance, String user) implements Call {
         @Override
         public void apply(Desk d) {
-            d.counsellorOut(user);
+            d.counsellorOut(instance == null ? Desk.LOCAL : instance, user);
+        }
+    }
+
+    /**
+     * An instance's heartbeat: the counsellor connections it holds, and the tickets whose person
+     * has a socket on it (see {@link Desk#present}).
+     */
+    record Present(Instant at, String instance, java.util.Map<String, Integer> users, List<String> persons)
+            implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.present(instance, users, persons == null ? List.of() : persons);
+        }
+    }
+
+    /** The person holding {@code ticket} has a socket on {@code instance} again. */
+    record PersonIn(Instant at, String instance, String ticket) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.personIn(instance, ticket);
+        }
+    }
+
+    /** The person's socket on {@code instance} closed: a counsellor's message now gets {@code away}. */
+    record PersonOut(Instant at, String instance, String ticket) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.personOut(instance, ticket);
+        }
+    }
+
+    /** The counsellor's case note, passed to every copy so a reconnect anywhere gets it back; never stored. */
+    record Note(Instant at, String ticket, String user, String text) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.note(ticket, user, text);
         }
     }
 }

@@ -61,6 +61,8 @@ public final class Desk {
         final MessageLimit fromCounsellor;
         String counsellor;
         Instant lastActive;
+        /** The counsellor's case note (see {@link #note}); dropped with the ticket. */
+        String note;
 
         Ticket(Waiting waiting, String personKey, int perMinute) {
             this.waiting = waiting;
@@ -73,6 +75,15 @@ public final class Desk {
 
     /** The longest message either side may send (the same as a typed text in a dialog). */
     public static final int MAX_TEXT = 1000;
+    /** The longest case note: a few lines for the counsellor's own follow-up, not a transcript. */
+    public static final int MAX_NOTE = 500;
+    /** The instance a single server (and a desk without a relay) is known by. */
+    public static final String LOCAL = "local";
+    /**
+     * An instance not heard from this long is gone: three missed heartbeats (Talk sends one every
+     * 10 s), so a slow Redis round trip never drops a living instance's counsellors.
+     */
+    public static final Duration PRESENCE_TTL = Duration.ofSeconds(30);
 
     private final HandoffConfig config;
     private final Clock clock;
@@ -80,7 +91,22 @@ public final class Desk {
     /** Insertion order is queue order. */
     private final LinkedHashMap<String, Ticket> tickets = new LinkedHashMap<>();
     private final Map<String, String> ticketOfPerson = new HashMap<>();
-    private final Map<String, Integer> online = new HashMap<>();
+    /** Open counsellor connections, per instance, per counsellor (two tabs are one counsellor). */
+    private final Map<String, Map<String, Integer>> online = new HashMap<>();
+    /**
+     * When each instance last said which counsellors it holds ({@link #present}). An instance that
+     * falls silent for {@link #PRESENCE_TTL} has died without saying goodbye: its counsellors no
+     * longer count. Instances that never sent a heartbeat (one instance, tests) never expire.
+     */
+    private final Map<String, Instant> heard = new HashMap<>();
+    /** Which instance holds each person's socket, as far as it said ({@link #personIn}). */
+    private final Map<String, String> holder = new HashMap<>();
+    /**
+     * Tickets whose person is known to have no socket (it closed, or its instance fell silent): a
+     * counsellor's message to them is refused ({@code away}) rather than lost. A ticket never
+     * reported either way is taken as connected.
+     */
+    private final java.util.Set<String> away = new java.util.HashSet<>();
     private final Map<String, Instant> blocked = new HashMap<>();
     private final WaitEstimate estimate = new WaitEstimate();
     private final List<Runnable> pending = new ArrayList<>();
@@ -118,10 +144,18 @@ public final class Desk {
 
     // --- counsellors -----------------------------------------------------------------------
 
-    /** A counsellor connection opened; the desk counts connections, so two tabs are one counsellor. */
+    /** A counsellor connection opened on this (the only) instance. */
     public void counsellorIn(String user) {
+        counsellorIn(LOCAL, user);
+    }
+
+    /**
+     * A counsellor connection opened on {@code instance}; the desk counts connections, so two tabs
+     * are one counsellor.
+     */
+    public void counsellorIn(String instance, String user) {
         synchronized (this) {
-            online.merge(user, 1, Integer::sum);
+            online.computeIfAbsent(instance, i -> new HashMap<>()).merge(user, 1, Integer::sum);
             emitQueueTo(user);
             for (Ticket t : tickets.values()) {
                 if (user.equals(t.counsellor)) {
@@ -134,8 +168,62 @@ public final class Desk {
     }
 
     /** A counsellor connection closed. Their conversations stay theirs until they end or go idle. */
-    public synchronized void counsellorOut(String user) {
-        online.computeIfPresent(user, (u, n) -> n > 1 ? n - 1 : null);
+    public void counsellorOut(String user) {
+        counsellorOut(LOCAL, user);
+    }
+
+    /** A counsellor connection on {@code instance} closed. */
+    public synchronized void counsellorOut(String instance, String user) {
+        Map<String, Integer> users = online.get(instance);
+        if (users != null) {
+            users.computeIfPresent(user, (u, n) -> n > 1 ? n - 1 : null);
+            if (users.isEmpty()) {
+                online.remove(instance);
+            }
+        }
+    }
+
+    /**
+     * {@code instance}'s heartbeat: the counsellor connections it holds now, replacing what this
+     * copy thought. Self-healing: a missed {@code in} or {@code out} is corrected by the next beat,
+     * and an instance whose beats stop is dropped by {@link #sweep} after {@link #PRESENCE_TTL}.
+     */
+    public synchronized void present(String instance, Map<String, Integer> users) {
+        present(instance, users, List.of());
+    }
+
+    /** {@link #present(String, Map)}, and the tickets whose person has a socket on {@code instance}. */
+    public synchronized void present(String instance, Map<String, Integer> users, List<String> persons) {
+        heard.put(instance, now());
+        for (String t : persons) {
+            personIn(instance, t);
+        }
+        if (users.isEmpty()) {
+            online.remove(instance);
+        } else {
+            online.put(instance, new HashMap<>(users));
+        }
+    }
+
+    /** The person holding {@code ticket} has a socket on {@code instance} (joined, or resumed after a reconnect). */
+    public synchronized void personIn(String instance, String ticket) {
+        if (tickets.containsKey(ticket)) {
+            holder.put(ticket, instance);
+            away.remove(ticket);
+        }
+    }
+
+    /** The person's socket on {@code instance} closed; another instance's newer socket is not undone. */
+    public synchronized void personOut(String instance, String ticket) {
+        if (tickets.containsKey(ticket) && instance.equals(holder.get(ticket))) {
+            holder.remove(ticket);
+            away.add(ticket);
+        }
+    }
+
+    /** Whether counsellor {@code user} has a connection open on any instance. */
+    private boolean connected(String user) {
+        return online.values().stream().anyMatch(u -> u.containsKey(user));
     }
 
     /** Whether the person would be offered "Talk to a person" now. */
@@ -146,7 +234,7 @@ public final class Desk {
         if (!config.hours().open(now())) {
             return Duty.CLOSED;
         }
-        return online.isEmpty() ? Duty.NOBODY : Duty.ON;
+        return online.values().stream().anyMatch(u -> !u.isEmpty()) ? Duty.ON : Duty.NOBODY;
     }
 
     // --- the person's side -----------------------------------------------------------------
@@ -227,6 +315,12 @@ public final class Desk {
             }
             if (text.length() > MAX_TEXT) {
                 throw new HandoffException(Problem.TOO_LONG, "a message may be at most " + MAX_TEXT + " characters");
+            }
+            Ticket pre = talking(ticket, from, user);
+            if (from == Side.PERSON ? !connected(pre.counsellor) : away.contains(ticket)) {
+                throw new HandoffException(Problem.AWAY, from == Side.PERSON
+                        ? "the counsellor's connection is lost for a moment; write again shortly"
+                        : "the person is not connected right now; the message was not delivered");
             }
             Ticket t = counted(ticket, from, user);
             Event.Said e = new Event.Said(ticket, from, text);
@@ -345,6 +439,28 @@ public final class Desk {
         finish(ticket, Reason.BLOCKED, user);
     }
 
+    /**
+     * The counsellor's case note on this conversation, replacing the last one: a few lines for
+     * their own follow-up that hold no personal data (the console warns the way it warns for a
+     * staff member's note). It is never shown to the person, lives only beside the ticket in each
+     * instance's memory (so a reconnecting counsellor gets it back), and is dropped with the
+     * ticket; the console shows it once more at the end, for the counsellor to carry into their
+     * organisation's own records if its policy says so. Blank clears it.
+     */
+    public void note(String ticket, String user, String text) {
+        synchronized (this) {
+            Ticket t = owned(ticket, user);
+            String n = text == null || text.isBlank() ? null : text.strip();
+            if (n != null && n.length() > MAX_NOTE) {
+                throw new HandoffException(Problem.TOO_LONG, "a case note may be at most " + MAX_NOTE + " characters");
+            }
+            t.note = n;
+            Event.Noted e = new Event.Noted(ticket, n == null ? "" : n);
+            emit(() -> out.toCounsellor(user, e));
+        }
+        flush();
+    }
+
     // --- time ------------------------------------------------------------------------------
 
     /**
@@ -365,6 +481,20 @@ public final class Desk {
                 }
             }
             blocked.values().removeIf(until -> !now.isBefore(until));
+            heard.entrySet().removeIf(h -> {
+                boolean gone = !now.isBefore(h.getValue().plus(PRESENCE_TTL));
+                if (gone) {
+                    online.remove(h.getKey());
+                    holder.entrySet().removeIf(p -> {
+                        boolean there = p.getValue().equals(h.getKey());
+                        if (there) {
+                            away.add(p.getKey());
+                        }
+                        return there;
+                    });
+                }
+                return gone;
+            });
         }
         noAnswer.forEach(t -> finish(t, Reason.NO_ANSWER, null));
         idle.forEach(t -> finish(t, Reason.IDLE, null));
@@ -373,6 +503,93 @@ public final class Desk {
     /** How many are waiting or talking (for metrics and tests). */
     public synchronized int size() {
         return tickets.size();
+    }
+
+    // --- a copy for a new instance ----------------------------------------------------------
+
+    /**
+     * Everything this copy knows, for an instance that starts (or reconnects to Redis) while
+     * people wait or talk: it asks on the relay's channel and a running instance answers with
+     * this. It travels through pub/sub only and is never stored.
+     */
+    public synchronized State snapshot() {
+        List<State.Held> held = new ArrayList<>();
+        for (Ticket t : tickets.values()) {
+            held.add(new State.Held(t.waiting, t.personKey, t.counsellor, t.lastActive, t.note,
+                    t.fromPerson.times(), t.fromCounsellor.times()));
+        }
+        Map<String, Map<String, Integer>> on = new HashMap<>();
+        online.forEach((i, u) -> on.put(i, Map.copyOf(u)));
+        return new State(held, Map.copyOf(blocked), on, Map.copyOf(heard), estimate.times(), Map.copyOf(holder),
+                List.copyOf(away));
+    }
+
+    /** {@link #restore(State, String)} for a copy that holds no connections of its own. */
+    public void restore(State s) {
+        restore(s, null);
+    }
+
+    /**
+     * Replaces this copy with {@code s} (see {@link #snapshot}), except for what instance
+     * {@code self} itself holds (its counsellors' connections), which it knows better than any
+     * copy. Counsellors on this instance are sent the queue and their conversations again, since
+     * what they saw may have been stale.
+     */
+    public void restore(State s, String self) {
+        synchronized (this) {
+            tickets.clear();
+            ticketOfPerson.clear();
+            for (State.Held h : s.held()) {
+                Ticket t = new Ticket(h.waiting(), h.personKey(), config.messagesPerMinute());
+                t.counsellor = h.counsellor();
+                t.lastActive = h.lastActive();
+                t.note = h.note();
+                t.fromPerson.restore(h.fromPerson());
+                t.fromCounsellor.restore(h.fromCounsellor());
+                tickets.put(h.waiting().ticket(), t);
+                ticketOfPerson.put(h.personKey(), h.waiting().ticket());
+            }
+            blocked.clear();
+            blocked.putAll(s.blocked());
+            // This instance's own counsellors are its own truth; the others' come from the snapshot.
+            Map<String, Integer> mine = self == null ? null : online.get(self);
+            online.clear();
+            s.online().forEach((i, u) -> online.put(i, new HashMap<>(u)));
+            heard.clear();
+            heard.putAll(s.heard());
+            if (mine != null) {
+                online.put(self, mine);
+            }
+            estimate.restore(s.accepts());
+            holder.clear();
+            away.clear();
+            if (s.holder() != null) {
+                holder.putAll(s.holder());
+            }
+            if (s.away() != null) {
+                away.addAll(s.away());
+            }
+            queueChanged();
+            for (Ticket t : tickets.values()) {
+                if (t.counsellor != null) {
+                    Event e = accepted(t);
+                    String c = t.counsellor;
+                    emit(() -> out.toCounsellor(c, e));
+                }
+            }
+        }
+        flush();
+    }
+
+    /** A copy of the desk as data (see {@link #snapshot}). */
+    public record State(List<Held> held, Map<String, Instant> blocked, Map<String, Map<String, Integer>> online,
+                        Map<String, Instant> heard, List<Instant> accepts, Map<String, String> holder,
+                        List<String> away) {
+
+        /** One ticket: who waits or talks, with whom, and the times the limits count. */
+        public record Held(Waiting waiting, String personKey, String counsellor, Instant lastActive, String note,
+                           List<Instant> fromPerson, List<Instant> fromCounsellor) {
+        }
     }
 
     // --- inside ----------------------------------------------------------------------------
@@ -387,6 +604,8 @@ public final class Desk {
                 throw gone();
             }
             ticketOfPerson.remove(t.personKey);
+            holder.remove(ticket);
+            away.remove(ticket);
             Event.Ended e = new Event.Ended(ticket, reason, t.waiting);
             if (reason != Reason.HANDED_BACK) {
                 emit(() -> out.toPerson(e));
@@ -426,7 +645,8 @@ public final class Desk {
     }
 
     private Event.Accepted accepted(Ticket t) {
-        return new Event.Accepted(t.waiting.ticket(), config.organisation(), t.waiting.lang(), t.waiting, t.counsellor);
+        return new Event.Accepted(t.waiting.ticket(), config.organisation(), t.waiting.lang(), t.waiting, t.counsellor,
+                t.note == null ? "" : t.note);
     }
 
     /** Tells every counsellor the queue, and everyone waiting their place (places move when someone goes). */

@@ -36,8 +36,16 @@ public sealed interface Event {
     record Queued(String ticket, int place, Optional<Duration> estimate) implements Event {
     }
 
-    /** To the person and the counsellor: a counsellor of {@code organisation} reads this now, in {@code lang}. */
-    record Accepted(String ticket, String organisation, String lang, Waiting who, String counsellor) implements Event {
+    /**
+     * To the person and the counsellor: a counsellor of {@code organisation} reads this now, in
+     * {@code lang}. {@code note} is the counsellor's case note so far ("" for none); never sent to the person.
+     */
+    record Accepted(String ticket, String organisation, String lang, Waiting who, String counsellor, String note)
+            implements Event {
+    }
+
+    /** To the counsellor (every tab): the case note as saved now ("" when cleared). */
+    record Noted(String ticket, String note) implements Event {
     }
 
     /** A message, to the other side. */

@@ -26,7 +26,12 @@ public final class HandoffException extends RuntimeException {
         /** Hand back to a node the dialog does not have. */
         UNKNOWN_NODE,
         /** The instances cannot reach each other (Redis is away). */
-        UNAVAILABLE;
+        UNAVAILABLE,
+        /**
+         * The other side has no open connection right now (between sockets, or its instance
+         * restarting): the message is refused rather than lost, so the sender knows to write again.
+         */
+        AWAY;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

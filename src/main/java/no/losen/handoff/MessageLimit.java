@@ -20,6 +20,17 @@ final class MessageLimit {
         this.perMinute = perMinute;
     }
 
+    /** The times counted now (for a copy of the desk, {@link Desk#snapshot}). */
+    java.util.List<Instant> times() {
+        return java.util.List.copyOf(sent);
+    }
+
+    /** Counts {@code times} as if they had been taken here. */
+    void restore(java.util.List<Instant> times) {
+        sent.clear();
+        sent.addAll(times);
+    }
+
     /** Counts a message at {@code now}; false (and not counted) when the minute is full. */
     boolean take(Instant now) {
         while (!sent.isEmpty() && !sent.getFirst().isAfter(now.minus(WINDOW))) {

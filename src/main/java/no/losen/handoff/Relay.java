@@ -14,6 +14,19 @@ public interface Relay {
 
     CompletionStage<Void> submit(Call call);
 
+    /** The name this instance's counsellors are counted under on every copy of the desk. */
+    default String instance() {
+        return Desk.LOCAL;
+    }
+
+    /**
+     * Completes when this instance's copy of the desk is current: at once for one instance; with
+     * several, once a starting (or resubscribed) instance has its copy or waited for one.
+     */
+    default CompletionStage<Void> current() {
+        return CompletableFuture.completedFuture(null);
+    }
+
     /**
      * Whether calls can be carried now. While not, "Talk to a person" is not offered: a person
      * asking is given who answers around the clock instead of an error.

@@ -38,6 +38,11 @@ public final class Switchboard implements Desk.Outbox {
         return desk;
     }
 
+    /** How calls reach the desk; its instance id and state (a copy being fetched) are the relay's. */
+    public Relay relay() {
+        return relay;
+    }
+
     public HandoffConfig config() {
         return desk.config();
     }

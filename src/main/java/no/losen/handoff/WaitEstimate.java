@@ -24,6 +24,17 @@ public final class WaitEstimate {
 
     private final Deque<Instant> accepts = new ArrayDeque<>();
 
+    /** The accept times remembered (for a copy of the desk). */
+    java.util.List<Instant> times() {
+        return java.util.List.copyOf(accepts);
+    }
+
+    /** Remembers {@code times} instead (a copy of another instance's desk). */
+    void restore(java.util.List<Instant> times) {
+        accepts.clear();
+        accepts.addAll(times);
+    }
+
     /** A counsellor accepted someone at {@code at}. */
     public void accepted(Instant at) {
         accepts.addLast(at);

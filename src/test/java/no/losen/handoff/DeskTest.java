@@ -278,7 +278,7 @@ class DeskTest {
             }
         });
         java.time.Instant t = clock.instant();
-        List<Call> calls = List.of(new Call.CounsellorIn(t, "kari"),
+        List<Call> calls = List.of(new Call.CounsellorIn(t, "a", "kari"),
                 new Call.Join(t, "ticket-1", "p1", "ar", "rights", path),
                 new Call.Accept(t.plusSeconds(1), "ticket-1", "kari"));
         calls.forEach(desk::apply);
@@ -294,5 +294,180 @@ class DeskTest {
         assertThatThrownBy(() -> copy.apply(sixth)).extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.RATE_LIMITED);
         assertThat(copy.chatsOf("kari")).extracting(Waiting::ticket).containsExactly("ticket-1");
         assertThat(copy.chatsOf("kari").get(0).since()).isEqualTo(t);
+    }
+
+    // --- presence across instances -------------------------------------------------------------
+
+    @Test
+    void aCounsellorOnAnInstanceThatFallsSilentStopsCountingAfterThePresenceTime() {
+        desk.counsellorOut("kari");
+        desk.counsellorIn("b", "ola");
+        desk.present("b", java.util.Map.of("ola", 1));
+        assertThat(desk.duty()).isEqualTo(Desk.Duty.ON);
+        clock.advance(Desk.PRESENCE_TTL.minusSeconds(1));
+        desk.sweep();
+        assertThat(desk.duty()).as("heard from within the presence time").isEqualTo(Desk.Duty.ON);
+        clock.advance(Duration.ofSeconds(1));
+        desk.sweep();
+        assertThat(desk.duty()).as("instance b died without saying goodbye").isEqualTo(Desk.Duty.NOBODY);
+    }
+
+    @Test
+    void aHeartbeatReplacesWhatThisCopyThoughtAnInstanceHolds() {
+        desk.counsellorIn("b", "ola");
+        desk.counsellorIn("b", "ola");
+        desk.present("b", java.util.Map.of());
+        desk.counsellorOut("kari");
+        assertThat(desk.duty()).as("b's beat says it holds nobody, whatever in/out were missed").isEqualTo(Desk.Duty.NOBODY);
+        desk.present("b", java.util.Map.of("ola", 1));
+        assertThat(desk.duty()).isEqualTo(Desk.Duty.ON);
+    }
+
+    @Test
+    void aSingleInstanceWithoutHeartbeatsNeverExpiresItsCounsellors() {
+        clock.advance(Duration.ofHours(1));
+        desk.sweep();
+        assertThat(desk.duty()).isEqualTo(Desk.Duty.ON);
+    }
+
+    // --- the case note ---------------------------------------------------------------------------
+
+    @Test
+    void theCaseNoteGoesToTheCounsellorOnlyComesBackOnReconnectAndIsDroppedWithTheTicket() {
+        String t = desk.join("p1", "ar", "rights", path);
+        desk.accept(t, "kari");
+        sent.clear();
+        desk.note(t, "kari", "  follow up on housing rights  ");
+        assertThat(to("kari", Event.Noted.class)).extracting(Event.Noted::note).containsExactly("follow up on housing rights");
+        assertThat(to("person", Event.class)).isEmpty();
+        sent.clear();
+        desk.counsellorOut("kari");
+        desk.counsellorIn("kari");
+        assertThat(to("kari", Event.Accepted.class)).extracting(Event.Accepted::note).containsExactly("follow up on housing rights");
+        desk.end(t, "kari");
+        assertThat(desk.snapshot().held()).isEmpty();
+    }
+
+    @Test
+    void onlyTheCounsellorWhoTookItMayWriteTheNoteAndOnlyShortly() {
+        String t = desk.join("p1", "ar", "rights", path);
+        desk.counsellorIn("ola");
+        desk.accept(t, "kari");
+        assertThatThrownBy(() -> desk.note(t, "ola", "x")).extracting(e -> ((HandoffException) e).problem())
+                .isEqualTo(Problem.FORBIDDEN);
+        assertThatThrownBy(() -> desk.note(t, "kari", "x".repeat(Desk.MAX_NOTE + 1)))
+                .extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.TOO_LONG);
+        desk.note(t, "kari", "x".repeat(Desk.MAX_NOTE));
+        desk.note(t, "kari", " ");
+        assertThat(desk.snapshot().held().get(0).note()).as("blank clears it").isNull();
+    }
+
+    // --- a copy for a new instance -----------------------------------------------------------------
+
+    @Test
+    void aCopyRestoredElsewhereDecidesAsTheOriginal() {
+        String waiting = desk.join("p1", "ar", "rights", path);
+        String talking = desk.join("p2", "uk", "rights", path);
+        desk.accept(talking, "kari");
+        desk.note(talking, "kari", "call back tomorrow");
+        for (int i = 0; i < 5; i++) {
+            desk.say(talking, Side.PERSON, null, "m" + i);
+        }
+        List<Sent> there = new ArrayList<>();
+        Desk copy = new Desk(config, clock, new Desk.Outbox() {
+            @Override
+            public void toPerson(Event e) {
+                there.add(new Sent("person", e));
+            }
+
+            @Override
+            public void toCounsellor(String user, Event e) {
+                there.add(new Sent(user, e));
+            }
+
+            @Override
+            public void toCounsellors(Event e) {
+                there.add(new Sent("*", e));
+            }
+        });
+        copy.restore(desk.snapshot());
+        assertThat(copy.queue()).extracting(Waiting::ticket).containsExactly(waiting);
+        assertThat(copy.chatsOf("kari")).extracting(Waiting::ticket).containsExactly(talking);
+        assertThat(copy.ticketOf("p1")).contains(waiting);
+        assertThat(copy.duty()).as("kari's connection on the other instance counts here").isEqualTo(Desk.Duty.ON);
+        // The person's limit carried over: the sixth message of the minute is refused here too.
+        assertThatThrownBy(() -> copy.say(talking, Side.PERSON, null, "m5")).extracting(e -> ((HandoffException) e).problem())
+                .isEqualTo(Problem.RATE_LIMITED);
+        assertThat(there).extracting(Sent::event).filteredOn(Event.Accepted.class::isInstance)
+                .extracting(e -> ((Event.Accepted) e).note()).containsExactly("call back tomorrow");
+        assertThatThrownBy(() -> copy.join("p2", "uk", "rights", path)).extracting(e -> ((HandoffException) e).problem())
+                .isEqualTo(Problem.ALREADY);
+    }
+
+    // --- a side without a socket: refused, not lost ------------------------------------------------
+
+    @Test
+    void aPersonsMessageWhileTheCounsellorHasNoConnectionIsRefusedNotLost() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        desk.counsellorOut("kari");
+        sent.clear();
+        assertThatThrownBy(() -> desk.say(a, Side.PERSON, null, "hello?")).extracting(e -> ((HandoffException) e).problem())
+                .isEqualTo(Problem.AWAY);
+        assertThat(sent).isEmpty();
+        desk.counsellorIn("kari");
+        desk.say(a, Side.PERSON, null, "hello?");
+        assertThat(to("kari", Event.Said.class)).extracting(Event.Said::text).containsExactly("hello?");
+    }
+
+    @Test
+    void aCounsellorsMessageWhileThePersonHasNoSocketIsRefusedUntilTheyAreBack() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        desk.personIn("a", a);
+        desk.personOut("b", a);
+        desk.say(a, Side.COUNSELLOR, "kari", "a socket closing on another instance changes nothing");
+        desk.personOut("a", a);
+        assertThatThrownBy(() -> desk.say(a, Side.COUNSELLOR, "kari", "are you there?"))
+                .extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.AWAY);
+        desk.personIn("b", a);
+        desk.say(a, Side.COUNSELLOR, "kari", "are you there?");
+        assertThat(to("person", Event.Said.class)).hasSize(2);
+    }
+
+    @Test
+    void aPersonWhoseInstanceFallsSilentIsAwayAfterThePresenceTime() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        desk.present("b", java.util.Map.of(), List.of(a));
+        clock.advance(Desk.PRESENCE_TTL);
+        desk.sweep();
+        assertThatThrownBy(() -> desk.say(a, Side.COUNSELLOR, "kari", "are you there?"))
+                .extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.AWAY);
+        assertThat(desk.size()).as("the talk itself waits for the person's reconnect, or the idle time").isEqualTo(1);
+    }
+
+    @Test
+    void aRestoredCopyKeepsItsOwnCounsellorsAndForgetsItsStaleViewOfTheOthers() {
+        Desk copy = new Desk(config, clock, new Desk.Outbox() {
+            @Override
+            public void toPerson(Event e) {
+            }
+
+            @Override
+            public void toCounsellor(String user, Event e) {
+            }
+
+            @Override
+            public void toCounsellors(Event e) {
+            }
+        });
+        copy.counsellorIn("c", "ola");
+        copy.present("gone", java.util.Map.of("per", 1));
+        desk.counsellorOut("kari");
+        copy.restore(desk.snapshot(), "c");
+        assertThat(copy.duty()).as("ola's connection on this instance").isEqualTo(Desk.Duty.ON);
+        copy.counsellorOut("c", "ola");
+        assertThat(copy.duty()).as("the stale 'gone' instance did not survive the copy").isEqualTo(Desk.Duty.NOBODY);
     }
 }

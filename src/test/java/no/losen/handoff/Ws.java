@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 import no.losen.server.TestServer;
 
 /** A socket whose frames a test reads in order, or skipping to the next of one type. */
-record Ws(WebSocket ws, BlockingQueue<JsonObject> frames, io.vertx.core.http.WebSocketClient client) implements AutoCloseable {
+record Ws(WebSocket ws, BlockingQueue<JsonObject> frames, io.vertx.core.http.WebSocketClient client,
+          java.util.concurrent.CompletableFuture<Short> closed) implements AutoCloseable {
     static String base(TestServer server) {
         return "http://127.0.0.1:" + server.port();
     }
@@ -32,16 +33,23 @@ record Ws(WebSocket ws, BlockingQueue<JsonObject> frames, io.vertx.core.http.Web
 
     /** A socket to {@code server} from its own page, with the log-in cookie when given. */
     static Ws open(TestServer server, String cookie) {
+        return open(server.vertx, server, cookie);
+    }
+
+    /** A socket from a client on {@code vertx}: one that outlives {@code server} (an instance restart). */
+    static Ws open(io.vertx.core.Vertx vertx, TestServer server, String cookie) {
         WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port()).setURI("/ws")
                 .addHeader("Origin", base(server));
         if (cookie != null) {
             o.addHeader("Cookie", cookie);
         }
-        io.vertx.core.http.WebSocketClient client = server.vertx.createWebSocketClient();
+        io.vertx.core.http.WebSocketClient client = vertx.createWebSocketClient();
         WebSocket ws = client.connect(o).await();
         BlockingQueue<JsonObject> q = new LinkedBlockingQueue<>();
         ws.textMessageHandler(t -> q.add(new JsonObject(t)));
-        return new Ws(ws, q, client);
+        java.util.concurrent.CompletableFuture<Short> closed = new java.util.concurrent.CompletableFuture<>();
+        ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
+        return new Ws(ws, q, client, closed);
     }
 
     Ws send(JsonObject f) {
@@ -59,14 +67,19 @@ record Ws(WebSocket ws, BlockingQueue<JsonObject> frames, io.vertx.core.http.Web
 
     /** The next frame of {@code type} (others before it are skipped). */
     JsonObject next(String type) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        return nextWithin(type, 5);
+    }
+
+    /** The next frame of {@code type} within {@code seconds}. */
+    JsonObject nextWithin(String type, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
             JsonObject f = frames.poll(100, TimeUnit.MILLISECONDS);
             if (f != null && f.getString("type").equals(type)) {
                 return f;
             }
         }
-        throw new AssertionError("no " + type + " frame within 5 s");
+        throw new AssertionError("no " + type + " frame within " + seconds + " s");
     }
 
     /** The next queue frame with {@code n} people waiting (a counsellor's other tab may cause others before it). */
@@ -104,6 +117,11 @@ record Ws(WebSocket ws, BlockingQueue<JsonObject> frames, io.vertx.core.http.Web
             }
         }
         throw new AssertionError("no talk " + state + " frame within 5 s");
+    }
+
+    /** The close code the server closed this socket with, waiting up to {@code seconds}. */
+    short closedWith(int seconds) throws Exception {
+        return closed.get(seconds, TimeUnit.SECONDS);
     }
 
     @Override

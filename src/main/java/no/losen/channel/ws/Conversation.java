@@ -74,6 +74,8 @@ final class Conversation {
     volatile String ticket;
     /** The counsellor whose inbox this socket is ({@link Talk}); null otherwise. */
     volatile String counsellor;
+    /** The console's language on this inbox socket (nb or en): the dialog's words shown beside the person's. */
+    volatile String counsellorLang;
 
     Conversation(Transport ws, Shared shared, String login, String address) {
         this(ws, shared, login, login != null, address);
@@ -243,7 +245,7 @@ final class Conversation {
                 return null;
             });
             case "talk", "talk.say", "talk.leave" -> sh.talk() == null ? notSetUp() : sh.talk().person(this, f);
-            case "inbox", "inbox.accept", "inbox.say", "inbox.card", "inbox.back", "inbox.end", "inbox.block" ->
+            case "inbox", "inbox.accept", "inbox.say", "inbox.card", "inbox.back", "inbox.end", "inbox.block", "inbox.note" ->
                     sh.talk() == null ? notSetUp() : sh.talk().counsellor(this, f);
             case "end" -> endTalk().compose(x -> steps.end(token)).map(v -> {
                 // Only now: until the store has deleted it, the token stays, so a retry erases it.

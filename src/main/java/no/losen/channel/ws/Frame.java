@@ -18,7 +18,7 @@ record Frame(String type, String dialog, String lang, String choice, List<String
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TYPES = List.of("start", "choose", "text", "back", "restart", "lang", "resume",
             "end", "ping", "talk", "talk.say", "talk.leave", "inbox", "inbox.accept", "inbox.say", "inbox.card",
-            "inbox.back", "inbox.end", "inbox.block");
+            "inbox.back", "inbox.end", "inbox.block", "inbox.note");
 
     static Frame parse(String raw) {
         JsonNode n;
@@ -66,6 +66,10 @@ record Frame(String type, String dialog, String lang, String choice, List<String
             case "resume" -> need(token, "token");
             case "talk.say" -> need(text, "text");
             case "inbox.accept", "inbox.end", "inbox.block" -> need(ticket, "ticket");
+            case "inbox.note" -> {
+                need(ticket, "ticket");
+                need(text, "text");
+            }
             case "inbox.say" -> {
                 need(ticket, "ticket");
                 need(text, "text");

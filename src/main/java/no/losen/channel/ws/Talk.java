@@ -16,12 +16,14 @@ import no.losen.dialog.Dialog;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.Engine;
 import no.losen.dialog.ErrorCode;
+import no.losen.dialog.Reply;
 import no.losen.dialog.Session;
 import no.losen.handoff.Call;
 import no.losen.handoff.Desk;
 import no.losen.handoff.Event;
 import no.losen.handoff.HandoffException;
 import no.losen.handoff.PathStep;
+import no.losen.handoff.Relay;
 import no.losen.handoff.Waiting;
 import no.losen.session.Tokens;
 import no.losen.staff.Role;
@@ -52,6 +54,8 @@ final class Talk implements Desk.Outbox {
     private final Desk desk;
     /** The desk, its relay (at once, or through Redis to every instance's copy), and the other channels. */
     private final no.losen.handoff.Switchboard board;
+    /** How calls reach the desk: at once, or through Redis to every instance's copy (the board's). */
+    private final Relay relay;
     private final Clock clock;
     private final Steps steps;
     private final StaffAuth staff;
@@ -64,6 +68,7 @@ final class Talk implements Desk.Outbox {
     Talk(no.losen.handoff.Switchboard board, Clock clock, Steps steps, StaffAuth staff) {
         this.board = board;
         this.desk = board.desk();
+        this.relay = board.relay();
         board.connect(this);
         this.clock = clock;
         this.steps = steps;
@@ -80,10 +85,10 @@ final class Talk implements Desk.Outbox {
      * instance's desk applied it. A refusal is told to {@code c} as an error frame.
      */
     private Future<Void> submit(Conversation c, Call call) {
-        return submit(c, call, null);
+        return submit(c, call, () -> { });
     }
 
-    /** As above; {@code undo} runs when the call was refused (before the error frame goes out). */
+    /** {@link #submit(Conversation, Call)}, running {@code undo} first when the call is refused. */
     private Future<Void> submit(Conversation c, Call call, Runnable undo) {
         io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
         java.util.concurrent.CompletionStage<Void> done = board.submit(call);
@@ -91,9 +96,7 @@ final class Talk implements Desk.Outbox {
         return f.recover(e -> {
             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof HandoffException h) {
-                if (undo != null) {
-                    undo.run();
-                }
+                undo.run();
                 return refused(c, h);
             }
             return Future.failedFuture(cause);
@@ -104,9 +107,31 @@ final class Talk implements Desk.Outbox {
         return desk;
     }
 
-    /** Clears what has run out every few seconds ({@link Desk#sweep}). */
+    /**
+     * Clears what has run out every few seconds ({@link Desk#sweep}). With several instances, also
+     * this instance's heartbeat: every {@link #HEARTBEAT} it tells every copy which counsellors it
+     * holds, so an instance that dies without saying goodbye stops counting as "a counsellor is
+     * on duty" within {@link Desk#PRESENCE_TTL}.
+     */
     void sweep(io.vertx.core.Vertx vertx) {
         vertx.setPeriodic(5_000, id -> desk.sweep());
+        if (!Desk.LOCAL.equals(relay.instance())) {
+            beat();
+            vertx.setPeriodic(HEARTBEAT.toMillis(), id -> beat());
+        }
+    }
+
+    /** How often an instance says which counsellors it holds (a third of {@link Desk#PRESENCE_TTL}). */
+    static final Duration HEARTBEAT = Desk.PRESENCE_TTL.dividedBy(3);
+
+    private void beat() {
+        Map<String, Integer> held = new java.util.HashMap<>();
+        counsellors.forEach((user, open) -> {
+            if (!open.isEmpty()) {
+                held.put(user, open.size());
+            }
+        });
+        relay.submit(new Call.Present(clock.instant(), relay.instance(), held, List.copyOf(persons.keySet())));
     }
 
     /**
@@ -185,14 +210,31 @@ final class Talk implements Desk.Outbox {
 
     /** After {@code resume}: the socket takes over the person's wait or conversation, if there is one. */
     void resumed(Conversation c) {
-        if (c.login() == null && c.token() != null) {
-            desk.ticketOf(c.token()).ifPresent(t -> attach(c, t));
+        if (c.login() != null || c.token() == null) {
+            return;
         }
+        String token = c.token();
+        // An instance that has just started (or resubscribed) may not have its copy of the desk yet:
+        // a person reconnecting to it (1012 from a restarting one) is looked up once it has.
+        io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
+        relay.current().thenRun(() -> {
+            Runnable find = () -> {
+                if (token.equals(c.token())) {
+                    desk.ticketOf(token).ifPresent(t -> attach(c, t));
+                }
+            };
+            if (ctx == null || ctx == io.vertx.core.Vertx.currentContext()) {
+                find.run();
+            } else {
+                ctx.runOnContext(v -> find.run());
+            }
+        });
     }
 
     private void attach(Conversation c, String ticket) {
         c.ticket = ticket;
         persons.put(ticket, c);
+        relay.submit(new Call.PersonIn(clock.instant(), relay.instance(), ticket));
         desk.repeat(ticket);
     }
 
@@ -224,10 +266,11 @@ final class Talk implements Desk.Outbox {
                         yield Future.succeededFuture();
                     }
                     c.counsellor = user;
+                    c.counsellorLang = "en".equals(f.lang()) ? "en" : "nb";
                     counsellors.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(c);
                     LOG.info("event=handoff.counsellor.in");
-                    // Refused (Redis is away): not in, so that the inbox asking again tries again.
-                    yield submit(c, new Call.CounsellorIn(clock.instant(), user), () -> {
+                    // Refused (Redis is away): the socket is no inbox yet, so the console may say "inbox" again.
+                    yield submit(c, new Call.CounsellorIn(clock.instant(), relay.instance(), user), () -> {
                         c.counsellor = null;
                         counsellors.computeIfPresent(user, (u, set) -> {
                             set.remove(c);
@@ -255,6 +298,13 @@ final class Talk implements Desk.Outbox {
                     yield submit(c, new Call.HandBack(clock.instant(), f.ticket(), user, f.node()))
                             .onSuccess(v -> LOG.info("event=handoff.end reason=handed_back"));
                 }
+                case "inbox.note" -> {
+                    if (f.text().length() > Desk.MAX_NOTE) {
+                        throw new HandoffException(HandoffException.Problem.TOO_LONG,
+                                "a case note may be at most " + Desk.MAX_NOTE + " characters");
+                    }
+                    yield submit(c, new Call.Note(clock.instant(), mine(user, f.ticket()).ticket(), user, f.text()));
+                }
                 case "inbox.end" -> submit(c, new Call.End(clock.instant(), f.ticket(), user))
                         .onSuccess(v -> LOG.info("event=handoff.end reason=counsellor"));
                 default -> submit(c, new Call.Block(clock.instant(), f.ticket(), user))
@@ -272,8 +322,9 @@ final class Talk implements Desk.Outbox {
 
     /** The socket is gone: a counsellor's conversations stay theirs (they get them back on reconnect). */
     void closed(Conversation c) {
-        if (c.ticket != null) {
-            persons.remove(c.ticket, c);
+        String ticket = c.ticket;
+        if (ticket != null && persons.remove(ticket, c)) {
+            relay.submit(new Call.PersonOut(clock.instant(), relay.instance(), ticket));
         }
         if (c.counsellor != null) {
             String user = c.counsellor;
@@ -281,7 +332,7 @@ final class Talk implements Desk.Outbox {
                 set.remove(c);
                 return set.isEmpty() ? null : set;
             });
-            board.submit(new Call.CounsellorOut(clock.instant(), user));
+            relay.submit(new Call.CounsellorOut(clock.instant(), relay.instance(), user));
         }
     }
 
@@ -341,7 +392,11 @@ final class Talk implements Desk.Outbox {
         if (e instanceof Event.Queue q) {
             frame = queue(q).toString();
         } else if (e instanceof Event.Accepted a) {
-            frame = chat(a).toString();
+            // Each socket in its own console language: the dialog's words are shown beside the person's.
+            open.forEach(c -> c.sendText(chat(a, c.counsellorLang == null ? "nb" : c.counsellorLang).toString()));
+        } else if (e instanceof Event.Noted n) {
+            frame = JSON.createObjectNode().put("type", "inbox.note").put("ticket", n.ticket()).put("note", n.note())
+                    .toString();
         } else if (e instanceof Event.Said s) {
             frame = JSON.createObjectNode().put("type", "inbox.message").put("ticket", s.ticket()).put("text", s.text())
                     .toString();
@@ -395,9 +450,25 @@ final class Talk implements Desk.Outbox {
         return n;
     }
 
-    private ObjectNode chat(Event.Accepted a) {
-        ObjectNode n = waiting(a.who()).put("type", "inbox.chat").put("organisation", a.organisation());
+    private ObjectNode chat(Event.Accepted a, String mine) {
+        ObjectNode n = waiting(a.who()).put("type", "inbox.chat").put("organisation", a.organisation())
+                .put("note", a.note());
         Dialog d = steps.engine().dialogs().dialog(a.who().dialog()).orElse(null);
+        if (d != null) {
+            ArrayNode path = (ArrayNode) n.get("path");
+            for (int i = 0; i < a.who().path().size(); i++) {
+                Reply r = shown(d, a.who().path().get(i).node(), mine);
+                if (r != null && r.text() != null) {
+                    ((ObjectNode) path.get(i)).put("title", firstLine(r.text()));
+                }
+            }
+            if (!a.who().path().isEmpty()) {
+                String node = a.who().path().get(a.who().path().size() - 1).node();
+                ObjectNode seen = n.putObject("seen").put("node", node);
+                side(seen, "theirs", shown(d, node, a.who().lang()));
+                side(seen, "yours", shown(d, node, mine));
+            }
+        }
         ArrayNode nodes = n.putArray("nodes");
         if (d != null) {
             d.nodes().keySet().forEach(nodes::add);
@@ -410,6 +481,35 @@ final class Talk implements Desk.Outbox {
             }
         }
         return n;
+    }
+
+    /**
+     * What {@code node} shows in {@code lang}, rendered as the dialog would with no variables set;
+     * null when it cannot be shown that way (a counsellor's view must never fail on it).
+     */
+    private Reply shown(Dialog d, String node, String lang) {
+        try {
+            return steps.engine().current(new Session(d.id(), node, lang, Map.of(), List.of(), false));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void side(ObjectNode seen, String field, Reply r) {
+        if (r == null) {
+            return;
+        }
+        ObjectNode o = seen.putObject(field).put("lang", r.lang()).put("dir", r.dir()).put("text", r.text());
+        ArrayNode labels = o.putArray("choices");
+        if (r.choices() != null) {
+            r.choices().forEach(ch -> labels.add(ch.label()));
+        }
+    }
+
+    /** A node's "title" for the path: the first line of what it says, cut at 80 characters. */
+    static String firstLine(String text) {
+        String line = text.strip().split("\\R", 2)[0].strip();
+        return line.length() <= 80 ? line : line.substring(0, 79).strip() + "\u2026";
     }
 
     private static ObjectNode waiting(Waiting w) {
@@ -435,6 +535,7 @@ final class Talk implements Desk.Outbox {
     }
 
     static List<String> counsellorTypes() {
-        return List.of("inbox", "inbox.accept", "inbox.say", "inbox.card", "inbox.back", "inbox.end", "inbox.block");
+        return List.of("inbox", "inbox.accept", "inbox.say", "inbox.card", "inbox.back", "inbox.end", "inbox.block",
+                "inbox.note");
     }
 }

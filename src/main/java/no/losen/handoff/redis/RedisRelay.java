@@ -21,6 +21,8 @@ import io.vertx.redis.client.Response;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -42,9 +44,18 @@ import org.slf4j.LoggerFactory;
  * everywhere; each instance delivers the events to the sockets it holds.
  *
  * <p>Why pub/sub and not a stream: a message's text must not be stored, and pub/sub keeps
- * nothing. The price: an instance that starts (or reconnects to Redis) while people wait does not
- * know about them until they ask again, and a call made while Redis is unreachable is refused
- * ({@code unavailable}) until the relay has subscribed again. See docs/handoff.md.
+ * nothing. What pub/sub does not give, this class adds without storing anything:
+ * <ul>
+ * <li><b>a copy on start-up</b>: an instance that subscribes (at start, or again after Redis was
+ * away) says {@code hello} on the channel; every instance whose copy is current answers with a
+ * {@link Desk.State} taken at the hello's place in the channel's order, addressed to the asker,
+ * which takes the first answer and then applies, in order, the calls that came after its hello.
+ * Nobody answering within {@link #SYNC_WAIT} means no instance has a current copy (the first
+ * to start, or all reconnecting at once after Redis restarted): the asker keeps its own;</li>
+ * <li><b>reconnecting</b>: a lost subscription is tried again with back-off (up to 5 s apart),
+ * and is followed by a hello. Calls made while it is down are refused at once ({@code unavailable}).</li>
+ * </ul>
+ * See docs/handoff.md, "Several instances".
  */
 public final class RedisRelay implements Relay {
 
@@ -52,8 +63,9 @@ public final class RedisRelay implements Relay {
     static final String CHANNEL = "losen:handoff";
     /** A call not seen back within this is given up (Redis is away). */
     static final Duration WAIT = Duration.ofSeconds(5);
-    /** After a subscription is lost, another is tried this often until Redis answers. */
-    static final Duration RESUBSCRIBE_EVERY = Duration.ofSeconds(1);
+    /** How long an instance that (re)subscribed waits for a running instance's copy of the desk. */
+    static final Duration SYNC_WAIT = Duration.ofSeconds(2);
+    private static final long RETRY_MAX_MS = 5_000;
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule()
             .addSerializer(Instant.class, new JsonSerializer<>() {
                 @Override
@@ -68,8 +80,14 @@ public final class RedisRelay implements Relay {
                 }
             }));
 
-    /** What travels: the call, and who made it (to tell them how it went). */
-    record Envelope(String id, Call call) {
+    /**
+     * What travels: a call and who made it (to tell them how it went); or an instance's
+     * {@code hello} (it wants a copy of the desk); or a copy ({@code state}) {@code to} one.
+     */
+    record Envelope(String id, Call call, String hello, String to, Desk.State state) {
+        static Envelope of(String id, Call call) {
+            return new Envelope(id, call, null, null, null);
+        }
     }
 
     private final Vertx vertx;
@@ -80,12 +98,20 @@ public final class RedisRelay implements Relay {
     private final String instance = Tokens.next();
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, CompletableFuture<Void>> mine = new ConcurrentHashMap<>();
-    /** The subscription now: a new one after each loss, so the relay recovers by itself. */
-    private volatile Future<RedisConnection> subscribed;
-    private volatile boolean closed;
-    /** Whether the loss has been logged: once per outage, not once per retry. */
-    private boolean saidDown;
     private final Promise<Void> first = Promise.promise();
+    private volatile RedisConnection connection;
+    private volatile boolean closing;
+    private long retryMs = 250;
+
+    // The copy on start-up; guarded by this.
+    private boolean synced;
+    private String hello;
+    private boolean helloSeen;
+    /** Calls received while not synced, in order; {@code afterHello} is where the asker's hello came. */
+    private final List<Envelope> held = new ArrayList<>();
+    private int afterHello = -1;
+    /** Completed when the copy is current; a new one while asking again after a reconnect. */
+    private volatile CompletableFuture<Void> current = new CompletableFuture<>();
 
     public RedisRelay(Vertx vertx, String uri, Desk desk) {
         this.vertx = vertx;
@@ -97,62 +123,88 @@ public final class RedisRelay implements Relay {
         subscribe();
     }
 
-    /**
-     * Listens to the channel on a connection of its own. A subscription ends when Redis restarts
-     * or the connection breaks (a network blip, {@code CLIENT KILL}); the relay then subscribes
-     * again each second until Redis answers. Without this, one blip left hand-off refusing every
-     * call until the instance was restarted, while the session store had long recovered.
-     */
-    private void subscribe() {
-        Future<RedisConnection> f = subscriber.connect().compose(conn -> {
-            conn.handler(this::received);
-            conn.exceptionHandler(e -> LOG.warn("event=handoff.relay.error cause={}", e.getClass().getSimpleName()));
-            conn.endHandler(v -> lost(conn));
-            return conn.send(Request.cmd(Command.SUBSCRIBE).arg(CHANNEL)).map(conn);
-        });
-        subscribed = f;
-        f.onSuccess(c -> {
-            LOG.info("event=handoff.relay.subscribed");
-            saidDown = false;
-            first.tryComplete();
-        }).onFailure(e -> {
-            if (!saidDown) {
-                saidDown = true;
-                LOG.warn("event=handoff.relay.down cause={}", e.getClass().getSimpleName());
-            }
-            first.tryFail(e);
-            again();
-        });
-    }
-
-    private void lost(RedisConnection conn) {
-        if (closed || subscribed.result() != conn) {
-            return;
-        }
-        saidDown = true;
-        LOG.warn("event=handoff.relay.down cause=connection_closed");
-        subscribed = Future.failedFuture(new HandoffException(HandoffException.Problem.UNAVAILABLE, "not subscribed"));
-        again();
-    }
-
-    private void again() {
-        if (!closed) {
-            vertx.setTimer(RESUBSCRIBE_EVERY.toMillis(), t -> {
-                if (!closed) {
-                    subscribe();
-                }
-            });
-        }
-    }
-
-    /** Completes when this instance first listens to the channel (fails if the first try fails). */
+    /** Completes when this instance first listens to the channel. */
     public Future<Void> ready() {
         return first.future();
     }
 
     @Override
+    public String instance() {
+        return instance;
+    }
+
+    /** Whether this instance's copy is current (it has listened since its hello was answered or waited out). */
+    public synchronized boolean synced() {
+        return synced;
+    }
+
+    @Override
+    public CompletionStage<Void> current() {
+        return current;
+    }
+
+    /** Whether this instance listens to the channel now (while not, "Talk to a person" is not offered). */
+    @Override
     public boolean connected() {
-        return subscribed.succeeded();
+        return connection != null;
+    }
+
+    private void subscribe() {
+        if (closing) {
+            return;
+        }
+        subscriber.connect().compose(c -> {
+            c.handler(this::received);
+            c.exceptionHandler(e -> LOG.warn("event=handoff.relay.error cause={}", e.getClass().getSimpleName()));
+            c.endHandler(v -> lost(c));
+            return c.send(Request.cmd(Command.SUBSCRIBE).arg(CHANNEL)).map(c);
+        }).onSuccess(c -> {
+            connection = c;
+            retryMs = 250;
+            LOG.info("event=handoff.relay.subscribed");
+            askForCopy();
+            first.tryComplete();
+        }).onFailure(e -> {
+            LOG.warn("event=handoff.relay.down cause={}", e.getClass().getSimpleName());
+            retry();
+        });
+    }
+
+    private void lost(RedisConnection c) {
+        if (connection == c) {
+            connection = null;
+        }
+        if (!closing) {
+            LOG.warn("event=handoff.relay.lost");
+            retry();
+        }
+    }
+
+    private void retry() {
+        if (closing) {
+            return;
+        }
+        long wait = retryMs;
+        retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+        vertx.setTimer(wait, t -> subscribe());
+    }
+
+    /** Says hello on the channel: whoever has a current copy sends it (see the class comment). */
+    private void askForCopy() {
+        String id;
+        synchronized (this) {
+            synced = false;
+            if (current.isDone()) {
+                current = new CompletableFuture<>();
+            }
+            helloSeen = false;
+            held.clear();
+            afterHello = -1;
+            id = instance + ":hello:" + sequence.incrementAndGet();
+            hello = id;
+        }
+        publish(new Envelope(id, null, instance, null, null));
+        vertx.setTimer(SYNC_WAIT.toMillis(), t -> synced(id, null));
     }
 
     @Override
@@ -160,18 +212,31 @@ public final class RedisRelay implements Relay {
         String id = instance + ":" + sequence.incrementAndGet();
         CompletableFuture<Void> done = new CompletableFuture<>();
         mine.put(id, done);
+        if (connection == null && first.future().isComplete()) {
+            fail(id);   // not listening: the call would never come back
+            return done;
+        }
         String body;
         try {
-            body = JSON.writeValueAsString(new Envelope(id, call));
+            body = JSON.writeValueAsString(Envelope.of(id, call));
         } catch (IOException e) {
             mine.remove(id);
             return CompletableFuture.failedFuture(e);
         }
-        subscribed.compose(c -> api.publish(CHANNEL, body)).onFailure(e -> fail(id));
+        first.future().compose(c -> api.publish(CHANNEL, body)).onFailure(e -> fail(id));
         long timer = vertx.setTimer(WAIT.toMillis(), t -> fail(id));
         done.whenComplete((v, e) -> vertx.cancelTimer(timer));
         // The stage itself, not whenComplete's: that one would wrap a refusal in a CompletionException.
         return done;
+    }
+
+    private void publish(Envelope e) {
+        try {
+            String body = JSON.writeValueAsString(e);
+            api.publish(CHANNEL, body).onFailure(x -> LOG.warn("event=handoff.relay.publish_failed"));
+        } catch (IOException x) {
+            LOG.error("event=handoff.relay.fault cause={}", x.getClass().getName());
+        }
     }
 
     private void fail(String id) {
@@ -194,6 +259,76 @@ public final class RedisRelay implements Relay {
             LOG.warn("event=handoff.relay.bad_message");
             return;
         }
+        if (e.hello() != null) {
+            hello(e);
+        } else if (e.state() != null) {
+            if (instance.equals(e.to())) {
+                synced(e.id(), e.state());
+            }
+        } else if (e.call() != null) {
+            synchronized (this) {
+                if (!synced) {
+                    held.add(e);
+                    return;
+                }
+            }
+            apply(e);
+        }
+    }
+
+    /** Someone's hello: ours marks where a copy will start; another's gets our copy, if current. */
+    private void hello(Envelope e) {
+        Desk.State copy = null;
+        synchronized (this) {
+            if (e.id().equals(hello)) {
+                helloSeen = true;
+                afterHello = held.size();
+                return;
+            }
+            if (synced && !instance.equals(e.hello())) {
+                // Taken now, at the hello's place in the order: the asker applies what came after it.
+                copy = desk.snapshot();
+            }
+        }
+        if (copy != null) {
+            publish(new Envelope(e.id(), null, null, e.hello(), copy));
+            LOG.info("event=handoff.relay.copy_sent tickets={}", copy.held().size());
+        }
+    }
+
+    /**
+     * The answer to hello {@code id}: a copy ({@code state}), or null when nobody answered in
+     * time. The first one counts; later ones (several instances answer) are ignored.
+     */
+    private void synced(String id, Desk.State state) {
+        List<Envelope> before;
+        List<Envelope> after;
+        synchronized (this) {
+            if (synced || !id.equals(hello) || (state != null && !helloSeen)) {
+                return;
+            }
+            int mark = state == null || afterHello < 0 ? 0 : afterHello;
+            before = new ArrayList<>(held.subList(0, mark));
+            after = new ArrayList<>(held.subList(mark, held.size()));
+            held.clear();
+            if (state != null) {
+                desk.restore(state, instance);
+            }
+            // What came before the hello is in the copy: only its callers are told it went through.
+            before.forEach(x -> {
+                CompletableFuture<Void> f = mine.remove(x.id());
+                if (f != null) {
+                    f.complete(null);
+                }
+            });
+            after.forEach(this::apply);
+            synced = true;
+        }
+        current.complete(null);
+        LOG.info("event=handoff.relay.synced copy={} tickets={}", state != null, desk.size());
+    }
+
+    private void apply(Envelope e) {
         CompletableFuture<Void> f = mine.remove(e.id());
         try {
             desk.apply(e.call());
@@ -211,7 +346,7 @@ public final class RedisRelay implements Relay {
 
     @Override
     public CompletionStage<Void> close() {
-        closed = true;
+        closing = true;
         return subscriber.close().eventually(() -> publisher.close()).toCompletionStage();
     }
 }

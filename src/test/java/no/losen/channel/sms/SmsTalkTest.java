@@ -99,7 +99,7 @@ class SmsTalkTest {
     void it_is_offered_only_through_a_gateway_that_can_send_and_while_someone_answers() {
         open();
         assertThat(sms.talk().offer(GATEWAY)).isEqualTo(SmsTalk.Offer.CLOSED);
-        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
         assertThat(sms.talk().offer(GATEWAY)).isEqualTo(SmsTalk.Offer.ON);
         assertThat(sms.talk().offer("json")).isEqualTo(SmsTalk.Offer.OFF);
         send("1");
@@ -121,7 +121,7 @@ class SmsTalkTest {
     @Test
     void the_person_joins_is_accepted_chats_gets_a_card_and_the_end_by_sms() {
         open();
-        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
         send("2");
         assertThat(send("5")).isEqualTo("You are number 1 in the queue.\n"
                 + "A person from Test Org will read what you write, in English. The talk is erased when it ends.\n"
@@ -151,7 +151,7 @@ class SmsTalkTest {
     @Test
     void a_long_message_from_the_counsellor_is_packed_into_sms_within_the_budget() {
         open();
-        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
         send("2");
         send("talk");
         String ticket = ticket();
@@ -167,7 +167,7 @@ class SmsTalkTest {
     @Test
     void nobody_accepting_in_time_is_told_by_sms_with_the_contacts() {
         open(Duration.ZERO, 20);
-        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
         send("1");
         assertThat(send("person")).startsWith("Du er nummer 1 i køen.");
         board.desk().sweep();
@@ -178,7 +178,7 @@ class SmsTalkTest {
     @Test
     void the_person_may_not_flood_the_counsellor() {
         open(Duration.ofMinutes(10), 2);
-        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
         send("1");
         send("person");
         counsellor(new Call.Accept(Instant.now(), ticket(), "kari"));
@@ -190,7 +190,7 @@ class SmsTalkTest {
     @Test
     void a_blocked_person_asking_again_gets_the_contacts_not_a_dead_end() {
         open();
-        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
         send("1");
         send("person");
         String ticket = ticket();
@@ -203,7 +203,7 @@ class SmsTalkTest {
     @Test
     void handed_back_the_node_arrives_by_sms_and_back_returns_to_where_they_asked() {
         open();
-        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
         send("1");
         send("1");   // health
         send("person");
@@ -220,7 +220,7 @@ class SmsTalkTest {
     @Test
     void quick_exit_while_waiting_erases_the_session_and_leaves_the_queue() {
         open();
-        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
         send("1");
         send("person");
         assertThat(store.size()).isEqualTo(1);
@@ -236,7 +236,7 @@ class SmsTalkTest {
     @Test
     void in_arabic_the_join_answer_is_split_between_its_sentences_within_the_budget() {
         open(Duration.ofMinutes(10), 20, "Kirkens Bymisjon, Oslo sentrum");
-        counsellor(new Call.CounsellorIn(Instant.now(), "kari"));
+        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
         send("3");
         List<String> joined = sms.handle(GATEWAY, new Inbound(PHONE, "2222", "شخص", "m" + (++id))).await();
         assertThat(joined).hasSize(2).allSatisfy(m -> assertThat(Segments.count(m).segments()).isLessThanOrEqualTo(Segments.BUDGET));

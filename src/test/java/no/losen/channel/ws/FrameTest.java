@@ -46,4 +46,15 @@ class FrameTest {
         refused("{\"type\":\"lang\"}", ErrorCode.BAD_FRAME);
         refused("{\"type\":\"resume\"}", ErrorCode.BAD_FRAME);
     }
+
+    @Test
+    void aCaseNoteNamesItsTicketAndCarriesText() {
+        Frame f = Frame.parse("{\"type\":\"inbox.note\",\"ticket\":\"t1\",\"text\":\"follow up\"}");
+        assertThat(f.ticket()).isEqualTo("t1");
+        assertThat(f.text()).isEqualTo("follow up");
+        assertThat(Frame.parse("{\"type\":\"inbox.note\",\"ticket\":\"t1\",\"text\":\"\"}").text()).as("clears it").isEmpty();
+        refused("{\"type\":\"inbox.note\",\"text\":\"x\"}", ErrorCode.BAD_FRAME);
+        refused("{\"type\":\"inbox.note\",\"ticket\":\"t1\"}", ErrorCode.BAD_FRAME);
+        assertThat(Frame.parse("{\"type\":\"inbox\",\"lang\":\"en\"}").lang()).isEqualTo("en");
+    }
 }
