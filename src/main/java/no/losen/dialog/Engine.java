@@ -148,6 +148,22 @@ public final class Engine {
     }
 
     /**
+     * Emergency help for {@code text}, when it reads as danger now in session {@code s} (the same
+     * check typed text gets in the dialog: the danger words and the danger model): the danger
+     * topic's node rendered in the session's language, the session itself unchanged. For text
+     * that does not go through the dialog (a message to a counsellor), so danger is still
+     * answered at once. Empty when it is not danger, or the dialog has no danger topic.
+     */
+    public Optional<Reply> danger(Session s, String text) {
+        Dialog d = dialogOf(s);
+        if (d.topics().isEmpty() || text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        return intents.read(d, text, s.lang()).filter(Reading::dangerous)
+                .map(r -> current(s.at(r.danger(), s.vars())));
+    }
+
+    /**
      * A counsellor sends the person back into the dialog at {@code node}: entered as if a choice
      * had led there, so {@code back} returns to where the person was when they asked for a person.
      */

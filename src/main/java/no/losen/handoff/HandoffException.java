@@ -26,7 +26,15 @@ public final class HandoffException extends RuntimeException {
         /** Hand back to a node the dialog does not have. */
         UNKNOWN_NODE,
         /** The instances cannot reach each other (Redis is away). */
-        UNAVAILABLE;
+        UNAVAILABLE,
+        /**
+         * The counsellor of this conversation has no connection now (closed the tab, lost the
+         * network, logged out): the message is not delivered, and the person is told so with the
+         * around-the-clock contacts.
+         */
+        AWAY,
+        /** Too many people from one client address are waiting already. */
+        CROWDED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

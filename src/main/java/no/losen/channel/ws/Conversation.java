@@ -256,6 +256,9 @@ final class Conversation {
             });
             default -> steps.apply(token, caller, command(f)).map(r -> {
                 send(r);
+                if (sh.talk() != null && "lang".equals(f.type())) {
+                    sh.talk().lang(this, f.lang());   // a counsellor reading along sees the new language
+                }
                 return null;
             });
         };
@@ -312,7 +315,7 @@ final class Conversation {
             throw new IllegalStateException("a reply is always serializable", e);
         }
         // Whether "Talk to a person" is offered with this message (people only, not staff).
-        String offer = sh.talk() == null || login != null ? null : sh.talk().offer();
+        String offer = sh.talk() == null || login != null ? null : sh.talk().offer(token);
         ws.send("{\"type\":\"message\"," + (offer == null ? "" : "\"talk\":\"" + offer + "\",") + body.substring(1));
     }
 

@@ -15,6 +15,7 @@ import no.losen.dialog.Card;
 import no.losen.dialog.Dialog;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.Engine;
+import no.losen.dialog.Reply;
 import no.losen.dialog.ErrorCode;
 import no.losen.dialog.Session;
 import no.losen.handoff.Call;
@@ -84,12 +85,36 @@ final class Talk implements Desk.Outbox {
      * instance's desk applied it. A refusal is told to {@code c} as an error frame.
      */
     private Future<Void> submit(Conversation c, Call call) {
+        return submit(c, call, h -> false);
+    }
+
+    /** {@link #submit(Conversation, Call)}; {@code answered} may tell a refusal its own way (true: told). */
+    private Future<Void> submit(Conversation c, Call call, java.util.function.Predicate<HandoffException> answered) {
+        return submit(c, call, answered, null);
+    }
+
+    /**
+     * A call that ends a wait or a conversation: logged once, here on the instance that took the
+     * caller's frame, with its reason, and only when the desk applied it (a refused end is no end).
+     */
+    private Future<Void> ending(Conversation c, Call call, Event.Reason reason) {
+        return submit(c, call, h -> false, () -> LOG.info("event=handoff.end reason={}", reason.code()));
+    }
+
+    private Future<Void> submit(Conversation c, Call call, java.util.function.Predicate<HandoffException> answered,
+                                Runnable applied) {
         io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
         java.util.concurrent.CompletionStage<Void> done = relay.submit(call);
         Future<Void> f = ctx == null ? Future.fromCompletionStage(done) : Future.fromCompletionStage(done, ctx);
+        if (applied != null) {
+            f = f.onSuccess(v -> applied.run());
+        }
         return f.recover(e -> {
             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-            return cause instanceof HandoffException h ? refused(c, h) : Future.failedFuture(cause);
+            if (cause instanceof HandoffException h) {
+                return answered.test(h) ? Future.succeededFuture() : refused(c, h);
+            }
+            return Future.failedFuture(cause);
         });
     }
 
@@ -99,7 +124,7 @@ final class Talk implements Desk.Outbox {
 
     /** Clears what has run out every few seconds ({@link Desk#sweep}). */
     void sweep(io.vertx.core.Vertx vertx) {
-        vertx.setPeriodic(5_000, id -> desk.sweep());
+        vertx.setPeriodic(5_000, id -> desk.sweep().forEach(r -> LOG.info("event=handoff.end reason={}", r.code())));
     }
 
     /**
@@ -108,6 +133,14 @@ final class Talk implements Desk.Outbox {
      * offered instead), or null (not set up: nothing to show).
      */
     String offer() {
+        return offer(null);
+    }
+
+    /** {@link #offer()} for the person with session {@code token}: a blocked session is offered the contacts only. */
+    String offer(String token) {
+        if (token != null && duty() != Desk.Duty.OFF && desk.blocked(token)) {
+            return "closed";
+        }
         return switch (duty()) {
             case ON -> "on";
             case CLOSED, NOBODY -> "closed";
@@ -135,16 +168,57 @@ final class Talk implements Desk.Outbox {
         try {
             return switch (f.type()) {
                 case "talk" -> join(c, token);
-                case "talk.say" -> submit(c, new Call.Say(clock.instant(), ticket(c, token), Event.Side.PERSON, null, f.text()));
+                case "talk.say" -> say(c, token, ticket(c, token), f.text());
                 default -> {
                     c.ticket = null;
-                    yield desk.ticketOf(token).map(t -> submit(c, new Call.Leave(clock.instant(), t)))
+                    yield desk.ticketOf(token).map(t -> ending(c, new Call.Leave(clock.instant(), t), Event.Reason.PERSON))
                             .orElse(Future.succeededFuture());
                 }
             };
         } catch (HandoffException e) {
             return refused(c, e);
         }
+    }
+
+    /** What the danger check found for one message, and where the person is (for the contacts). */
+    private record Checked(Reply danger, String dialog, String lang) {
+    }
+
+    /**
+     * A person's message: first the danger check the dialog gives typed text (on the text
+     * workers, as a typed text), so danger now is answered with the emergency cards at once,
+     * whoever reads, and the counsellor sees the message flagged; then to the counsellor. While
+     * the counsellor has no connection the message is refused and the person told so, with the
+     * around-the-clock contacts. The text is not logged.
+     */
+    private Future<Void> say(Conversation c, String token, String ticket, String text) {
+        return steps.run(token, new Steps.Caller(Conversation.CHANNEL, c.address()), true, s -> {
+            Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
+                    "the session has ended or expired; start again"));
+            return Outcome.answer(new Checked(steps.engine().danger(session, text).orElse(null), session.dialog(),
+                    session.lang()));
+        }).compose(k -> {
+            if (k.danger() != null) {
+                LOG.info("event=handoff.danger");
+                ObjectNode n = JSON.createObjectNode().put("type", "talk.danger").put("text", k.danger().text());
+                n.set("cards", JSON.valueToTree(k.danger().cards()));
+                c.sendText(n.toString());
+            }
+            Call say = new Call.Say(clock.instant(), ticket, Event.Side.PERSON, null, text, k.danger() != null);
+            return Future.fromCompletionStage(relay.submit(say), io.vertx.core.Vertx.currentContext())
+                    .recover(e -> {
+                        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                                ? e.getCause() : e;
+                        if (cause instanceof HandoffException h && h.problem() == HandoffException.Problem.AWAY) {
+                            // Not delivered, and said so: nobody reads now; these answer day and night.
+                            ObjectNode n = talk("away").put("reason", "not_sent");
+                            n.set("cards", contacts(k.dialog(), k.lang()));
+                            c.sendText(n.toString());
+                            return Future.succeededFuture();
+                        }
+                        return cause instanceof HandoffException h ? refused(c, h) : Future.failedFuture(cause);
+                    });
+        });
     }
 
     private String ticket(Conversation c, String token) {
@@ -157,6 +231,13 @@ final class Talk implements Desk.Outbox {
             if (s.staff()) {
                 throw new DialogException(ErrorCode.FORBIDDEN, "a staff dialog cannot ask for a person");
             }
+            if (desk.blocked(token)) {
+                // Blocked by a counsellor: not the queue again, but who answers around the clock.
+                ObjectNode n = talk("blocked");
+                n.set("cards", contacts(s.dialog(), s.lang()));
+                c.sendText(n.toString());
+                return Future.succeededFuture();
+            }
             if (duty() != Desk.Duty.ON) {
                 // Outside hours, nobody connected, or the instances cannot reach each other:
                 // who answers around the clock, in the person's language.
@@ -166,7 +247,16 @@ final class Talk implements Desk.Outbox {
             Dialog d = steps.engine().dialogs().dialog(s.dialog()).orElseThrow();
             // The ticket is made here, once, so every instance's copy of the desk knows it by the same id.
             String ticket = Tokens.next();
-            return submit(c, new Call.Join(clock.instant(), ticket, token, s.lang(), s.dialog(), PathStep.of(d, s)))
+            Call join = new Call.Join(clock.instant(), ticket, token, c.address(), s.lang(), s.dialog(), PathStep.of(d, s));
+            return submit(c, join, refusal -> {
+                        if (refusal.problem() == HandoffException.Problem.CROWDED) {
+                            ObjectNode n = talk("crowded");
+                            n.set("cards", contacts(s.dialog(), s.lang()));
+                            c.sendText(n.toString());
+                            return true;
+                        }
+                        return false;
+                    })
                     .map(v -> {
                         if (desk.ticketOf(token).filter(ticket::equals).isPresent()) {
                             attach(c, ticket);
@@ -180,7 +270,17 @@ final class Talk implements Desk.Outbox {
     /** After {@code resume}: the socket takes over the person's wait or conversation, if there is one. */
     void resumed(Conversation c) {
         if (c.login() == null && c.token() != null) {
-            desk.ticketOf(c.token()).ifPresent(t -> attach(c, t));
+            desk.ticketOf(c.token()).ifPresent(t -> {
+                attach(c, t);
+                relay.submit(new Call.Presence(clock.instant(), t, true));
+            });
+        }
+    }
+
+    /** The person switched language: the desk (and so the counsellor and the cards) follows. */
+    void lang(Conversation c, String lang) {
+        if (c.login() == null && c.token() != null && lang != null) {
+            desk.ticketOf(c.token()).ifPresent(t -> relay.submit(new Call.Lang(clock.instant(), t, lang)));
         }
     }
 
@@ -193,7 +293,8 @@ final class Talk implements Desk.Outbox {
     /** The person ended the conversation (quick exit too): the wait or talk ends with it. */
     void ended(String token) {
         if (token != null) {
-            desk.ticketOf(token).ifPresent(t -> relay.submit(new Call.Leave(clock.instant(), t)));
+            desk.ticketOf(token).ifPresent(t -> relay.submit(new Call.Leave(clock.instant(), t))
+                    .thenRun(() -> LOG.info("event=handoff.end reason=quick_exit")));
         }
     }
 
@@ -239,13 +340,10 @@ final class Talk implements Desk.Outbox {
                     if (d.node(f.node()).isEmpty()) {
                         throw new HandoffException(HandoffException.Problem.UNKNOWN_NODE, "no node '" + f.node() + "'");
                     }
-                    yield submit(c, new Call.HandBack(clock.instant(), f.ticket(), user, f.node()))
-                            .onSuccess(v -> LOG.info("event=handoff.end reason=handed_back"));
+                    yield ending(c, new Call.HandBack(clock.instant(), f.ticket(), user, f.node()), Event.Reason.HANDED_BACK);
                 }
-                case "inbox.end" -> submit(c, new Call.End(clock.instant(), f.ticket(), user))
-                        .onSuccess(v -> LOG.info("event=handoff.end reason=counsellor"));
-                default -> submit(c, new Call.Block(clock.instant(), f.ticket(), user))
-                        .onSuccess(v -> LOG.info("event=handoff.end reason=blocked"));
+                case "inbox.end" -> ending(c, new Call.End(clock.instant(), f.ticket(), user), Event.Reason.COUNSELLOR);
+                default -> ending(c, new Call.Block(clock.instant(), f.ticket(), user), Event.Reason.BLOCKED);
             };
         } catch (HandoffException e) {
             return refused(c, e);
@@ -259,8 +357,10 @@ final class Talk implements Desk.Outbox {
 
     /** The socket is gone: a counsellor's conversations stay theirs (they get them back on reconnect). */
     void closed(Conversation c) {
-        if (c.ticket != null) {
-            persons.remove(c.ticket, c);
+        String ticket = c.ticket;
+        if (ticket != null && persons.remove(ticket, c)) {
+            // The person's last socket: the counsellor sees them gone; a wait ends after Desk.GRACE.
+            relay.submit(new Call.Presence(clock.instant(), ticket, false));
         }
         if (c.counsellor != null) {
             String user = c.counsellor;
@@ -286,6 +386,11 @@ final class Talk implements Desk.Outbox {
             c.sendText(n.toString());
         } else if (e instanceof Event.Accepted a) {
             c.sendText(talk("talking").put("organisation", a.organisation()).put("lang", a.lang()).toString());
+        } else if (e instanceof Event.Away a) {
+            // Nobody reads now (the counsellor may come back): said at once, with who answers day and night.
+            ObjectNode n = talk("away");
+            n.set("cards", contacts(a.who().dialog(), a.who().lang()));
+            c.sendText(n.toString());
         } else if (e instanceof Event.Said s) {
             c.sendText(JSON.createObjectNode().put("type", "talk.message").put("text", s.text()).toString());
         } else if (e instanceof Event.Card k) {
@@ -298,7 +403,7 @@ final class Talk implements Desk.Outbox {
             persons.remove(e.ticket(), c);
             c.ticket = null;
             ObjectNode n = talk("ended").put("reason", end.reason().code());
-            if (end.reason() == Event.Reason.NO_ANSWER) {
+            if (end.reason() == Event.Reason.NO_ANSWER || end.reason() == Event.Reason.BLOCKED) {
                 n.set("cards", contacts(end.who().dialog(), end.who().lang()));
             }
             c.sendText(n.toString());
@@ -330,8 +435,14 @@ final class Talk implements Desk.Outbox {
         } else if (e instanceof Event.Accepted a) {
             frame = chat(a).toString();
         } else if (e instanceof Event.Said s) {
-            frame = JSON.createObjectNode().put("type", "inbox.message").put("ticket", s.ticket()).put("text", s.text())
-                    .toString();
+            ObjectNode n = JSON.createObjectNode().put("type", "inbox.message").put("ticket", s.ticket()).put("text", s.text());
+            if (s.danger()) {
+                n.put("danger", true);
+            }
+            frame = n.toString();
+        } else if (e instanceof Event.Presence p) {
+            frame = JSON.createObjectNode().put("type", "inbox.presence").put("ticket", p.ticket())
+                    .put("connected", p.connected()).toString();
         } else if (e instanceof Event.Ended end) {
             frame = JSON.createObjectNode().put("type", "inbox.ended").put("ticket", end.ticket())
                     .put("reason", end.reason().code()).toString();
@@ -401,6 +512,9 @@ final class Talk implements Desk.Outbox {
 
     private static ObjectNode waiting(Waiting w) {
         ObjectNode o = JSON.createObjectNode().put("ticket", w.ticket()).put("lang", w.lang()).put("dialog", w.dialog());
+        if (w.away()) {
+            o.put("away", true);
+        }
         ArrayNode path = o.putArray("path");
         for (PathStep p : w.path()) {
             ObjectNode s = path.addObject().put("node", p.node());
