@@ -127,6 +127,11 @@ class HandoffBrowserTest {
         }
     }
 
+    /** Everything in the widget's page, hidden or not. */
+    static String widgetHtml() {
+        return (String) person.executeScript("return document.querySelector('[data-losen-widget]').shadowRoot.innerHTML");
+    }
+
     static WebElement inConsole(String css) {
         return until(counsellor, () -> {
             WebElement e = counsellor.findElement(By.cssSelector(css));
@@ -190,13 +195,27 @@ class HandoffBrowserTest {
         inConsole("#chats .picker-node button").click();
         personWaitsFor(".log", "Personen sendte deg tilbake til spørsmålene.");
         until(counsellor, () -> counsellor.findElements(By.cssSelector("#chats .chat")).isEmpty());
+        // Over: what both said is gone from the widget's page, not just from view.
+        assertThat(widgetHtml()).doesNotContain("Jeg lurer på noe").doesNotContain("Hei, jeg er her.");
 
-        // Ask again; this time the counsellor ends it, and it is gone on both screens.
+        // Ask again; this time the counsellor's tab goes away for a while, then they end it.
         inWidget(".talk-btn").click();
         consoleWaitsFor("#queue li.waiting", "health");
         inConsole("#queue li.waiting button.accept").click();
+        personWaitsFor(".talk-text", "Et menneske leser denne samtalen nå");
+        personTypes("Andre runde");
+        consoleWaitsFor("#chats .chat .line.them", "Andre runde");
+        counsellor.get("about:blank");
+        personWaitsFor(".talk-text", "Ingen leser denne samtalen akkurat nå.");
+        personWaitsFor(".log", "Disse svarer døgnet rundt:");
+        personTypes("Er du der?");
+        personWaitsFor(".log", "Meldingen din ble ikke levert");
+        counsellor.get(base(counsellorSide) + "/staff");
+        inConsole("#chats .chat textarea");
+        personWaitsFor(".talk-text", "Et menneske leser denne samtalen nå");
         inConsole("#chats .chat .end").click();
         personWaitsFor(".log", "Praten med personen er avsluttet og slettet.");
+        assertThat(widgetHtml()).doesNotContain("Andre runde").doesNotContain("Er du der?");
         until(counsellor, () -> counsellor.findElements(By.cssSelector("#chats .chat")).isEmpty());
         consoleWaitsFor("#inbox-status", "Samtalen er avsluttet og slettet.");
         assertThat(widgetText(".talk-text")).isEmpty();
