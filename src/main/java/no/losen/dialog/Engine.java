@@ -173,6 +173,31 @@ public final class Engine {
         return enter(s.remember(), d, node);
     }
 
+    /**
+     * A short title for each node of {@code dialogId} in {@code lang}, for a counsellor choosing
+     * where to send a person back: the node's step name when it has one, else the start of what it
+     * says (its first sentence, at most 80 characters), else its id. In the dialog's order.
+     */
+    public Map<String, String> nodeTitles(String dialogId, String lang) {
+        Dialog d = set.dialog(dialogId).orElseThrow(() -> new DialogException(ErrorCode.UNKNOWN_DIALOG,
+                "no dialog '" + dialogId + "'"));
+        Renderer r = new Renderer(set, d, lang, Map.of(), variant);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Node n : d.nodes().values()) {
+            String title = n.step() != null ? r.text(n.step()) : n.say().isEmpty() ? "" : r.text(n.say().get(0).key());
+            title = title.strip().replaceAll("\\s+", " ");
+            int stop = title.indexOf(". ");
+            if (stop > 0) {
+                title = title.substring(0, stop + 1);
+            }
+            if (title.codePointCount(0, title.length()) > 80) {
+                title = new String(title.codePoints().limit(79).toArray(), 0, 79) + "\u2026";
+            }
+            out.put(n.id(), title.isEmpty() ? n.id() : title);
+        }
+        return out;
+    }
+
     /** A contact card for fact {@code factId} in {@code lang}, as a node of {@code dialogId} would show it. */
     public Card contact(String dialogId, String factId, String lang) {
         Dialog d = set.dialog(dialogId).orElseThrow(() -> new DialogException(ErrorCode.UNKNOWN_DIALOG,

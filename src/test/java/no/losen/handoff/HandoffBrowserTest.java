@@ -191,7 +191,16 @@ class HandoffBrowserTest {
         inConsole("#chats .picker-card button").click();
         personWaitsFor(".log", "22 33 11 60");
 
-        new Select(inConsole("#chats .picker-node select")).selectByValue("health");
+        // A right-to-left override from the person shows as written, not reversed, in the console.
+        personTypes("\u202Eabc def");
+        consoleWaitsFor("#chats .chat .line.them", "abc def");
+        assertThat(counsellor.findElements(By.cssSelector("#chats .chat .line.them .said")).stream()
+                .map(WebElement::getText)).noneMatch(t -> t.contains("\u202E"));
+
+        Select back = new Select(inConsole("#chats .picker-node select"));
+        back.selectByValue("health");
+        // Sent back by the node's words in Norwegian, not by its id.
+        assertThat(back.getFirstSelectedOption().getText()).isNotEqualTo("health").isNotBlank();
         inConsole("#chats .picker-node button").click();
         personWaitsFor(".log", "Personen sendte deg tilbake til spørsmålene.");
         until(counsellor, () -> counsellor.findElements(By.cssSelector("#chats .chat")).isEmpty());

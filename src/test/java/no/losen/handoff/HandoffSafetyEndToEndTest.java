@@ -192,4 +192,21 @@ class HandoffSafetyEndToEndTest {
             p.talk("ended");
         }
     }
+
+    @Test
+    void aClosedDeskSaysSoInTheConsoleNotJustThatNobodyWaits() throws Exception {
+        HandoffConfig closed = new HandoffConfig("Test Org", OpeningHours.never(), Duration.ofMinutes(10),
+                Duration.ofMinutes(30), List.of("rosa"), 20, Duration.ofHours(24));
+        Path users = tmp.resolve("users");
+        try (TestServer s = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.BASIC)
+                .withStaff(users, Duration.ofMinutes(20)).withHandoff(closed));
+             Ws c = Ws.open(s, Ws.login(s, "kari", PASSWORD))) {
+            c.send("inbox");
+            assertThat(c.next("inbox.queue").getString("desk")).isEqualTo("closed");
+        }
+        try (Ws c = Ws.open(server, Ws.login(server, "kari", PASSWORD))) {
+            c.send("inbox");
+            assertThat(c.next("inbox.queue").getString("desk")).isEqualTo("open");
+        }
+    }
 }

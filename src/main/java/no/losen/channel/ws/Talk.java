@@ -50,6 +50,8 @@ final class Talk implements Desk.Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Talk.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The language node titles are shown in to counsellors: the organisation's (the console is nb or en, nb first). */
+    private static final String COUNSELLOR_LANG = "nb";
 
     private final Desk desk;
     /** How calls reach the desk: at once, or through Redis to every instance's copy. */
@@ -321,7 +323,15 @@ final class Talk implements Desk.Outbox {
                     c.counsellor = user;
                     counsellors.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(c);
                     LOG.info("event=handoff.counsellor.in");
-                    yield submit(c, new Call.CounsellorIn(clock.instant(), user));
+                    yield submit(c, new Call.CounsellorIn(clock.instant(), user), refusal -> {
+                        // Not in (the instances cannot reach each other): a later "inbox" tries again.
+                        c.counsellor = null;
+                        counsellors.computeIfPresent(user, (u, set) -> {
+                            set.remove(c);
+                            return set.isEmpty() ? null : set;
+                        });
+                        return false;
+                    });
                 }
                 case "inbox.accept" -> submit(c, new Call.Accept(clock.instant(), f.ticket(), user))
                         .onSuccess(v -> LOG.info("event=handoff.accept"));
@@ -483,6 +493,8 @@ final class Talk implements Desk.Outbox {
 
     private ObjectNode queue(Event.Queue q) {
         ObjectNode n = JSON.createObjectNode().put("type", "inbox.queue");
+        // Whether the desk is closed (outside the hours or a holiday), so an empty queue says why.
+        n.put("desk", desk.duty() == Desk.Duty.CLOSED ? "closed" : "open");
         ArrayNode list = n.putArray("waiting");
         Clock clock = Clock.systemUTC();
         for (Waiting w : q.waiting()) {
@@ -496,9 +508,12 @@ final class Talk implements Desk.Outbox {
     private ObjectNode chat(Event.Accepted a) {
         ObjectNode n = waiting(a.who()).put("type", "inbox.chat").put("organisation", a.organisation());
         Dialog d = steps.engine().dialogs().dialog(a.who().dialog()).orElse(null);
+        // Where the person may be sent back: each node with a title in the console's language
+        // (Norwegian, the organisation's), so a counsellor picks words, not ids like "np-health".
         ArrayNode nodes = n.putArray("nodes");
         if (d != null) {
-            d.nodes().keySet().forEach(nodes::add);
+            steps.engine().nodeTitles(d.id(), COUNSELLOR_LANG)
+                    .forEach((id, title) -> nodes.addObject().put("id", id).put("title", title));
         }
         ArrayNode contacts = n.putArray("contacts");
         for (Fact f : steps.engine().dialogs().facts().all().values()) {
