@@ -207,19 +207,16 @@ final class Talk implements Desk.Outbox {
                 c.sendText(n.toString());
             }
             Call say = new Call.Say(clock.instant(), ticket, Event.Side.PERSON, null, text, k.danger() != null);
-            return Future.fromCompletionStage(relay.submit(say), io.vertx.core.Vertx.currentContext())
-                    .recover(e -> {
-                        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                                ? e.getCause() : e;
-                        if (cause instanceof HandoffException h && h.problem() == HandoffException.Problem.AWAY) {
-                            // Not delivered, and said so: nobody reads now; these answer day and night.
-                            ObjectNode n = talk("away").put("reason", "not_sent");
-                            n.set("cards", contacts(k.dialog(), k.lang()));
-                            c.sendText(n.toString());
-                            return Future.succeededFuture();
-                        }
-                        return cause instanceof HandoffException h ? refused(c, h) : Future.failedFuture(cause);
-                    });
+            return submit(c, say, refusal -> {
+                if (refusal.problem() != HandoffException.Problem.AWAY) {
+                    return false;
+                }
+                // Not delivered, and said so: nobody reads now; these answer day and night.
+                ObjectNode n = talk("away").put("reason", "not_sent");
+                n.set("cards", contacts(k.dialog(), k.lang()));
+                c.sendText(n.toString());
+                return true;
+            });
         });
     }
 
