@@ -182,6 +182,18 @@ class HandoffBrowserTest {
         personWaitsFor(".talk-text", "Et menneske leser denne samtalen nå og svarer deg.");
         personWaitsFor(".talk-text", "Fra: Test Org.");
 
+        // The contact-card list stays inside the chat box, however long a contact's name.
+        WebElement box = inConsole("#chats .chat");
+        WebElement cards = inConsole("#chats .picker-card select");
+        assertThat(cards.getRect().getX() + cards.getRect().getWidth())
+                .isLessThanOrEqualTo(box.getRect().getX() + box.getRect().getWidth());
+        try {
+            java.nio.file.Files.createDirectories(Path.of("target/screenshots"));
+            java.nio.file.Files.write(Path.of("target/screenshots/handoff-console-chat.png"),
+                    counsellor.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         personTypes("Jeg lurer på noe");
         consoleWaitsFor("#chats .chat .line.them", "Jeg lurer på noe");
         WebElement reply = inConsole("#chats .chat textarea");
