@@ -193,7 +193,7 @@ public final class WsLoad {
             long after = heapAfterGc(echo.pid());
             System.out.printf("echo idle heap: %d bytes per socket (the transport's own share)%n",
                     echoHeld == 0 ? 0 : (after - before) / echoHeld);
-            Load.Result echoFlat = load.run(Load.Mode.FLAT_OUT, 2, flat);
+            Load.Result echoFlat = load.run(Load.Mode.FLAT_OUT, 2, flat, echo.pid());
             System.out.println("echo flat out:  " + echoFlat);
             return echoFlat;
         } finally {
@@ -255,7 +255,7 @@ public final class WsLoad {
             perSession = held == 0 ? 0 : (after - before) / held;
             System.out.printf("losen idle heap: %d KiB before, %d KiB with %d idle sessions: %d bytes each%n",
                     before / 1024, after / 1024, held, perSession);
-            flatOut = load.run(Load.Mode.FLAT_OUT, 2, flat);
+            flatOut = load.run(Load.Mode.FLAT_OUT, 2, flat, server.pid());
             System.out.println("losen flat out: " + flatOut);
         } finally {
             stop(server);

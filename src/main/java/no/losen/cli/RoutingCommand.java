@@ -125,6 +125,10 @@ public final class RoutingCommand implements Callable<Integer> {
         @Option(names = "--danger-weight", description = "Weight of danger examples in the danger model (default: the built-in).")
         Double dangerWeight;
 
+        @Option(names = "--none-weight", description = "How many times each example of no topic counts as a negative of "
+                + "the danger model (default: the built-in).")
+        Integer noneWeight;
+
         @Option(names = "--solver", description = "LIBLINEAR solver, e.g. L2R_LR, L2R_LR_DUAL (default: the built-in).")
         de.bwaldvogel.liblinear.SolverType solver;
 
@@ -137,7 +141,7 @@ public final class RoutingCommand implements Callable<Integer> {
         @Option(names = "--no-danger-words", description = "With --cv: measure the danger model without the words.")
         boolean nowords;
 
-        @Option(names = "--thresholds", split = ",", description = "route,ask,danger (default: the built-in).")
+        @Option(names = "--thresholds", split = ",", description = "route,ask,danger[,short-words,short-danger] (default: the built-in).")
         double[] thresholds;
 
         @Option(names = "--misspellings", description = "Train the topic model on a misspelt copy of each example too "
@@ -157,7 +161,7 @@ public final class RoutingCommand implements Callable<Integer> {
         Path heldOutList;
 
         @Option(names = "--scores", description = "With --cv or --holdout: write every scored example (language, topic, "
-                + "danger word, danger probability, every topic with its probability, best first) to this TSV file, "
+                + "danger word, danger probability, the text, every topic with its probability, best first) to this TSV file, "
                 + "to study a decision rule without training again.")
         Path scoresOut;
 
@@ -172,8 +176,10 @@ public final class RoutingCommand implements Callable<Integer> {
             IntentModel.Settings b = IntentModel.Settings.DEFAULT;
             IntentModel.Settings settings = new IntentModel.Settings(solver != null ? solver : b.solver(),
                     c != null ? c : b.c(), dangerWeight != null ? dangerWeight : b.dangerWeight(), eps != null ? eps : b.eps(),
-                    b.misspellings() || misspellings);
+                    b.misspellings() || misspellings, noneWeight != null ? noneWeight : b.noneWeight());
             Recogniser.Thresholds t = thresholds == null ? Recogniser.Thresholds.DEFAULT
+                    : thresholds.length >= 5 ? new Recogniser.Thresholds(thresholds[0], thresholds[1], thresholds[2],
+                    (int) thresholds[3], thresholds[4])
                     : new Recogniser.Thresholds(thresholds[0], thresholds[1], thresholds[2]);
             if (files.isEmpty() && cv == 0 && holdout == 0) {
                 System.err.println("give JSONL files to score, or --cv K, or --holdout PERCENT");
@@ -247,7 +253,7 @@ public final class RoutingCommand implements Callable<Integer> {
                 System.out.printf("danger words alone: %d/%d danger examples, in %d examples of other topics%n", found,
                         dangerous, alarms);
                 if (sweep) {
-                    sweep(scored);
+                    sweep(scored, t.shortWords(), t.shortDanger());
                 }
             }
             return 0;
@@ -260,7 +266,8 @@ public final class RoutingCommand implements Callable<Integer> {
             List<String> lines = new ArrayList<>();
             for (CrossValidation.Scored x : scored) {
                 StringBuilder b = new StringBuilder().append(x.example().lang()).append('\t').append(x.example().topic())
-                        .append('\t').append(x.dangerWord() ? 1 : 0).append('\t').append(String.format("%.4f", x.scores().danger()));
+                        .append('\t').append(x.dangerWord() ? 1 : 0).append('\t').append(String.format("%.4f", x.scores().danger()))
+                        .append('\t').append(x.example().text().replace('\t', ' '));
                 x.scores().ranked().forEach(r -> b.append('\t').append(r.topic()).append('\t')
                         .append(String.format("%.4f", r.p())));
                 lines.add(b.toString());
@@ -268,12 +275,12 @@ public final class RoutingCommand implements Callable<Integer> {
             java.nio.file.Files.write(scoresOut, lines);
         }
 
-        private static void sweep(List<CrossValidation.Scored> scored) {
+        private static void sweep(List<CrossValidation.Scored> scored, int shortWords, double shortDanger) {
             System.out.println("route  ask    danger  routed  worst-lang  danger-recall  off-topic-routed");
             for (double route : new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9}) {
                 for (double ask : new double[] {0.15, 0.2}) {
                     for (double danger : new double[] {0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.35}) {
-                        Tally t = CrossValidation.tally(scored, new Recogniser.Thresholds(route, ask, danger));
+                        Tally t = CrossValidation.tally(scored, new Recogniser.Thresholds(route, ask, danger, shortWords, shortDanger));
                         double worst = t.perLanguage().keySet().stream().mapToDouble(t::accuracy).min().orElse(0);
                         int[] d = t.danger();
                         int[] off = t.offTopic();

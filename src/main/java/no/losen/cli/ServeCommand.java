@@ -268,6 +268,15 @@ public final class ServeCommand implements Callable<Integer> {
         handoffWarning().ifPresent(w -> org.slf4j.LoggerFactory.getLogger(ServeCommand.class)
                 .warn("event=config.handoff problem=\"{}\"", w));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Metrics metrics = new Metrics(registry);
+        // Loading first, on threads of its own: building Vert.x below then runs beside it (docs/operations.md).
+        Losen.Loading loading;
+        try {
+            loading = Losen.load(config, metrics);
+        } catch (RuntimeException e) {
+            System.err.println("losen: cannot start: " + e.getMessage());
+            return 2;
+        }
         // Vert.x reports its own pool, event-bus and JVM metrics into the same registry /metrics shows.
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
@@ -277,7 +286,7 @@ public final class ServeCommand implements Callable<Integer> {
                         .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)))
                 .withMetrics(new MicrometerMetricsFactory(registry)).build();
         try {
-            Losen losen = Losen.start(vertx, config, new Metrics(registry)).await();
+            Losen losen = Losen.start(vertx, config, metrics, loading).await();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 losen.close().await();
                 vertx.close().await();

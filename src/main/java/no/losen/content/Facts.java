@@ -34,4 +34,20 @@ public final class Facts {
     public Map<String, Fact> all() {
         return byId;
     }
+
+    /** Corpus document id → its readable citation, as {@code corpus/sources.yaml} gives it. */
+    public Map<String, String> citations() {
+        return citations;
+    }
+
+    /** Equal tables hold equal facts and citations (a table read back from the content cache equals the one loaded). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Facts f && byId.equals(f.byId) && citations.equals(f.citations);
+    }
+
+    @Override
+    public int hashCode() {
+        return byId.hashCode() * 31 + citations.hashCode();
+    }
 }

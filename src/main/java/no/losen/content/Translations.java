@@ -238,4 +238,19 @@ public final class Translations {
     public Set<String> codes() {
         return languages.keySet();
     }
+
+    /**
+     * Equal when they would serve the same texts: the same languages, texts, chain and stale rule (the
+     * caches of what was found are not part of it). A set read back from the content cache equals the one loaded.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Translations t && staleFallback == t.staleFallback && languages.equals(t.languages)
+                && texts.equals(t.texts) && fallback.equals(t.fallback);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(languages, texts, fallback, staleFallback);
+    }
 }

@@ -18,20 +18,32 @@ final class CardRenderer {
 
     Card card(CardSpec spec, Map<String, Object> vars) {
         if (spec.type().equals("print")) {
-            List<String> items = new ArrayList<>(Engine.say(r, spec.say(), vars));
-            for (String id : spec.contacts()) {
-                Fact f = fact(id);
-                items.add(line(f));
-            }
-            return Card.print(r.text(spec.ref()), items);
+            return print(spec, vars);
         }
-        Fact f = fact(spec.ref());
+        Card.Contact c = contact(spec.ref());
+        return spec.type().equals("fact")
+                ? new Card.Fact(c.id(), c.title(), c.text(), c.phone(), c.tel(), c.url(), c.source(), c.checked())
+                : c;
+    }
+
+    /** A printable card: the spec's paragraphs, then a line per contact. */
+    Card.Print print(CardSpec spec, Map<String, Object> vars) {
+        List<String> items = new ArrayList<>(Engine.say(r, spec.say(), vars));
+        for (String id : spec.contacts()) {
+            items.add(line(fact(id)));
+        }
+        return new Card.Print(r.text(spec.ref()), items);
+    }
+
+    /** Fact {@code id} as a contact card (a fact card has the same fields, shown as a fact). */
+    Card.Contact contact(String id) {
+        Fact f = fact(id);
         String title = f.name() == null ? f.value() : r.text(f.name());
         String about = set.translations().isKey("fact." + f.id() + ".text") ? r.text("fact." + f.id() + ".text") : null;
         boolean phone = "phone".equals(f.kind());
-        return new Card(spec.type(), f.id(), title, about != null ? about : (phone ? null : f.value()),
+        return new Card.Contact(f.id(), title, about != null ? about : (phone ? null : f.value()),
                 phone ? f.value() : null, f.tel(), f.url(), set.facts().citation(f),
-                f.checked() == null ? null : f.checked().toString(), null, null, null, null);
+                f.checked() == null ? null : f.checked().toString());
     }
 
     private String line(Fact f) {

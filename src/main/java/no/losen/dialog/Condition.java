@@ -100,4 +100,15 @@ public final class Condition {
     public String toString() {
         return source;
     }
+
+    /** Conditions written alike are alike: the terms are parsed from the source and nothing else. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Condition c && source.equals(c.source);
+    }
+
+    @Override
+    public int hashCode() {
+        return source.hashCode();
+    }
 }

@@ -199,11 +199,11 @@ public final class Engine {
     }
 
     /** A contact card for fact {@code factId} in {@code lang}, as a node of {@code dialogId} would show it. */
-    public Card contact(String dialogId, String factId, String lang) {
+    public Card.Contact contact(String dialogId, String factId, String lang) {
         Dialog d = set.dialog(dialogId).orElseThrow(() -> new DialogException(ErrorCode.UNKNOWN_DIALOG,
                 "no dialog '" + dialogId + "'"));
         Renderer r = new Renderer(set, d, lang, Map.of(), variant);
-        return new CardRenderer(set, r).card(new CardSpec("contact", factId, List.of(), List.of(), null), Map.of());
+        return new CardRenderer(set, r).contact(factId);
     }
 
     /** The current node shown again, as after a reconnect or a language switch. */
@@ -280,7 +280,7 @@ public final class Engine {
         if (hits.isEmpty()) {
             return new Turn(s, current(s).withNotice(r.text("common.no-results")));
         }
-        Card card = Card.search(r.text("common.search.title"), r.text("common.search.caution"), hits);
+        Card card = new Card.Search(r.text("common.search.title"), r.text("common.search.caution"), hits);
         return new Turn(s, render(s, d, List.of(n), List.of(card), null).withoutText());
     }
 
@@ -321,7 +321,7 @@ public final class Engine {
         TextAction a = action == null ? null : actions.get(action);
         List<Card.Hit> hits = a == null ? List.of() : a.answer(text, lang);
         return hits.isEmpty() ? List.of()
-                : List.of(Card.search(r.text("common.search.title"), r.text("common.search.caution"), hits));
+                : List.of(new Card.Search(r.text("common.search.title"), r.text("common.search.caution"), hits));
     }
 
     private Turn back(Session s, Dialog d) {
@@ -418,11 +418,17 @@ public final class Engine {
                 official = alt(s, d, shown, specs, OFFICIAL, cardList);
             }
         }
-        String dir = dir(s.lang());
-        String step = last.step() == null ? null : r.text(last.step());
-        return new Reply(d.id(), last.id(), s.lang(), dir, String.join("\n\n", paragraphs), opts,
-                last.checklist() != null, selected, last.input() != null, cardList, last.end(),
-                r.draft() || (alt != null && alt.draft()), null, alt, official, step, r.fallbacks());
+        Reply.Builder reply = Reply.at(d.id(), last.id(), s.lang(), dir(s.lang()))
+                .text(String.join("\n\n", paragraphs))
+                .choices(opts)
+                .input(last.input() != null)
+                .cards(cardList)
+                .end(last.end())
+                .draft(r.draft() || (alt != null && alt.draft()))
+                .alts(alt, official)
+                .step(last.step() == null ? null : r.text(last.step()))
+                .fallbacks(r.fallbacks());
+        return last.checklist() != null ? reply.checklist(selected).build() : reply.build();
     }
 
     /**
@@ -442,10 +448,9 @@ public final class Engine {
                 paragraphs.addAll(say(r, n.say(), env));
             }
             for (CardSpec spec : specs.get(k)) {
-                if (n.bilingual() && spec.type().equals("print")) {
-                    Card other = cr.card(spec, env);
+                if (n.bilingual() && cards.get(i) instanceof Card.Print c) {
+                    Card.Print other = cr.print(spec, env);
                     Card.Alt a = new Card.Alt(lang, dir(lang), other.title(), other.items());
-                    Card c = cards.get(i);
                     cards.set(i, lang.equals(OFFICIAL) ? c.withAlts(c.alt(), a) : c.withAlts(a, c.official()));
                 }
                 i++;

@@ -1,12 +1,11 @@
 package no.losen.dialog;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * What the user sees after a step, channel-neutral: every key already resolved to text in the
  * user's language. Channels decide only how to show it (JSON frame, numbered SMS, console).
+ * Built by name with {@link #at}, not by the canonical constructor's seventeen positions.
  *
  * @param alt       on bilingual nodes: the message in the resident's language
  * @param official  on bilingual nodes when neither the user's nor the resident's language is Norwegian:
@@ -14,11 +13,10 @@ import java.util.List;
  * @param fallbacks keys that were not in the user's language and came from the fallback chain;
  *                  not sent to clients, but conversation tests and the validator show them
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Reply(String dialog, String node, String lang, String dir, String text, List<Option> choices,
                     boolean multi, List<String> selected, boolean input, List<Card> cards, boolean end,
                     boolean draft, String notice, Alt alt, Alt official, String step,
-                    @JsonIgnore List<String> fallbacks) {
+                    List<String> fallbacks) {
 
     /** A choice as shown: its id and its label in the user's language. */
     public record Option(String id, String label) {
@@ -29,17 +27,127 @@ public record Reply(String dialog, String node, String lang, String dir, String 
     }
 
     /**
+     * A reply at {@code node} of {@code dialog} in {@code lang} (written {@code dir}), to fill in
+     * by name: without text, choices or cards, not a check list, no input, not an end, not a draft.
+     */
+    public static Builder at(String dialog, String node, String lang, String dir) {
+        return new Builder(dialog, node, lang, dir);
+    }
+
+    /** The same reply, to change a field by name. */
+    public Builder toBuilder() {
+        Builder b = at(dialog, node, lang, dir).text(text).choices(choices).input(input).cards(cards).end(end)
+                .draft(draft).notice(notice).alts(alt, official).step(step).fallbacks(fallbacks);
+        b.multi = multi;
+        b.selected = selected;
+        return b;
+    }
+
+    /**
      * The same reply without the node's text: a search card answers typed text, and repeating the
      * node's text (at the start, the whole welcome) above it only pushes the answer off the screen.
      * The choices stay, so the conversation can go on.
      */
     public Reply withoutText() {
-        return new Reply(dialog, node, lang, dir, "", choices, multi, selected, input, cards, end, draft,
-                notice, alt, official, step, fallbacks);
+        return toBuilder().text("").build();
     }
 
     public Reply withNotice(String text) {
-        return new Reply(dialog, node, lang, dir, this.text, choices, multi, selected, input, cards, end, draft,
-                text, alt, official, step, fallbacks);
+        return toBuilder().notice(text).build();
+    }
+
+    /** Builds a {@link Reply} field by field, so a call site names what it sets. */
+    public static final class Builder {
+        private final String dialog;
+        private final String node;
+        private final String lang;
+        private final String dir;
+        private String text = "";
+        private List<Option> choices = List.of();
+        private boolean multi;
+        private List<String> selected;
+        private boolean input;
+        private List<Card> cards = List.of();
+        private boolean end;
+        private boolean draft;
+        private String notice;
+        private Alt alt;
+        private Alt official;
+        private String step;
+        private List<String> fallbacks = List.of();
+
+        private Builder(String dialog, String node, String lang, String dir) {
+            this.dialog = dialog;
+            this.node = node;
+            this.lang = lang;
+            this.dir = dir;
+        }
+
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        public Builder choices(List<Option> choices) {
+            this.choices = choices;
+            return this;
+        }
+
+        /** The choices are a check list, with {@code selected} ticked. */
+        public Builder checklist(List<String> selected) {
+            this.multi = true;
+            this.selected = selected;
+            return this;
+        }
+
+        /** Whether the node asks for typed input. */
+        public Builder input(boolean input) {
+            this.input = input;
+            return this;
+        }
+
+        public Builder cards(List<Card> cards) {
+            this.cards = cards;
+            return this;
+        }
+
+        public Builder end(boolean end) {
+            this.end = end;
+            return this;
+        }
+
+        /** Whether some of the text is a draft translation. */
+        public Builder draft(boolean draft) {
+            this.draft = draft;
+            return this;
+        }
+
+        public Builder notice(String notice) {
+            this.notice = notice;
+            return this;
+        }
+
+        /** The message in the resident's language and in Norwegian, on bilingual nodes; null where not shown. */
+        public Builder alts(Alt alt, Alt official) {
+            this.alt = alt;
+            this.official = official;
+            return this;
+        }
+
+        /** The name of the procedure step the node belongs to; null when it does not say. */
+        public Builder step(String step) {
+            this.step = step;
+            return this;
+        }
+
+        public Builder fallbacks(List<String> fallbacks) {
+            this.fallbacks = fallbacks;
+            return this;
+        }
+
+        public Reply build() {
+            return new Reply(dialog, node, lang, dir, text, choices, multi, selected, input, cards, end, draft, notice,
+                    alt, official, step, fallbacks);
+        }
     }
 }

@@ -75,7 +75,8 @@ public final class CrossValidation {
     public static Tally tally(List<Scored> scored, Recogniser.Thresholds thresholds) {
         Tally t = new Tally();
         for (Scored s : scored) {
-            Reading r = Recogniser.decide(s.scores(), s.dangerWord(), Recogniser.DANGER, thresholds);
+            Reading r = Recogniser.decide(s.scores(), Recogniser.words(s.example().text()), s.dangerWord(), Recogniser.DANGER,
+                    thresholds);
             String got = r.dangerous() ? r.danger()
                     : r.kind() == Reading.Kind.SURE ? r.guesses().get(0).target()
                     : r.kind() == Reading.Kind.UNSURE ? "(did you mean)" : "(handbook)";

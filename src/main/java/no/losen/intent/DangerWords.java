@@ -18,11 +18,14 @@ import no.losen.intent.internal.Normalizer;
  * <p>An entry matches from the start of a word after folding ("kill" finds "killing"); {@code *entry}
  * matches inside a word too, for languages that join prefixes to words (Arabic, Persian, Tigrinya,
  * Amharic: "يقتلني" holds "قتل"); {@code entry$} only up to the end of a word ("hjelp nå$" must not find
- * "hjelp når", which folds to the same letters plus one).
+ * "hjelp når", which folds to the same letters plus one); {@code =entry} only when it is the whole
+ * message, once or repeated ("help", "HELP HELP!!", "помогите помогите"): a bare cry for help is
+ * danger now, while the same word in a sentence ("thanks for the help", "I need help with NAV") is
+ * not, and a message of a few words needs more than the danger model's low bar (Recogniser.Thresholds).
  */
 public final class DangerWords {
 
-    private record Entry(String folded, boolean inside, boolean whole, String lang, String written, boolean latin) {
+    private record Entry(String folded, boolean inside, boolean whole, boolean alone, String lang, String written, boolean latin) {
     }
 
     private final List<Entry> entries;
@@ -43,13 +46,14 @@ public final class DangerWords {
             }
             for (String w : t.text().split(",")) {
                 String s = w.strip();
+                boolean alone = s.startsWith("=");
                 boolean inside = s.startsWith("*");
                 boolean whole = s.endsWith("$");
-                String f = Normalizer.fold(s.substring(inside ? 1 : 0, whole ? s.length() - 1 : s.length()));
+                String f = Normalizer.fold(s.substring(inside || alone ? 1 : 0, whole ? s.length() - 1 : s.length()));
                 if (f.length() >= 2) {
                     boolean latin = f.codePoints().filter(Character::isLetter).findFirst()
                             .stream().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
-                    out.add(new Entry(f, inside, whole, lang, s, latin));
+                    out.add(new Entry(f, inside, whole, alone, lang, s, latin));
                 }
             }
         }
@@ -62,9 +66,16 @@ public final class DangerWords {
 
     /** The first entry found in {@code text} typed in a session in {@code lang}, with its language ("en: kill"). */
     public Optional<String> match(String text, String lang) {
-        String t = " " + Normalizer.fold(text) + " ";
+        String folded = Normalizer.fold(text);
+        String t = " " + folded + " ";
         for (Entry e : entries) {
             if (e.latin() && !e.lang().equals(lang) && !e.lang().equals("en")) {
+                continue;
+            }
+            if (e.alone()) {
+                if (alone(folded, e.folded())) {
+                    return Optional.of(e.lang() + ": " + e.written());
+                }
                 continue;
             }
             String w = e.whole() ? e.folded() + " " : e.folded();
@@ -73,5 +84,17 @@ public final class DangerWords {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code folded} is {@code entry}, once or several times, and nothing else. */
+    private static boolean alone(String folded, String entry) {
+        String rest = folded;
+        while (rest.startsWith(entry) && (rest.length() == entry.length() || rest.charAt(entry.length()) == ' ')) {
+            rest = rest.substring(entry.length()).strip();
+            if (rest.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -14,6 +14,7 @@ import no.losen.dialog.Intents;
 import no.losen.dialog.Reading;
 import no.losen.dialog.Topic;
 import no.losen.intent.IntentModel.Scores;
+import no.losen.intent.internal.Normalizer;
 import no.losen.search.NorwegianTerms;
 
 /**
@@ -30,9 +31,21 @@ public final class Recogniser implements Intents {
     /** At most this many topics are offered when unsure. */
     static final int OFFER = 3;
 
-    /** Where the bands begin, as probabilities; chosen by cross-validation (README, "Free text"). */
-    public record Thresholds(double route, double ask, double danger) {
-        public static final Thresholds DEFAULT = new Thresholds(0.35, 0.2, 0.15);
+    /**
+     * Where the bands begin, as probabilities; chosen by cross-validation (README, "Free text").
+     * {@code shortWords}, {@code shortDanger}: a message of at most that many words ("ok thanks", "good
+     * night", "nie") needs the danger model at {@code shortDanger}, not {@code danger}, to be an alarm
+     * without a danger word. Two words carry too little for the low bar: the danger topic has the most
+     * examples, and a short message it knows nothing of leaned towards it. The short cries of danger
+     * ("help help", "pomocy", "he has a knife") are what the danger words are for.
+     */
+    public record Thresholds(double route, double ask, double danger, int shortWords, double shortDanger) {
+        public static final Thresholds DEFAULT = new Thresholds(0.35, 0.2, 0.15, 3, 0.6);
+
+        /** The three bars, and the default treatment of short messages. */
+        public Thresholds(double route, double ask, double danger) {
+            this(route, ask, danger, DEFAULT.shortWords(), DEFAULT.shortDanger());
+        }
     }
 
     /** A dialog's trained model, its words of danger, and the node danger goes to (null: no danger topic). */
@@ -134,8 +147,8 @@ public final class Recogniser implements Intents {
     @Override
     public Optional<Reading> read(Dialog dialog, String text, String lang) {
         Trained m = models.get(dialog.id());
-        return m == null ? Optional.empty() : Optional.of(decide(m.model().score(text, lang), m.words().matches(text, lang), m.danger(),
-                thresholds));
+        return m == null ? Optional.empty() : Optional.of(decide(m.model().score(text, lang), words(text), m.words().matches(text, lang),
+                m.danger(), thresholds));
     }
 
     /** The scores of a dialog's model, for tools that report more than the decision. */
@@ -144,18 +157,34 @@ public final class Recogniser implements Intents {
         return m == null ? Optional.empty() : Optional.of(m.model().score(text, lang));
     }
 
-    /**
-     * The bands applied to one message's scores. {@code dangerWord}: the message holds a word of danger;
-     * {@code dangerNode}: where danger goes (null: the dialog has no danger topic).
-     */
+    /** How many words {@code text} has, after folding (punctuation and emoji are none). */
+    static int words(String text) {
+        String f = Normalizer.fold(text);
+        return f.isEmpty() ? 0 : f.split(" ").length;
+    }
+
+    /** As {@link #decide(Scores, int, boolean, String, Thresholds)} for a message of many words. */
     static Reading decide(Scores s, boolean dangerWord, String dangerNode, Thresholds t) {
+        return decide(s, Integer.MAX_VALUE, dangerWord, dangerNode, t);
+    }
+
+    /**
+     * The bands applied to one message's scores. {@code words}: how many words the message has;
+     * {@code dangerWord}: the message holds a word of danger; {@code dangerNode}: where danger goes
+     * (null: the dialog has no danger topic).
+     */
+    static Reading decide(Scores s, int words, boolean dangerWord, String dangerNode, Thresholds t) {
         List<Scores.Scored> topics = s.ranked().stream()
                 .filter(x -> !x.topic().equals(Examples.NONE) && !x.topic().equals(dangerNode)).toList();
         // The danger model's bar is low, below its prior for a message it knows nothing of; so it counts
-        // only when the message is not most like the examples of no topic ("hehe", "good morning").
+        // only when the message is not most like the examples of no topic ("hehe", "good morning"), and
+        // a message of a few words must clear a higher bar (small talk taken for an alarm: "ok thanks",
+        // "good night" in cross-validation, README "Free text"). Danger being merely the topic model's
+        // best topic is not enough: in cross-validation that found no danger example the danger model
+        // missed, and sent questions of no topic to emergency help.
         boolean none = !s.ranked().isEmpty() && s.ranked().get(0).topic().equals(Examples.NONE);
-        boolean danger = dangerNode != null && (dangerWord || !none && s.danger() >= t.danger()
-                || !s.ranked().isEmpty() && s.ranked().get(0).topic().equals(dangerNode) && s.ranked().get(0).p() >= t.ask());
+        boolean brief = words <= t.shortWords();
+        boolean danger = dangerNode != null && (dangerWord || !none && s.danger() >= (brief ? t.shortDanger() : t.danger()));
         if (danger) {
             List<Reading.Guess> beside = topics.stream().limit(1).filter(x -> x.p() >= t.ask())
                     .map(x -> new Reading.Guess(x.topic(), x.p())).toList();

@@ -97,19 +97,38 @@ public final class Tally {
         return out;
     }
 
+    /** {off-topic messages of {@code lang} kept out, off-topic messages of {@code lang}}. */
+    public int[] offTopic(String lang) {
+        int[] c = new int[2];
+        outcomes.stream().filter(o -> o.offTopic() && o.lang().equals(lang)).forEach(o -> {
+            c[1]++;
+            c[0] += o.hit() ? 1 : 0;
+        });
+        return c;
+    }
+
+    /**
+     * Off-topic messages sent to emergency help: small talk taken for an alarm, the false alarm users
+     * notice most ("hehe" answered with the emergency numbers).
+     */
+    public long offTopicAlarms() {
+        return outcomes.stream().filter(o -> o.offTopic() && Recogniser.DANGER.equals(o.got())).count();
+    }
+
     public void print(PrintStream out, boolean misses) {
-        out.printf("%-5s %9s %6s %8s%n", "lang", "routed", "", "danger");
+        out.printf("%-5s %9s %6s %8s %12s%n", "lang", "routed", "", "danger", "off-topic out");
         for (var e : perLanguage().entrySet()) {
             int[] d = danger(e.getKey());
-            out.printf("%-5s %4d/%-4d %6.2f %4d/%-4d%n", e.getKey(), e.getValue()[0], e.getValue()[1],
-                    (double) e.getValue()[0] / e.getValue()[1], d[0], d[1]);
+            int[] o = offTopic(e.getKey());
+            out.printf("%-5s %4d/%-4d %6.2f %4d/%-4d %4d/%-4d%n", e.getKey(), e.getValue()[0], e.getValue()[1],
+                    (double) e.getValue()[0] / e.getValue()[1], d[0], d[1], o[0], o[1]);
         }
         int[] d = danger();
         int[] off = offTopic();
         out.printf("danger recall %d/%d%n", d[0], d[1]);
         if (off[1] > 0) {
-            out.printf("off-topic kept out %d/%d (routed with confidence %.1f %%)%n", off[0], off[1],
-                    100.0 * (off[1] - off[0]) / off[1]);
+            out.printf("off-topic kept out %d/%d (routed with confidence %.1f %%; to emergency help %d)%n", off[0], off[1],
+                    100.0 * (off[1] - off[0]) / off[1], offTopicAlarms());
         }
         List<Map.Entry<String, Integer>> conf = confusions();
         if (!conf.isEmpty()) {

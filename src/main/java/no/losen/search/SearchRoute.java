@@ -2,7 +2,7 @@ package no.losen.search;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.ErrorCode;
@@ -21,13 +21,14 @@ public final class SearchRoute {
 
     private SearchRoute() {}
 
-    public static void mount(Router router, HandbookSearch search) {
-        router.get("/api/search").handler(ctx -> handle(ctx, search, null, null));
+    /** Searches on the event loop (model-backed modes on a worker): for tools and tests. */
+    public static Handler<RoutingContext> handler(HandbookSearch search) {
+        return ctx -> handle(ctx, search, null, null);
     }
 
     /** Searches on {@code workers}, each client (as {@code clients} tells) within its share. */
-    public static void mount(Router router, HandbookSearch search, TextWorkers workers, ClientAddress clients) {
-        router.get("/api/search").handler(ctx -> handle(ctx, search, workers, clients));
+    public static Handler<RoutingContext> handler(HandbookSearch search, TextWorkers workers, ClientAddress clients) {
+        return ctx -> handle(ctx, search, workers, clients);
     }
 
     private static void handle(RoutingContext ctx, HandbookSearch search, TextWorkers workers, ClientAddress clients) {

@@ -2,7 +2,6 @@ package no.losen.server;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import no.losen.dialog.Audience;
 import no.losen.dialog.Dialog;
@@ -17,11 +16,8 @@ final class ApiRoutes {
         this.set = set;
     }
 
-    void mount(Router router) {
-        router.get("/api/dialogs").handler(this::dialogs);
-    }
-
-    private void dialogs(RoutingContext ctx) {
+    /** {@code /api/dialogs?audience=&lang=}: each dialog's id, title, audience and languages. */
+    void dialogs(RoutingContext ctx) {
         String audience = ctx.queryParams().get("audience");
         if (audience != null && !audience.equals("public") && !audience.equals("staff")) {
             ctx.response().setStatusCode(400);

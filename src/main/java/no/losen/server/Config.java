@@ -28,7 +28,7 @@ import no.losen.step.NewSessions;
  *                       the fallback chain is used instead until a translator updates it
  * @param newSessions    new conversations one client (address, phone) may start: a burst, then one per interval
  * @param ops            scale-out, limits, framing and shutdown settings (docs/operations.md)
- * @param cacheDir       where the search index and intent models derived from the content are kept between
+ * @param cacheDir       where the loaded content, the search index and the intent models derived from it are kept between
  *                       starts ({@code no.losen.cache.DerivedCache}); null: built at every start
  * @param handoff        "Talk to a person": the organisation, its hours, limits (docs/handoff.md); off by default
  */

@@ -3,7 +3,7 @@ package no.losen.server;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.function.BooleanSupplier;
@@ -35,50 +35,59 @@ final class HealthRoutes {
     private final SessionStore store;
     private final BooleanSupplier draining;
     private final IntSupplier connections;
-    private final Metrics metrics;
     private final LongSupplier nanos;
+    /** Whether a management port serves {@code /metrics}, so the main port does not. */
+    private final boolean managementPort;
+    /** Prometheus's scrape; null when the registry is not Prometheus's. */
+    private final Handler<RoutingContext> scrape;
     private long checkedAt;
     private Future<Boolean> storeUp;
 
     HealthRoutes(DialogSet set, SessionStore store, BooleanSupplier draining, IntSupplier connections, Metrics metrics,
-                 LongSupplier nanos) {
+                 LongSupplier nanos, boolean managementPort) {
         this.set = set;
         this.store = store;
         this.draining = draining;
         this.connections = connections;
-        this.metrics = metrics;
         this.nanos = nanos;
+        this.managementPort = managementPort;
+        this.scrape = metrics.registry() instanceof PrometheusMeterRegistry p ? PrometheusScrapingHandler.create(p) : null;
     }
 
-    /** The main port: live and ready, no counts; {@code /metrics} only without a management port, and only from here. */
-    void mountPublic(Router router, boolean managementPort) {
-        router.get("/health/live").handler(HealthRoutes::live);
-        router.get("/health/ready").handler(ctx -> ready(ctx, false));
-        router.get("/health").handler(ctx -> ready(ctx, false));
-        if (!managementPort && metrics.registry() instanceof PrometheusMeterRegistry p) {
-            var scrape = PrometheusScrapingHandler.create(p);
-            router.get("/metrics").handler(ctx -> {
-                if (local(ctx)) {
-                    scrape.handle(ctx);
-                } else {
-                    ctx.next();   // 404, as for any page that is not there
-                }
-            });
-        }
-    }
-
-    /** The management port: everything, with counts. */
-    void mountManagement(Router router) {
-        router.get("/health/live").handler(HealthRoutes::live);
-        router.get("/health/ready").handler(ctx -> ready(ctx, true));
-        router.get("/health").handler(ctx -> ready(ctx, true));
-        if (metrics.registry() instanceof PrometheusMeterRegistry p) {
-            router.get("/metrics").handler(PrometheusScrapingHandler.create(p));
-        }
-    }
-
-    private static void live(RoutingContext ctx) {
+    /** Alive: the process answers. */
+    void live(RoutingContext ctx) {
         ctx.json(new JsonObject().put("status", "UP"));
+    }
+
+    /** The main port's readiness: up or down, no counts. */
+    void ready(RoutingContext ctx) {
+        ready(ctx, false);
+    }
+
+    /** The management port's readiness: with the counts behind it. */
+    void readyInDetail(RoutingContext ctx) {
+        ready(ctx, true);
+    }
+
+    /**
+     * {@code /metrics} on the main port: only without a management port, and only asked from this
+     * machine; else 404, as for any page that is not there.
+     */
+    void localMetrics(RoutingContext ctx) {
+        if (!managementPort && scrape != null && local(ctx)) {
+            scrape.handle(ctx);
+        } else {
+            ctx.next();
+        }
+    }
+
+    /** {@code /metrics} on the management port; 404 without a Prometheus registry. */
+    void allMetrics(RoutingContext ctx) {
+        if (scrape != null) {
+            scrape.handle(ctx);
+        } else {
+            ctx.next();
+        }
     }
 
     private void ready(RoutingContext ctx, boolean detailed) {

@@ -2,7 +2,6 @@ package no.losen.staff;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Locale;
@@ -60,16 +59,11 @@ final class OidcRoutes {
         sessions.onRemove(viaProvider::invalidate);
     }
 
-    void mount(Router router) {
-        router.get("/staff/oidc/login").handler(this::start);
-        router.get(CALLBACK).handler(this::callback);
-    }
-
     /**
      * {@code ?lang=} is the console's language in this tab: a refusal page after the provider is shown
      * in it, so it travels in the flow cookie beside the flow's secrets.
      */
-    private void start(RoutingContext ctx) {
+    void start(RoutingContext ctx) {
         String asked = ctx.queryParams().get("lang");
         String lang = asked != null && words.offers(asked) ? asked : language(ctx.request().getHeader("Accept-Language"));
         oidc.start(base(ctx) + CALLBACK).onComplete(r -> {
@@ -83,7 +77,7 @@ final class OidcRoutes {
         });
     }
 
-    private void callback(RoutingContext ctx) {
+    void callback(RoutingContext ctx) {
         String flow = CookieStaffAuth.cookie(ctx.request().headers().getAll("Cookie"), COOKIE).orElse(null);
         int dot = flow == null ? -1 : flow.indexOf('.');
         String lang = dot > 0 && words.offers(flow.substring(0, dot)) ? flow.substring(0, dot)

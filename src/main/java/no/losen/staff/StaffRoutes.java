@@ -3,7 +3,6 @@ package no.losen.staff;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -74,6 +73,7 @@ public final class StaffRoutes {
     private final ConsolePage page;
     /** OpenID Connect log-in, or null when off. */
     private OidcRoutes oidc;
+    private StaffAuth auth;
 
     StaffRoutes(Vertx vertx, DialogSet set, StaffAccounts accounts, StaffSessions sessions,
                 LoginLimiter perAccountAndAddress, LoginLimiter perAddress, ClientAddress clients, int hashChecks,
@@ -93,9 +93,11 @@ public final class StaffRoutes {
         this.page = ConsolePage.load();
     }
 
-    /** Mounts the console and returns what the WebSocket channel must ask about staff. */
-    public static StaffAuth mount(Router router, Vertx vertx, DialogSet set, Settings s, ClientAddress clients,
-                                  Origins origins) {
+    /**
+     * The console's handlers, with what the WebSocket channel must ask about staff ({@link #auth()})
+     * built before any route exists.
+     */
+    public static StaffRoutes of(Vertx vertx, DialogSet set, Settings s, ClientAddress clients, Origins origins) {
         StaffAccounts accounts = s.users() == null ? null : new StaffAccounts(s.users());
         if (accounts == null && s.oidc() == null) {
             LOG.info("event=staff.disabled reason=no_users_file");
@@ -115,27 +117,48 @@ public final class StaffRoutes {
             routes.oidc = new OidcRoutes(login, sessions, origins, routes.words, s.publicUrl(),
                     sub -> routes.perAccountAndAddress.tag("account", "oidc\n" + sub), clients, routes.refusals);
         }
-        routes.mount(router);
-        return accounts == null && s.oidc() == null ? StaffAuth.NONE : new CookieStaffAuth(sessions, origins);
+        routes.auth = accounts == null && s.oidc() == null ? StaffAuth.NONE : new CookieStaffAuth(sessions, origins);
+        return routes;
     }
 
-    void mount(Router router) {
-        router.get("/staff").handler(ctx -> page.html(ctx, CSP));
-        router.get("/staff/").handler(ctx -> ctx.redirect("/staff"));
-        router.get("/staff/console.js").handler(page::js);
-        router.get("/staff/console.css").handler(page::css);
-        router.get("/staff/me").handler(this::me);
-        router.get("/staff/ui/:lang").handler(this::ui);
-        router.get("/staff/dialogs").handler(this::dialogs);
-        router.post("/staff/login").handler(this::login);
-        router.post("/staff/logout").handler(this::logout);
-        if (oidc != null) {
-            oidc.mount(router);
+    /** Who is staff on a WebSocket (the log-in cookie), for {@code /ws}. */
+    public StaffAuth auth() {
+        return auth;
+    }
+
+    /** {@code /staff}: the console page. */
+    public void page(RoutingContext ctx) {
+        page.html(ctx, CSP);
+    }
+
+    public void script(RoutingContext ctx) {
+        page.js(ctx);
+    }
+
+    public void stylesheet(RoutingContext ctx) {
+        page.css(ctx);
+    }
+
+    /** {@code /staff/oidc/login}: off to the provider; 404 when OpenID Connect is off. */
+    public void oidcLogin(RoutingContext ctx) {
+        if (oidc == null) {
+            ctx.next();
+        } else {
+            oidc.start(ctx);
+        }
+    }
+
+    /** {@code /staff/oidc/callback}: back from the provider; 404 when OpenID Connect is off. */
+    public void oidcCallback(RoutingContext ctx) {
+        if (oidc == null) {
+            ctx.next();
+        } else {
+            oidc.callback(ctx);
         }
     }
 
     /** Who is logged in. {@code ?quiet} does not count as use, so an idle page still times out. */
-    private void me(RoutingContext ctx) {
+    public void me(RoutingContext ctx) {
         JsonObject out = new JsonObject().put("enabled", accounts != null || oidc != null)
                 .put("accounts", accounts != null && accounts.size() > 0)
                 .put("oidc", oidc != null)
@@ -145,7 +168,7 @@ public final class StaffRoutes {
         json(ctx, 200, out);
     }
 
-    private void ui(RoutingContext ctx) {
+    public void ui(RoutingContext ctx) {
         String lang = ctx.pathParam("lang");
         if (!words.offers(lang)) {
             json(ctx, 404, error("unknown_language", "the console is in " + ConsoleWords.LANGUAGES));
@@ -155,7 +178,7 @@ public final class StaffRoutes {
     }
 
     /** The staff dialogs, each with its languages and the names of its procedure steps in order. */
-    private void dialogs(RoutingContext ctx) {
+    public void dialogs(RoutingContext ctx) {
         Optional<StaffSessions.Login> who = login(ctx, false);
         if (who.isEmpty()) {
             json(ctx, 401, error("forbidden", "log in first"));
@@ -206,7 +229,7 @@ public final class StaffRoutes {
         return set.translations().find(lang, key).map(f -> f.text().text()).orElse(key);
     }
 
-    private void login(RoutingContext ctx) {
+    public void login(RoutingContext ctx) {
         if (accounts == null) {
             json(ctx, 503, error("disabled", "password log-in is not configured on this server"));
             return;
@@ -305,7 +328,7 @@ public final class StaffRoutes {
                 + KnownDevices.MAX_AGE_SECONDS + (secure ? "; Secure" : "");
     }
 
-    private void logout(RoutingContext ctx) {
+    public void logout(RoutingContext ctx) {
         if (!sameOrigin(ctx)) {
             json(ctx, 403, error("forbidden", "log out from this server's own page"));
             return;

@@ -50,8 +50,7 @@ class EngineTest {
 
     @Test
     void contactCardsComeFromTheFactsWithSourceAndDate() {
-        Card c = step(start(), Command.Choose.one("adult")).reply().cards().get(0);
-        assertThat(c.type()).isEqualTo("contact");
+        Card.Contact c = (Card.Contact) step(start(), Command.Choose.one("adult")).reply().cards().get(0);
         assertThat(c.phone()).isEqualTo("22 33 11 60");
         assertThat(c.tel()).isEqualTo("+4722331160");
         assertThat(c.checked()).isEqualTo("2026-11-23");
@@ -116,8 +115,7 @@ class EngineTest {
         Engine.Turn done = step(list, new Command.Choose(List.of("passport", "debt"), true));
         assertThat(done.session().vars().get("signs")).isEqualTo(List.of("debt", "passport"));
         assertThat(done.reply().text()).isEqualTo("Tegn: Gjeld; Passet er tatt");
-        Card slip = done.reply().cards().get(0);
-        assertThat(slip.type()).isEqualTo("print");
+        Card.Print slip = (Card.Print) done.reply().cards().get(0);
         assertThat(slip.items()).containsExactly("Tegn: Gjeld; Passet er tatt", "ROSA: 22 33 11 60 — https://rosa-help.no");
     }
 
@@ -174,9 +172,8 @@ class EngineTest {
                 List.of(new Card.Hit("handbook", "Handbook (2021)", "3.1", "Passage about " + text.length()))));
         Engine.Turn t = withSearch.apply(withSearch.start("demo", "nb", false).session(), new Command.Type("noe annet"));
         assertThat(t.session().node()).isEqualTo("hello");
-        Card c = t.reply().cards().get(0);
-        assertThat(c.type()).isEqualTo("search");
-        assertThat(c.text()).isEqualTo("Sjekk med tjenesten.");
+        Card.Search c = (Card.Search) t.reply().cards().get(0);
+        assertThat(c.caution()).isEqualTo("Sjekk med tjenesten.");
         assertThat(c.results()).singleElement().extracting(Card.Hit::source).isEqualTo("handbook");
         assertThat(t.reply().choices()).isNotEmpty();
         assertThat(t.reply().text()).as("the node's text is not repeated above the answer").isEmpty();
@@ -231,7 +228,7 @@ class EngineTest {
     @Test
     void aPrintableCardOnABilingualNodePrintsInTheResidentsLanguageToo() {
         Engine.Turn t = engine.start("demo-staff", "nb", true);
-        Card slip = engine.apply(t.session(), Command.Choose.one("ar")).reply().cards().get(0);
+        Card.Print slip = (Card.Print) engine.apply(t.session(), Command.Choose.one("ar")).reply().cards().get(0);
         assertThat(slip.title()).isEqualTo("Lapp");
         assertThat(slip.items()).containsExactly("Hei! Hva gjelder det?", "ROSA: 22 33 11 60 — https://rosa-help.no");
         assertThat(slip.alt()).isEqualTo(new Card.Alt("ar", "rtl", "ورقة", List.of("مرحبا", "روزا: 22 33 11 60 — https://rosa-help.no")));

@@ -21,7 +21,7 @@ class DangerWordsTest {
             Map.of("nb", new Language("nb", "Norsk", "ltr", "reviewed"), "en", new Language("en", "English", "ltr", "reviewed"),
                     "ro", new Language("ro", "Română", "ltr", "draft"), "ar", new Language("ar", "عربي", "rtl", "draft")),
             Map.of("nb", Map.of("k", t("kniv, drepe meg, hjelp nå$, livsfare")),
-                    "en", Map.of("k", t("knife, kill")),
+                    "en", Map.of("k", t("knife, kill, =help, =help me")),
                     "ro", Map.of("k", t("cutit")),
                     "ar", Map.of("k", t("*قتل"))),
             List.of("en", "nb")), "k");
@@ -54,5 +54,15 @@ class DangerWordsTest {
         assertThat(words.matches("knife", "ro")).isTrue();
         assertThat(words.matches("يقتلني", "nb")).isTrue();
         assertThat(words.match("he has a knife", "nb")).contains("en: knife");
+    }
+
+    @Test
+    void anEqualsEntryMatchesOnlyTheWholeMessageOnceOrRepeated() {
+        assertThat(words.matches("HELP HELP!!", "nb")).isTrue();
+        assertThat(words.matches("help me", "en")).isTrue();
+        assertThat(words.matches("help", "en")).isTrue();
+        assertThat(words.matches("thanks for the help", "en")).isFalse();
+        assertThat(words.matches("helpful", "en")).isFalse();
+        assertThat(words.matches("help me with my NAV form", "en")).isFalse();
     }
 }

@@ -106,10 +106,28 @@ class RecogniserTest {
     }
 
     @Test
-    void theDangerModelOrDangerAsTheBestTopicIsEnough() {
+    void theDangerModelIsEnoughButDangerAsTheBestTopicIsNot() {
         assertThat(Recogniser.decide(scores(0.16, "wages", 0.6), false, "emergency", T).dangerous()).isTrue();
         assertThat(Recogniser.decide(scores(0.01, "emergency", 0.25, "wages", 0.2), false, "emergency", T).dangerous())
+                .isFalse();
+        assertThat(Recogniser.decide(scores(0.16, "emergency", 0.25, "wages", 0.2), false, "emergency", T).dangerous())
                 .isTrue();
         assertThat(Recogniser.decide(scores(0.01, "emergency", 0.25, "wages", 0.2), false, null, T).dangerous()).isFalse();
+    }
+
+    @Test
+    void aMessageOfAFewWordsIsAnAlarmOnlyWithADangerWordOrTheDangerModelAboveTheHigherBar() {
+        Scores leaning = scores(0.4, "emergency", 0.5, "wages", 0.2);
+        assertThat(Recogniser.decide(leaning, 2, false, "emergency", T).dangerous()).isFalse();
+        assertThat(Recogniser.decide(leaning, 2, true, "emergency", T).dangerous()).isTrue();
+        assertThat(Recogniser.decide(scores(0.7, "emergency", 0.5, "wages", 0.2), 2, false, "emergency", T).dangerous()).isTrue();
+        assertThat(Recogniser.decide(leaning, 4, false, "emergency", T).dangerous()).isTrue();
+    }
+
+    @Test
+    void wordsAreCountedAfterFoldingSoPunctuationAndEmojiAreNone() {
+        assertThat(Recogniser.words("ok thanks!!")).isEqualTo(2);
+        assertThat(Recogniser.words("\uD83D\uDC4D")).isZero();
+        assertThat(Recogniser.words("he is at the door with a knife")).isEqualTo(8);
     }
 }

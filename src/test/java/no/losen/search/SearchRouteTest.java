@@ -27,7 +27,7 @@ class SearchRouteTest {
         HandbookSearch search = TestCorpus.search();
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
-        SearchRoute.mount(router, search);
+        router.get("/api/search").handler(SearchRoute.handler(search));
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
@@ -60,7 +60,7 @@ class SearchRouteTest {
                 new no.losen.step.TextWorkers.Limits(2, 32, 4, 1, 2, 3), pool, () -> 0L, (nanos, task) -> later.add(task));
         try {
             Router router = Router.router(own);
-            SearchRoute.mount(router, TestCorpus.search(), workers, no.losen.http.ClientAddress.direct());
+            router.get("/api/search").handler(SearchRoute.handler(TestCorpus.search(), workers, no.losen.http.ClientAddress.direct()));
             HttpServer s = own.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             java.util.function.IntFunction<java.net.http.HttpRequest> search = i -> java.net.http.HttpRequest.newBuilder(

@@ -47,7 +47,7 @@ public final class PhoneTurns<T> {
         T words(String text);
 
         /** The best handbook passage for typed text. */
-        T search(Card card, String lang);
+        T search(Card.Search card, String lang);
     }
 
     /** What one inbound message does: what to send, and what becomes of the stored session. */
@@ -182,10 +182,10 @@ public final class PhoneTurns<T> {
             return Turn.say(looks.node(here.withNotice(texts.text(session.lang(), "sms.choose")),
                     !session.history().isEmpty()));
         }
-        Optional<Card> search = t.reply().cards().stream().filter(c -> "search".equals(c.type())
-                && c.results() != null && !c.results().isEmpty()).findFirst();
-        if (search.isPresent()) {
-            return new Turn<>(looks.search(search.get(), session.lang()), t.session(), false);
+        for (Card c : t.reply().cards()) {
+            if (c instanceof Card.Search k && k.results() != null && !k.results().isEmpty()) {
+                return new Turn<>(looks.search(k, session.lang()), t.session(), false);
+            }
         }
         return shown(t);
     }

@@ -74,7 +74,7 @@ public final class SmsConversation {
             }
 
             @Override
-            public List<String> search(Card card, String lang) {
+            public List<String> search(Card.Search card, String lang) {
                 return List.of(renderer.search(card, lang));
             }
         }, "sms");

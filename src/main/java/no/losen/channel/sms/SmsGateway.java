@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One SMS provider's webhook: how its requests are authenticated and read, and how it wants
  * the reply. Everything else (keywords, sessions, idempotency, rendering) is shared, so adding
- * a provider is one small class and one line in {@link SmsRoutes}; see docs/sms.md.
+ * a provider is one small class, a line in {@link SmsRoutes#of} and its path in the route table
+ * ({@code server.Losen}); see docs/sms.md.
  * Implementations are free of Vert.x so they can be tested with plain values.
  */
 public interface SmsGateway {

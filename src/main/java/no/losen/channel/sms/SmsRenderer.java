@@ -3,6 +3,7 @@ package no.losen.channel.sms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import no.losen.channel.internal.CardLines;
 import no.losen.dialog.Card;
 import no.losen.dialog.Reply;
 
@@ -78,13 +79,9 @@ public final class SmsRenderer {
     }
 
     /** The best handbook passage and its source, within {@link #SEARCH_BUDGET} segments. */
-    public String search(Card card, String lang) {
+    public String search(Card.Search card, String lang) {
         Card.Hit hit = card.results().get(0);
-        String name = hit.title() != null && !hit.title().isBlank() ? hit.title() : hit.source();
-        if (hit.section() != null && !hit.section().isBlank()) {
-            name = name + " " + hit.section();
-        }
-        String source = Segments.plain(texts.text(lang, "sms.source", Map.of("source", name)));
+        String source = Segments.plain(texts.text(lang, "sms.source", Map.of("source", CardLines.source(hit))));
         String passage = Segments.plain(hit.text().replaceAll("\\s+", " "));
         return Segments.fit(passage, source, SEARCH_BUDGET);
     }
@@ -112,35 +109,11 @@ public final class SmsRenderer {
         return Segments.plain(String.join("\n", lines).strip());
     }
 
-    /** A card as lines; a printable card's items already said in the text are not repeated. */
+    /**
+     * A card as lines; a printable card's items already said in the text are not repeated. A search
+     * card is not a line: it is sent on its own ({@link #search}).
+     */
     static String card(Card c, String shown) {
-        if (c.type() == null) {
-            return "";
-        }
-        switch (c.type()) {
-            case "contact": {
-                String how = c.phone() != null ? c.phone() : c.url();
-                if (how != null && shown.contains(how)) {
-                    return "";   // "ROSA svarer på 22 33 11 60" needs no "ROSA: 22 33 11 60" below it
-                }
-                return how == null ? nz(c.title()) : nz(c.title()) + ": " + how;
-            }
-            case "fact":
-                return c.text() == null ? nz(c.title()) : nz(c.title()) + ": " + c.text();
-            case "print": {
-                List<String> lines = new ArrayList<>();
-                lines.add(nz(c.title()));
-                if (c.items() != null) {
-                    c.items().stream().filter(i -> !shown.contains(i)).forEach(lines::add);
-                }
-                return String.join("\n", lines).strip();
-            }
-            default:
-                return "";
-        }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
+        return CardLines.card(c, shown, k -> k.phone() != null ? k.phone() : k.url(), i -> shown.contains(i) ? null : i);
     }
 }

@@ -1,7 +1,6 @@
 package no.losen.channel.sms;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.List;
@@ -39,45 +38,45 @@ public final class SmsRoutes {
 
     private final SmsConversation conversation;
     private final Handoff handoff;
+    /** The gateways by the path each posts to. */
+    private final Map<String, SmsGateway> gateways = new HashMap<>();
 
-    SmsRoutes(SmsConversation conversation, Handoff handoff) {
+    SmsRoutes(SmsConversation conversation, List<SmsGateway> gateways, Handoff handoff) {
         this.conversation = conversation;
         this.handoff = handoff;
+        gateways.forEach(g -> this.gateways.put(g.path(), g));
     }
 
-    /** Mounts {@code /sms/twilio} and {@code /sms/inbound}. */
-    public static void mount(Router router, Steps steps, SmsConfig config, String publicUrl) {
-        mount(router, steps, config, publicUrl, PhoneKey.fromSecret(config.keySecret()), null);
-    }
-
-    /** As above, with the phone key to use and a channel that takes some of the messages (null: none). */
-    public static void mount(Router router, Steps steps, SmsConfig config, String publicUrl, PhoneKey keys, Handoff handoff) {
+    /**
+     * Twilio's webhook ({@code /sms/twilio}) and the JSON one ({@code /sms/inbound}), with the phone
+     * key to use and a channel that takes some of the messages (null: none).
+     */
+    public static SmsRoutes of(Steps steps, SmsConfig config, String publicUrl, PhoneKey keys, Handoff handoff) {
         SmsConversation c = new SmsConversation(steps, keys, config.dialog());
-        mount(router, c, List.of(new TwilioGateway(config.twilioAuthToken(), publicUrl), new JsonGateway(config.secret())),
-                handoff);
+        return new SmsRoutes(c, List.of(new TwilioGateway(config.twilioAuthToken(), publicUrl),
+                new JsonGateway(config.secret())), handoff);
     }
 
-    public static void mount(Router router, SmsConversation conversation, List<SmsGateway> gateways) {
-        mount(router, conversation, gateways, null);
+    /** A gateway's webhook: the message read, checked and answered in the gateway's format. */
+    public void receive(RoutingContext ctx) {
+        handle(ctx, gateways.get(ctx.request().path()));
     }
 
-    static void mount(Router router, SmsConversation conversation, List<SmsGateway> gateways, Handoff handoff) {
-        SmsRoutes routes = new SmsRoutes(conversation, handoff);
-        for (SmsGateway g : gateways) {
-            router.post(g.path()).handler(ctx -> routes.handle(ctx, g));
-            // A body over the server-wide limit fails in the body handler (413), a form it cannot decode
-            // with 400; gateways expect 400 for both, each with its own code.
-            router.route(g.path()).failureHandler(ctx -> {
-                int status = ctx.statusCode() == 413 ? 400 : ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-                String code = ctx.statusCode() == 413 ? "too_large" : status == 400 ? "bad_request" : "internal";
-                LOG.info("event=sms.refused gateway={} status={} code={}", g.name(), status, code);
-                respond(ctx, g.error(status, code, switch (code) {
-                    case "too_large" -> "the body is over " + MAX_BODY + " bytes";
-                    case "bad_request" -> "the body is not a well-formed form";
-                    default -> "the request failed";
-                }));
-            });
-        }
+    /**
+     * A webhook request that failed before it was read: a body over the server-wide limit fails in
+     * the body handler (413), a form it cannot decode with 400; gateways expect 400 for both, each
+     * with its own code.
+     */
+    public void failed(RoutingContext ctx) {
+        SmsGateway g = gateways.get(ctx.request().path());
+        int status = ctx.statusCode() == 413 ? 400 : ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        String code = ctx.statusCode() == 413 ? "too_large" : status == 400 ? "bad_request" : "internal";
+        LOG.info("event=sms.refused gateway={} status={} code={}", g.name(), status, code);
+        respond(ctx, g.error(status, code, switch (code) {
+            case "too_large" -> "the body is over " + MAX_BODY + " bytes";
+            case "bad_request" -> "the body is not a well-formed form";
+            default -> "the request failed";
+        }));
     }
 
     private void handle(RoutingContext ctx, SmsGateway g) {

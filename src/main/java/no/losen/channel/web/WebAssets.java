@@ -2,8 +2,6 @@ package no.losen.channel.web;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.Route;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import no.losen.dialog.DialogSet;
@@ -27,40 +25,77 @@ public final class WebAssets {
 
     private final Asset js;
     private final Asset css;
+    private final Pages pages;
+    private final UiApi api;
 
-    private WebAssets(Asset js, Asset css) {
+    private WebAssets(Asset js, Asset css, Pages pages, UiApi api) {
         this.js = js;
         this.css = css;
+        this.pages = pages;
+        this.api = api;
     }
 
     /**
-     * Mounts every route of the web channel.
+     * Loads the widget's files and the pages that name them. Every handler answers GET and HEAD
+     * alike: uptime checks and link checkers ask with HEAD, and Vert.x sends no body for it.
      *
      * @param exitUrl where quick exit sends the person when the host page does not say: an absolute
      *                http(s) URL of a neutral site, or a path on this server such as {@code /exit}
      */
-    public static WebAssets mount(Router router, DialogSet set, String exitUrl) {
+    public static WebAssets load(DialogSet set, String exitUrl) {
         checkExitUrl(exitUrl);
         Asset css = Asset.load("widget", "css", "text/css; charset=utf-8", s -> s);
         // The script names its stylesheet by hash, so the script's own hash changes with the CSS.
         Asset js = Asset.load("widget", "js", "text/javascript; charset=utf-8",
                 s -> s.replace("__LOSEN_CSS__", css.fileName()));
-        WebAssets web = new WebAssets(js, css);
         Asset shell = Asset.load("chat", "css", "text/css; charset=utf-8", s -> s);
         UiApi api = new UiApi(set, exitUrl);
-        Pages pages = new Pages(set, js, css, shell, api, exitUrl);
-        // HEAD too: uptime checks and link checkers ask with HEAD, and Vert.x sends no body for it.
-        getOrHead(router, js.path()).handler(ctx -> web.serve(ctx, js));
-        getOrHead(router, css.path()).handler(ctx -> web.serve(ctx, css));
-        getOrHead(router, "/widget.js").handler(ctx -> web.loader(ctx, js));
-        getOrHead(router, "/widget.css").handler(ctx -> web.redirect(ctx, css));
-        getOrHead(router, "/").handler(pages::demo);
-        getOrHead(router, "/chat").handler(pages::chat);
-        getOrHead(router, "/exit").handler(pages::exit);
-        getOrHead(router, "/api/ui/:lang").handler(api::ui);
-        getOrHead(router, "/api/languages").handler(api::languages);
-        getOrHead(router, "/api/boot").handler(api::boot);
-        return web;
+        return new WebAssets(js, css, new Pages(set, js, css, shell, api, exitUrl), api);
+    }
+
+    /** The script at its hashed path ({@link #script()}), cached for a year. */
+    public void hashedScript(RoutingContext ctx) {
+        serve(ctx, js);
+    }
+
+    /** The stylesheet at its hashed path ({@link #stylesheet()}), cached for a year. */
+    public void hashedStylesheet(RoutingContext ctx) {
+        serve(ctx, css);
+    }
+
+    /** {@code /widget.js}, the one URL host pages write. */
+    public void widgetScript(RoutingContext ctx) {
+        loader(ctx, js);
+    }
+
+    /** {@code /widget.css}: to the hashed stylesheet. */
+    public void widgetStylesheet(RoutingContext ctx) {
+        redirect(ctx, css);
+    }
+
+    public void demo(RoutingContext ctx) {
+        pages.demo(ctx);
+    }
+
+    public void chat(RoutingContext ctx) {
+        pages.chat(ctx);
+    }
+
+    public void exit(RoutingContext ctx) {
+        pages.exit(ctx);
+    }
+
+    /** {@code /api/ui/:lang}: the widget's words. */
+    public void ui(RoutingContext ctx) {
+        api.ui(ctx);
+    }
+
+    public void languages(RoutingContext ctx) {
+        api.languages(ctx);
+    }
+
+    public void boot(RoutingContext ctx) {
+        api.boot(ctx);
     }
 
     /**
@@ -77,10 +112,6 @@ public final class WebAssets {
 
     static void end(RoutingContext ctx, String body) {
         end(ctx, Buffer.buffer(body));
-    }
-
-    private static Route getOrHead(Router router, String path) {
-        return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
     }
 
     public Asset script() {

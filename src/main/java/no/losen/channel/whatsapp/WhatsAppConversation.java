@@ -62,7 +62,7 @@ public final class WhatsAppConversation {
     record WordsSaid(String text) implements Said {
     }
 
-    record SearchSaid(Card card, String lang) implements Said {
+    record SearchSaid(Card.Search card, String lang) implements Said {
     }
 
     private final Steps steps;
@@ -120,7 +120,7 @@ public final class WhatsAppConversation {
             }
 
             @Override
-            public Said search(Card card, String lang) {
+            public Said search(Card.Search card, String lang) {
                 return new SearchSaid(card, lang);
             }
         }, "whatsapp");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import no.losen.channel.sms.SmsTexts;
+import no.losen.channel.internal.CardLines;
 import no.losen.dialog.Card;
 import no.losen.dialog.Reply;
 
@@ -130,13 +131,9 @@ public final class WhatsAppRenderer {
     }
 
     /** The best handbook passage and its source. */
-    public List<JsonObject> search(Card card, String lang) {
+    public List<JsonObject> search(Card.Search card, String lang) {
         Card.Hit hit = card.results().get(0);
-        String name = hit.title() != null && !hit.title().isBlank() ? hit.title() : hit.source();
-        if (hit.section() != null && !hit.section().isBlank()) {
-            name = name + " " + hit.section();
-        }
-        String source = texts.text(lang, "sms.source", java.util.Map.of("source", name));
+        String source = texts.text(lang, "sms.source", java.util.Map.of("source", CardLines.source(hit)));
         return text(hit.text().strip() + "\n\n" + source);
     }
 
@@ -263,30 +260,7 @@ public final class WhatsAppRenderer {
      * one the text says without its country code is, in the form a tap can call.
      */
     static String card(Card c, String shown) {
-        if (c.type() == null) {
-            return "";
-        }
-        switch (c.type()) {
-            case "contact": {
-                String how = c.phone() != null ? international(c.phone(), c.tel()) : c.url();
-                if (how != null && shown.contains(how)) {
-                    return "";
-                }
-                return how == null ? nz(c.title()) : nz(c.title()) + ": " + how;
-            }
-            case "fact":
-                return c.text() == null ? nz(c.title()) : nz(c.title()) + ": " + c.text();
-            case "print": {
-                List<String> lines = new ArrayList<>();
-                lines.add(nz(c.title()));
-                if (c.items() != null) {
-                    c.items().forEach(i -> lines.add("• " + i));
-                }
-                return String.join("\n", lines).strip();
-            }
-            default:
-                return "";
-        }
+        return CardLines.card(c, shown, k -> k.phone() != null ? international(k.phone(), k.tel()) : k.url(), i -> "• " + i);
     }
 
     /**
@@ -303,9 +277,5 @@ public final class WhatsAppRenderer {
             return phone;
         }
         return tel.substring(0, tel.length() - digits.length()) + " " + phone.strip();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -2,7 +2,6 @@ package no.losen.channel.whatsapp;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,38 +25,41 @@ import org.slf4j.LoggerFactory;
 public final class WhatsAppRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppRoutes.class);
-    public static final String PATH = "/whatsapp";
     /** The largest delivery read: Meta batches messages, and one text may be 65,536 characters. */
     public static final long MAX_BODY = 1024 * 1024;
 
     private final WhatsAppConfig config;
     private final WhatsAppConversation conversation;
     private final HubSignature signature;
+    private final Outbox outbox;
 
-    WhatsAppRoutes(WhatsAppConfig config, WhatsAppConversation conversation) {
+    WhatsAppRoutes(WhatsAppConfig config, WhatsAppConversation conversation, Outbox outbox) {
         this.config = config;
         this.conversation = conversation;
+        this.outbox = outbox;
         this.signature = config.appSecret() == null ? null : new HubSignature(config.appSecret());
     }
 
     /**
-     * Mounts {@code /whatsapp}. Returns the outbox, which the server closes on shutdown (null when
-     * WhatsApp is not configured: the webhook then answers 503 naming what to set).
+     * The webhook's handlers and, when WhatsApp is configured, its outbox (else the webhook
+     * answers 503 naming what to set).
      */
-    public static Outbox mount(Router router, Steps steps, WhatsAppConfig config, PhoneKey keys, String dialog, Clock clock) {
+    public static WhatsAppRoutes of(Steps steps, WhatsAppConfig config, PhoneKey keys, String dialog, Clock clock) {
         Outbox outbox = config.missingConfig() == null ? new Outbox(config, clock) : null;
         if (outbox == null && config.enabled()) {
             LOG.warn("event=whatsapp.incomplete {}; /whatsapp answers 503 until it is set", config.missingConfig());
         }
         WhatsAppConversation c = outbox == null ? null : new WhatsAppConversation(steps, keys, dialog, outbox, clock);
-        WhatsAppRoutes routes = new WhatsAppRoutes(config, c);
-        router.get(PATH).handler(routes::verify);
-        router.post(PATH).handler(routes::receive);
+        return new WhatsAppRoutes(config, c, outbox);
+    }
+
+    /** The replies' sender, which the server closes on shutdown; null when WhatsApp is not configured. */
+    public Outbox outbox() {
         return outbox;
     }
 
     /** Meta's handshake: echo {@code hub.challenge} when the mode is subscribe and the token ours. */
-    private void verify(RoutingContext ctx) {
+    public void verify(RoutingContext ctx) {
         // Not verified until all four settings are in: a verified webhook in Meta's dashboard must mean
         // that messages will be answered, not refused one by one with 503.
         String missing = config.missingConfig();
@@ -77,7 +79,8 @@ public final class WhatsAppRoutes {
         ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain; charset=utf-8").end(challenge);
     }
 
-    private void receive(RoutingContext ctx) {
+    /** A delivery: the signature checked before anything of the body is read, then each message answered. */
+    public void receive(RoutingContext ctx) {
         String missing = config.missingConfig();
         if (missing != null) {
             refuse(ctx, 503, "not_configured", missing);

@@ -1,8 +1,6 @@
 package no.losen.channel.ws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.util.List;
@@ -35,8 +33,7 @@ import org.slf4j.LoggerFactory;
 final class Conversation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Conversation.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectWriter REPLY = JSON.writerFor(Reply.class);
+    private static final ObjectMapper JSON = Wire.JSON;
     static final String CHANNEL = "ws";
     /** Frames waiting for the store at most, per socket; a person waits for an answer before the next tap. */
     static final int MAX_QUEUED = 8;
@@ -306,17 +303,9 @@ final class Conversation {
         if (ws.closed()) {
             return;   // the socket would drop it; spare the serializing
         }
-        // Written straight to text (no tree in between): the reply is an object with fields, so
-        // the type goes in front of its first one.
-        String body;
-        try {
-            body = REPLY.writeValueAsString(r);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a reply is always serializable", e);
-        }
         // Whether "Talk to a person" is offered with this message (people only, not staff).
         String offer = sh.talk() == null || login != null ? null : sh.talk().offer(token);
-        ws.send("{\"type\":\"message\"," + (offer == null ? "" : "\"talk\":\"" + offer + "\",") + body.substring(1));
+        ws.send(Wire.message(r, offer));
     }
 
     private void send(ObjectNode n) {

@@ -203,7 +203,8 @@ final class Talk implements Desk.Outbox {
             if (k.danger() != null) {
                 LOG.info("event=handoff.danger");
                 ObjectNode n = JSON.createObjectNode().put("type", "talk.danger").put("text", k.danger().text());
-                n.set("cards", JSON.valueToTree(k.danger().cards()));
+                ArrayNode cards = n.putArray("cards");
+                k.danger().cards().forEach(card -> cards.add(Wire.card(card)));
                 c.sendText(n.toString());
             }
             Call say = new Call.Say(clock.instant(), ticket, Event.Side.PERSON, null, text, k.danger() != null);
@@ -402,7 +403,7 @@ final class Talk implements Desk.Outbox {
             c.sendText(JSON.createObjectNode().put("type", "talk.message").put("text", s.text()).toString());
         } else if (e instanceof Event.Card k) {
             ObjectNode n = JSON.createObjectNode().put("type", "talk.card");
-            n.set("card", JSON.valueToTree(steps.engine().contact(k.who().dialog(), k.fact(), k.who().lang())));
+            n.set("card", Wire.card(steps.engine().contact(k.who().dialog(), k.fact(), k.who().lang())));
             c.sendText(n.toString());
         } else if (e instanceof Event.HandedBack h) {
             handBack(c, h);
@@ -483,7 +484,7 @@ final class Talk implements Desk.Outbox {
     private ArrayNode contacts(String dialog, String lang) {
         ArrayNode cards = JSON.createArrayNode();
         for (String id : desk.config().contacts()) {
-            cards.add(JSON.valueToTree(steps.engine().contact(dialog, id, lang)));
+            cards.add(Wire.card(steps.engine().contact(dialog, id, lang)));
         }
         return cards;
     }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import no.losen.cache.CacheKey;
+import no.losen.cache.DerivedCache;
 import no.losen.content.Examples;
 import no.losen.content.Fact;
 import no.losen.content.Facts;
@@ -56,6 +58,47 @@ public final class ContentLoader {
 
     public static Loaded load(Path root) {
         return load(root, DEFAULT_FALLBACK);
+    }
+
+    /**
+     * Loads and validates like {@link #load(Path, List)}, or reads what an earlier start loaded from the
+     * same bytes out of {@code cache}. Loading and validating is a pure function of the content files (and
+     * of the code, which the key's build stamp covers), so the result under the same {@link #fingerprint}
+     * is the same; a changed, added or removed file is another key and is loaded afresh.
+     */
+    public static Loaded load(Path root, List<String> fallback, DerivedCache cache) {
+        if (cache.dir().isEmpty()) {
+            return load(root, fallback);
+        }
+        return cache.get("content", fingerprint(root, fallback), LoadedCodec.INSTANCE, () -> load(root, fallback));
+    }
+
+    /**
+     * The key of a content root: the bytes and the relative path of every file {@link #load} reads
+     * (the YAML under {@code translations/}, {@code facts/}, {@code dialogs/}, and {@code corpus/sources.yaml})
+     * and the fallback chain. The bytes, not sizes and modification times: an edit that keeps the size
+     * within the file system's time resolution, or a copy that keeps the times, must still be noticed,
+     * and hashing 1.7 MB costs some 30 ms at start-up (docs/operations.md).
+     */
+    public static CacheKey fingerprint(Path root, List<String> fallback) {
+        CacheKey.Builder key = CacheKey.of("content");
+        fallback.forEach(key::add);
+        key.add("|");
+        List<Path> files = new ArrayList<>(yamlFiles(root.resolve("translations"), 3));
+        files.addAll(yamlFiles(root.resolve("facts"), 1));
+        files.addAll(yamlFiles(root.resolve("dialogs"), 1));
+        Path sources = root.resolve("corpus").resolve("sources.yaml");
+        if (Files.isRegularFile(sources)) {
+            files.add(sources);
+        }
+        try {
+            for (Path f : files) {
+                key.add(root.relativize(f).toString()).add(Files.readAllBytes(f));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return key.build();
     }
 
     public static Loaded load(Path root, List<String> fallback) {

@@ -90,12 +90,20 @@ final class Expectation {
             b.append('\n').append(r.notice());
         }
         for (Card c : r.cards()) {
-            b.append('\n').append(String.join("\n", nonNull(c.title(), c.text(), c.phone(), c.url())));
-            if (c.items() != null) {
-                b.append('\n').append(String.join("\n", c.items()));
-            }
-            if (c.results() != null) {
-                c.results().forEach(h -> b.append('\n').append(h.source()).append(' ').append(h.title()).append(' ').append(h.text()));
+            if (c instanceof Card.Contact k) {
+                b.append('\n').append(String.join("\n", nonNull(k.title(), k.text(), k.phone(), k.url())));
+            } else if (c instanceof Card.Fact f) {
+                b.append('\n').append(String.join("\n", nonNull(f.title(), f.text(), f.phone(), f.url())));
+            } else if (c instanceof Card.Print p) {
+                b.append('\n').append(String.join("\n", nonNull(p.title())));
+                if (p.items() != null) {
+                    b.append('\n').append(String.join("\n", p.items()));
+                }
+            } else if (c instanceof Card.Search k) {
+                b.append('\n').append(String.join("\n", nonNull(k.title(), k.caution())));
+                if (k.results() != null) {
+                    k.results().forEach(h -> b.append('\n').append(h.source()).append(' ').append(h.title()).append(' ').append(h.text()));
+                }
             }
         }
         return b.toString();

@@ -99,8 +99,10 @@ public final class ScriptRunner {
         List<String> out = new ArrayList<>();
         for (Card c : r.cards()) {
             out.add(c.type());
-            if (c.id() != null) {
-                out.add(c.id());
+            if (c instanceof Card.Contact k && k.id() != null) {
+                out.add(k.id());
+            } else if (c instanceof Card.Fact f && f.id() != null) {
+                out.add(f.id());
             }
         }
         return out;

@@ -92,7 +92,7 @@ class SmsRendererTest {
         SmsRenderer r = new SmsRenderer(new SmsTexts(e.dialogs().translations()));
         String passage = "Personer uten lovlig opphold har rett til helsehjelp som er helt nødvendig og ikke kan vente. "
                 .repeat(4);
-        Card card = Card.search("Fra håndboka", "Sjekk.", List.of(new Card.Hit("sarbare-migranter-handbok",
+        Card.Search card = new Card.Search("Fra håndboka", "Sjekk.", List.of(new Card.Hit("sarbare-migranter-handbok",
                 "Sosialt arbeid med sårbare migranter", "4.2", passage)));
         String answer = r.search(card, "nb");
         assertThat(Segments.count(answer).segments()).isLessThanOrEqualTo(2);

@@ -25,8 +25,8 @@ class WhatsAppRendererTest {
     }
 
     private static Reply reply(String lang, String text, List<Reply.Option> choices, boolean multi, List<Card> cards, boolean end) {
-        return new Reply("d", "n", lang, "ltr", text, choices, multi, List.of(), false, cards, end, false, null, null, null,
-                null, List.of());
+        Reply.Builder r = Reply.at("d", "n", lang, "ltr").text(text).choices(choices).cards(cards).end(end);
+        return multi ? r.checklist(List.of()).build() : r.build();
     }
 
     private static List<Reply.Option> options(String... labels) {
@@ -118,9 +118,8 @@ class WhatsAppRendererTest {
 
     @Test
     void contacts_are_lines_with_an_international_number_a_tap_can_call() {
-        Card rosa = new Card("contact", "rosa", "ROSA", null, "22 33 11 60", "+4722331160", null, null, null, null, null, null,
-                null);
-        Card police = new Card("contact", "police", "Politiet", null, "112", "112", null, null, null, null, null, null, null);
+        Card rosa = new Card.Contact("rosa", "ROSA", null, "22 33 11 60", "+4722331160", null, null, null);
+        Card police = new Card.Contact("police", "Politiet", null, "112", "112", null, null, null);
         List<JsonObject> out = renderer.node(reply("nb", "Ring 112 eller ROSA på 22 33 11 60.", List.of(), false,
                 List.of(rosa, police), true), null, false);
         assertThat(out.get(0).getJsonObject("text").getString("body")).isEqualTo("Ring 112 eller ROSA på 22 33 11 60.\n\n"

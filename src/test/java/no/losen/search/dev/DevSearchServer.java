@@ -20,7 +20,7 @@ public final class DevSearchServer {
         System.out.printf("index built in %d ms (%d passages)%n", (System.nanoTime() - t0) / 1_000_000, search.passageCount());
         Vertx vertx = Vertx.vertx();
         Router router = Router.router(vertx);
-        SearchRoute.mount(router, search);
+        router.get("/api/search").handler(SearchRoute.handler(search));
         vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1")
                 .onSuccess(s -> System.out.println("listening on 127.0.0.1:" + s.actualPort()))
                 .onFailure(e -> { e.printStackTrace(); System.exit(1); });

@@ -1,0 +1,56 @@
+package no.losen.channel.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import no.losen.dialog.Card;
+import no.losen.dialog.Reply;
+import org.junit.jupiter.api.Test;
+
+/** The protocol's JSON as docs/protocol.md writes it, from a model that knows nothing of JSON. */
+class WireTest {
+
+    private static Reply reply(List<Card> cards, Reply.Alt alt, List<String> fallbacks) {
+        return Reply.at("demo", "signs", "nb", "ltr").choices(List.of(new Reply.Option("debt", "Gjeld")))
+                .checklist(List.of()).cards(cards).alts(alt, null).fallbacks(fallbacks).build();
+    }
+
+    @Test
+    void a_message_has_its_type_and_the_talk_offer_first_and_leaves_out_absent_fields_and_fallbacks() {
+        Reply r = reply(List.of(), null, List.of("demo.hello"));
+        assertThat(Wire.message(r, "open")).isEqualTo("{\"type\":\"message\",\"talk\":\"open\",\"dialog\":\"demo\","
+                + "\"node\":\"signs\",\"lang\":\"nb\",\"dir\":\"ltr\",\"text\":\"\",\"choices\":[{\"id\":\"debt\","
+                + "\"label\":\"Gjeld\"}],\"multi\":true,\"selected\":[],\"input\":false,\"cards\":[],\"end\":false,"
+                + "\"draft\":false}");
+        assertThat(Wire.message(r, null)).startsWith("{\"type\":\"message\",\"dialog\":\"demo\",");
+    }
+
+    @Test
+    void a_search_card_says_its_caution_as_text_and_its_hits_without_absent_fields() {
+        Card search = new Card.Search("Fra håndboka", "Sjekk med tjenesten.", List.of(
+                new Card.Hit("handbook", "T", "1.2", "Some text", "Some", List.of(new int[] {0, 4}), "nb"),
+                new Card.Hit("handbook", "T2", null, "Other")));
+        assertThat(Wire.message(reply(List.of(search), null, List.of()), null)).contains("\"cards\":[{\"type\":\"search\","
+                + "\"title\":\"Fra håndboka\",\"text\":\"Sjekk med tjenesten.\",\"results\":[{\"source\":\"handbook\","
+                + "\"title\":\"T\",\"section\":\"1.2\",\"text\":\"Some text\",\"excerpt\":\"Some\",\"marks\":[[0,4]],"
+                + "\"lang\":\"nb\"},{\"source\":\"handbook\",\"title\":\"T2\",\"text\":\"Other\"}]}]");
+    }
+
+    @Test
+    void a_contact_card_names_its_kind_first() {
+        Card rosa = new Card.Contact("rosa", "ROSA", null, "22 33 11 60", "+4722331160", "https://rosa-help.no", "card",
+                "2026-11-23");
+        assertThat(Wire.card(rosa).toString()).isEqualTo("{\"type\":\"contact\",\"id\":\"rosa\",\"title\":\"ROSA\","
+                + "\"phone\":\"22 33 11 60\",\"tel\":\"+4722331160\",\"url\":\"https://rosa-help.no\",\"source\":\"card\","
+                + "\"checked\":\"2026-11-23\"}");
+    }
+
+    @Test
+    void a_printable_card_carries_its_other_languages_with_every_field_and_the_reply_its_alt() {
+        Card slip = new Card.Print("Slip", List.of("Hello!"), new Card.Alt("ar", "rtl", "ورقة", List.of("مرحبا")), null);
+        String json = Wire.message(reply(List.of(slip), new Reply.Alt("ar", "rtl", "مرحبا", true), List.of()), null);
+        assertThat(json).contains("\"cards\":[{\"type\":\"print\",\"title\":\"Slip\",\"items\":[\"Hello!\"],"
+                + "\"alt\":{\"lang\":\"ar\",\"dir\":\"rtl\",\"title\":\"ورقة\",\"items\":[\"مرحبا\"]}}]")
+                .endsWith("\"alt\":{\"lang\":\"ar\",\"dir\":\"rtl\",\"text\":\"مرحبا\",\"draft\":true}}");
+    }
+}
