@@ -781,6 +781,9 @@
       case 'talk.card':
         theySend(f.card);
         break;
+      case 'talk.danger':
+        dangerNow(f);
+        break;
       default:
         break; // pong and anything newer
     }
@@ -793,6 +796,7 @@
       // The talk ended on the server (a restart, a block): back to the questions.
       talkState = null;
       showTalk();
+      clearTalk();
       note(t('talk.ended'));
       return;
     }
@@ -807,8 +811,8 @@
     } else if (f.code === 'rate_limited') {
       note(t('slow-down'));
     } else if (f.code === 'away') {
-      // The counsellor is between connections: this message was not delivered (not kept either).
-      note(t('talk.away'));
+      // Nobody reads right now: this message was not delivered (not kept either).
+      note(t('talk.not-sent'));
     } else if (was) {
       // No conversation could start or resume (the server is full, its store is down): the numbers
       // to call now, and a way to try again.
@@ -1094,8 +1098,8 @@
     reveal(box);
   }
 
-  function userSays(text) {
-    var box = h('div', { class: 'msg me' }, [
+  function userSays(text, talkLine) {
+    var box = h('div', { class: talkLine ? 'msg me talk-line' : 'msg me' }, [
       h('span', { class: 'vh', lang: ui.lang, text: t('you') + ' ' }),
       h('span', { dir: 'auto', text: text })
     ]);
@@ -1126,6 +1130,9 @@
       text = t('talk.talking') + ' ' + t('talk.org') + ' ' + (f && f.organisation || '') + '. '
         + t('language') + ': ' + languageName(f && f.lang || ui.lang) + '.';
       button = 'talk.end';
+    } else if (talkState === 'away') {
+      text = t('talk.away');
+      button = 'talk.end';
     } else if (talkOffer && !ended) {
       button = 'talk';
     }
@@ -1134,8 +1141,12 @@
     talkBtn.hidden = !button;
     talkBtn.textContent = button ? t(button) : '';
     talkBar.hidden = !text && !button;
-    input.setAttribute('placeholder', t(talkState === 'talking' ? 'talk.input' : 'input'));
-    talkBar.classList.toggle('talking', talkState === 'talking');
+    input.setAttribute('placeholder', t(inTalk() ? 'talk.input' : 'input'));
+    talkBar.classList.toggle('talking', inTalk());
+  }
+  /** Talking to a person, or the person is away for now: what is typed goes to the talk, not the questions. */
+  function inTalk() {
+    return talkState === 'talking' || talkState === 'away';
   }
   function talkAction() {
     acted = true;
@@ -1147,6 +1158,30 @@
   }
   var talkLast = null;
   function onTalk(f) {
+    if (f.state === 'away') {
+      // The counsellor has no connection now (they may come back): said at once, with who answers
+      // day and night; a message written meanwhile was not delivered, and that is said too.
+      var first = talkState !== 'away';
+      talkState = 'away';
+      showTalk(talkLast);
+      var notSent = f.reason === 'not_sent';
+      if (notSent) {
+        Array.prototype.forEach.call(log.querySelectorAll('.msg.me.talk-line:not(.not-sent)'), function (m, i, all) {
+          if (i === all.length - 1) { m.classList.add('not-sent'); }
+        });
+      }
+      if (first || notSent) {
+        var away = h('div', { class: 'msg bot talk-note', lang: ui.lang, dir: ui.dir },
+          [h('p', { text: t(notSent ? 'talk.not-sent' : 'talk.away') })]);
+        if (first) {
+          (f.cards || []).forEach(function (c) { away.append(card(c)); });
+        }
+        log.append(away);
+        reveal(away, away.querySelector('a'));
+        announce(t(notSent ? 'talk.not-sent' : 'talk.away'));
+      }
+      return;
+    }
     if (f.state === 'waiting' || f.state === 'talking') {
       var was = talkState;
       talkState = f.state;
@@ -1164,15 +1199,33 @@
     talkState = null;
     talkLast = null;
     showTalk();
-    var say = { closed: 'talk.closed', no_answer: 'talk.no-answer', handed_back: 'talk.handed-back',
-      person: 'talk.left' }[f.state === 'closed' ? 'closed' : f.reason] || 'talk.ended';
+    // Over, whichever way: what was said leaves the screen and the page (erased on the server too).
+    clearTalk();
+    var say = { closed: 'talk.closed', crowded: 'talk.crowded', blocked: 'talk.blocked', no_answer: 'talk.no-answer',
+      handed_back: 'talk.handed-back', person: 'talk.left' }[f.state === 'ended' ? f.reason : f.state] || 'talk.ended';
     var box = h('div', { class: 'msg bot talk-note', lang: ui.lang, dir: ui.dir }, [h('p', { text: t(say) })]);
     (f.cards || []).forEach(function (c) { box.append(card(c)); });
     log.append(box);
     reveal(box, box.querySelector('a'));
   }
+  /** Every line of the talk (both sides' words and cards) out of the page, once the talk is over. */
+  function clearTalk() {
+    Array.prototype.forEach.call(log.querySelectorAll('.talk-line'), function (x) { x.remove(); });
+    if (status) {
+      status.textContent = '';   // the last message may still be in the screen reader's line
+    }
+  }
+  /** Danger read in a message to the counsellor: the emergency numbers at once, whoever reads. */
+  function dangerNow(f) {
+    var box = h('div', { class: 'msg bot talk-note danger-now', lang: ui.lang, dir: ui.dir },
+      f.text ? [h('p', { text: f.text })] : []);
+    (f.cards || []).forEach(function (c) { box.append(card(c)); });
+    log.append(box);
+    reveal(box, box.querySelector('a'));
+    announce(f.text || '');
+  }
   function theySay(text) {
-    var box = h('div', { class: 'msg them' }, [
+    var box = h('div', { class: 'msg them talk-line' }, [
       h('span', { class: 'who', lang: ui.lang, text: t('talk.them') + ' ' }),
       h('span', { dir: 'auto', text: text })
     ]);
@@ -1181,7 +1234,7 @@
     announce(t('talk.them') + ' ' + text);
   }
   function theySend(c) {
-    var box = h('div', { class: 'msg them', lang: ui.lang, dir: ui.dir }, [card(c)]);
+    var box = h('div', { class: 'msg them talk-line', lang: ui.lang, dir: ui.dir }, [card(c)]);
     log.append(box);
     reveal(box, box.querySelector('a'));
   }
@@ -1420,9 +1473,11 @@
       return;
     }
     // Talking to a person: what is typed goes to them, not to the questions.
-    if (step(talkState === 'talking' ? { type: 'talk.say', text: text.slice(0, 1000) }
-      : { type: 'text', text: text.slice(0, 1000) })) {
-      userSays(text);
+    // At most 1,000 characters as a person counts them (an emoji is one), as the server counts.
+    var cut = Array.from(text).slice(0, 1000).join('');
+    var talking = inTalk();
+    if (step(talking ? { type: 'talk.say', text: cut } : { type: 'text', text: cut })) {
+      userSays(text, talking);
       input.value = '';
     }
   }

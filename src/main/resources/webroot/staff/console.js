@@ -168,6 +168,8 @@
       box.appendChild(b);
     });
     show('start');
+    // A counsellor-only log-in runs no guide here: no empty "start a conversation" box for it.
+    $('start').hidden = !dialogs.length;
   }
 
   // ---------------------------------------------------------------- log in / out
@@ -956,13 +958,15 @@
 
     function receive(f) {
       if (f.type === 'inbox.queue') {
-        queue(f.waiting || []);
+        queue(f.waiting || [], f.desk);
       } else if (f.type === 'inbox.chat') {
         chat(f);
       } else if (f.type === 'inbox.message') {
-        line(f.ticket, 'them', f.text);
+        line(f.ticket, 'them', f.text, f.danger);
       } else if (f.type === 'inbox.note') {
         noted(f.ticket, f.note);
+      } else if (f.type === 'inbox.presence') {
+        presence(f.ticket, f.connected);
       } else if (f.type === 'inbox.ended') {
         ended(f.ticket);
       } else if (f.type === 'error') {
@@ -971,11 +975,12 @@
       }
     }
 
-    function queue(waiting) {
+    function queue(waiting, desk) {
       var ul = $('queue');
       ul.textContent = '';
       if (!waiting.length) {
-        ul.appendChild(el('li', 'empty', t('console.inbox.empty')));
+        // Closed (outside the hours, a holiday): say so, not just "nobody waits".
+        ul.appendChild(el('li', 'empty', t(desk === 'closed' ? 'console.inbox.closed' : 'console.inbox.empty')));
         return;
       }
       waiting.forEach(function (w) {
@@ -984,6 +989,9 @@
         li.appendChild(el('span', 'who', t('console.inbox.who', { lang: langName(w.lang), dialog: w.dialog,
           minutes: Math.floor((w.waited || 0) / 60) })));
         li.appendChild(el('span', 'path', pathText(w.path)));
+        if (w.away) {
+          li.appendChild(el('span', 'away', t('console.inbox.offline')));
+        }
         var b = el('button', 'primary accept', t('console.inbox.accept'));
         b.type = 'button';
         b.addEventListener('click', function () { b.disabled = true; say({ type: 'inbox.accept', ticket: w.ticket }); });
@@ -994,10 +1002,19 @@
 
     /** A conversation taken by this counsellor (also after a reconnect: the server sends each again). */
     function chat(f) {
-      if (chats[f.ticket]) { return; }
+      if (chats[f.ticket]) {
+        // Sent again: a reconnect, or the person switched language.
+        chats[f.ticket].head.textContent = langName(f.lang) + ' \u00b7 ' + f.dialog;
+        return;
+      }
       var box = el('article', 'chat');
       box.setAttribute('data-ticket', f.ticket);
-      box.appendChild(el('h3', null, langName(f.lang) + ' \u00b7 ' + f.dialog));
+      var head = el('h3', null, langName(f.lang) + ' \u00b7 ' + f.dialog);
+      box.appendChild(head);
+      var gone = el('p', 'away', t('console.inbox.offline'));
+      gone.hidden = true;
+      gone.setAttribute('role', 'status');
+      box.appendChild(gone);
       box.appendChild(pathList(f.path));
       if (f.seen) { box.appendChild(seen(f.seen)); }
       var log = el('div', 'chat-log');
@@ -1033,7 +1050,9 @@
       }), t('console.inbox.card.send'), function (id, label) {
         if (say({ type: 'inbox.card', ticket: f.ticket, fact: id })) { line(f.ticket, 'me', '\u260e ' + label); }
       }));
-      tools.appendChild(picker('node', t('console.inbox.back'), (f.nodes || []).map(function (n) { return [n, n]; }),
+      tools.appendChild(picker('node', t('console.inbox.back'), (f.nodes || []).map(function (n) {
+        return typeof n === 'string' ? [n, n] : [n.id, n.title || n.id];
+      }),
         t('console.inbox.back.go'), function (node) { say({ type: 'inbox.back', ticket: f.ticket, node: node }); }));
       var end = el('button', 'danger end', t('console.inbox.end'));
       end.type = 'button';
@@ -1047,7 +1066,7 @@
       var note = noteForm(f);
       box.appendChild(note.form);
       $('chats').appendChild(box);
-      chats[f.ticket] = { box: box, log: log, note: note, saved: f.note || '' };
+      chats[f.ticket] = { box: box, log: log, note: note, saved: f.note || '', head: head, gone: gone };
       input.focus();
     }
 
@@ -1185,14 +1204,31 @@
       return wrap;
     }
 
-    function line(ticket, who, text) {
+    function presence(ticket, connected) {
+      var c = chats[ticket];
+      if (c) { c.gone.hidden = connected; }
+    }
+
+    /**
+     * Bidi controls (U+202A-202E, U+2066-2069) out of the person's text: an override would show
+     * it reversed, or reorder the line around it; dir=auto and isolation keep the rest in place.
+     */
+    function plain(text) {
+      return String(text).replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
+    }
+
+    function line(ticket, who, text, danger) {
       var c = chats[ticket];
       if (!c) { return; }
-      var p = el('p', 'line ' + who);
+      var p = el('p', 'line ' + who + (danger ? ' danger' : ''));
+      if (danger) {
+        p.appendChild(el('strong', 'danger-flag', t('console.inbox.danger')));
+      }
       p.appendChild(el('b', null, t(who === 'me' ? 'console.inbox.you' : 'console.inbox.person') + ': '));
       var span = document.createElement('span');
-      span.textContent = text;
+      span.textContent = plain(text);
       span.dir = 'auto';
+      span.className = 'said';
       p.appendChild(span);
       c.log.appendChild(p);
       c.log.scrollTop = c.log.scrollHeight;

@@ -273,6 +273,8 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("losen: bad configuration: " + e.getMessage());
             return 2;
         }
+        handoffWarning().ifPresent(w -> org.slf4j.LoggerFactory.getLogger(ServeCommand.class)
+                .warn("event=config.handoff problem=\"{}\"", w));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Metrics metrics = new Metrics(registry);
         // Loading first, on threads of its own: building Vert.x below then runs beside it (docs/operations.md).
@@ -304,6 +306,27 @@ public final class ServeCommand implements Callable<Integer> {
             vertx.close();
             return 2;
         }
+    }
+
+    /**
+     * What is missing when hand-off settings are given but hand-off cannot run, for one WARN at
+     * start-up: an operator who set the hours and forgot the organisation would otherwise find
+     * "Talk to a person" silently off, and one who named the organisation without hours would
+     * find it never open.
+     */
+    java.util.Optional<String> handoffWarning() {
+        boolean named = handoffOrganisation != null && !handoffOrganisation.isBlank();
+        boolean hours = handoffHours != null && !handoffHours.isBlank();
+        boolean holidays = handoffHolidays != null && !handoffHolidays.isBlank();
+        if (!named && (hours || holidays)) {
+            return java.util.Optional.of("hand-off is off: LOSEN_HANDOFF_HOURS or LOSEN_HANDOFF_HOLIDAYS is set, "
+                    + "but LOSEN_HANDOFF_ORGANISATION (who answers, as the person is told) is not");
+        }
+        if (named && !hours) {
+            return java.util.Optional.of("hand-off is never open: LOSEN_HANDOFF_ORGANISATION is set, "
+                    + "but LOSEN_HANDOFF_HOURS (when counsellors answer) is not");
+        }
+        return java.util.Optional.empty();
     }
 
     Config config() {

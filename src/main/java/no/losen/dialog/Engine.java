@@ -148,6 +148,22 @@ public final class Engine {
     }
 
     /**
+     * Emergency help for {@code text}, when it reads as danger now in session {@code s} (the same
+     * check typed text gets in the dialog: the danger words and the danger model): the danger
+     * topic's node rendered in the session's language, the session itself unchanged. For text
+     * that does not go through the dialog (a message to a counsellor), so danger is still
+     * answered at once. Empty when it is not danger, or the dialog has no danger topic.
+     */
+    public Optional<Reply> danger(Session s, String text) {
+        Dialog d = dialogOf(s);
+        if (d.topics().isEmpty() || text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        return intents.read(d, text, s.lang()).filter(Reading::dangerous)
+                .map(r -> current(s.at(r.danger(), s.vars())));
+    }
+
+    /**
      * A counsellor sends the person back into the dialog at {@code node}: entered as if a choice
      * had led there, so {@code back} returns to where the person was when they asked for a person.
      */
@@ -155,6 +171,31 @@ public final class Engine {
         Dialog d = dialogOf(s);
         node(d, node);
         return enter(s.remember(), d, node);
+    }
+
+    /**
+     * A short title for each node of {@code dialogId} in {@code lang}, for a counsellor choosing
+     * where to send a person back: the node's step name when it has one, else the start of what it
+     * says (its first sentence, at most 80 characters), else its id. In the dialog's order.
+     */
+    public Map<String, String> nodeTitles(String dialogId, String lang) {
+        Dialog d = set.dialog(dialogId).orElseThrow(() -> new DialogException(ErrorCode.UNKNOWN_DIALOG,
+                "no dialog '" + dialogId + "'"));
+        Renderer r = new Renderer(set, d, lang, Map.of(), variant);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Node n : d.nodes().values()) {
+            String title = n.step() != null ? r.text(n.step()) : n.say().isEmpty() ? "" : r.text(n.say().get(0).key());
+            title = title.strip().replaceAll("\\s+", " ");
+            int stop = title.indexOf(". ");
+            if (stop > 0) {
+                title = title.substring(0, stop + 1);
+            }
+            if (title.codePointCount(0, title.length()) > 80) {
+                title = new String(title.codePoints().limit(79).toArray(), 0, 79) + "\u2026";
+            }
+            out.put(n.id(), title.isEmpty() ? n.id() : title);
+        }
+        return out;
     }
 
     /** A contact card for fact {@code factId} in {@code lang}, as a node of {@code dialogId} would show it. */

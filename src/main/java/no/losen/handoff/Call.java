@@ -27,7 +27,9 @@ import java.util.List;
     @JsonSubTypes.Type(value = Call.Present.class, name = "present"),
     @JsonSubTypes.Type(value = Call.Note.class, name = "note"),
     @JsonSubTypes.Type(value = Call.PersonIn.class, name = "person_in"),
-    @JsonSubTypes.Type(value = Call.PersonOut.class, name = "person_out")
+    @JsonSubTypes.Type(value = Call.PersonOut.class, name = "person_out"),
+    @JsonSubTypes.Type(value = Call.Presence.class, name = "presence"),
+    @JsonSubTypes.Type(value = Call.Lang.class, name = "lang")
 })
 public sealed interface Call {
 
@@ -37,10 +39,12 @@ public sealed interface Call {
     /** Applies this call to {@code desk}; a refusal is a {@link HandoffException}. */
     void apply(Desk desk);
 
-    record Join(Instant at, String ticket, String personKey, String lang, String dialog, List<PathStep> path) implements Call {
+    /** {@code address}: the client address the person asks from (the per-address limit); never logged. */
+    record Join(Instant at, String ticket, String personKey, String address, String lang, String dialog,
+                List<PathStep> path) implements Call {
         @Override
         public void apply(Desk d) {
-            d.join(ticket, personKey, lang, dialog, path);
+            d.join(ticket, personKey, address, lang, dialog, path);
         }
     }
 
@@ -51,10 +55,31 @@ public sealed interface Call {
         }
     }
 
-    record Say(Instant at, String ticket, Event.Side from, String user, String text) implements Call {
+    /** {@code danger}: the person's message reads as danger now (checked where it arrived). */
+    record Say(Instant at, String ticket, Event.Side from, String user, String text, boolean danger) implements Call {
+        public Say(Instant at, String ticket, Event.Side from, String user, String text) {
+            this(at, ticket, from, user, text, false);
+        }
+
         @Override
         public void apply(Desk d) {
-            d.say(ticket, from, user, text);
+            d.say(ticket, from, user, text, danger);
+        }
+    }
+
+    /** The person's connection closed ({@code connected} false) or a new one resumed the ticket. */
+    record Presence(Instant at, String ticket, boolean connected) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.personConnected(ticket, connected);
+        }
+    }
+
+    /** The person switched language while waiting or talking. */
+    record Lang(Instant at, String ticket, String lang) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.lang(ticket, lang);
         }
     }
 

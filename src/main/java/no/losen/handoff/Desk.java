@@ -55,8 +55,13 @@ public final class Desk {
     }
 
     private static final class Ticket {
-        final Waiting waiting;
+        /** Replaced on a language switch or when the person's connection goes or comes back. */
+        Waiting waiting;
         final String personKey;
+        /** The client address the person joined from (for {@link #MAX_WAITING_PER_ADDRESS}); never shown or logged. */
+        final String address;
+        /** Since when the person has had no connection; null while connected. */
+        Instant goneSince;
         final MessageLimit fromPerson;
         final MessageLimit fromCounsellor;
         String counsellor;
@@ -64,16 +69,20 @@ public final class Desk {
         /** The counsellor's case note (see {@link #note}); dropped with the ticket. */
         String note;
 
-        Ticket(Waiting waiting, String personKey, int perMinute) {
+        Ticket(Waiting waiting, String personKey, String address, int perMinute) {
             this.waiting = waiting;
             this.personKey = personKey;
+            this.address = address;
             this.fromPerson = new MessageLimit(perMinute);
             this.fromCounsellor = new MessageLimit(perMinute);
             this.lastActive = waiting.since();
         }
     }
 
-    /** The longest message either side may send (the same as a typed text in a dialog). */
+    /**
+     * The longest message either side may send, in characters as a person counts them (code
+     * points: an emoji is one), the same as a typed text in a dialog.
+     */
     public static final int MAX_TEXT = 1000;
     /** The longest case note: a few lines for the counsellor's own follow-up, not a transcript. */
     public static final int MAX_NOTE = 500;
@@ -84,6 +93,24 @@ public final class Desk {
      * 10 s), so a slow Redis round trip never drops a living instance's counsellors.
      */
     public static final Duration PRESENCE_TTL = Duration.ofSeconds(30);
+
+    /**
+     * How long a waiting person's place is kept after their connection closed. The widget
+     * reconnects within seconds after a network change or a reload and resumes its place; a socket
+     * that is opened, joins and closes for good (a tab closed, or someone filling the queue with
+     * ghosts) would otherwise hold a place for the whole answer time (10 minutes) in front of real
+     * people. Two minutes covers a phone switching networks or a page reloaded on a slow line.
+     */
+    public static final Duration GRACE = Duration.ofMinutes(2);
+
+    /**
+     * How many people from one client address may wait at once. Small, but more than one: a
+     * reception centre or a shelter puts many residents behind one NAT address, and two or three
+     * of them may well ask for a person in the same hour; more than that from one address is far
+     * likelier one client filling the queue. Over it the person is told so and given who answers
+     * around the clock.
+     */
+    public static final int MAX_WAITING_PER_ADDRESS = 3;
 
     private final HandoffConfig config;
     private final Clock clock;
@@ -155,30 +182,60 @@ public final class Desk {
      */
     public void counsellorIn(String instance, String user) {
         synchronized (this) {
+            boolean back = !connected(user);
             online.computeIfAbsent(instance, i -> new HashMap<>()).merge(user, 1, Integer::sum);
             emitQueueTo(user);
             for (Ticket t : tickets.values()) {
                 if (user.equals(t.counsellor)) {
-                    // A counsellor who lost the connection gets their conversations back.
-                    emit(() -> out.toCounsellor(user, accepted(t)));
+                    // A counsellor who lost the connection gets their conversations back,
+                    // and their people are told someone reads again.
+                    Event.Accepted a = accepted(t);
+                    emit(() -> out.toCounsellor(user, a));
+                    if (t.waiting.away()) {
+                        emit(() -> out.toCounsellor(user, new Event.Presence(a.ticket(), false)));
+                    }
+                    if (back) {
+                        emit(() -> out.toPerson(a));
+                    }
                 }
             }
         }
         flush();
     }
 
-    /** A counsellor connection closed. Their conversations stay theirs until they end or go idle. */
+    /**
+     * A counsellor connection closed. Their conversations stay theirs until they end or go idle;
+     * when it was their last connection (on any instance), their people are told at once that
+     * nobody reads now ({@link Event.Away}), and what they write meanwhile is refused
+     * ({@link Problem#AWAY}), not lost in silence.
+     */
     public void counsellorOut(String user) {
         counsellorOut(LOCAL, user);
     }
 
     /** A counsellor connection on {@code instance} closed. */
-    public synchronized void counsellorOut(String instance, String user) {
-        Map<String, Integer> users = online.get(instance);
-        if (users != null) {
-            users.computeIfPresent(user, (u, n) -> n > 1 ? n - 1 : null);
-            if (users.isEmpty()) {
-                online.remove(instance);
+    public void counsellorOut(String instance, String user) {
+        synchronized (this) {
+            Map<String, Integer> users = online.get(instance);
+            if (users != null) {
+                users.computeIfPresent(user, (u, n) -> n > 1 ? n - 1 : null);
+                if (users.isEmpty()) {
+                    online.remove(instance);
+                }
+            }
+            if (!connected(user)) {
+                awayFrom(user);
+            }
+        }
+        flush();
+    }
+
+    /** Tells the people of counsellor {@code user}, who has no connection left, that nobody reads now. */
+    private void awayFrom(String user) {
+        for (Ticket t : tickets.values()) {
+            if (user.equals(t.counsellor)) {
+                Event.Away e = new Event.Away(t.waiting.ticket(), t.waiting);
+                emit(() -> out.toPerson(e));
             }
         }
     }
@@ -246,12 +303,16 @@ public final class Desk {
      */
     public String join(String personKey, String lang, String dialog, List<PathStep> path) {
         String id = Tokens.next();
-        join(id, personKey, lang, dialog, path);
+        join(id, personKey, null, lang, dialog, path);
         return id;
     }
 
-    /** {@link #join(String, String, String, List)} with the ticket's id given (made once, for every copy of the desk). */
-    public void join(String id, String personKey, String lang, String dialog, List<PathStep> path) {
+    /**
+     * {@link #join(String, String, String, List)} with the ticket's id given (made once, for every
+     * copy of the desk) and the client {@code address} (null: not known); refused as
+     * {@link Problem#CROWDED} when {@link #MAX_WAITING_PER_ADDRESS} people from it wait already.
+     */
+    public void join(String id, String personKey, String address, String lang, String dialog, List<PathStep> path) {
         synchronized (this) {
             Instant now = now();
             Instant until = blocked.get(personKey);
@@ -264,12 +325,22 @@ public final class Desk {
             if (duty() != Duty.ON) {
                 throw new HandoffException(Problem.NOT_ON_DUTY, "nobody is answering now");
             }
-            Ticket t = new Ticket(new Waiting(id, lang, dialog, path, now), personKey, config.messagesPerMinute());
+            if (address != null && tickets.values().stream()
+                    .filter(x -> x.counsellor == null && address.equals(x.address)).count() >= MAX_WAITING_PER_ADDRESS) {
+                throw new HandoffException(Problem.CROWDED, "too many people from your network are waiting now");
+            }
+            Ticket t = new Ticket(new Waiting(id, lang, dialog, path, now), personKey, address, config.messagesPerMinute());
             tickets.put(id, t);
             ticketOfPerson.put(personKey, id);
             queueChanged();
         }
         flush();
+    }
+
+    /** Whether the session {@code personKey} is blocked now (it is then not offered a person, only the contacts). */
+    public synchronized boolean blocked(String personKey) {
+        Instant until = personKey == null ? null : blocked.get(personKey);
+        return until != null && now().isBefore(until);
     }
 
     /** The ticket the person with {@code personKey} holds, if waiting or talking (after a reconnect). */
@@ -288,9 +359,60 @@ public final class Desk {
                 int place = placeOf(ticket);
                 Instant now = now();
                 emit(() -> out.toPerson(new Event.Queued(ticket, place, estimate.at(place, now))));
+            } else if (!connected(t.counsellor)) {
+                Event e = new Event.Away(ticket, t.waiting);
+                emit(() -> out.toPerson(e));
             } else {
                 Event e = accepted(t);
                 emit(() -> out.toPerson(e));
+            }
+        }
+        flush();
+    }
+
+    /**
+     * The person's connection closed (or came back, {@code connected}). A waiting person who stays
+     * away longer than {@link #GRACE} leaves the queue ({@link #sweep}); the counsellor sees it.
+     */
+    public void personConnected(String ticket, boolean connected) {
+        synchronized (this) {
+            Ticket t = tickets.get(ticket);
+            if (t == null || t.waiting.away() != connected) {
+                return;   // ended meanwhile, or nothing changed
+            }
+            t.goneSince = connected ? null : now();
+            t.waiting = t.waiting.withAway(!connected);
+            if (t.counsellor == null) {
+                queueChanged();
+            } else {
+                String c = t.counsellor;
+                Event.Presence e = new Event.Presence(ticket, connected);
+                emit(() -> out.toCounsellor(c, e));
+            }
+        }
+        flush();
+    }
+
+    /**
+     * The person switched language: the counsellor sees the new one, and contact cards come in it.
+     * The person's session is switched by the dialog step; this only tells the desk.
+     */
+    public void lang(String ticket, String lang) {
+        synchronized (this) {
+            Ticket t = tickets.get(ticket);
+            if (t == null) {
+                throw gone();
+            }
+            if (t.waiting.lang().equals(lang)) {
+                return;
+            }
+            t.waiting = t.waiting.withLang(lang);
+            if (t.counsellor == null) {
+                queueChanged();
+            } else {
+                String c = t.counsellor;
+                Event.Accepted a = accepted(t);
+                emit(() -> out.toCounsellor(c, a));
             }
         }
         flush();
@@ -308,22 +430,31 @@ public final class Desk {
      * Refused over the length or rate limit; the text is passed on and not kept.
      */
     public void say(String ticket, Side from, String user, String text) {
+        say(ticket, from, user, text, false);
+    }
+
+    /**
+     * {@link #say(String, Side, String, String)}; {@code danger}: the person's message reads as
+     * danger now (checked by the caller), passed on so the counsellor's console flags it. A
+     * person's message while their counsellor has no connection is refused as {@link Problem#AWAY}.
+     */
+    public void say(String ticket, Side from, String user, String text, boolean danger) {
         synchronized (this) {
             if (text == null || text.isBlank()) {
                 talking(ticket, from, user);
                 return;
             }
-            if (text.length() > MAX_TEXT) {
+            if (text.codePointCount(0, text.length()) > MAX_TEXT) {
                 throw new HandoffException(Problem.TOO_LONG, "a message may be at most " + MAX_TEXT + " characters");
             }
             Ticket pre = talking(ticket, from, user);
             if (from == Side.PERSON ? !connected(pre.counsellor) : away.contains(ticket)) {
                 throw new HandoffException(Problem.AWAY, from == Side.PERSON
-                        ? "the counsellor's connection is lost for a moment; write again shortly"
+                        ? "nobody reads this conversation right now"
                         : "the person is not connected right now; the message was not delivered");
             }
             Ticket t = counted(ticket, from, user);
-            Event.Said e = new Event.Said(ticket, from, text);
+            Event.Said e = new Event.Said(ticket, from, text, danger && from == Side.PERSON);
             String c = t.counsellor;
             emit(() -> {
                 if (from == Side.PERSON) {
@@ -383,6 +514,11 @@ public final class Desk {
     }
 
     /** The conversations {@code user} has taken. */
+    /** Who holds {@code ticket}: their language, dialog and path, as the desk knows them. */
+    public synchronized Optional<Waiting> waiting(String ticket) {
+        return Optional.ofNullable(tickets.get(ticket)).map(t -> t.waiting);
+    }
+
     public synchronized List<Waiting> chatsOf(String user) {
         return tickets.values().stream().filter(t -> user.equals(t.counsellor)).map(t -> t.waiting).toList();
     }
@@ -466,15 +602,18 @@ public final class Desk {
     /**
      * Ends what has run out: a wait longer than the answer time (the person is told and offered
      * the contacts), a conversation silent for the idle time, a block past its time. Run every
-     * few seconds by the server.
+     * few seconds by the server. Answers why each thing it ended ended (for the log).
      */
-    public void sweep() {
+    public List<Reason> sweep() {
         List<String> noAnswer = new ArrayList<>();
         List<String> idle = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
         synchronized (this) {
             Instant now = now();
             for (Ticket t : tickets.values()) {
-                if (t.counsellor == null && !now.isBefore(t.waiting.since().plus(config.answerWithin()))) {
+                if (t.counsellor == null && t.goneSince != null && !now.isBefore(t.goneSince.plus(GRACE))) {
+                    gone.add(t.waiting.ticket());
+                } else if (t.counsellor == null && !now.isBefore(t.waiting.since().plus(config.answerWithin()))) {
                     noAnswer.add(t.waiting.ticket());
                 } else if (t.counsellor != null && !now.isBefore(t.lastActive.plus(config.idle()))) {
                     idle.add(t.waiting.ticket());
@@ -482,8 +621,8 @@ public final class Desk {
             }
             blocked.values().removeIf(until -> !now.isBefore(until));
             heard.entrySet().removeIf(h -> {
-                boolean gone = !now.isBefore(h.getValue().plus(PRESENCE_TTL));
-                if (gone) {
+                boolean silent = !now.isBefore(h.getValue().plus(PRESENCE_TTL));
+                if (silent) {
                     online.remove(h.getKey());
                     holder.entrySet().removeIf(p -> {
                         boolean there = p.getValue().equals(h.getKey());
@@ -493,11 +632,26 @@ public final class Desk {
                         return there;
                     });
                 }
-                return gone;
+                return silent;
             });
         }
-        noAnswer.forEach(t -> finish(t, Reason.NO_ANSWER, null));
-        idle.forEach(t -> finish(t, Reason.IDLE, null));
+        List<Reason> ended = new ArrayList<>();
+        gone.forEach(t -> {
+            if (finish(t, Reason.GONE, null)) {
+                ended.add(Reason.GONE);
+            }
+        });
+        noAnswer.forEach(t -> {
+            if (finish(t, Reason.NO_ANSWER, null)) {
+                ended.add(Reason.NO_ANSWER);
+            }
+        });
+        idle.forEach(t -> {
+            if (finish(t, Reason.IDLE, null)) {
+                ended.add(Reason.IDLE);
+            }
+        });
+        return ended;
     }
 
     /** How many are waiting or talking (for metrics and tests). */
@@ -515,7 +669,7 @@ public final class Desk {
     public synchronized State snapshot() {
         List<State.Held> held = new ArrayList<>();
         for (Ticket t : tickets.values()) {
-            held.add(new State.Held(t.waiting, t.personKey, t.counsellor, t.lastActive, t.note,
+            held.add(new State.Held(t.waiting, t.personKey, t.address, t.goneSince, t.counsellor, t.lastActive, t.note,
                     t.fromPerson.times(), t.fromCounsellor.times()));
         }
         Map<String, Map<String, Integer>> on = new HashMap<>();
@@ -540,7 +694,8 @@ public final class Desk {
             tickets.clear();
             ticketOfPerson.clear();
             for (State.Held h : s.held()) {
-                Ticket t = new Ticket(h.waiting(), h.personKey(), config.messagesPerMinute());
+                Ticket t = new Ticket(h.waiting(), h.personKey(), h.address(), config.messagesPerMinute());
+                t.goneSince = h.goneSince();
                 t.counsellor = h.counsellor();
                 t.lastActive = h.lastActive();
                 t.note = h.note();
@@ -587,19 +742,20 @@ public final class Desk {
                         List<String> away) {
 
         /** One ticket: who waits or talks, with whom, and the times the limits count. */
-        public record Held(Waiting waiting, String personKey, String counsellor, Instant lastActive, String note,
-                           List<Instant> fromPerson, List<Instant> fromCounsellor) {
+        public record Held(Waiting waiting, String personKey, String address, Instant goneSince, String counsellor,
+                           Instant lastActive, String note, List<Instant> fromPerson, List<Instant> fromCounsellor) {
         }
     }
 
     // --- inside ----------------------------------------------------------------------------
 
-    private void finish(String ticket, Reason reason, String user) {
+    /** Ends {@code ticket}; false when it had ended already (a second leave, a sweep racing an end). */
+    private boolean finish(String ticket, Reason reason, String user) {
         synchronized (this) {
             Ticket t = tickets.remove(ticket);
             if (t == null) {
-                if (user == null && reason == Reason.PERSON) {
-                    return;   // leaving twice is fine
+                if (user == null) {
+                    return false;   // leaving twice is fine, and so is a sweep finding it ended meanwhile
                 }
                 throw gone();
             }
@@ -618,6 +774,7 @@ public final class Desk {
             }
         }
         flush();
+        return true;
     }
 
     private Ticket owned(String ticket, String user) {

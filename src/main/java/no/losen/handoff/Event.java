@@ -23,7 +23,9 @@ public sealed interface Event {
         /** The counsellor blocked the session. */
         BLOCKED,
         /** The counsellor handed the person back to the dialog. */
-        HANDED_BACK;
+        HANDED_BACK,
+        /** The person's connection closed while waiting and did not come back within {@link Desk#GRACE}. */
+        GONE;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -48,8 +50,25 @@ public sealed interface Event {
     record Noted(String ticket, String note) implements Event {
     }
 
-    /** A message, to the other side. */
-    record Said(String ticket, Side from, String text) implements Event {
+    /**
+     * A message, to the other side. {@code danger}: the person's message reads as danger now (the
+     * check the dialogs use for typed text), flagged in the counsellor's console.
+     */
+    record Said(String ticket, Side from, String text, boolean danger) implements Event {
+        public Said(String ticket, Side from, String text) {
+            this(ticket, from, text, false);
+        }
+    }
+
+    /**
+     * To the person: the counsellor who has this conversation has no connection now; nobody reads
+     * what they write until the counsellor is back (then {@link Accepted} is sent again).
+     */
+    record Away(String ticket, Waiting who) implements Event {
+    }
+
+    /** To the counsellor: the person's connection is gone ({@code connected} false) or back. */
+    record Presence(String ticket, boolean connected) implements Event {
     }
 
     /** To the person: go back to the dialog at {@code node}. */

@@ -28,10 +28,14 @@ public final class HandoffException extends RuntimeException {
         /** The instances cannot reach each other (Redis is away). */
         UNAVAILABLE,
         /**
-         * The other side has no open connection right now (between sockets, or its instance
-         * restarting): the message is refused rather than lost, so the sender knows to write again.
+         * The other side has no open connection right now (the counsellor closed the tab, lost the
+         * network or logged out; the person is between sockets or their instance is restarting):
+         * the message is refused rather than lost, so the sender knows; a person is told so with the
+         * around-the-clock contacts.
          */
-        AWAY;
+        AWAY,
+        /** Too many people from one client address are waiting already. */
+        CROWDED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

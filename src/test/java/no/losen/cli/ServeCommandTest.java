@@ -81,4 +81,19 @@ class ServeCommandTest {
         assertThatThrownBy(() -> parse("--oidc-issuer", "https://login.example", "--oidc-client-id", "losen",
                 "--oidc-client-secret-file", "/nonexistent/secret")).hasMessageContaining("LOSEN_OIDC_CLIENT_SECRET_FILE");
     }
+
+    static java.util.Optional<String> handoffWarning(String... args) {
+        ServeCommand cmd = new ServeCommand();
+        new CommandLine(cmd).parseArgs(args);
+        return cmd.handoffWarning();
+    }
+
+    @Test
+    void handOffSettingsThatCannotRunAreNamedAtStartUp() {
+        assertThat(handoffWarning()).isEmpty();   // not set up at all: nothing to say
+        assertThat(handoffWarning("--handoff-hours", "mon-fri 09:00-15:00")).get().asString()
+                .contains("LOSEN_HANDOFF_ORGANISATION");
+        assertThat(handoffWarning("--handoff-organisation", "ROSA")).get().asString().contains("LOSEN_HANDOFF_HOURS");
+        assertThat(handoffWarning("--handoff-organisation", "ROSA", "--handoff-hours", "mon-fri 09:00-15:00")).isEmpty();
+    }
 }

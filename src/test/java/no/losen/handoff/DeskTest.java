@@ -279,7 +279,7 @@ class DeskTest {
         });
         java.time.Instant t = clock.instant();
         List<Call> calls = List.of(new Call.CounsellorIn(t, "a", "kari"),
-                new Call.Join(t, "ticket-1", "p1", "ar", "rights", path),
+                new Call.Join(t, "ticket-1", "p1", null, "ar", "rights", path),
                 new Call.Accept(t.plusSeconds(1), "ticket-1", "kari"));
         calls.forEach(desk::apply);
         calls.forEach(copy::apply);
@@ -469,5 +469,121 @@ class DeskTest {
         assertThat(copy.duty()).as("ola's connection on this instance").isEqualTo(Desk.Duty.ON);
         copy.counsellorOut("c", "ola");
         assertThat(copy.duty()).as("the stale 'gone' instance did not survive the copy").isEqualTo(Desk.Duty.NOBODY);
+    }
+
+    @Test
+    void whenTheCounsellorIsGoneThePersonIsToldAtOnceAndTheirMessagesAreRefusedUntilTheCounsellorIsBack() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        desk.counsellorIn("kari");   // a second tab
+        sent.clear();
+        desk.counsellorOut("kari");
+        assertThat(to("person", Event.Away.class)).isEmpty();   // one tab is still open
+        desk.counsellorOut("kari");
+        assertThat(to("person", Event.Away.class)).singleElement().extracting(Event.Away::ticket).isEqualTo(a);
+        assertThatThrownBy(() -> desk.say(a, Side.PERSON, null, "hallo?")).extracting(e -> ((HandoffException) e).problem())
+                .isEqualTo(Problem.AWAY);
+        assertThat(to("kari", Event.Said.class)).isEmpty();
+        sent.clear();
+        desk.repeat(a);   // the person reconnects meanwhile: still nobody reads
+        assertThat(to("person", Event.Away.class)).hasSize(1);
+        assertThat(to("person", Event.Accepted.class)).isEmpty();
+        sent.clear();
+        desk.counsellorIn("kari");
+        assertThat(to("person", Event.Accepted.class)).singleElement().extracting(Event.Accepted::ticket).isEqualTo(a);
+        desk.say(a, Side.PERSON, null, "hallo?");
+        assertThat(to("kari", Event.Said.class)).extracting(Event.Said::text).containsExactly("hallo?");
+    }
+
+    @Test
+    void aWaitingPersonWhoseConnectionStaysGonePastTheGraceLeavesTheQueue() {
+        String a = desk.join("p1", "ar", "rights", path);
+        String b = desk.join("p2", "uk", "rights", path);
+        sent.clear();
+        desk.personConnected(a, false);
+        assertThat(desk.queue()).extracting(Waiting::away).containsExactly(true, false);
+        assertThat(to("*", Event.Queue.class)).hasSize(1);
+        clock.advance(Desk.GRACE.minusSeconds(1));
+        assertThat(desk.sweep()).isEmpty();
+        desk.personConnected(a, true);   // back in time: keeps the place
+        desk.personConnected(b, false);
+        clock.advance(Desk.GRACE);
+        assertThat(desk.sweep()).containsExactly(Reason.GONE);
+        assertThat(desk.queue()).extracting(Waiting::ticket).containsExactly(a);
+        assertThat(desk.ticketOf("p2")).isEmpty();
+    }
+
+    @Test
+    void theCounsellorSeesWhenTheirPersonsConnectionGoesAndComesBack() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        sent.clear();
+        desk.personConnected(a, false);
+        desk.personConnected(a, false);   // told once
+        desk.personConnected(a, true);
+        assertThat(to("kari", Event.Presence.class)).extracting(Event.Presence::connected).containsExactly(false, true);
+        clock.advance(Desk.GRACE.multipliedBy(2));
+        desk.sweep();
+        assertThat(desk.chatsOf("kari")).hasSize(1);   // a talk is not ended by the grace, only by the idle time
+    }
+
+    @Test
+    void oneAddressMayHaveOnlyAFewPeopleWaitingAtOnce() {
+        for (int i = 0; i < Desk.MAX_WAITING_PER_ADDRESS; i++) {
+            desk.join("t" + i, "p" + i, "10.0.0.1", "ar", "rights", path);
+        }
+        assertThatThrownBy(() -> desk.join("t9", "p9", "10.0.0.1", "ar", "rights", path))
+                .extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.CROWDED);
+        desk.join("u1", "q1", "10.0.0.2", "ar", "rights", path);   // another address is not affected
+        desk.accept("t0", "kari");   // one of them is talking now, no longer waiting
+        desk.join("t9", "p9", "10.0.0.1", "ar", "rights", path);
+        assertThat(desk.queue()).extracting(Waiting::ticket).containsExactly("t1", "t2", "u1", "t9");
+    }
+
+    @Test
+    void aLanguageSwitchReachesTheCounsellorAndTheCardsFollowIt() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.lang(a, "uk");
+        assertThat(desk.queue()).extracting(Waiting::lang).containsExactly("uk");
+        desk.accept(a, "kari");
+        desk.lang(a, "ru");
+        sent.clear();
+        desk.card(a, "kari", "rosa");
+        assertThat(to("person", Event.Card.class)).singleElement().extracting(c -> c.who().lang()).isEqualTo("ru");
+        sent.clear();
+        desk.lang(a, "en");
+        assertThat(to("kari", Event.Accepted.class)).singleElement().extracting(Event.Accepted::lang).isEqualTo("en");
+    }
+
+    @Test
+    void aMessageReadAsDangerReachesTheCounsellorFlaggedButOnlyFromThePerson() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        desk.say(a, Side.PERSON, null, "he is at the door with a knife", true);
+        desk.say(a, Side.COUNSELLOR, "kari", "call 112", true);
+        assertThat(to("kari", Event.Said.class)).singleElement().extracting(Event.Said::danger).isEqualTo(true);
+        assertThat(to("person", Event.Said.class)).singleElement().extracting(Event.Said::danger).isEqualTo(false);
+    }
+
+    @Test
+    void theLengthLimitCountsCharactersAsAPersonCountsThem() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        String emoji = "\uD83D\uDE00";   // one character, two UTF-16 units
+        desk.say(a, Side.PERSON, null, emoji.repeat(Desk.MAX_TEXT));
+        assertThatThrownBy(() -> desk.say(a, Side.PERSON, null, emoji.repeat(Desk.MAX_TEXT + 1)))
+                .extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.TOO_LONG);
+    }
+
+    @Test
+    void aBlockedSessionIsKnownAsBlockedUntilTheBlockEnds() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        assertThat(desk.blocked("p1")).isFalse();
+        desk.block(a, "kari");
+        assertThat(desk.blocked("p1")).isTrue();
+        assertThat(desk.blocked("p2")).isFalse();
+        clock.advance(config.blockFor());
+        assertThat(desk.blocked("p1")).isFalse();
     }
 }

@@ -127,6 +127,11 @@ class HandoffBrowserTest {
         }
     }
 
+    /** Everything in the widget's page, hidden or not. */
+    static String widgetHtml() {
+        return (String) person.executeScript("return document.querySelector('[data-losen-widget]').shadowRoot.innerHTML");
+    }
+
     static WebElement inConsole(String css) {
         return until(counsellor, () -> {
             WebElement e = counsellor.findElement(By.cssSelector(css));
@@ -177,6 +182,18 @@ class HandoffBrowserTest {
         personWaitsFor(".talk-text", "Et menneske leser denne samtalen nå og svarer deg.");
         personWaitsFor(".talk-text", "Fra: Test Org.");
 
+        // The contact-card list stays inside the chat box, however long a contact's name.
+        WebElement box = inConsole("#chats .chat");
+        WebElement cards = inConsole("#chats .picker-card select");
+        assertThat(cards.getRect().getX() + cards.getRect().getWidth())
+                .isLessThanOrEqualTo(box.getRect().getX() + box.getRect().getWidth());
+        try {
+            java.nio.file.Files.createDirectories(Path.of("target/screenshots"));
+            java.nio.file.Files.write(Path.of("target/screenshots/handoff-console-chat.png"),
+                    counsellor.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         personTypes("Jeg lurer på noe");
         consoleWaitsFor("#chats .chat .line.them", "Jeg lurer på noe");
         WebElement reply = inConsole("#chats .chat textarea");
@@ -186,17 +203,40 @@ class HandoffBrowserTest {
         inConsole("#chats .picker-card button").click();
         personWaitsFor(".log", "22 33 11 60");
 
-        new Select(inConsole("#chats .picker-node select")).selectByValue("health");
+        // A right-to-left override from the person shows as written, not reversed, in the console.
+        personTypes("\u202Eabc def");
+        consoleWaitsFor("#chats .chat .line.them", "abc def");
+        assertThat(counsellor.findElements(By.cssSelector("#chats .chat .line.them .said")).stream()
+                .map(WebElement::getText)).noneMatch(t -> t.contains("\u202E"));
+
+        Select back = new Select(inConsole("#chats .picker-node select"));
+        back.selectByValue("health");
+        // Sent back by the node's words in Norwegian, not by its id.
+        assertThat(back.getFirstSelectedOption().getText()).isNotEqualTo("health").isNotBlank();
         inConsole("#chats .picker-node button").click();
         personWaitsFor(".log", "Personen sendte deg tilbake til spørsmålene.");
         until(counsellor, () -> counsellor.findElements(By.cssSelector("#chats .chat")).isEmpty());
+        // Over: what both said is gone from the widget's page, not just from view.
+        assertThat(widgetHtml()).doesNotContain("Jeg lurer på noe").doesNotContain("Hei, jeg er her.");
 
-        // Ask again; this time the counsellor ends it, and it is gone on both screens.
+        // Ask again; this time the counsellor's tab goes away for a while, then they end it.
         inWidget(".talk-btn").click();
         consoleWaitsFor("#queue li.waiting", "health");
         inConsole("#queue li.waiting button.accept").click();
+        personWaitsFor(".talk-text", "Et menneske leser denne samtalen nå");
+        personTypes("Andre runde");
+        consoleWaitsFor("#chats .chat .line.them", "Andre runde");
+        counsellor.get("about:blank");
+        personWaitsFor(".talk-text", "Ingen leser denne samtalen akkurat nå.");
+        personWaitsFor(".log", "Disse svarer døgnet rundt:");
+        personTypes("Er du der?");
+        personWaitsFor(".log", "Meldingen din ble ikke levert");
+        counsellor.get(base(counsellorSide) + "/staff");
+        inConsole("#chats .chat textarea");
+        personWaitsFor(".talk-text", "Et menneske leser denne samtalen nå");
         inConsole("#chats .chat .end").click();
         personWaitsFor(".log", "Praten med personen er avsluttet og slettet.");
+        assertThat(widgetHtml()).doesNotContain("Andre runde").doesNotContain("Er du der?");
         until(counsellor, () -> counsellor.findElements(By.cssSelector("#chats .chat")).isEmpty());
         consoleWaitsFor("#inbox-status", "Samtalen er avsluttet og slettet.");
         assertThat(widgetText(".talk-text")).isEmpty();

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HandoffEndToEndTest {
 
     static final String PASSWORD = "correct horse battery";
+    static final String HEALTH_NB = "Du kan få helsehjelp.";
 
     @TempDir
     static Path tmp;
@@ -90,7 +91,10 @@ class HandoffEndToEndTest {
                 c.send("inbox.accept", "ticket", ticket);
                 JsonObject chat = c.next("inbox.chat");
                 assertThat(chat.getString("ticket")).isEqualTo(ticket);
-                assertThat(chat.getJsonArray("nodes").getList()).contains("health", "hello");
+                // Where to send back: node ids with titles in the counsellor's language, not bare ids.
+                JsonObject health = chat.getJsonArray("nodes").stream().map(JsonObject.class::cast)
+                        .filter(n -> n.getString("id").equals("health")).findFirst().orElseThrow();
+                assertThat(health.getString("title")).isEqualTo(HEALTH_NB);
                 assertThat(chat.getJsonArray("contacts").encode()).contains("\"id\":\"rosa\"");
                 JsonObject talking = p.talk("talking");
                 assertThat(talking.getString("organisation")).isEqualTo("Test Org");

@@ -161,7 +161,7 @@ public final class SmsTalk implements Desk.Outbox {
         // The ticket is made here, once, so every instance's copy of the desk knows it by the same id.
         String ticket = Tokens.next();
         held.put(ticket, new Held(sender, new SmsSender.Recipient(in.from(), in.to()), personKey, s.lang()));
-        return submit(new Call.Join(clock.instant(), ticket, personKey, s.lang(), s.dialog(), PathStep.of(d, s)))
+        return submit(new Call.Join(clock.instant(), ticket, personKey, null, s.lang(), s.dialog(), PathStep.of(d, s)))
                 .map(v -> {
                     LOG.info("event=handoff.join channel=sms lang={} dialog={}", s.lang(), s.dialog());
                     return joined(ticket, s.lang());

@@ -255,6 +255,9 @@ final class Conversation {
             });
             default -> steps.apply(token, caller, command(f)).map(r -> {
                 send(r);
+                if (sh.talk() != null && "lang".equals(f.type())) {
+                    sh.talk().lang(this, f.lang());   // a counsellor reading along sees the new language
+                }
                 return null;
             });
         };
@@ -303,7 +306,7 @@ final class Conversation {
             return;   // the socket would drop it; spare the serializing
         }
         // Whether "Talk to a person" is offered with this message (people only, not staff).
-        String offer = sh.talk() == null || login != null ? null : sh.talk().offer();
+        String offer = sh.talk() == null || login != null ? null : sh.talk().offer(token);
         ws.send(Wire.message(r, offer));
     }
 

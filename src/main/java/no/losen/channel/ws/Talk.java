@@ -50,6 +50,8 @@ final class Talk implements Desk.Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Talk.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The language node titles are shown in to counsellors: the organisation's (the console is nb or en, nb first). */
+    private static final String COUNSELLOR_LANG = "nb";
 
     private final Desk desk;
     /** The desk, its relay (at once, or through Redis to every instance's copy), and the other channels. */
@@ -85,19 +87,34 @@ final class Talk implements Desk.Outbox {
      * instance's desk applied it. A refusal is told to {@code c} as an error frame.
      */
     private Future<Void> submit(Conversation c, Call call) {
-        return submit(c, call, () -> { });
+        return submit(c, call, h -> false);
     }
 
-    /** {@link #submit(Conversation, Call)}, running {@code undo} first when the call is refused. */
-    private Future<Void> submit(Conversation c, Call call, Runnable undo) {
+    /** {@link #submit(Conversation, Call)}; {@code answered} may tell a refusal its own way (true: told). */
+    private Future<Void> submit(Conversation c, Call call, java.util.function.Predicate<HandoffException> answered) {
+        return submit(c, call, answered, null);
+    }
+
+    /**
+     * A call that ends a wait or a conversation: logged once, here on the instance that took the
+     * caller's frame, with its reason, and only when the desk applied it (a refused end is no end).
+     */
+    private Future<Void> ending(Conversation c, Call call, Event.Reason reason) {
+        return submit(c, call, h -> false, () -> LOG.info("event=handoff.end reason={}", reason.code()));
+    }
+
+    private Future<Void> submit(Conversation c, Call call, java.util.function.Predicate<HandoffException> answered,
+                                Runnable applied) {
         io.vertx.core.Context ctx = io.vertx.core.Vertx.currentContext();
         java.util.concurrent.CompletionStage<Void> done = board.submit(call);
         Future<Void> f = ctx == null ? Future.fromCompletionStage(done) : Future.fromCompletionStage(done, ctx);
+        if (applied != null) {
+            f = f.onSuccess(v -> applied.run());
+        }
         return f.recover(e -> {
             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof HandoffException h) {
-                undo.run();
-                return refused(c, h);
+                return answered.test(h) ? Future.succeededFuture() : refused(c, h);
             }
             return Future.failedFuture(cause);
         });
@@ -114,7 +131,7 @@ final class Talk implements Desk.Outbox {
      * on duty" within {@link Desk#PRESENCE_TTL}.
      */
     void sweep(io.vertx.core.Vertx vertx) {
-        vertx.setPeriodic(5_000, id -> desk.sweep());
+        vertx.setPeriodic(5_000, id -> desk.sweep().forEach(r -> LOG.info("event=handoff.end reason={}", r.code())));
         if (!Desk.LOCAL.equals(relay.instance())) {
             beat();
             vertx.setPeriodic(HEARTBEAT.toMillis(), id -> beat());
@@ -140,6 +157,14 @@ final class Talk implements Desk.Outbox {
      * offered instead), or null (not set up: nothing to show).
      */
     String offer() {
+        return offer(null);
+    }
+
+    /** {@link #offer()} for the person with session {@code token}: a blocked session is offered the contacts only. */
+    String offer(String token) {
+        if (token != null && duty() != Desk.Duty.OFF && desk.blocked(token)) {
+            return "closed";
+        }
         return switch (duty()) {
             case ON -> "on";
             case CLOSED, NOBODY -> "closed";
@@ -166,16 +191,60 @@ final class Talk implements Desk.Outbox {
         try {
             return switch (f.type()) {
                 case "talk" -> join(c, token);
-                case "talk.say" -> submit(c, new Call.Say(clock.instant(), ticket(c, token), Event.Side.PERSON, null, f.text()));
+                case "talk.say" -> say(c, token, ticket(c, token), f.text());
                 default -> {
                     c.ticket = null;
-                    yield desk.ticketOf(token).map(t -> submit(c, new Call.Leave(clock.instant(), t)))
+                    yield desk.ticketOf(token).map(t -> ending(c, new Call.Leave(clock.instant(), t), Event.Reason.PERSON))
                             .orElse(Future.succeededFuture());
                 }
             };
         } catch (HandoffException e) {
             return refused(c, e);
         }
+    }
+
+    /** What the danger check found for one message, and where the person is (for the contacts). */
+    private record Checked(Reply danger, String dialog, String lang) {
+    }
+
+    /**
+     * A person's message: first the danger check the dialog gives typed text (on the text
+     * workers, as a typed text), so danger now is answered with the emergency cards at once,
+     * whoever reads, and the counsellor sees the message flagged; then to the counsellor. While
+     * the counsellor has no connection the message is refused and the person told so, with the
+     * around-the-clock contacts. The text is not logged.
+     */
+    private Future<Void> say(Conversation c, String token, String ticket, String text) {
+        return steps.run(token, new Steps.Caller(Conversation.CHANNEL, c.address()), true, s -> {
+            Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
+                    "the session has ended or expired; start again"));
+            return Outcome.answer(new Checked(steps.engine().danger(session, text).orElse(null), session.dialog(),
+                    session.lang()));
+        }).recover(e -> {
+            // The check must never stand between the person and the counsellor: with the session
+            // unreadable (the store restarted empty, or is away) the message still goes, unchecked.
+            Waiting w = desk.waiting(ticket).orElse(null);
+            return w == null ? Future.failedFuture(e) : Future.succeededFuture(new Checked(null, w.dialog(), w.lang()));
+        }).compose(k -> {
+            if (k.danger() != null) {
+                LOG.info("event=handoff.danger");
+                ObjectNode n = JSON.createObjectNode().put("type", "talk.danger").put("text", k.danger().text());
+                ArrayNode cards = n.putArray("cards");
+                k.danger().cards().forEach(card -> cards.add(Wire.card(card)));
+                c.sendText(n.toString());
+            }
+            Call say = new Call.Say(clock.instant(), ticket, Event.Side.PERSON, null, text, k.danger() != null);
+            return submit(c, say, refusal -> {
+                if (refusal.problem() != HandoffException.Problem.AWAY) {
+                    return false;
+                }
+                // Not delivered, and said so: nobody reads now; these answer day and night.
+                ObjectNode n = talk("away").put("reason", "not_sent");
+                n.set("cards", contacts(k.dialog(), k.lang()));
+                c.sendText(n.toString());
+                return true;
+            });
+        });
     }
 
     private String ticket(Conversation c, String token) {
@@ -188,6 +257,13 @@ final class Talk implements Desk.Outbox {
             if (s.staff()) {
                 throw new DialogException(ErrorCode.FORBIDDEN, "a staff dialog cannot ask for a person");
             }
+            if (desk.blocked(token)) {
+                // Blocked by a counsellor: not the queue again, but who answers around the clock.
+                ObjectNode n = talk("blocked");
+                n.set("cards", contacts(s.dialog(), s.lang()));
+                c.sendText(n.toString());
+                return Future.succeededFuture();
+            }
             if (duty() != Desk.Duty.ON) {
                 // Outside hours, nobody connected, or the instances cannot reach each other:
                 // who answers around the clock, in the person's language.
@@ -197,7 +273,16 @@ final class Talk implements Desk.Outbox {
             Dialog d = steps.engine().dialogs().dialog(s.dialog()).orElseThrow();
             // The ticket is made here, once, so every instance's copy of the desk knows it by the same id.
             String ticket = Tokens.next();
-            return submit(c, new Call.Join(clock.instant(), ticket, token, s.lang(), s.dialog(), PathStep.of(d, s)))
+            Call join = new Call.Join(clock.instant(), ticket, token, c.address(), s.lang(), s.dialog(), PathStep.of(d, s));
+            return submit(c, join, refusal -> {
+                        if (refusal.problem() == HandoffException.Problem.CROWDED) {
+                            ObjectNode n = talk("crowded");
+                            n.set("cards", contacts(s.dialog(), s.lang()));
+                            c.sendText(n.toString());
+                            return true;
+                        }
+                        return false;
+                    })
                     .map(v -> {
                         if (desk.ticketOf(token).filter(ticket::equals).isPresent()) {
                             attach(c, ticket);
@@ -220,7 +305,10 @@ final class Talk implements Desk.Outbox {
         relay.current().thenRun(() -> {
             Runnable find = () -> {
                 if (token.equals(c.token())) {
-                    desk.ticketOf(token).ifPresent(t -> attach(c, t));
+                    desk.ticketOf(token).ifPresent(t -> {
+                        attach(c, t);
+                        relay.submit(new Call.Presence(clock.instant(), t, true));
+                    });
                 }
             };
             if (ctx == null || ctx == io.vertx.core.Vertx.currentContext()) {
@@ -229,6 +317,13 @@ final class Talk implements Desk.Outbox {
                 ctx.runOnContext(v -> find.run());
             }
         });
+    }
+
+    /** The person switched language: the desk (and so the counsellor and the cards) follows. */
+    void lang(Conversation c, String lang) {
+        if (c.login() == null && c.token() != null && lang != null) {
+            desk.ticketOf(c.token()).ifPresent(t -> relay.submit(new Call.Lang(clock.instant(), t, lang)));
+        }
     }
 
     private void attach(Conversation c, String ticket) {
@@ -241,7 +336,8 @@ final class Talk implements Desk.Outbox {
     /** The person ended the conversation (quick exit too): the wait or talk ends with it. */
     void ended(String token) {
         if (token != null) {
-            desk.ticketOf(token).ifPresent(t -> board.submit(new Call.Leave(clock.instant(), t)));
+            desk.ticketOf(token).ifPresent(t -> board.submit(new Call.Leave(clock.instant(), t))
+                    .thenRun(() -> LOG.info("event=handoff.end reason=quick_exit")));
         }
     }
 
@@ -270,12 +366,13 @@ final class Talk implements Desk.Outbox {
                     counsellors.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(c);
                     LOG.info("event=handoff.counsellor.in");
                     // Refused (Redis is away): the socket is no inbox yet, so the console may say "inbox" again.
-                    yield submit(c, new Call.CounsellorIn(clock.instant(), relay.instance(), user), () -> {
+                    yield submit(c, new Call.CounsellorIn(clock.instant(), relay.instance(), user), refusal -> {
                         c.counsellor = null;
                         counsellors.computeIfPresent(user, (u, set) -> {
                             set.remove(c);
                             return set.isEmpty() ? null : set;
                         });
+                        return false;
                     });
                 }
                 case "inbox.accept" -> submit(c, new Call.Accept(clock.instant(), f.ticket(), user))
@@ -295,8 +392,7 @@ final class Talk implements Desk.Outbox {
                     if (d.node(f.node()).isEmpty()) {
                         throw new HandoffException(HandoffException.Problem.UNKNOWN_NODE, "no node '" + f.node() + "'");
                     }
-                    yield submit(c, new Call.HandBack(clock.instant(), f.ticket(), user, f.node()))
-                            .onSuccess(v -> LOG.info("event=handoff.end reason=handed_back"));
+                    yield ending(c, new Call.HandBack(clock.instant(), f.ticket(), user, f.node()), Event.Reason.HANDED_BACK);
                 }
                 case "inbox.note" -> {
                     if (f.text().length() > Desk.MAX_NOTE) {
@@ -305,10 +401,8 @@ final class Talk implements Desk.Outbox {
                     }
                     yield submit(c, new Call.Note(clock.instant(), mine(user, f.ticket()).ticket(), user, f.text()));
                 }
-                case "inbox.end" -> submit(c, new Call.End(clock.instant(), f.ticket(), user))
-                        .onSuccess(v -> LOG.info("event=handoff.end reason=counsellor"));
-                default -> submit(c, new Call.Block(clock.instant(), f.ticket(), user))
-                        .onSuccess(v -> LOG.info("event=handoff.end reason=blocked"));
+                case "inbox.end" -> ending(c, new Call.End(clock.instant(), f.ticket(), user), Event.Reason.COUNSELLOR);
+                default -> ending(c, new Call.Block(clock.instant(), f.ticket(), user), Event.Reason.BLOCKED);
             };
         } catch (HandoffException e) {
             return refused(c, e);
@@ -325,6 +419,8 @@ final class Talk implements Desk.Outbox {
         String ticket = c.ticket;
         if (ticket != null && persons.remove(ticket, c)) {
             relay.submit(new Call.PersonOut(clock.instant(), relay.instance(), ticket));
+            // The person's last socket: the counsellor sees them gone; a wait ends after Desk.GRACE.
+            relay.submit(new Call.Presence(clock.instant(), ticket, false));
         }
         if (c.counsellor != null) {
             String user = c.counsellor;
@@ -350,6 +446,11 @@ final class Talk implements Desk.Outbox {
             c.sendText(n.toString());
         } else if (e instanceof Event.Accepted a) {
             c.sendText(talk("talking").put("organisation", a.organisation()).put("lang", a.lang()).toString());
+        } else if (e instanceof Event.Away a) {
+            // Nobody reads now (the counsellor may come back): said at once, with who answers day and night.
+            ObjectNode n = talk("away");
+            n.set("cards", contacts(a.who().dialog(), a.who().lang()));
+            c.sendText(n.toString());
         } else if (e instanceof Event.Said s) {
             c.sendText(JSON.createObjectNode().put("type", "talk.message").put("text", s.text()).toString());
         } else if (e instanceof Event.Card k) {
@@ -362,7 +463,7 @@ final class Talk implements Desk.Outbox {
             persons.remove(e.ticket(), c);
             c.ticket = null;
             ObjectNode n = talk("ended").put("reason", end.reason().code());
-            if (end.reason() == Event.Reason.NO_ANSWER) {
+            if (end.reason() == Event.Reason.NO_ANSWER || end.reason() == Event.Reason.BLOCKED) {
                 n.set("cards", contacts(end.who().dialog(), end.who().lang()));
             }
             c.sendText(n.toString());
@@ -398,8 +499,14 @@ final class Talk implements Desk.Outbox {
             frame = JSON.createObjectNode().put("type", "inbox.note").put("ticket", n.ticket()).put("note", n.note())
                     .toString();
         } else if (e instanceof Event.Said s) {
-            frame = JSON.createObjectNode().put("type", "inbox.message").put("ticket", s.ticket()).put("text", s.text())
-                    .toString();
+            ObjectNode n = JSON.createObjectNode().put("type", "inbox.message").put("ticket", s.ticket()).put("text", s.text());
+            if (s.danger()) {
+                n.put("danger", true);
+            }
+            frame = n.toString();
+        } else if (e instanceof Event.Presence p) {
+            frame = JSON.createObjectNode().put("type", "inbox.presence").put("ticket", p.ticket())
+                    .put("connected", p.connected()).toString();
         } else if (e instanceof Event.Ended end) {
             frame = JSON.createObjectNode().put("type", "inbox.ended").put("ticket", end.ticket())
                     .put("reason", end.reason().code()).toString();
@@ -440,6 +547,8 @@ final class Talk implements Desk.Outbox {
 
     private ObjectNode queue(Event.Queue q) {
         ObjectNode n = JSON.createObjectNode().put("type", "inbox.queue");
+        // Whether the desk is closed (outside the hours or a holiday), so an empty queue says why.
+        n.put("desk", desk.duty() == Desk.Duty.CLOSED ? "closed" : "open");
         ArrayNode list = n.putArray("waiting");
         Clock clock = Clock.systemUTC();
         for (Waiting w : q.waiting()) {
@@ -469,9 +578,12 @@ final class Talk implements Desk.Outbox {
                 side(seen, "yours", shown(d, node, mine));
             }
         }
+        // Where the person may be sent back: each node with a title in the console's language
+        // (Norwegian, the organisation's), so a counsellor picks words, not ids like "np-health".
         ArrayNode nodes = n.putArray("nodes");
         if (d != null) {
-            d.nodes().keySet().forEach(nodes::add);
+            steps.engine().nodeTitles(d.id(), COUNSELLOR_LANG)
+                    .forEach((id, title) -> nodes.addObject().put("id", id).put("title", title));
         }
         ArrayNode contacts = n.putArray("contacts");
         for (Fact f : steps.engine().dialogs().facts().all().values()) {
@@ -514,6 +626,9 @@ final class Talk implements Desk.Outbox {
 
     private static ObjectNode waiting(Waiting w) {
         ObjectNode o = JSON.createObjectNode().put("ticket", w.ticket()).put("lang", w.lang()).put("dialog", w.dialog());
+        if (w.away()) {
+            o.put("away", true);
+        }
         ArrayNode path = o.putArray("path");
         for (PathStep p : w.path()) {
             ObjectNode s = path.addObject().put("node", p.node());
