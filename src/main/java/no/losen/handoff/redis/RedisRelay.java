@@ -98,6 +98,7 @@ public final class RedisRelay implements Relay {
     private final String instance = Tokens.next();
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, CompletableFuture<Void>> mine = new ConcurrentHashMap<>();
+    /** Completed when this instance first listens to the channel; a call made before waits for it (within {@link #WAIT}). */
     private final Promise<Void> first = Promise.promise();
     private volatile RedisConnection connection;
     private volatile boolean closing;
@@ -121,11 +122,6 @@ public final class RedisRelay implements Relay {
         this.publisher = Redis.createClient(vertx, options);
         this.api = RedisAPI.api(publisher);
         subscribe();
-    }
-
-    /** Completes when this instance first listens to the channel. */
-    public Future<Void> ready() {
-        return first.future();
     }
 
     @Override
@@ -165,7 +161,10 @@ public final class RedisRelay implements Relay {
             askForCopy();
             first.tryComplete();
         }).onFailure(e -> {
-            LOG.warn("event=handoff.relay.down cause={}", e.getClass().getSimpleName());
+            if (retryMs == 250) {
+                // Once per outage, not once per retry: the back-off has not grown yet.
+                LOG.warn("event=handoff.relay.down cause={}", e.getClass().getSimpleName());
+            }
             retry();
         });
     }
