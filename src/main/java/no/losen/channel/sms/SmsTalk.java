@@ -199,6 +199,14 @@ public final class SmsTalk implements Desk.Outbox {
                 .map(v -> List.<String>of())
                 .recover(e -> {
                     if (e instanceof HandoffException h) {
+                        if (h.problem() == HandoffException.Problem.AWAY) {
+                            // Nobody reads now (the counsellor's connection is gone): not delivered, and
+                            // who answers around the clock — never "ended", which it is not.
+                            String dialog = desk.waiting(ticket).map(w -> w.dialog()).orElse(null);
+                            return Future.succeededFuture(dialog == null
+                                    ? List.of(Segments.plain(texts.text(lang, "sms.talk.closed")))
+                                    : closed(dialog, lang));
+                        }
                         String key = switch (h.problem()) {
                             case RATE_LIMITED -> "sms.talk.slow";
                             case TOO_LONG -> "sms.too-long";
@@ -251,6 +259,9 @@ public final class SmsTalk implements Desk.Outbox {
         } else if (e instanceof Event.Card k) {
             String line = SmsRenderer.card(engine.contact(k.who().dialog(), k.fact(), k.who().lang()), "");
             send(h, List.of(line));
+        } else if (e instanceof Event.Away a) {
+            // The counsellor's last connection closed: said at once, with who answers around the clock.
+            send(h, closed(a.who().dialog(), a.who().lang()));
         } else if (e instanceof Event.HandedBack b) {
             forget(e.ticket());
             handBack(h, b);

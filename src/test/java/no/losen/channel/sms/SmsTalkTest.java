@@ -165,6 +165,21 @@ class SmsTalkTest {
     }
 
     @Test
+    void when_the_counsellor_is_gone_the_person_is_told_by_sms_and_a_message_meanwhile_is_not_called_ended() {
+        open();
+        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
+        send("1");
+        send("person");
+        String ticket = ticket();
+        counsellor(new Call.Accept(Instant.now(), ticket, "kari"));
+        counsellor(new Call.CounsellorOut(Instant.now(), null, "kari"));
+        String closed = "Ingen kan svare på SMS akkurat nå. Disse svarer døgnet rundt:\nROSA: 22 33 11 60";
+        assertThat(gateway.texts()).last().isEqualTo(closed);
+        assertThat(send("hallo?")).isEqualTo(closed);
+        assertThat(sms.talk().held()).as("the talk goes on when the counsellor is back").isOne();
+    }
+
+    @Test
     void nobody_accepting_in_time_is_told_by_sms_with_the_contacts() {
         open(Duration.ZERO, 20);
         counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
