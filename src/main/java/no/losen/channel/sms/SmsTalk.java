@@ -195,17 +195,24 @@ public final class SmsTalk implements Desk.Outbox {
             }
             return Optional.empty();
         }
-        return Optional.of(submit(new Call.Say(clock.instant(), ticket, Event.Side.PERSON, null, text))
-                .map(v -> List.<String>of())
+        // First the danger check the dialog gives typed text (as the widget's talk does): danger now
+        // is answered with the emergency numbers at once, whoever reads, and flagged to the counsellor.
+        List<String> danger = danger(ticket, text);
+        if (!danger.isEmpty()) {
+            LOG.info("event=handoff.danger channel=sms");
+        }
+        return Optional.of(submit(new Call.Say(clock.instant(), ticket, Event.Side.PERSON, null, text, !danger.isEmpty()))
+                .map(v -> danger)
                 .recover(e -> {
                     if (e instanceof HandoffException h) {
                         if (h.problem() == HandoffException.Problem.AWAY) {
                             // Nobody reads now (the counsellor's connection is gone): not delivered, and
                             // who answers around the clock — never "ended", which it is not.
                             String dialog = desk.waiting(ticket).map(w -> w.dialog()).orElse(null);
-                            return Future.succeededFuture(dialog == null
-                                    ? List.of(Segments.plain(texts.text(lang, "sms.talk.closed")))
+                            List<String> out = new ArrayList<>(danger);
+                            out.addAll(dialog == null ? List.of(Segments.plain(texts.text(lang, "sms.talk.closed")))
                                     : closed(dialog, lang));
+                            return Future.succeededFuture(out);
                         }
                         String key = switch (h.problem()) {
                             case RATE_LIMITED -> "sms.talk.slow";
@@ -216,6 +223,21 @@ public final class SmsTalk implements Desk.Outbox {
                     }
                     return Future.failedFuture(e);
                 }));
+    }
+
+    /**
+     * The emergency node as SMS when {@code text} reads as danger now in the person's dialog and
+     * language (as the desk knows them), else nothing. Never a reason not to pass the message on.
+     */
+    private List<String> danger(String ticket, String text) {
+        return desk.waiting(ticket).flatMap(w -> {
+            try {
+                return engine.danger(new Session(w.dialog(), w.path().isEmpty() ? "" : w.path().get(w.path().size() - 1).node(),
+                        w.lang(), Map.of(), List.of(), false), text);
+            } catch (RuntimeException e) {
+                return java.util.Optional.empty();
+            }
+        }).map(r -> node.blocks(r, false, false)).orElse(List.of());
     }
 
     /** STOP or quick exit: the wait or talk ends with the session, on every instance; the number is dropped. */
