@@ -346,6 +346,10 @@ public final class RedisRelay implements Relay {
     @Override
     public CompletionStage<Void> close() {
         closing = true;
-        return subscriber.close().eventually(() -> publisher.close()).toCompletionStage();
+        // Calls still on their way (a closing socket's person_out, say) go out first, for at most a
+        // second: closed at once, the other instances would learn of them only when the heartbeat expires.
+        CompletableFuture<Void> inFlight = CompletableFuture.allOf(mine.values().toArray(CompletableFuture[]::new))
+                .handle((v, e) -> (Void) null).completeOnTimeout(null, 1, java.util.concurrent.TimeUnit.SECONDS);
+        return inFlight.thenCompose(v -> subscriber.close().eventually(() -> publisher.close()).toCompletionStage());
     }
 }
