@@ -24,22 +24,27 @@ class DeskTest {
     final HandoffConfig config = new HandoffConfig("Test Org", OpeningHours.parse("mon-fri 09:00-15:00", "", "Europe/Oslo"),
             Duration.ofMinutes(10), Duration.ofMinutes(30), HandoffConfig.ROUND_THE_CLOCK, 5, Duration.ofHours(24));
     final List<Sent> sent = new ArrayList<>();
-    final Desk desk = new Desk(config, clock, new Desk.Outbox() {
-        @Override
-        public void toPerson(Event e) {
-            sent.add(new Sent("person", e));
-        }
+    final Desk desk = new Desk(config, clock, recording(sent));
 
-        @Override
-        public void toCounsellor(String user, Event e) {
-            sent.add(new Sent(user, e));
-        }
+    /** An outbox that records every event in {@code into}, addressed "person", the counsellor, or "*". */
+    static Desk.Outbox recording(List<Sent> into) {
+        return new Desk.Outbox() {
+            @Override
+            public void toPerson(Event e) {
+                into.add(new Sent("person", e));
+            }
 
-        @Override
-        public void toCounsellors(Event e) {
-            sent.add(new Sent("*", e));
-        }
-    });
+            @Override
+            public void toCounsellor(String user, Event e) {
+                into.add(new Sent(user, e));
+            }
+
+            @Override
+            public void toCounsellors(Event e) {
+                into.add(new Sent("*", e));
+            }
+        };
+    }
     final List<PathStep> path = List.of(new PathStep("start", "health"), new PathStep("health", null));
 
     @BeforeEach
@@ -374,22 +379,7 @@ class DeskTest {
             desk.say(talking, Side.PERSON, null, "m" + i);
         }
         List<Sent> there = new ArrayList<>();
-        Desk copy = new Desk(config, clock, new Desk.Outbox() {
-            @Override
-            public void toPerson(Event e) {
-                there.add(new Sent("person", e));
-            }
-
-            @Override
-            public void toCounsellor(String user, Event e) {
-                there.add(new Sent(user, e));
-            }
-
-            @Override
-            public void toCounsellors(Event e) {
-                there.add(new Sent("*", e));
-            }
-        });
+        Desk copy = new Desk(config, clock, recording(there));
         copy.restore(desk.snapshot());
         assertThat(copy.queue()).extracting(Waiting::ticket).containsExactly(waiting);
         assertThat(copy.chatsOf("kari")).extracting(Waiting::ticket).containsExactly(talking);
