@@ -992,6 +992,9 @@
         if (w.away) {
           li.appendChild(el('span', 'away', t('console.inbox.offline')));
         }
+        if (w.channel === 'sms') {
+          li.appendChild(el('span', 'channel', t('console.inbox.by-sms')));
+        }
         var b = el('button', 'primary accept', t('console.inbox.accept'));
         b.type = 'button';
         b.addEventListener('click', function () { b.disabled = true; say({ type: 'inbox.accept', ticket: w.ticket }); });
@@ -1011,6 +1014,10 @@
       box.setAttribute('data-ticket', f.ticket);
       var head = el('h3', null, langName(f.lang) + ' \u00b7 ' + f.dialog);
       box.appendChild(head);
+      if (f.channel === 'sms') {
+        // Every reply is a text message to a phone: the counsellor should know before writing a long one.
+        box.appendChild(el('p', 'channel', t('console.inbox.by-sms')));
+      }
       var gone = el('p', 'away', t('console.inbox.offline'));
       gone.hidden = true;
       gone.setAttribute('role', 'status');

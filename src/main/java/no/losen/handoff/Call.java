@@ -28,7 +28,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Call.Note.class, name = "note"),
     @JsonSubTypes.Type(value = Call.PersonIn.class, name = "person_in"),
     @JsonSubTypes.Type(value = Call.PersonOut.class, name = "person_out"),
-    @JsonSubTypes.Type(value = Call.Presence.class, name = "presence"),
+    @JsonSubTypes.Type(value = Call.Closing.class, name = "closing"),
     @JsonSubTypes.Type(value = Call.Lang.class, name = "lang")
 })
 public sealed interface Call {
@@ -39,12 +39,15 @@ public sealed interface Call {
     /** Applies this call to {@code desk}; a refusal is a {@link HandoffException}. */
     void apply(Desk desk);
 
-    /** {@code address}: the client address the person asks from (the per-address limit); never logged. */
+    /**
+     * {@code address}: the client address the person asks from (the per-address limit); never logged.
+     * {@code channel}: {@link Waiting#WEB} or {@link Waiting#SMS} (null, from an older instance: web).
+     */
     record Join(Instant at, String ticket, String personKey, String address, String lang, String dialog,
-                List<PathStep> path) implements Call {
+                List<PathStep> path, String channel) implements Call {
         @Override
         public void apply(Desk d) {
-            d.join(ticket, personKey, address, lang, dialog, path);
+            d.join(ticket, personKey, address, lang, dialog, path, channel);
         }
     }
 
@@ -64,14 +67,6 @@ public sealed interface Call {
         @Override
         public void apply(Desk d) {
             d.say(ticket, from, user, text, danger);
-        }
-    }
-
-    /** The person's connection closed ({@code connected} false) or a new one resumed the ticket. */
-    record Presence(Instant at, String ticket, boolean connected) implements Call {
-        @Override
-        public void apply(Desk d) {
-            d.personConnected(ticket, connected);
         }
     }
 
@@ -145,7 +140,7 @@ public sealed interface Call {
         }
     }
 
-    /** The person holding {@code ticket} has a socket on {@code instance} again. */
+    /** The person holding {@code ticket} has a socket on {@code instance} (joined, or resumed after a reconnect). */
     record PersonIn(Instant at, String instance, String ticket) implements Call {
         @Override
         public void apply(Desk d) {
@@ -158,6 +153,18 @@ public sealed interface Call {
         @Override
         public void apply(Desk d) {
             d.personOut(instance, ticket);
+        }
+    }
+
+    /**
+     * {@code instance} shuts down: its counsellors and the people with a socket on it are gone at
+     * once, not when its heartbeat expires. One call, because the sockets' own closes may still
+     * be on their way when the instance lets go of Redis.
+     */
+    record Closing(Instant at, String instance) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.instanceClosed(instance);
         }
     }
 

@@ -126,14 +126,13 @@ public final class Desk {
      * longer count. Instances that never sent a heartbeat (one instance, tests) never expire.
      */
     private final Map<String, Instant> heard = new HashMap<>();
-    /** Which instance holds each person's socket, as far as it said ({@link #personIn}). */
-    private final Map<String, String> holder = new HashMap<>();
     /**
-     * Tickets whose person is known to have no socket (it closed, or its instance fell silent): a
-     * counsellor's message to them is refused ({@code away}) rather than lost. A ticket never
-     * reported either way is taken as connected.
+     * Which instance holds each person's socket, as far as it said ({@link #personIn}). A person
+     * whose socket closed, or whose instance closed or fell silent, is {@linkplain Waiting#away away}:
+     * a counsellor's message to them is refused rather than lost. A ticket never reported either
+     * way (an SMS conversation) is taken as connected.
      */
-    private final java.util.Set<String> away = new java.util.HashSet<>();
+    private final Map<String, String> holder = new HashMap<>();
     private final Map<String, Instant> blocked = new HashMap<>();
     private final WaitEstimate estimate = new WaitEstimate();
     private final List<Runnable> pending = new ArrayList<>();
@@ -263,19 +262,73 @@ public final class Desk {
     }
 
     /** The person holding {@code ticket} has a socket on {@code instance} (joined, or resumed after a reconnect). */
-    public synchronized void personIn(String instance, String ticket) {
-        if (tickets.containsKey(ticket)) {
-            holder.put(ticket, instance);
-            away.remove(ticket);
+    public void personIn(String instance, String ticket) {
+        synchronized (this) {
+            Ticket t = tickets.get(ticket);
+            if (t != null) {
+                holder.put(ticket, instance);
+                connectedNow(t, true);
+            }
         }
+        flush();
     }
 
     /** The person's socket on {@code instance} closed; another instance's newer socket is not undone. */
-    public synchronized void personOut(String instance, String ticket) {
-        if (tickets.containsKey(ticket) && instance.equals(holder.get(ticket))) {
-            holder.remove(ticket);
-            away.add(ticket);
+    public void personOut(String instance, String ticket) {
+        synchronized (this) {
+            Ticket t = tickets.get(ticket);
+            if (t != null && instance.equals(holder.get(ticket))) {
+                holder.remove(ticket);
+                connectedNow(t, false);
+            }
         }
+        flush();
+    }
+
+    /**
+     * {@code instance} shuts down ({@link Call.Closing}): what {@link #sweep} does for an instance
+     * that falls silent, at once.
+     */
+    public void instanceClosed(String instance) {
+        synchronized (this) {
+            drop(instance);
+        }
+        flush();
+    }
+
+    /**
+     * Forgets {@code instance}: its counsellors no longer count (their people are told nobody
+     * reads now) and the people whose socket it held are away.
+     */
+    private void drop(String instance) {
+        heard.remove(instance);
+        Map<String, Integer> users = online.remove(instance);
+        if (users != null) {
+            users.keySet().stream().filter(u -> !connected(u)).forEach(this::awayFrom);
+        }
+        List<String> held = holder.entrySet().stream().filter(h -> h.getValue().equals(instance)).map(Map.Entry::getKey)
+                .toList();
+        for (String ticket : held) {
+            holder.remove(ticket);
+            connectedNow(tickets.get(ticket), false);
+        }
+    }
+
+    /**
+     * The instance that holds the person's connection ({@link #personIn}); empty while they have
+     * none (between sockets, their instance gone) or were never reported (an older instance's join).
+     */
+    public synchronized Optional<String> holderOf(String ticket) {
+        return Optional.ofNullable(holder.get(ticket));
+    }
+
+    /**
+     * Whether {@code instance} speaks for the desk where every copy does the same thing, such as
+     * logging what {@link #sweep} ended: the first of the instances heard from, so each end is
+     * logged once however many instances run (one instance, or none heard yet: it does).
+     */
+    public synchronized boolean speaksFor(String instance) {
+        return heard.keySet().stream().min(String::compareTo).map(instance::equals).orElse(true);
     }
 
     /** Whether counsellor {@code user} has a connection open on any instance. */
@@ -313,6 +366,12 @@ public final class Desk {
      * {@link Problem#CROWDED} when {@link #MAX_WAITING_PER_ADDRESS} people from it wait already.
      */
     public void join(String id, String personKey, String address, String lang, String dialog, List<PathStep> path) {
+        join(id, personKey, address, lang, dialog, path, Waiting.WEB);
+    }
+
+    /** {@link #join(String, String, String, String, String, List)} from {@code channel} ({@link Waiting#SMS}, say). */
+    public void join(String id, String personKey, String address, String lang, String dialog, List<PathStep> path,
+                     String channel) {
         synchronized (this) {
             Instant now = now();
             Instant until = blocked.get(personKey);
@@ -329,7 +388,8 @@ public final class Desk {
                     .filter(x -> x.counsellor == null && address.equals(x.address)).count() >= MAX_WAITING_PER_ADDRESS) {
                 throw new HandoffException(Problem.CROWDED, "too many people from your network are waiting now");
             }
-            Ticket t = new Ticket(new Waiting(id, lang, dialog, path, now), personKey, address, config.messagesPerMinute());
+            Ticket t = new Ticket(new Waiting(id, lang, dialog, path, now, false, channel), personKey, address,
+                    config.messagesPerMinute());
             tickets.put(id, t);
             ticketOfPerson.put(personKey, id);
             queueChanged();
@@ -374,23 +434,19 @@ public final class Desk {
      * The person's connection closed (or came back, {@code connected}). A waiting person who stays
      * away longer than {@link #GRACE} leaves the queue ({@link #sweep}); the counsellor sees it.
      */
-    public void personConnected(String ticket, boolean connected) {
-        synchronized (this) {
-            Ticket t = tickets.get(ticket);
-            if (t == null || t.waiting.away() != connected) {
-                return;   // ended meanwhile, or nothing changed
-            }
-            t.goneSince = connected ? null : now();
-            t.waiting = t.waiting.withAway(!connected);
-            if (t.counsellor == null) {
-                queueChanged();
-            } else {
-                String c = t.counsellor;
-                Event.Presence e = new Event.Presence(ticket, connected);
-                emit(() -> out.toCounsellor(c, e));
-            }
+    private void connectedNow(Ticket t, boolean connected) {
+        if (t.waiting.away() != connected) {
+            return;   // nothing changed
         }
-        flush();
+        t.goneSince = connected ? null : now();
+        t.waiting = t.waiting.withAway(!connected);
+        if (t.counsellor == null) {
+            queueChanged();
+        } else {
+            String c = t.counsellor;
+            Event.Presence e = new Event.Presence(t.waiting.ticket(), connected);
+            emit(() -> out.toCounsellor(c, e));
+        }
     }
 
     /**
@@ -448,7 +504,7 @@ public final class Desk {
                 throw new HandoffException(Problem.TOO_LONG, "a message may be at most " + MAX_TEXT + " characters");
             }
             Ticket pre = talking(ticket, from, user);
-            if (from == Side.PERSON ? !connected(pre.counsellor) : away.contains(ticket)) {
+            if (from == Side.PERSON ? !connected(pre.counsellor) : pre.waiting.away()) {
                 throw new HandoffException(Problem.AWAY, from == Side.PERSON
                         ? "nobody reads this conversation right now"
                         : "the person is not connected right now; the message was not delivered");
@@ -620,21 +676,10 @@ public final class Desk {
                 }
             }
             blocked.values().removeIf(until -> !now.isBefore(until));
-            heard.entrySet().removeIf(h -> {
-                boolean silent = !now.isBefore(h.getValue().plus(PRESENCE_TTL));
-                if (silent) {
-                    online.remove(h.getKey());
-                    holder.entrySet().removeIf(p -> {
-                        boolean there = p.getValue().equals(h.getKey());
-                        if (there) {
-                            away.add(p.getKey());
-                        }
-                        return there;
-                    });
-                }
-                return silent;
-            });
+            heard.entrySet().stream().filter(h -> !now.isBefore(h.getValue().plus(PRESENCE_TTL))).map(Map.Entry::getKey)
+                    .toList().forEach(this::drop);
         }
+        flush();
         List<Reason> ended = new ArrayList<>();
         gone.forEach(t -> {
             if (finish(t, Reason.GONE, null)) {
@@ -674,8 +719,7 @@ public final class Desk {
         }
         Map<String, Map<String, Integer>> on = new HashMap<>();
         online.forEach((i, u) -> on.put(i, Map.copyOf(u)));
-        return new State(held, Map.copyOf(blocked), on, Map.copyOf(heard), estimate.times(), Map.copyOf(holder),
-                List.copyOf(away));
+        return new State(held, Map.copyOf(blocked), on, Map.copyOf(heard), estimate.times(), Map.copyOf(holder));
     }
 
     /** {@link #restore(State, String)} for a copy that holds no connections of its own. */
@@ -717,12 +761,8 @@ public final class Desk {
             }
             estimate.restore(s.accepts());
             holder.clear();
-            away.clear();
             if (s.holder() != null) {
                 holder.putAll(s.holder());
-            }
-            if (s.away() != null) {
-                away.addAll(s.away());
             }
             queueChanged();
             for (Ticket t : tickets.values()) {
@@ -738,8 +778,7 @@ public final class Desk {
 
     /** A copy of the desk as data (see {@link #snapshot}). */
     public record State(List<Held> held, Map<String, Instant> blocked, Map<String, Map<String, Integer>> online,
-                        Map<String, Instant> heard, List<Instant> accepts, Map<String, String> holder,
-                        List<String> away) {
+                        Map<String, Instant> heard, List<Instant> accepts, Map<String, String> holder) {
 
         /** One ticket: who waits or talks, with whom, and the times the limits count. */
         public record Held(Waiting waiting, String personKey, String address, Instant goneSince, String counsellor,
@@ -761,7 +800,6 @@ public final class Desk {
             }
             ticketOfPerson.remove(t.personKey);
             holder.remove(ticket);
-            away.remove(ticket);
             Event.Ended e = new Event.Ended(ticket, reason, t.waiting);
             if (reason != Reason.HANDED_BACK) {
                 emit(() -> out.toPerson(e));

@@ -18,6 +18,7 @@ public final class Switchboard implements Desk.Outbox {
 
     private final Desk desk;
     private final Relay relay;
+    private final Clock clock;
     private final List<Desk.Outbox> channels = new CopyOnWriteArrayList<>();
 
     /**
@@ -25,6 +26,7 @@ public final class Switchboard implements Desk.Outbox {
      *               a Redis relay when instances share a store
      */
     public Switchboard(HandoffConfig config, Clock clock, Function<Desk, Relay> relays) {
+        this.clock = clock;
         this.desk = new Desk(config, clock, this);
         this.relay = relays.apply(desk);
     }
@@ -62,9 +64,16 @@ public final class Switchboard implements Desk.Outbox {
         return relay.submit(call);
     }
 
-    /** Stops the relay (a shutdown). */
+    /**
+     * A shutdown: tells the other instances that this one's counsellors and people are gone
+     * ({@link Call.Closing}; its sockets are closed by then, but their own calls may still be on
+     * their way), then stops the relay. A refusal (Redis away) still stops it: the others then
+     * learn it from the missing heartbeat.
+     */
     public CompletionStage<Void> close() {
-        return relay.close();
+        return relay.submit(new Call.Closing(clock.instant(), relay.instance()))
+                .handle((v, e) -> (Void) null)
+                .thenCompose(v -> relay.close());
     }
 
     @Override

@@ -284,7 +284,7 @@ class DeskTest {
         });
         java.time.Instant t = clock.instant();
         List<Call> calls = List.of(new Call.CounsellorIn(t, "a", "kari"),
-                new Call.Join(t, "ticket-1", "p1", null, "ar", "rights", path),
+                new Call.Join(t, "ticket-1", "p1", null, "ar", "rights", path, Waiting.WEB),
                 new Call.Accept(t.plusSeconds(1), "ticket-1", "kari"));
         calls.forEach(desk::apply);
         calls.forEach(copy::apply);
@@ -426,6 +426,43 @@ class DeskTest {
     }
 
     @Test
+    void theFirstInstanceHeardFromSpeaksForTheDeskSoEachEndIsLoggedOnce() {
+        assertThat(desk.speaksFor("any")).as("one instance: it speaks").isTrue();
+        desk.present("b", java.util.Map.of());
+        desk.present("a", java.util.Map.of());
+        assertThat(desk.speaksFor("a")).isTrue();
+        assertThat(desk.speaksFor("b")).isFalse();
+        desk.instanceClosed("a");
+        assertThat(desk.speaksFor("b")).isTrue();
+    }
+
+    @Test
+    void anInstanceThatClosesTakesItsPeopleAndCounsellorsWithItAtOnce() {
+        String a = desk.join("p1", "ar", "rights", path);
+        String b = desk.join("p2", "uk", "rights", path);
+        desk.counsellorIn("i1", "kari");
+        desk.counsellorIn("i2", "ola");
+        desk.accept(a, "kari");
+        desk.accept(b, "ola");
+        desk.personIn("i2", a);
+        desk.personIn("i1", b);
+        sent.clear();
+
+        desk.instanceClosed("i2");
+
+        assertThatThrownBy(() -> desk.say(a, Side.COUNSELLOR, "kari", "are you there?"))
+                .extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.AWAY);
+        assertThat(to("kari", Event.Presence.class)).extracting(Event.Presence::connected).containsExactly(false);
+        assertThat(to("person", Event.Away.class)).as("ola's person is told nobody reads now")
+                .extracting(Event.Away::ticket).containsExactly(b);
+        assertThatThrownBy(() -> desk.say(b, Side.PERSON, null, "hello?"))
+                .extracting(e -> ((HandoffException) e).problem()).isEqualTo(Problem.AWAY);
+        desk.personIn("i3", a);   // the person reconnects to another instance
+        desk.say(a, Side.COUNSELLOR, "kari", "are you there?");
+        assertThat(desk.size()).isEqualTo(2);
+    }
+
+    @Test
     void aPersonWhoseInstanceFallsSilentIsAwayAfterThePresenceTime() {
         String a = desk.join("p1", "ar", "rights", path);
         desk.accept(a, "kari");
@@ -489,14 +526,16 @@ class DeskTest {
     void aWaitingPersonWhoseConnectionStaysGonePastTheGraceLeavesTheQueue() {
         String a = desk.join("p1", "ar", "rights", path);
         String b = desk.join("p2", "uk", "rights", path);
+        desk.personIn("i1", a);
+        desk.personIn("i1", b);
         sent.clear();
-        desk.personConnected(a, false);
+        desk.personOut("i1", a);
         assertThat(desk.queue()).extracting(Waiting::away).containsExactly(true, false);
         assertThat(to("*", Event.Queue.class)).hasSize(1);
         clock.advance(Desk.GRACE.minusSeconds(1));
         assertThat(desk.sweep()).isEmpty();
-        desk.personConnected(a, true);   // back in time: keeps the place
-        desk.personConnected(b, false);
+        desk.personIn("i2", a);   // back in time, on another instance: keeps the place
+        desk.personOut("i1", b);
         clock.advance(Desk.GRACE);
         assertThat(desk.sweep()).containsExactly(Reason.GONE);
         assertThat(desk.queue()).extracting(Waiting::ticket).containsExactly(a);
@@ -507,10 +546,11 @@ class DeskTest {
     void theCounsellorSeesWhenTheirPersonsConnectionGoesAndComesBack() {
         String a = desk.join("p1", "ar", "rights", path);
         desk.accept(a, "kari");
+        desk.personIn("i1", a);
         sent.clear();
-        desk.personConnected(a, false);
-        desk.personConnected(a, false);   // told once
-        desk.personConnected(a, true);
+        desk.personOut("i1", a);
+        desk.personOut("i1", a);   // told once
+        desk.personIn("i1", a);
         assertThat(to("kari", Event.Presence.class)).extracting(Event.Presence::connected).containsExactly(false, true);
         clock.advance(Desk.GRACE.multipliedBy(2));
         desk.sweep();

@@ -153,6 +153,22 @@ class HandoffEndToEndTest {
     }
 
     @Test
+    void aCounsellorWhoseConsoleIsInEnglishPicksTheHandBackNodeByItsEnglishTitle() throws Exception {
+        try (Ws c = Ws.open(server, login("kari")); Ws p = person()) {
+            c.send("inbox", "lang", "en");
+            c.next("inbox.queue");
+            p.send("talk").talk("waiting");
+            String ticket = c.queueOf(1).getJsonObject(0).getString("ticket");
+            c.send("inbox.accept", "ticket", ticket);
+            JsonObject health = c.next("inbox.chat").getJsonArray("nodes").stream().map(JsonObject.class::cast)
+                    .filter(n -> n.getString("id").equals("health")).findFirst().orElseThrow();
+            assertThat(health.getString("title")).isEqualTo("You can get health care.");
+            c.send("inbox.end", "ticket", ticket);
+            c.next("inbox.ended");
+        }
+    }
+
+    @Test
     void quickExitEndsTheWaitAndTheSession() throws Exception {
         String kari = login("kari");
         try (Ws c = Ws.open(server, kari); Ws p = person()) {

@@ -129,11 +129,7 @@ class HandoffInboxBrowserTest {
 
     @Test
     void theCounsellorSeesThePersonsWordsBesideTheirOwnAndKeepsANoteWithoutPersonalData() throws Exception {
-        counsellor.get("http://127.0.0.1:" + server.port() + "/staff");
-        visible("#login-name").sendKeys("kari");
-        visible("#login-password").sendKeys(PASSWORD);
-        visible("#login-form button[type=submit]").click();
-        waitsFor("#queue", "Ingen venter");
+        openInbox();
 
         String arabic = asylumIn("ar").getString("text");
         String norwegian = asylumIn("nb").getString("text");
@@ -198,5 +194,35 @@ class HandoffInboxBrowserTest {
             until(() -> counsellor.findElements(By.cssSelector("#chats .kept-note")).isEmpty());
             assertThat(counsellor.getPageSource()).doesNotContain("helsehjelp");
         }
+    }
+
+    /** The console's inbox, logged in as kari (again, if another test left the browser logged out). */
+    static void openInbox() {
+        counsellor.get("http://127.0.0.1:" + server.port() + "/staff");
+        until(() -> !counsellor.findElements(By.cssSelector("#login-name")).stream().filter(WebElement::isDisplayed).toList()
+                .isEmpty() || !counsellor.findElements(By.cssSelector("#queue")).stream().filter(WebElement::isDisplayed)
+                .toList().isEmpty());
+        if (counsellor.findElement(By.cssSelector("#login-name")).isDisplayed()) {
+            visible("#login-name").sendKeys("kari");
+            visible("#login-password").sendKeys(PASSWORD);
+            visible("#login-form button[type=submit]").click();
+        }
+        waitsFor("#queue", "Ingen venter");
+    }
+
+    @Test
+    void aPersonWritingBySmsIsMarkedSoTheCounsellorKeepsRepliesShort() throws Exception {
+        openInbox();
+        // An SMS person as every copy of the desk receives them (the gateway itself is SmsHandoffEndToEndTest's).
+        String ticket = "sms-ticket-1";
+        server.losen.handoff().submit(new Call.Join(java.time.Instant.now(), ticket, "sms:key-1", null, "uk", "walk",
+                List.of(), Waiting.SMS)).toCompletableFuture().get();
+        String label = "På SMS: hvert svar du skriver, kommer som en tekstmelding på telefonen deres. Skriv kort.";
+        waitsFor("#queue li.waiting .channel", label);
+        visible("#queue li.waiting button.accept").click();
+        waitsFor("#chats .chat .channel", label);
+        assertThat(axe()).as("axe-core on an SMS conversation").isEmpty();
+        server.losen.handoff().submit(new Call.Leave(java.time.Instant.now(), ticket)).toCompletableFuture().get();
+        until(() -> counsellor.findElements(By.cssSelector("#chats .chat .channel")).isEmpty());
     }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * "Talk to a person" by SMS across two instances and one real redis-server, as behind a load
  * balancer: the person's SMS arrive at either instance, the counsellor is on the other, and
- * every SMS to the person is sent exactly once, by the instance that took their join.
+ * every SMS to the person is sent exactly once, by the instance that holds their number (the one
+ * that took their join, or after that one stopped, the one their next SMS reached).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SmsHandoffAcrossInstancesTest {
@@ -95,6 +96,7 @@ class SmsHandoffAcrossInstancesTest {
             assertThat(joined.get(0)).startsWith("Du er nummer 1 i køen.");
             JsonObject w = kari.queueOf(1).getJsonObject(0);
             assertThat(w.getString("lang")).isEqualTo("nb");
+            assertThat(w.getString("channel")).as("the inbox says replies go by SMS").isEqualTo("sms");
             assertThat(w.encode()).doesNotContain("91235001");
             String ticket = w.getString("ticket");
 
@@ -136,6 +138,50 @@ class SmsHandoffAcrossInstancesTest {
             assertThat(kari.next("inbox.ended").getString("reason")).isEqualTo("person");
             desksHold(0);
             assertThat(relay.within(500)).isEmpty();
+        }
+    }
+
+    @Test
+    void whenTheInstanceHoldingTheNumberStopsThePersonIsAwayUntilTheirNextSmsReachesAnother() throws Exception {
+        String phone = "+4791235003";
+        Path users = tmp.resolve("users");
+        Path content = tmp.resolve("content");
+        TestServer c = instance(users, content);
+        try (Ws kari = Ws.open(b, Ws.login(b, "kari", PASSWORD))) {
+            kari.send("inbox");
+            kari.next("inbox.queue");
+            text(c, phone, "Hei");
+            text(c, phone, "2");
+            text(c, phone, "person");
+            String ticket = kari.queueOf(1).getJsonObject(0).getString("ticket");
+            kari.send("inbox.accept", "ticket", ticket);
+            kari.next("inbox.chat");
+            assertThat(relay.next().text()).startsWith("A person from Test Org");
+
+            c.close();   // the instance that took the join, and so held the number, restarts
+            c = null;
+            JsonObject gone = kari.next("inbox.presence");
+            assertThat(gone.getBoolean("connected")).as("the counsellor sees the person cannot be reached").isFalse();
+            kari.send("inbox.say", "ticket", ticket, "text", "Are you there?");
+            assertThat(kari.nextOf("error").getString("code")).as("refused, not sent by nobody").isEqualTo("away");
+
+            // The person writes again; the SMS reaches instance a, which holds the number from now on.
+            assertThat(text(a, phone, "Hello?")).isEmpty();
+            assertThat(kari.next("inbox.presence").getBoolean("connected")).isTrue();
+            assertThat(kari.next("inbox.message").getString("text")).isEqualTo("Hello?");
+            kari.send("inbox.say", "ticket", ticket, "text", "I am here");
+            SmsRelayStandIn.Sms reply = relay.next();
+            assertThat(reply.to()).isEqualTo(phone);
+            assertThat(reply.text()).isEqualTo("Counsellor: I am here");
+            kari.send("inbox.end", "ticket", ticket);
+            kari.next("inbox.ended");
+            assertThat(relay.next().text()).startsWith("The talk has ended");
+            desksHold(0);
+            assertThat(relay.within(500)).as("each SMS once").isEmpty();
+        } finally {
+            if (c != null) {
+                c.close();
+            }
         }
     }
 }

@@ -47,7 +47,7 @@ class SwitchboardTest {
         board.connect(sms);
 
         board.submit(new Call.CounsellorIn(clock.instant(), null, "kari"));
-        board.submit(new Call.Join(clock.instant(), "t1", "sms:key", null, "nb", "demo", List.of()));
+        board.submit(new Call.Join(clock.instant(), "t1", "sms:key", null, "nb", "demo", List.of(), Waiting.SMS));
         board.submit(new Call.Accept(clock.instant(), "t1", "kari"));
 
         assertThat(relayed).hasSize(3);

@@ -158,7 +158,7 @@ public final class SmsConversation {
                 String lang = s.map(Session::lang).orElse(engine.dialogs().dialog(dialogId)
                         .map(d -> d.languages().get(0)).orElse("en"));
                 return new no.losen.step.Outcome<>(lang, s.orElse(null), false);
-            }).compose(lang -> talk.message(ticket.get(), lang, text)
+            }).compose(lang -> talk.message(gateway, in, PREFIX + phone, ticket.get(), lang, text)
                     .orElseGet(() -> dialog(gateway, in, phone, replay, text, true)));
         }));
     }

@@ -43,9 +43,12 @@ import org.slf4j.LoggerFactory;
  * wait or talk ends (whoever ends it), and nowhere else: not in the desk (which knows the
  * person by their session key, a keyed hash of the number), not in a {@link Call} (so not on
  * Redis), not in a log. That also makes sending exact with several instances: every instance
- * applies every event to its copy of the desk, and only the one that took the join holds the
- * number, so exactly one sends. A person's later SMS may arrive at any instance: each reads
- * the same desk and relays the message.
+ * applies every event to its copy of the desk, and only the one the desk names as the person's
+ * {@linkplain Desk#holderOf holder} sends. A person's later SMS may arrive at any instance:
+ * each reads the same desk and relays the message. When the holder is gone (restarted, or
+ * killed and its heartbeat expired) the person is away for the counsellor, as a widget person
+ * between sockets is, until their next SMS: the instance that receives it holds the number
+ * from then on.
  */
 public final class SmsTalk implements Desk.Outbox {
 
@@ -161,8 +164,10 @@ public final class SmsTalk implements Desk.Outbox {
         // The ticket is made here, once, so every instance's copy of the desk knows it by the same id.
         String ticket = Tokens.next();
         held.put(ticket, new Held(sender, new SmsSender.Recipient(in.from(), in.to()), personKey, s.lang()));
-        return submit(new Call.Join(clock.instant(), ticket, personKey, null, s.lang(), s.dialog(), PathStep.of(d, s)))
+        return submit(new Call.Join(clock.instant(), ticket, personKey, null, s.lang(), s.dialog(), PathStep.of(d, s),
+                Waiting.SMS))
                 .map(v -> {
+                    board.submit(new Call.PersonIn(clock.instant(), board.relay().instance(), ticket));
                     LOG.info("event=handoff.join channel=sms lang={} dialog={}", s.lang(), s.dialog());
                     return joined(ticket, s.lang());
                 }).recover(e -> {
@@ -180,7 +185,9 @@ public final class SmsTalk implements Desk.Outbox {
      * desk (they wait, and it is a step in the dialog). Leaving is the leave keyword; STOP and
      * quick exit are the conversation's, which calls {@link #exit}.
      */
-    Optional<Future<List<String>>> message(String ticket, String lang, String text) {
+    Optional<Future<List<String>>> message(String gateway, Inbound in, String personKey, String ticket, String lang,
+                                           String text) {
+        holdAgain(gateway, in, personKey, ticket, lang);
         boolean talking = talking(ticket);
         if (texts.listedIn(text, "sms.kw.leave", lang).isPresent()) {
             LOG.info("event=handoff.end channel=sms reason=person");
@@ -226,6 +233,19 @@ public final class SmsTalk implements Desk.Outbox {
     }
 
     /**
+     * A person whose holder is gone (see the class comment) wrote to this instance: it holds the
+     * number from now on and tells every copy, so the counsellor sees them back.
+     */
+    private void holdAgain(String gateway, Inbound in, String personKey, String ticket, String lang) {
+        SmsSender sender = senders.get(gateway);
+        if (sender == null || held.containsKey(ticket) || desk.holderOf(ticket).isPresent()) {
+            return;
+        }
+        held.put(ticket, new Held(sender, new SmsSender.Recipient(in.from(), in.to()), personKey, lang));
+        board.submit(new Call.PersonIn(clock.instant(), board.relay().instance(), ticket));
+    }
+
+    /**
      * The emergency node as SMS when {@code text} reads as danger now in the person's dialog and
      * language (as the desk knows them), else nothing. Never a reason not to pass the message on.
      */
@@ -268,6 +288,10 @@ public final class SmsTalk implements Desk.Outbox {
         Held h = held.get(e.ticket());
         if (h == null) {
             return;   // someone on the widget, or who joined through another instance (that one sends)
+        }
+        if (desk.holderOf(e.ticket()).filter(i -> !i.equals(board.relay().instance())).isPresent()) {
+            forget(e.ticket());   // the person wrote to another instance while this one was counted gone: that one sends
+            return;
         }
         if (e instanceof Event.Queued q) {
             // Told at the join and when asked (the talk keyword); a text for every move in the queue would cost.

@@ -50,9 +50,6 @@ final class Talk implements Desk.Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Talk.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The language node titles are shown in to counsellors: the organisation's (the console is nb or en, nb first). */
-    private static final String COUNSELLOR_LANG = "nb";
-
     private final Desk desk;
     /** The desk, its relay (at once, or through Redis to every instance's copy), and the other channels. */
     private final no.losen.handoff.Switchboard board;
@@ -131,7 +128,13 @@ final class Talk implements Desk.Outbox {
      * on duty" within {@link Desk#PRESENCE_TTL}.
      */
     void sweep(io.vertx.core.Vertx vertx) {
-        vertx.setPeriodic(5_000, id -> desk.sweep().forEach(r -> LOG.info("event=handoff.end reason={}", r.code())));
+        vertx.setPeriodic(5_000, id -> {
+            List<Event.Reason> ended = desk.sweep();
+            // Every instance's copy sweeps alike; one of them logs it.
+            if (desk.speaksFor(relay.instance())) {
+                ended.forEach(r -> LOG.info("event=handoff.end reason={}", r.code()));
+            }
+        });
         if (!Desk.LOCAL.equals(relay.instance())) {
             beat();
             vertx.setPeriodic(HEARTBEAT.toMillis(), id -> beat());
@@ -273,7 +276,8 @@ final class Talk implements Desk.Outbox {
             Dialog d = steps.engine().dialogs().dialog(s.dialog()).orElseThrow();
             // The ticket is made here, once, so every instance's copy of the desk knows it by the same id.
             String ticket = Tokens.next();
-            Call join = new Call.Join(clock.instant(), ticket, token, c.address(), s.lang(), s.dialog(), PathStep.of(d, s));
+            Call join = new Call.Join(clock.instant(), ticket, token, c.address(), s.lang(), s.dialog(), PathStep.of(d, s),
+                    Waiting.WEB);
             return submit(c, join, refusal -> {
                         if (refusal.problem() == HandoffException.Problem.CROWDED) {
                             ObjectNode n = talk("crowded");
@@ -305,10 +309,7 @@ final class Talk implements Desk.Outbox {
         relay.current().thenRun(() -> {
             Runnable find = () -> {
                 if (token.equals(c.token())) {
-                    desk.ticketOf(token).ifPresent(t -> {
-                        attach(c, t);
-                        relay.submit(new Call.Presence(clock.instant(), t, true));
-                    });
+                    desk.ticketOf(token).ifPresent(t -> attach(c, t));
                 }
             };
             if (ctx == null || ctx == io.vertx.core.Vertx.currentContext()) {
@@ -418,9 +419,8 @@ final class Talk implements Desk.Outbox {
     void closed(Conversation c) {
         String ticket = c.ticket;
         if (ticket != null && persons.remove(ticket, c)) {
+            // The counsellor sees them gone, and their messages are refused; a wait ends after Desk.GRACE.
             relay.submit(new Call.PersonOut(clock.instant(), relay.instance(), ticket));
-            // The person's last socket: the counsellor sees them gone; a wait ends after Desk.GRACE.
-            relay.submit(new Call.Presence(clock.instant(), ticket, false));
         }
         if (c.counsellor != null) {
             String user = c.counsellor;
@@ -578,11 +578,11 @@ final class Talk implements Desk.Outbox {
                 side(seen, "yours", shown(d, node, mine));
             }
         }
-        // Where the person may be sent back: each node with a title in the console's language
-        // (Norwegian, the organisation's), so a counsellor picks words, not ids like "np-health".
+        // Where the person may be sent back: each node with a title in the console's language,
+        // so a counsellor picks words, not ids like "np-health".
         ArrayNode nodes = n.putArray("nodes");
         if (d != null) {
-            steps.engine().nodeTitles(d.id(), COUNSELLOR_LANG)
+            steps.engine().nodeTitles(d.id(), mine)
                     .forEach((id, title) -> nodes.addObject().put("id", id).put("title", title));
         }
         ArrayNode contacts = n.putArray("contacts");
@@ -628,6 +628,9 @@ final class Talk implements Desk.Outbox {
         ObjectNode o = JSON.createObjectNode().put("ticket", w.ticket()).put("lang", w.lang()).put("dialog", w.dialog());
         if (w.away()) {
             o.put("away", true);
+        }
+        if (!Waiting.WEB.equals(w.channel())) {
+            o.put("channel", w.channel());
         }
         ArrayNode path = o.putArray("path");
         for (PathStep p : w.path()) {

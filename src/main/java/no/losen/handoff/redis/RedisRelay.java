@@ -66,7 +66,10 @@ public final class RedisRelay implements Relay {
     /** How long an instance that (re)subscribed waits for a running instance's copy of the desk. */
     static final Duration SYNC_WAIT = Duration.ofSeconds(2);
     private static final long RETRY_MAX_MS = 5_000;
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule()
+    /** Lenient about fields it does not know: during a rolling upgrade two versions share the channel. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .registerModule(new SimpleModule()
             .addSerializer(Instant.class, new JsonSerializer<>() {
                 @Override
                 public void serialize(Instant v, JsonGenerator g, SerializerProvider p) throws IOException {
@@ -102,6 +105,13 @@ public final class RedisRelay implements Relay {
     private final Promise<Void> first = Promise.promise();
     private volatile RedisConnection connection;
     private volatile boolean closing;
+    /**
+     * The last publish; the next goes out when it is answered, so this instance's calls reach
+     * Redis in the order they were made (a person's two quick messages; a join and its
+     * person_in). Sent side by side, two publishes could take different pooled connections and
+     * overtake each other. Guarded by this.
+     */
+    private Future<?> tail = Future.succeededFuture();
     private long retryMs = 250;
 
     // The copy on start-up; guarded by this.
@@ -222,17 +232,24 @@ public final class RedisRelay implements Relay {
             mine.remove(id);
             return CompletableFuture.failedFuture(e);
         }
-        first.future().compose(c -> api.publish(CHANNEL, body)).onFailure(e -> fail(id));
+        inOrder(body).onFailure(e -> fail(id));
         long timer = vertx.setTimer(WAIT.toMillis(), t -> fail(id));
         done.whenComplete((v, e) -> vertx.cancelTimer(timer));
         // The stage itself, not whenComplete's: that one would wrap a refusal in a CompletionException.
         return done;
     }
 
+    /** Publishes {@code body} after everything published before it (see {@link #tail}), once listening. */
+    private synchronized Future<Response> inOrder(String body) {
+        Future<Response> sent = tail.transform(x -> first.future().compose(c -> api.publish(CHANNEL, body)));
+        tail = sent;
+        return sent;
+    }
+
     private void publish(Envelope e) {
         try {
             String body = JSON.writeValueAsString(e);
-            api.publish(CHANNEL, body).onFailure(x -> LOG.warn("event=handoff.relay.publish_failed"));
+            inOrder(body).onFailure(x -> LOG.warn("event=handoff.relay.publish_failed"));
         } catch (IOException x) {
             LOG.error("event=handoff.relay.fault cause={}", x.getClass().getName());
         }
