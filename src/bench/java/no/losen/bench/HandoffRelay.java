@@ -77,6 +77,9 @@ public final class HandoffRelay {
                 if (f.getString("type").equals(type)) {
                     return f;
                 }
+                if ("error".equals(f.getString("type"))) {
+                    throw new IllegalStateException("waiting for " + type + ": " + f.encode());
+                }
             }
         }
     }
@@ -133,7 +136,11 @@ public final class HandoffRelay {
         }
         List<Sock> people = new ArrayList<>();
         for (int i = 0; i < chats; i++) {
-            Sock p = open(vertx, client, a, null, null);
+            // Each person from an address of their own, as people are: one address may have only
+            // Desk.MAX_WAITING_PER_ADDRESS waiting at once.
+            WebSocketClient own = vertx.createWebSocketClient(new WebSocketClientOptions()
+                    .setLocalAddress("127.0." + (10 + i / 250) + "." + (1 + i % 250)));
+            Sock p = open(vertx, own, a, null, null);
             p.ws().writeTextMessage("{\"type\":\"start\",\"dialog\":\"demo\",\"lang\":\"nb\"}");
             p.next("message");
             p.ws().writeTextMessage("{\"type\":\"talk\"}");
