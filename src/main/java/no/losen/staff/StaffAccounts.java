@@ -53,7 +53,8 @@ public final class StaffAccounts {
 
     private Map<String, Entry> hashes = Map.of();
     private FileTime loadedAt;
-    private String dummy;
+    /** Made off the lock ({@link #dummy()}); a reload clears it. */
+    private volatile String dummy;
 
     public StaffAccounts(Path file) {
         this.file = file;
@@ -101,7 +102,10 @@ public final class StaffAccounts {
         synchronized (this) {
             reloadIfChanged();
             stored = name == null ? null : hashes.get(name.toLowerCase(java.util.Locale.ROOT));
-            against = stored != null ? stored.hash() : dummy();
+            against = stored != null ? stored.hash() : null;
+        }
+        if (against == null) {
+            against = dummy();
         }
         boolean tooLong = new String(password).getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
         char[] checked = tooLong ? "x".toCharArray() : password;
@@ -111,15 +115,38 @@ public final class StaffAccounts {
                 : Optional.empty();
     }
 
-    /** A hash of a random password, at the cost the file's hashes use, so a miss costs what a hit does. */
+    /**
+     * Makes the dummy hash ahead of the first log-in. Made on demand, the first unknown name would
+     * cost two hashes (making it, then checking against it) where a known name costs one: a
+     * timing difference once per file change. It also gets bcrypt compiled before the first
+     * person logs in, so a burst of log-ins right after a start does not also pay for the JIT.
+     * Blocking and slow: call it off the event loop.
+     */
+    public void prepare() {
+        synchronized (this) {
+            reloadIfChanged();
+        }
+        dummy();
+    }
+
+    /**
+     * A hash of a random password, at the cost the file's hashes use, so a miss costs what a hit
+     * does. Made outside the lock: a log-in of a known name never waits behind it (two threads may
+     * both make one; either will do).
+     */
     private String dummy() {
-        if (dummy == null) {
-            int cost = hashes.values().stream().map(Entry::hash).mapToInt(StaffAccounts::costOf).max().orElse(COST);
+        String d = dummy;
+        if (d == null) {
+            int cost;
+            synchronized (this) {
+                cost = hashes.values().stream().map(Entry::hash).mapToInt(StaffAccounts::costOf).max().orElse(COST);
+            }
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
-            dummy = hash(java.util.Base64.getEncoder().encodeToString(random).toCharArray(), cost);
+            d = hash(java.util.Base64.getEncoder().encodeToString(random).toCharArray(), cost);
+            dummy = d;
         }
-        return dummy;
+        return d;
     }
 
     static int costOf(String hash) {

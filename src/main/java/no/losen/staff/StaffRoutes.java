@@ -53,6 +53,8 @@ public final class StaffRoutes {
     /** Log-ins waiting for a check slot at most, and how long one waits before it is told busy. */
     static final int WAITING = 16;
     static final Duration WAIT = Duration.ofMillis(2_500);
+    /** How long after the start the dummy hash is made ({@link StaffAccounts#prepare}). */
+    static final Duration PREPARE_AFTER = Duration.ofSeconds(3);
 
     private final Vertx vertx;
     private final DialogSet set;
@@ -103,6 +105,13 @@ public final class StaffRoutes {
             LOG.info("event=staff.disabled reason=no_users_file");
         } else if (accounts != null && accounts.size() == 0) {
             LOG.warn("event=staff.no_accounts hint=\"add one with: losen staff add NAME\"");
+        }
+        if (accounts != null) {
+            // After the start (whose CPU it would share), not at the first log-in: see StaffAccounts.prepare.
+            vertx.setTimer(PREPARE_AFTER.toMillis(), t -> vertx.executeBlocking(() -> {
+                accounts.prepare();
+                return null;
+            }, false));
         }
         StaffSessions sessions = new StaffSessions(s.idle());
         // Five free tries per account and address, twenty per address (staff behind one NAT share it);
