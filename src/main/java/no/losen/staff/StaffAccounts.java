@@ -139,7 +139,7 @@ public final class StaffAccounts {
         if (d == null) {
             int cost;
             synchronized (this) {
-                cost = hashes.values().stream().map(Entry::hash).mapToInt(StaffAccounts::costOf).max().orElse(COST);
+                cost = cost();
             }
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
@@ -147,6 +147,11 @@ public final class StaffAccounts {
             dummy = d;
         }
         return d;
+    }
+
+    /** The highest cost among the file's hashes (the default when there are none). */
+    private int cost() {
+        return hashes.values().stream().map(Entry::hash).mapToInt(StaffAccounts::costOf).max().orElse(COST);
     }
 
     static int costOf(String hash) {
@@ -165,7 +170,10 @@ public final class StaffAccounts {
             }
             hashes = read(file);
             loadedAt = t;
-            dummy = null;
+            String d = dummy;
+            if (d != null && costOf(d) != cost()) {
+                dummy = null;   // a new cost; the same cost keeps the hash made ahead
+            }
         } catch (NoSuchFileException e) {
             hashes = Map.of();
             loadedAt = null;
