@@ -27,6 +27,18 @@
   var endArmed = null;
   var noteConfirmed = null;   // a note staff chose to save although it was flagged
 
+  /**
+   * A frame from the server as an object, or null when it is not JSON (a proxy's error page, a
+   * cut-off frame): dropped, like the widget does, rather than stopping every handler after it.
+   */
+  function frame(e) {
+    try {
+      return JSON.parse(e.data);
+    } catch (x) {
+      return null;
+    }
+  }
+
   // ---------------------------------------------------------------- words
 
   function t(key, params) {
@@ -256,7 +268,7 @@
         send({ type: 'start', dialog: dialog.id, lang: uiLang }, 'start');
       }
     };
-    ws.onmessage = function (e) { receive(JSON.parse(e.data)); };
+    ws.onmessage = function (e) { var f = frame(e); if (f) { receive(f); } };
     ws.onclose = function () {
       if (closing || !me) { return; }
       status(t('console.offline'));
@@ -787,8 +799,8 @@
     if (ws && ws.readyState === WebSocket.OPEN && token) {
       var was = ws.onmessage;
       ws.onmessage = function (e) {
-        var f = JSON.parse(e.data);
-        if (f.type === 'ended') { finish(); } else { was(e); }
+        var f = frame(e);
+        if (f && f.type === 'ended') { finish(); } else { was(e); }
       };
       ws.send(JSON.stringify({ type: 'end' }));
       setTimeout(finish, 3000);
@@ -926,7 +938,7 @@
       sock = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
       // The console's language goes with it: the dialog's words are shown in it beside the person's.
       sock.onopen = function () { tries = 0; say({ type: 'inbox', lang: uiLang }); $('inbox-status').textContent = ''; };
-      sock.onmessage = function (e) { receive(JSON.parse(e.data)); };
+      sock.onmessage = function (e) { var f = frame(e); if (f) { receive(f); } };
       sock.onclose = function () {
         sock = null;
         if (!wanted || !me) { return; }
