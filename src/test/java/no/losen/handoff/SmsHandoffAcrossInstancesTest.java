@@ -150,12 +150,7 @@ class SmsHandoffAcrossInstancesTest {
         try (Ws kari = Ws.open(b, Ws.login(b, "kari", PASSWORD))) {
             kari.send("inbox");
             kari.next("inbox.queue");
-            text(c, phone, "Hei");
-            text(c, phone, "2");
-            text(c, phone, "person");
-            String ticket = kari.queueOf(1).getJsonObject(0).getString("ticket");
-            kari.send("inbox.accept", "ticket", ticket);
-            kari.next("inbox.chat");
+            String ticket = SmsHandoffEndToEndTest.talkingBySms(c, phone, "2", kari);
             assertThat(relay.next().text()).startsWith("A person from Test Org");
 
             c.close();   // the instance that took the join, and so held the number, restarts

@@ -87,6 +87,20 @@ class SmsHandoffEndToEndTest {
     }
 
     /** One SMS from {@code phone} to the generic webhook; the messages of the webhook's reply. */
+    /**
+     * A phone texting {@code at} picks a language ({@code "1"} Norwegian, {@code "2"} English), asks
+     * for a person, and {@code counsellor} (whose inbox is open) takes them; the ticket.
+     */
+    static String talkingBySms(TestServer at, String phone, String language, Ws counsellor) throws Exception {
+        text(at, phone, "Hei");
+        text(at, phone, language);
+        text(at, phone, "person");
+        String ticket = counsellor.queueOf(1).getJsonObject(0).getString("ticket");
+        counsellor.send("inbox.accept", "ticket", ticket);
+        counsellor.next("inbox.chat");
+        return ticket;
+    }
+
     static List<String> text(TestServer s, String phone, String text) throws Exception {
         String body = new JsonObject().put("from", phone).put("to", OURS).put("text", text).put("id", "m" + (++ids)).encode();
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/sms/inbound"))
@@ -247,12 +261,7 @@ class SmsHandoffEndToEndTest {
         try (Ws c = Ws.open(server, Ws.login(server, "kari", PASSWORD))) {
             c.send("inbox");
             c.next("inbox.queue");
-            text(server, phone, "Hei");
-            text(server, phone, "1");
-            text(server, phone, "person");
-            String ticket = c.queueOf(1).getJsonObject(0).getString("ticket");
-            c.send("inbox.accept", "ticket", ticket);
-            c.next("inbox.chat");
+            String ticket = talkingBySms(server, phone, "1", c);
             relay.next();
             text(server, phone, "Hemmelig melding fra telefonen");
             c.next("inbox.message");
