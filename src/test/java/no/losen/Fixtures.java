@@ -21,6 +21,16 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * "Talk to a person" open around the clock for "Test Org": ten minutes to answer, half an hour
+     * idle, ROSA as the contact, 20 messages a minute, blocks for a day.
+     */
+    public static no.losen.handoff.HandoffConfig openDesk() {
+        return new no.losen.handoff.HandoffConfig("Test Org",
+                no.losen.handoff.OpeningHours.parse("mon-sun 00:00-24:00", "", "Europe/Oslo"), java.time.Duration.ofMinutes(10),
+                java.time.Duration.ofMinutes(30), java.util.List.of("rosa"), 20, java.time.Duration.ofHours(24));
+    }
+
     public static Loaded basic() {
         return ContentLoader.load(BASIC);
     }

@@ -48,8 +48,7 @@ class HandoffAcrossInstancesTest {
     }
 
     static TestServer instance(Path users) {
-        HandoffConfig handoff = new HandoffConfig("Test Org", OpeningHours.parse("mon-sun 00:00-24:00", "", "Europe/Oslo"),
-                Duration.ofMinutes(10), Duration.ofMinutes(30), List.of("rosa"), 20, Duration.ofHours(24));
+        HandoffConfig handoff = no.losen.Fixtures.openDesk();
         return new TestServer(Config.defaults().withPort(0).withContent(Fixtures.BASIC).withStaff(users, Duration.ofMinutes(20))
                 .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(handoff)
                 .withOps(Operations.DEFAULT.withSessionStore(redis.uri())));

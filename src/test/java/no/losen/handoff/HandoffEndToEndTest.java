@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import no.losen.Fixtures;
 import no.losen.server.Config;
@@ -39,8 +38,7 @@ class HandoffEndToEndTest {
         Path users = tmp.resolve("users");
         StaffAccounts.put(users, "kari", StaffAccounts.hash(PASSWORD.toCharArray(), 4), EnumSet.of(Role.COUNSELLOR));
         StaffAccounts.put(users, "anna", StaffAccounts.hash(PASSWORD.toCharArray(), 4));
-        HandoffConfig handoff = new HandoffConfig("Test Org", OpeningHours.parse("mon-sun 00:00-24:00", "", "Europe/Oslo"),
-                Duration.ofMinutes(10), Duration.ofMinutes(30), List.of("rosa"), 20, Duration.ofHours(24));
+        HandoffConfig handoff = no.losen.Fixtures.openDesk();
         server = new TestServer(Config.defaults().withPort(0).withContent(Fixtures.BASIC).withStaff(users, Duration.ofMinutes(20))
                 .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(handoff));
     }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import no.losen.Fixtures;
 import no.losen.server.Config;
@@ -56,8 +55,7 @@ class HandoffFailureTest {
     }
 
     TestServer instance() {
-        HandoffConfig handoff = new HandoffConfig("Test Org", OpeningHours.parse("mon-sun 00:00-24:00", "", "Europe/Oslo"),
-                Duration.ofMinutes(10), Duration.ofMinutes(30), List.of("rosa"), 20, Duration.ofHours(24));
+        HandoffConfig handoff = no.losen.Fixtures.openDesk();
         return new TestServer(Config.defaults().withPort(0).withContent(Fixtures.BASIC).withStaff(users, Duration.ofMinutes(20))
                 .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(handoff)
                 .withOps(Operations.DEFAULT.withSessionStore(redis.uri())));

@@ -49,8 +49,7 @@ class HandoffInboxBrowserTest {
         Path users = tmp.resolve("users");
         StaffAccounts.put(users, "kari", StaffAccounts.hash(PASSWORD.toCharArray(), 4), EnumSet.of(Role.COUNSELLOR));
         Path content = HandoffBrowserTest.content(tmp.resolve("content"));
-        HandoffConfig handoff = new HandoffConfig("Test Org", OpeningHours.parse("mon-sun 00:00-24:00", "", "Europe/Oslo"),
-                Duration.ofMinutes(10), Duration.ofMinutes(30), List.of("rosa"), 20, Duration.ofHours(24));
+        HandoffConfig handoff = no.losen.Fixtures.openDesk();
         server = new TestServer(Config.defaults().withPort(0).withContent(content).withStaff(users, Duration.ofMinutes(20))
                 .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(handoff));
         counsellor = Chromium.start(tmp.resolve("counsellor"), "nb-NO", 1280, 800);

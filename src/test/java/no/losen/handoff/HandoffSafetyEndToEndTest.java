@@ -40,8 +40,7 @@ class HandoffSafetyEndToEndTest {
     static void up() throws Exception {
         Path users = tmp.resolve("users");
         StaffAccounts.put(users, "kari", StaffAccounts.hash(PASSWORD.toCharArray(), 4), EnumSet.of(Role.COUNSELLOR));
-        HandoffConfig handoff = new HandoffConfig("Test Org", OpeningHours.parse("mon-sun 00:00-24:00", "", "Europe/Oslo"),
-                Duration.ofMinutes(10), Duration.ofMinutes(30), List.of("rosa"), 20, Duration.ofHours(24));
+        HandoffConfig handoff = no.losen.Fixtures.openDesk();
         server = new TestServer(Config.defaults().withPort(0).withStaff(users, Duration.ofMinutes(20))
                 .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(handoff));
     }

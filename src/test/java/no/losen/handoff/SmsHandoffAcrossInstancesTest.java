@@ -52,7 +52,7 @@ class SmsHandoffAcrossInstancesTest {
 
     static TestServer instance(Path users, Path content) {
         return new TestServer(Config.defaults().withPort(0).withContent(content).withStaff(users, Duration.ofMinutes(20))
-                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(SmsHandoffEndToEndTest.handoff())
+                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(no.losen.Fixtures.openDesk())
                 .withSms(SmsHandoffEndToEndTest.sms(relay.url()))
                 .withOps(Operations.DEFAULT.withSessionStore(redis.uri())));
     }

@@ -61,11 +61,6 @@ class SmsHandoffEndToEndTest {
         return dir;
     }
 
-    static HandoffConfig handoff() {
-        return new HandoffConfig("Test Org", OpeningHours.parse("mon-sun 00:00-24:00", "", "Europe/Oslo"),
-                Duration.ofMinutes(10), Duration.ofMinutes(30), List.of("rosa"), 20, Duration.ofHours(24));
-    }
-
     static SmsConfig sms(String sendUrl) {
         return new SmsConfig(null, SECRET, "phone key secret for the tests", "demo").withSending(null, null, sendUrl);
     }
@@ -77,7 +72,7 @@ class SmsHandoffEndToEndTest {
         relay = new SmsRelayStandIn(SECRET);
         server = new TestServer(Config.defaults().withPort(0).withContent(content(tmp.resolve("content")))
                 .withStaff(users, Duration.ofMinutes(20)).withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED)
-                .withHandoff(handoff()).withSms(sms(relay.url())));
+                .withHandoff(no.losen.Fixtures.openDesk()).withSms(sms(relay.url())));
     }
 
     @AfterAll

@@ -15,8 +15,6 @@ import no.losen.dialog.load.Loaded;
 import no.losen.handoff.Call;
 import no.losen.handoff.Desk;
 import no.losen.handoff.Event;
-import no.losen.handoff.HandoffConfig;
-import no.losen.handoff.OpeningHours;
 import no.losen.handoff.Relay;
 import no.losen.handoff.Switchboard;
 import no.losen.session.MemorySessionStore;
@@ -41,8 +39,7 @@ class SmsTalkDangerTest {
     @Test
     void dangerDuringAnSmsTalkGetsTheEmergencyNumbersBySmsAndIsFlaggedToTheCounsellor() {
         MemorySessionStore store = new MemorySessionStore(Duration.ofMinutes(30), 1000);
-        Switchboard board = new Switchboard(new HandoffConfig("Test Org", OpeningHours.parse("mon-sun 00:00-24:00", "",
-                "Europe/Oslo"), Duration.ofMinutes(10), Duration.ofMinutes(30), List.of("rosa"), 20, Duration.ofHours(24)),
+        Switchboard board = new Switchboard(no.losen.Fixtures.openDesk(),
                 Clock.systemUTC(), Relay::local);
         List<Event.Said> toCounsellor = new CopyOnWriteArrayList<>();
         board.connect(new Desk.Outbox() {
