@@ -164,7 +164,51 @@ class HandoffBrowserTest {
         }
     }
 
-    void talk(TestServer personSide, TestServer counsellorSide) {
+    /**
+     * The person's instance restarts mid-chat (the graceful stop of a deploy): the counsellor sees
+     * the person gone, the widget reconnects to the restarted instance on the same address and
+     * resumes, and the conversation goes on both ways.
+     */
+    @Test
+    void theTalkGoesOnWhenThePersonsInstanceRestartsMidChat() throws Exception {
+        no.losen.session.RedisServer redis = no.losen.session.RedisServer.startOrSkip();
+        Config shared = config(tmp.resolve("users")).withOps(no.losen.server.Operations.DEFAULT.withSessionStore(redis.uri()));
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        TestServer a = new TestServer(shared.withPort(port));
+        try (redis; TestServer b = new TestServer(shared)) {
+            talking(a, b);
+            personTypes("Før omstarten");
+            consoleWaitsFor("#chats .chat .line.them", "Før omstarten");
+
+            a.close();
+            a = new TestServer(shared.withPort(port));
+            // The widget reconnects (1012: restart) and resumes the talk on the restarted instance. A
+            // message typed meanwhile stays in the box (the banner says it reconnects) until it can go:
+            // the person presses Enter again.
+            WebElement input = inWidget(".composer input");
+            input.sendKeys("Etter omstarten");
+            new WebDriverWait(person, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(500))
+                    .ignoring(RuntimeException.class).until(x -> {
+                        input.sendKeys(Keys.ENTER);
+                        return input.getAttribute("value").isEmpty();
+                    });
+            consoleWaitsFor("#chats .chat .line.them", "Etter omstarten");
+            WebElement reply = inConsole("#chats .chat textarea");
+            reply.sendKeys("Jeg er her fortsatt.");
+            reply.sendKeys(Keys.ENTER);
+            personWaitsFor(".log", "Jeg er her fortsatt.");
+            inConsole("#chats .chat .end").click();
+            personWaitsFor(".log", "Praten med personen er avsluttet og slettet.");
+        } finally {
+            a.close();
+        }
+    }
+
+    /** Kari logs in to the console on {@code counsellorSide}; the person asks on {@code personSide}; she takes them. */
+    void talking(TestServer personSide, TestServer counsellorSide) {
         counsellor.get(base(counsellorSide) + "/staff");
         inConsole("#login-name").sendKeys("kari");
         inConsole("#login-password").sendKeys(PASSWORD);
@@ -180,6 +224,10 @@ class HandoffBrowserTest {
         inConsole("#chats .chat textarea");
         personWaitsFor(".talk-text", "Et menneske leser denne samtalen nå og svarer deg.");
         personWaitsFor(".talk-text", "Fra: Test Org.");
+    }
+
+    void talk(TestServer personSide, TestServer counsellorSide) {
+        talking(personSide, counsellorSide);
 
         // The contact-card list stays inside the chat box, however long a contact's name.
         WebElement box = inConsole("#chats .chat");
