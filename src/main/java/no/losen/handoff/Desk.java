@@ -129,8 +129,9 @@ public final class Desk {
     /**
      * Which instance holds each person's socket, as far as it said ({@link #personIn}). A person
      * whose socket closed, or whose instance closed or fell silent, is {@linkplain Waiting#away away}:
-     * a counsellor's message to them is refused rather than lost. A ticket never reported either
-     * way (an SMS conversation) is taken as connected.
+     * a counsellor's message to them is refused rather than lost. An SMS person's "socket" is the
+     * instance holding their number. A ticket never reported (joined on an older version) is
+     * taken as connected.
      */
     private final Map<String, String> holder = new HashMap<>();
     private final Map<String, Instant> blocked = new HashMap<>();
