@@ -89,10 +89,13 @@ public final class Desk {
     /** The instance a single server (and a desk without a relay) is known by. */
     public static final String LOCAL = "local";
     /**
-     * An instance not heard from this long is gone: three missed heartbeats (Talk sends one every
-     * 10 s), so a slow Redis round trip never drops a living instance's counsellors.
+     * An instance not heard from this long is gone: four missed heartbeats (Talk sends one every
+     * 2 s), so a slow Redis round trip does not drop a living instance's counsellors, and a
+     * killed instance's people count as away (a counsellor's message to them refused, not lost)
+     * within seconds. Were a living instance dropped all the same, its next beat brings its
+     * counsellors back and their people are told so.
      */
-    public static final Duration PRESENCE_TTL = Duration.ofSeconds(30);
+    public static final Duration PRESENCE_TTL = Duration.ofSeconds(8);
 
     /**
      * How long a waiting person's place is kept after their connection closed. The widget
@@ -230,6 +233,19 @@ public final class Desk {
         flush();
     }
 
+    /**
+     * Tells the people of counsellor {@code user}, whom a heartbeat shows connected again after
+     * their instance was taken for gone, that someone reads again.
+     */
+    private void backFrom(String user) {
+        for (Ticket t : tickets.values()) {
+            if (user.equals(t.counsellor)) {
+                Event.Accepted a = accepted(t);
+                emit(() -> out.toPerson(a));
+            }
+        }
+    }
+
     /** Tells the people of counsellor {@code user}, who has no connection left, that nobody reads now. */
     private void awayFrom(String user) {
         for (Ticket t : tickets.values()) {
@@ -250,16 +266,25 @@ public final class Desk {
     }
 
     /** {@link #present(String, Map)}, and the tickets whose person has a socket on {@code instance}. */
-    public synchronized void present(String instance, Map<String, Integer> users, List<String> persons) {
-        heard.put(instance, now());
-        for (String t : persons) {
-            personIn(instance, t);
+    public void present(String instance, Map<String, Integer> users, List<String> persons) {
+        synchronized (this) {
+            heard.put(instance, now());
+            for (String ticket : persons) {
+                Ticket t = tickets.get(ticket);
+                if (t != null) {
+                    holder.put(ticket, instance);
+                    connectedNow(t, true);
+                }
+            }
+            List<String> back = users.keySet().stream().filter(u -> !connected(u)).toList();
+            if (users.isEmpty()) {
+                online.remove(instance);
+            } else {
+                online.put(instance, new HashMap<>(users));
+            }
+            back.forEach(this::backFrom);
         }
-        if (users.isEmpty()) {
-            online.remove(instance);
-        } else {
-            online.put(instance, new HashMap<>(users));
-        }
+        flush();
     }
 
     /** The person holding {@code ticket} has a socket on {@code instance} (joined, or resumed after a reconnect). */

@@ -437,6 +437,22 @@ class DeskTest {
     }
 
     @Test
+    void aLivingInstanceTakenForGoneComesBackWithItsNextBeatAndThePeopleAreToldSomeoneReads() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.present("i1", java.util.Map.of("kari", 1), List.of());
+        desk.counsellorOut("kari");   // her connection on this instance; the one on i1 stays
+        desk.accept(a, "kari");
+        clock.advance(Desk.PRESENCE_TTL);   // Redis slow: no beat arrived in time
+        sent.clear();
+        desk.sweep();
+        assertThat(to("person", Event.Away.class)).extracting(Event.Away::ticket).containsExactly(a);
+        desk.present("i1", java.util.Map.of("kari", 1), List.of());
+        assertThat(to("person", Event.Accepted.class)).extracting(Event.Accepted::ticket).containsExactly(a);
+        desk.say(a, Side.PERSON, null, "hello?");
+        assertThat(to("kari", Event.Said.class)).extracting(Event.Said::text).containsExactly("hello?");
+    }
+
+    @Test
     void anInstanceThatClosesTakesItsPeopleAndCounsellorsWithItAtOnce() {
         String a = desk.join("p1", "ar", "rights", path);
         String b = desk.join("p2", "uk", "rights", path);

@@ -128,7 +128,9 @@ final class Talk implements Desk.Outbox {
      * on duty" within {@link Desk#PRESENCE_TTL}.
      */
     void sweep(io.vertx.core.Vertx vertx) {
-        vertx.setPeriodic(5_000, id -> {
+        // Every second: cheap (a pass over the tickets), and a silent instance is found within a
+        // second of Desk.PRESENCE_TTL.
+        vertx.setPeriodic(1_000, id -> {
             List<Event.Reason> ended = desk.sweep();
             // Every instance's copy sweeps alike; one of them logs it.
             if (desk.speaksFor(relay.instance())) {
@@ -141,8 +143,8 @@ final class Talk implements Desk.Outbox {
         }
     }
 
-    /** How often an instance says which counsellors it holds (a third of {@link Desk#PRESENCE_TTL}). */
-    static final Duration HEARTBEAT = Desk.PRESENCE_TTL.dividedBy(3);
+    /** How often an instance says which counsellors and people it holds (a quarter of {@link Desk#PRESENCE_TTL}). */
+    static final Duration HEARTBEAT = Desk.PRESENCE_TTL.dividedBy(4);
 
     private void beat() {
         Map<String, Integer> held = new java.util.HashMap<>();
