@@ -897,6 +897,7 @@
       var lang = $('console-lang').value;
       loadWords(lang).then(function () {
         save();
+        inbox.relang();
         if (!me) { return; }
         return loadDialogs().then(function () {
           if (current && dialog && dialog.languages.some(function (l) { return l.code === lang; })) {
@@ -930,6 +931,7 @@
     var wanted = false;
     var tries = 0;
     var chats = {};          // ticket -> {box, log}
+    var lastQueue = null;    // the last inbox.queue frame, to show again in another console language
 
     function open() {
       if (!me || (me.roles || []).indexOf('counsellor') < 0 || sock) { return; }
@@ -956,6 +958,12 @@
       $('queue').textContent = '';
       $('chats').textContent = '';
       chats = {};
+      lastQueue = null;
+    }
+
+    /** The console's language changed: the queue in the new words (a taken conversation keeps its own until a reload). */
+    function relang() {
+      if (lastQueue) { queue(lastQueue.waiting || [], lastQueue.desk); }
     }
 
     function say(frame) {
@@ -970,6 +978,7 @@
 
     function receive(f) {
       if (f.type === 'inbox.queue') {
+        lastQueue = f;
         queue(f.waiting || [], f.desk);
       } else if (f.type === 'inbox.chat') {
         chat(f);
@@ -1282,7 +1291,7 @@
     }
 
     setInterval(function () { say({ type: 'ping' }); }, 30000);
-    return { open: open, close: close };
+    return { open: open, close: close, relang: relang };
   })();
 
 

@@ -224,4 +224,13 @@ class HandoffInboxBrowserTest {
         server.losen.handoff().submit(new Call.Leave(java.time.Instant.now(), ticket)).toCompletableFuture().get();
         until(() -> counsellor.findElements(By.cssSelector("#chats .chat .channel")).isEmpty());
     }
+
+    @Test
+    void theQueueSpeaksTheConsolesLanguageAsSoonAsItIsChosen() {
+        openInbox();
+        new org.openqa.selenium.support.ui.Select(visible("#console-lang")).selectByValue("en");
+        waitsFor("#queue", "Nobody is waiting now.");
+        new org.openqa.selenium.support.ui.Select(visible("#console-lang")).selectByValue("nb");
+        waitsFor("#queue", "Ingen venter nå.");
+    }
 }
