@@ -37,7 +37,7 @@ public final class SmsBudget {
             "sms.back", "sms.end", "sms.help", "sms.sos", "sms.menu.sos", "sms.stop", "sms.bad-number", "sms.choose", "sms.too-long", "sms.source",
             "sms.kw.help", "sms.kw.menu", "sms.kw.stop", "sms.kw.back", "sms.kw.lang",
             "sms.kw.talk", "sms.kw.leave", "sms.kw.exit", "sms.talk.queued", "sms.talk.wait", "sms.talk.who", "sms.talk.waiting",
-            "sms.talk.talking", "sms.talk.closed", "sms.talk.ended", "sms.talk.slow", "sms.talk.menu", "sms.talk.them", "sms.talk.left",
+            "sms.talk.talking", "sms.talk.closed", "sms.talk.not-sent", "sms.talk.ended", "sms.talk.slow", "sms.talk.menu", "sms.talk.them", "sms.talk.left",
             "sms.talk.no-answer", "sms.talk.handed-back");
 
     private static final Pattern FACT = Pattern.compile("\\{@([A-Za-z0-9_-]+)(?:\\.([A-Za-z0-9_-]+))?}");

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,8 @@ public final class SmsTalk implements Desk.Outbox {
         final String personKey;
         final String lang;
         volatile Event.Queued queued;
+        /** When they were last sent who answers around the clock because nobody reads (see {@link #RETELL}). */
+        volatile Instant toldNobody;
         /** Sends to one person go one after another, so they arrive in the order they happened. */
         CompletionStage<Void> tail = CompletableFuture.completedFuture(null);
 
@@ -96,6 +99,14 @@ public final class SmsTalk implements Desk.Outbox {
     interface Node {
         List<String> blocks(Reply reply, boolean canGoBack, boolean talk);
     }
+    /**
+     * How long the around-the-clock contacts are not sent again to a person who was given them
+     * because nobody reads: every SMS costs, and the same lines twice in a second (the notice,
+     * then the answer to what they wrote meanwhile) read like a fault. Their message is still
+     * answered: it was not delivered.
+     */
+    static final Duration RETELL = Duration.ofMinutes(10);
+
     /** By ticket: only the people who joined through this instance, only while they wait or talk. */
     private final Map<String, Held> held = new ConcurrentHashMap<>();
 
@@ -214,11 +225,14 @@ public final class SmsTalk implements Desk.Outbox {
                     if (e instanceof HandoffException h) {
                         if (h.problem() == HandoffException.Problem.AWAY) {
                             // Nobody reads now (the counsellor's connection is gone): not delivered, and
-                            // who answers around the clock — never "ended", which it is not.
-                            String dialog = desk.waiting(ticket).map(w -> w.dialog()).orElse(null);
+                            // who answers around the clock unless just sent — never "ended", which it is not.
                             List<String> out = new ArrayList<>(danger);
-                            out.addAll(dialog == null ? List.of(Segments.plain(texts.text(lang, "sms.talk.closed")))
-                                    : closed(dialog, lang));
+                            out.add(Segments.plain(texts.text(lang, "sms.talk.not-sent")));
+                            String dialog = desk.waiting(ticket).map(w -> w.dialog()).orElse(null);
+                            Held mine = held.get(ticket);
+                            if (dialog != null && (mine == null || tellNobody(mine))) {
+                                out.addAll(closed(dialog, lang));
+                            }
                             return Future.succeededFuture(out);
                         }
                         String key = switch (h.problem()) {
@@ -257,7 +271,19 @@ public final class SmsTalk implements Desk.Outbox {
             } catch (RuntimeException e) {
                 return java.util.Optional.empty();
             }
-        }).map(r -> node.blocks(r, false, false)).orElse(List.of());
+        }).map(r -> node.blocks(r.toBuilder().choices(List.of()).input(false).end(false).build(), false, false))
+                .orElse(List.of());   // without the node's numbered choices: in a talk, a number goes to the counsellor
+    }
+
+    /** Whether {@code h} should be sent the around-the-clock contacts now (not within {@link #RETELL}); marks it so. */
+    private boolean tellNobody(Held h) {
+        Instant now = clock.instant();
+        Instant last = h.toldNobody;
+        if (last != null && now.isBefore(last.plus(RETELL))) {
+            return false;
+        }
+        h.toldNobody = now;
+        return true;
     }
 
     /** STOP or quick exit: the wait or talk ends with the session, on every instance; the number is dropped. */
@@ -307,7 +333,9 @@ public final class SmsTalk implements Desk.Outbox {
             send(h, List.of(line));
         } else if (e instanceof Event.Away a) {
             // The counsellor's last connection closed: said at once, with who answers around the clock.
-            send(h, closed(a.who().dialog(), a.who().lang()));
+            if (tellNobody(h)) {
+                send(h, closed(a.who().dialog(), a.who().lang()));
+            }
         } else if (e instanceof Event.HandedBack b) {
             forget(e.ticket());
             handBack(h, b);

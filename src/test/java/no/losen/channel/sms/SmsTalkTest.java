@@ -175,7 +175,12 @@ class SmsTalkTest {
         counsellor(new Call.CounsellorOut(Instant.now(), null, "kari"));
         String closed = "Ingen kan svare på SMS akkurat nå. Disse svarer døgnet rundt:\nROSA: 22 33 11 60";
         assertThat(gateway.texts()).last().isEqualTo(closed);
-        assertThat(send("hallo?")).isEqualTo(closed);
+        // Not delivered, said plainly; the contacts just sent are not sent again (every SMS costs).
+        assertThat(send("hallo?")).isEqualTo("Meldingen din ble ikke levert: ingen kan lese den akkurat nå.");
+        int sent = gateway.texts().size();
+        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
+        counsellor(new Call.CounsellorOut(Instant.now(), null, "kari"));
+        assertThat(gateway.texts()).as("gone again within minutes: no second copy of the contacts").hasSize(sent + 1);
         assertThat(sms.talk().held()).as("the talk goes on when the counsellor is back").isOne();
     }
 
