@@ -319,13 +319,26 @@ public final class IntentModel {
             ranked.add(new Scores.Scored(labels[modelLabels[i]], p[i]));
         }
         ranked.sort((a, b) -> Double.compare(b.p(), a.p()));
-        double[] d = new double[danger.getNrClass()];
         double dangerP = 0;
         if (dangerLabel >= 0) {
-            Linear.predictProbability(danger, v, d);
-            dangerP = d[dangerLabel];
+            dangerP = danger(v);
+            for (String piece : Parts.of(text)) {
+                Feature[] pv = withBias(features, features.vector(bridged(bridge, piece, lang)));
+                if (pv.length > 1) {
+                    double part = danger(pv);
+                    if (part >= Parts.BAR) {
+                        dangerP = Math.max(dangerP, part);
+                    }
+                }
+            }
         }
         return new Scores(ranked, dangerP);
+    }
+
+    private double danger(Feature[] v) {
+        double[] d = new double[danger.getNrClass()];
+        Linear.predictProbability(danger, v, d);
+        return d[dangerLabel];
     }
 
     /** LIBLINEAR learns an intercept as one more feature, always 1, that each vector must carry. */
