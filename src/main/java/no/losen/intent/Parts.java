@@ -16,18 +16,17 @@ import java.util.regex.Pattern;
 final class Parts {
 
     /** Messages of at most this many words are read only whole. */
-    static final int LONG = Integer.getInteger("losen.parts.long", 8);
+    static final int LONG = 8;
     /** Words in a window, and the step between windows. */
-    static final int WINDOW = Integer.getInteger("losen.parts.window", 6);
-    static final int STEP = Integer.getInteger("losen.parts.step", 3);
+    static final int WINDOW = 6;
+    static final int STEP = 3;
     /** A clause needs this many words to be read alone (fewer say too little: "ok", "and then"). */
     static final int CLAUSE = 3;
     /**
      * A part counts only at this danger probability: read alone at the whole message's low bar, the
      * parts sent 13 % of topic examples to emergency help in cross-validation (8 % without them).
      */
-    static final double BAR = Double.parseDouble(System.getProperty("losen.parts.bar", "0.5"));
-    static final String MODE = System.getProperty("losen.parts", "both");
+    static final double BAR = 0.5;
 
     /** Clause ends in the twelve languages' scripts: Latin, Arabic (، ؛ ؟) and Ethiopic (። ፣ ፤ ፡ ፧). */
     private static final Pattern CLAUSE_END = Pattern.compile("[.!?;:,\\n\\u060C\\u061B\\u061F\\u1361-\\u1367]+");
@@ -39,25 +38,22 @@ final class Parts {
     static List<String> of(String text) {
         String[] words = SPACE.split(text.strip());
         List<String> out = new ArrayList<>();
-        if (words.length <= LONG || MODE.equals("off")) {
+        if (words.length <= LONG) {
             return out;
         }
-        if (!MODE.equals("windows")) {
-            String[] clauses = CLAUSE_END.split(text);
-            if (clauses.length > 1) {
-                for (String c : clauses) {
-                    if (SPACE.split(c.strip()).length >= CLAUSE) {
-                        out.add(c.strip());
-                    }
+        String[] clauses = CLAUSE_END.split(text);
+        if (clauses.length > 1) {
+            for (String c : clauses) {
+                if (SPACE.split(c.strip()).length >= CLAUSE) {
+                    out.add(c.strip());
                 }
             }
         }
-        if (!MODE.equals("clauses")) {
-            for (int i = 0; i + WINDOW <= words.length + STEP - 1 && i < words.length; i += STEP) {
-                out.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, Math.min(words.length, i + WINDOW))));
-                if (i + WINDOW >= words.length) {
-                    break;
-                }
+        // Windows of WINDOW words, STEP apart, the last one ending at the last word.
+        for (int i = 0; i < words.length; i += STEP) {
+            out.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, Math.min(words.length, i + WINDOW))));
+            if (i + WINDOW >= words.length) {
+                break;
             }
         }
         return out;

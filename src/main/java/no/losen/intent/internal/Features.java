@@ -25,10 +25,6 @@ public final class Features {
     private static final int BITS = 20;
     private static final int WORD = 0x9E3779B9;
     private static final int PAIR = 0x85EBCA6B;
-    private static final int SKELETON = 0x27D4EB2F;
-    /** Whether romanized words also give their {@link Skeleton} (measured by cross-validation, README "Free text"). */
-    static final boolean SKELETONS = "on".equals(System.getProperty("losen.skeleton"));
-    static final int SKELETON_GRAMS = Integer.getInteger("losen.skeleton.grams", 3);
 
     /** Bucket → column (1-based; 0 = not a feature). */
     private final int[] column;
@@ -164,21 +160,6 @@ public final class Features {
                 out[k++] = bucket(previous * 31 + h ^ PAIR);
             }
             previous = h;
-            String sk = SKELETONS ? Skeleton.of(word) : null;
-            if (sk != null) {
-                int sh = hash(sk, 0, sk.length(), SKELETON);
-                String sp = "<" + sk + ">";
-                int need = 1 + sp.length() * SKELETON_GRAMS + (word.length() + 2) * (MAX_GRAM - MIN_GRAM + 1) + 2;
-                if (k + need > out.length) {
-                    out = Arrays.copyOf(out, Math.max(out.length * 2, k + need + 16));
-                }
-                out[k++] = bucket(sh);
-                for (int n = 2; n <= SKELETON_GRAMS; n++) {
-                    for (int i = 0; i + n <= sp.length(); i++) {
-                        out[k++] = bucket(hash(sp, i, i + n, SKELETON + n));
-                    }
-                }
-            }
             String padded = " " + word + " ";
             for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
                 for (int i = 0; i + n <= padded.length(); i++) {
