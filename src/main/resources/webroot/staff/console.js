@@ -932,6 +932,8 @@
     var tries = 0;
     var chats = {};          // ticket -> {box, log}
     var lastQueue = null;    // the last inbox.queue frame, to show again in another console language
+    var sentIds = 0;         // ids of this tab's messages, for inbox.delivered
+    var pending = {};        // id -> the mark of a message not yet delivered
 
     function open() {
       if (!me || (me.roles || []).indexOf('counsellor') < 0 || sock) { return; }
@@ -959,6 +961,7 @@
       $('chats').textContent = '';
       chats = {};
       lastQueue = null;
+      pending = {};
     }
 
     /** The console's language changed: the queue in the new words (a taken conversation keeps its own until a reload). */
@@ -986,6 +989,8 @@
         line(f.ticket, 'them', f.text, f.danger);
       } else if (f.type === 'inbox.note') {
         noted(f.ticket, f.note);
+      } else if (f.type === 'inbox.delivered') {
+        delivered(f.id);
       } else if (f.type === 'inbox.presence') {
         presence(f.ticket, f.connected);
       } else if (f.type === 'inbox.ended') {
@@ -1062,8 +1067,9 @@
       form.addEventListener('submit', function (ev) {
         ev.preventDefault();
         var text = input.value.trim();
-        if (text && say({ type: 'inbox.say', ticket: f.ticket, text: text })) {
-          line(f.ticket, 'me', text);
+        var id = 'm' + (++sentIds);
+        if (text && say({ type: 'inbox.say', ticket: f.ticket, text: text, id: id })) {
+          awaitDelivery(line(f.ticket, 'me', text), id);
           input.value = '';
         }
       });
@@ -1260,6 +1266,37 @@
       p.appendChild(span);
       c.log.appendChild(p);
       c.log.scrollTop = c.log.scrollHeight;
+      return p;
+    }
+
+    /**
+     * How long a message may take to reach the person's connection before the console says it may
+     * not have: over Redis a delivery mark comes back in well under a second; without one the
+     * person's instance may have died, which the desk learns only some seconds later.
+     */
+    var DELIVERY_WAIT_MS = 5000;
+
+    /** Marks {@code p}, the counsellor's message {@code id}, as sent; delivered or "may not have arrived" later. */
+    function awaitDelivery(p, id) {
+      if (!p) { return; }
+      var mark = el('span', 'mark', t('console.inbox.sending'));
+      mark.setAttribute('role', 'status');
+      p.appendChild(mark);
+      pending[id] = mark;
+      setTimeout(function () {
+        if (pending[id] === mark) {   // a late mark still turns it to delivered
+          mark.textContent = t('console.inbox.undelivered');
+          mark.className = 'mark undelivered';
+        }
+      }, DELIVERY_WAIT_MS);
+    }
+
+    function delivered(id) {
+      var mark = pending[id];
+      if (!mark) { return; }
+      delete pending[id];
+      mark.textContent = t('console.inbox.delivered');
+      mark.className = 'mark delivered';
     }
 
     /**

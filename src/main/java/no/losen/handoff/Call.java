@@ -29,6 +29,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Call.PersonIn.class, name = "person_in"),
     @JsonSubTypes.Type(value = Call.PersonOut.class, name = "person_out"),
     @JsonSubTypes.Type(value = Call.Closing.class, name = "closing"),
+    @JsonSubTypes.Type(value = Call.Delivered.class, name = "delivered"),
     @JsonSubTypes.Type(value = Call.Lang.class, name = "lang")
 })
 public sealed interface Call {
@@ -58,15 +59,31 @@ public sealed interface Call {
         }
     }
 
-    /** {@code danger}: the person's message reads as danger now (checked where it arrived). */
-    record Say(Instant at, String ticket, Event.Side from, String user, String text, boolean danger) implements Call {
+    /**
+     * {@code danger}: the person's message reads as danger now (checked where it arrived).
+     * {@code id}: the counsellor's own id for their message, for {@link Delivered} (null: none asked).
+     */
+    record Say(Instant at, String ticket, Event.Side from, String user, String text, boolean danger, String id)
+            implements Call {
         public Say(Instant at, String ticket, Event.Side from, String user, String text) {
-            this(at, ticket, from, user, text, false);
+            this(at, ticket, from, user, text, false, null);
+        }
+
+        public Say(Instant at, String ticket, Event.Side from, String user, String text, boolean danger) {
+            this(at, ticket, from, user, text, danger, null);
         }
 
         @Override
         public void apply(Desk d) {
-            d.say(ticket, from, user, text, danger);
+            d.say(ticket, from, user, text, danger, id);
+        }
+    }
+
+    /** The counsellor's message {@code id} reached the person's connection, on the instance holding it. */
+    record Delivered(Instant at, String ticket, String id) implements Call {
+        @Override
+        public void apply(Desk d) {
+            d.delivered(ticket, id);
         }
     }
 

@@ -475,6 +475,20 @@ public final class Desk {
         }
     }
 
+    /** The counsellor's message {@code id} reached the person's connection: the counsellor sees it marked. */
+    public void delivered(String ticket, String id) {
+        synchronized (this) {
+            Ticket t = tickets.get(ticket);
+            if (t == null || t.counsellor == null || id == null) {
+                return;   // ended meanwhile: nothing to mark
+            }
+            String c = t.counsellor;
+            Event.Delivered e = new Event.Delivered(ticket, id);
+            emit(() -> out.toCounsellor(c, e));
+        }
+        flush();
+    }
+
     /**
      * The person switched language: the counsellor sees the new one, and contact cards come in it.
      * The person's session is switched by the dialog step; this only tells the desk.
@@ -521,6 +535,11 @@ public final class Desk {
      * person's message while their counsellor has no connection is refused as {@link Problem#AWAY}.
      */
     public void say(String ticket, Side from, String user, String text, boolean danger) {
+        say(ticket, from, user, text, danger, null);
+    }
+
+    /** {@link #say(String, Side, String, String, boolean)}; {@code id}: the counsellor's, for {@link Event.Delivered}. */
+    public void say(String ticket, Side from, String user, String text, boolean danger, String id) {
         synchronized (this) {
             if (text == null || text.isBlank()) {
                 talking(ticket, from, user);
@@ -536,7 +555,7 @@ public final class Desk {
                         : "the person is not connected right now; the message was not delivered");
             }
             Ticket t = counted(ticket, from, user);
-            Event.Said e = new Event.Said(ticket, from, text, danger && from == Side.PERSON);
+            Event.Said e = new Event.Said(ticket, from, text, danger && from == Side.PERSON, from == Side.COUNSELLOR ? id : null);
             String c = t.counsellor;
             emit(() -> {
                 if (from == Side.PERSON) {

@@ -54,10 +54,18 @@ public sealed interface Event {
      * A message, to the other side. {@code danger}: the person's message reads as danger now (the
      * check the dialogs use for typed text), flagged in the counsellor's console.
      */
-    record Said(String ticket, Side from, String text, boolean danger) implements Event {
+    record Said(String ticket, Side from, String text, boolean danger, String id) implements Event {
         public Said(String ticket, Side from, String text) {
-            this(ticket, from, text, false);
+            this(ticket, from, text, false, null);
         }
+    }
+
+    /**
+     * To the counsellor: their message {@code id} reached the person's connection (the widget's
+     * socket, or the SMS gateway took it). A message without this within seconds may not have
+     * reached them: their instance may have died, which the desk learns only from its silence.
+     */
+    record Delivered(String ticket, String id) implements Event {
     }
 
     /**

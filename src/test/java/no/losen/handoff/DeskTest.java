@@ -453,6 +453,24 @@ class DeskTest {
     }
 
     @Test
+    void aCounsellorsMessageCarriesTheirIdToThePersonAndItsDeliveryIsToldToThemAlone() {
+        String a = desk.join("p1", "ar", "rights", path);
+        desk.accept(a, "kari");
+        sent.clear();
+        desk.say(a, Side.COUNSELLOR, "kari", "I am here", false, "m1");
+        assertThat(to("person", Event.Said.class)).extracting(Event.Said::id).containsExactly("m1");
+        desk.delivered(a, "m1");
+        assertThat(to("kari", Event.Delivered.class)).extracting(Event.Delivered::id).containsExactly("m1");
+        desk.say(a, Side.PERSON, null, "thanks", false, "forged");
+        assertThat(to("kari", Event.Said.class)).extracting(Event.Said::id).as("a person's message has no id")
+                .containsOnlyNulls();
+        desk.leave(a);
+        sent.clear();
+        desk.delivered(a, "m1");
+        assertThat(sent).as("ended meanwhile: nothing to mark").isEmpty();
+    }
+
+    @Test
     void anInstanceThatClosesTakesItsPeopleAndCounsellorsWithItAtOnce() {
         String a = desk.join("p1", "ar", "rights", path);
         String b = desk.join("p2", "uk", "rights", path);

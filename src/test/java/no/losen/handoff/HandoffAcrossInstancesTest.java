@@ -93,8 +93,10 @@ class HandoffAcrossInstancesTest {
 
             p.send("talk.say", "text", "مرحبا");
             assertThat(kari.next("inbox.message").getString("text")).isEqualTo("مرحبا");
-            kari.send("inbox.say", "ticket", ticket, "text", "Hello, I am here");
+            kari.send("inbox.say", "ticket", ticket, "text", "Hello, I am here", "id", "k1");
             assertThat(p.next("talk.message").getString("text")).isEqualTo("Hello, I am here");
+            // Delivered on the person's instance, told to the counsellor on the other.
+            assertThat(kari.next("inbox.delivered").getString("id")).isEqualTo("k1");
             kari.send("inbox.card", "ticket", ticket, "fact", "rosa");
             assertThat(p.next("talk.card").getJsonObject("card").getString("phone")).isEqualTo("22 33 11 60");
 

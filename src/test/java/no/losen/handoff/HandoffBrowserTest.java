@@ -247,6 +247,8 @@ class HandoffBrowserTest {
         reply.sendKeys("Hei, jeg er her.");
         reply.sendKeys(Keys.ENTER);
         personWaitsFor(".log", "Hei, jeg er her.");
+        // The counsellor sees it reached the person's screen (over Redis too, when they are on two instances).
+        consoleWaitsFor("#chats .chat .line.me .mark", "Levert");
         inConsole("#chats .picker-card button").click();
         personWaitsFor(".log", "22 33 11 60");
 

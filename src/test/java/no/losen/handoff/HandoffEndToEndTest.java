@@ -100,8 +100,12 @@ class HandoffEndToEndTest {
 
                 p.send("talk.say", "text", "Jeg trenger hjelp");
                 assertThat(c.next("inbox.message").getString("text")).isEqualTo("Jeg trenger hjelp");
-                c.send("inbox.say", "ticket", ticket, "text", "Jeg er her");
+                c.send("inbox.say", "ticket", ticket, "text", "Jeg er her", "id", "m-1");
                 assertThat(p.next("talk.message").getString("text")).isEqualTo("Jeg er her");
+                // Written to the person's socket: the console is told, by the id it gave.
+                assertThat(c.next("inbox.delivered").getString("id")).isEqualTo("m-1");
+                c.send("inbox.say", "ticket", ticket, "text", "x", "id", "<script>");
+                assertThat(c.next("error").getString("code")).isEqualTo("bad_frame");
                 c.send("inbox.card", "ticket", ticket, "fact", "rosa");
                 assertThat(p.next("talk.card").getJsonObject("card").getString("tel")).isEqualTo("+4722331160");
 

@@ -109,8 +109,10 @@ class SmsHandoffAcrossInstancesTest {
             // The next SMS arrives at instance b: it reaches the counsellor all the same.
             assertThat(text(b, phone, "Hei fra telefonen")).isEmpty();
             assertThat(kari.next("inbox.message").getString("text")).isEqualTo("Hei fra telefonen");
-            kari.send("inbox.say", "ticket", ticket, "text", "Jeg leser");
+            kari.send("inbox.say", "ticket", ticket, "text", "Jeg leser", "id", "sms-1");
             assertThat(relay.next().text()).isEqualTo("Veileder: Jeg leser");
+            // The gateway took it, on the instance holding the number: kari's console on the other is told.
+            assertThat(kari.next("inbox.delivered").getString("id")).isEqualTo("sms-1");
 
             kari.send("inbox.end", "ticket", ticket);
             kari.next("inbox.ended");

@@ -327,7 +327,8 @@ public final class SmsTalk implements Desk.Outbox {
                     "language", texts.name(a.lang())))));
         } else if (e instanceof Event.Said s) {
             String them = texts.text(h.lang, "sms.talk.them");
-            send(h, List.of((them.isBlank() ? "" : them + " ") + s.text()));
+            send(h, List.of((them.isBlank() ? "" : them + " ") + s.text()), s.id() == null ? null
+                    : () -> board.submit(new Call.Delivered(clock.instant(), s.ticket(), s.id())));
         } else if (e instanceof Event.Card k) {
             String line = SmsRenderer.card(engine.contact(k.who().dialog(), k.fact(), k.who().lang()), "");
             send(h, List.of(line));
@@ -432,6 +433,11 @@ public final class SmsTalk implements Desk.Outbox {
 
     /** Sends to one person, after what was sent to them before; a failure is logged by gateway and status only. */
     private void send(Held h, List<String> blocks) {
+        send(h, blocks, null);
+    }
+
+    /** {@link #send(Held, List)}; {@code sent} runs once the gateway took the messages (null: nothing). */
+    private void send(Held h, List<String> blocks, Runnable sent) {
         List<String> messages = Segments.pack(blocks.stream().map(Segments::plain).toList(), Segments.BUDGET);
         synchronized (h) {
             h.tail = h.tail.thenCompose(v -> h.sender.send(h.to, messages)).handle((v, err) -> {
@@ -441,6 +447,9 @@ public final class SmsTalk implements Desk.Outbox {
                             c instanceof JsonSender.SendFailed f ? " status=" + f.status : "");
                 } else {
                     LOG.info("event=sms.send messages={} segments={}", messages.size(), SmsBudget.segments(messages));
+                    if (sent != null) {
+                        sent.run();
+                    }
                 }
                 return null;
             });

@@ -296,6 +296,11 @@ final class Conversation {
         send(r);
     }
 
+    /** Whether the socket is still open (what is sent now reaches the client). */
+    boolean connected() {
+        return !ws.closed();
+    }
+
     /** A frame made elsewhere ({@link Talk}); safe from any thread. */
     void sendText(String frame) {
         ws.send(frame);

@@ -13,9 +13,11 @@ import no.losen.dialog.ErrorCode;
  * send is listed here; anything else is refused with a stable error code.
  */
 record Frame(String type, String dialog, String lang, String choice, List<String> choices, String text, String token,
-             String ticket, String node, String fact) {
+             String ticket, String node, String fact, String id) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A counsellor's own id for a message ({@code inbox.say}), given back when it was delivered. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final List<String> TYPES = List.of("start", "choose", "text", "back", "restart", "lang", "resume",
             "end", "ping", "talk", "talk.say", "talk.leave", "inbox", "inbox.accept", "inbox.say", "inbox.card",
             "inbox.back", "inbox.end", "inbox.block", "inbox.note");
@@ -48,7 +50,8 @@ record Frame(String type, String dialog, String lang, String choice, List<String
             }
         }
         Frame f = new Frame(type, string(n, "dialog"), string(n, "lang"), string(n, "choice"), choices,
-                string(n, "text"), string(n, "token"), string(n, "ticket"), string(n, "node"), string(n, "fact"));
+                string(n, "text"), string(n, "token"), string(n, "ticket"), string(n, "node"), string(n, "fact"),
+                string(n, "id"));
         f.require();
         return f;
     }
@@ -73,6 +76,9 @@ record Frame(String type, String dialog, String lang, String choice, List<String
             case "inbox.say" -> {
                 need(ticket, "ticket");
                 need(text, "text");
+                if (id != null && !ID.matcher(id).matches()) {
+                    throw new DialogException(ErrorCode.BAD_FRAME, "id must be 1 to 40 letters, digits, - or _");
+                }
             }
             case "inbox.card" -> {
                 need(ticket, "ticket");

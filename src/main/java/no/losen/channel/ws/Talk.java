@@ -380,7 +380,8 @@ final class Talk implements Desk.Outbox {
                 }
                 case "inbox.accept" -> submit(c, new Call.Accept(clock.instant(), f.ticket(), user))
                         .onSuccess(v -> LOG.info("event=handoff.accept"));
-                case "inbox.say" -> submit(c, new Call.Say(clock.instant(), f.ticket(), Event.Side.COUNSELLOR, user, f.text()));
+                case "inbox.say" -> submit(c, new Call.Say(clock.instant(), f.ticket(), Event.Side.COUNSELLOR, user, f.text(),
+                        false, f.id()));
                 case "inbox.card" -> {
                     Waiting w = mine(user, f.ticket());
                     if (steps.engine().dialogs().facts().find(f.fact()).filter(x -> "phone".equals(x.kind())
@@ -455,6 +456,10 @@ final class Talk implements Desk.Outbox {
             c.sendText(n.toString());
         } else if (e instanceof Event.Said s) {
             c.sendText(JSON.createObjectNode().put("type", "talk.message").put("text", s.text()).toString());
+            if (s.id() != null && c.connected()) {
+                // Written to their socket: the counsellor's console marks it delivered.
+                relay.submit(new Call.Delivered(clock.instant(), s.ticket(), s.id()));
+            }
         } else if (e instanceof Event.Card k) {
             ObjectNode n = JSON.createObjectNode().put("type", "talk.card");
             n.set("card", Wire.card(steps.engine().contact(k.who().dialog(), k.fact(), k.who().lang())));
@@ -506,6 +511,9 @@ final class Talk implements Desk.Outbox {
                 n.put("danger", true);
             }
             frame = n.toString();
+        } else if (e instanceof Event.Delivered d) {
+            frame = JSON.createObjectNode().put("type", "inbox.delivered").put("ticket", d.ticket()).put("id", d.id())
+                    .toString();
         } else if (e instanceof Event.Presence p) {
             frame = JSON.createObjectNode().put("type", "inbox.presence").put("ticket", p.ticket())
                     .put("connected", p.connected()).toString();
