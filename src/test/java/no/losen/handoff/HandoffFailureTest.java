@@ -219,6 +219,48 @@ class HandoffFailureTest {
         assertThat(seconds).isBetween(Desk.PRESENCE_TTL.toSeconds() - 10, Desk.PRESENCE_TTL.toSeconds() + 10);
     }
 
+    /** Publishes {@code call} on the relay's channel as instance "ghost" would (a killed instance says nothing more). */
+    void asGhost(String id, JsonObject call) throws Exception {
+        Redis r = Redis.createClient(CLIENTS, redis.uri());
+        try {
+            r.send(Request.cmd(Command.PUBLISH).arg("losen:handoff").arg(new JsonObject().put("id", "ghost:" + id)
+                    .put("call", call).encode())).await();
+        } finally {
+            r.close();
+        }
+    }
+
+    @Test
+    void aMessageToAPersonWhoseInstanceWasKilledIsNeverMarkedDeliveredAndIsRefusedOnceItIsTakenForGone() throws Exception {
+        try (Ws kari = counsellor(b)) {
+            kari.next("inbox.queue");
+            // A person joined through instance "ghost", which beat once and was then killed (kill -9).
+            String now = Instant.now().toString();
+            asGhost("1", new JsonObject().put("call", "join").put("at", now).put("ticket", "t-ghost").put("personKey", "k-ghost")
+                    .put("lang", "ar").put("dialog", "demo").put("path", new io.vertx.core.json.JsonArray()).put("channel", "web"));
+            asGhost("2", new JsonObject().put("call", "person_in").put("at", now).put("instance", "ghost").put("ticket", "t-ghost"));
+            asGhost("3", new JsonObject().put("call", "present").put("at", now).put("instance", "ghost")
+                    .put("users", new JsonObject()).put("persons", new io.vertx.core.json.JsonArray().add("t-ghost")));
+            kari.queueOf(1);
+            kari.send("inbox.accept", "ticket", "t-ghost");
+            kari.next("inbox.chat");
+
+            kari.send("inbox.say", "ticket", "t-ghost", "text", "Call 112 now", "id", "k-1");
+            // Nobody holds the person's socket any more: no delivery mark comes back (the console says so after 5 s).
+            JsonObject f = kari.frames().poll(2, TimeUnit.SECONDS);
+            while (f != null && !"inbox.delivered".equals(f.getString("type"))) {
+                f = kari.frames().poll(500, TimeUnit.MILLISECONDS);
+            }
+            assertThat(f).as("no delivery mark for a message nobody received").isNull();
+            // Within the presence time the desk takes the instance for gone: the person is away, and refused, not lost.
+            assertThat(kari.nextWithin("inbox.presence", (int) Desk.PRESENCE_TTL.toSeconds() + 3).getBoolean("connected"))
+                    .isFalse();
+            assertThat(refusedWithin(kari, () -> kari.send("inbox.say", "ticket", "t-ghost", "text", "Are you there?")))
+                    .isEqualTo("away");
+            kari.send("inbox.end", "ticket", "t-ghost");
+        }
+    }
+
     @Test
     void aLivingInstancesCounsellorStaysCountedPastThePresenceTime() throws Exception {
         try (Ws kari = counsellor(b)) {
