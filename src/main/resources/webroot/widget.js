@@ -1217,8 +1217,10 @@
   }
   /** Danger read in a message to the counsellor: the emergency numbers at once, whoever reads. */
   function dangerNow(f) {
-    var box = h('div', { class: 'msg bot talk-note danger-now', lang: ui.lang, dir: ui.dir },
-      f.text ? [h('p', { text: f.text })] : []);
+    // Laid out as the dialog's own message is (paragraphs, lines, numbers to call): on a phone,
+    // in a panic, the right number must stand on a line of its own.
+    var box = h('div', { class: 'msg bot talk-note danger-now', lang: ui.lang, dir: ui.dir });
+    paragraphs(box, f.text);
     (f.cards || []).forEach(function (c) { box.append(card(c)); });
     log.append(box);
     reveal(box, box.querySelector('a'));

@@ -207,6 +207,41 @@ class HandoffBrowserTest {
         }
     }
 
+    /**
+     * Danger typed to a counsellor, on a phone (360×740), with the bundled rights dialog: the
+     * emergency help comes at once, laid out line by line as the dialog shows it (each number on
+     * its own line, not one run-on paragraph), and the counsellor (a WebSocket here) sees it flagged.
+     */
+    @Test
+    void dangerTypedInATalkOnAPhoneShowsTheEmergencyNumbersLineByLine() throws Exception {
+        Path users = tmp.resolve("users");
+        Config bundled = Config.defaults().withPort(0).withStaff(users, Duration.ofMinutes(20))
+                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(no.losen.Fixtures.openDesk());
+        try (TestServer s = new TestServer(bundled); Ws kari = Ws.open(s, Ws.login(s, "kari", PASSWORD))) {
+            kari.send("inbox");
+            kari.next("inbox.queue");
+            person.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    java.util.Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+            person.get(base(s) + "/chat?lang=nb");
+            inWidget(".talk-btn").click();
+            String ticket = kari.queueOf(1).getJsonObject(0).getString("ticket");
+            kari.send("inbox.accept", "ticket", ticket);
+            personWaitsFor(".talk-text", "Et menneske leser denne samtalen nå");
+            personTypes("han står utenfor døra med kniv og sier han skal drepe meg");
+            assertThat(kari.next("inbox.message").getBoolean("danger")).isTrue();
+            WebElement help = inWidget(".danger-now");
+            assertThat(help.findElements(By.cssSelector("br, p")).size()).as("lines, not one paragraph").isGreaterThan(2);
+            assertThat(help.getText()).contains("112");
+            java.nio.file.Files.createDirectories(Path.of("target/screenshots"));
+            java.nio.file.Files.write(Path.of("target/screenshots/talk-danger-360x740.png"),
+                    person.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            kari.send("inbox.end", "ticket", ticket);
+            personWaitsFor(".log", "Praten med personen er avsluttet og slettet.");
+        } finally {
+            person.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
+    }
+
     /** Kari logs in to the console on {@code counsellorSide}; the person asks on {@code personSide}; she takes them. */
     void talking(TestServer personSide, TestServer counsellorSide) {
         counsellor.get(base(counsellorSide) + "/staff");

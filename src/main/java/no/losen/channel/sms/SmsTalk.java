@@ -74,6 +74,11 @@ public final class SmsTalk implements Desk.Outbox {
         volatile Event.Queued queued;
         /** When they were last sent who answers around the clock because nobody reads (see {@link #RETELL}). */
         volatile Instant toldNobody;
+        /**
+         * Whether the last thing they were told is that a person reads: a counsellor whose console
+         * reconnects (a reload, a network blip) is not announced again by SMS each time.
+         */
+        volatile boolean toldReading;
         /** Sends to one person go one after another, so they arrive in the order they happened. */
         CompletionStage<Void> tail = CompletableFuture.completedFuture(null);
 
@@ -229,8 +234,10 @@ public final class SmsTalk implements Desk.Outbox {
                             List<String> out = new ArrayList<>(danger);
                             out.add(Segments.plain(texts.text(lang, "sms.talk.not-sent")));
                             String dialog = desk.waiting(ticket).map(w -> w.dialog()).orElse(null);
+                            // Only the instance holding the number tells the contacts: it sent the notice
+                            // when the counsellor went, and remembers it (another instance cannot).
                             Held mine = held.get(ticket);
-                            if (dialog != null && (mine == null || tellNobody(mine))) {
+                            if (dialog != null && mine != null && tellNobody(mine)) {
                                 out.addAll(closed(dialog, lang));
                             }
                             return Future.succeededFuture(out);
@@ -283,6 +290,7 @@ public final class SmsTalk implements Desk.Outbox {
             return false;
         }
         h.toldNobody = now;
+        h.toldReading = false;
         return true;
     }
 
@@ -323,8 +331,11 @@ public final class SmsTalk implements Desk.Outbox {
             // Told at the join and when asked (the talk keyword); a text for every move in the queue would cost.
             h.queued = q;
         } else if (e instanceof Event.Accepted a) {
-            send(h, List.of(texts.text(a.lang(), "sms.talk.talking", Map.of("organisation", a.organisation(),
-                    "language", texts.name(a.lang())))));
+            if (!h.toldReading) {
+                h.toldReading = true;
+                send(h, List.of(texts.text(a.lang(), "sms.talk.talking", Map.of("organisation", a.organisation(),
+                        "language", texts.name(a.lang())))));
+            }
         } else if (e instanceof Event.Said s) {
             String them = texts.text(h.lang, "sms.talk.them");
             send(h, List.of((them.isBlank() ? "" : them + " ") + s.text()), s.id() == null ? null
