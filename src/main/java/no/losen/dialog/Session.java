@@ -1,6 +1,5 @@
 package no.losen.dialog;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +37,15 @@ public record Session(String dialog, String node, String lang, Map<String, Objec
 
     /** This session with the current step remembered, before moving on. */
     public Session remember() {
-        List<Step> h = new ArrayList<>(history);
-        h.add(new Step(node, vars));
-        if (h.size() > MAX_HISTORY) {
-            h.remove(0);
+        // One array, made immutable once (the constructor keeps an immutable list as it is): a list
+        // copied three times per step was a tenth of a step's allocation (bench/step-cpu).
+        int drop = history.size() + 1 > MAX_HISTORY ? 1 : 0;
+        Step[] h = new Step[history.size() + 1 - drop];
+        for (int i = drop; i < history.size(); i++) {
+            h[i - drop] = history.get(i);
         }
-        return new Session(dialog, node, lang, vars, h, staff);
+        h[h.length - 1] = new Step(node, vars);
+        return new Session(dialog, node, lang, vars, List.of(h), staff);
     }
 
     public Session withVar(String name, Object value) {
