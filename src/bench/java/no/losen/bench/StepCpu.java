@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code cpu_us_per_step}: this process's CPU time (every thread: event loops, GC, JIT) per step,
  *       the figure bench/ws-load's {@code server_cpu_us_per_step} gives from /proc;</li>
- *   <li>{@code loop_us_per_step}: the CPU time of the Vert.x event loops alone (ThreadMXBean);</li>
+ *   <li>{@code loop_us_per_step}: the CPU time of the Vert.x event loops alone (ThreadMXBean), and
+ *       {@code loop_user_us_per_step} the part of it in user mode (the Java code, not the kernel's socket calls);</li>
  *   <li>{@code vm_us_per_step}: what no Java thread accounts for (the collector, the JIT compiler);</li>
  *   <li>{@code alloc_bytes_per_step}: bytes the event loops allocated per step.</li>
  * </ul>
@@ -83,18 +84,19 @@ public final class StepCpu {
                 Sample b = Sample.take(port);
                 double steps = b.steps - a.steps;
                 double[] v = {steps / ((b.nanos - a.nanos) / 1e9), (b.processCpu - a.processCpu) / 1e3 / steps,
-                    (b.loopCpu - a.loopCpu) / 1e3 / steps, ((b.processCpu - b.javaCpu) - (a.processCpu - a.javaCpu)) / 1e3 / steps,
+                    (b.loopCpu - a.loopCpu) / 1e3 / steps, (b.loopUser - a.loopUser) / 1e3 / steps, ((b.processCpu - b.javaCpu) - (a.processCpu - a.javaCpu)) / 1e3 / steps,
                     (b.loopAlloc - a.loopAlloc) / steps};
                 results.add(v);
                 System.out.printf(Locale.ROOT, "round=%d steps_per_s=%.0f cpu_us_per_step=%.2f loop_us_per_step=%.2f "
-                        + "vm_us_per_step=%.2f alloc_bytes_per_step=%.0f%n", r, v[0], v[1], v[2], v[3], v[4]);
+                        + "loop_user_us_per_step=%.2f vm_us_per_step=%.2f alloc_bytes_per_step=%.0f%n", r, v[0], v[1], v[2], v[3], v[4], v[5]);
             }
             if (jfr != null) {
                 jfr.stop();
                 jfr.dump(Path.of(o.get("jfr")));
                 System.out.println("jfr: " + o.get("jfr"));
             }
-            String[] names = {"steps_per_s", "cpu_us_per_step", "loop_us_per_step", "vm_us_per_step", "alloc_bytes_per_step"};
+            String[] names = {"steps_per_s", "cpu_us_per_step", "loop_us_per_step", "loop_user_us_per_step", "vm_us_per_step",
+                "alloc_bytes_per_step"};
             StringBuilder sum = new StringBuilder("rounds=" + rounds + " sessions=" + sessions);
             for (int i = 0; i < names.length; i++) {
                 int k = i;
@@ -122,7 +124,8 @@ public final class StepCpu {
     }
 
     /** The server's step count and this process's CPU and allocation at one moment. */
-    private record Sample(long nanos, double steps, long processCpu, long javaCpu, long loopCpu, long loopAlloc) {
+    private record Sample(long nanos, double steps, long processCpu, long javaCpu, long loopCpu, long loopUser,
+                          long loopAlloc) {
 
         private static final HttpClient HTTP = HttpClient.newHttpClient();
         private static final Pattern COUNT = Pattern.compile("losen_step_seconds_count\\{channel=\"ws\"} ([0-9.E+]+)");
@@ -135,6 +138,7 @@ public final class StepCpu {
             var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             long java = 0;
             long loop = 0;
+            long user = 0;
             long alloc = 0;
             Map<Long, String> names = new HashMap<>();
             for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
@@ -150,12 +154,13 @@ public final class StepCpu {
                 java += cpu;
                 if (e.getValue().startsWith("vert.x-eventloop")) {
                     loop += cpu;
+                    user += threads.getThreadUserTime(e.getKey());
                     alloc += threads.getThreadAllocatedBytes(e.getKey());
                 }
             }
             long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
-            return new Sample(System.nanoTime(), steps, process, java, loop, alloc);
+            return new Sample(System.nanoTime(), steps, process, java, loop, user, alloc);
         }
     }
 }

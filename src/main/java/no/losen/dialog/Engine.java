@@ -38,6 +38,8 @@ public final class Engine {
     private final Setup setup;
     private final Intents intents;
     private final String variant;
+    /** Replies rendered before, for steps that render the same again (see {@link Rendered}). */
+    private final Rendered rendered;
 
     public Engine(DialogSet set, Map<String, TextAction> actions) {
         this(set, actions, Intents.NONE, Setup.NONE);
@@ -63,6 +65,7 @@ public final class Engine {
         this.intents = intents;
         this.setup = setup;
         this.variant = variant;
+        this.rendered = new Rendered(set);
     }
 
     /**
@@ -376,6 +379,14 @@ public final class Engine {
     }
 
     private Reply render(Session s, Dialog d, List<Node> shown, List<Card> extra, Object ticked) {
+        if (!extra.isEmpty()) {
+            return draw(s, d, shown, extra, ticked);
+        }
+        return rendered.get(d, shown, s, ticked, () -> draw(s, d, shown, extra, ticked));
+    }
+
+    /** Renders a reply: what {@link #render} does when it has not been rendered before. */
+    private Reply draw(Session s, Dialog d, List<Node> shown, List<Card> extra, Object ticked) {
         Node last = shown.get(shown.size() - 1);
         Map<String, Object> env = env(s.vars());
         Renderer r = new Renderer(set, d, s.lang(), s.vars(), variant);
@@ -445,7 +456,7 @@ public final class Engine {
                 .text(String.join("\n\n", paragraphs))
                 .choices(opts)
                 .input(last.input() != null)
-                .cards(cardList)
+                .cards(List.copyOf(cardList))   // a reply may be shared between conversations: nothing in it changes
                 .end(last.end())
                 .draft(r.draft() || (alt != null && alt.draft()))
                 .alts(alt, official)
