@@ -72,8 +72,16 @@ public final class Condition {
         if (anyOf.isEmpty()) {
             return true;
         }
+        // Plain loops: every choice, option and paragraph of every step is tested (bench/step-cpu).
         for (List<Term> all : anyOf) {
-            if (all.stream().allMatch(t -> t.test(vars))) {
+            boolean holds = true;
+            for (Term t : all) {
+                if (!t.test(vars)) {
+                    holds = false;
+                    break;
+                }
+            }
+            if (holds) {
                 return true;
             }
         }

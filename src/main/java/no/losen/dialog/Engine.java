@@ -38,6 +38,8 @@ public final class Engine {
     private final Setup setup;
     private final Intents intents;
     private final String variant;
+    /** Replies rendered before, for steps that render the same again (see {@link Rendered}). */
+    private final Rendered rendered;
 
     public Engine(DialogSet set, Map<String, TextAction> actions) {
         this(set, actions, Intents.NONE, Setup.NONE);
@@ -63,6 +65,7 @@ public final class Engine {
         this.intents = intents;
         this.setup = setup;
         this.variant = variant;
+        this.rendered = new Rendered(set);
     }
 
     /**
@@ -328,8 +331,8 @@ public final class Engine {
         if (s.history().isEmpty()) {
             return new Turn(s, current(s));
         }
-        List<Session.Step> h = new ArrayList<>(s.history());
-        Session.Step last = h.remove(h.size() - 1);
+        List<Session.Step> h = s.history().subList(0, s.history().size() - 1);   // copied once, by the session
+        Session.Step last = s.history().get(s.history().size() - 1);
         Session prev = new Session(s.dialog(), last.node(), s.lang(), last.vars(), h, s.staff());
         Node n = node(d, prev.node());
         // Back to a check list: its variable is undone, but the ticks are offered again so a change is one tap.
@@ -376,6 +379,14 @@ public final class Engine {
     }
 
     private Reply render(Session s, Dialog d, List<Node> shown, List<Card> extra, Object ticked) {
+        if (!extra.isEmpty()) {
+            return draw(s, d, shown, extra, ticked);
+        }
+        return rendered.get(d, shown, s, ticked, () -> draw(s, d, shown, extra, ticked));
+    }
+
+    /** Renders a reply: what {@link #render} does when it has not been rendered before. */
+    private Reply draw(Session s, Dialog d, List<Node> shown, List<Card> extra, Object ticked) {
         Node last = shown.get(shown.size() - 1);
         Map<String, Object> env = env(s.vars());
         Renderer r = new Renderer(set, d, s.lang(), s.vars(), variant);
@@ -399,17 +410,40 @@ public final class Engine {
         cardList.addAll(extra);
         List<Reply.Option> opts;
         List<String> selected = null;
+        // Plain loops rather than streams: this runs at every step (bench/step-cpu).
         if (last.checklist() != null) {
-            opts = options(last, env).stream().map(o -> new Reply.Option(o.id(), r.text(o.label()))).toList();
+            List<Checklist.Option> offered = options(last, env);
+            Reply.Option[] o = new Reply.Option[offered.size()];
+            for (int i = 0; i < o.length; i++) {
+                o[i] = new Reply.Option(offered.get(i).id(), r.text(offered.get(i).label()));
+            }
+            opts = List.of(o);
             Object v = s.vars().get(last.checklist().var());
             Object shownTicks = v != null ? v : ticked;
-            selected = shownTicks instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+            if (shownTicks instanceof List<?> l) {
+                String[] ids = new String[l.size()];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = String.valueOf(l.get(i));
+                }
+                selected = List.of(ids);
+            } else {
+                selected = List.of();
+            }
         } else {
-            opts = choices(d, last, env).stream().map(c -> new Reply.Option(c.id(), r.text(c.label()))).toList();
+            List<Choice> offered = choices(d, last, env);
+            Reply.Option[] o = new Reply.Option[offered.size()];
+            for (int i = 0; i < o.length; i++) {
+                o[i] = new Reply.Option(offered.get(i).id(), r.text(offered.get(i).label()));
+            }
+            opts = List.of(o);
         }
         Reply.Alt alt = null;
         Reply.Alt official = null;
-        if (shown.stream().anyMatch(Node::bilingual)) {
+        boolean bilingual = false;
+        for (Node n : shown) {
+            bilingual |= n.bilingual();
+        }
+        if (bilingual) {
             Object resident = s.vars().get("resident_lang");
             if (resident != null && !resident.equals(s.lang())) {
                 alt = alt(s, d, shown, specs, String.valueOf(resident), cardList);
@@ -422,7 +456,7 @@ public final class Engine {
                 .text(String.join("\n\n", paragraphs))
                 .choices(opts)
                 .input(last.input() != null)
-                .cards(cardList)
+                .cards(List.copyOf(cardList))   // a reply may be shared between conversations: nothing in it changes
                 .end(last.end())
                 .draft(r.draft() || (alt != null && alt.draft()))
                 .alts(alt, official)

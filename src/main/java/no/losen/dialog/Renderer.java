@@ -94,18 +94,64 @@ final class Renderer {
     }
 
     private String fill(String template, Map<String, String> params, int depth) {
-        template = plurals(template, params);
-        if (template.indexOf('{') < 0) {
-            return template;   // most texts have no placeholder: no matcher, no copy (a hot path per step)
+        String resolved = plurals(template, params);
+        if (resolved.indexOf('{') < 0) {
+            return resolved;   // most texts have no placeholder: no matcher, no copy (a hot path per step)
         }
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = m.group(1).isEmpty() ? variable(m.group(2), params, depth) : fact(m.group(2), depth);
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        // Only the content's own texts are kept cut; one a plural block was resolved into is cut for this time.
+        Template t = resolved == template ? Template.of(template) : Template.cut(resolved);
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        for (int i = 0; i < t.names.length; i++) {
+            out.append(t.literals[i]);
+            out.append(t.facts[i] ? fact(t.names[i], depth) : variable(t.names[i], params, depth));
         }
-        m.appendTail(out);
+        out.append(t.literals[t.names.length]);
         return out.toString();
+    }
+
+    /**
+     * A text cut at its placeholders once: the literal pieces and, between them, which placeholder
+     * (a fact or a variable) goes there. Matching the placeholder pattern anew for every text of
+     * every step was a tenth of a step's CPU (bench/step-cpu with JFR); the content's texts are a
+     * bounded set, so each is cut once. Texts a plural block was resolved into are cut each time.
+     */
+    private record Template(String[] literals, boolean[] facts, String[] names) {
+
+        /** Bounds the cache whatever happens (a reload keeps adding texts): beyond it, texts are cut each time. */
+        private static final int MAX_CACHED = 20_000;
+        private static final java.util.concurrent.ConcurrentHashMap<String, Template> CUT =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        static Template of(String text) {
+            Template t = CUT.get(text);
+            if (t == null) {
+                t = cut(text);
+                if (CUT.size() < MAX_CACHED) {
+                    CUT.put(text, t);
+                }
+            }
+            return t;
+        }
+
+        static Template cut(String text) {
+            Matcher m = PLACEHOLDER.matcher(text);
+            List<String> literals = new ArrayList<>();
+            List<Boolean> facts = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            int at = 0;
+            while (m.find()) {
+                literals.add(text.substring(at, m.start()));
+                facts.add(!m.group(1).isEmpty());
+                names.add(m.group(2));
+                at = m.end();
+            }
+            literals.add(text.substring(at));
+            boolean[] f = new boolean[facts.size()];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = facts.get(i);
+            }
+            return new Template(literals.toArray(String[]::new), f, names.toArray(String[]::new));
+        }
     }
 
     /** Each plural block becomes the form its count takes in this language, with {@code #} as the number. */

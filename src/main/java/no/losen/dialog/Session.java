@@ -1,6 +1,5 @@
 package no.losen.dialog;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +37,14 @@ public record Session(String dialog, String node, String lang, Map<String, Objec
 
     /** This session with the current step remembered, before moving on. */
     public Session remember() {
-        List<Step> h = new ArrayList<>(history);
-        h.add(new Step(node, vars));
-        if (h.size() > MAX_HISTORY) {
-            h.remove(0);
+        // One bulk copy into an array with room for the new step, made immutable once (the constructor keeps
+        // an immutable list as it is): three copies of a long history were a tenth of a step (bench/step-path).
+        Step[] h = history.toArray(new Step[history.size() + 1]);
+        h[history.size()] = new Step(node, vars);
+        if (h.length > MAX_HISTORY) {
+            h = java.util.Arrays.copyOfRange(h, h.length - MAX_HISTORY, h.length);
         }
-        return new Session(dialog, node, lang, vars, h, staff);
+        return new Session(dialog, node, lang, vars, List.of(h), staff);
     }
 
     public Session withVar(String name, Object value) {

@@ -29,6 +29,13 @@ public final class Metrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    /**
+     * The per-step meters by channel, looked up with the channel's own string: every step counts a
+     * message and times itself, and building the {@code name|value} key for that cost each step a
+     * string and its hash (bench/step-cpu).
+     */
+    private final Map<String, Counter> messages = new ConcurrentHashMap<>();
+    private final Map<String, Timer> steps = new ConcurrentHashMap<>();
 
     public Metrics(MeterRegistry registry) {
         this.registry = registry;
@@ -50,7 +57,11 @@ public final class Metrics {
 
     /** A message from a user arrived on {@code channel} ({@code ws}, {@code sms}, {@code staff}). */
     public void message(String channel) {
-        counter("losen.messages", "channel", channel).increment();
+        Counter c = messages.get(channel);
+        if (c == null) {
+            c = messages.computeIfAbsent(channel, k -> counter("losen.messages", "channel", k));
+        }
+        c.increment();
     }
 
     /** A request was answered with an error code (the protocol's codes: {@code unknown_choice}, …). */
@@ -65,7 +76,11 @@ public final class Metrics {
 
     /** One engine step on {@code channel}, from frame in to reply out, store included. */
     public void step(String channel, long nanos) {
-        timer("losen.step", "channel", channel).record(nanos, TimeUnit.NANOSECONDS);
+        Timer t = steps.get(channel);
+        if (t == null) {
+            t = steps.computeIfAbsent(channel, k -> timer("losen.step", "channel", k));
+        }
+        t.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** One search over the handbook corpus. */

@@ -51,6 +51,34 @@ class FrameFuzzTest {
         }
     }
 
+    /** The streaming reader answers every frame as the JSON tree did: the same frame, or the same code and message. */
+    @Test
+    void theStreamingReaderAnswersEveryFrameAsTheTreeDid() {
+        Random rnd = new Random(SEED);
+        List<String> edges = List.of("", " ", "null", "[]", "[1,", "\"start\"", "{}", "{\"type\":1}", "{\"type\":null}",
+                "{\"type\":\"back\"} trailing", "{\"type\":\"back\",}", "{\"type\":\"back\",\"x\":{\"y\":[1,{}]}}",
+                "{\"type\":\"choose\",\"choices\":[\"a\",1]}", "{\"type\":\"choose\",\"choices\":null}",
+                "{\"type\":\"choose\",\"choices\":[1],\"choices\":[\"a\"]}", "{\"type\":\"choose\",\"choices\":[]}",
+                "{\"type\":\"start\",\"dialog\":1,\"dialog\":\"demo\"}", "{\"type\":\"start\",\"dialog\":\"demo\",\"dialog\":[1]}",
+                "{\"type\":\"start\",\"lang\":2,\"dialog\":3}", "{\"type\":\"choose\",\"choices\":[[\"a\"]],\"choice\":{}}",
+                "{\"type\":\"choose\",\"choice\":\"a\",\"choice\":null}", "{\"type\":\"text\",\"text\":\"\\u00e6 \\\"\"}");
+        for (int i = 0; i < 40_000; i++) {
+            String raw = i < edges.size() ? edges.get(i)
+                    : rnd.nextBoolean() ? mutate(rnd, VALID.get(rnd.nextInt(VALID.size()))) : random(rnd);
+            Object streamed = outcome(() -> Frame.parse(raw));
+            Object tree = outcome(() -> Frame.parseTree(raw));
+            assertThat(streamed).as("seed=%d frame=%s", SEED, raw).isEqualTo(tree);
+        }
+    }
+
+    private static Object outcome(java.util.function.Supplier<Frame> parse) {
+        try {
+            return parse.get();
+        } catch (DialogException e) {
+            return e.code() + ": " + e.getMessage();
+        }
+    }
+
     @Test
     void randomAndMutatedFramesNeverCrashTheServerOrLeakAnException() {
         Config c = Config.defaults().withPort(0).withContent(Fixtures.BASIC)
