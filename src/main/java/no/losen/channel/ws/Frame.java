@@ -75,14 +75,14 @@ record Frame(String type, String dialog, String lang, String choice, List<String
             throw new DialogException(ErrorCode.BAD_FRAME, "choices must be a list of ids");
         }
         Frame f = new Frame(type, string(v, 1), string(v, 2), string(v, 3), choices, string(v, 4), string(v, 5),
-                string(v, 6), string(v, 7), string(v, 8));
+                string(v, 6), string(v, 7), string(v, 8), string(v, 9));
         f.require();
         return f;
     }
 
     /** The string fields, in the order the tree read them after {@code type}. */
     private static final List<String> FIELDS = List.of("type", "dialog", "lang", "choice", "text", "token", "ticket",
-            "node", "fact");
+            "node", "fact", "id");
 
     private static List<String> choices(JsonParser p, JsonToken value) throws IOException {
         if (value != JsonToken.START_ARRAY) {

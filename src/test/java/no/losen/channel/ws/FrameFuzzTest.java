@@ -39,6 +39,7 @@ class FrameFuzzTest {
             "{\"type\":\"lang\",\"lang\":\"ar\"}",
             "{\"type\":\"resume\",\"token\":\"AAAAAAAAAAAAAAAAAAAAAA\"}",
             "{\"type\":\"ping\"}",
+            "{\"type\":\"inbox.say\",\"ticket\":\"t1\",\"text\":\"hei\",\"id\":\"m-1\"}",
             "{\"type\":\"start\",\"dialog\":\"demo-staff\"}");
 
     @Test
