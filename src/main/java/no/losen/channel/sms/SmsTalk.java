@@ -183,7 +183,7 @@ public final class SmsTalk implements Desk.Outbox {
         return submit(new Call.Join(clock.instant(), ticket, personKey, null, s.lang(), s.dialog(), PathStep.of(d, s),
                 Waiting.SMS))
                 .map(v -> {
-                    board.submit(new Call.PersonIn(clock.instant(), board.relay().instance(), ticket));
+                    heldHere(ticket);
                     LOG.info("event=handoff.join channel=sms lang={} dialog={}", s.lang(), s.dialog());
                     return joined(ticket, s.lang());
                 }).recover(e -> {
@@ -263,6 +263,11 @@ public final class SmsTalk implements Desk.Outbox {
             return;
         }
         held.put(ticket, new Held(sender, new SmsSender.Recipient(in.from(), in.to()), personKey, lang));
+        heldHere(ticket);
+    }
+
+    /** Tells every copy of the desk that this instance holds {@code ticket}'s number (it is the one that sends). */
+    private void heldHere(String ticket) {
         board.submit(new Call.PersonIn(clock.instant(), board.relay().instance(), ticket));
     }
 
