@@ -10,10 +10,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * One simulated user: walks the fixture's demo dialog in a loop (choices, back, a check list),
  * waiting a think time between steps, and times each step from frame sent to reply received.
  */
-final class Walker {
+public final class Walker {
 
-    static final String START = "{\"type\":\"start\",\"dialog\":\"demo\",\"lang\":\"en\"}";
-    static final List<String> STEPS = List.of(
+    public static final String START = "{\"type\":\"start\",\"dialog\":\"demo\",\"lang\":\"en\"}";
+    public static final List<String> STEPS = List.of(
             "{\"type\":\"choose\",\"choice\":\"adult\"}",
             "{\"type\":\"back\"}",
             "{\"type\":\"choose\",\"choice\":\"child\"}",

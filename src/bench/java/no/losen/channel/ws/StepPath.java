@@ -63,15 +63,7 @@ public final class StepPath {
                 return Promise.promise();
             }
         };
-        List<String> walk = List.of(
-                "{\"type\":\"choose\",\"choice\":\"adult\"}",
-                "{\"type\":\"back\"}",
-                "{\"type\":\"choose\",\"choice\":\"child\"}",
-                "{\"type\":\"back\"}",
-                "{\"type\":\"choose\",\"choice\":\"signs\"}",
-                "{\"type\":\"choose\",\"choices\":[\"debt\"]}",
-                "{\"type\":\"choose\",\"choice\":\"again\"}");
-        byte[][] frames = walk.stream().map(StepPath::masked).toArray(byte[][]::new);
+        byte[][] frames = no.losen.bench.Walker.STEPS.stream().map(StepPath::masked).toArray(byte[][]::new);
         EmbeddedChannel[] channels = new EmbeddedChannel[sessions];
         int[] next = new int[sessions];
         for (int i = 0; i < sessions; i++) {
@@ -81,7 +73,7 @@ public final class StepPath {
                     new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(64 * 1024)
                             .allowExtensions(false).build()),
                     new Utf8FrameValidator(), new WebSocketFrameAggregator(64 * 1024), socket);
-            step(channels[i], masked("{\"type\":\"start\",\"dialog\":\"demo\",\"lang\":\"en\"}"));
+            step(channels[i], masked(no.losen.bench.Walker.START));
         }
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();

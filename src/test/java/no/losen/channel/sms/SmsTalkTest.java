@@ -95,6 +95,16 @@ class SmsTalkTest {
         return board.desk().queue().get(0).ticket();
     }
 
+    /** Kari comes on duty, the phone picks {@code language} and asks with {@code ask}, and she takes them; the ticket. */
+    private String taken(String language, String ask) {
+        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
+        send(language);
+        send(ask);
+        String ticket = ticket();
+        counsellor(new Call.Accept(Instant.now(), ticket, "kari"));
+        return ticket;
+    }
+
     @Test
     void it_is_offered_only_through_a_gateway_that_can_send_and_while_someone_answers() {
         open();
@@ -151,11 +161,7 @@ class SmsTalkTest {
     @Test
     void a_long_message_from_the_counsellor_is_packed_into_sms_within_the_budget() {
         open();
-        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
-        send("2");
-        send("talk");
-        String ticket = ticket();
-        counsellor(new Call.Accept(Instant.now(), ticket, "kari"));
+        String ticket = taken("2", "talk");
         String sentence = "You can get help from a doctor without papers, and the doctor must keep it to themselves. ";
         counsellor(new Call.Say(Instant.now(), ticket, Event.Side.COUNSELLOR, "kari", sentence.repeat(10).strip()));
         List<String> chat = gateway.texts().subList(1, gateway.texts().size());
@@ -167,11 +173,7 @@ class SmsTalkTest {
     @Test
     void when_the_counsellor_is_gone_the_person_is_told_by_sms_and_a_message_meanwhile_is_not_called_ended() {
         open();
-        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
-        send("1");
-        send("person");
-        String ticket = ticket();
-        counsellor(new Call.Accept(Instant.now(), ticket, "kari"));
+        String ticket = taken("1", "person");
         counsellor(new Call.CounsellorOut(Instant.now(), null, "kari"));
         String closed = "Ingen kan svare på SMS akkurat nå. Disse svarer døgnet rundt:\nROSA: 22 33 11 60";
         assertThat(gateway.texts()).last().isEqualTo(closed);
@@ -203,10 +205,7 @@ class SmsTalkTest {
     @Test
     void the_person_may_not_flood_the_counsellor() {
         open(Duration.ofMinutes(10), 2);
-        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
-        send("1");
-        send("person");
-        counsellor(new Call.Accept(Instant.now(), ticket(), "kari"));
+        taken("1", "person");
         assertThat(send("en")).isEmpty();
         assertThat(send("to")).isEmpty();
         assertThat(send("tre")).isEqualTo("Du har sendt mange meldinger på kort tid. Vent litt før du skriver mer.");
@@ -215,11 +214,7 @@ class SmsTalkTest {
     @Test
     void a_blocked_person_asking_again_gets_the_contacts_not_a_dead_end() {
         open();
-        counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
-        send("1");
-        send("person");
-        String ticket = ticket();
-        counsellor(new Call.Accept(Instant.now(), ticket, "kari"));
+        String ticket = taken("1", "person");
         counsellor(new Call.Block(Instant.now(), ticket, "kari"));
         assertThat(gateway.texts()).last().isEqualTo("Praten er avsluttet og slettet. Svar MENY for spørsmålene.");
         assertThat(send("person")).isEqualTo("Ingen kan svare på SMS akkurat nå. Disse svarer døgnet rundt:\nROSA: 22 33 11 60");
