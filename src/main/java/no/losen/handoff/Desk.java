@@ -197,10 +197,10 @@ public final class Desk {
                     if (t.waiting.away()) {
                         emit(() -> out.toCounsellor(user, new Event.Presence(a.ticket(), false)));
                     }
-                    if (back) {
-                        emit(() -> out.toPerson(a));
-                    }
                 }
+            }
+            if (back) {
+                backFrom(user);
             }
         }
         flush();
@@ -234,8 +234,8 @@ public final class Desk {
     }
 
     /**
-     * Tells the people of counsellor {@code user}, whom a heartbeat shows connected again after
-     * their instance was taken for gone, that someone reads again.
+     * Tells the people of counsellor {@code user}, connected again (a new connection, or a
+     * heartbeat after their instance was taken for gone), that someone reads again.
      */
     private void backFrom(String user) {
         for (Ticket t : tickets.values()) {
@@ -261,7 +261,7 @@ public final class Desk {
      * copy thought. Self-healing: a missed {@code in} or {@code out} is corrected by the next beat,
      * and an instance whose beats stop is dropped by {@link #sweep} after {@link #PRESENCE_TTL}.
      */
-    public synchronized void present(String instance, Map<String, Integer> users) {
+    public void present(String instance, Map<String, Integer> users) {
         present(instance, users, List.of());
     }
 
@@ -269,13 +269,7 @@ public final class Desk {
     public void present(String instance, Map<String, Integer> users, List<String> persons) {
         synchronized (this) {
             heard.put(instance, now());
-            for (String ticket : persons) {
-                Ticket t = tickets.get(ticket);
-                if (t != null) {
-                    holder.put(ticket, instance);
-                    connectedNow(t, true);
-                }
-            }
+            persons.forEach(ticket -> holds(instance, ticket));
             List<String> back = users.keySet().stream().filter(u -> !connected(u)).toList();
             if (users.isEmpty()) {
                 online.remove(instance);
@@ -290,13 +284,18 @@ public final class Desk {
     /** The person holding {@code ticket} has a socket on {@code instance} (joined, or resumed after a reconnect). */
     public void personIn(String instance, String ticket) {
         synchronized (this) {
-            Ticket t = tickets.get(ticket);
-            if (t != null) {
-                holder.put(ticket, instance);
-                connectedNow(t, true);
-            }
+            holds(instance, ticket);
         }
         flush();
+    }
+
+    /** {@code instance} holds the person's connection; under the lock. */
+    private void holds(String instance, String ticket) {
+        Ticket t = tickets.get(ticket);
+        if (t != null) {
+            holder.put(ticket, instance);
+            connectedNow(t, true);
+        }
     }
 
     /** The person's socket on {@code instance} closed; another instance's newer socket is not undone. */

@@ -244,9 +244,7 @@ final class Talk implements Desk.Outbox {
                     return false;
                 }
                 // Not delivered, and said so: nobody reads now; these answer day and night.
-                ObjectNode n = talk("away").put("reason", "not_sent");
-                n.set("cards", contacts(k.dialog(), k.lang()));
-                c.sendText(n.toString());
+                c.sendText(withContacts("away", k.dialog(), k.lang()).put("reason", "not_sent").toString());
                 return true;
             });
         });
@@ -264,15 +262,13 @@ final class Talk implements Desk.Outbox {
             }
             if (desk.blocked(token)) {
                 // Blocked by a counsellor: not the queue again, but who answers around the clock.
-                ObjectNode n = talk("blocked");
-                n.set("cards", contacts(s.dialog(), s.lang()));
-                c.sendText(n.toString());
+                c.sendText(withContacts("blocked", s.dialog(), s.lang()).toString());
                 return Future.succeededFuture();
             }
             if (duty() != Desk.Duty.ON) {
                 // Outside hours, nobody connected, or the instances cannot reach each other:
                 // who answers around the clock, in the person's language.
-                c.sendText(closed(s).toString());
+                c.sendText(withContacts("closed", s.dialog(), s.lang()).toString());
                 return Future.succeededFuture();
             }
             Dialog d = steps.engine().dialogs().dialog(s.dialog()).orElseThrow();
@@ -282,9 +278,7 @@ final class Talk implements Desk.Outbox {
                     Waiting.WEB);
             return submit(c, join, refusal -> {
                         if (refusal.problem() == HandoffException.Problem.CROWDED) {
-                            ObjectNode n = talk("crowded");
-                            n.set("cards", contacts(s.dialog(), s.lang()));
-                            c.sendText(n.toString());
+                            c.sendText(withContacts("crowded", s.dialog(), s.lang()).toString());
                             return true;
                         }
                         return false;
@@ -451,9 +445,7 @@ final class Talk implements Desk.Outbox {
             c.sendText(talk("talking").put("organisation", a.organisation()).put("lang", a.lang()).toString());
         } else if (e instanceof Event.Away a) {
             // Nobody reads now (the counsellor may come back): said at once, with who answers day and night.
-            ObjectNode n = talk("away");
-            n.set("cards", contacts(a.who().dialog(), a.who().lang()));
-            c.sendText(n.toString());
+            c.sendText(withContacts("away", a.who().dialog(), a.who().lang()).toString());
         } else if (e instanceof Event.Said s) {
             c.sendText(JSON.createObjectNode().put("type", "talk.message").put("text", s.text()).toString());
             if (s.id() != null && c.connected()) {
@@ -541,9 +533,10 @@ final class Talk implements Desk.Outbox {
         return JSON.createObjectNode().put("type", "talk").put("state", state);
     }
 
-    private ObjectNode closed(Session s) {
-        ObjectNode n = talk("closed");
-        n.set("cards", contacts(s.dialog(), s.lang()));
+    /** A talk frame in {@code state} with who answers around the clock, in the person's language. */
+    private ObjectNode withContacts(String state, String dialog, String lang) {
+        ObjectNode n = talk(state);
+        n.set("cards", contacts(dialog, lang));
         return n;
     }
 

@@ -363,10 +363,8 @@ public final class RedisRelay implements Relay {
     @Override
     public CompletionStage<Void> close() {
         closing = true;
-        // Calls still on their way (a closing socket's person_out, say) go out first, for at most a
-        // second: closed at once, the other instances would learn of them only when the heartbeat expires.
-        CompletableFuture<Void> inFlight = CompletableFuture.allOf(mine.values().toArray(CompletableFuture[]::new))
-                .handle((v, e) -> (Void) null).completeOnTimeout(null, 1, java.util.concurrent.TimeUnit.SECONDS);
-        return inFlight.thenCompose(v -> subscriber.close().eventually(() -> publisher.close()).toCompletionStage());
+        // What this instance still had to say went out before: Switchboard.close sends Call.Closing
+        // first, and calls are published in order, so it was answered after everything before it.
+        return subscriber.close().eventually(() -> publisher.close()).toCompletionStage();
     }
 }
