@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * <p>Both server JVMs, Losen's and the echo server's, start with the same flags ({@code --server-heap},
  * default 1g, as both -Xms and -Xmx; {@code --server-opts}, default {@code -XX:+UseG1GC}), so the ratio
  * compares the servers, not their settings. {@code --jfr FILE} records Losen's paced phase with Java Flight
- * Recorder (the {@code profile} settings), started and stopped with jcmd, so the flags stay the same.
+ * Recorder (the {@code profile} settings), started and stopped with jcmd, so the flags stay the same;
+ * {@code --histogram FILE} writes what the heap grew by per session, class by class ({@link HeapGrowth}).
  */
 public final class WsLoad {
 
@@ -222,13 +223,14 @@ public final class WsLoad {
         int held;
         try (Load load = new Load(port, think, sessions)) {
             long before = heapAfterGc(server.pid());
+            String histogramBefore = o.containsKey("histogram") ? run(jcmdPath(), Long.toString(server.pid()), "GC.class_histogram") : "";
             long t0 = System.nanoTime();
             held = load.open(sessions, 500);
             System.out.printf("losen: %d sessions opened in %.1f s%n", held, (System.nanoTime() - t0) / 1e9);
             // JIT warm-up: a few seconds flat out, not measured, so the paced phase sees compiled code.
             load.run(Load.Mode.FLAT_OUT, 0, 5);
             Map<String, Double> m0 = stepBuckets(port);
-            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            String jcmd = jcmdPath();
             if (o.containsKey("jfr")) {
                 // started here, in Losen's JVM only, so the echo server's flags stay the same as Losen's
                 run(jcmd, Long.toString(server.pid()), "JFR.start", "name=ws-load", "settings=profile");
@@ -249,8 +251,8 @@ public final class WsLoad {
             System.out.println(b);
             long after = heapAfterGc(server.pid());
             if (o.containsKey("histogram")) {
-                Files.writeString(Path.of(o.get("histogram")),
-                        run(jcmd, Long.toString(server.pid()), "GC.class_histogram"));
+                Files.writeString(Path.of(o.get("histogram")), HeapGrowth.between(histogramBefore,
+                        run(jcmd, Long.toString(server.pid()), "GC.class_histogram"), held));
             }
             perSession = held == 0 ? 0 : (after - before) / held;
             System.out.printf("losen idle heap: %d KiB before, %d KiB with %d idle sessions: %d bytes each%n",
@@ -317,7 +319,7 @@ public final class WsLoad {
 
     /** The server's used heap after a full GC, read with jcmd (same JDK as this one). */
     static long heapAfterGc(long pid) throws IOException, InterruptedException {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String jcmd = jcmdPath();
         run(jcmd, Long.toString(pid), "GC.run");
         Thread.sleep(500);
         run(jcmd, Long.toString(pid), "GC.run");
@@ -327,6 +329,10 @@ public final class WsLoad {
             throw new IllegalStateException("cannot read the heap from jcmd: " + info);
         }
         return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    static String jcmdPath() {
+        return Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
     }
 
     static String run(String... cmd) throws IOException, InterruptedException {

@@ -44,7 +44,7 @@ final class Rendered {
 
     /** The reply for these inputs, rendered by {@code render} unless an equal one was rendered before. */
     Reply get(Dialog d, List<Node> shown, Session s, Object ticked, Supplier<Reply> render) {
-        if (!fromContent(s.vars().values()) || !fromContent(ticked)) {
+        if (!varsFromContent(s.vars()) || !fromContent(ticked)) {
             return render.get();
         }
         String[] ids = new String[shown.size()];
@@ -64,6 +64,18 @@ final class Rendered {
 
     int size() {
         return replies.size();
+    }
+
+    /**
+     * Every variable's value comes from the content. Read with {@code forEach}, not {@code values()}: an
+     * immutable map keeps the view {@code values()} makes, and the map outlives the step in the session's
+     * history, so the view cost 16 bytes per history step of every idle session (bench/ws-load
+     * {@code --histogram}: 9.8 views, 158 B per session).
+     */
+    private boolean varsFromContent(Map<String, Object> vars) {
+        boolean[] all = {true};
+        vars.forEach((name, value) -> all[0] &= fromContent(value));
+        return all[0];
     }
 
     private boolean fromContent(Object v) {

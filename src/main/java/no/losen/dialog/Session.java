@@ -27,8 +27,14 @@ public record Session(String dialog, String node, String lang, Map<String, Objec
         history = List.copyOf(history);
     }
 
+    /**
+     * This session at {@code newNode} with {@code newVars}. Variables equal to the current ones keep the
+     * current map: most steps set nothing new, and the history holds one map per step, so a copy per
+     * step was a third of an idle session's own heap (bench/ws-load {@code --histogram}: 9.5 maps,
+     * 303 B per session).
+     */
     public Session at(String newNode, Map<String, Object> newVars) {
-        return new Session(dialog, newNode, lang, newVars, history, staff);
+        return new Session(dialog, newNode, lang, newVars.equals(vars) ? vars : newVars, history, staff);
     }
 
     public Session withLang(String newLang) {
