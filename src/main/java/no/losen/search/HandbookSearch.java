@@ -64,7 +64,7 @@ public final class HandbookSearch {
     private final Excerpt excerpts;
 
     private HandbookSearch(Path contentRoot, IndexSnapshot snapshot, SearchConfig config, long t0,
-                           CompletableFuture<QueryTranslator> translator) {
+                           CompletableFuture<QueryTranslator> translator, DerivedCache cache) {
         this.corpus = snapshot.corpus(contentRoot);
         this.sources = corpus.sources().stream().collect(Collectors.toMap(SourceCatalog.Source::id, s -> s));
         long tCorpus = System.nanoTime();
@@ -77,13 +77,14 @@ public final class HandbookSearch {
         this.translator = translator.join();
         this.foreign = Translators.none();
         // Other languages' analysers (Morfologik dictionaries, ICU) and FreeDict dictionaries take
-        // seconds of CPU: not on the start-up path. Until they are in, those questions are searched
-        // as written (as before translation existed), then with the glossaries, then with everything.
+        // seconds of CPU when built, a fraction of a second when read from the cache: beside the rest of
+        // the start, which waits for them before the server is ready (server.Losen.load). Until they are
+        // in, those questions are searched as written, then with the glossaries, then with everything.
         // Nothing to search (content without a corpus, as in most server tests): nothing to translate into.
         this.dictionaries = corpus.passages().isEmpty() ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(() -> {
             long t = System.nanoTime();
             this.foreign = Translators.glossariesOnly(this.translator);
-            this.foreign = Translators.load(config.freeDictDir(), this.translator);
+            this.foreign = Translators.load(config.freeDictDir(), this.translator, cache);
             LOG.info("dictionaries of other languages ready in {} ms", (System.nanoTime() - t) / 1_000_000);
         }).exceptionally(e -> {
             LOG.warn("dictionaries of other languages not loaded ({}); glossaries only", e.toString());
@@ -148,7 +149,7 @@ public final class HandbookSearch {
         IndexSnapshot snapshot = hash.equals("empty") ? IndexSnapshot.build(contentRoot)
                 : cache.get("search", CacheKey.of("search").add(hash).build(), IndexSnapshot.CODEC,
                         () -> IndexSnapshot.build(contentRoot));
-        return new HandbookSearch(contentRoot, snapshot, config, t0, translator);
+        return new HandbookSearch(contentRoot, snapshot, config, t0, translator, cache);
     }
 
     /**
@@ -271,7 +272,7 @@ public final class HandbookSearch {
         return buildMillis;
     }
 
-    /** Waits until the other languages' dictionaries are read (tools and tests; the server does not wait). */
+    /** Waits until the other languages' dictionaries are read (the server before it is ready; tools and tests). */
     public void awaitDictionaries() {
         dictionaries.join();
     }

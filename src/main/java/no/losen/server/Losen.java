@@ -165,6 +165,9 @@ public final class Losen {
         DerivedCache cache = DerivedCache.at(config.cacheDir());
         CompletableFuture<Map<String, TextAction>> search = CompletableFuture.supplyAsync(() -> {
             long t = System.nanoTime();
+            // Ready means loaded, the other languages' dictionaries too: a question in Polish right after
+            // the start gets the answer it gets later (read from the cache, they cost no more than the index).
+            HandbookSearch.forContent(root, cache).awaitDictionaries();
             Map<String, TextAction> a = timed(Actions.forContent(root, cache), metrics);
             LOG.info("event=startup.part part=search ms={}", (System.nanoTime() - t) / 1_000_000);
             return a;

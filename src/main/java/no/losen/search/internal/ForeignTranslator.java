@@ -1,7 +1,12 @@
 package no.losen.search.internal;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import no.losen.cache.DerivedCache;
 
 /**
  * Turns a question in a language other than Norwegian or English into weighted Norwegian terms,
@@ -36,11 +42,16 @@ public final class ForeignTranslator {
 
     /** A dictionary keyed by the language's lookup keys. */
     public static final class Lexicon {
-        private final Map<String, List<String>> byKey = new HashMap<>();
+        private final Map<String, List<String>> byKey;
         private final String name;
 
+        private Lexicon(String name, Map<String, List<String>> byKey) {
+            this.name = name;
+            this.byKey = byKey;
+        }
+
         public Lexicon(FreeDict dict, LanguageForms forms) {
-            this.name = dict.name();
+            this(dict.name(), new HashMap<>());
             dict.entries().forEach((head, translations) -> {
                 if (head.indexOf(' ') >= 0) {
                     return; // word-level translation: phrases of the source language are the glossary's job
@@ -76,6 +87,56 @@ public final class ForeignTranslator {
         public int size() {
             return byKey.size();
         }
+
+        /**
+         * A lexicon as bytes, for the content cache: building one looks up every headword's forms
+         * (Morfologik for Polish), seconds of CPU for all of them, while reading it back is a fraction of
+         * that. A list of translations shared by the forms of one headword is written once.
+         */
+        static final DerivedCache.Codec<Lexicon> CODEC = new DerivedCache.Codec<>() {
+            @Override
+            public void write(Lexicon l, DataOutputStream out) throws IOException {
+                DerivedCache.writeString(out, l.name);
+                Map<List<String>, Integer> lists = new IdentityHashMap<>();
+                l.byKey.values().forEach(v -> lists.putIfAbsent(v, lists.size()));
+                out.writeInt(lists.size());
+                for (List<String> v : lists.keySet().stream().sorted(Comparator.comparing(lists::get)).toList()) {
+                    out.writeInt(v.size());
+                    for (String t : v) {
+                        DerivedCache.writeString(out, t);
+                    }
+                }
+                out.writeInt(l.byKey.size());
+                for (Map.Entry<String, List<String>> e : l.byKey.entrySet()) {
+                    DerivedCache.writeString(out, e.getKey());
+                    out.writeInt(lists.get(e.getValue()));
+                }
+            }
+
+            @Override
+            public Lexicon read(DataInputStream in) throws IOException {
+                String name = DerivedCache.readString(in);
+                List<List<String>> lists = new ArrayList<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    String[] v = new String[in.readInt()];
+                    for (int j = 0; j < v.length; j++) {
+                        v[j] = DerivedCache.readString(in);
+                    }
+                    lists.add(List.of(v));
+                }
+                int n = in.readInt();
+                Map<String, List<String>> byKey = new HashMap<>(n * 4 / 3 + 1);
+                for (int i = 0; i < n; i++) {
+                    String key = DerivedCache.readString(in);
+                    int list = in.readInt();
+                    if (list < 0 || list >= lists.size()) {
+                        throw new IOException("lexicon entry points past its lists");
+                    }
+                    byKey.put(key, lists.get(list));
+                }
+                return new Lexicon(name, byKey);
+            }
+        };
     }
 
     private final LanguageForms forms;
