@@ -22,10 +22,20 @@ import no.losen.intent.internal.Normalizer;
  * message, once or repeated ("help", "HELP HELP!!", "помогите помогите"): a bare cry for help is
  * danger now, while the same word in a sentence ("thanks for the help", "I need help with NAV") is
  * not, and a message of a few words needs more than the danger model's low bar (Recogniser.Thresholds).
+ *
+ * <p>An entry of several words matches with up to {@link #GAP} other words between each two of them:
+ * people put a word in ("не хочу <b>більше</b> жити", "ما <b>عاد</b> بدي عيش", "dusi <b>mnie</b> teraz"),
+ * and a list of every such variant in twelve languages would never be complete. Cross-validation found
+ * such messages among the danger examples the list missed; a false alarm costs a look at the emergency
+ * numbers.
  */
 public final class DangerWords {
 
-    private record Entry(String folded, boolean inside, boolean whole, boolean alone, String lang, String written, boolean latin) {
+    /** Other words allowed between two words of an entry. */
+    static final int GAP = 1;
+
+    private record Entry(String folded, String[] words, boolean inside, boolean whole, boolean alone, String lang,
+                         String written, boolean latin) {
     }
 
     private final List<Entry> entries;
@@ -53,7 +63,7 @@ public final class DangerWords {
                 if (f.length() >= 2) {
                     boolean latin = f.codePoints().filter(Character::isLetter).findFirst()
                             .stream().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
-                    out.add(new Entry(f, inside, whole, alone, lang, s, latin));
+                    out.add(new Entry(f, f.split(" "), inside, whole, alone, lang, s, latin));
                 }
             }
         }
@@ -67,7 +77,7 @@ public final class DangerWords {
     /** The first entry found in {@code text} typed in a session in {@code lang}, with its language ("en: kill"). */
     public Optional<String> match(String text, String lang) {
         String folded = Normalizer.fold(text);
-        String t = " " + folded + " ";
+        String[] tokens = folded.isEmpty() ? new String[0] : folded.split(" ");
         for (Entry e : entries) {
             if (e.latin() && !e.lang().equals(lang) && !e.lang().equals("en")) {
                 continue;
@@ -78,12 +88,40 @@ public final class DangerWords {
                 }
                 continue;
             }
-            String w = e.whole() ? e.folded() + " " : e.folded();
-            if (e.inside() ? t.contains(w) : t.contains(" " + w)) {
-                return Optional.of(e.lang() + ": " + e.written());
+            for (int i = 0; i < tokens.length; i++) {
+                if (word(tokens[i], e, 0) && rest(tokens, i + 1, e, 1)) {
+                    return Optional.of(e.lang() + ": " + e.written());
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** Words {@code k}… of entry {@code e} follow from {@code tokens[from]}, with at most {@link #GAP} others before each. */
+    private static boolean rest(String[] tokens, int from, Entry e, int k) {
+        if (k == e.words().length) {
+            return true;
+        }
+        for (int j = from; j < tokens.length && j <= from + GAP; j++) {
+            if (word(tokens[j], e, k) && rest(tokens, j + 1, e, k + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Word {@code k} of entry {@code e} matches {@code token}: the first may end a longer word ({@code *}),
+     * the last may begin one (unless {@code $}), a word between must be the word itself.
+     */
+    private static boolean word(String token, Entry e, int k) {
+        String w = e.words()[k];
+        boolean first = k == 0;
+        boolean last = k == e.words().length - 1;
+        if (first && e.inside()) {
+            return !last ? token.endsWith(w) : e.whole() ? token.endsWith(w) : token.contains(w);
+        }
+        return last && !e.whole() ? token.startsWith(w) : token.equals(w);
     }
 
     /** {@code folded} is {@code entry}, once or several times, and nothing else. */

@@ -43,6 +43,16 @@ class DangerWordsTest {
     }
 
     @Test
+    void theWordsOfAnEntryMayHaveOneOtherWordBetweenThem() {
+        assertThat(words.matches("han vil drepe meg", "nb")).isTrue();
+        assertThat(words.matches("han vil drepe faktisk meg", "nb")).isTrue();
+        assertThat(words.matches("trenger hjelp akkurat nå", "nb")).isTrue();
+        assertThat(words.matches("han vil drepe alle sammen, ikke meg", "nb")).as("two words between").isFalse();
+        assertThat(words.matches("meg drepe", "nb")).as("the words in their order").isFalse();
+        assertThat(words.matches("får jeg hjelp akkurat når jeg kommer", "nb")).as("still a whole last word").isFalse();
+    }
+
+    @Test
     void aStarEntryMatchesInsideAWord() {
         assertThat(words.matches("قال رح يقتلني", "ar")).isTrue();
     }
