@@ -26,8 +26,8 @@ class ClientScriptTest {
     }
 
     @Test
-    void theWidgetTakesTheClient() throws IOException {
-        for (String name : new String[] {"webroot/widget.js"}) {
+    void theWidgetAndTheConsoleBothTakeTheClient() throws IOException {
+        for (String name : new String[] {"webroot/widget.js", "webroot/staff/console.js"}) {
             assertThat(ClientScript.into(read(name))).as(name).contains("function losenClient(o) {");
         }
     }
