@@ -14,8 +14,7 @@
   let uiLang = 'nb';
   let dialogs = [];           // staff dialogs from /staff/dialogs
   let dialog = null;          // the one running
-  let sent = [];              // kinds of frames sent and not yet answered, oldest first
-  let history = [];           // [{node}] the path in this tab, current last
+  let history = [];           // [{node}] the path in this tab, current last: the server's history and where it is
   let current = null;         // the last message
   let backsLeft = 0;          // going back several steps: back frames still to send
   let token = null;
@@ -26,6 +25,8 @@
   let whenEnded = null;       // what to do once the server says the conversation is erased
 
   /* losen-client.js */
+  // Steps the server keeps behind the current one (Session.MAX_HISTORY): the most a message's depth says.
+  const MAX_DEPTH = 64;
   const WS_URL = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws';
   // A quick retry (0.5, 1, 2, 2.5 s): the tablet is on the building's network, and a resident waits.
   const socket = losenClient({ url: WS_URL, opened: opened, frame: receive, dropped: dropped,
@@ -248,12 +249,11 @@
 
   /** A new socket: resume the conversation this tab holds, or start the chosen dialog. */
   function opened() {
-    sent = [];
     status('');
     if (token) {
-      send({ type: 'resume', token: token }, 'resume');
+      send({ type: 'resume', token: token });
     } else if (dialog) {
-      send({ type: 'start', dialog: dialog.id, lang: uiLang }, 'start');
+      send({ type: 'start', dialog: dialog.id, lang: uiLang });
     }
   }
 
@@ -264,9 +264,7 @@
     return true;
   }
 
-  function send(frame, kind) {
-    if (!socket.isOpen()) { return false; }
-    if (kind) { sent.push(kind); }
+  function send(frame) {
     return socket.send(frame);
   }
 
@@ -275,7 +273,7 @@
     token = null;
     history = [];
     if (socket.isOpen()) {
-      send({ type: 'start', dialog: d.id, lang: uiLang }, 'start');
+      send({ type: 'start', dialog: d.id, lang: uiLang });
     } else {
       socket.connect();
     }
@@ -292,7 +290,6 @@
       if (whenEnded) { whenEnded(); }
       return;
     }
-    const kind = sent.shift();
     if (f.type === 'error') {
       backsLeft = 0;
       if (f.code === 'forbidden') {
@@ -312,37 +309,30 @@
       return;
     }
     if (f.type !== 'message') { return; }
-    track(kind, f);
+    track(f);
     current = f;
     if (dialog === null || dialog.id !== f.dialog) { dialog = find(f.dialog); }
     save();
     if (backsLeft > 0) {
       backsLeft--;
-      send({ type: 'back' }, 'back');
+      send({ type: 'back' });
       return;
     }
     render(f);
   }
 
-  /** Keeps the path in this tab in step with the server's history (see the protocol's back). */
-  function track(kind, f) {
-    const entry = { node: f.node };
+  /**
+   * Keeps the path in this tab in step with the server's history: a message says how many steps
+   * lie behind it (depth), so what this tab saw of those stays and the current node goes on top.
+   * At the server's limit a step forward drops the oldest step instead.
+   */
+  function track(f) {
+    const depth = f.depth || 0;
     const top = history.length ? history[history.length - 1] : null;
-    if (kind === 'start' || kind === 'restart' || !top) {
-      history = [entry];
-    } else if (kind === 'resume') {
-      if (top.node !== f.node) { history = [entry]; }
-    } else if (kind === 'choose') {
-      history.push(entry);
-    } else if (kind === 'text') {
-      if (top.node !== f.node) { history.push(entry); }
-    } else if (kind === 'back') {
-      if (history.length > 1) { history.pop(); }
-      history[history.length - 1] = entry;
-    } else {
-      history[history.length - 1] = entry;
-    }
-    if (history.length > 64) { history = history.slice(history.length - 64); }
+    const forwardAtLimit = depth >= MAX_DEPTH && history.length > depth && top && top.node !== f.node;
+    const behind = forwardAtLimit ? history.slice(history.length - depth) : history.slice(0, depth);
+    while (behind.length < depth) { behind.unshift({ node: null }); }   // steps taken before this tab kept them
+    history = behind.concat([{ node: f.node }]);
   }
 
   // ---------------------------------------------------------------- rendering
@@ -559,7 +549,7 @@
         const b = el('button', null, o.label);
         b.type = 'button';
         b.setAttribute('data-choice', o.id);
-        b.addEventListener('click', function () { act({ type: 'choose', choice: o.id }, 'choose'); });
+        b.addEventListener('click', function () { act({ type: 'choose', choice: o.id }); });
         form.appendChild(b);
       });
     }
@@ -679,17 +669,17 @@
 
   // ---------------------------------------------------------------- acting
 
-  function act(frame, kind) {
+  function act(frame) {
     active = true;
     notice('');
-    if (!send(frame, kind)) { status(t('console.offline')); }
+    if (!send(frame)) { status(t('console.offline')); }
   }
 
   function goBackTo(index) {
     const steps = history.length - 1 - index;
     if (steps <= 0) { return; }
     backsLeft = steps - 1;
-    act({ type: 'back' }, 'back');
+    act({ type: 'back' });
   }
 
   // ---------------------------------------------------------------- print
@@ -814,7 +804,6 @@
 
   function closeSocket() {
     socket.close();
-    sent = [];
     whenEnded = null;
   }
 
@@ -843,14 +832,14 @@
     $('logout').addEventListener('click', logout);
     $('end').addEventListener('click', endClicked);
     $('new').addEventListener('click', function () { showStart(); });
-    $('back').addEventListener('click', function () { act({ type: 'back' }, 'back'); });
-    $('restart').addEventListener('click', function () { act({ type: 'restart' }, 'restart'); });
+    $('back').addEventListener('click', function () { act({ type: 'back' }); });
+    $('restart').addEventListener('click', function () { act({ type: 'restart' }); });
     $('choices').addEventListener('submit', function (ev) {
       ev.preventDefault();
       const ticked = [];
       $('choices').querySelectorAll('input[name=tick]:checked').forEach(function (b) { ticked.push(b.value); });
       if (current) { lastTicks[current.node] = ticked; }
-      act({ type: 'choose', choices: ticked }, 'choose');
+      act({ type: 'choose', choices: ticked });
     });
     $('typed').addEventListener('submit', function (ev) {
       ev.preventDefault();
@@ -864,7 +853,7 @@
         }
       }
       $('note-warning').hidden = true;
-      act({ type: 'text', text: text }, 'text');
+      act({ type: 'text', text: text });
     });
     $('note-edit').addEventListener('click', function () {
       hideNoteWarning();
@@ -885,7 +874,7 @@
         if (!me) { return; }
         return loadDialogs().then(function () {
           if (current && dialog && dialog.languages.some(function (l) { return l.code === lang; })) {
-            act({ type: 'lang', lang: lang }, 'lang');
+            act({ type: 'lang', lang: lang });
           } else if (!current) {
             showStart();
           }
