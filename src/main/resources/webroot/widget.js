@@ -21,28 +21,28 @@
 (function () {
   'use strict';
 
-  var script = document.currentScript;
+  const script = document.currentScript;
   if (!script || window.__losenWidget) {
     return;
   }
   window.__losenWidget = true;
 
   // The server is where this script came from, not the page that embeds it.
-  var src = new URL(script.src, location.href);
-  var ORIGIN = src.origin;
-  var WS_URL = (src.protocol === 'https:' ? 'wss://' : 'ws://') + src.host + '/ws';
-  var CSS_URL = ORIGIN + '/assets/__LOSEN_CSS__';
-  var DEFAULT_EXIT = 'https://www.yr.no/';
-  var data = script.dataset;
-  var PAGE = data.mode === 'page';
-  var DIALOG = /^[a-z0-9-]{1,64}$/.test(data.dialog || '') ? data.dialog : 'rights';
+  const src = new URL(script.src, location.href);
+  const ORIGIN = src.origin;
+  const WS_URL = (src.protocol === 'https:' ? 'wss://' : 'ws://') + src.host + '/ws';
+  const CSS_URL = ORIGIN + '/assets/__LOSEN_CSS__';
+  const DEFAULT_EXIT = 'https://www.yr.no/';
+  const data = script.dataset;
+  const PAGE = data.mode === 'page';
+  const DIALOG = /^[a-z0-9-]{1,64}$/.test(data.dialog || '') ? data.dialog : 'rights';
   // A language the host page (or the /chat link) asks for; "auto" or nothing: the person's browser decides.
-  var ASKED = /^[a-z]{2,3}$/.test(data.lang || '') ? data.lang : null;
+  const ASKED = /^[a-z]{2,3}$/.test(data.lang || '') ? data.lang : null;
   // A host may hide the "not checked by a person" line under draft (or stale) translations.
-  var DRAFT_MARK = data.draftMark !== 'off';
-  var STORE_KEY = 'losen:' + ORIGIN;
-  var SVG = 'http://www.w3.org/2000/svg';
-  var reduceMotion = window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const DRAFT_MARK = data.draftMark !== 'off';
+  const STORE_KEY = 'losen:' + ORIGIN;
+  const SVG = 'http://www.w3.org/2000/svg';
+  const reduceMotion = window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
   // ---- what this tab keeps: sessionStorage only, never cookies or localStorage ----
   function load() {
@@ -57,43 +57,111 @@
       sessionStorage.removeItem(STORE_KEY);
     } catch (e) { /* storage may be disabled; then there is nothing to erase */ }
   }
-  var saved = load();
+  let saved = load();
   // A page shown again (reload, back) with nothing kept for it: the conversation was ended here
   // (ending erases everything this tab kept) or never began. /chat then shows the calm "ended"
   // state and starts nothing until the person asks: a reload must not open a new session by itself.
-  var nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
-  var calm = PAGE && !saved.dialog && !!nav && (nav.type === 'reload' || nav.type === 'back_forward');
+  const nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+  const shownAgainEnded = PAGE && !saved.dialog && !!nav && (nav.type === 'reload' || nav.type === 'back_forward');
   if (saved.dialog !== DIALOG || (saved.expires && saved.expires < Date.now())) {
     saved = {};
     forget();
   }
-  var state = {
+
+  /**
+   * Everything the widget knows about this conversation and this page load, in one place. The
+   * first four fields are what save() keeps in sessionStorage; nothing else outlives the page.
+   */
+  const state = {
+    // The session's token from the server's "session" frame: resume sends it after a drop or a reload.
     token: saved.token || null,
+    // The language the conversation runs in (the person's choice, or what the page or browser asked for).
     lang: saved.lang || null,
+    // The server's idle timeout in seconds: when to warn, and when this tab forgets the session.
     ttl: saved.ttl || 0,
-    open: PAGE || !!saved.open
+    // Whether the chat is open (the launcher pressed), so a reload shows it the same way.
+    open: PAGE || !!saved.open,
+    // A link names another language than this tab last used: send "lang" once the session is resumed.
+    relang: false,
+    // When the person last acted (ms): the idle timeout counts from here.
+    lastActive: Date.now(),
+    // 'start' or 'resume' sent and not yet answered: an error then means no conversation, not a bad step.
+    pending: null,
+    // The conversation is over (ended, expired, or shown again after it ended): nothing is sent until "Start again".
+    ended: shownAgainEnded,
+    // Show the calm "ended" state once the frame is built (see shownAgainEnded).
+    calm: shownAgainEnded,
+    // Quick exit is under way: nothing is saved, nothing reconnects, the page is leaving.
+    exiting: false,
+    // Whether the person has done anything yet in this page load: before that, focus is never moved.
+    acted: false,
+    // The node the last message is from ("Help now" knows whether its numbers are already shown).
+    node: null,
+    // The "not checked by a person" line was shown in this conversation (once is enough).
+    draftShown: false,
+    // "Help now" in the title row was pressed: its numbers take focus when they come.
+    helpAsked: false,
+    // "Talk to a person" (docs/handoff.md): null, 'on' or 'closed' as the last message said.
+    talkOffer: null,
+    // This person's wait or talk: null, 'waiting', 'talking' or 'away'.
+    talkState: null,
+    // The last "talk" frame (place in the queue, organisation), to show again after a relabel.
+    talkLast: null,
+    // The banner shown ('reconnecting', 'timeout') or null; kept while the frame is not built yet.
+    banner: null,
+    // The widget's words in the current language (widget.* keys), from /api/boot.
+    words: {},
+    // Whether words have arrived: before that, a missing word is not a content bug.
+    ready: false,
+    // The language and direction the widget's own words are in.
+    ui: { lang: 'en', dir: 'ltr' },
+    // The languages the dialog is offered in: [{code, name, dir, draft}].
+    languages: [],
+    // The server's exit URL (LOSEN_EXIT_URL), when the host page names none.
+    exitTarget: null,
+    // The facts' phone numbers as a pattern, so numbers in texts become tel: links.
+    phones: null,
+    // The dialog's "I need help now" (from /api/boot): {choice, node, label, calls: [{phone, tel, title}]}.
+    help: null,
+    // The frame (shadow root and all in it) is built, and its stylesheet has loaded (or failed).
+    built: false,
+    cssReady: false,
+    // Shift presses counted towards quick exit, and whether the last key was pressed with Shift held.
+    shifts: 0,
+    lastWasModified: false,
+    // Failed /api/boot requests in a row (the next try waits longer).
+    bootTries: 0,
+    // The last number used for an element id (ids are unique in the shadow root).
+    uid: 0
   };
+  // The widget's own timers: the status line, the Shift count, the idle warning and the idle end.
+  const timers = { status: null, shift: null, warn: null, expire: null };
+  // The frame's elements, made once by build() (unset until then).
+  let host, root, shadow, dock, exitBtn, exitHint, dots, launcher, panel, head, titleEl, langSel, langCode,
+    helpBtn, menuBtn, menu, backBtn, restartBtn, endBtn, log, intro, banner, bannerText, bannerBtn, form, input, sendBtn,
+    status, cover, print, talkBar, talkText, talkBtn;
+  // /chat: the server's own exit link and header, shown until the widget is ready (see Pages.chat).
+  let shell = PAGE ? document.getElementById('losen-shell') : null;
   // A link that names a language (/chat?lang=ar) wins over the language this tab used before,
   // once: a later switch in the widget is kept until the page asks for another language.
-  var relang = false;
   if (ASKED && saved.asked !== ASKED && state.lang !== ASKED) {
-    relang = !!state.token;
+    state.relang = !!state.token;
     state.lang = ASKED;
   }
   function save() {
-    if (exiting) {
+    if (state.exiting) {
       return;
     }
-    if (ended) {
+    if (state.ended) {
       // "Ended" means erased: not even the dialog, the language or that the chat was open stays in the tab.
       forget();
       return;
     }
-    var s = { dialog: DIALOG, lang: state.lang, open: state.open, asked: ASKED };
+    const s = { dialog: DIALOG, lang: state.lang, open: state.open, asked: ASKED };
     if (state.token) {
       s.token = state.token;
       s.ttl = state.ttl;
-      s.expires = state.ttl ? lastActive + state.ttl * 1000 : 0;
+      s.expires = state.ttl ? state.lastActive + state.ttl * 1000 : 0;
     }
     try {
       sessionStorage.setItem(STORE_KEY, JSON.stringify(s));
@@ -101,18 +169,11 @@
   }
 
   // ---- words ----
-  var T = {};
-  var ready = false;
-  var labelled = [];
-  var ui = { lang: 'en', dir: 'ltr' };
-  var languages = [];
-  var exitTarget = null;
-  var phones = null;
-  // The dialog's "I need help now" (from /api/boot): {choice, node, label, calls: [{phone, tel, title}]}.
-  var help = null;
+  // Every node whose text is a translation, so a language switch relabels it.
+  const labelled = [];
   function t(key) {
-    var text = T['widget.' + key];
-    if (!text && ready) {
+    const text = state.words['widget.' + key];
+    if (!text && state.ready) {
       // A missing word is a content bug; say so where developers and the browser tests look.
       console.warn('losen: no text for widget.' + key);
     }
@@ -143,10 +204,10 @@
 
   /** The languages this person may want, best first; the server picks the first the dialog offers. */
   function wanted() {
-    var asked = [state.lang, ASKED];
-    var nav = navigator.languages || [navigator.language || ''];
-    for (var i = 0; i < nav.length; i++) {
-      var base = String(nav[i]).toLowerCase().split('-')[0];
+    const asked = [state.lang, ASKED];
+    const browser = navigator.languages || [navigator.language || ''];
+    for (let i = 0; i < browser.length; i++) {
+      const base = String(browser[i]).toLowerCase().split('-')[0];
       asked.push({ no: 'nb', nn: 'nb', prs: 'fa' }[base] || base);
     }
     asked.push('en');
@@ -161,13 +222,13 @@
    * path "/undefined" on the Losen server, which would keep the person on the very site they flee.
    */
   function exitUrl() {
-    var candidates = [data.exitUrl, exitTarget, DEFAULT_EXIT];
-    for (var i = 0; i < candidates.length; i++) {
+    const candidates = [data.exitUrl, state.exitTarget, DEFAULT_EXIT];
+    for (let i = 0; i < candidates.length; i++) {
       if (typeof candidates[i] !== 'string' || !candidates[i].trim()) {
         continue;
       }
       try {
-        var u = new URL(candidates[i], ORIGIN);
+        const u = new URL(candidates[i], ORIGIN);
         if (u.protocol === 'https:' || u.protocol === 'http:') {
           return u.href;
         }
@@ -176,11 +237,181 @@
     return DEFAULT_EXIT;
   }
 
+  // ---- connection: resume the same session after a drop or a reload, with backoff ----
+  /* losen-client.js */
+  // 1, 2, 4 … 30 s between tries: a phone on a bad link should not drain its battery reconnecting.
+  const client = losenClient({ url: WS_URL, opened: opened, frame: handle, dropped: dropped,
+    firstDelay: 1000, maxDelay: 30000, pingEvery: 25000 });
+  function connect() {
+    if (!state.exiting) {
+      client.connect();
+    }
+  }
+  function opened() {
+    if (state.banner === 'reconnecting') {
+      showBanner(null);
+    }
+    if (state.token) {
+      resume();
+      if (state.relang) {
+        state.relang = false;
+        raw({ type: 'lang', lang: state.lang });
+      }
+    } else {
+      start();
+    }
+  }
+  /** The socket closed by itself: say so, and try again unless the conversation is over. */
+  function dropped() {
+    if (state.exiting || state.ended) {
+      return false;
+    }
+    showBanner('reconnecting'); // the banner is role=alert: screen readers hear it
+    if (!log.querySelector('.msg.bot, .failed')) {
+      failed(null); // nothing on screen yet: the numbers to call, while we try again
+    }
+    return true;
+  }
+  window.addEventListener('online', function () {
+    if (!client.connected() && !state.ended && !state.exiting && state.open) {
+      client.reconnectNow();
+    }
+  });
+
+  function raw(frame) {
+    return client.send(frame);
+  }
+  /** A step the person took: sent, and it keeps the session alive. */
+  function step(frame) {
+    if (state.ended) {
+      return false;
+    }
+    state.acted = true;
+    if (!raw(frame)) {
+      showBanner('reconnecting');
+      connect();
+      return false;
+    }
+    touch();
+    return true;
+  }
+  function start() {
+    if (raw({ type: 'start', dialog: DIALOG, lang: state.lang })) {
+      state.pending = 'start';
+    }
+    touch();
+  }
+  function resume() {
+    if (!state.token) {
+      return;
+    }
+    if (raw({ type: 'resume', token: state.token })) {
+      state.pending = 'resume';
+      touch();
+      if (state.banner === 'timeout') {
+        showBanner(null);
+      }
+    }
+  }
+
+  function handle(f) {
+    switch (f.type) {
+      case 'session':
+        state.pending = null;
+        state.token = f.token;
+        state.ttl = f.ttl || 0;
+        touch();
+        break;
+      case 'message':
+        state.pending = null;
+        showMessage(f);
+        break;
+      case 'error':
+        onError(f);
+        break;
+      case 'talk':
+        onTalk(f);
+        break;
+      case 'talk.message':
+        theySay(f.text);
+        break;
+      case 'talk.card':
+        theySend(f.card);
+        break;
+      case 'talk.danger':
+        dangerNow(f);
+        break;
+      default:
+        break; // pong and anything newer
+    }
+  }
+
+  function onError(f) {
+    const was = state.pending;
+    state.pending = null;
+    if (f.code === 'gone' || f.code === 'not_on_duty' || f.code === 'blocked') {
+      // The talk ended on the server (a restart, a block): back to the questions.
+      state.talkState = null;
+      showTalk();
+      clearTalk();
+      note(t('talk.ended'));
+      return;
+    }
+    if (f.code === 'no_session') {
+      // The session ended on the server (timed out, or ended elsewhere): begin a new one.
+      state.token = null;
+      save();
+      note(t('expired'));
+      start();
+    } else if (f.code === 'too_long') {
+      note(t('too-long'));
+    } else if (f.code === 'rate_limited') {
+      note(t('slow-down'));
+    } else if (f.code === 'away') {
+      // Nobody reads right now: this message was not delivered (not kept either).
+      note(t('talk.not-sent'));
+    } else if (was) {
+      // No conversation could start or resume (the server is full, its store is down): the numbers
+      // to call now, and a way to try again.
+      failed(f.code === 'busy' ? 'busy' : 'error');
+    } else {
+      note(t('error'));
+    }
+  }
+
+  // ---- idle timeout: warn before the server forgets the session ----
+  function touch() {
+    state.lastActive = Date.now();
+    save();
+    clearTimeout(timers.warn);
+    clearTimeout(timers.expire);
+    if (state.banner === 'timeout') {
+      showBanner(null);
+    }
+    if (!state.ttl || !state.token) {
+      return;
+    }
+    const ttl = state.ttl * 1000;
+    const lead = Math.min(120000, ttl / 4);
+    timers.warn = setTimeout(function () {
+      showBanner('timeout');
+    }, ttl - lead);
+    timers.expire = setTimeout(expire, ttl);
+  }
+  function expire() {
+    raw({ type: 'end' });
+    finish('expired');
+  }
+  function stopTimers() {
+    clearTimeout(timers.warn);
+    clearTimeout(timers.expire);
+  }
+  // ==== rendering ====
   // ---- DOM helpers: no innerHTML anywhere, so server text can never become markup ----
   function h(tag, attrs, kids) {
-    var el = document.createElement(tag);
-    for (var k in attrs || {}) {
-      var v = attrs[k];
+    const el = document.createElement(tag);
+    for (const k in attrs || {}) {
+      const v = attrs[k];
       if (v === null || v === undefined || v === false) {
         continue;
       }
@@ -203,51 +434,39 @@
   }
   /** A small line icon (globe, menu dots), drawn with SVG elements: no markup strings, no style attribute. */
   function icon(cls, shapes) {
-    var svg = document.createElementNS(SVG, 'svg');
+    const svg = document.createElementNS(SVG, 'svg');
     svg.setAttribute('class', 'icon ' + cls);
     svg.setAttribute('viewBox', '0 0 24 24');
     svg.setAttribute('aria-hidden', 'true');
     svg.setAttribute('focusable', 'false');
     shapes.forEach(function (s) {
-      var el = document.createElementNS(SVG, s[0]);
-      for (var k in s[1]) {
+      const el = document.createElementNS(SVG, s[0]);
+      for (const k in s[1]) {
         el.setAttribute(k, s[1][k]);
       }
       svg.append(el);
     });
     return svg;
   }
-  var uid = 0;
   function id(prefix) {
-    uid += 1;
-    return 'losen-' + prefix + '-' + uid;
+    state.uid += 1;
+    return 'losen-' + prefix + '-' + state.uid;
   }
 
   // ---- the widget's frame ----
-  var host, root, shadow, dock, exitBtn, exitHint, dots, launcher, panel, head, titleEl, langSel, langCode,
-    helpBtn, menuBtn, menu, backBtn, restartBtn, endBtn, log, intro, banner, bannerText, bannerBtn, form, input, sendBtn,
-    status, cover, print, talkBar, talkText, talkBtn;
-  // "Talk to a person" (docs/handoff.md): null, 'on' or 'closed' as the last message said; the
-  // state of this person's wait or talk: null, 'waiting' or 'talking'.
-  var talkOffer = null;
-  var talkState = null;
-  var built = false;
-  var cssReady = false;
-  // /chat: the server's own exit link and header, shown until the widget is ready (see Pages.chat).
-  var shell = PAGE ? document.getElementById('losen-shell') : null;
 
   function build() {
     host = h('div', { 'data-losen-widget': '' });
     shadow = host.attachShadow({ mode: 'open' });
-    var css = h('link', { rel: 'stylesheet', href: CSS_URL, referrerpolicy: 'no-referrer' });
+    const css = h('link', { rel: 'stylesheet', href: CSS_URL, referrerpolicy: 'no-referrer' });
     root = h('div', { class: PAGE ? 'losen page' : 'losen', hidden: true });
     // Shown only once our stylesheet and our words are in, so the host page never sees an unstyled flash.
-    css.addEventListener('load', function () { cssReady = true; show(); });
-    css.addEventListener('error', function () { cssReady = true; show(); });
+    css.addEventListener('load', function () { state.cssReady = true; show(); });
+    css.addEventListener('error', function () { state.cssReady = true; show(); });
     shadow.append(css, root);
 
     status = h('div', { class: 'vh', role: 'status', 'aria-live': 'polite' });
-    var hintId = id('exit-hint');
+    const hintId = id('exit-hint');
     dots = h('span', { class: 'dots', 'aria-hidden': 'true' }, [h('i'), h('i'), h('i')]);
     exitBtn = h('button', { type: 'button', class: 'exit', 'aria-describedby': hintId, onclick: quickExit },
       [label(h('span'), 'quick-exit'), dots]);
@@ -255,18 +474,18 @@
     // keyboard is likely (see .keys in the CSS).
     exitHint = label(h('span', { id: hintId, class: 'vh' }), 'quick-exit.hint');
 
-    var panelId = id('panel');
-    var titleId = id('title');
+    const panelId = id('panel');
+    const titleId = id('title');
     titleEl = label(h(PAGE ? 'h1' : 'h2', { id: titleId, class: 'title' }), 'title');
-    var langId = id('lang');
+    const langId = id('lang');
     langSel = h('select', { id: langId, onchange: function () { switchLang(langSel.value); } });
     langCode = h('span', { class: 'code', 'aria-hidden': 'true' });
-    var globe = icon('globe', [
+    const globe = icon('globe', [
       ['circle', { cx: '12', cy: '12', r: '9' }],
       ['ellipse', { cx: '12', cy: '12', rx: '4', ry: '9' }],
       ['path', { d: 'M3 12h18M4.5 7.5h15M4.5 16.5h15' }]
     ]);
-    var menuId = id('menu');
+    const menuId = id('menu');
     menuBtn = h('button', {
       type: 'button', class: 'menu-btn', 'aria-expanded': 'false', 'aria-controls': menuId, onclick: toggleMenu
     }, [
@@ -309,7 +528,7 @@
     talkBar = h('div', { class: 'talk', hidden: true }, [talkText, talkBtn]);
 
     // Said once, at the top of the conversation: it scrolls away instead of taking room for good.
-    var hintQ = id('q-hint');
+    const hintQ = id('q-hint');
     intro = h('div', { class: 'intro' }, [
       label(h('p', { class: 'privacy' }), 'privacy'),
       label(h('p', { id: hintQ, class: 'privacy' }), 'input.hint'),
@@ -317,7 +536,7 @@
     ]);
     log.append(intro);
 
-    var inputId = id('q');
+    const inputId = id('q');
     input = h('input', {
       id: inputId, type: 'text', maxlength: '1000', autocomplete: 'off', enterkeyhint: 'send',
       'aria-describedby': hintQ
@@ -342,13 +561,13 @@
       placeExit(true);
     }
 
-    var mount = PAGE && document.getElementById('losen-chat');
+    const mount = PAGE && document.getElementById('losen-chat');
     if (mount) {
       mount.append(host);
     } else {
       document.body.insertBefore(host, document.body.firstChild);
     }
-    built = true;
+    state.built = true;
     if (window.visualViewport) {
       visualViewport.addEventListener('resize', fitViewport);
       visualViewport.addEventListener('scroll', fitViewport);
@@ -364,7 +583,7 @@
 
   /** Quick exit sits in the chat's title row while the chat is open, and above the launcher while it is not. */
   function placeExit(inHead) {
-    var focused = shadow.activeElement === exitBtn;
+    const focused = shadow.activeElement === exitBtn;
     if (inHead) {
       head.insertBefore(exitBtn, head.firstChild);
     } else {
@@ -387,15 +606,15 @@
    * Pinch zoom into the page is left alone (the person is reading, not typing).
    */
   function fitViewport() {
-    var vv = window.visualViewport;
-    if (!built) {
+    const vv = window.visualViewport;
+    if (!state.built) {
       return;
     }
-    var scale = vv ? vv.scale : 1;
-    var zoom = !PAGE && scale < 0.99 ? 1 / scale : 1;
+    const scale = vv ? vv.scale : 1;
+    const zoom = !PAGE && scale < 0.99 ? 1 / scale : 1;
     root.style.zoom = zoom === 1 ? '' : String(zoom);
-    var width = (vv ? vv.width : innerWidth) * Math.min(scale, 1);
-    var height = (vv ? vv.height : innerHeight) * Math.min(scale, 1);
+    const width = (vv ? vv.width : innerWidth) * Math.min(scale, 1);
+    const height = (vv ? vv.height : innerHeight) * Math.min(scale, 1);
     dock.classList.toggle('fill', width <= 520 || height <= 560);
     dock.classList.toggle('narrow', width < 420);
     if (!vv || scale > 1.01) {
@@ -408,13 +627,13 @@
   }
 
   function show() {
-    if (!built || !ready || !cssReady || !root.hidden) {
+    if (!state.built || !state.ready || !state.cssReady || !root.hidden) {
       return;
     }
     root.hidden = false;
     if (shell) {
       // The server's exit link stood in until now; the widget's own exit takes its place.
-      var hadFocus = shell.contains(document.activeElement);
+      const hadFocus = shell.contains(document.activeElement);
       shell.remove();
       shell = null;
       if (hadFocus) {
@@ -424,44 +643,44 @@
   }
 
   function applyBoot(u) {
-    T = u.strings || {};
-    ui = { lang: u.lang, dir: u.dir === 'rtl' ? 'rtl' : 'ltr' };
+    state.words = u.strings || {};
+    state.ui = { lang: u.lang, dir: u.dir === 'rtl' ? 'rtl' : 'ltr' };
     if (u.exit) {
-      exitTarget = u.exit;
+      state.exitTarget = u.exit;
     }
     if (u.phones) {
-      phones = phonePattern(u.phones);
+      state.phones = phonePattern(u.phones);
     }
-    ready = true;
-    if (built) {
+    state.ready = true;
+    if (state.built) {
       relabel();
     }
   }
 
   function relabel() {
-    root.setAttribute('lang', ui.lang);
-    root.setAttribute('dir', ui.dir);
+    root.setAttribute('lang', state.ui.lang);
+    root.setAttribute('dir', state.ui.dir);
     labelled.forEach(function (l) { apply(l[0], l[1], l[2]); });
-    showTalk(talkLast);
+    showTalk(state.talkLast);
     if (PAGE) {
-      document.documentElement.lang = ui.lang;
-      document.documentElement.dir = ui.dir;
+      document.documentElement.lang = state.ui.lang;
+      document.documentElement.dir = state.ui.dir;
       // A neutral title (data-title) keeps "Ask anonymously" out of the browser's history.
       document.title = data.title || t('title');
     }
     fillLanguages();
-    helpBtn.hidden = !help;
+    helpBtn.hidden = !state.help;
     show();
   }
 
   function fillLanguages() {
     langSel.textContent = '';
-    languages.forEach(function (l) {
+    state.languages.forEach(function (l) {
       // A draft language says so in the menu, in its own words, before anyone picks it.
-      var name = l.draft && DRAFT_MARK ? l.name + ' – ' + l.draft : l.name;
+      const name = l.draft && DRAFT_MARK ? l.name + ' – ' + l.draft : l.name;
       langSel.append(h('option', { value: l.code, lang: l.code, dir: l.dir, selected: l.code === state.lang }, [name]));
     });
-    langCode.textContent = (state.lang || ui.lang).toUpperCase();
+    langCode.textContent = (state.lang || state.ui.lang).toUpperCase();
   }
 
   // ---- the menu: Back, Start again, End conversation ----
@@ -469,7 +688,7 @@
     if (menu.hidden) {
       menu.hidden = false;
       menuBtn.setAttribute('aria-expanded', 'true');
-      var first = menu.querySelector('button:not([disabled])');
+      const first = menu.querySelector('button:not([disabled])');
       if (first) {
         first.focus();
       }
@@ -488,7 +707,7 @@
     }
   }
   function fromMenu() {
-    acted = true;
+    state.acted = true;
     closeMenu(false);
   }
   function menuKey(e) {
@@ -499,109 +718,33 @@
   }
 
   // ---- announcements for screen readers ----
-  var statusTimer = null;
   function announce(text) {
     if (!status) {
       return;
     }
-    clearTimeout(statusTimer);
+    clearTimeout(timers.status);
     status.textContent = text;
-    statusTimer = setTimeout(function () { status.textContent = ''; }, 6000);
+    timers.status = setTimeout(function () { status.textContent = ''; }, 6000);
   }
 
-  var bannerMode = null;
   function showBanner(mode) {
-    bannerMode = mode;
-    if (!built) {
+    state.banner = mode;
+    if (!state.built) {
       return;
     }
     banner.hidden = !mode;
     bannerText.textContent = mode ? t(mode) : '';
-    var action = { timeout: 'continue' }[mode];
+    const action = { timeout: 'continue' }[mode];
     bannerBtn.hidden = !action;
     if (action) {
       bannerBtn.textContent = t(action);
     }
   }
   function bannerAction() {
-    acted = true;
-    if (bannerMode === 'timeout') {
+    state.acted = true;
+    if (state.banner === 'timeout') {
       resume();
     }
-  }
-
-  // ---- quick exit ----
-  var exiting = false;
-  function quickExit(e) {
-    if (e && e.preventDefault) {
-      e.preventDefault();
-    }
-    if (exiting) {
-      return;
-    }
-    // Erase first: whatever happens next, this tab keeps nothing.
-    forget();
-    exiting = true;
-    var sock = ws;
-    ws = null;
-    stopTimers();
-    if (built) {
-      cover.hidden = false;
-      dock.hidden = true;
-      announce(t('exit.now'));
-    }
-    if (sock && sock.readyState === 1) {
-      try {
-        sock.send(JSON.stringify({ type: 'end' }));
-      } catch (err) { /* leaving matters more than the goodbye */ }
-    }
-    var url = exitUrl();
-    var waited = 0;
-    (function leave() {
-      // Let the end frame reach the network, but never hold the person here for long.
-      if (sock && sock.readyState === 1 && sock.bufferedAmount > 0 && waited < 300) {
-        waited += 20;
-        setTimeout(leave, 20);
-        return;
-      }
-      // replace(): the Back button must not lead back to this page.
-      location.replace(url);
-    })();
-  }
-
-  // Shift three times, each press on its own (Shift held for a capital letter does not count).
-  var shifts = 0;
-  var shiftTimer = null;
-  var lastWasModified = false;
-  function onKeyUp(e) {
-    if (e.key === 'Shift' && !lastWasModified) {
-      shifts += 1;
-      clearTimeout(shiftTimer);
-      if (shifts >= 3) {
-        shifts = 0;
-        quickExit();
-        return;
-      }
-      announce(t(shifts === 1 ? 'exit.two' : 'exit.one'));
-      shiftTimer = setTimeout(resetShifts, 5000);
-    } else if (shifts) {
-      resetShifts();
-    }
-    // Releasing Shift ends whatever it modified; some browsers still report shiftKey on that keyup.
-    lastWasModified = e.key === 'Shift' ? false : e.shiftKey;
-    showDots();
-  }
-  function resetShifts() {
-    shifts = 0;
-    clearTimeout(shiftTimer);
-    showDots();
-  }
-  function showDots() {
-    if (!built) {
-      return;
-    }
-    exitBtn.classList.toggle('counting', shifts > 0);
-    Array.prototype.forEach.call(dots.children, function (d, i) { d.classList.toggle('on', i < shifts); });
   }
 
   // ---- panel ----
@@ -616,11 +759,11 @@
       launcher.setAttribute('aria-expanded', 'true');
     }
     if (byUser) {
-      acted = true;
+      state.acted = true;
       // The launcher is gone; put focus where the conversation is.
       log.focus({ preventScroll: true });
     }
-    if (!ws && !ended) {
+    if (!client.connected() && !state.ended) {
       connect();
     }
   }
@@ -636,224 +779,6 @@
     launcher.focus();
   }
 
-  // ---- connection: resume the same session after a drop or a reload, with backoff ----
-  var ws = null;
-  var attempts = 0;
-  var retryTimer = null;
-  var pinger = null;
-  var ended = calm;
-  var acted = false; // whether the person has done anything yet in this page load
-
-  function connect() {
-    if (ws || exiting) {
-      return;
-    }
-    clearTimeout(retryTimer);
-    var sock;
-    try {
-      sock = new WebSocket(WS_URL);
-    } catch (e) {
-      retry();
-      return;
-    }
-    ws = sock;
-    sock.onopen = function () {
-      attempts = 0;
-      if (bannerMode === 'reconnecting') {
-        showBanner(null);
-      }
-      if (state.token) {
-        resume();
-        if (relang) {
-          relang = false;
-          raw({ type: 'lang', lang: state.lang });
-        }
-      } else {
-        start();
-      }
-      clearInterval(pinger);
-      pinger = setInterval(function () { raw({ type: 'ping' }); }, 25000);
-    };
-    sock.onmessage = function (ev) {
-      var f;
-      try {
-        f = JSON.parse(ev.data);
-      } catch (e) {
-        return;
-      }
-      if (ws === sock) {
-        handle(f);
-      }
-    };
-    sock.onclose = function () {
-      if (ws !== sock) {
-        return;
-      }
-      ws = null;
-      clearInterval(pinger);
-      if (!exiting && !ended) {
-        showBanner('reconnecting'); // the banner is role=alert: screen readers hear it
-        if (!log.querySelector('.msg.bot, .failed')) {
-          failed(null); // nothing on screen yet: the numbers to call, while we try again
-        }
-        retry();
-      }
-    };
-  }
-  function retry() {
-    clearTimeout(retryTimer);
-    var delay = Math.min(30000, 1000 * Math.pow(2, attempts));
-    attempts += 1;
-    retryTimer = setTimeout(connect, delay / 2 + Math.random() * delay / 2);
-  }
-  window.addEventListener('online', function () {
-    if (!ws && !ended && !exiting && state.open) {
-      attempts = 0;
-      connect();
-    }
-  });
-
-  function raw(frame) {
-    if (!ws || ws.readyState !== 1) {
-      return false;
-    }
-    ws.send(JSON.stringify(frame));
-    return true;
-  }
-  /** A step the person took: sent, and it keeps the session alive. */
-  function step(frame) {
-    if (ended) {
-      return false;
-    }
-    acted = true;
-    if (!raw(frame)) {
-      showBanner('reconnecting');
-      if (!ws) {
-        connect();
-      }
-      return false;
-    }
-    touch();
-    return true;
-  }
-  // 'start' or 'resume' while the server has not answered it: an error then means no conversation.
-  var pending = null;
-  function start() {
-    if (raw({ type: 'start', dialog: DIALOG, lang: state.lang })) {
-      pending = 'start';
-    }
-    touch();
-  }
-  function resume() {
-    if (!state.token) {
-      return;
-    }
-    if (raw({ type: 'resume', token: state.token })) {
-      pending = 'resume';
-      touch();
-      if (bannerMode === 'timeout') {
-        showBanner(null);
-      }
-    }
-  }
-
-  function handle(f) {
-    switch (f.type) {
-      case 'session':
-        pending = null;
-        state.token = f.token;
-        state.ttl = f.ttl || 0;
-        touch();
-        break;
-      case 'message':
-        pending = null;
-        showMessage(f);
-        break;
-      case 'error':
-        onError(f);
-        break;
-      case 'talk':
-        onTalk(f);
-        break;
-      case 'talk.message':
-        theySay(f.text);
-        break;
-      case 'talk.card':
-        theySend(f.card);
-        break;
-      case 'talk.danger':
-        dangerNow(f);
-        break;
-      default:
-        break; // pong and anything newer
-    }
-  }
-
-  function onError(f) {
-    var was = pending;
-    pending = null;
-    if (f.code === 'gone' || f.code === 'not_on_duty' || f.code === 'blocked') {
-      // The talk ended on the server (a restart, a block): back to the questions.
-      talkState = null;
-      showTalk();
-      clearTalk();
-      note(t('talk.ended'));
-      return;
-    }
-    if (f.code === 'no_session') {
-      // The session ended on the server (timed out, or ended elsewhere): begin a new one.
-      state.token = null;
-      save();
-      note(t('expired'));
-      start();
-    } else if (f.code === 'too_long') {
-      note(t('too-long'));
-    } else if (f.code === 'rate_limited') {
-      note(t('slow-down'));
-    } else if (f.code === 'away') {
-      // Nobody reads right now: this message was not delivered (not kept either).
-      note(t('talk.not-sent'));
-    } else if (was) {
-      // No conversation could start or resume (the server is full, its store is down): the numbers
-      // to call now, and a way to try again.
-      failed(f.code === 'busy' ? 'busy' : 'error');
-    } else {
-      note(t('error'));
-    }
-  }
-
-  // ---- idle timeout: warn before the server forgets the session ----
-  var lastActive = Date.now();
-  var warnTimer = null;
-  var expireTimer = null;
-  function touch() {
-    lastActive = Date.now();
-    save();
-    clearTimeout(warnTimer);
-    clearTimeout(expireTimer);
-    if (bannerMode === 'timeout') {
-      showBanner(null);
-    }
-    if (!state.ttl || !state.token) {
-      return;
-    }
-    var ttl = state.ttl * 1000;
-    var lead = Math.min(120000, ttl / 4);
-    warnTimer = setTimeout(function () {
-      showBanner('timeout');
-    }, ttl - lead);
-    expireTimer = setTimeout(expire, ttl);
-  }
-  function expire() {
-    raw({ type: 'end' });
-    finish('expired');
-  }
-  function stopTimers() {
-    clearTimeout(warnTimer);
-    clearTimeout(expireTimer);
-    clearTimeout(retryTimer);
-    clearInterval(pinger);
-  }
 
   /**
    * No conversation could start or resume: say so (why: a widget.* key, or null when the banner
@@ -861,8 +786,8 @@
    */
   function failed(why) {
     Array.prototype.forEach.call(log.querySelectorAll('.failed'), function (x) { x.remove(); });
-    var again = label(h('button', { type: 'button', class: 'primary', onclick: tryAgain }), 'retry');
-    var box = h('div', { class: 'failed', lang: ui.lang, dir: ui.dir }, [
+    const again = label(h('button', { type: 'button', class: 'primary', onclick: tryAgain }), 'retry');
+    const box = h('div', { class: 'failed', lang: state.ui.lang, dir: state.ui.dir }, [
       why ? h('p', { text: t(why) }) : null,
       helpCard(),
       again
@@ -871,11 +796,10 @@
     reveal(box, mayMoveFocus() ? box.querySelector('.calls a') || again : null);
   }
   function tryAgain() {
-    acted = true;
+    state.acted = true;
     Array.prototype.forEach.call(log.querySelectorAll('.failed'), function (x) { x.remove(); });
-    attempts = 0;
-    if (!ws) {
-      connect();
+    if (!client.connected()) {
+      client.reconnectNow();
     } else if (state.token) {
       resume();
     } else {
@@ -884,10 +808,10 @@
   }
   /** The dialog's help-now numbers as large call buttons, under "Need help now? Call:"; null without them. */
   function helpCard() {
-    if (!help) {
+    if (!state.help) {
       return null;
     }
-    return h('div', { class: 'help' }, [h('p', { class: 'help-title', text: t('help.heading') }), callsCard(help.calls)]);
+    return h('div', { class: 'help' }, [h('p', { class: 'help-title', text: t('help.heading') }), callsCard(state.help.calls)]);
   }
   /**
    * The header's "Help now": the dialog's help-now choice, as if taken from the message's choices
@@ -895,27 +819,27 @@
    * started, ended, no connection): the numbers, shown here without the server.
    */
   function helpNow() {
-    acted = true;
+    state.acted = true;
     closeMenu(false);
-    if (!help) {
+    if (!state.help) {
       return;
     }
-    var last = log.querySelector('.msg.bot:last-of-type');
-    if (last && current === help.node && last.querySelector('.calls a')) {
+    const last = log.querySelector('.msg.bot:last-of-type');
+    if (last && state.node === state.help.node && last.querySelector('.calls a')) {
       reveal(last, last.querySelector('.calls a'));
       return;
     }
-    if (!ended && state.token && help.choice && !pending && raw({ type: 'choose', choice: help.choice })) {
-      helpAsked = true;
+    if (!state.ended && state.token && state.help.choice && !state.pending && raw({ type: 'choose', choice: state.help.choice })) {
+      state.helpAsked = true;
       touch();
-      userSays(help.label);
+      userSays(state.help.label);
       return;
     }
-    var shown = log.querySelector('.help-only');
+    const shown = log.querySelector('.help-only');
     if (shown) {
       shown.remove();
     }
-    var box = h('div', { class: 'msg bot help-only', lang: ui.lang, dir: ui.dir }, [helpCard()]);
+    const box = h('div', { class: 'msg bot help-only', lang: state.ui.lang, dir: state.ui.dir }, [helpCard()]);
     log.append(box);
     reveal(box, box.querySelector('.calls a'));
   }
@@ -929,26 +853,22 @@
    * screen either: one calm line and a way to start again.
    */
   function finish(why) {
-    var quiet = !acted;
-    ended = true;
-    talkState = null;
-    talkLast = null;
-    talkOffer = null;
+    const quiet = !state.acted;
+    state.ended = true;
+    state.talkState = null;
+    state.talkLast = null;
+    state.talkOffer = null;
     showTalk();
     stopTimers();
     state.token = null;
     save();
-    var sock = ws;
-    ws = null;
-    if (sock) {
-      setTimeout(function () { sock.close(); }, 200);
-    }
+    client.close(200);
     closeMenu(false);
     showBanner(null);
     log.textContent = '';
-    var again = h('button', { type: 'button', class: 'primary', onclick: newConversation });
+    const again = h('button', { type: 'button', class: 'primary', onclick: newConversation });
     label(again, 'restart');
-    log.append(h('div', { class: 'ended' }, [h('p', { lang: ui.lang, dir: ui.dir, text: t(why) }), again]));
+    log.append(h('div', { class: 'ended' }, [h('p', { lang: state.ui.lang, dir: state.ui.dir, text: t(why) }), again]));
     form.hidden = true;
     input.value = '';
     backBtn.disabled = true;
@@ -958,23 +878,23 @@
     }
   }
   function newConversation() {
-    acted = true;
-    ended = false;
-    draftShown = false;
+    state.acted = true;
+    state.ended = false;
+    state.draftShown = false;
     showBanner(null);
     log.textContent = '';
     log.append(intro);
     form.hidden = false;
     backBtn.disabled = false;
     endBtn.disabled = false;
-    if (ws) {
+    if (client.connected()) {
       start();
     } else {
       connect();
     }
   }
   function restart() {
-    if (ended) {
+    if (state.ended) {
       newConversation();
     } else {
       step({ type: 'restart' });
@@ -984,13 +904,13 @@
   // ---- language ----
   function switchLang(code) {
     getJSON('/api/boot?dialog=' + encodeURIComponent(DIALOG) + '&want=' + encodeURIComponent(code)).then(function (b) {
-      var u = b.ui;
+      const u = b.ui;
       state.lang = u.lang;
-      draftShown = false;
-      help = helpOf(b.help);
+      state.draftShown = false;
+      state.help = helpOf(b.help);
       applyBoot(u);
       save();
-      if (state.token && !ended) {
+      if (state.token && !state.ended) {
         step({ type: 'lang', lang: u.lang });
       }
     }).catch(function () { note(t('error')); });
@@ -1002,16 +922,15 @@
    * load (a page that just loaded keeps its natural order, quick exit first), and not while they
    * are typing or busy in the title row or a banner.
    */
-  var helpAsked = false; // "Help now" in the title row was pressed: its numbers take focus when they come
   function mayMoveFocus() {
-    if (!acted) {
+    if (!state.acted) {
       return false;
     }
-    if (helpAsked) {
-      helpAsked = false;
+    if (state.helpAsked) {
+      state.helpAsked = false;
       return true;
     }
-    var a = shadow.activeElement;
+    const a = shadow.activeElement;
     if (!a || !a.isConnected || a === log || a.disabled || a.closest('[hidden]') || log.contains(a)) {
       return true;
     }
@@ -1022,12 +941,12 @@
    * to take focus below the fold: focus must never land off screen (WCAG 2.4.11).
    */
   function reveal(box, focusTarget) {
-    var lr = log.getBoundingClientRect();
+    const lr = log.getBoundingClientRect();
     // The first message of a conversation keeps the privacy lines above it in view.
-    var first = log.querySelector('.msg, .note') === box;
-    var top = first ? 0 : log.scrollTop + box.getBoundingClientRect().top - lr.top - 8;
+    const first = log.querySelector('.msg, .note') === box;
+    let top = first ? 0 : log.scrollTop + box.getBoundingClientRect().top - lr.top - 8;
     if (focusTarget && log.contains(focusTarget)) {
-      var bottom = log.scrollTop + focusTarget.getBoundingClientRect().bottom - lr.top + 8;
+      const bottom = log.scrollTop + focusTarget.getBoundingClientRect().bottom - lr.top + 8;
       if (bottom - top > log.clientHeight) {
         top = bottom - log.clientHeight;
       }
@@ -1045,8 +964,8 @@
 
   /** A pattern for the phone numbers the server's facts know, longest first, so each becomes a tel: link. */
   function phonePattern(list) {
-    var byText = {};
-    var texts = [];
+    const byText = {};
+    const texts = [];
     (list || []).forEach(function (p) {
       if (p && typeof p.text === 'string' && /^\+?[0-9]{2,15}$/.test(p.tel || '') && /[0-9]/.test(p.text)) {
         byText[p.text] = p.tel;
@@ -1061,16 +980,16 @@
   }
   /** One line of text, with every known phone number in it a link that calls it. */
   function withPhones(into, line) {
-    if (!phones) {
+    if (!state.phones) {
       into.append(line);
       return;
     }
-    var at = 0;
-    var m;
-    phones.re.lastIndex = 0;
-    while ((m = phones.re.exec(line)) !== null) {
-      var startAt = m.index + m[1].length;
-      into.append(line.slice(at, startAt), link('tel:' + phones.tel[m[2]], m[2], 'tel'));
+    let at = 0;
+    let m;
+    state.phones.re.lastIndex = 0;
+    while ((m = state.phones.re.exec(line)) !== null) {
+      const startAt = m.index + m[1].length;
+      into.append(line.slice(at, startAt), link('tel:' + state.phones.tel[m[2]], m[2], 'tel'));
       at = startAt + m[2].length;
     }
     into.append(line.slice(at));
@@ -1081,7 +1000,7 @@
       if (!para.trim()) {
         return;
       }
-      var p = h('p');
+      const p = h('p');
       para.split('\n').forEach(function (line, i) {
         if (i) {
           p.append(h('br'));
@@ -1093,14 +1012,14 @@
   }
 
   function note(text) {
-    var box = h('p', { class: 'note', lang: ui.lang, dir: ui.dir, text: text });
+    const box = h('p', { class: 'note', lang: state.ui.lang, dir: state.ui.dir, text: text });
     log.append(box);
     reveal(box);
   }
 
   function userSays(text, talkLine) {
-    var box = h('div', { class: talkLine ? 'msg me talk-line' : 'msg me' }, [
-      h('span', { class: 'vh', lang: ui.lang, text: t('you') + ' ' }),
+    const box = h('div', { class: talkLine ? 'msg me talk-line' : 'msg me' }, [
+      h('span', { class: 'vh', lang: state.ui.lang, text: t('you') + ' ' }),
       h('span', { dir: 'auto', text: text })
     ]);
     log.append(box);
@@ -1108,7 +1027,7 @@
 
   // ---- talk to a person ----
   function languageName(code) {
-    var l = languages.filter(function (x) { return x.code === code; })[0];
+    const l = state.languages.filter(function (x) { return x.code === code; })[0];
     return l ? l.name : code;
   }
   /** The bar above the log: the offer, the place in the queue, or who reads the conversation. */
@@ -1116,9 +1035,9 @@
     if (!talkBar) {
       return;
     }
-    var text = '';
-    var button = null;
-    if (talkState === 'waiting') {
+    let text = '';
+    let button = null;
+    if (state.talkState === 'waiting') {
       // Words without placeholders (translations/widget): a label, then the number.
       text = t('talk.place') + ' ' + (f && f.place || 1) + '.';
       if (f && f.minutes) {
@@ -1126,14 +1045,14 @@
       }
       text += ' ' + t('talk.keep-going');
       button = 'talk.leave';
-    } else if (talkState === 'talking') {
+    } else if (state.talkState === 'talking') {
       text = t('talk.talking') + ' ' + t('talk.org') + ' ' + (f && f.organisation || '') + '. '
-        + t('language') + ': ' + languageName(f && f.lang || ui.lang) + '.';
+        + t('language') + ': ' + languageName(f && f.lang || state.ui.lang) + '.';
       button = 'talk.end';
-    } else if (talkState === 'away') {
+    } else if (state.talkState === 'away') {
       text = t('talk.away');
       button = 'talk.end';
-    } else if (talkOffer && !ended) {
+    } else if (state.talkOffer && !state.ended) {
       button = 'talk';
     }
     talkText.textContent = text;
@@ -1146,32 +1065,31 @@
   }
   /** Talking to a person, or the person is away for now: what is typed goes to the talk, not the questions. */
   function inTalk() {
-    return talkState === 'talking' || talkState === 'away';
+    return state.talkState === 'talking' || state.talkState === 'away';
   }
   function talkAction() {
-    acted = true;
-    if (talkState) {
+    state.acted = true;
+    if (state.talkState) {
       step({ type: 'talk.leave' });
     } else if (step({ type: 'talk' })) {
       userSays(t('talk'));
     }
   }
-  var talkLast = null;
   function onTalk(f) {
     if (f.state === 'away') {
       // The counsellor has no connection now (they may come back): said at once, with who answers
       // day and night; a message written meanwhile was not delivered, and that is said too.
-      var first = talkState !== 'away';
-      talkState = 'away';
-      showTalk(talkLast);
-      var notSent = f.reason === 'not_sent';
+      const first = state.talkState !== 'away';
+      state.talkState = 'away';
+      showTalk(state.talkLast);
+      const notSent = f.reason === 'not_sent';
       if (notSent) {
         Array.prototype.forEach.call(log.querySelectorAll('.msg.me.talk-line:not(.not-sent)'), function (m, i, all) {
           if (i === all.length - 1) { m.classList.add('not-sent'); }
         });
       }
       if (first || notSent) {
-        var away = h('div', { class: 'msg bot talk-note', lang: ui.lang, dir: ui.dir },
+        const away = h('div', { class: 'msg bot talk-note', lang: state.ui.lang, dir: state.ui.dir },
           [h('p', { text: t(notSent ? 'talk.not-sent' : 'talk.away') })]);
         if (first) {
           (f.cards || []).forEach(function (c) { away.append(card(c)); });
@@ -1183,9 +1101,9 @@
       return;
     }
     if (f.state === 'waiting' || f.state === 'talking') {
-      var was = talkState;
-      talkState = f.state;
-      talkLast = f;
+      const was = state.talkState;
+      state.talkState = f.state;
+      state.talkLast = f;
       showTalk(f);
       if (was !== f.state) {
         announce(talkText.textContent);
@@ -1196,14 +1114,14 @@
       }
       return;
     }
-    talkState = null;
-    talkLast = null;
+    state.talkState = null;
+    state.talkLast = null;
     showTalk();
     // Over, whichever way: what was said leaves the screen and the page (erased on the server too).
     clearTalk();
-    var say = { closed: 'talk.closed', crowded: 'talk.crowded', blocked: 'talk.blocked', no_answer: 'talk.no-answer',
+    const say = { closed: 'talk.closed', crowded: 'talk.crowded', blocked: 'talk.blocked', no_answer: 'talk.no-answer',
       handed_back: 'talk.handed-back', person: 'talk.left' }[f.state === 'ended' ? f.reason : f.state] || 'talk.ended';
-    var box = h('div', { class: 'msg bot talk-note', lang: ui.lang, dir: ui.dir }, [h('p', { text: t(say) })]);
+    const box = h('div', { class: 'msg bot talk-note', lang: state.ui.lang, dir: state.ui.dir }, [h('p', { text: t(say) })]);
     (f.cards || []).forEach(function (c) { box.append(card(c)); });
     log.append(box);
     reveal(box, box.querySelector('a'));
@@ -1219,7 +1137,7 @@
   function dangerNow(f) {
     // Laid out as the dialog's own message is (paragraphs, lines, numbers to call): on a phone,
     // in a panic, the right number must stand on a line of its own.
-    var box = h('div', { class: 'msg bot talk-note danger-now', lang: ui.lang, dir: ui.dir });
+    const box = h('div', { class: 'msg bot talk-note danger-now', lang: state.ui.lang, dir: state.ui.dir });
     paragraphs(box, f.text);
     (f.cards || []).forEach(function (c) { box.append(card(c)); });
     log.append(box);
@@ -1227,8 +1145,8 @@
     announce(f.text || '');
   }
   function theySay(text) {
-    var box = h('div', { class: 'msg them talk-line' }, [
-      h('span', { class: 'who', lang: ui.lang, text: t('talk.them') + ' ' }),
+    const box = h('div', { class: 'msg them talk-line' }, [
+      h('span', { class: 'who', lang: state.ui.lang, text: t('talk.them') + ' ' }),
       h('span', { dir: 'auto', text: text })
     ]);
     log.append(box);
@@ -1236,64 +1154,62 @@
     announce(t('talk.them') + ' ' + text);
   }
   function theySend(c) {
-    var box = h('div', { class: 'msg them talk-line', lang: ui.lang, dir: ui.dir }, [card(c)]);
+    const box = h('div', { class: 'msg them talk-line', lang: state.ui.lang, dir: state.ui.dir }, [card(c)]);
     log.append(box);
     reveal(box, box.querySelector('a'));
   }
 
-  var draftShown = false;
-  var current = null; // the node the last message is from
   function showMessage(m) {
-    var moveFocus = mayMoveFocus();
-    talkOffer = m.talk || null;
-    showTalk(talkLast);
-    current = m.node || null;
+    const moveFocus = mayMoveFocus();
+    state.talkOffer = m.talk || null;
+    showTalk(state.talkLast);
+    state.node = m.node || null;
     Array.prototype.forEach.call(log.querySelectorAll('.failed, .help-only'), function (x) { x.remove(); });
     // Earlier choices can no longer be taken: their step is gone on the server.
     Array.prototype.forEach.call(log.querySelectorAll('.choices, .checklist'), function (g) { g.remove(); });
-    var textId = id('text');
-    var box = h('div', { class: 'msg bot', lang: m.lang, dir: m.dir === 'rtl' ? 'rtl' : 'ltr' });
+    const textId = id('text');
+    const box = h('div', { class: 'msg bot', lang: m.lang, dir: m.dir === 'rtl' ? 'rtl' : 'ltr' });
     if (m.step) {
       box.append(h('p', { class: 'step', text: m.step }));
     }
     if (m.notice) {
       box.append(h('p', { class: 'notice', text: m.notice }));
     }
-    var cards = m.cards || [];
+    const cards = m.cards || [];
     // Two or more numbers to call: they lead the message as large buttons, the details follow.
-    var callable = cards.filter(function (c) {
+    const callable = cards.filter(function (c) {
       return c.type === 'contact' && c.phone && /^\+?[0-9]{2,15}$/.test(c.tel || '');
     });
-    var calls = callable.length >= 2 ? callsCard(callable) : null;
+    const calls = callable.length >= 2 ? callsCard(callable) : null;
     if (calls) {
       box.append(calls);
     }
-    var body = h('div', { id: textId });
+    const body = h('div', { id: textId });
     paragraphs(body, m.text);
     box.append(body);
     if (m.alt && m.alt.text) {
-      var alt = h('div', { class: 'alt', lang: m.alt.lang, dir: m.alt.dir === 'rtl' ? 'rtl' : 'ltr' });
+      const alt = h('div', { class: 'alt', lang: m.alt.lang, dir: m.alt.dir === 'rtl' ? 'rtl' : 'ltr' });
       paragraphs(alt, m.alt.text);
       box.append(alt);
     }
-    var rendered = cards.map(card);
+    const rendered = cards.map(card);
     if (calls) {
-      var more = h('details', { class: 'more' }, [label(h('summary', { lang: ui.lang, dir: ui.dir }), 'calls.more')]);
+      const more = h('details', { class: 'more' }, [label(h('summary', { lang: state.ui.lang, dir: state.ui.dir }), 'calls.more')]);
       rendered.forEach(function (c) { more.append(c); });
       box.append(more);
     } else {
       rendered.forEach(function (c) { box.append(c); });
     }
     // Said once per conversation (and in the language menu), not under every message.
-    if (DRAFT_MARK && !draftShown && (m.draft || (m.alt && m.alt.draft))) {
-      draftShown = true;
-      box.append(h('p', { class: 'draft', lang: ui.lang, dir: ui.dir, text: t('draft') }));
+    if (DRAFT_MARK && !state.draftShown && (m.draft || (m.alt && m.alt.draft))) {
+      state.draftShown = true;
+      box.append(h('p', { class: 'draft', lang: state.ui.lang, dir: state.ui.dir, text: t('draft') }));
     }
     if (m.choices && m.choices.length) {
       box.append(m.multi ? checklist(m, textId) : choices(m, textId));
     }
     log.append(box);
-    var target = box.querySelector('.calls a, .choices button, .checklist input') || (form.hidden ? null : input);
+    const target = box.querySelector('.calls a, .choices button, .checklist input') || (form.hidden ? null : input);
     reveal(box, moveFocus ? target : null);
   }
 
@@ -1328,9 +1244,9 @@
   }
 
   function choices(m, textId) {
-    var g = h('div', { class: 'choices', role: 'group', 'aria-labelledby': textId });
+    const g = h('div', { class: 'choices', role: 'group', 'aria-labelledby': textId });
     m.choices.forEach(function (c) {
-      var b = h('button', {
+      const b = h('button', {
         type: 'button', class: 'choice', text: c.label,
         onclick: function () {
           if (!take(g, b)) {
@@ -1349,17 +1265,17 @@
   }
 
   function checklist(m, textId) {
-    var selected = m.selected || [];
-    var g = h('div', { class: 'checklist', role: 'group', 'aria-labelledby': textId });
-    var boxes = m.choices.map(function (c) {
-      var cb = h('input', { type: 'checkbox', value: c.id, checked: selected.indexOf(c.id) >= 0 });
+    const selected = m.selected || [];
+    const g = h('div', { class: 'checklist', role: 'group', 'aria-labelledby': textId });
+    const boxes = m.choices.map(function (c) {
+      const cb = h('input', { type: 'checkbox', value: c.id, checked: selected.indexOf(c.id) >= 0 });
       g.append(h('label', { class: 'check' }, [cb, h('span', { text: c.label })]));
       return [cb, c];
     });
-    var done = h('button', {
-      type: 'button', class: 'primary', lang: ui.lang, dir: ui.dir, text: t('done'),
+    const done = h('button', {
+      type: 'button', class: 'primary', lang: state.ui.lang, dir: state.ui.dir, text: t('done'),
       onclick: function () {
-        var ticked = boxes.filter(function (b) { return b[0].checked; });
+        const ticked = boxes.filter(function (b) { return b[0].checked; });
         if (!take(g, done)) {
           return;
         }
@@ -1376,14 +1292,14 @@
 
   function link(href, text, cls) {
     try {
-      var u = new URL(href);
+      const u = new URL(href);
       if (['https:', 'http:', 'tel:'].indexOf(u.protocol) < 0) {
         return h('span', { text: text });
       }
     } catch (e) {
       return h('span', { text: text });
     }
-    var external = href.slice(0, 4) !== 'tel:';
+    const external = href.slice(0, 4) !== 'tel:';
     return h('a', {
       href: href, class: cls, text: text, dir: 'ltr',
       target: external ? '_blank' : null, rel: external ? 'noopener noreferrer' : null
@@ -1395,7 +1311,7 @@
     if (!c.source && !c.checked) {
       return null;
     }
-    var p = h('p', { class: 'src', lang: ui.lang });
+    const p = h('p', { class: 'src', lang: state.ui.lang });
     if (c.source) {
       p.append(t('source') + ': ', h('bdi', { text: c.source }));
     }
@@ -1406,7 +1322,7 @@
   }
 
   function card(c) {
-    var el = h('div', { class: 'card card-' + (c.type || 'fact') });
+    const el = h('div', { class: 'card card-' + (c.type || 'fact') });
     if (c.title) {
       el.append(h('p', { class: 'card-title', text: c.title }));
     }
@@ -1424,14 +1340,14 @@
     } else if (c.type === 'print') {
       el.append(h('ul', {}, (c.items || []).map(function (i) { return h('li', { text: i }); })));
       if (PAGE && window.print) {
-        el.append(h('button', { type: 'button', lang: ui.lang, text: t('print'), onclick: function () { printCard(el); } }));
+        el.append(h('button', { type: 'button', lang: state.ui.lang, text: t('print'), onclick: function () { printCard(el); } }));
       }
     } else if (c.type === 'search') {
       el.append(h('ul', { class: 'results' }, (c.results || []).map(function (r) {
         // The sentences that answer, the question's words marked; the passage is Norwegian, so say so.
-        var said = r.excerpt || r.text || '';
-        var parts = [];
-        var at = 0;
+        const said = r.excerpt || r.text || '';
+        const parts = [];
+        let at = 0;
         (r.excerpt ? r.marks || [] : []).forEach(function (m) {
           if (m[0] >= at && m[1] <= said.length) {
             parts.push(said.slice(at, m[0]), h('mark', { text: said.slice(m[0], m[1]) }));
@@ -1439,7 +1355,7 @@
           }
         });
         parts.push(said.slice(at));
-        var other = r.lang && r.lang !== ui.lang;
+        const other = r.lang && r.lang !== state.ui.lang;
         return h('li', {}, [
           other ? h('p', { class: 'result-lang', text: t('norwegian-text') }) : null,
           said ? h('p', { lang: r.lang || null, dir: other ? 'ltr' : null }, parts) : null,
@@ -1467,17 +1383,88 @@
     window.print();
   }
 
+  // ==== events ====
+  // ---- quick exit ----
+  function quickExit(e) {
+    if (e && e.preventDefault) {
+      e.preventDefault();
+    }
+    if (state.exiting) {
+      return;
+    }
+    // Erase first: whatever happens next, this tab keeps nothing.
+    forget();
+    state.exiting = true;
+    // The socket is let go of, not closed: the end frame below still goes out on it.
+    const sock = client.detach();
+    stopTimers();
+    if (state.built) {
+      cover.hidden = false;
+      dock.hidden = true;
+      announce(t('exit.now'));
+    }
+    if (sock && sock.readyState === 1) {
+      try {
+        sock.send(JSON.stringify({ type: 'end' }));
+      } catch (err) { /* leaving matters more than the goodbye */ }
+    }
+    const url = exitUrl();
+    let waited = 0;
+    (function leave() {
+      // Let the end frame reach the network, but never hold the person here for long.
+      if (sock && sock.readyState === 1 && sock.bufferedAmount > 0 && waited < 300) {
+        waited += 20;
+        setTimeout(leave, 20);
+        return;
+      }
+      // replace(): the Back button must not lead back to this page.
+      location.replace(url);
+    })();
+  }
+
+  // Shift three times, each press on its own (Shift held for a capital letter does not count).
+  function onKeyUp(e) {
+    if (e.key === 'Shift' && !state.lastWasModified) {
+      state.shifts += 1;
+      clearTimeout(timers.shift);
+      if (state.shifts >= 3) {
+        state.shifts = 0;
+        quickExit();
+        return;
+      }
+      announce(t(state.shifts === 1 ? 'exit.two' : 'exit.one'));
+      timers.shift = setTimeout(resetShifts, 5000);
+    } else if (state.shifts) {
+      resetShifts();
+    }
+    // Releasing Shift ends whatever it modified; some browsers still report shiftKey on that keyup.
+    state.lastWasModified = e.key === 'Shift' ? false : e.shiftKey;
+    showDots();
+  }
+  function resetShifts() {
+    state.shifts = 0;
+    clearTimeout(timers.shift);
+    showDots();
+  }
+  function showDots() {
+    if (!state.built) {
+      return;
+    }
+    exitBtn.classList.toggle('counting', state.shifts > 0);
+    Array.prototype.forEach.call(dots.children, function (d, i) { d.classList.toggle('on', i < state.shifts); });
+  }
+
   function onSend(e) {
     e.preventDefault();
-    var text = input.value.trim();
+    const text = input.value.trim();
     if (!text) {
       input.focus();
       return;
     }
     // Talking to a person: what is typed goes to them, not to the questions.
     // At most 1,000 characters as a person counts them (an emoji is one), as the server counts.
-    var cut = Array.from(text).slice(0, 1000).join('');
-    var talking = inTalk();
+    const cut = Array.from(text).slice(0, 1000).join('');
+    const talking = inTalk();
     if (step(talking ? { type: 'talk.say', text: cut } : { type: 'text', text: cut })) {
       userSays(text, talking);
       input.value = '';
@@ -1488,48 +1475,48 @@
   document.addEventListener('keyup', onKeyUp, true);
   window.addEventListener('pageshow', function (e) {
     // Back-forward cache: if the browser shows this page again, do not show it covered.
-    if (e.persisted && built && exiting) {
+    if (e.persisted && state.built && state.exiting) {
       location.reload();
     }
   });
   // /chat's own exit link works from the first paint; with this script it also erases and ends the session.
-  var shellExit = shell && shell.querySelector('.exit');
+  const shellExit = shell && shell.querySelector('.exit');
   if (shellExit) {
     shellExit.addEventListener('click', quickExit);
   }
 
   /** /chat writes what /api/boot would answer into the page, so the first paint needs no request. */
   function inlineBoot() {
-    var el = PAGE && document.getElementById('losen-boot');
+    const el = PAGE && document.getElementById('losen-boot');
     if (!el) {
       return null;
     }
     try {
-      var b = JSON.parse(el.textContent);
+      const b = JSON.parse(el.textContent);
       return b && b.dialog === DIALOG && b.ui && (!state.lang || state.lang === b.ui.lang) ? b : null;
     } catch (e) {
       return null;
     }
   }
   function booted(b) {
-    if (exiting) {
+    if (state.exiting) {
       return;
     }
-    languages = (b.languages || []).filter(function (l) { return l && /^[a-z]{2,3}$/.test(l.code); });
+    state.languages = (b.languages || []).filter(function (l) { return l && /^[a-z]{2,3}$/.test(l.code); });
     state.lang = b.ui.lang;
-    help = helpOf(b.help);
+    state.help = helpOf(b.help);
     applyBoot(b.ui);
     whenBody(function () {
-      if (!built) {
+      if (!state.built) {
         build();
       }
       relabel();
-      showBanner(bannerMode);
+      showBanner(state.banner);
       if (state.open) {
         openPanel(false);
       }
-      if (calm) {
-        calm = false;
+      if (state.calm) {
+        state.calm = false;
         finish('ended');
       }
     });
@@ -1539,22 +1526,21 @@
     if (!x || !Array.isArray(x.calls)) {
       return null;
     }
-    var calls = x.calls.filter(function (c) {
+    const calls = x.calls.filter(function (c) {
       return c && typeof c.phone === 'string' && /^\+?[0-9]{2,15}$/.test(c.tel || '');
     });
     return calls.length ? { choice: x.choice || null, node: x.node || null, label: x.label || '', calls: calls } : null;
   }
-  var bootTry = 0;
   function boot() {
-    var inline = inlineBoot();
+    const inline = inlineBoot();
     if (inline) {
       booted(inline);
       return;
     }
     getJSON('/api/boot?dialog=' + encodeURIComponent(DIALOG) + '&want=' + wanted().join(',')).then(booted)
       .catch(function () {
-        bootTry += 1;
-        setTimeout(boot, Math.min(30000, 1000 * Math.pow(2, bootTry)));
+        state.bootTries += 1;
+        setTimeout(boot, Math.min(30000, 1000 * Math.pow(2, state.bootTries)));
       });
   }
   function whenBody(fn) {
@@ -1567,7 +1553,7 @@
   // The words and the stylesheet load side by side: the frame is built (hidden) as soon as there is a body.
   boot();
   whenBody(function () {
-    if (!built && !exiting) {
+    if (!state.built && !state.exiting) {
       build();
     }
   });

@@ -6,43 +6,36 @@
 (function () {
   'use strict';
 
-  var STORE = 'losen.console';
-  var $ = function (id) { return document.getElementById(id); };
+  const STORE = 'losen.console';
+  const $ = function (id) { return document.getElementById(id); };
 
-  var S = {};                 // the console's words
-  var me = null;              // {user, csrf, idle} once logged in
-  var uiLang = 'nb';
-  var dialogs = [];           // staff dialogs from /staff/dialogs
-  var dialog = null;          // the one running
-  var ws = null;
-  var sent = [];              // kinds of frames sent and not yet answered, oldest first
-  var history = [];           // [{node}] the path in this tab, current last
-  var current = null;         // the last message
-  var backsLeft = 0;          // going back several steps: back frames still to send
-  var token = null;
-  var closing = false;
-  var retry = 0;
-  var active = false;         // user did something since the last log-in check
-  var lastTicks = {};         // node -> ids ticked there in this tab, to tick again after going back
-  var endArmed = null;
-  var noteConfirmed = null;   // a note staff chose to save although it was flagged
+  let S = {};                 // the console's words
+  let me = null;              // {user, csrf, idle} once logged in
+  let uiLang = 'nb';
+  let dialogs = [];           // staff dialogs from /staff/dialogs
+  let dialog = null;          // the one running
+  let history = [];           // [{node}] the path in this tab, current last: the server's history and where it is
+  let current = null;         // the last message
+  let backsLeft = 0;          // going back several steps: back frames still to send
+  let token = null;
+  let active = false;         // user did something since the last log-in check
+  let lastTicks = {};         // node -> ids ticked there in this tab, to tick again after going back
+  let endArmed = null;
+  let noteConfirmed = null;   // a note staff chose to save although it was flagged
+  let whenEnded = null;       // what to do once the server says the conversation is erased
 
-  /**
-   * A frame from the server as an object, or null when it is not JSON (a proxy's error page, a
-   * cut-off frame): dropped, like the widget does, rather than stopping every handler after it.
-   */
-  function frame(e) {
-    try {
-      return JSON.parse(e.data);
-    } catch (x) {
-      return null;
-    }
-  }
+  /* losen-client.js */
+  // Steps the server keeps behind the current one (Session.MAX_HISTORY): the most a message's depth says.
+  const MAX_DEPTH = 64;
+  const WS_URL = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws';
+  // A quick retry (0.5, 1, 2, 2.5 s): the tablet is on the building's network, and a resident waits.
+  const socket = losenClient({ url: WS_URL, opened: opened, frame: receive, dropped: dropped,
+    firstDelay: 500, maxDelay: 2500, pingEvery: 30000 });
 
   // ---------------------------------------------------------------- words
 
   function t(key, params) {
-    var s = S[key] || key;
+    let s = S[key] || key;
     if (params) {
       Object.keys(params).forEach(function (k) { s = s.split('{' + k + '}').join(params[k]); });
     }
@@ -85,7 +78,7 @@
 
   function show(id) {
     ['disabled', 'login', 'start', 'ended', 'console'].forEach(function (s) { $(s).hidden = s !== id; });
-    var inConversation = id === 'console';
+    const inConversation = id === 'console';
     $('end').hidden = !inConversation;
     $('logout').hidden = !me;
     $('user').hidden = !me;
@@ -98,19 +91,19 @@
   }
 
   function boot() {
-    var saved = load();
+    const saved = load();
     // Norwegian unless this tab chose otherwise: the script and UDI's card are Norwegian.
-    var want = saved && (saved.lang === 'en' || saved.lang === 'nb') ? saved.lang : 'nb';
+    const want = saved && (saved.lang === 'en' || saved.lang === 'nb') ? saved.lang : 'nb';
     fillLangPicker(want);
     loadWords(want).then(checkLogin).catch(function () { status('Losen: the server cannot be reached.'); });
     wireEvents();
   }
 
   function fillLangPicker(selected) {
-    var sel = $('console-lang');
+    const sel = $('console-lang');
     sel.textContent = '';
     [['nb', 'Norsk bokmål'], ['en', 'English']].forEach(function (l) {
-      var o = document.createElement('option');
+      const o = document.createElement('option');
       o.value = l[0];
       o.textContent = l[1];
       o.selected = l[0] === selected;
@@ -142,12 +135,12 @@
       me = { user: r.user, csrf: r.csrf, idle: r.idle, roles: r.roles || [] };
       inbox.open();
       return loadDialogs().then(function () {
-        var saved = load();
+        const saved = load();
         if (saved && saved.token) {
           token = saved.token;
           history = saved.history || [];
           dialog = find(saved.dialog) || dialog;
-          connect(true);
+          socket.connect();
         } else {
           showStart();
         }
@@ -163,15 +156,15 @@
   }
 
   function find(id) {
-    for (var i = 0; i < dialogs.length; i++) { if (dialogs[i].id === id) { return dialogs[i]; } }
+    for (let i = 0; i < dialogs.length; i++) { if (dialogs[i].id === id) { return dialogs[i]; } }
     return null;
   }
 
   function showStart() {
-    var box = $('dialogs');
+    const box = $('dialogs');
     box.textContent = '';
     dialogs.forEach(function (d) {
-      var b = document.createElement('button');
+      const b = document.createElement('button');
       b.type = 'button';
       b.className = 'primary';
       b.textContent = d.title;
@@ -188,9 +181,9 @@
 
   function login(ev) {
     ev.preventDefault();
-    var err = $('login-error');
+    const err = $('login-error');
     err.hidden = true;
-    var body = new URLSearchParams();
+    const body = new URLSearchParams();
     body.set('name', $('login-name').value);
     body.set('password', $('login-password').value);
     post('/staff/login', body).then(function (r) {
@@ -207,7 +200,7 @@
 
   function logout() {
     endConversation(function () {
-      var csrf = me ? me.csrf : '';
+      const csrf = me ? me.csrf : '';
       post('/staff/logout', null, { 'X-CSRF-Token': csrf }).then(function (r) {
         // A log-in from the organisation's provider: end its session there too.
         return r.status === 200 ? r.json().then(function (j) {
@@ -226,13 +219,13 @@
    * in which staff touched the page counts as use, so an unattended tablet logs out.
    */
   function watchIdle() {
-    var every = 60000;
-    var tick = function () {
+    let every = 60000;
+    const tick = function () {
       if (!me) { return; }
       getJson('/staff/me' + (active ? '' : '?quiet')).then(function (r) {
         active = false;
         if (!r.user && me) {
-          var minutes = Math.round(me.idle / 60);
+          const minutes = Math.round(me.idle / 60);
           endConversation(function () {
             me = null;
             inbox.close();
@@ -242,7 +235,7 @@
         }
       }).catch(function () { /* offline: the next check decides */ });
     };
-    var last = Date.now();
+    let last = Date.now();
     setInterval(function () {
       if (me && me.idle) { every = Math.max(1000, Math.min(60000, me.idle * 500)); }
       if (Date.now() - last >= every) {
@@ -254,44 +247,35 @@
 
   // ---------------------------------------------------------------- the socket
 
-  function connect(resume) {
-    closing = false;
-    var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws';
-    ws = new WebSocket(url);
-    sent = [];
-    ws.onopen = function () {
-      retry = 0;
-      status('');
-      if (resume && token) {
-        send({ type: 'resume', token: token }, 'resume');
-      } else if (dialog) {
-        send({ type: 'start', dialog: dialog.id, lang: uiLang }, 'start');
-      }
-    };
-    ws.onmessage = function (e) { var f = frame(e); if (f) { receive(f); } };
-    ws.onclose = function () {
-      if (closing || !me) { return; }
-      status(t('console.offline'));
-      retry = Math.min(retry + 1, 5);
-      setTimeout(function () { if (!closing && me) { connect(!!token); } }, 500 * retry);
-    };
+  /** A new socket: resume the conversation this tab holds, or start the chosen dialog. */
+  function opened() {
+    status('');
+    if (token) {
+      send({ type: 'resume', token: token });
+    } else if (dialog) {
+      send({ type: 'start', dialog: dialog.id, lang: uiLang });
+    }
   }
 
-  function send(frame, kind) {
-    if (!ws || ws.readyState !== WebSocket.OPEN) { return false; }
-    if (kind) { sent.push(kind); }
-    ws.send(JSON.stringify(frame));
+  /** The socket closed by itself: reconnect while logged in (a log-out or an end closes it on purpose). */
+  function dropped() {
+    if (!me) { return false; }
+    status(t('console.offline'));
     return true;
+  }
+
+  function send(frame) {
+    return socket.send(frame);
   }
 
   function begin(d) {
     dialog = d;
     token = null;
     history = [];
-    if (ws && ws.readyState === WebSocket.OPEN) {
-      send({ type: 'start', dialog: d.id, lang: uiLang }, 'start');
+    if (socket.isOpen()) {
+      send({ type: 'start', dialog: d.id, lang: uiLang });
     } else {
-      connect(false);
+      socket.connect();
     }
   }
 
@@ -302,8 +286,10 @@
       save();
       return;
     }
-    if (f.type === 'ended') { return; }
-    var kind = sent.shift();
+    if (f.type === 'ended') {
+      if (whenEnded) { whenEnded(); }
+      return;
+    }
     if (f.type === 'error') {
       backsLeft = 0;
       if (f.code === 'forbidden') {
@@ -323,48 +309,41 @@
       return;
     }
     if (f.type !== 'message') { return; }
-    track(kind, f);
+    track(f);
     current = f;
     if (dialog === null || dialog.id !== f.dialog) { dialog = find(f.dialog); }
     save();
     if (backsLeft > 0) {
       backsLeft--;
-      send({ type: 'back' }, 'back');
+      send({ type: 'back' });
       return;
     }
     render(f);
   }
 
-  /** Keeps the path in this tab in step with the server's history (see the protocol's back). */
-  function track(kind, f) {
-    var entry = { node: f.node };
-    var top = history.length ? history[history.length - 1] : null;
-    if (kind === 'start' || kind === 'restart' || !top) {
-      history = [entry];
-    } else if (kind === 'resume') {
-      if (top.node !== f.node) { history = [entry]; }
-    } else if (kind === 'choose') {
-      history.push(entry);
-    } else if (kind === 'text') {
-      if (top.node !== f.node) { history.push(entry); }
-    } else if (kind === 'back') {
-      if (history.length > 1) { history.pop(); }
-      history[history.length - 1] = entry;
-    } else {
-      history[history.length - 1] = entry;
-    }
-    if (history.length > 64) { history = history.slice(history.length - 64); }
+  /**
+   * Keeps the path in this tab in step with the server's history: a message says how many steps
+   * lie behind it (depth), so what this tab saw of those stays and the current node goes on top.
+   * At the server's limit a step forward drops the oldest step instead.
+   */
+  function track(f) {
+    const depth = f.depth || 0;
+    const top = history.length ? history[history.length - 1] : null;
+    const forwardAtLimit = depth >= MAX_DEPTH && history.length > depth && top && top.node !== f.node;
+    const behind = forwardAtLimit ? history.slice(history.length - depth) : history.slice(0, depth);
+    while (behind.length < depth) { behind.unshift({ node: null }); }   // steps taken before this tab kept them
+    history = behind.concat([{ node: f.node }]);
   }
 
   // ---------------------------------------------------------------- rendering
 
   function render(m) {
-    var moved = $('conversation').getAttribute('data-node') !== m.node;
+    const moved = $('conversation').getAttribute('data-node') !== m.node;
     show('console');
     status('');
     document.body.classList.remove('printing');
     disarmEnd();
-    var stepIndex = stepOf(m.node);
+    const stepIndex = stepOf(m.node);
     $('conversation').setAttribute('data-node', m.node);
     $('step-name').textContent = m.step || '';
     $('step-pos').textContent = stepIndex >= 0 && dialog
@@ -396,21 +375,21 @@
   }
 
   function draftBadge(box) {
-    var d = document.createElement('p');
+    const d = document.createElement('p');
     d.className = 'draft';
     d.textContent = t('console.draft');
     box.appendChild(d);
   }
 
   function langName(code) {
-    var names = { nb: 'Norsk', en: 'English', ar: 'العربية', fa: 'فارسی', ti: 'ትግርኛ', so: 'Soomaali',
+    const names = { nb: 'Norsk', en: 'English', ar: 'العربية', fa: 'فارسی', ti: 'ትግርኛ', so: 'Soomaali',
       uk: 'Українська', ru: 'Русский', fr: 'Français', am: 'አማርኛ', pl: 'Polski', ro: 'Română' };
     return names[code] || code;
   }
 
   function renderTexts(m) {
-    var main = $('text-main');
-    var alt = $('text-alt');
+    const main = $('text-main');
+    const alt = $('text-alt');
     main.textContent = '';
     alt.textContent = '';
     main.setAttribute('lang', m.lang);
@@ -419,7 +398,7 @@
     paragraphs(main, m.text);
     $('texts').classList.toggle('bilingual', !!m.alt);
     alt.hidden = !m.alt;
-    var off = $('text-official');
+    const off = $('text-official');
     off.textContent = '';
     off.hidden = !m.official;
     if (m.official) {
@@ -431,7 +410,7 @@
     if (m.alt) {
       alt.setAttribute('lang', m.alt.lang);
       alt.setAttribute('dir', m.alt.dir || 'ltr');
-      var tag = document.createElement('span');
+      const tag = document.createElement('span');
       tag.className = 'lang-tag';
       tag.textContent = t('console.resident', { lang: langName(m.alt.lang) });
       alt.appendChild(tag);
@@ -441,13 +420,13 @@
   }
 
   function renderCards(m) {
-    var box = $('cards');
+    const box = $('cards');
     box.textContent = '';
     (m.cards || []).forEach(function (c, i) { box.appendChild(card(c, i, m)); });
   }
 
   function el(tag, cls, text) {
-    var e = document.createElement(tag);
+    const e = document.createElement(tag);
     if (cls) { e.className = cls; }
     if (text !== undefined && text !== null) { textInto(e, String(text)); }
     return e;
@@ -459,13 +438,13 @@
    * bidi algorithm would otherwise show the groups in reverse.
    */
   function textInto(e, text) {
-    var url = /https?:\/\/[^\s<>"«»]+/g;
-    var last = 0;
-    var m;
+    const url = /https?:\/\/[^\s<>"«»]+/g;
+    let last = 0;
+    let m;
     while ((m = url.exec(text)) !== null) {
-      var href = m[0].replace(/[.,;:!?)\]]+$/, '');
+      const href = m[0].replace(/[.,;:!?)\]]+$/, '');
       if (m.index > last) { digitsInto(e, text.slice(last, m.index)); }
-      var a = document.createElement('a');
+      const a = document.createElement('a');
       a.href = href;
       a.rel = 'noopener noreferrer';
       a.target = '_blank';
@@ -479,12 +458,12 @@
   }
 
   function digitsInto(e, text) {
-    var re = /\+?\d(?:[\d \u00a0.\-]*\d)?/g;
-    var last = 0;
-    var m;
+    const re = /\+?\d(?:[\d \u00a0.\-]*\d)?/g;
+    let last = 0;
+    let m;
     while ((m = re.exec(text)) !== null) {
       if (m.index > last) { e.appendChild(document.createTextNode(text.slice(last, m.index))); }
-      var b = document.createElement('bdi');
+      const b = document.createElement('bdi');
       b.dir = 'ltr';
       b.textContent = m[0];
       e.appendChild(b);
@@ -494,20 +473,20 @@
   }
 
   function card(c, index, m) {
-    var box = el('section', 'card ' + c.type);
+    const box = el('section', 'card ' + c.type);
     box.appendChild(el('h3', null, c.title));
     if (c.type === 'contact' || c.type === 'fact') {
       if (c.text) { box.appendChild(el('p', null, c.text)); }
-      var line = el('p');
+      const line = el('p');
       if (c.tel) {
-        var a = el('a', 'call', t('console.call') + ' ' + (c.phone || c.tel));
+        const a = el('a', 'call', t('console.call') + ' ' + (c.phone || c.tel));
         a.href = 'tel:' + c.tel;
         line.appendChild(a);
       } else if (c.phone) {
         line.appendChild(el('strong', null, c.phone));
       }
       if (c.url) {
-        var u = el('a', null, c.url.replace(/^https?:\/\//, ''));
+        const u = el('a', null, c.url.replace(/^https?:\/\//, ''));
         u.href = c.url;
         u.rel = 'noopener noreferrer';
         u.target = '_blank';
@@ -519,13 +498,13 @@
           + (c.checked ? ' · ' + t('console.checked') + ' ' + c.checked : '')));
       }
     } else if (c.type === 'print') {
-      var slip = isSlip(c, m);
+      const slip = isSlip(c, m);
       box.setAttribute('data-print', slip ? 'slip' : 'summary');
       box.appendChild(el('p', 'private', t(slip ? 'console.print.slip-note' : 'console.print.private')));
-      var ul = el('ul');
+      const ul = el('ul');
       (c.items || []).forEach(function (it) { ul.appendChild(el('li', null, it)); });
       box.appendChild(ul);
-      var b = el('button', 'primary print-button', t(slip ? 'console.print.slip' : 'console.print.summary'));
+      const b = el('button', 'primary print-button', t(slip ? 'console.print.slip' : 'console.print.summary'));
       b.type = 'button';
       b.setAttribute('data-card', String(index));
       b.addEventListener('click', function () { requestPrint(index); });
@@ -533,7 +512,7 @@
     } else if (c.type === 'search') {
       if (c.text) { box.appendChild(el('p', 'meta', c.text)); }
       (c.results || []).forEach(function (h) {
-        var hit = el('div', 'search-hit');
+        const hit = el('div', 'search-hit');
         hit.appendChild(el('p', null, h.text));
         hit.appendChild(el('p', 'meta', t('console.source') + ': ' + [h.source, h.title, h.section].filter(Boolean).join(' · ')));
         box.appendChild(hit);
@@ -545,14 +524,14 @@
   }
 
   function renderChoices(m) {
-    var form = $('choices');
+    const form = $('choices');
     form.textContent = '';
-    var opts = m.choices || [];
+    const opts = m.choices || [];
     if (m.multi) {
-      var selected = m.selected && m.selected.length ? m.selected : (lastTicks[m.node] || []);
+      const selected = m.selected && m.selected.length ? m.selected : (lastTicks[m.node] || []);
       opts.forEach(function (o) {
-        var label = el('label', 'tick');
-        var box = el('input');
+        const label = el('label', 'tick');
+        const box = el('input');
         box.type = 'checkbox';
         box.value = o.id;
         box.name = 'tick';
@@ -561,16 +540,16 @@
         label.appendChild(el('span', null, o.label));
         form.appendChild(label);
       });
-      var done = el('button', 'primary', t('console.done'));
+      const done = el('button', 'primary', t('console.done'));
       done.type = 'submit';
       done.id = 'checklist-done';
       form.appendChild(done);
     } else {
       opts.forEach(function (o) {
-        var b = el('button', null, o.label);
+        const b = el('button', null, o.label);
         b.type = 'button';
         b.setAttribute('data-choice', o.id);
-        b.addEventListener('click', function () { act({ type: 'choose', choice: o.id }, 'choose'); });
+        b.addEventListener('click', function () { act({ type: 'choose', choice: o.id }); });
         form.appendChild(b);
       });
     }
@@ -578,7 +557,7 @@
 
   function renderTyped(m) {
     hideNoteWarning();
-    var form = $('typed');
+    const form = $('typed');
     form.classList.toggle('note', !!m.input);
     $('typed-label').textContent = t(m.input ? 'console.note.label' : 'console.type.label');
     $('typed-send').textContent = t(m.input ? 'console.note.save' : 'console.type.send');
@@ -593,18 +572,18 @@
 
   /** The procedure's steps: those passed in this tab can be gone back to, the current one is marked. */
   function renderSteps(currentStep) {
-    var list = $('steps');
+    const list = $('steps');
     list.textContent = '';
     if (!dialog) { return; }
-    var firstAt = {};  // step index -> where in the path the latest visit to it began
-    for (var i = 0; i < history.length - 1; i++) {
-      var s = stepOf(history[i].node);
+    const firstAt = {};  // step index -> where in the path the latest visit to it began
+    for (let i = 0; i < history.length - 1; i++) {
+      const s = stepOf(history[i].node);
       if (s < 0) { continue; }
-      var prev = i > 0 ? stepOf(history[i - 1].node) : -2;
+      const prev = i > 0 ? stepOf(history[i - 1].node) : -2;
       if (prev !== s || !(s in firstAt)) { firstAt[s] = i; }
     }
     dialog.steps.forEach(function (name, s) {
-      var li = el('li');
+      const li = el('li');
       if (s === currentStep) {
         li.className = 'current';
         li.textContent = name;
@@ -612,7 +591,7 @@
         li.setAttribute('data-now', t('console.step.current'));
       } else if (s in firstAt) {
         li.className = 'passed';
-        var b = el('button', null, name);
+        const b = el('button', null, name);
         b.type = 'button';
         b.setAttribute('aria-label', t('console.step.back-to', { step: name }));
         b.setAttribute('data-step', String(s));
@@ -629,8 +608,8 @@
 
   /** On a tablet the steps are a strip that scrolls sideways: bring the current step into it. */
   function stripToCurrent() {
-    var list = $('steps');
-    var cur = list.querySelector('.current');
+    const list = $('steps');
+    const cur = list.querySelector('.current');
     if (cur && list.scrollWidth > list.clientWidth) {
       list.scrollLeft = Math.max(0, cur.offsetLeft + cur.offsetWidth / 2 - list.clientWidth / 2);
     }
@@ -638,18 +617,18 @@
 
   // ---------------------------------------------------------------- a note that may identify someone
 
-  var MONTHS = 'jan(?:uar|uary)?|feb(?:ruar|ruary)?|mar(?:s|ch)?|apr(?:il)?|mai|may|jun[ie]?|jul[iy]?'
+  const MONTHS = 'jan(?:uar|uary)?|feb(?:ruar|ruary)?|mar(?:s|ch)?|apr(?:il)?|mai|may|jun[ie]?|jul[iy]?'
     + '|aug(?:ust)?|sep(?:t|tember)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|des(?:ember)?|dec(?:ember)?';
-  var DATES = [
+  const DATES = [
     /\b\d{1,2}[.\/-]\d{1,2}[.\/-](?:\d{4}|\d{2})\b/g,                        // 12.03.2007, 12/3/07
     /\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b/g,                                   // 2007-03-12
     new RegExp('\\b\\d{1,2}\\.?\\s*(?:' + MONTHS + ')\\.?\\s+(?:19|20)?\\d{2}\\b', 'gi'), // 12. mars 2007
     /(?<!\p{L})(?:født|f\.|born|b\.)\s*(?:i\s+|in\s+)?(?:19|20)\d{2}\b/giu      // født 2007
   ];
-  var ID_NUMBER = /\b\d{6} ?\d{5}\b/g;                                        // fødselsnummer, D-nummer
-  var PHONE = /(?:\+\d{1,3}[ .\-]?)?\b\d(?:[ .\-]?\d){7,9}\b/g;                 // 22 33 11 60, +47 …
-  var WORD = '\\p{Lu}\\p{Ll}+(?:[-\'\u2019]\\p{Lu}?\\p{Ll}+)*';
-  var FULL_NAME = new RegExp(WORD + '(?:\\s+' + WORD + ')+', 'u');           // Amina Hassan
+  const ID_NUMBER = /\b\d{6} ?\d{5}\b/g;                                        // fødselsnummer, D-nummer
+  const PHONE = /(?:\+\d{1,3}[ .\-]?)?\b\d(?:[ .\-]?\d){7,9}\b/g;                 // 22 33 11 60, +47 …
+  const WORD = '\\p{Lu}\\p{Ll}+(?:[-\'\u2019]\\p{Lu}?\\p{Ll}+)*';
+  const FULL_NAME = new RegExp(WORD + '(?:\\s+' + WORD + ')+', 'u');           // Amina Hassan
 
   /**
    * What in a note looks like it identifies the resident: a date, an 11-digit number, a phone
@@ -658,25 +637,25 @@
    * block: the staff member may know better ("Safe House Filemon" is no person).
    */
   function personalData(text) {
-    var found = [];
-    var rest = text;
-    var take = function (re) {
-      var hit = false;
+    const found = [];
+    let rest = text;
+    const take = function (re) {
+      let hit = false;
       rest = rest.replace(re, function () { hit = true; return ' '; });
       return hit;
     };
-    var date = false;
+    let date = false;
     DATES.forEach(function (re) { date = take(re) || date; });
     if (date) { found.push(t('console.note.warn.date')); }
     if (take(ID_NUMBER)) { found.push(t('console.note.warn.id-number')); }
     if (take(PHONE)) { found.push(t('console.note.warn.phone')); }
-    var name = FULL_NAME.exec(rest);
+    const name = FULL_NAME.exec(rest);
     if (name) { found.push(t('console.note.warn.name', { name: name[0] })); }
     return found;
   }
 
   function showNoteWarning(found) {
-    var list = $('note-warning-list');
+    const list = $('note-warning-list');
     list.textContent = '';
     found.forEach(function (f) { list.appendChild(el('li', null, f)); });
     $('note-warning').hidden = false;
@@ -690,17 +669,17 @@
 
   // ---------------------------------------------------------------- acting
 
-  function act(frame, kind) {
+  function act(frame) {
     active = true;
     notice('');
-    if (!send(frame, kind)) { status(t('console.offline')); }
+    if (!send(frame)) { status(t('console.offline')); }
   }
 
   function goBackTo(index) {
-    var steps = history.length - 1 - index;
+    const steps = history.length - 1 - index;
     if (steps <= 0) { return; }
     backsLeft = steps - 1;
-    act({ type: 'back' }, 'back');
+    act({ type: 'back' });
   }
 
   // ---------------------------------------------------------------- print
@@ -720,9 +699,9 @@
    * in Norwegian, else its Norwegian copy) and the resident's language.
    */
   function slipSides(c, m) {
-    var own = { lang: m.lang, dir: m.dir || 'ltr', title: c.title, items: c.items || [], draft: false };
-    var nb = m.lang === 'nb' ? own : (c.official || own);
-    var sides = [nb];
+    const own = { lang: m.lang, dir: m.dir || 'ltr', title: c.title, items: c.items || [], draft: false };
+    const nb = m.lang === 'nb' ? own : (c.official || own);
+    const sides = [nb];
     if (c.alt && c.alt.lang !== nb.lang) {
       sides.push({ lang: c.alt.lang, dir: c.alt.dir, title: c.alt.title, items: c.alt.items || [],
         draft: !!(m.alt && m.alt.draft) });
@@ -731,17 +710,17 @@
   }
 
   function printCard(index) {
-    var m = current;
-    var c = m && m.cards && m.cards[index];
+    const m = current;
+    const c = m && m.cards && m.cards[index];
     if (!c) { return; }
-    var area = $('print-area');
+    const area = $('print-area');
     area.textContent = '';
     area.setAttribute('lang', m.lang);
     if (isSlip(c, m)) {
       area.className = 'print-area print-slip';
-      var cols = el('div', 'slip-cols');
+      const cols = el('div', 'slip-cols');
       slipSides(c, m).forEach(function (side) {
-        var col = el('section');
+        const col = el('section');
         col.setAttribute('lang', side.lang);
         col.setAttribute('dir', side.dir || 'ltr');
         if (side.draft) { col.appendChild(el('p', 'draft', t('console.draft'))); }
@@ -754,7 +733,7 @@
       area.className = 'print-area print-summary' + ((c.items || []).length > 18 ? ' long' : '');
       area.appendChild(el('h1', null, c.title));
       area.appendChild(el('p', 'private', t('console.print.paper')));
-      var ul = el('ul');
+      const ul = el('ul');
       (c.items || []).forEach(function (it) { ul.appendChild(el('li', null, it)); });
       area.appendChild(ul);
     }
@@ -788,21 +767,17 @@
 
   /** Erases the session on the server, then everything on the page and in this tab's storage. */
   function endConversation(then) {
-    var done = false;
-    var finish = function () {
+    let done = false;
+    const finish = function () {
       if (done) { return; }
       done = true;
       forget();
       clearPage();
       then();
     };
-    if (ws && ws.readyState === WebSocket.OPEN && token) {
-      var was = ws.onmessage;
-      ws.onmessage = function (e) {
-        var f = frame(e);
-        if (f && f.type === 'ended') { finish(); } else { was(e); }
-      };
-      ws.send(JSON.stringify({ type: 'end' }));
+    if (socket.isOpen() && token) {
+      whenEnded = finish;
+      socket.send({ type: 'end' });
       setTimeout(finish, 3000);
     } else {
       finish();
@@ -828,17 +803,15 @@
   }
 
   function closeSocket() {
-    closing = true;
-    if (ws) { try { ws.close(); } catch (e) { /* already closed */ } }
-    ws = null;
-    sent = [];
+    socket.close();
+    whenEnded = null;
   }
 
   // ---------------------------------------------------------------- storage (this tab only)
 
   function save() {
     try {
-      var data = { lang: uiLang };
+      const data = { lang: uiLang };
       if (token) {
         data.token = token;
         data.dialog = dialog ? dialog.id : null;
@@ -859,28 +832,28 @@
     $('logout').addEventListener('click', logout);
     $('end').addEventListener('click', endClicked);
     $('new').addEventListener('click', function () { showStart(); });
-    $('back').addEventListener('click', function () { act({ type: 'back' }, 'back'); });
-    $('restart').addEventListener('click', function () { act({ type: 'restart' }, 'restart'); });
+    $('back').addEventListener('click', function () { act({ type: 'back' }); });
+    $('restart').addEventListener('click', function () { act({ type: 'restart' }); });
     $('choices').addEventListener('submit', function (ev) {
       ev.preventDefault();
-      var ticked = [];
+      const ticked = [];
       $('choices').querySelectorAll('input[name=tick]:checked').forEach(function (b) { ticked.push(b.value); });
       if (current) { lastTicks[current.node] = ticked; }
-      act({ type: 'choose', choices: ticked }, 'choose');
+      act({ type: 'choose', choices: ticked });
     });
     $('typed').addEventListener('submit', function (ev) {
       ev.preventDefault();
-      var text = $('typed-text').value.trim();
+      const text = $('typed-text').value.trim();
       if (!text) { return; }
       if (current && current.input && noteConfirmed !== text) {
-        var found = personalData(text);
+        const found = personalData(text);
         if (found.length) {
           showNoteWarning(found);
           return;
         }
       }
       $('note-warning').hidden = true;
-      act({ type: 'text', text: text }, 'text');
+      act({ type: 'text', text: text });
     });
     $('note-edit').addEventListener('click', function () {
       hideNoteWarning();
@@ -894,14 +867,14 @@
       if (ev.key === 'Enter' && !ev.shiftKey) { ev.preventDefault(); $('typed').requestSubmit(); }
     });
     $('console-lang').addEventListener('change', function () {
-      var lang = $('console-lang').value;
+      const lang = $('console-lang').value;
       loadWords(lang).then(function () {
         save();
         inbox.relang();
         if (!me) { return; }
         return loadDialogs().then(function () {
           if (current && dialog && dialog.languages.some(function (l) { return l.code === lang; })) {
-            act({ type: 'lang', lang: lang }, 'lang');
+            act({ type: 'lang', lang: lang });
           } else if (!current) {
             showStart();
           }
@@ -913,7 +886,6 @@
     ['pointerdown', 'keydown'].forEach(function (e) {
       document.addEventListener(e, function () { active = true; }, { passive: true });
     });
-    setInterval(function () { send({ type: 'ping' }); }, 30000);
     watchIdle();
   }
 
@@ -926,36 +898,36 @@
    * end and erase, block. Its own socket, so a staff conversation in this tab goes on beside it.
    * Nothing is kept in this tab: after a reload the server sends the open conversations again.
    */
-  var inbox = (function () {
-    var sock = null;
-    var wanted = false;
-    var tries = 0;
-    var chats = {};          // ticket -> {box, log}
-    var lastQueue = null;    // the last inbox.queue frame, to show again in another console language
-    var sentIds = 0;         // ids of this tab's messages, for inbox.delivered
-    var pending = {};        // id -> the mark of a message not yet delivered
+  const inbox = (function () {
+    let wanted = false;
+    let chats = {};          // ticket -> {box, log}
+    let lastQueue = null;    // the last inbox.queue frame, to show again in another console language
+    let sentIds = 0;         // ids of this tab's messages, for inbox.delivered
+    let pending = {};        // id -> the mark of a message not yet delivered
+
+    const link = losenClient({
+      url: WS_URL,
+      // The console's language goes with it: the dialog's words are shown in it beside the person's.
+      opened: function () { say({ type: 'inbox', lang: uiLang }); $('inbox-status').textContent = ''; },
+      frame: receive,
+      dropped: function () {
+        if (!wanted || !me) { return false; }
+        $('inbox-status').textContent = t('console.offline');
+        return true;
+      },
+      firstDelay: 500, maxDelay: 2500, pingEvery: 30000
+    });
 
     function open() {
-      if (!me || (me.roles || []).indexOf('counsellor') < 0 || sock) { return; }
+      if (!me || (me.roles || []).indexOf('counsellor') < 0 || link.connected()) { return; }
       wanted = true;
       $('inbox').hidden = false;
-      sock = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
-      // The console's language goes with it: the dialog's words are shown in it beside the person's.
-      sock.onopen = function () { tries = 0; say({ type: 'inbox', lang: uiLang }); $('inbox-status').textContent = ''; };
-      sock.onmessage = function (e) { var f = frame(e); if (f) { receive(f); } };
-      sock.onclose = function () {
-        sock = null;
-        if (!wanted || !me) { return; }
-        $('inbox-status').textContent = t('console.offline');
-        tries = Math.min(tries + 1, 5);
-        setTimeout(open, 500 * tries);
-      };
+      link.connect();
     }
 
     function close() {
       wanted = false;
-      if (sock) { sock.close(); }
-      sock = null;
+      link.close();
       $('inbox').hidden = true;
       $('queue').textContent = '';
       $('chats').textContent = '';
@@ -970,9 +942,8 @@
     }
 
     function say(frame) {
-      if (frame.type !== 'ping') { active = true; }
-      if (sock && sock.readyState === WebSocket.OPEN) { sock.send(JSON.stringify(frame)); return true; }
-      return false;
+      active = true;
+      return link.send(frame);
     }
 
     function pathText(path) {
@@ -996,13 +967,13 @@
       } else if (f.type === 'inbox.ended') {
         ended(f.ticket);
       } else if (f.type === 'error') {
-        var key = f.code === 'taken' || f.code === 'away' ? 'console.inbox.' + f.code : 'console.error.' + f.code;
+        const key = f.code === 'taken' || f.code === 'away' ? 'console.inbox.' + f.code : 'console.error.' + f.code;
         $('inbox-status').textContent = S[key] ? t(key) : t('console.error.generic');
       }
     }
 
     function queue(waiting, desk) {
-      var ul = $('queue');
+      const ul = $('queue');
       ul.textContent = '';
       if (!waiting.length) {
         // Closed (outside the hours, a holiday): say so, not just "nobody waits".
@@ -1010,7 +981,7 @@
         return;
       }
       waiting.forEach(function (w) {
-        var li = el('li', 'waiting');
+        const li = el('li', 'waiting');
         li.setAttribute('data-ticket', w.ticket);
         li.appendChild(el('span', 'who', t('console.inbox.who', { lang: langName(w.lang), dialog: w.dialog,
           minutes: Math.floor((w.waited || 0) / 60) })));
@@ -1021,7 +992,7 @@
         if (w.channel === 'sms') {
           li.appendChild(el('span', 'channel', t('console.inbox.by-sms')));
         }
-        var b = el('button', 'primary accept', t('console.inbox.accept'));
+        const b = el('button', 'primary accept', t('console.inbox.accept'));
         b.type = 'button';
         b.addEventListener('click', function () { b.disabled = true; say({ type: 'inbox.accept', ticket: w.ticket }); });
         li.appendChild(b);
@@ -1036,38 +1007,38 @@
         chats[f.ticket].head.textContent = langName(f.lang) + ' \u00b7 ' + f.dialog;
         return;
       }
-      var box = el('article', 'chat');
+      const box = el('article', 'chat');
       box.setAttribute('data-ticket', f.ticket);
-      var head = el('h3', null, langName(f.lang) + ' \u00b7 ' + f.dialog);
+      const head = el('h3', null, langName(f.lang) + ' \u00b7 ' + f.dialog);
       box.appendChild(head);
       if (f.channel === 'sms') {
         // Every reply is a text message to a phone: the counsellor should know before writing a long one.
         box.appendChild(el('p', 'channel', t('console.inbox.by-sms')));
       }
-      var gone = el('p', 'away', t('console.inbox.offline'));
+      const gone = el('p', 'away', t('console.inbox.offline'));
       gone.hidden = true;
       gone.setAttribute('role', 'status');
       box.appendChild(gone);
       box.appendChild(pathList(f.path));
       if (f.seen) { box.appendChild(seen(f.seen)); }
-      var log = el('div', 'chat-log');
+      const log = el('div', 'chat-log');
       log.setAttribute('role', 'log');
       box.appendChild(log);
 
-      var form = el('form', 'chat-say');
-      var input = document.createElement('textarea');
+      const form = el('form', 'chat-say');
+      const input = document.createElement('textarea');
       input.rows = 2;
       input.maxLength = 1000;
       input.setAttribute('aria-label', t('console.inbox.write'));
       input.placeholder = t('console.inbox.write');
-      var send = el('button', 'primary', t('console.inbox.send'));
+      const send = el('button', 'primary', t('console.inbox.send'));
       send.type = 'submit';
       form.appendChild(input);
       form.appendChild(send);
       form.addEventListener('submit', function (ev) {
         ev.preventDefault();
-        var text = input.value.trim();
-        var id = 'm' + (++sentIds);
+        const text = input.value.trim();
+        const id = 'm' + (++sentIds);
         if (text && say({ type: 'inbox.say', ticket: f.ticket, text: text, id: id })) {
           awaitDelivery(line(f.ticket, 'me', text), id);
           input.value = '';
@@ -1078,7 +1049,7 @@
       });
       box.appendChild(form);
 
-      var tools = el('div', 'chat-tools');
+      const tools = el('div', 'chat-tools');
       tools.appendChild(picker('card', t('console.inbox.card'), (f.contacts || []).map(function (c) {
         return [c.id, c.title + ' ' + c.phone];
       }), t('console.inbox.card.send'), function (id, label) {
@@ -1088,16 +1059,16 @@
         return typeof n === 'string' ? [n, n] : [n.id, n.title || n.id];
       }),
         t('console.inbox.back.go'), function (node) { say({ type: 'inbox.back', ticket: f.ticket, node: node }); }));
-      var end = el('button', 'danger end', t('console.inbox.end'));
+      const end = el('button', 'danger end', t('console.inbox.end'));
       end.type = 'button';
       end.addEventListener('click', function () { say({ type: 'inbox.end', ticket: f.ticket }); });
-      var block = el('button', 'block', t('console.inbox.block'));
+      const block = el('button', 'block', t('console.inbox.block'));
       block.type = 'button';
       block.addEventListener('click', function () { say({ type: 'inbox.block', ticket: f.ticket }); });
       tools.appendChild(end);
       tools.appendChild(block);
       box.appendChild(tools);
-      var note = noteForm(f);
+      const note = noteForm(f);
       box.appendChild(note.form);
       $('chats').appendChild(box);
       chats[f.ticket] = { box: box, log: log, note: note, saved: f.note || '', head: head, gone: gone };
@@ -1106,10 +1077,10 @@
 
     /** The way through the guide: each node's first line in the console's language, its id and the choice taken. */
     function pathList(path) {
-      var ol = el('ol', 'path-steps');
+      const ol = el('ol', 'path-steps');
       ol.setAttribute('aria-label', t('console.inbox.path'));
       (path || []).forEach(function (p) {
-        var li = el('li');
+        const li = el('li');
         if (p.title) { li.appendChild(el('span', 'title', p.title)); li.appendChild(document.createTextNode(' ')); }
         li.appendChild(el('span', 'path', p.choice ? p.node + ' \u2192 ' + p.choice : p.node));
         ol.appendChild(li);
@@ -1122,21 +1093,21 @@
      * by side, so the counsellor knows the words the person read (one column when they are the same).
      */
     function seen(s) {
-      var sec = el('section', 'seen');
+      const sec = el('section', 'seen');
       sec.appendChild(el('h4', null, t('console.inbox.seen')));
-      var sides = el('div', 'seen-sides');
-      var list = [s.theirs];
+      const sides = el('div', 'seen-sides');
+      const list = [s.theirs];
       if (s.yours && (!s.theirs || s.yours.lang !== s.theirs.lang)) { list.push(s.yours); }
       list.forEach(function (side) {
         if (!side) { return; }
-        var col = el('div', 'seen-side');
+        const col = el('div', 'seen-side');
         col.appendChild(el('p', 'seen-lang', t('console.inbox.seen.in', { lang: langName(side.lang) })));
-        var words = el('div', 'seen-text');
+        const words = el('div', 'seen-text');
         words.lang = side.lang;
         words.dir = side.dir || 'auto';
         paragraphs(words, side.text);
         if (side.choices && side.choices.length) {
-          var ul = el('ul', 'seen-choices');
+          const ul = el('ul', 'seen-choices');
           side.choices.forEach(function (c) { ul.appendChild(el('li', null, c)); });
           words.appendChild(ul);
         }
@@ -1153,40 +1124,40 @@
      * (so a reload gets it back) and drops it at the end; see docs/handoff.md.
      */
     function noteForm(f) {
-      var form = el('form', 'chat-note');
-      var id = 'note-' + f.ticket;
-      var label = el('label', null, t('console.inbox.note.label'));
+      const form = el('form', 'chat-note');
+      const id = 'note-' + f.ticket;
+      const label = el('label', null, t('console.inbox.note.label'));
       label.htmlFor = id;
-      var input = document.createElement('textarea');
+      const input = document.createElement('textarea');
       input.id = id;
       input.rows = 2;
       input.maxLength = 500;
       input.value = f.note || '';
-      var save = el('button', null, t('console.inbox.note.save'));
+      const save = el('button', null, t('console.inbox.note.save'));
       save.type = 'submit';
-      var status = el('p', 'note-status');
+      const status = el('p', 'note-status');
       status.setAttribute('role', 'status');
-      var warn = el('div', 'note-warning');
+      const warn = el('div', 'note-warning');
       warn.setAttribute('role', 'alert');
       warn.hidden = true;
       warn.appendChild(el('h4', null, t('console.note.warn.title')));
       warn.appendChild(el('p', null, t('console.inbox.note.why')));
-      var found = el('ul');
+      const found = el('ul');
       warn.appendChild(found);
-      var edit = el('button', 'primary', t('console.note.warn.edit'));
+      const edit = el('button', 'primary', t('console.note.warn.edit'));
       edit.type = 'button';
-      var anyway = el('button', null, t('console.note.warn.save'));
+      const anyway = el('button', null, t('console.note.warn.save'));
       anyway.type = 'button';
-      var row = el('div', 'note-warning-actions');
+      const row = el('div', 'note-warning-actions');
       row.appendChild(edit);
       row.appendChild(anyway);
       warn.appendChild(row);
-      var confirmed = null;
+      let confirmed = null;
       form.addEventListener('submit', function (ev) {
         ev.preventDefault();
-        var text = input.value.trim();
+        const text = input.value.trim();
         if (text && confirmed !== text) {
-          var hits = personalData(text);
+          const hits = personalData(text);
           if (hits.length) {
             found.textContent = '';
             hits.forEach(function (h) { found.appendChild(el('li', null, h)); });
@@ -1211,7 +1182,7 @@
 
     /** The server saved the note (from this tab or another of the same counsellor). */
     function noted(ticket, text) {
-      var c = chats[ticket];
+      const c = chats[ticket];
       if (!c) { return; }
       c.saved = text || '';
       if (document.activeElement !== c.note.input) { c.note.input.value = c.saved; }
@@ -1219,15 +1190,15 @@
     }
 
     function picker(kind, labelText, options, buttonText, go) {
-      var wrap = el('div', 'picker picker-' + kind);
-      var sel = document.createElement('select');
+      const wrap = el('div', 'picker picker-' + kind);
+      const sel = document.createElement('select');
       sel.setAttribute('aria-label', labelText);
       options.forEach(function (o) {
-        var opt = el('option', null, o[1]);
+        const opt = el('option', null, o[1]);
         opt.value = o[0];
         sel.appendChild(opt);
       });
-      var b = el('button', null, buttonText);
+      const b = el('button', null, buttonText);
       b.type = 'button';
       b.addEventListener('click', function () {
         if (sel.value) { go(sel.value, sel.options[sel.selectedIndex].textContent); }
@@ -1239,7 +1210,7 @@
     }
 
     function presence(ticket, connected) {
-      var c = chats[ticket];
+      const c = chats[ticket];
       if (c) { c.gone.hidden = connected; }
     }
 
@@ -1252,14 +1223,14 @@
     }
 
     function line(ticket, who, text, danger) {
-      var c = chats[ticket];
+      const c = chats[ticket];
       if (!c) { return; }
-      var p = el('p', 'line ' + who + (danger ? ' danger' : ''));
+      const p = el('p', 'line ' + who + (danger ? ' danger' : ''));
       if (danger) {
         p.appendChild(el('strong', 'danger-flag', t('console.inbox.danger')));
       }
       p.appendChild(el('b', null, t(who === 'me' ? 'console.inbox.you' : 'console.inbox.person') + ': '));
-      var span = document.createElement('span');
+      const span = document.createElement('span');
       span.textContent = plain(text);
       span.dir = 'auto';
       span.className = 'said';
@@ -1274,12 +1245,12 @@
      * not have: over Redis a delivery mark comes back in well under a second; without one the
      * person's instance may have died, which the desk learns only some seconds later.
      */
-    var DELIVERY_WAIT_MS = 5000;
+    const DELIVERY_WAIT_MS = 5000;
 
     /** Marks {@code p}, the counsellor's message {@code id}, as sent; delivered or "may not have arrived" later. */
     function awaitDelivery(p, id) {
       if (!p) { return; }
-      var mark = el('span', 'mark', t('console.inbox.sending'));
+      const mark = el('span', 'mark', t('console.inbox.sending'));
       mark.setAttribute('role', 'status');
       p.appendChild(mark);
       pending[id] = mark;
@@ -1292,7 +1263,7 @@
     }
 
     function delivered(id) {
-      var mark = pending[id];
+      const mark = pending[id];
       if (!mark) { return; }
       delete pending[id];
       mark.textContent = t('console.inbox.delivered');
@@ -1305,7 +1276,7 @@
      * it is the last of it (the server dropped it with the conversation).
      */
     function ended(ticket) {
-      var c = chats[ticket];
+      const c = chats[ticket];
       if (!c) { return; }
       delete chats[ticket];
       $('inbox-status').textContent = t('console.inbox.ended');
@@ -1313,13 +1284,13 @@
         c.box.remove();
         return;
       }
-      var kept = el('article', 'chat kept-note');
+      const kept = el('article', 'chat kept-note');
       kept.appendChild(el('h3', null, t('console.inbox.note.kept')));
       kept.appendChild(el('p', null, t('console.inbox.note.kept.why')));
-      var text = el('p', 'note-text', c.saved);
+      const text = el('p', 'note-text', c.saved);
       text.dir = 'auto';
       kept.appendChild(text);
-      var close = el('button', 'primary', t('console.inbox.note.kept.close'));
+      const close = el('button', 'primary', t('console.inbox.note.kept.close'));
       close.type = 'button';
       close.addEventListener('click', function () { kept.remove(); });
       kept.appendChild(close);
@@ -1327,7 +1298,6 @@
       close.focus();
     }
 
-    setInterval(function () { say({ type: 'ping' }); }, 30000);
     return { open: open, close: close, relang: relang };
   })();
 

@@ -22,8 +22,11 @@ public final class Engine {
     /** Chained and routed nodes followed in one step; more means a loop in the dialog. */
     private static final int MAX_HOPS = 32;
 
-    /** A step's outcome: the session to keep and the reply to show. */
+    /** A step's outcome: the session to keep and the reply to show, which says how many steps lie behind it. */
     public record Turn(Session session, Reply reply) {
+        public Turn {
+            reply = reply.behind(session.history().size());
+        }
     }
 
     private final DialogSet set;
@@ -212,7 +215,7 @@ public final class Engine {
     /** The current node shown again, as after a reconnect or a language switch. */
     public Reply current(Session s) {
         Dialog d = dialogOf(s);
-        return render(s, d, List.of(node(d, s.node())), List.of(), null);
+        return render(s, d, List.of(node(d, s.node())), List.of(), null).behind(s.history().size());
     }
 
     private Turn choose(Session s, Dialog d, Command.Choose c) {

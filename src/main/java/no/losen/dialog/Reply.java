@@ -5,18 +5,21 @@ import java.util.List;
 /**
  * What the user sees after a step, channel-neutral: every key already resolved to text in the
  * user's language. Channels decide only how to show it (JSON frame, numbered SMS, console).
- * Built by name with {@link #at}, not by the canonical constructor's seventeen positions.
+ * Built by name with {@link #at}, not by the canonical constructor's eighteen positions.
  *
  * @param alt       on bilingual nodes: the message in the resident's language
  * @param official  on bilingual nodes when neither the user's nor the resident's language is Norwegian:
  *                  the Norwegian text, which is what the official wording is
  * @param fallbacks keys that were not in the user's language and came from the fallback chain;
  *                  not sent to clients, but conversation tests and the validator show them
+ * @param depth     how many steps lie behind this one ({@code back} can undo that many; at most
+ *                  {@link Session#MAX_HISTORY}), so a client can show the way back without
+ *                  counting its own frames
  */
 public record Reply(String dialog, String node, String lang, String dir, String text, List<Option> choices,
                     boolean multi, List<String> selected, boolean input, List<Card> cards, boolean end,
                     boolean draft, String notice, Alt alt, Alt official, String step,
-                    List<String> fallbacks) {
+                    List<String> fallbacks, int depth) {
 
     /** A choice as shown: its id and its label in the user's language. */
     public record Option(String id, String label) {
@@ -37,7 +40,7 @@ public record Reply(String dialog, String node, String lang, String dir, String 
     /** The same reply, to change a field by name. */
     public Builder toBuilder() {
         Builder b = at(dialog, node, lang, dir).text(text).choices(choices).input(input).cards(cards).end(end)
-                .draft(draft).notice(notice).alts(alt, official).step(step).fallbacks(fallbacks);
+                .draft(draft).notice(notice).alts(alt, official).step(step).fallbacks(fallbacks).depth(depth);
         b.multi = multi;
         b.selected = selected;
         return b;
@@ -50,6 +53,14 @@ public record Reply(String dialog, String node, String lang, String dir, String 
      */
     public Reply withoutText() {
         return toBuilder().text("").build();
+    }
+
+    /**
+     * The same reply with {@code steps} behind it. A rendered reply is shared between conversations
+     * (the engine's cache), so the depth of one conversation goes on a copy, made only when it differs.
+     */
+    public Reply behind(int steps) {
+        return steps == depth ? this : toBuilder().depth(steps).build();
     }
 
     public Reply withNotice(String text) {
@@ -75,6 +86,7 @@ public record Reply(String dialog, String node, String lang, String dir, String 
         private Alt official;
         private String step;
         private List<String> fallbacks = List.of();
+        private int depth;
 
         private Builder(String dialog, String node, String lang, String dir) {
             this.dialog = dialog;
@@ -145,9 +157,15 @@ public record Reply(String dialog, String node, String lang, String dir, String 
             return this;
         }
 
+        /** How many steps lie behind this one. */
+        public Builder depth(int depth) {
+            this.depth = depth;
+            return this;
+        }
+
         public Reply build() {
             return new Reply(dialog, node, lang, dir, text, choices, multi, selected, input, cards, end, draft, notice,
-                    alt, official, step, fallbacks);
+                    alt, official, step, fallbacks, depth);
         }
     }
 }

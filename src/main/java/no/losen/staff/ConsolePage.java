@@ -5,15 +5,19 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import no.losen.internal.ClientScript;
 
 /**
- * The console's three files ({@code webroot/staff/}), read once at start-up. They are served
+ * The console's three files ({@code webroot/staff/}), read once at start-up, the shared protocol
+ * client written into its script ({@link ClientScript}). They are served
  * with {@code no-store}: the page is small, and a staff tablet should not keep anything.
  */
 record ConsolePage(byte[] html, byte[] js, byte[] css) {
 
     static ConsolePage load() {
-        return new ConsolePage(read("index.html"), read("console.js"), read("console.css"));
+        byte[] js = ClientScript.into(new String(read("console.js"), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        return new ConsolePage(read("index.html"), js, read("console.css"));
     }
 
     void html(RoutingContext ctx, String csp) {

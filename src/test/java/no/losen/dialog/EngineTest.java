@@ -68,6 +68,20 @@ class EngineTest {
     }
 
     @Test
+    void everyReplySaysHowManyStepsLieBehindIt() {
+        Engine.Turn start = start();
+        Engine.Turn adult = step(start, Command.Choose.one("adult"));
+        assertThat(start.reply().depth()).isZero();
+        assertThat(adult.reply().depth()).isEqualTo(1);
+        assertThat(step(adult, new Command.Lang("en")).reply().depth()).isEqualTo(1);
+        assertThat(engine.current(adult.session()).depth()).isEqualTo(1);
+        assertThat(step(adult, new Command.Back()).reply().depth()).isZero();
+        assertThat(step(adult, new Command.Restart()).reply().depth()).isZero();
+        // The reply rendered for the first conversation is shared, never changed by another's depth.
+        assertThat(engine.start("demo", "nb", false).reply().depth()).isZero();
+    }
+
+    @Test
     void backAtTheStartStaysThere() {
         assertThat(step(start(), new Command.Back()).session().node()).isEqualTo("hello");
     }

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import no.losen.dialog.DialogSet;
+import no.losen.internal.ClientScript;
 
 /**
  * The web channel's HTTP side: the widget's files, the full-page chat, the demo page, the
@@ -45,12 +46,19 @@ public final class WebAssets {
     public static WebAssets load(DialogSet set, String exitUrl) {
         checkExitUrl(exitUrl);
         Asset css = Asset.load("widget", "css", "text/css; charset=utf-8", s -> s);
-        // The script names its stylesheet by hash, so the script's own hash changes with the CSS.
-        Asset js = Asset.load("widget", "js", "text/javascript; charset=utf-8",
-                s -> s.replace("__LOSEN_CSS__", css.fileName()));
+        Asset js = script(css);
         Asset shell = Asset.load("chat", "css", "text/css; charset=utf-8", s -> s);
         UiApi api = new UiApi(set, exitUrl);
         return new WebAssets(js, css, new Pages(set, js, css, shell, api, exitUrl), api);
+    }
+
+    /**
+     * The widget's script as served: the shared protocol client written into it, and its
+     * stylesheet named by hash, so the script's own hash changes with either.
+     */
+    static Asset script(Asset css) {
+        return Asset.load("widget", "js", "text/javascript; charset=utf-8",
+                s -> ClientScript.into(s).replace("__LOSEN_CSS__", css.fileName()));
     }
 
     /** The script at its hashed path ({@link #script()}), cached for a year. */

@@ -21,7 +21,7 @@ class WireTest {
         assertThat(Wire.message(r, "open")).isEqualTo("{\"type\":\"message\",\"talk\":\"open\",\"dialog\":\"demo\","
                 + "\"node\":\"signs\",\"lang\":\"nb\",\"dir\":\"ltr\",\"text\":\"\",\"choices\":[{\"id\":\"debt\","
                 + "\"label\":\"Gjeld\"}],\"multi\":true,\"selected\":[],\"input\":false,\"cards\":[],\"end\":false,"
-                + "\"draft\":false}");
+                + "\"draft\":false,\"depth\":0}");
         assertThat(Wire.message(r, null)).startsWith("{\"type\":\"message\",\"dialog\":\"demo\",");
     }
 
@@ -51,6 +51,6 @@ class WireTest {
         String json = Wire.message(reply(List.of(slip), new Reply.Alt("ar", "rtl", "مرحبا", true), List.of()), null);
         assertThat(json).contains("\"cards\":[{\"type\":\"print\",\"title\":\"Slip\",\"items\":[\"Hello!\"],"
                 + "\"alt\":{\"lang\":\"ar\",\"dir\":\"rtl\",\"title\":\"ورقة\",\"items\":[\"مرحبا\"]}}]")
-                .endsWith("\"alt\":{\"lang\":\"ar\",\"dir\":\"rtl\",\"text\":\"مرحبا\",\"draft\":true}}");
+                .endsWith("\"alt\":{\"lang\":\"ar\",\"dir\":\"rtl\",\"text\":\"مرحبا\",\"draft\":true},\"depth\":0}");
     }
 }
