@@ -214,14 +214,14 @@ class HandoffInboxBrowserTest {
         openInbox();
         // An SMS person as every copy of the desk receives them (the gateway itself is SmsHandoffEndToEndTest's).
         String ticket = "sms-ticket-1";
-        server.losen.handoff().submit(new Call.Join(java.time.Instant.now(), ticket, "sms:key-1", null, "uk", "walk",
+        server.losen().handoff().submit(new Call.Join(java.time.Instant.now(), ticket, "sms:key-1", null, "uk", "walk",
                 List.of(), Waiting.SMS)).toCompletableFuture().get();
         String label = "På SMS: hvert svar du skriver, kommer som en tekstmelding på telefonen deres. Skriv kort.";
         waitsFor("#queue li.waiting .channel", label);
         visible("#queue li.waiting button.accept").click();
         waitsFor("#chats .chat .channel", label);
         assertThat(axe()).as("axe-core on an SMS conversation").isEmpty();
-        server.losen.handoff().submit(new Call.Leave(java.time.Instant.now(), ticket)).toCompletableFuture().get();
+        server.losen().handoff().submit(new Call.Leave(java.time.Instant.now(), ticket)).toCompletableFuture().get();
         until(() -> counsellor.findElements(By.cssSelector("#chats .chat .channel")).isEmpty());
     }
 

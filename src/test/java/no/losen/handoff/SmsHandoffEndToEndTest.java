@@ -188,7 +188,7 @@ class SmsHandoffEndToEndTest {
             c.send("inbox.end", "ticket", second);
             assertThat(c.next("inbox.ended").getString("reason")).isEqualTo("counsellor");
             assertThat(relay.next().text()).isEqualTo("Praten er avsluttet og slettet. Svar MENY for spørsmålene.");
-            assertThat(server.losen.handoff().desk().size()).isZero();
+            assertThat(server.losen().handoff().desk().size()).isZero();
             assertThat(text(server, phone, "MENY").get(0)).startsWith("Hei! Hva gjelder det?");
         }
         assertThat(relay.within(300)).isEmpty();
@@ -214,11 +214,11 @@ class SmsHandoffEndToEndTest {
                 c.send("inbox.accept", "ticket", ticket);
                 c.next("inbox.chat");
                 relay.next();
-                long before = server.losen.sessions().size();
+                long before = server.losen().sessions().size();
                 assertThat(text(server, phone, quit)).containsExactly("The conversation is deleted. Write at any time to start again.");
                 assertThat(c.next("inbox.ended").getString("reason")).isEqualTo("person");
-                assertThat(server.losen.sessions().size()).isEqualTo(before - 1);
-                assertThat(server.losen.handoff().desk().size()).isZero();
+                assertThat(server.losen().sessions().size()).isEqualTo(before - 1);
+                assertThat(server.losen().handoff().desk().size()).isZero();
                 // Nothing more reaches the phone, and a new message starts afresh at the language menu.
                 assertThat(relay.within(300)).isEmpty();
                 assertThat(text(server, phone, "hello").get(0)).contains("1 Norsk bokmål");

@@ -33,7 +33,7 @@ record Ws(WebSocket ws, BlockingQueue<JsonObject> frames, io.vertx.core.http.Web
 
     /** A socket to {@code server} from its own page, with the log-in cookie when given. */
     static Ws open(TestServer server, String cookie) {
-        return open(server.vertx, server, cookie);
+        return open(server.vertx(), server, cookie);
     }
 
     /** A socket from a client on {@code vertx}: one that outlives {@code server} (an instance restart). */

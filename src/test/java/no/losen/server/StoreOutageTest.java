@@ -58,7 +58,7 @@ class StoreOutageTest {
     }
 
     private boolean held(String token) {
-        RedisAPI raw = RedisAPI.api(Redis.createClient(server.vertx, redis.uri()));
+        RedisAPI raw = RedisAPI.api(Redis.createClient(server.vertx(), redis.uri()));
         try {
             return raw.exists(List.of("losen:s:" + token)).await().toInteger() == 1;
         } finally {

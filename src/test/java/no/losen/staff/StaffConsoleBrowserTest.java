@@ -197,12 +197,12 @@ class StaffConsoleBrowserTest {
         b.textAppears("#step-name", "Lapp til beboeren");
 
         // End and erase: two taps; the server's session is gone, and so is everything on the page.
-        assertThat(server.losen.sessions().size()).isEqualTo(1);
+        assertThat(server.losen().sessions().size()).isEqualTo(1);
         b.visible("#end").click();
         b.textAppears("#end", "Trykk igjen");
         b.visible("#end").click();
         b.textAppears("#ended", "Samtalen er avsluttet og slettet fra serveren.");
-        assertThat(server.losen.sessions().size()).isZero();
+        assertThat(server.losen().sessions().size()).isZero();
         assertThat(b.js("return sessionStorage.getItem('losen.console');").toString()).doesNotContain("token");
         assertThat(b.driver.findElement(By.id("text-main")).getAttribute("textContent")).isEmpty();
         assertThat(b.driver.findElement(By.id("print-area")).getAttribute("textContent")).isEmpty();
@@ -416,7 +416,7 @@ class StaffConsoleBrowserTest {
             b.visible("#end").click();
             b.visible("#end").click();
             b.visible("#ended");
-            assertThat(repo.losen.sessions().size()).isZero();
+            assertThat(repo.losen().sessions().size()).isZero();
             assertThat(b.pageErrors()).as("no script errors, nothing refused by the CSP").isEmpty();
         }
     }
@@ -502,12 +502,12 @@ class StaffConsoleBrowserTest {
             b.atNode("language");
             b.choose("ar");
             b.atNode("indicators");
-            assertThat(quick.losen.sessions().size()).isEqualTo(1);
+            assertThat(quick.losen().sessions().size()).isEqualTo(1);
             new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15)).until(
                     org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
                             By.id("status"), "uten aktivitet. Samtalen er slettet."));
             assertThat(b.visible("#login-form").isDisplayed()).isTrue();
-            assertThat(quick.losen.sessions().size()).isZero();
+            assertThat(quick.losen().sessions().size()).isZero();
             assertThat(b.driver.findElement(By.id("text-main")).getAttribute("textContent")).isEmpty();
         }
     }

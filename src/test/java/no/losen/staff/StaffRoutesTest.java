@@ -322,7 +322,7 @@ class StaffRoutesTest {
                 o.setAllowOriginHeader(false);   // Vert.x would send this server's own origin
             }
             // Held by the record: Vert.x closes a client that is garbage collected, even mid-handshake.
-            io.vertx.core.http.WebSocketClient client = s.vertx.createWebSocketClient();
+            io.vertx.core.http.WebSocketClient client = s.vertx().createWebSocketClient();
             WebSocket ws = client.connect(o).await();
             BlockingQueue<JsonObject> q = new LinkedBlockingQueue<>();
             ws.textMessageHandler(t -> q.add(new JsonObject(t)));

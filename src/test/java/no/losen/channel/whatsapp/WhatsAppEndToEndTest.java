@@ -404,7 +404,7 @@ class WhatsAppEndToEndTest {
         HttpResponse<String> r = post(webhook.encode(), sign(webhook.encode()));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         // The reply was queued before the 200; once the outbox is idle, the stand-in has seen all of it.
-        server.losen.whatsappOutbox().idle().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        server.losen().whatsappOutbox().idle().get(20, java.util.concurrent.TimeUnit.SECONDS);
         return graph.take(true, 50);
     }
 
@@ -423,7 +423,7 @@ class WhatsAppEndToEndTest {
 
     /** What reached the stand-in once the outbox is idle, beyond what a test already took. */
     private static List<GraphStandIn.Sent> nothingMore() throws Exception {
-        server.losen.whatsappOutbox().idle().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        server.losen().whatsappOutbox().idle().get(20, java.util.concurrent.TimeUnit.SECONDS);
         return graph.take(false, 100);
     }
 
@@ -432,7 +432,7 @@ class WhatsAppEndToEndTest {
     }
 
     private static long sessions() {
-        return server.losen.sessions().size();
+        return server.losen().sessions().size();
     }
 
     private static GraphStandIn.Sent single(List<GraphStandIn.Sent> sent) {

@@ -85,7 +85,7 @@ class SocketTest {
         awaitConnections(0);
         try (RawClient c = RawClient.open(server.port())) {
             c.text(PING).next();
-            assertThat(server.losen.connections()).isEqualTo(1);
+            assertThat(server.losen().connections()).isEqualTo(1);
             RawClient.Frame f = c.frame(true, RawClient.CLOSE, new byte[] {0x03, (byte) 0xe8}).next();
             assertThat(f.opcode()).isEqualTo(RawClient.CLOSE);
             assertThat(f.closeCode()).isEqualTo(1000);
@@ -187,9 +187,9 @@ class SocketTest {
 
     private static void awaitConnections(int n) {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (server.losen.connections() != n && System.nanoTime() < until) {
+        while (server.losen().connections() != n && System.nanoTime() < until) {
             Thread.onSpinWait();
         }
-        assertThat(server.losen.connections()).isEqualTo(n);
+        assertThat(server.losen().connections()).isEqualTo(n);
     }
 }

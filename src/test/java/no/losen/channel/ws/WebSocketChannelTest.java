@@ -138,10 +138,10 @@ class WebSocketChannelTest {
         try (var c = server.connect()) {
             String token = c.send(start("demo", "nb")).next().getString("token");
             c.next();
-            long before = server.losen.sessions().size();
+            long before = server.losen().sessions().size();
             assertThat(c.send("{\"type\":\"end\"}").next().getString("type")).isEqualTo("ended");
-            assertThat(server.losen.sessions().get(token).await()).isEmpty();
-            assertThat(server.losen.sessions().size()).isEqualTo(before - 1);
+            assertThat(server.losen().sessions().get(token).await()).isEmpty();
+            assertThat(server.losen().sessions().size()).isEqualTo(before - 1);
             assertThat(c.send(new JsonObject().put("type", "resume").put("token", token)).next().getString("code"))
                     .isEqualTo("no_session");
             assertThat(c.send("{\"type\":\"back\"}").next().getString("code")).isEqualTo("no_session");
