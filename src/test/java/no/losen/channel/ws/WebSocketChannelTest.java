@@ -5,27 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import no.losen.Fixtures;
+import no.losen.server.LosenServerExtension;
 import no.losen.server.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The /ws protocol (docs/protocol.md) against a real server and a real WebSocket client. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class WebSocketChannelTest {
 
-    static TestServer server;
-
-    @BeforeAll
-    static void up() {
-        server = new TestServer(Fixtures.BASIC);
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults()
+            .with(c -> c.withContent(Fixtures.BASIC)).with(TestServer::lenient);
 
     static JsonObject start(String dialog, String lang) {
         return new JsonObject().put("type", "start").put("dialog", dialog).put("lang", lang);
