@@ -6,19 +6,17 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import no.losen.Chromium;
-import no.losen.server.Config;
-import no.losen.server.TestServer;
+import no.losen.server.LosenServerExtension;
 import no.losen.staff.Role;
-import no.losen.staff.StaffAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -40,18 +38,15 @@ class HandoffInboxBrowserTest {
 
     @TempDir
     static Path tmp;
-    static TestServer server;
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults().staff("kari", PASSWORD, Role.COUNSELLOR)
+            .with(c -> c.withContent(HandoffBrowserTest.content(tmp.resolve("content")))
+                    .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(no.losen.Fixtures.openDesk()));
     static ChromeDriver counsellor;
 
     @BeforeAll
     static void up() throws Exception {
         Chromium.require("Hand-off inbox browser test");
-        Path users = tmp.resolve("users");
-        StaffAccounts.put(users, "kari", StaffAccounts.hash(PASSWORD.toCharArray(), 4), EnumSet.of(Role.COUNSELLOR));
-        Path content = HandoffBrowserTest.content(tmp.resolve("content"));
-        HandoffConfig handoff = no.losen.Fixtures.openDesk();
-        server = new TestServer(Config.defaults().withPort(0).withContent(content).withStaff(users, Duration.ofMinutes(20))
-                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(handoff));
         counsellor = Chromium.start(tmp.resolve("counsellor"), "nb-NO", 1280, 800);
     }
 
@@ -59,9 +54,6 @@ class HandoffInboxBrowserTest {
     static void down() {
         if (counsellor != null) {
             counsellor.quit();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import no.losen.staff.Role;
 import no.losen.staff.StaffAccounts;
@@ -38,16 +37,22 @@ public final class LosenServerExtension extends TestServer implements BeforeAllC
     /** Cheap on purpose: log-ins in tests should not wait for bcrypt, except where a test measures that wait. */
     static final int TEST_HASH_COST = 4;
 
+    /** A change to the settings; it may build content on disk first, so it may throw. */
+    @FunctionalInterface
+    public interface Change {
+        Config apply(Config config) throws Exception;
+    }
+
     private record Account(String name, String password, Set<Role> roles) {
     }
 
-    private final UnaryOperator<Config> settings;
+    private final Change settings;
     private final List<Account> accounts;
     private final int hashCost;
     private Config config;
     private Path staffDir;
 
-    private LosenServerExtension(UnaryOperator<Config> settings, List<Account> accounts, int hashCost) {
+    private LosenServerExtension(Change settings, List<Account> accounts, int hashCost) {
         this.settings = settings;
         this.accounts = accounts;
         this.hashCost = hashCost;
@@ -63,7 +68,7 @@ public final class LosenServerExtension extends TestServer implements BeforeAllC
      * accounts are written (it sees their file), so it may also read a static {@code @TempDir} or
      * build content there.
      */
-    public LosenServerExtension with(UnaryOperator<Config> change) {
+    public LosenServerExtension with(Change change) {
         return new LosenServerExtension(c -> change.apply(settings.apply(c)), accounts, hashCost);
     }
 
@@ -88,7 +93,7 @@ public final class LosenServerExtension extends TestServer implements BeforeAllC
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws IOException {
+    public void beforeAll(ExtensionContext context) throws Exception {
         Config c = Config.defaults().withPort(0);
         if (!accounts.isEmpty()) {
             staffDir = Files.createTempDirectory("losen-staff");

@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import no.losen.server.Config;
+import no.losen.server.LosenServerExtension;
 import no.losen.server.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -32,16 +34,14 @@ class StaffConsoleBrowserTest {
 
     @TempDir
     static Path tmp;
-    static TestServer server;
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults().staff("anna", PASSWORD)
+            .with(c -> c.withContent(CONTENT));
     static ConsoleBrowser browser;
 
     @BeforeAll
     static void up() throws Exception {
         browser = ConsoleBrowser.open(Files.createDirectories(tmp.resolve("profile")));
-        Path users = tmp.resolve("users");
-        StaffAccounts.put(users, "anna", StaffAccounts.hash(PASSWORD.toCharArray(), 4));
-        server = new TestServer(Config.defaults().withPort(0).withContent(CONTENT)
-                .withStaff(users, Duration.ofMinutes(20)));
     }
 
     /** Each test starts on screen media, logged out, whatever the one before left behind. */
@@ -55,9 +55,6 @@ class StaffConsoleBrowserTest {
     static void down() {
         if (browser != null) {
             browser.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 
@@ -225,7 +222,7 @@ class StaffConsoleBrowserTest {
     @Test
     void theIdentificationScriptGivesTheUdiSummaryAPrefilledChecklistAndASlipThatPrintOnOnePageEach() throws Exception {
         try (TestServer repo = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.REPO)
-                .withStaff(tmp.resolve("users"), Duration.ofMinutes(20)))) {
+                .withStaff(server.config().staffUsers(), Duration.ofMinutes(20)))) {
             var b = browser;
             b.logIn("http://127.0.0.1:" + repo.port(), "anna", PASSWORD);
             b.visible("#dialogs button[data-dialog=staff-identification]").click();
@@ -430,7 +427,7 @@ class StaffConsoleBrowserTest {
     void onATabletTheBarIsOneRowOnlyThePageScrollsAndTheStripShowsTheCurrentStep() throws Exception {
         var b = browser;
         try (TestServer repo = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.REPO)
-                .withStaff(tmp.resolve("users"), Duration.ofMinutes(20)))) {
+                .withStaff(server.config().staffUsers(), Duration.ofMinutes(20)))) {
             b.logIn("http://127.0.0.1:" + repo.port(), "anna", PASSWORD);
             b.visible("#dialogs button[data-dialog=staff-identification]").click();
             b.atNode("resident-language");
@@ -495,7 +492,7 @@ class StaffConsoleBrowserTest {
     @Test
     void anIdleConsoleLogsOutAndErasesTheConversation() throws Exception {
         try (TestServer quick = new TestServer(Config.defaults().withPort(0).withContent(CONTENT)
-                .withStaff(tmp.resolve("users"), Duration.ofSeconds(2)))) {
+                .withStaff(server.config().staffUsers(), Duration.ofSeconds(2)))) {
             var b = browser;
             b.logIn("http://127.0.0.1:" + quick.port(), "anna", PASSWORD);
             b.visible("#dialogs button[data-dialog=console-demo]").click();

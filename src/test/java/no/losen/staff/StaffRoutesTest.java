@@ -17,12 +17,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import no.losen.Fixtures;
 import no.losen.server.Config;
+import no.losen.server.LosenServerExtension;
 import no.losen.server.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Staff log-in end to end against a real server: the cookie's flags, CSRF refusals, the rate
@@ -33,29 +32,14 @@ class StaffRoutesTest {
 
     static final String PASSWORD = "correct horse battery";
 
-    @TempDir
-    static Path tmp;
-    static Path users;
-    static TestServer server;
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults()
+            .staff("anna", PASSWORD).staff("bo", PASSWORD).staff("cara", PASSWORD).with(c -> config(c.staffUsers()));
     final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void up() throws Exception {
-        users = tmp.resolve("users");
-        StaffAccounts.put(users, "anna", StaffAccounts.hash(PASSWORD.toCharArray(), 4));
-        StaffAccounts.put(users, "bo", StaffAccounts.hash(PASSWORD.toCharArray(), 4));
-        StaffAccounts.put(users, "cara", StaffAccounts.hash(PASSWORD.toCharArray(), 4));
-        server = new TestServer(config(users));
-    }
 
     static Config config(Path users) {
         return Config.defaults().withPort(0).withContent(Fixtures.BASIC)
                 .withAllowedOrigins(List.of("https://allowed.example")).withStaff(users, Duration.ofMinutes(20));
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
     }
 
     String base(TestServer s) {
@@ -99,7 +83,7 @@ class StaffRoutesTest {
 
     @Test
     void behindAnHttpsPublicUrlTheCookieIsSecure() throws Exception {
-        try (TestServer tls = new TestServer(config(users).withPublicUrl("https://losen.example"))) {
+        try (TestServer tls = new TestServer(server.config().withPublicUrl("https://losen.example"))) {
             HttpResponse<String> r = login(tls, "anna", PASSWORD, "https://losen.example");
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Set-Cookie").orElseThrow()).endsWith("; Secure");
@@ -159,7 +143,7 @@ class StaffRoutesTest {
 
     @Test
     void fortyParallelGuessesAtOneAccountGetNoMorePasswordChecksThanTheLimit() throws Exception {
-        try (TestServer s = new TestServer(config(users))) {
+        try (TestServer s = new TestServer(server.config())) {
             var byStatus = parallel(s, 40, i -> "anna", i -> null);
             assertThat(byStatus.getOrDefault(401, 0)).as("checked: %s", byStatus).isLessThanOrEqualTo(5);
             assertThat(byStatus.keySet()).isSubsetOf(401, 429, 503);
@@ -168,7 +152,7 @@ class StaffRoutesTest {
 
     @Test
     void fortyNamesFromOneAddressGetNoMorePasswordChecksThanTheAddressLimit() throws Exception {
-        try (TestServer s = new TestServer(config(users))) {
+        try (TestServer s = new TestServer(server.config())) {
             var byStatus = parallel(s, 40, i -> "name" + i, i -> null);
             assertThat(byStatus.getOrDefault(401, 0)).as("checked: %s", byStatus).isLessThanOrEqualTo(20);
             assertThat(byStatus.keySet()).isSubsetOf(401, 429, 503);
@@ -177,7 +161,7 @@ class StaffRoutesTest {
 
     @Test
     void aGuesserElsewhereCannotLockTheStaffMemberOut() throws Exception {
-        try (TestServer s = new TestServer(config(users).withOps(no.losen.server.Operations.DEFAULT
+        try (TestServer s = new TestServer(server.config().withOps(no.losen.server.Operations.DEFAULT
                 .withTrustedProxies(List.of("127.0.0.1"))))) {
             // The guesser tries until made to wait (five free tries, then 1 s, 2 s …).
             boolean waiting = false;
@@ -195,7 +179,7 @@ class StaffRoutesTest {
 
     @Test
     void behindAProxyTheAddressLimitCountsEachClientNotTheProxy() throws Exception {
-        try (TestServer s = new TestServer(config(users).withOps(no.losen.server.Operations.DEFAULT
+        try (TestServer s = new TestServer(server.config().withOps(no.losen.server.Operations.DEFAULT
                 .withTrustedProxies(List.of("127.0.0.1"))))) {
             for (int i = 0; i < 21; i++) {
                 int client = i;
