@@ -80,10 +80,6 @@ class HandoffBrowserTest {
         }
     }
 
-    static String base(TestServer s) {
-        return "http://127.0.0.1:" + s.port();
-    }
-
     static <T> T until(ChromeDriver d, Supplier<T> what) {
         return new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(RuntimeException.class).until(x -> {
             T v = what.get();
@@ -210,7 +206,7 @@ class HandoffBrowserTest {
             kari.next("inbox.queue");
             person.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     java.util.Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
-            person.get(base(s) + "/chat?lang=nb");
+            person.get(s.baseUrl() + "/chat?lang=nb");
             inWidget(".talk-btn").click();
             String ticket = kari.queueOf(1).getJsonObject(0).getString("ticket");
             kari.send("inbox.accept", "ticket", ticket);
@@ -232,13 +228,13 @@ class HandoffBrowserTest {
 
     /** Kari logs in to the console on {@code counsellorSide}; the person asks on {@code personSide}; she takes them. */
     void talking(TestServer personSide, TestServer counsellorSide) {
-        counsellor.get(base(counsellorSide) + "/staff");
+        counsellor.get(counsellorSide.baseUrl() + "/staff");
         inConsole("#login-name").sendKeys("kari");
         inConsole("#login-password").sendKeys(PASSWORD);
         inConsole("#login-form button[type=submit]").click();
         consoleWaitsFor("#queue", "Ingen venter");
 
-        person.get(base(personSide) + "/chat?dialog=walk&lang=nb");
+        person.get(personSide.baseUrl() + "/chat?dialog=walk&lang=nb");
         inWidget(".talk-btn").click();
         personWaitsFor(".talk-text", "Din plass i køen: 1.");
 
@@ -303,7 +299,7 @@ class HandoffBrowserTest {
         personWaitsFor(".log", "Disse svarer døgnet rundt:");
         personTypes("Er du der?");
         personWaitsFor(".log", "Meldingen din ble ikke levert");
-        counsellor.get(base(counsellorSide) + "/staff");
+        counsellor.get(counsellorSide.baseUrl() + "/staff");
         inConsole("#chats .chat textarea");
         personWaitsFor(".talk-text", "Et menneske leser denne samtalen nå");
         inConsole("#chats .chat .end").click();

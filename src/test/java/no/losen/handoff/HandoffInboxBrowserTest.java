@@ -189,7 +189,7 @@ class HandoffInboxBrowserTest {
 
     /** The console's inbox, logged in as kari (again, if another test left the browser logged out). */
     static void openInbox() {
-        counsellor.get("http://127.0.0.1:" + server.port() + "/staff");
+        counsellor.get(server.baseUrl() + "/staff");
         until(() -> !counsellor.findElements(By.cssSelector("#login-name")).stream().filter(WebElement::isDisplayed).toList()
                 .isEmpty() || !counsellor.findElements(By.cssSelector("#queue")).stream().filter(WebElement::isDisplayed)
                 .toList().isEmpty());

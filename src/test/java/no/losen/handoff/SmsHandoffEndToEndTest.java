@@ -98,7 +98,7 @@ class SmsHandoffEndToEndTest {
 
     static List<String> text(TestServer s, String phone, String text) throws Exception {
         String body = new JsonObject().put("from", phone).put("to", OURS).put("text", text).put("id", "m" + (++ids)).encode();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/sms/inbound"))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/sms/inbound"))
                 .header("Content-Type", "application/json")
                 .header(JsonGateway.HEADER, JsonGateway.signature(SECRET, body.getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

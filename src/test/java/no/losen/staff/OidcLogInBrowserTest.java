@@ -70,10 +70,6 @@ class OidcLogInBrowserTest {
         }
     }
 
-    String base() {
-        return "http://127.0.0.1:" + server.port();
-    }
-
     static void nextToken(String user, List<String> roles) {
         idp.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, "sub-" + user, "JWT", List.of(CLIENT),
                 Map.of("preferred_username", user, "realm_access", Map.of("roles", roles)), 3600));
@@ -82,7 +78,7 @@ class OidcLogInBrowserTest {
     @Test
     void logInThroughTheProviderUseTheConsoleAndLogOutThere() throws Exception {
         ConsoleBrowser b = browser;
-        b.driver.get(base() + "/staff");
+        b.driver.get(server.baseUrl() + "/staff");
         // Both ways in are offered: the provider's button first, the password form below it.
         b.visible("#login-oidc");
         b.textAppears("#login-oidc", "Logg inn med kontoen fra organisasjonen din");
@@ -95,7 +91,7 @@ class OidcLogInBrowserTest {
         b.visible("#login-oidc").click();
         // The provider answers at once (no log-in form in the mock) and sends the browser back.
         b.visible("#dialogs button");
-        assertThat(b.driver.getCurrentUrl()).isEqualTo(base() + "/staff");
+        assertThat(b.driver.getCurrentUrl()).isEqualTo(server.baseUrl() + "/staff");
         b.textAppears("#user", "anna.berg");
         b.visible("#dialogs button").click();
         b.visible("#choices button");
@@ -106,7 +102,7 @@ class OidcLogInBrowserTest {
         // Our log-in ends, the provider's end-session page runs and sends the browser back to the console.
         new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> {
             Object shown = b.js("var l = document.getElementById('login'); return l && !l.hidden;");
-            return Boolean.TRUE.equals(shown) && d.getCurrentUrl().equals(base() + "/staff");
+            return Boolean.TRUE.equals(shown) && d.getCurrentUrl().equals(server.baseUrl() + "/staff");
         });
         b.visible("#login-oidc");
         assertThat(b.driver.manage().getCookieNamed(CookieStaffAuth.COOKIE)).isNull();
@@ -116,11 +112,11 @@ class OidcLogInBrowserTest {
     void aUserWithoutARoleSeesWhyInTheConsolesLanguage() throws Exception {
         ConsoleBrowser b = browser;
         nextToken("eva", List.of("offline_access"));
-        b.driver.get(base() + "/staff");
+        b.driver.get(server.baseUrl() + "/staff");
         b.visible("#login-oidc").click();
         b.visible("#oidc-refused");
         b.textAppears("#oidc-refused", "ingen rolle i ansattkonsollet");
-        assertThat(b.driver.getCurrentUrl()).startsWith(base() + "/staff/oidc/callback");
+        assertThat(b.driver.getCurrentUrl()).startsWith(server.baseUrl() + "/staff/oidc/callback");
         b.screenshot("oidc-no-role.png");
         assertThat(b.accessibilityProblems()).as("axe-core on the refusal page").isEmpty();
         b.visible("#oidc-refused a").click();

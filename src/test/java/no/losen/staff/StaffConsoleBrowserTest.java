@@ -61,7 +61,7 @@ class StaffConsoleBrowserTest {
     @Test
     void staffLogInWalkAPathGoBackPrintTheSummaryAndTheSlipAndEraseEverything() throws Exception {
         var b = browser;
-        b.driver.get("http://127.0.0.1:" + server.port() + "/staff");
+        b.driver.get(server.baseUrl() + "/staff");
 
         // Log in. A wrong password first: refused, and the page says so.
         b.visible("#login-name");
@@ -224,7 +224,7 @@ class StaffConsoleBrowserTest {
         try (TestServer repo = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.REPO)
                 .withStaff(server.config().staffUsers(), Duration.ofMinutes(20)))) {
             var b = browser;
-            b.logIn("http://127.0.0.1:" + repo.port(), "anna", PASSWORD);
+            b.logIn(repo.baseUrl(), "anna", PASSWORD);
             b.visible("#dialogs button[data-dialog=staff-identification]").click();
             b.atNode("resident-language");
             assertThat(b.visible("#step-name").getText()).isEqualTo("Før du begynner");
@@ -428,7 +428,7 @@ class StaffConsoleBrowserTest {
         var b = browser;
         try (TestServer repo = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.REPO)
                 .withStaff(server.config().staffUsers(), Duration.ofMinutes(20)))) {
-            b.logIn("http://127.0.0.1:" + repo.port(), "anna", PASSWORD);
+            b.logIn(repo.baseUrl(), "anna", PASSWORD);
             b.visible("#dialogs button[data-dialog=staff-identification]").click();
             b.atNode("resident-language");
             b.choose("uk");
@@ -494,7 +494,7 @@ class StaffConsoleBrowserTest {
         try (TestServer quick = new TestServer(Config.defaults().withPort(0).withContent(CONTENT)
                 .withStaff(server.config().staffUsers(), Duration.ofSeconds(2)))) {
             var b = browser;
-            b.logIn("http://127.0.0.1:" + quick.port(), "anna", PASSWORD);
+            b.logIn(quick.baseUrl(), "anna", PASSWORD);
             b.visible("#dialogs button[data-dialog=console-demo]").click();
             b.atNode("language");
             b.choose("ar");

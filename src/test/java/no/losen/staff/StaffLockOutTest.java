@@ -43,7 +43,7 @@ class StaffLockOutTest {
     /** One log-in from {@code from}, on a connection of its own. */
     static Answer login(String from, String name, String password, String cookie) throws IOException {
         String body = "name=" + name + "&password=" + password.replace(" ", "+");
-        String origin = "http://127.0.0.1:" + server.port();
+        String origin = server.baseUrl();
         try (Socket s = new Socket()) {
             s.bind(new InetSocketAddress(from, 0));
             s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);

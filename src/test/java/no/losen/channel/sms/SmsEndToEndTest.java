@@ -310,7 +310,7 @@ class SmsEndToEndTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return URI.create(server.baseUrl() + path);
     }
 
     private static List<Map.Entry<String, String>> entries(Map<String, String> params) {

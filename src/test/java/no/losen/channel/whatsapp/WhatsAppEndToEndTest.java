@@ -325,7 +325,7 @@ class WhatsAppEndToEndTest {
         StringBuilder form = new StringBuilder();
         params.forEach(e -> form.append(form.length() == 0 ? "" : "&").append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
                 .append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/sms/twilio"))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/sms/twilio"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", no.losen.channel.sms.TwilioGateway.signature(TWILIO, PUBLIC + "/sms/twilio", params))
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
@@ -413,7 +413,7 @@ class WhatsAppEndToEndTest {
     }
 
     private HttpResponse<String> post(String body, String signature) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/whatsapp"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/whatsapp"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (signature != null) {
             b.header("X-Hub-Signature-256", signature);
@@ -477,7 +477,7 @@ class WhatsAppEndToEndTest {
         StringBuilder q = new StringBuilder();
         params.forEach((k, v) -> q.append(q.length() == 0 ? "?" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/whatsapp" + q)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/whatsapp" + q)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -164,7 +164,7 @@ class WebSocketChannelTest {
         try (var c = server.connect("https://allowed.example")) {
             assertThat(c.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
         }
-        try (var c = server.connect("http://127.0.0.1:" + server.port())) {
+        try (var c = server.connect(server.baseUrl())) {
             assertThat(c.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
         }
     }
