@@ -11,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -20,14 +18,13 @@ import java.util.regex.Pattern;
 import no.losen.Fixtures;
 import no.losen.channel.sms.JsonGateway;
 import no.losen.channel.sms.SmsConfig;
-import no.losen.server.Config;
+import no.losen.server.LosenServerExtension;
 import no.losen.server.TestServer;
 import no.losen.staff.Role;
-import no.losen.staff.StaffAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,8 +43,12 @@ class SmsHandoffEndToEndTest {
 
     @TempDir
     static Path tmp;
-    static TestServer server;
-    static SmsRelayStandIn relay;
+    @AutoClose
+    static final SmsRelayStandIn relay = new SmsRelayStandIn(SECRET);
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults().staff("kari", PASSWORD, Role.COUNSELLOR)
+            .with(c -> c.withContent(content(tmp.resolve("content"))).withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED)
+                    .withHandoff(no.losen.Fixtures.openDesk()).withSms(sms(relay.url())));
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static int ids;
 
@@ -63,22 +64,6 @@ class SmsHandoffEndToEndTest {
 
     static SmsConfig sms(String sendUrl) {
         return new SmsConfig(null, SECRET, "phone key secret for the tests", "demo").withSending(null, null, sendUrl);
-    }
-
-    @BeforeAll
-    static void up() throws Exception {
-        Path users = tmp.resolve("users");
-        StaffAccounts.put(users, "kari", StaffAccounts.hash(PASSWORD.toCharArray(), 4), EnumSet.of(Role.COUNSELLOR));
-        relay = new SmsRelayStandIn(SECRET);
-        server = new TestServer(Config.defaults().withPort(0).withContent(content(tmp.resolve("content")))
-                .withStaff(users, Duration.ofMinutes(20)).withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED)
-                .withHandoff(no.losen.Fixtures.openDesk()).withSms(sms(relay.url())));
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-        relay.close();
     }
 
     /** One SMS from {@code phone} to the generic webhook; the messages of the webhook's reply. */

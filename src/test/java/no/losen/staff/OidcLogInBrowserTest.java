@@ -8,15 +8,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import no.losen.server.Config;
-import no.losen.server.TestServer;
+import no.losen.server.LosenServerExtension;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,22 +35,23 @@ class OidcLogInBrowserTest {
 
     @TempDir
     static Path tmp;
-    static MockOAuth2Server idp;
-    static TestServer server;
+    @AutoClose("shutdown")
+    static final MockOAuth2Server idp = new MockOAuth2Server();
+
+    static {
+        idp.start(0);   // listening before the server that names it starts
+    }
+
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults().staff("anna", "correct horse battery")
+            .with(c -> c.withContent(StaffConsoleBrowserTest.CONTENT)
+                    .withOidc(new OidcSettings(idp.issuerUrl(ISSUER_ID).toString().replaceAll("/$", ""), CLIENT, "client-secret",
+                            "realm_access.roles", OidcSettings.parseRoleMap("losen-staff=staff"), "preferred_username", List.of("openid"))));
     static ConsoleBrowser browser;
 
     @BeforeAll
     static void up() throws Exception {
         browser = ConsoleBrowser.open(Files.createDirectories(tmp.resolve("profile")));
-        idp = new MockOAuth2Server();
-        idp.start(0);
-        String issuer = idp.issuerUrl(ISSUER_ID).toString().replaceAll("/$", "");
-        Path users = tmp.resolve("users");
-        StaffAccounts.put(users, "anna", StaffAccounts.hash("correct horse battery".toCharArray(), 4));
-        server = new TestServer(Config.defaults().withPort(0).withContent(StaffConsoleBrowserTest.CONTENT)
-                .withStaff(users, Duration.ofMinutes(20))
-                .withOidc(new OidcSettings(issuer, CLIENT, "client-secret", "realm_access.roles",
-                        OidcSettings.parseRoleMap("losen-staff=staff"), "preferred_username", List.of("openid"))));
     }
 
     @BeforeEach
@@ -61,12 +63,6 @@ class OidcLogInBrowserTest {
     static void down() {
         if (browser != null) {
             browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (idp != null) {
-            idp.shutdown();
         }
     }
 

@@ -17,14 +17,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import no.losen.Fixtures;
 import no.losen.server.Config;
+import no.losen.server.LosenServerExtension;
 import no.losen.server.TestServer;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * OpenID Connect log-in end to end: a real Losen server and a real OIDC provider in this process
@@ -39,22 +39,19 @@ class OidcRoutesTest {
     static final String CLIENT = "losen-console";
     static final String PASSWORD = "correct horse battery";
 
-    @TempDir
-    static Path tmp;
-    static MockOAuth2Server idp;
-    static TestServer server;
-    static TestServer keycloakStyle;
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    @AutoClose("shutdown")
+    static final MockOAuth2Server idp = new MockOAuth2Server();
 
-    @BeforeAll
-    static void up() throws Exception {
-        idp = new MockOAuth2Server();
-        idp.start(0);
-        Path users = tmp.resolve("users");
-        StaffAccounts.put(users, "anna", StaffAccounts.hash(PASSWORD.toCharArray(), 4));
-        server = new TestServer(config(users, "roles"));
-        keycloakStyle = new TestServer(config(null, "realm_access.roles"));
+    static {
+        idp.start(0);   // listening before the servers that name it start
     }
+
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults().staff("anna", PASSWORD)
+            .with(c -> config(c.staffUsers(), "roles"));
+    @RegisterExtension
+    static final LosenServerExtension keycloakStyle = LosenServerExtension.defaults().with(c -> config(null, "realm_access.roles"));
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     static Config config(Path users, String rolesClaim) {
         OidcSettings oidc = new OidcSettings(issuer(), CLIENT, "client-secret", rolesClaim,
@@ -67,13 +64,6 @@ class OidcRoutesTest {
     static String issuer() {
         String s = idp.issuerUrl(ISSUER_ID).toString();
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-        keycloakStyle.close();
-        idp.shutdown();
     }
 
     /**

@@ -15,11 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import no.losen.channel.sms.SmsConfig;
-import no.losen.server.Config;
-import no.losen.server.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.losen.server.LosenServerExtension;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Whole WhatsApp conversations through the real server with the bundled content: webhooks signed
@@ -33,30 +32,14 @@ class WhatsAppEndToEndTest {
     private static final String TWILIO = "twilio-token-for-the-tests";
     private static final String PUBLIC = "https://losen.example.org";
 
-    private static GraphStandIn graph;
-    private static TestServer server;
+    @AutoClose
+    private static final GraphStandIn graph = new GraphStandIn();
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults().with(c -> c.withPublicUrl(PUBLIC)
+            .withSms(new SmsConfig(TWILIO, null, "phone key secret for the tests", null))
+            .withWhatsApp(new WhatsAppConfig(VERIFY, SECRET, ACCESS, Webhooks.PHONE_NUMBER_ID, graph.url(), Duration.ofMillis(20))));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static int ids;
-
-    @BeforeAll
-    static void start() {
-        graph = new GraphStandIn();
-        Config c = Config.defaults().withPort(0).withPublicUrl(PUBLIC)
-                .withSms(new SmsConfig(TWILIO, null, "phone key secret for the tests", null))
-                .withWhatsApp(new WhatsAppConfig(VERIFY, SECRET, ACCESS, Webhooks.PHONE_NUMBER_ID, graph.url(),
-                        Duration.ofMillis(20)));
-        server = new TestServer(c);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (graph != null) {
-            graph.close();
-        }
-    }
 
     @Test
     void the_verification_handshake_echoes_the_challenge_only_for_our_token() throws Exception {
