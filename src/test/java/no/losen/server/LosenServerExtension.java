@@ -30,7 +30,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * operator gets. Staff accounts go into a users file of its own, deleted with the server. A start
  * that fails closes what it opened; JUnit then runs no test of the class and still calls
  * {@link #afterAll}. It must be on a static field: JUnit does not call a per-class callback of an
- * extension on an instance field, and the server would never start.
+ * extension on an instance field, and the server would never start. A stand-in the server calls
+ * (an SMS relay, an identity provider) goes on a static {@code @AutoClose} field: it is up before
+ * the server's settings name it, and JUnit closes it after the server.
  */
 public final class LosenServerExtension extends TestServer implements BeforeAllCallback, AfterAllCallback {
 
