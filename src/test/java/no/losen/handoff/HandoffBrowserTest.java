@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Supplier;
 import no.losen.Chromium;
 import no.losen.server.Config;
+import no.losen.server.LosenServerExtension;
 import no.losen.server.TestServer;
 import no.losen.staff.Role;
-import no.losen.staff.StaffAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -37,26 +37,19 @@ class HandoffBrowserTest {
 
     @TempDir
     static Path tmp;
-    static TestServer server;
-    static Path content;
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults()
+            .staff("kari", PASSWORD, Role.STAFF, Role.COUNSELLOR)
+            .with(c -> c.withContent(content(tmp.resolve("content"))).withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED)
+                    .withHandoff(no.losen.Fixtures.openDesk()));
     static ChromeDriver person;
     static ChromeDriver counsellor;
 
     @BeforeAll
     static void up() throws Exception {
         Chromium.require("Hand-off browser test");
-        Path users = tmp.resolve("users");
-        StaffAccounts.put(users, "kari", StaffAccounts.hash(PASSWORD.toCharArray(), 4), EnumSet.of(Role.STAFF, Role.COUNSELLOR));
-        content = content(tmp.resolve("content"));
-        server = new TestServer(config(users));
         counsellor = Chromium.start(tmp.resolve("counsellor"), "nb-NO", 1180, 900);
         person = Chromium.start(tmp.resolve("person"), "nb-NO", 480, 900);
-    }
-
-    static Config config(Path users) {
-        HandoffConfig handoff = no.losen.Fixtures.openDesk();
-        return Config.defaults().withPort(0).withContent(content).withStaff(users, Duration.ofMinutes(20))
-                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(handoff);
     }
 
     /** The repository's translations and facts (the widget's own words as shipped) and the widget tests' small dialog. */
@@ -85,13 +78,6 @@ class HandoffBrowserTest {
         if (counsellor != null) {
             counsellor.quit();
         }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    static String base(TestServer s) {
-        return "http://127.0.0.1:" + s.port();
     }
 
     static <T> T until(ChromeDriver d, Supplier<T> what) {
@@ -157,8 +143,7 @@ class HandoffBrowserTest {
     @Test
     void theSameWithThePersonAndTheCounsellorOnTwoInstances() {
         no.losen.session.RedisServer redis = no.losen.session.RedisServer.startOrSkip();
-        Path users = tmp.resolve("users");
-        Config shared = config(users).withOps(no.losen.server.Operations.DEFAULT.withSessionStore(redis.uri()));
+        Config shared = server.config().withOps(no.losen.server.Operations.DEFAULT.withSessionStore(redis.uri()));
         try (redis; TestServer a = new TestServer(shared); TestServer b = new TestServer(shared)) {
             talk(a, b);
         }
@@ -172,7 +157,7 @@ class HandoffBrowserTest {
     @Test
     void theTalkGoesOnWhenThePersonsInstanceRestartsMidChat() throws Exception {
         no.losen.session.RedisServer redis = no.losen.session.RedisServer.startOrSkip();
-        Config shared = config(tmp.resolve("users")).withOps(no.losen.server.Operations.DEFAULT.withSessionStore(redis.uri()));
+        Config shared = server.config().withOps(no.losen.server.Operations.DEFAULT.withSessionStore(redis.uri()));
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             port = free.getLocalPort();
@@ -214,15 +199,14 @@ class HandoffBrowserTest {
      */
     @Test
     void dangerTypedInATalkOnAPhoneShowsTheEmergencyNumbersLineByLine() throws Exception {
-        Path users = tmp.resolve("users");
-        Config bundled = Config.defaults().withPort(0).withStaff(users, Duration.ofMinutes(20))
+        Config bundled = Config.defaults().withPort(0).withStaff(server.config().staffUsers(), Duration.ofMinutes(20))
                 .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(no.losen.Fixtures.openDesk());
         try (TestServer s = new TestServer(bundled); Ws kari = Ws.open(s, Ws.login(s, "kari", PASSWORD))) {
             kari.send("inbox");
             kari.next("inbox.queue");
             person.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     java.util.Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
-            person.get(base(s) + "/chat?lang=nb");
+            person.get(s.baseUrl() + "/chat?lang=nb");
             inWidget(".talk-btn").click();
             String ticket = kari.queueOf(1).getJsonObject(0).getString("ticket");
             kari.send("inbox.accept", "ticket", ticket);
@@ -244,13 +228,13 @@ class HandoffBrowserTest {
 
     /** Kari logs in to the console on {@code counsellorSide}; the person asks on {@code personSide}; she takes them. */
     void talking(TestServer personSide, TestServer counsellorSide) {
-        counsellor.get(base(counsellorSide) + "/staff");
+        counsellor.get(counsellorSide.baseUrl() + "/staff");
         inConsole("#login-name").sendKeys("kari");
         inConsole("#login-password").sendKeys(PASSWORD);
         inConsole("#login-form button[type=submit]").click();
         consoleWaitsFor("#queue", "Ingen venter");
 
-        person.get(base(personSide) + "/chat?dialog=walk&lang=nb");
+        person.get(personSide.baseUrl() + "/chat?dialog=walk&lang=nb");
         inWidget(".talk-btn").click();
         personWaitsFor(".talk-text", "Din plass i køen: 1.");
 
@@ -315,7 +299,7 @@ class HandoffBrowserTest {
         personWaitsFor(".log", "Disse svarer døgnet rundt:");
         personTypes("Er du der?");
         personWaitsFor(".log", "Meldingen din ble ikke levert");
-        counsellor.get(base(counsellorSide) + "/staff");
+        counsellor.get(counsellorSide.baseUrl() + "/staff");
         inConsole("#chats .chat textarea");
         personWaitsFor(".talk-text", "Et menneske leser denne samtalen nå");
         inConsole("#chats .chat .end").click();

@@ -3,20 +3,13 @@ package no.losen.handoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 import no.losen.Fixtures;
-import no.losen.server.Config;
-import no.losen.server.TestServer;
+import no.losen.server.LosenServerExtension;
 import no.losen.staff.Role;
-import no.losen.staff.StaffAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * "Talk to a person" end to end, against a real server: a person's WebSocket and a counsellor's
@@ -29,24 +22,11 @@ class HandoffEndToEndTest {
     static final String PASSWORD = "correct horse battery";
     static final String HEALTH_NB = "Du kan få helsehjelp.";
 
-    @TempDir
-    static Path tmp;
-    static TestServer server;
-
-    @BeforeAll
-    static void up() throws Exception {
-        Path users = tmp.resolve("users");
-        StaffAccounts.put(users, "kari", StaffAccounts.hash(PASSWORD.toCharArray(), 4), EnumSet.of(Role.COUNSELLOR));
-        StaffAccounts.put(users, "anna", StaffAccounts.hash(PASSWORD.toCharArray(), 4));
-        HandoffConfig handoff = no.losen.Fixtures.openDesk();
-        server = new TestServer(Config.defaults().withPort(0).withContent(Fixtures.BASIC).withStaff(users, Duration.ofMinutes(20))
-                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(handoff));
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults()
+            .staff("kari", PASSWORD, Role.COUNSELLOR).staff("anna", PASSWORD)
+            .with(c -> c.withContent(Fixtures.BASIC).withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED)
+                    .withHandoff(Fixtures.openDesk()));
 
     static String login(String name) throws Exception {
         return Ws.login(server, name, PASSWORD);

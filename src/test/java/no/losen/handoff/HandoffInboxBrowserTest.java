@@ -6,19 +6,17 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import no.losen.Chromium;
-import no.losen.server.Config;
-import no.losen.server.TestServer;
+import no.losen.server.LosenServerExtension;
 import no.losen.staff.Role;
-import no.losen.staff.StaffAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -40,18 +38,15 @@ class HandoffInboxBrowserTest {
 
     @TempDir
     static Path tmp;
-    static TestServer server;
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults().staff("kari", PASSWORD, Role.COUNSELLOR)
+            .with(c -> c.withContent(HandoffBrowserTest.content(tmp.resolve("content")))
+                    .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(no.losen.Fixtures.openDesk()));
     static ChromeDriver counsellor;
 
     @BeforeAll
     static void up() throws Exception {
         Chromium.require("Hand-off inbox browser test");
-        Path users = tmp.resolve("users");
-        StaffAccounts.put(users, "kari", StaffAccounts.hash(PASSWORD.toCharArray(), 4), EnumSet.of(Role.COUNSELLOR));
-        Path content = HandoffBrowserTest.content(tmp.resolve("content"));
-        HandoffConfig handoff = no.losen.Fixtures.openDesk();
-        server = new TestServer(Config.defaults().withPort(0).withContent(content).withStaff(users, Duration.ofMinutes(20))
-                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(handoff));
         counsellor = Chromium.start(tmp.resolve("counsellor"), "nb-NO", 1280, 800);
     }
 
@@ -59,9 +54,6 @@ class HandoffInboxBrowserTest {
     static void down() {
         if (counsellor != null) {
             counsellor.quit();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 
@@ -197,7 +189,7 @@ class HandoffInboxBrowserTest {
 
     /** The console's inbox, logged in as kari (again, if another test left the browser logged out). */
     static void openInbox() {
-        counsellor.get("http://127.0.0.1:" + server.port() + "/staff");
+        counsellor.get(server.baseUrl() + "/staff");
         until(() -> !counsellor.findElements(By.cssSelector("#login-name")).stream().filter(WebElement::isDisplayed).toList()
                 .isEmpty() || !counsellor.findElements(By.cssSelector("#queue")).stream().filter(WebElement::isDisplayed)
                 .toList().isEmpty());
@@ -214,14 +206,14 @@ class HandoffInboxBrowserTest {
         openInbox();
         // An SMS person as every copy of the desk receives them (the gateway itself is SmsHandoffEndToEndTest's).
         String ticket = "sms-ticket-1";
-        server.losen.handoff().submit(new Call.Join(java.time.Instant.now(), ticket, "sms:key-1", null, "uk", "walk",
+        server.losen().handoff().submit(new Call.Join(java.time.Instant.now(), ticket, "sms:key-1", null, "uk", "walk",
                 List.of(), Waiting.SMS)).toCompletableFuture().get();
         String label = "På SMS: hvert svar du skriver, kommer som en tekstmelding på telefonen deres. Skriv kort.";
         waitsFor("#queue li.waiting .channel", label);
         visible("#queue li.waiting button.accept").click();
         waitsFor("#chats .chat .channel", label);
         assertThat(axe()).as("axe-core on an SMS conversation").isEmpty();
-        server.losen.handoff().submit(new Call.Leave(java.time.Instant.now(), ticket)).toCompletableFuture().get();
+        server.losen().handoff().submit(new Call.Leave(java.time.Instant.now(), ticket)).toCompletableFuture().get();
         until(() -> counsellor.findElements(By.cssSelector("#chats .chat .channel")).isEmpty());
     }
 

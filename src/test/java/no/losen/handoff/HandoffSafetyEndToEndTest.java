@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import no.losen.server.Config;
+import no.losen.server.LosenServerExtension;
 import no.losen.server.TestServer;
 import no.losen.staff.Role;
-import no.losen.staff.StaffAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * "Talk to a person" where it matters for safety, end to end against a real server with the
@@ -32,23 +28,9 @@ class HandoffSafetyEndToEndTest {
 
     static final String PASSWORD = "correct horse battery";
 
-    @TempDir
-    static Path tmp;
-    static TestServer server;
-
-    @BeforeAll
-    static void up() throws Exception {
-        Path users = tmp.resolve("users");
-        StaffAccounts.put(users, "kari", StaffAccounts.hash(PASSWORD.toCharArray(), 4), EnumSet.of(Role.COUNSELLOR));
-        HandoffConfig handoff = no.losen.Fixtures.openDesk();
-        server = new TestServer(Config.defaults().withPort(0).withStaff(users, Duration.ofMinutes(20))
-                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(handoff));
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults().staff("kari", PASSWORD, Role.COUNSELLOR)
+            .with(c -> c.withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED).withHandoff(no.losen.Fixtures.openDesk()));
 
     static Ws person(String lang) throws InterruptedException {
         Ws p = Ws.open(server, null);
@@ -196,9 +178,8 @@ class HandoffSafetyEndToEndTest {
     void aClosedDeskSaysSoInTheConsoleNotJustThatNobodyWaits() throws Exception {
         HandoffConfig closed = new HandoffConfig("Test Org", OpeningHours.never(), Duration.ofMinutes(10),
                 Duration.ofMinutes(30), List.of("rosa"), 20, Duration.ofHours(24));
-        Path users = tmp.resolve("users");
         try (TestServer s = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.BASIC)
-                .withStaff(users, Duration.ofMinutes(20)).withHandoff(closed));
+                .withStaff(server.config().staffUsers(), Duration.ofMinutes(20)).withHandoff(closed));
              Ws c = Ws.open(s, Ws.login(s, "kari", PASSWORD))) {
             c.send("inbox");
             assertThat(c.next("inbox.queue").getString("desk")).isEqualTo("closed");

@@ -74,7 +74,7 @@ class SmsHandoffAcrossInstancesTest {
     static void desksHold(int n) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < end) {
-            if (a.losen.handoff().desk().size() == n && b.losen.handoff().desk().size() == n) {
+            if (a.losen().handoff().desk().size() == n && b.losen().handoff().desk().size() == n) {
                 return;
             }
             Thread.sleep(20);

@@ -11,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -20,14 +18,13 @@ import java.util.regex.Pattern;
 import no.losen.Fixtures;
 import no.losen.channel.sms.JsonGateway;
 import no.losen.channel.sms.SmsConfig;
-import no.losen.server.Config;
+import no.losen.server.LosenServerExtension;
 import no.losen.server.TestServer;
 import no.losen.staff.Role;
-import no.losen.staff.StaffAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,8 +43,12 @@ class SmsHandoffEndToEndTest {
 
     @TempDir
     static Path tmp;
-    static TestServer server;
-    static SmsRelayStandIn relay;
+    @AutoClose
+    static final SmsRelayStandIn relay = new SmsRelayStandIn(SECRET);
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults().staff("kari", PASSWORD, Role.COUNSELLOR)
+            .with(c -> c.withContent(content(tmp.resolve("content"))).withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED)
+                    .withHandoff(no.losen.Fixtures.openDesk()).withSms(sms(relay.url())));
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static int ids;
 
@@ -63,22 +64,6 @@ class SmsHandoffEndToEndTest {
 
     static SmsConfig sms(String sendUrl) {
         return new SmsConfig(null, SECRET, "phone key secret for the tests", "demo").withSending(null, null, sendUrl);
-    }
-
-    @BeforeAll
-    static void up() throws Exception {
-        Path users = tmp.resolve("users");
-        StaffAccounts.put(users, "kari", StaffAccounts.hash(PASSWORD.toCharArray(), 4), EnumSet.of(Role.COUNSELLOR));
-        relay = new SmsRelayStandIn(SECRET);
-        server = new TestServer(Config.defaults().withPort(0).withContent(content(tmp.resolve("content")))
-                .withStaff(users, Duration.ofMinutes(20)).withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED)
-                .withHandoff(no.losen.Fixtures.openDesk()).withSms(sms(relay.url())));
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-        relay.close();
     }
 
     /** One SMS from {@code phone} to the generic webhook; the messages of the webhook's reply. */
@@ -98,7 +83,7 @@ class SmsHandoffEndToEndTest {
 
     static List<String> text(TestServer s, String phone, String text) throws Exception {
         String body = new JsonObject().put("from", phone).put("to", OURS).put("text", text).put("id", "m" + (++ids)).encode();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/sms/inbound"))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/sms/inbound"))
                 .header("Content-Type", "application/json")
                 .header(JsonGateway.HEADER, JsonGateway.signature(SECRET, body.getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -188,7 +173,7 @@ class SmsHandoffEndToEndTest {
             c.send("inbox.end", "ticket", second);
             assertThat(c.next("inbox.ended").getString("reason")).isEqualTo("counsellor");
             assertThat(relay.next().text()).isEqualTo("Praten er avsluttet og slettet. Svar MENY for spørsmålene.");
-            assertThat(server.losen.handoff().desk().size()).isZero();
+            assertThat(server.losen().handoff().desk().size()).isZero();
             assertThat(text(server, phone, "MENY").get(0)).startsWith("Hei! Hva gjelder det?");
         }
         assertThat(relay.within(300)).isEmpty();
@@ -214,11 +199,11 @@ class SmsHandoffEndToEndTest {
                 c.send("inbox.accept", "ticket", ticket);
                 c.next("inbox.chat");
                 relay.next();
-                long before = server.losen.sessions().size();
+                long before = server.losen().sessions().size();
                 assertThat(text(server, phone, quit)).containsExactly("The conversation is deleted. Write at any time to start again.");
                 assertThat(c.next("inbox.ended").getString("reason")).isEqualTo("person");
-                assertThat(server.losen.sessions().size()).isEqualTo(before - 1);
-                assertThat(server.losen.handoff().desk().size()).isZero();
+                assertThat(server.losen().sessions().size()).isEqualTo(before - 1);
+                assertThat(server.losen().handoff().desk().size()).isZero();
                 // Nothing more reaches the phone, and a new message starts afresh at the language menu.
                 assertThat(relay.within(300)).isEmpty();
                 assertThat(text(server, phone, "hello").get(0)).contains("1 Norsk bokmål");

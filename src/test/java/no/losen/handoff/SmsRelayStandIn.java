@@ -27,8 +27,12 @@ final class SmsRelayStandIn implements AutoCloseable {
     private final BlockingQueue<Sms> sent = new LinkedBlockingQueue<>();
     private volatile int refused;
 
-    SmsRelayStandIn(String secret) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    SmsRelayStandIn(String secret) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         server.createContext("/send", ex -> {
             byte[] body = ex.getRequestBody().readAllBytes();
             String given = ex.getRequestHeaders().getFirst(JsonGateway.HEADER);

@@ -15,14 +15,11 @@ import no.losen.server.TestServer;
 /** A socket whose frames a test reads in order, or skipping to the next of one type. */
 record Ws(WebSocket ws, BlockingQueue<JsonObject> frames, io.vertx.core.http.WebSocketClient client,
           java.util.concurrent.CompletableFuture<Short> closed) implements AutoCloseable {
-    static String base(TestServer server) {
-        return "http://127.0.0.1:" + server.port();
-    }
 
     /** Logs {@code name} in to the console of {@code server}; the log-in cookie. */
     static String login(TestServer server, String name, String password) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base(server) + "/staff/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base(server))
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/staff/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", server.baseUrl())
                 .POST(HttpRequest.BodyPublishers.ofString("name=" + name + "&password=" + password.replace(" ", "+"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
@@ -33,13 +30,13 @@ record Ws(WebSocket ws, BlockingQueue<JsonObject> frames, io.vertx.core.http.Web
 
     /** A socket to {@code server} from its own page, with the log-in cookie when given. */
     static Ws open(TestServer server, String cookie) {
-        return open(server.vertx, server, cookie);
+        return open(server.vertx(), server, cookie);
     }
 
     /** A socket from a client on {@code vertx}: one that outlives {@code server} (an instance restart). */
     static Ws open(io.vertx.core.Vertx vertx, TestServer server, String cookie) {
         WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port()).setURI("/ws")
-                .addHeader("Origin", base(server));
+                .addHeader("Origin", server.baseUrl());
         if (cookie != null) {
             o.addHeader("Cookie", cookie);
         }

@@ -9,27 +9,18 @@ import java.net.http.HttpResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import no.losen.Fixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ApiRoutesTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults()
+            .with(c -> c.withContent(Fixtures.BASIC)).with(TestServer::lenient);
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void up() {
-        server = new TestServer(Fixtures.BASIC);
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-    }
-
     static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

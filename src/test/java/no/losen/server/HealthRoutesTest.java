@@ -53,7 +53,7 @@ class HealthRoutesTest {
     void withAManagementPortMetricsAndCountsAreServedThereAndNotOnTheMainPort() throws Exception {
         try (TestServer s = server(Operations.DEFAULT.withManagement(0, "127.0.0.1")); var c = s.connect()) {
             c.send("{\"type\":\"start\",\"dialog\":\"demo\",\"lang\":\"en\"}").nextMessage();
-            int admin = s.losen.managementPort();
+            int admin = s.losen().managementPort();
             assertThat(admin).isPositive().isNotEqualTo(s.port());
             assertThat(get(s.port(), "/metrics", Map.of()).statusCode()).isEqualTo(404);
             HttpResponse<String> metrics = get(admin, "/metrics", Map.of());

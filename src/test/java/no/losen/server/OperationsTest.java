@@ -109,12 +109,12 @@ class OperationsTest {
         var c = s.connect();
         c.send("{\"type\":\"start\",\"dialog\":\"demo\",\"lang\":\"en\"}").nextMessage();
         long t0 = System.nanoTime();
-        var closing = s.losen.close();
+        var closing = s.losen().close();
         assertThat(c.awaitClose(5)).isEqualTo((short) 1012);
         closing.await();
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
         assertThatThrownBy(s::connect).isNotNull();
-        s.vertx.close().await();
+        s.vertx().close().await();
     }
 
     @Test

@@ -84,7 +84,7 @@ class SessionsAcrossInstancesTest {
             c.next();
             assertThat(c.next().getString("node")).isEqualTo("signs");
             assertThat(c.send(frame("{\"type\":\"end\"}")).next().getString("type")).isEqualTo("ended");
-            RedisAPI raw = RedisAPI.api(Redis.createClient(again.vertx, redis.uri()));
+            RedisAPI raw = RedisAPI.api(Redis.createClient(again.vertx(), redis.uri()));
             assertThat(raw.exists(List.of("losen:s:" + token)).await().toInteger()).isZero();
             c.send(new JsonObject().put("type", "resume").put("token", token));
             assertThat(c.next().getString("code")).isEqualTo("no_session");

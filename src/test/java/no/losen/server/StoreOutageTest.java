@@ -58,7 +58,7 @@ class StoreOutageTest {
     }
 
     private boolean held(String token) {
-        RedisAPI raw = RedisAPI.api(Redis.createClient(server.vertx, redis.uri()));
+        RedisAPI raw = RedisAPI.api(Redis.createClient(server.vertx(), redis.uri()));
         try {
             return raw.exists(List.of("losen:s:" + token)).await().toInteger() == 1;
         } finally {
@@ -140,7 +140,7 @@ class StoreOutageTest {
             String body = new JsonObject().put("from", "+4791234567").put("to", "2222").put("text", "Hei").put("id", "m1")
                     .encode();
             r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + server.port() + "/sms/inbound"))
+                            URI.create(server.baseUrl() + "/sms/inbound"))
                     .header("Content-Type", "application/json")
                     .header("X-Losen-Signature", JsonGateway.signature(SECRET, body.getBytes(StandardCharsets.UTF_8)))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -14,27 +14,73 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real server on a free port and a real WebSocket client, for end-to-end tests that read
- * top to bottom: send a frame, take the next one.
+ * top to bottom: send a frame, take the next one. A test that needs its own server opens one in
+ * try-with-resources; a class that shares one server among its tests registers a
+ * {@link LosenServerExtension} instead.
  */
-public final class TestServer implements AutoCloseable {
+public class TestServer implements AutoCloseable {
 
-    public final Vertx vertx = Vertx.vertx();
-    public final Losen losen;
+    private Vertx vertx;
+    private Losen losen;
 
     public TestServer(Path content) {
-        // Tests of other things open many connections and start many conversations from one address;
-        // the budgets have tests of their own.
-        this(Config.defaults().withPort(0).withContent(content).withAllowedOrigins(List.of("https://allowed.example"))
-                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED)
-                .withOps(Operations.DEFAULT.withNewConnections(no.losen.http.ConnectionRate.Limit.UNLIMITED)));
+        this(lenient(Config.defaults().withPort(0).withContent(content)));
     }
 
     public TestServer(Config config) {
-        this.losen = Losen.start(vertx, config).await();
+        start(config);
+    }
+
+    /** Not started yet: {@link LosenServerExtension} starts it before the class's tests. */
+    TestServer() {
+    }
+
+    /**
+     * {@code config} for tests of other things, which open many connections and start many
+     * conversations from one address, and from a page on {@code https://allowed.example}; the
+     * budgets have tests of their own.
+     */
+    public static Config lenient(Config config) {
+        return config.withAllowedOrigins(List.of("https://allowed.example"))
+                .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED)
+                .withOps(config.ops().withNewConnections(no.losen.http.ConnectionRate.Limit.UNLIMITED));
+    }
+
+    /** Starts the server on a Vert.x of its own; a start that fails closes that Vert.x before it throws. */
+    final void start(Config config) {
+        Vertx v = Vertx.vertx();
+        try {
+            losen = Losen.start(v, config).await();
+        } catch (RuntimeException | Error e) {
+            v.close().await();
+            throw e;
+        }
+        vertx = v;
+    }
+
+    /** The Vert.x the server runs on; test clients may use it too. */
+    public Vertx vertx() {
+        return started().vertx;
+    }
+
+    public Losen losen() {
+        return started().losen;
+    }
+
+    private TestServer started() {
+        if (losen == null) {
+            throw new IllegalStateException("the server is not running (a LosenServerExtension must be on a static field)");
+        }
+        return this;
     }
 
     public int port() {
-        return losen.port();
+        return losen().port();
+    }
+
+    /** Where a browser or HTTP client reaches this server: {@code http://127.0.0.1:PORT}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
     }
 
     public Client connect() {
@@ -57,8 +103,8 @@ public final class TestServer implements AutoCloseable {
         // Handlers go on before the handshake: a socket the server closes at once (1013) must still be seen closing.
         // The Client holds its WebSocketClient: Vert.x closes a client that is garbage collected, and a
         // collection during the handshake closed the connection ("Connection closed while handshake in process").
-        io.vertx.core.http.WebSocketClient client = localAddress == null ? vertx.createWebSocketClient()
-                : vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions().setLocalAddress(localAddress));
+        io.vertx.core.http.WebSocketClient client = localAddress == null ? vertx().createWebSocketClient()
+                : vertx().createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions().setLocalAddress(localAddress));
         ClientWebSocket ws = client.webSocket();
         Client c = new Client(ws, client);
         ws.connect(o).await();
@@ -100,10 +146,18 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server, then its Vert.x even when the server's close failed; never started: nothing to do. */
     @Override
     public void close() {
-        losen.close().await();
-        vertx.close().await();
+        try {
+            if (losen != null) {
+                losen.close().await();
+            }
+        } finally {
+            if (vertx != null) {
+                vertx.close().await();
+            }
+        }
     }
 
     /** One connection; frames received are queued so a test takes them in order. */

@@ -8,15 +8,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import no.losen.server.Config;
-import no.losen.server.TestServer;
+import no.losen.server.LosenServerExtension;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,22 +35,23 @@ class OidcLogInBrowserTest {
 
     @TempDir
     static Path tmp;
-    static MockOAuth2Server idp;
-    static TestServer server;
+    @AutoClose("shutdown")
+    static final MockOAuth2Server idp = new MockOAuth2Server();
+
+    static {
+        idp.start(0);   // listening before the server that names it starts
+    }
+
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults().staff("anna", "correct horse battery")
+            .with(c -> c.withContent(StaffConsoleBrowserTest.CONTENT)
+                    .withOidc(new OidcSettings(idp.issuerUrl(ISSUER_ID).toString().replaceAll("/$", ""), CLIENT, "client-secret",
+                            "realm_access.roles", OidcSettings.parseRoleMap("losen-staff=staff"), "preferred_username", List.of("openid"))));
     static ConsoleBrowser browser;
 
     @BeforeAll
     static void up() throws Exception {
         browser = ConsoleBrowser.open(Files.createDirectories(tmp.resolve("profile")));
-        idp = new MockOAuth2Server();
-        idp.start(0);
-        String issuer = idp.issuerUrl(ISSUER_ID).toString().replaceAll("/$", "");
-        Path users = tmp.resolve("users");
-        StaffAccounts.put(users, "anna", StaffAccounts.hash("correct horse battery".toCharArray(), 4));
-        server = new TestServer(Config.defaults().withPort(0).withContent(StaffConsoleBrowserTest.CONTENT)
-                .withStaff(users, Duration.ofMinutes(20))
-                .withOidc(new OidcSettings(issuer, CLIENT, "client-secret", "realm_access.roles",
-                        OidcSettings.parseRoleMap("losen-staff=staff"), "preferred_username", List.of("openid"))));
     }
 
     @BeforeEach
@@ -62,16 +64,6 @@ class OidcLogInBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        if (server != null) {
-            server.close();
-        }
-        if (idp != null) {
-            idp.shutdown();
-        }
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + server.port();
     }
 
     static void nextToken(String user, List<String> roles) {
@@ -82,7 +74,7 @@ class OidcLogInBrowserTest {
     @Test
     void logInThroughTheProviderUseTheConsoleAndLogOutThere() throws Exception {
         ConsoleBrowser b = browser;
-        b.driver.get(base() + "/staff");
+        b.driver.get(server.baseUrl() + "/staff");
         // Both ways in are offered: the provider's button first, the password form below it.
         b.visible("#login-oidc");
         b.textAppears("#login-oidc", "Logg inn med kontoen fra organisasjonen din");
@@ -95,7 +87,7 @@ class OidcLogInBrowserTest {
         b.visible("#login-oidc").click();
         // The provider answers at once (no log-in form in the mock) and sends the browser back.
         b.visible("#dialogs button");
-        assertThat(b.driver.getCurrentUrl()).isEqualTo(base() + "/staff");
+        assertThat(b.driver.getCurrentUrl()).isEqualTo(server.baseUrl() + "/staff");
         b.textAppears("#user", "anna.berg");
         b.visible("#dialogs button").click();
         b.visible("#choices button");
@@ -106,7 +98,7 @@ class OidcLogInBrowserTest {
         // Our log-in ends, the provider's end-session page runs and sends the browser back to the console.
         new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> {
             Object shown = b.js("var l = document.getElementById('login'); return l && !l.hidden;");
-            return Boolean.TRUE.equals(shown) && d.getCurrentUrl().equals(base() + "/staff");
+            return Boolean.TRUE.equals(shown) && d.getCurrentUrl().equals(server.baseUrl() + "/staff");
         });
         b.visible("#login-oidc");
         assertThat(b.driver.manage().getCookieNamed(CookieStaffAuth.COOKIE)).isNull();
@@ -116,11 +108,11 @@ class OidcLogInBrowserTest {
     void aUserWithoutARoleSeesWhyInTheConsolesLanguage() throws Exception {
         ConsoleBrowser b = browser;
         nextToken("eva", List.of("offline_access"));
-        b.driver.get(base() + "/staff");
+        b.driver.get(server.baseUrl() + "/staff");
         b.visible("#login-oidc").click();
         b.visible("#oidc-refused");
         b.textAppears("#oidc-refused", "ingen rolle i ansattkonsollet");
-        assertThat(b.driver.getCurrentUrl()).startsWith(base() + "/staff/oidc/callback");
+        assertThat(b.driver.getCurrentUrl()).startsWith(server.baseUrl() + "/staff/oidc/callback");
         b.screenshot("oidc-no-role.png");
         assertThat(b.accessibilityProblems()).as("axe-core on the refusal page").isEmpty();
         b.visible("#oidc-refused a").click();

@@ -17,14 +17,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import no.losen.Fixtures;
 import no.losen.server.Config;
+import no.losen.server.LosenServerExtension;
 import no.losen.server.TestServer;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * OpenID Connect log-in end to end: a real Losen server and a real OIDC provider in this process
@@ -39,22 +39,19 @@ class OidcRoutesTest {
     static final String CLIENT = "losen-console";
     static final String PASSWORD = "correct horse battery";
 
-    @TempDir
-    static Path tmp;
-    static MockOAuth2Server idp;
-    static TestServer server;
-    static TestServer keycloakStyle;
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    @AutoClose("shutdown")
+    static final MockOAuth2Server idp = new MockOAuth2Server();
 
-    @BeforeAll
-    static void up() throws Exception {
-        idp = new MockOAuth2Server();
-        idp.start(0);
-        Path users = tmp.resolve("users");
-        StaffAccounts.put(users, "anna", StaffAccounts.hash(PASSWORD.toCharArray(), 4));
-        server = new TestServer(config(users, "roles"));
-        keycloakStyle = new TestServer(config(null, "realm_access.roles"));
+    static {
+        idp.start(0);   // listening before the servers that name it start
     }
+
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults().staff("anna", PASSWORD)
+            .with(c -> config(c.staffUsers(), "roles"));
+    @RegisterExtension
+    static final LosenServerExtension keycloakStyle = LosenServerExtension.defaults().with(c -> config(null, "realm_access.roles"));
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     static Config config(Path users, String rolesClaim) {
         OidcSettings oidc = new OidcSettings(issuer(), CLIENT, "client-secret", rolesClaim,
@@ -67,17 +64,6 @@ class OidcRoutesTest {
     static String issuer() {
         String s = idp.issuerUrl(ISSUER_ID).toString();
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-        keycloakStyle.close();
-        idp.shutdown();
-    }
-
-    static String base(TestServer s) {
-        return "http://127.0.0.1:" + s.port();
     }
 
     /**
@@ -133,7 +119,7 @@ class OidcRoutesTest {
     }
 
     Returned toProviderAndBack(TestServer s) throws Exception {
-        HttpResponse<String> start = get(base(s) + "/staff/oidc/login", null);
+        HttpResponse<String> start = get(s.baseUrl() + "/staff/oidc/login", null);
         String authorize = location(start);
         String flow = setCookie(start, OidcRoutes.COOKIE);
         HttpResponse<String> idpAnswer = get(authorize, null);
@@ -147,19 +133,19 @@ class OidcRoutesTest {
     }
 
     JsonObject me(TestServer s, String cookie) throws Exception {
-        return new JsonObject(get(base(s) + "/staff/me", cookie).body());
+        return new JsonObject(get(s.baseUrl() + "/staff/me", cookie).body());
     }
 
     @Test
     void theCodeFlowWithPkceLogsInWithTheSameCookieAsAPasswordLogIn() throws Exception {
         nextToken("0f3a-anna", claims("preferred_username", "anna@mottak.example", "roles", List.of("losen-staff")), 3600);
-        HttpResponse<String> start = get(base(server) + "/staff/oidc/login", null);
+        HttpResponse<String> start = get(server.baseUrl() + "/staff/oidc/login", null);
         String authorize = location(start);
         assertThat(authorize).startsWith(issuer() + "/authorize");
         Map<String, String> asked = query(authorize);
         assertThat(asked).containsEntry("response_type", "code").containsEntry("client_id", CLIENT)
                 .containsEntry("code_challenge_method", "S256")
-                .containsEntry("redirect_uri", base(server) + "/staff/oidc/callback")
+                .containsEntry("redirect_uri", server.baseUrl() + "/staff/oidc/callback")
                 .containsKeys("state", "nonce", "code_challenge");
         assertThat(asked.get("scope")).contains("openid");
         assertThat(asked.get("state")).isNotEqualTo(asked.get("nonce"));
@@ -188,9 +174,9 @@ class OidcRoutesTest {
     void theConsoleIsUsableAfterAnOidcLogIn() throws Exception {
         nextToken("0f3a-bo", claims("preferred_username", "bo", "roles", List.of("losen-staff")), 3600);
         String cookie = setCookie(logIn(server), CookieStaffAuth.COOKIE).split(";")[0];
-        assertThat(get(base(server) + "/staff/dialogs?lang=nb", cookie).statusCode()).isEqualTo(200);
+        assertThat(get(server.baseUrl() + "/staff/dialogs?lang=nb", cookie).statusCode()).isEqualTo(200);
         JsonObject start = new JsonObject().put("type", "start").put("dialog", "demo-staff").put("lang", "nb");
-        try (StaffRoutesTest.Ws staff = StaffRoutesTest.Ws.open(server, cookie, base(server))) {
+        try (StaffRoutesTest.Ws staff = StaffRoutesTest.Ws.open(server, cookie, server.baseUrl())) {
             assertThat(staff.send(start).next().getString("type")).isEqualTo("session");
             JsonObject m = staff.next();
             assertThat(m.getString("type")).isEqualTo("message");
@@ -225,9 +211,9 @@ class OidcRoutesTest {
         nextToken("0f3a-gro", claims("preferred_username", "gro", "roles", List.of("losen-counsellor")), 3600);
         String cookie = setCookie(logIn(server), CookieStaffAuth.COOKIE).split(";")[0];
         assertThat(me(server, cookie).getJsonArray("roles")).containsExactly("counsellor");
-        assertThat(new JsonObject(get(base(server) + "/staff/dialogs", cookie).body()).getJsonArray("dialogs")).isEmpty();
+        assertThat(new JsonObject(get(server.baseUrl() + "/staff/dialogs", cookie).body()).getJsonArray("dialogs")).isEmpty();
         JsonObject start = new JsonObject().put("type", "start").put("dialog", "demo-staff").put("lang", "nb");
-        try (StaffRoutesTest.Ws ws = StaffRoutesTest.Ws.open(server, cookie, base(server))) {
+        try (StaffRoutesTest.Ws ws = StaffRoutesTest.Ws.open(server, cookie, server.baseUrl())) {
             assertThat(ws.send(start).next().getString("code")).isEqualTo("forbidden");
         }
     }
@@ -246,14 +232,14 @@ class OidcRoutesTest {
         // In the console's language of the tab, which travels in the flow cookie (the callback's
         // Accept-Language, English here, does not change it); the words come from translations/console/.
         nextToken("0f3a-eva", claims("roles", List.of()), 3600);
-        HttpResponse<String> start = get(base(server) + "/staff/oidc/login?lang=nb", null);
+        HttpResponse<String> start = get(server.baseUrl() + "/staff/oidc/login?lang=nb", null);
         String flow = setCookie(start, OidcRoutes.COOKIE).split(";")[0];
         assertThat(flow).startsWith(OidcRoutes.COOKIE + "=nb.");
         HttpResponse<String> nb = get(location(get(location(start), null)), flow);
         assertThat(nb.statusCode()).isEqualTo(403);
         assertThat(nb.body()).contains("lang=\"nb\"").contains("ingen rolle i ansattkonsollet");
         // Without a language from the console, the browser's: Norwegian for a Norwegian browser.
-        HttpResponse<String> norwegian = http.send(HttpRequest.newBuilder(URI.create(base(server) + "/staff/oidc/login"))
+        HttpResponse<String> norwegian = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/staff/oidc/login"))
                 .header("Accept-Language", "nn-NO,nn;q=0.9,en;q=0.5").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(setCookie(norwegian, OidcRoutes.COOKIE)).startsWith(OidcRoutes.COOKIE + "=nb.");
     }
@@ -322,10 +308,10 @@ class OidcRoutesTest {
 
     @Test
     void theProvidersRefusalIsShownAsSuch() throws Exception {
-        HttpResponse<String> start = get(base(server) + "/staff/oidc/login", null);
+        HttpResponse<String> start = get(server.baseUrl() + "/staff/oidc/login", null);
         String flow = setCookie(start, OidcRoutes.COOKIE).split(";")[0];
         String state = query(location(start)).get("state");
-        HttpResponse<String> r = get(base(server) + "/staff/oidc/callback?error=access_denied&state=" + state, flow);
+        HttpResponse<String> r = get(server.baseUrl() + "/staff/oidc/callback?error=access_denied&state=" + state, flow);
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.body()).contains("cancelled or refused");
     }
@@ -335,31 +321,31 @@ class OidcRoutesTest {
         nextToken("0f3a-fia", claims("preferred_username", "fia", "roles", List.of("losen-staff")), 3600);
         String cookie = setCookie(logIn(server), CookieStaffAuth.COOKIE).split(";")[0];
         String csrf = me(server, cookie).getString("csrf");
-        HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(base(server) + "/staff/logout"))
-                .header("Cookie", cookie).header("Origin", base(server)).header("X-CSRF-Token", csrf)
+        HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/staff/logout"))
+                .header("Cookie", cookie).header("Origin", server.baseUrl()).header("X-CSRF-Token", csrf)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(out.statusCode()).isEqualTo(200);
         assertThat(setCookie(out, CookieStaffAuth.COOKIE)).startsWith("losen_staff=;").contains("Max-Age=0");
         String redirect = new JsonObject(out.body()).getString("redirect");
         assertThat(redirect).startsWith(issuer() + "/endsession");
         assertThat(query(redirect)).containsEntry("client_id", CLIENT)
-                .containsEntry("post_logout_redirect_uri", base(server) + "/staff").doesNotContainKey("id_token_hint");
+                .containsEntry("post_logout_redirect_uri", server.baseUrl() + "/staff").doesNotContainKey("id_token_hint");
         assertThat(me(server, cookie).containsKey("user")).isFalse();
         // The provider's end-session endpoint answers and sends the browser back to the console.
-        assertThat(location(get(redirect, null))).isEqualTo(base(server) + "/staff");
+        assertThat(location(get(redirect, null))).isEqualTo(server.baseUrl() + "/staff");
     }
 
     @Test
     void aPasswordLogInBesideOidcStillWorksAndItsLogOutStaysLocal() throws Exception {
-        HttpResponse<String> in = http.send(HttpRequest.newBuilder(URI.create(base(server) + "/staff/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base(server))
+        HttpResponse<String> in = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/staff/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", server.baseUrl())
                 .POST(HttpRequest.BodyPublishers.ofString("name=anna&password=" + PASSWORD.replace(" ", "+"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(in.statusCode()).isEqualTo(200);
         String cookie = setCookie(in, CookieStaffAuth.COOKIE).split(";")[0];
         assertThat(me(server, cookie).getJsonArray("roles")).containsExactly("staff");
-        HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(base(server) + "/staff/logout"))
-                .header("Cookie", cookie).header("Origin", base(server))
+        HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/staff/logout"))
+                .header("Cookie", cookie).header("Origin", server.baseUrl())
                 .header("X-CSRF-Token", new JsonObject(in.body()).getString("csrf"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(out.statusCode()).isEqualTo(204);

@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import no.losen.server.Config;
+import no.losen.server.LosenServerExtension;
 import no.losen.server.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -32,16 +34,14 @@ class StaffConsoleBrowserTest {
 
     @TempDir
     static Path tmp;
-    static TestServer server;
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults().staff("anna", PASSWORD)
+            .with(c -> c.withContent(CONTENT));
     static ConsoleBrowser browser;
 
     @BeforeAll
     static void up() throws Exception {
         browser = ConsoleBrowser.open(Files.createDirectories(tmp.resolve("profile")));
-        Path users = tmp.resolve("users");
-        StaffAccounts.put(users, "anna", StaffAccounts.hash(PASSWORD.toCharArray(), 4));
-        server = new TestServer(Config.defaults().withPort(0).withContent(CONTENT)
-                .withStaff(users, Duration.ofMinutes(20)));
     }
 
     /** Each test starts on screen media, logged out, whatever the one before left behind. */
@@ -56,15 +56,12 @@ class StaffConsoleBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void staffLogInWalkAPathGoBackPrintTheSummaryAndTheSlipAndEraseEverything() throws Exception {
         var b = browser;
-        b.driver.get("http://127.0.0.1:" + server.port() + "/staff");
+        b.driver.get(server.baseUrl() + "/staff");
 
         // Log in. A wrong password first: refused, and the page says so.
         b.visible("#login-name");
@@ -197,12 +194,12 @@ class StaffConsoleBrowserTest {
         b.textAppears("#step-name", "Lapp til beboeren");
 
         // End and erase: two taps; the server's session is gone, and so is everything on the page.
-        assertThat(server.losen.sessions().size()).isEqualTo(1);
+        assertThat(server.losen().sessions().size()).isEqualTo(1);
         b.visible("#end").click();
         b.textAppears("#end", "Trykk igjen");
         b.visible("#end").click();
         b.textAppears("#ended", "Samtalen er avsluttet og slettet fra serveren.");
-        assertThat(server.losen.sessions().size()).isZero();
+        assertThat(server.losen().sessions().size()).isZero();
         assertThat(b.js("return sessionStorage.getItem('losen.console');").toString()).doesNotContain("token");
         assertThat(b.driver.findElement(By.id("text-main")).getAttribute("textContent")).isEmpty();
         assertThat(b.driver.findElement(By.id("print-area")).getAttribute("textContent")).isEmpty();
@@ -225,9 +222,9 @@ class StaffConsoleBrowserTest {
     @Test
     void theIdentificationScriptGivesTheUdiSummaryAPrefilledChecklistAndASlipThatPrintOnOnePageEach() throws Exception {
         try (TestServer repo = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.REPO)
-                .withStaff(tmp.resolve("users"), Duration.ofMinutes(20)))) {
+                .withStaff(server.config().staffUsers(), Duration.ofMinutes(20)))) {
             var b = browser;
-            b.logIn("http://127.0.0.1:" + repo.port(), "anna", PASSWORD);
+            b.logIn(repo.baseUrl(), "anna", PASSWORD);
             b.visible("#dialogs button[data-dialog=staff-identification]").click();
             b.atNode("resident-language");
             assertThat(b.visible("#step-name").getText()).isEqualTo("Før du begynner");
@@ -416,7 +413,7 @@ class StaffConsoleBrowserTest {
             b.visible("#end").click();
             b.visible("#end").click();
             b.visible("#ended");
-            assertThat(repo.losen.sessions().size()).isZero();
+            assertThat(repo.losen().sessions().size()).isZero();
             assertThat(b.pageErrors()).as("no script errors, nothing refused by the CSP").isEmpty();
         }
     }
@@ -430,8 +427,8 @@ class StaffConsoleBrowserTest {
     void onATabletTheBarIsOneRowOnlyThePageScrollsAndTheStripShowsTheCurrentStep() throws Exception {
         var b = browser;
         try (TestServer repo = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.REPO)
-                .withStaff(tmp.resolve("users"), Duration.ofMinutes(20)))) {
-            b.logIn("http://127.0.0.1:" + repo.port(), "anna", PASSWORD);
+                .withStaff(server.config().staffUsers(), Duration.ofMinutes(20)))) {
+            b.logIn(repo.baseUrl(), "anna", PASSWORD);
             b.visible("#dialogs button[data-dialog=staff-identification]").click();
             b.atNode("resident-language");
             b.choose("uk");
@@ -495,19 +492,19 @@ class StaffConsoleBrowserTest {
     @Test
     void anIdleConsoleLogsOutAndErasesTheConversation() throws Exception {
         try (TestServer quick = new TestServer(Config.defaults().withPort(0).withContent(CONTENT)
-                .withStaff(tmp.resolve("users"), Duration.ofSeconds(2)))) {
+                .withStaff(server.config().staffUsers(), Duration.ofSeconds(2)))) {
             var b = browser;
-            b.logIn("http://127.0.0.1:" + quick.port(), "anna", PASSWORD);
+            b.logIn(quick.baseUrl(), "anna", PASSWORD);
             b.visible("#dialogs button[data-dialog=console-demo]").click();
             b.atNode("language");
             b.choose("ar");
             b.atNode("indicators");
-            assertThat(quick.losen.sessions().size()).isEqualTo(1);
+            assertThat(quick.losen().sessions().size()).isEqualTo(1);
             new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15)).until(
                     org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
                             By.id("status"), "uten aktivitet. Samtalen er slettet."));
             assertThat(b.visible("#login-form").isDisplayed()).isTrue();
-            assertThat(quick.losen.sessions().size()).isZero();
+            assertThat(quick.losen().sessions().size()).isZero();
             assertThat(b.driver.findElement(By.id("text-main")).getAttribute("textContent")).isEmpty();
         }
     }

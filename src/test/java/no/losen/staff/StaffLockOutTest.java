@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +16,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import no.losen.server.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.losen.server.LosenServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Guessers from many addresses must not lock a staff member out: the password check slots are
@@ -35,23 +32,10 @@ class StaffLockOutTest {
 
     static final String PASSWORD = "correct horse battery";
 
-    @TempDir
-    static Path tmp;
-    static TestServer server;
-
-    @BeforeAll
-    static void up() throws Exception {
-        Path users = tmp.resolve("users");
-        // A real cost, so checks take tens of milliseconds and guessers can fill the slots.
-        StaffAccounts.put(users, "anna", StaffAccounts.hash(PASSWORD.toCharArray(), 10));
-        StaffAccounts.put(users, "bo", StaffAccounts.hash(PASSWORD.toCharArray(), 10));
-        server = new TestServer(StaffRoutesTest.config(users));
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-    }
+    /** A real bcrypt cost, so checks take tens of milliseconds and guessers can fill the slots. */
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults().hashCost(10)
+            .staff("anna", PASSWORD).staff("bo", PASSWORD).with(c -> StaffRoutesTest.config(c.staffUsers()));
 
     record Answer(int status, List<String> cookies) {
     }
@@ -59,7 +43,7 @@ class StaffLockOutTest {
     /** One log-in from {@code from}, on a connection of its own. */
     static Answer login(String from, String name, String password, String cookie) throws IOException {
         String body = "name=" + name + "&password=" + password.replace(" ", "+");
-        String origin = "http://127.0.0.1:" + server.port();
+        String origin = server.baseUrl();
         try (Socket s = new Socket()) {
             s.bind(new InetSocketAddress(from, 0));
             s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);

@@ -17,12 +17,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import no.losen.Fixtures;
 import no.losen.server.Config;
+import no.losen.server.LosenServerExtension;
 import no.losen.server.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Staff log-in end to end against a real server: the cookie's flags, CSRF refusals, the rate
@@ -33,37 +32,18 @@ class StaffRoutesTest {
 
     static final String PASSWORD = "correct horse battery";
 
-    @TempDir
-    static Path tmp;
-    static Path users;
-    static TestServer server;
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults()
+            .staff("anna", PASSWORD).staff("bo", PASSWORD).staff("cara", PASSWORD).with(c -> config(c.staffUsers()));
     final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void up() throws Exception {
-        users = tmp.resolve("users");
-        StaffAccounts.put(users, "anna", StaffAccounts.hash(PASSWORD.toCharArray(), 4));
-        StaffAccounts.put(users, "bo", StaffAccounts.hash(PASSWORD.toCharArray(), 4));
-        StaffAccounts.put(users, "cara", StaffAccounts.hash(PASSWORD.toCharArray(), 4));
-        server = new TestServer(config(users));
-    }
 
     static Config config(Path users) {
         return Config.defaults().withPort(0).withContent(Fixtures.BASIC)
                 .withAllowedOrigins(List.of("https://allowed.example")).withStaff(users, Duration.ofMinutes(20));
     }
 
-    @AfterAll
-    static void down() {
-        server.close();
-    }
-
-    String base(TestServer s) {
-        return "http://127.0.0.1:" + s.port();
-    }
-
     HttpResponse<String> login(TestServer s, String name, String password, String origin) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base(s) + "/staff/login"))
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(s.baseUrl() + "/staff/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("name=" + name + "&password=" + password.replace(" ", "+")));
         if (origin != null) {
@@ -73,7 +53,7 @@ class StaffRoutesTest {
     }
 
     HttpResponse<String> get(TestServer s, String path, String cookie) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base(s) + path));
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(s.baseUrl() + path));
         if (cookie != null) {
             r.header("Cookie", cookie);
         }
@@ -86,7 +66,7 @@ class StaffRoutesTest {
 
     @Test
     void logInSetsAnHttpOnlySameSiteStrictSessionCookie() throws Exception {
-        HttpResponse<String> r = login(server, "anna", PASSWORD, base(server));
+        HttpResponse<String> r = login(server, "anna", PASSWORD, server.baseUrl());
         assertThat(r.statusCode()).isEqualTo(200);
         String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(setCookie).startsWith("losen_staff=").contains("; Path=/; HttpOnly; SameSite=Strict")
@@ -99,7 +79,7 @@ class StaffRoutesTest {
 
     @Test
     void behindAnHttpsPublicUrlTheCookieIsSecure() throws Exception {
-        try (TestServer tls = new TestServer(config(users).withPublicUrl("https://losen.example"))) {
+        try (TestServer tls = new TestServer(server.config().withPublicUrl("https://losen.example"))) {
             HttpResponse<String> r = login(tls, "anna", PASSWORD, "https://losen.example");
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Set-Cookie").orElseThrow()).endsWith("; Secure");
@@ -117,7 +97,7 @@ class StaffRoutesTest {
     @Test
     void aWrongPasswordIsRefusedAndAfterFiveTheNextTriesMustWait() throws Exception {
         for (int i = 0; i < 5; i++) {
-            HttpResponse<String> r = login(server, "bo", "wrong password " + i, base(server));
+            HttpResponse<String> r = login(server, "bo", "wrong password " + i, server.baseUrl());
             assertThat(r.statusCode()).isEqualTo(401);
             assertThat(new JsonObject(r.body()).getString("error")).isEqualTo("bad_credentials");
             assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
@@ -125,7 +105,7 @@ class StaffRoutesTest {
         // The delays are 1 s, 2 s, 4 s …: however slow this machine, a few quick tries meet one.
         HttpResponse<String> limited = null;
         for (int i = 0; i < 4 && limited == null; i++) {
-            HttpResponse<String> r = login(server, "bo", "wrong again " + i, base(server));
+            HttpResponse<String> r = login(server, "bo", "wrong again " + i, server.baseUrl());
             if (r.statusCode() == 429) {
                 limited = r;
             } else {
@@ -141,8 +121,8 @@ class StaffRoutesTest {
                                              java.util.function.IntFunction<String> forwardedFor) throws Exception {
         List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> all = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
-            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base(s) + "/staff/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base(s))
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(s.baseUrl() + "/staff/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", s.baseUrl())
                     .POST(HttpRequest.BodyPublishers.ofString("name=" + name.apply(i) + "&password=wrong+" + i));
             String xff = forwardedFor.apply(i);
             if (xff != null) {
@@ -159,7 +139,7 @@ class StaffRoutesTest {
 
     @Test
     void fortyParallelGuessesAtOneAccountGetNoMorePasswordChecksThanTheLimit() throws Exception {
-        try (TestServer s = new TestServer(config(users))) {
+        try (TestServer s = new TestServer(server.config())) {
             var byStatus = parallel(s, 40, i -> "anna", i -> null);
             assertThat(byStatus.getOrDefault(401, 0)).as("checked: %s", byStatus).isLessThanOrEqualTo(5);
             assertThat(byStatus.keySet()).isSubsetOf(401, 429, 503);
@@ -168,7 +148,7 @@ class StaffRoutesTest {
 
     @Test
     void fortyNamesFromOneAddressGetNoMorePasswordChecksThanTheAddressLimit() throws Exception {
-        try (TestServer s = new TestServer(config(users))) {
+        try (TestServer s = new TestServer(server.config())) {
             var byStatus = parallel(s, 40, i -> "name" + i, i -> null);
             assertThat(byStatus.getOrDefault(401, 0)).as("checked: %s", byStatus).isLessThanOrEqualTo(20);
             assertThat(byStatus.keySet()).isSubsetOf(401, 429, 503);
@@ -177,7 +157,7 @@ class StaffRoutesTest {
 
     @Test
     void aGuesserElsewhereCannotLockTheStaffMemberOut() throws Exception {
-        try (TestServer s = new TestServer(config(users).withOps(no.losen.server.Operations.DEFAULT
+        try (TestServer s = new TestServer(server.config().withOps(no.losen.server.Operations.DEFAULT
                 .withTrustedProxies(List.of("127.0.0.1"))))) {
             // The guesser tries until made to wait (five free tries, then 1 s, 2 s …).
             boolean waiting = false;
@@ -185,8 +165,8 @@ class StaffRoutesTest {
                 waiting = parallel(s, 1, n -> "anna", n -> "192.0.2.66").containsKey(429);
             }
             assertThat(waiting).as("the guesser is made to wait").isTrue();
-            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base(s) + "/staff/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base(s))
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(s.baseUrl() + "/staff/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", s.baseUrl())
                     .header("X-Forwarded-For", "198.51.100.7")
                     .POST(HttpRequest.BodyPublishers.ofString("name=anna&password=" + PASSWORD.replace(" ", "+")));
             assertThat(http.send(r.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
@@ -195,7 +175,7 @@ class StaffRoutesTest {
 
     @Test
     void behindAProxyTheAddressLimitCountsEachClientNotTheProxy() throws Exception {
-        try (TestServer s = new TestServer(config(users).withOps(no.losen.server.Operations.DEFAULT
+        try (TestServer s = new TestServer(server.config().withOps(no.losen.server.Operations.DEFAULT
                 .withTrustedProxies(List.of("127.0.0.1"))))) {
             for (int i = 0; i < 21; i++) {
                 int client = i;
@@ -206,13 +186,13 @@ class StaffRoutesTest {
 
     @Test
     void logOutNeedsTheCsrfTokenThenErasesTheLogIn() throws Exception {
-        HttpResponse<String> in = login(server, "cara", PASSWORD, base(server));
+        HttpResponse<String> in = login(server, "cara", PASSWORD, server.baseUrl());
         String cookie = cookieOf(in);
         String csrf = new JsonObject(in.body()).getString("csrf");
-        HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(base(server) + "/staff/logout"))
-                .header("Cookie", cookie).header("Origin", base(server)).POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/staff/logout"))
+                .header("Cookie", cookie).header("Origin", server.baseUrl()).POST(HttpRequest.BodyPublishers.noBody());
         assertThat(http.send(out.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
-        assertThat(http.send(HttpRequest.newBuilder(URI.create(base(server) + "/staff/logout")).header("Cookie", cookie)
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/staff/logout")).header("Cookie", cookie)
                 .header("Origin", "https://evil.example").header("X-CSRF-Token", csrf)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(403);
@@ -234,7 +214,7 @@ class StaffRoutesTest {
         assertThat(page.body()).doesNotContain("<script>").doesNotContain("style=");
         assertThat(get(server, "/staff/dialogs", null).statusCode()).isEqualTo(401);
 
-        String cookie = cookieOf(login(server, "anna", PASSWORD, base(server)));
+        String cookie = cookieOf(login(server, "anna", PASSWORD, server.baseUrl()));
         JsonObject d = new JsonObject(get(server, "/staff/dialogs?lang=nb", cookie).body())
                 .getJsonArray("dialogs").getJsonObject(0);
         assertThat(d.getString("id")).isEqualTo("demo-staff");
@@ -252,8 +232,8 @@ class StaffRoutesTest {
             assertThat(e.getString("type")).isEqualTo("error");
             assertThat(e.getString("code")).isEqualTo("forbidden");
         }
-        String cookie = cookieOf(login(server, "anna", PASSWORD, base(server)));
-        try (Ws staff = Ws.open(server, cookie, base(server))) {
+        String cookie = cookieOf(login(server, "anna", PASSWORD, server.baseUrl()));
+        try (Ws staff = Ws.open(server, cookie, server.baseUrl())) {
             assertThat(staff.send(start).next().getString("type")).isEqualTo("session");
             JsonObject m = staff.next();
             assertThat(m.getString("type")).isEqualTo("message");
@@ -263,7 +243,7 @@ class StaffRoutesTest {
         try (Ws widgetHost = Ws.open(server, cookie, "https://allowed.example")) {
             assertThat(widgetHost.send(start).next().getString("code")).isEqualTo("forbidden");
         }
-        try (Ws forged = Ws.open(server, "losen_staff=AAAAAAAAAAAAAAAAAAAAAA", base(server))) {
+        try (Ws forged = Ws.open(server, "losen_staff=AAAAAAAAAAAAAAAAAAAAAA", server.baseUrl())) {
             assertThat(forged.send(start).next().getString("code")).isEqualTo("forbidden");
         }
         // The cookie without any Origin (a script, not a browser) is no staff log-in either; the socket
@@ -277,17 +257,17 @@ class StaffRoutesTest {
 
     @Test
     void logOutClosesTheStaffMembersSocketsSoTheyKeepNoStaffRights() throws Exception {
-        HttpResponse<String> in = login(server, "cara", PASSWORD, base(server));
+        HttpResponse<String> in = login(server, "cara", PASSWORD, server.baseUrl());
         String cookie = cookieOf(in);
         String csrf = new JsonObject(in.body()).getString("csrf");
         JsonObject start = new JsonObject().put("type", "start").put("dialog", "demo-staff").put("lang", "nb");
-        try (Ws staff = Ws.open(server, cookie, base(server)); Ws anonymous = Ws.open(server, null, null)) {
+        try (Ws staff = Ws.open(server, cookie, server.baseUrl()); Ws anonymous = Ws.open(server, null, null)) {
             assertThat(staff.send(start).next().getString("type")).isEqualTo("session");
             staff.next();
             java.util.concurrent.CompletableFuture<Short> closed = new java.util.concurrent.CompletableFuture<>();
             staff.ws().closeHandler(v -> closed.complete(staff.ws().closeStatusCode()));
-            HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(base(server) + "/staff/logout"))
-                    .header("Cookie", cookie).header("Origin", base(server)).header("X-CSRF-Token", csrf)
+            HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/staff/logout"))
+                    .header("Cookie", cookie).header("Origin", server.baseUrl()).header("X-CSRF-Token", csrf)
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(out.statusCode()).isEqualTo(204);
             assertThat(closed.get(5, TimeUnit.SECONDS)).isEqualTo((short) 1008);
@@ -304,7 +284,7 @@ class StaffRoutesTest {
             }
             JsonObject me = new JsonObject(get(off, "/staff/me", null).body());
             assertThat(me.getBoolean("enabled")).isFalse();
-            assertThat(login(off, "anna", PASSWORD, base(off)).statusCode()).isEqualTo(503);
+            assertThat(login(off, "anna", PASSWORD, off.baseUrl()).statusCode()).isEqualTo(503);
         }
     }
 
@@ -322,7 +302,7 @@ class StaffRoutesTest {
                 o.setAllowOriginHeader(false);   // Vert.x would send this server's own origin
             }
             // Held by the record: Vert.x closes a client that is garbage collected, even mid-handshake.
-            io.vertx.core.http.WebSocketClient client = s.vertx.createWebSocketClient();
+            io.vertx.core.http.WebSocketClient client = s.vertx().createWebSocketClient();
             WebSocket ws = client.connect(o).await();
             BlockingQueue<JsonObject> q = new LinkedBlockingQueue<>();
             ws.textMessageHandler(t -> q.add(new JsonObject(t)));

@@ -15,11 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import no.losen.channel.sms.SmsConfig;
-import no.losen.server.Config;
-import no.losen.server.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.losen.server.LosenServerExtension;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Whole WhatsApp conversations through the real server with the bundled content: webhooks signed
@@ -33,30 +32,14 @@ class WhatsAppEndToEndTest {
     private static final String TWILIO = "twilio-token-for-the-tests";
     private static final String PUBLIC = "https://losen.example.org";
 
-    private static GraphStandIn graph;
-    private static TestServer server;
+    @AutoClose
+    private static final GraphStandIn graph = new GraphStandIn();
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults().with(c -> c.withPublicUrl(PUBLIC)
+            .withSms(new SmsConfig(TWILIO, null, "phone key secret for the tests", null))
+            .withWhatsApp(new WhatsAppConfig(VERIFY, SECRET, ACCESS, Webhooks.PHONE_NUMBER_ID, graph.url(), Duration.ofMillis(20))));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static int ids;
-
-    @BeforeAll
-    static void start() {
-        graph = new GraphStandIn();
-        Config c = Config.defaults().withPort(0).withPublicUrl(PUBLIC)
-                .withSms(new SmsConfig(TWILIO, null, "phone key secret for the tests", null))
-                .withWhatsApp(new WhatsAppConfig(VERIFY, SECRET, ACCESS, Webhooks.PHONE_NUMBER_ID, graph.url(),
-                        Duration.ofMillis(20)));
-        server = new TestServer(c);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (graph != null) {
-            graph.close();
-        }
-    }
 
     @Test
     void the_verification_handshake_echoes_the_challenge_only_for_our_token() throws Exception {
@@ -325,7 +308,7 @@ class WhatsAppEndToEndTest {
         StringBuilder form = new StringBuilder();
         params.forEach(e -> form.append(form.length() == 0 ? "" : "&").append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
                 .append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/sms/twilio"))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/sms/twilio"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", no.losen.channel.sms.TwilioGateway.signature(TWILIO, PUBLIC + "/sms/twilio", params))
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
@@ -404,7 +387,7 @@ class WhatsAppEndToEndTest {
         HttpResponse<String> r = post(webhook.encode(), sign(webhook.encode()));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         // The reply was queued before the 200; once the outbox is idle, the stand-in has seen all of it.
-        server.losen.whatsappOutbox().idle().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        server.losen().whatsappOutbox().idle().get(20, java.util.concurrent.TimeUnit.SECONDS);
         return graph.take(true, 50);
     }
 
@@ -413,7 +396,7 @@ class WhatsAppEndToEndTest {
     }
 
     private HttpResponse<String> post(String body, String signature) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/whatsapp"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/whatsapp"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (signature != null) {
             b.header("X-Hub-Signature-256", signature);
@@ -423,7 +406,7 @@ class WhatsAppEndToEndTest {
 
     /** What reached the stand-in once the outbox is idle, beyond what a test already took. */
     private static List<GraphStandIn.Sent> nothingMore() throws Exception {
-        server.losen.whatsappOutbox().idle().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        server.losen().whatsappOutbox().idle().get(20, java.util.concurrent.TimeUnit.SECONDS);
         return graph.take(false, 100);
     }
 
@@ -432,7 +415,7 @@ class WhatsAppEndToEndTest {
     }
 
     private static long sessions() {
-        return server.losen.sessions().size();
+        return server.losen().sessions().size();
     }
 
     private static GraphStandIn.Sent single(List<GraphStandIn.Sent> sent) {
@@ -477,7 +460,7 @@ class WhatsAppEndToEndTest {
         StringBuilder q = new StringBuilder();
         params.forEach((k, v) -> q.append(q.length() == 0 ? "?" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/whatsapp" + q)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/whatsapp" + q)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -37,7 +37,7 @@ class WhatsAppRoutesTest {
         TestServer.Response post = server.request(HttpMethod.POST, "/whatsapp", Buffer.buffer("{}"));
         assertThat(post.status()).isEqualTo(503);
         assertThat(post.json().getString("error")).isEqualTo("not_configured");
-        assertThat(server.losen.sessions().size()).isZero();
+        assertThat(server.losen().sessions().size()).isZero();
     }
 
     @Test

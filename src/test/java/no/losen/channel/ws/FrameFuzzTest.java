@@ -136,10 +136,10 @@ class FrameFuzzTest {
             assertThat(bystander.send("{\"type\":\"choose\",\"choice\":\"child\"}").nextMessage().getString("node"))
                     .as("seed=%d", SEED).isNotBlank();
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (s.losen.connections() > 1 && System.nanoTime() < until) {
+            while (s.losen().connections() > 1 && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
-            assertThat(s.losen.connections()).as("connections left open, seed=%d", SEED).isEqualTo(1);
+            assertThat(s.losen().connections()).as("connections left open, seed=%d", SEED).isEqualTo(1);
             assertThat(s.get("/metrics").body()).doesNotContain("code=\"internal\"");
         }
     }

@@ -60,7 +60,7 @@ class LimitsTest {
             assertThat(a.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
             a.close();
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (s.losen.connections() > 1 && System.nanoTime() < until) {
+            while (s.losen().connections() > 1 && System.nanoTime() < until) {
                 Thread.onSpinWait();
             }
             var d = s.connect();

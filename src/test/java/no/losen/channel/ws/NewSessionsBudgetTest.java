@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import no.losen.Fixtures;
-import no.losen.server.Config;
-import no.losen.server.TestServer;
+import no.losen.server.LosenServerExtension;
 import no.losen.step.NewSessions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Session churn against a real server: one address opening {@code /ws}, starting and dropping the
@@ -23,18 +20,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class NewSessionsBudgetTest {
 
-    static TestServer server;
-
-    @BeforeAll
-    static void up() {
-        server = new TestServer(Config.defaults().withPort(0).withContent(Fixtures.BASIC)
-                .withNewSessions(new NewSessions.Budget(10, Duration.ofMinutes(1))));
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults()
+            .with(c -> c.withContent(Fixtures.BASIC).withNewSessions(new NewSessions.Budget(10, Duration.ofMinutes(1))));
 
     private static JsonObject startAndDrop(String from) {
         try (var c = server.connect(null, from)) {

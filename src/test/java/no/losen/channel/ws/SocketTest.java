@@ -6,28 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import no.losen.Fixtures;
+import no.losen.server.LosenServerExtension;
 import no.losen.server.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A socket at the byte level: how control frames, fragments and broken frames are answered. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SocketTest {
 
     static final String PING = "{\"type\":\"ping\"}";
-    static TestServer server;
-
-    @BeforeAll
-    static void up() {
-        server = new TestServer(Fixtures.BASIC);
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults()
+            .with(c -> c.withContent(Fixtures.BASIC)).with(TestServer::lenient);
 
     @Test
     void aProtocolPingGetsItsPongWithTheSamePayload() throws Exception {
@@ -85,7 +77,7 @@ class SocketTest {
         awaitConnections(0);
         try (RawClient c = RawClient.open(server.port())) {
             c.text(PING).next();
-            assertThat(server.losen.connections()).isEqualTo(1);
+            assertThat(server.losen().connections()).isEqualTo(1);
             RawClient.Frame f = c.frame(true, RawClient.CLOSE, new byte[] {0x03, (byte) 0xe8}).next();
             assertThat(f.opcode()).isEqualTo(RawClient.CLOSE);
             assertThat(f.closeCode()).isEqualTo(1000);
@@ -187,9 +179,9 @@ class SocketTest {
 
     private static void awaitConnections(int n) {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (server.losen.connections() != n && System.nanoTime() < until) {
+        while (server.losen().connections() != n && System.nanoTime() < until) {
             Thread.onSpinWait();
         }
-        assertThat(server.losen.connections()).isEqualTo(n);
+        assertThat(server.losen().connections()).isEqualTo(n);
     }
 }

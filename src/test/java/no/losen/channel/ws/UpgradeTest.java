@@ -4,27 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 import no.losen.Fixtures;
+import no.losen.server.LosenServerExtension;
 import no.losen.server.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The handshake at the byte level: what it accepts, and what it answers when it does not. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class UpgradeTest {
 
-    static TestServer server;
-
-    @BeforeAll
-    static void up() {
-        server = new TestServer(Fixtures.BASIC);
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults()
+            .with(c -> c.withContent(Fixtures.BASIC)).with(TestServer::lenient);
 
     @Test
     void aGoodHandshakeIsSwitchedAndAnswersTextWithText() throws Exception {

@@ -5,27 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import no.losen.Fixtures;
+import no.losen.server.LosenServerExtension;
 import no.losen.server.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The /ws protocol (docs/protocol.md) against a real server and a real WebSocket client. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class WebSocketChannelTest {
 
-    static TestServer server;
-
-    @BeforeAll
-    static void up() {
-        server = new TestServer(Fixtures.BASIC);
-    }
-
-    @AfterAll
-    static void down() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LosenServerExtension server = LosenServerExtension.defaults()
+            .with(c -> c.withContent(Fixtures.BASIC)).with(TestServer::lenient);
 
     static JsonObject start(String dialog, String lang) {
         return new JsonObject().put("type", "start").put("dialog", dialog).put("lang", lang);
@@ -138,10 +130,10 @@ class WebSocketChannelTest {
         try (var c = server.connect()) {
             String token = c.send(start("demo", "nb")).next().getString("token");
             c.next();
-            long before = server.losen.sessions().size();
+            long before = server.losen().sessions().size();
             assertThat(c.send("{\"type\":\"end\"}").next().getString("type")).isEqualTo("ended");
-            assertThat(server.losen.sessions().get(token).await()).isEmpty();
-            assertThat(server.losen.sessions().size()).isEqualTo(before - 1);
+            assertThat(server.losen().sessions().get(token).await()).isEmpty();
+            assertThat(server.losen().sessions().size()).isEqualTo(before - 1);
             assertThat(c.send(new JsonObject().put("type", "resume").put("token", token)).next().getString("code"))
                     .isEqualTo("no_session");
             assertThat(c.send("{\"type\":\"back\"}").next().getString("code")).isEqualTo("no_session");
@@ -172,7 +164,7 @@ class WebSocketChannelTest {
         try (var c = server.connect("https://allowed.example")) {
             assertThat(c.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
         }
-        try (var c = server.connect("http://127.0.0.1:" + server.port())) {
+        try (var c = server.connect(server.baseUrl())) {
             assertThat(c.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
         }
     }
