@@ -421,11 +421,11 @@ public final class Losen {
             r.post("/sms/inbound").handler(sms::receive).failureHandler(sms::failed);
             r.get("/whatsapp").handler(whatsapp::verify);
             r.post("/whatsapp").handler(whatsapp::receive);
-            // The staff console (staff)
-            r.get("/staff").handler(staff::page);
+            // The staff console (staff); its page and files answer HEAD with GET's headers too
+            getOrHead(r, "/staff").handler(staff::page);
             r.get("/staff/").handler(ctx -> ctx.redirect("/staff"));
-            r.get("/staff/console.js").handler(staff::script);
-            r.get("/staff/console.css").handler(staff::stylesheet);
+            getOrHead(r, "/staff/console.js").handler(staff::script);
+            getOrHead(r, "/staff/console.css").handler(staff::stylesheet);
             r.get("/staff/me").handler(staff::me);
             r.get("/staff/ui/:lang").handler(staff::ui);
             r.get("/staff/dialogs").handler(staff::dialogs);

@@ -205,6 +205,20 @@ class StaffRoutesTest {
     }
 
     @Test
+    void headAsksForThePageAndItsFilesWithTheHeadersGetHas() throws Exception {
+        for (String path : java.util.List.of("/staff", "/staff/console.js", "/staff/console.css")) {
+            HttpResponse<String> got = get(server, path, null);
+            HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).as(path).isEqualTo(200);
+            assertThat(head.body()).as(path).isEmpty();
+            for (String h : java.util.List.of("Content-Security-Policy", "Referrer-Policy", "Content-Type", "Cache-Control")) {
+                assertThat(head.headers().firstValue(h)).as(path + " " + h).isEqualTo(got.headers().firstValue(h));
+            }
+        }
+    }
+
+    @Test
     void thePageHasAStrictContentSecurityPolicyAndTheStaffDialogsNeedALogIn() throws Exception {
         HttpResponse<String> page = get(server, "/staff", null);
         assertThat(page.statusCode()).isEqualTo(200);
