@@ -34,4 +34,26 @@ class ExcerptTest {
         List<String> marked = e.marks().stream().map(m -> e.text().substring(m[0], m[1])).toList();
         assertThat(marked).contains("Legevakten", "pasienten");
     }
+
+    @Test
+    void aRowOfFiguresIsNotTheAnswerWhenASentenceOfWordsHasTheWordsToo() {
+        String text = "Søkere fra Eritrea 2019 2020 2021 2022 7 16 16 7 148 44 31 24. "
+                + "Asylsøkere fra Eritrea får ofte beskyttelse i Norge etter intervjuet.";
+        Passage table = new Passage(0, "s", "Statistikk", text, 0, text.length());
+        NorwegianAnalysis a = NorwegianAnalysis.fromCorpus(List.of(text));
+        PassageIndex i = new PassageIndex(List.of(table), Map.of("s", "Kilde"), a, SynonymSets.of(List.of()));
+
+        Excerpt.Text e = new Excerpt(i, a).of(table, i.analysed(Map.of("eritrea", 1f, "søkere", 1f)));
+
+        assertThat(e.text()).startsWith("Asylsøkere fra Eritrea").doesNotContain("148");
+    }
+
+    @Test
+    void aSpanIsFiguresWhenMostOfItsWordsHoldNoLetter() {
+        String row = "7 16 16 7 148 Eritrea 44 31 24";
+        String words = "Legevakten gir hjelp til alle, 24 timer i døgnet.";
+        assertThat(Excerpt.figures(row, new Sentences.Span(0, row.length()))).isTrue();
+        assertThat(Excerpt.figures(words, new Sentences.Span(0, words.length()))).isFalse();
+        assertThat(Excerpt.figures("Ring 112.", new Sentences.Span(0, 9))).as("too short to tell").isFalse();
+    }
 }
