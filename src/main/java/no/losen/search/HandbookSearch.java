@@ -47,7 +47,6 @@ public final class HandbookSearch {
     private static final Logger LOG = LoggerFactory.getLogger(HandbookSearch.class);
     /** Ranked candidates per retriever before fusion: deep enough that fusion can promote. */
     private static final int DEPTH = 40;
-    private static final Map<Path, HandbookSearch> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Corpus corpus;
     private final Map<String, SourceCatalog.Source> sources;
@@ -150,21 +149,6 @@ public final class HandbookSearch {
                 : cache.get("search", CacheKey.of("search").add(hash).build(), IndexSnapshot.CODEC,
                         () -> IndexSnapshot.build(contentRoot));
         return new HandbookSearch(contentRoot, snapshot, config, t0, translator, cache);
-    }
-
-    /**
-     * One search per content root for the whole process, configured from the environment
-     * ({@code LOSEN_CACHE_DIR} included): the HTTP route and the dialogs' search action then share
-     * one index, built once.
-     */
-    public static HandbookSearch forContent(Path contentRoot) {
-        return forContent(contentRoot, DerivedCache.fromEnv(System.getenv()));
-    }
-
-    /** As {@link #forContent(Path)}, with the server's cache. */
-    public static HandbookSearch forContent(Path contentRoot, DerivedCache cache) {
-        return SHARED.computeIfAbsent(contentRoot.toAbsolutePath().normalize(),
-                root -> build(root, SearchConfig.fromEnv(System.getenv()), cache));
     }
 
     public SearchResponse search(SearchRequest request) {

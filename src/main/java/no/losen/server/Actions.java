@@ -5,6 +5,7 @@ import java.util.Map;
 import no.losen.cache.DerivedCache;
 import no.losen.dialog.TextAction;
 import no.losen.search.HandbookSearch;
+import no.losen.search.SearchConfig;
 import no.losen.search.SearchTextAction;
 
 /**
@@ -16,13 +17,14 @@ public final class Actions {
     private Actions() {
     }
 
-    /** The search action shares its index with {@code /api/search}: it is built once per content root. */
-    public static Map<String, TextAction> forContent(Path root) {
-        return Map.of("search", new SearchTextAction(HandbookSearch.forContent(root)));
+    /** The search action over {@code handbook}: the server passes the one index {@code /api/search} uses too. */
+    public static Map<String, TextAction> of(HandbookSearch handbook) {
+        return Map.of("search", new SearchTextAction(handbook));
     }
 
-    /** As {@link #forContent(Path)}, the index read from (or written to) {@code cache}. */
-    public static Map<String, TextAction> forContent(Path root, DerivedCache cache) {
-        return Map.of("search", new SearchTextAction(HandbookSearch.forContent(root, cache)));
+    /** The actions over the handbook of content root {@code root}, its index built here (tools and tests). */
+    public static Map<String, TextAction> forContent(Path root) {
+        return of(HandbookSearch.build(root, SearchConfig.fromEnv(System.getenv()),
+                DerivedCache.fromEnv(System.getenv())));
     }
 }

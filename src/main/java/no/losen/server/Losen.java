@@ -149,7 +149,7 @@ public final class Losen {
      * the loaded examples and follow them. {@code t0} is when loading began, for the start-up log.
      */
     public record Loading(long t0, Path root, CompletableFuture<Loaded> content,
-                          CompletableFuture<Map<String, TextAction>> search, CompletableFuture<Recogniser> intents) {
+                          CompletableFuture<HandbookSearch> search, CompletableFuture<Recogniser> intents) {
     }
 
     /**
@@ -163,14 +163,14 @@ public final class Losen {
         long t0 = System.nanoTime();
         Path root = config.content() != null ? config.content() : ContentLoader.bundled();
         DerivedCache cache = DerivedCache.at(config.cacheDir());
-        CompletableFuture<Map<String, TextAction>> search = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<HandbookSearch> search = CompletableFuture.supplyAsync(() -> {
             long t = System.nanoTime();
+            HandbookSearch h = HandbookSearch.build(root, SearchConfig.fromEnv(System.getenv()), cache);
             // Ready means loaded, the other languages' dictionaries too: a question in Polish right after
             // the start gets the answer it gets later (read from the cache, they cost no more than the index).
-            HandbookSearch.forContent(root, cache).awaitDictionaries();
-            Map<String, TextAction> a = timed(Actions.forContent(root, cache), metrics);
+            h.awaitDictionaries();
             LOG.info("event=startup.part part=search ms={}", (System.nanoTime() - t) / 1_000_000);
-            return a;
+            return h;
         });
         CompletableFuture<Loaded> content = CompletableFuture.supplyAsync(() -> {
             Loaded l = content(config, cache);
@@ -199,7 +199,7 @@ public final class Losen {
     public static Future<Losen> start(Vertx vertx, Config config, Metrics metrics, Loading loading) {
         CompletableFuture<Parts> built = CompletableFuture.supplyAsync(() -> {
             try {
-                return build(vertx, config, metrics, content(config, loading));
+                return build(vertx, config, metrics, content(config, metrics, loading));
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -215,7 +215,7 @@ public final class Losen {
     private record Content(Loaded loaded, Engine engine, HandbookSearch handbook) {
     }
 
-    private static Content content(Config config, Loading loading) throws Exception {
+    private static Content content(Config config, Metrics metrics, Loading loading) throws Exception {
         Loaded loaded;
         Engine engine;
         try {
@@ -224,7 +224,8 @@ public final class Losen {
                 String errors = loaded.errors().stream().map(Problem::toString).collect(Collectors.joining("\n  "));
                 throw new IllegalStateException("the content does not validate:\n  " + errors);
             }
-            engine = new Engine(loaded.set(), loading.search().join(), loading.intents().join(),
+            // one index for the dialogs' search action and /api/search
+            engine = new Engine(loaded.set(), timed(Actions.of(loading.search().join()), metrics), loading.intents().join(),
                     setup(config, SearchConfig.fromEnv(System.getenv())));
         } catch (CompletionException e) {
             throw e.getCause() instanceof Exception x ? x : e;
@@ -234,7 +235,7 @@ public final class Losen {
                 throw new IllegalArgumentException("LOSEN_HANDOFF_CONTACTS: no fact '" + contact + "' in facts/");
             }
         }
-        return new Content(loaded, engine, HandbookSearch.forContent(loading.root(), DerivedCache.at(config.cacheDir())));
+        return new Content(loaded, engine, loading.search().join());
     }
 
     /** Everything the servers serve, from the content. */
