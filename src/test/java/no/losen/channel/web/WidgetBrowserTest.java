@@ -281,7 +281,7 @@ class WidgetBrowserTest {
     }
 
     @Test
-    void whileReconnectingTheChoicesSayTheyAreOffAndATapIsNotSilentlyLost() {
+    void whileReconnectingTheChoicesSayTheyAreOffAndATapIsNotSilentlyLost() throws IOException {
         openNorwegianAtTheAsylumAnswer();
         web.refuseConnections(true);
         try {
@@ -289,8 +289,10 @@ class WidgetBrowserTest {
             until(() -> visible(".banner").getText().equals("Kobler til igjen…"));
             WebElement health = button(".choice", "Helse");
             until(() -> "true".equals(health.getAttribute("aria-disabled")));
+            assertThat(Double.parseDouble(health.getCssValue("opacity"))).as("visibly off").isLessThan(1);
             health.click();
             sleepQuietly(300);
+            screenshot("widget-offline-choices.png");
             assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("the tap said nothing it could not send").hasSize(1);
         } finally {
             web.refuseConnections(false);
@@ -302,7 +304,7 @@ class WidgetBrowserTest {
     }
 
     @Test
-    void aResumeRefusedAfterADropSaysTheServiceRestartedNotThatTheSessionTimedOut() {
+    void aResumeRefusedAfterADropSaysTheServiceRestartedNotThatTheSessionTimedOut() throws IOException {
         openNorwegianAtTheAsylumAnswer();
         String token = kept().getString("token");
         web.refuseConnections(true);
@@ -319,6 +321,7 @@ class WidgetBrowserTest {
         }
         waitForLog("Vi kunne ikke fortsette der du var: tjenesten ble startet på nytt.");
         assertThat(logText()).doesNotContain("Økten ble avsluttet fordi ingenting skjedde");
+        screenshot("widget-restarted.png");
         until(() -> count(logText(), "Hva gjelder det?") == 2);
         assertThat(kept().getString("token")).isNotEqualTo(token);
     }

@@ -143,6 +143,10 @@ class WidgetDefaultsBrowserTest {
             assertThat(exit.getRect().getHeight()).isGreaterThanOrEqualTo(44);
             assertThat(visible(".head button.help-now").getText()).isEqualTo(ar.getString("widget.help-now"));
             assertCallButtons(visible(".failed").findElements(By.cssSelector("a.call")));
+            Path shot = driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+            Files.createDirectories(WidgetOnAPhoneTest.SCREENSHOTS);
+            Files.copy(shot, WidgetOnAPhoneTest.SCREENSHOTS.resolve("defaults-reload-server-down-ar.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             exit.click();
             until(() -> driver.getCurrentUrl().equals(DEFAULT_EXIT));
         }

@@ -319,8 +319,8 @@ class WidgetOnAPhoneTest {
                 assertThat(((Number) c.get("left")).doubleValue()).as(c.get("what") + " left edge in " + lang + " on " + page)
                         .isGreaterThanOrEqualTo(-0.5);
             }
-            if (lang.equals("uk") && page.contains("/chat")) {
-                screenshot("phone-title-row-uk-320.png");
+            if (lang.equals("uk")) {
+                screenshot("phone-title-row-uk-320-" + (page.contains("/chat") ? "chat" : "host") + ".png");
             }
         }
     }
