@@ -81,12 +81,19 @@
     ttl: saved.ttl || 0,
     // Whether the chat is open (the launcher pressed), so a reload shows it the same way.
     open: PAGE || !!saved.open,
+    // The last /api/boot answer (the widget's words and the help-now numbers in this tab's language;
+    // public, the same for everyone): a reload while the server is down still shows quick exit and
+    // "Help now" in the person's language from it.
+    kept: saved.boot && saved.boot.dialog === DIALOG && saved.boot.ui ? saved.boot : null,
     // A link names another language than this tab last used: send "lang" once the session is resumed.
     relang: false,
     // When the person last acted (ms): the idle timeout counts from here.
     lastActive: Date.now(),
     // 'start' or 'resume' sent and not yet answered: an error then means no conversation, not a bad step.
     pending: null,
+    // The connection dropped (or the page was reloaded) while the session was within its idle time:
+    // a resume refused now means the server lost the session (a restart), not that it timed out.
+    cut: !!saved.token,
     // The conversation is over (ended, expired, or shown again after it ended): nothing is sent until "Start again".
     ended: shownAgainEnded,
     // Show the calm "ended" state once the frame is built (see shownAgainEnded).
@@ -131,6 +138,8 @@
     lastWasModified: false,
     // Failed /api/boot requests in a row (the next try waits longer).
     bootTries: 0,
+    // No open socket: choices are aria-disabled until it is back (see offline()).
+    offline: false,
     // The last number used for an element id (ids are unique in the shadow root).
     uid: 0
   };
@@ -157,7 +166,7 @@
       forget();
       return;
     }
-    const s = { dialog: DIALOG, lang: state.lang, open: state.open, asked: ASKED };
+    const s = { dialog: DIALOG, lang: state.lang, open: state.open, asked: ASKED, boot: state.kept };
     if (state.token) {
       s.token = state.token;
       s.ttl = state.ttl;
@@ -248,6 +257,7 @@
     }
   }
   function opened() {
+    offline(false);
     if (state.banner === 'reconnecting') {
       showBanner(null);
     }
@@ -266,6 +276,8 @@
     if (state.exiting || state.ended) {
       return false;
     }
+    state.cut = true;
+    offline(true);
     showBanner('reconnecting'); // the banner is role=alert: screen readers hear it
     if (!log.querySelector('.msg.bot, .failed')) {
       failed(null); // nothing on screen yet: the numbers to call, while we try again
@@ -278,6 +290,24 @@
     }
   });
 
+  /**
+   * While there is no connection a tap cannot be sent (and nothing queues it): the choices say so,
+   * aria-disabled and greyed, instead of swallowing the tap. Not `disabled`: focus stays where it is.
+   */
+  function offline(off) {
+    state.offline = off;
+    if (!state.built) {
+      return;
+    }
+    root.classList.toggle('offline', off);
+    Array.prototype.forEach.call(log.querySelectorAll('.choices button, .checklist input, .checklist button'), function (b) {
+      if (off) {
+        b.setAttribute('aria-disabled', 'true');
+      } else {
+        b.removeAttribute('aria-disabled');
+      }
+    });
+  }
   function raw(frame) {
     return client.send(frame);
   }
@@ -324,6 +354,7 @@
         break;
       case 'message':
         state.pending = null;
+        state.cut = false;
         showMessage(f);
         break;
       case 'error':
@@ -358,10 +389,14 @@
       return;
     }
     if (f.code === 'no_session') {
-      // The session ended on the server (timed out, or ended elsewhere): begin a new one.
+      // The session ended on the server: begin a new one, and say why honestly. Refused on resume
+      // after a drop or a reload within the idle time, it was lost (a restart with sessions in
+      // memory), not timed out.
+      const lost = was === 'resume' && state.cut;
+      state.cut = false;
       state.token = null;
       save();
-      note(t('expired'));
+      note(t(lost ? 'restarted' : 'expired'));
       start();
     } else if (f.code === 'too_long') {
       note(t('too-long'));
@@ -617,6 +652,7 @@
     const height = (vv ? vv.height : innerHeight) * Math.min(scale, 1);
     dock.classList.toggle('fill', width <= 520 || height <= 560);
     dock.classList.toggle('narrow', width < 420);
+    dock.classList.toggle('tiny', width < 360);
     if (!vv || scale > 1.01) {
       dock.style.removeProperty('--vvh');
       dock.style.removeProperty('--vvt');
@@ -885,7 +921,7 @@
     log.textContent = '';
     log.append(intro);
     form.hidden = false;
-    backBtn.disabled = false;
+    backBtn.disabled = true; // a new conversation has no step to undo; its messages say (depth)
     endBtn.disabled = false;
     if (client.connected()) {
       start();
@@ -908,6 +944,7 @@
       state.lang = u.lang;
       state.draftShown = false;
       state.help = helpOf(b.help);
+      state.kept = b;
       applyBoot(u);
       save();
       if (state.token && !state.ended) {
@@ -942,11 +979,16 @@
    */
   function reveal(box, focusTarget) {
     const lr = log.getBoundingClientRect();
+    // On a host page the widget zooms itself (fitViewport): rectangles are then in the page's
+    // pixels, scrollTop in the log's own. Distances are measured in rectangles and divided by the
+    // zoom; mixing the two scrolled the log past the numbers it meant to show (112 out of sight).
+    const k = log.offsetHeight ? lr.height / log.offsetHeight : 1;
+    const below = function (y) { return (y - lr.top) / k; };
     // The first message of a conversation keeps the privacy lines above it in view.
     const first = log.querySelector('.msg, .note') === box;
-    let top = first ? 0 : log.scrollTop + box.getBoundingClientRect().top - lr.top - 8;
+    let top = first ? 0 : log.scrollTop + below(box.getBoundingClientRect().top) - 8;
     if (focusTarget && log.contains(focusTarget)) {
-      const bottom = log.scrollTop + focusTarget.getBoundingClientRect().bottom - lr.top + 8;
+      const bottom = log.scrollTop + below(focusTarget.getBoundingClientRect().bottom) + 8;
       if (bottom - top > log.clientHeight) {
         top = bottom - log.clientHeight;
       }
@@ -1164,6 +1206,8 @@
     state.talkOffer = m.talk || null;
     showTalk(state.talkLast);
     state.node = m.node || null;
+    // Back only where there is a step to undo: at depth 0 the server would send the start again.
+    backBtn.disabled = typeof m.depth === 'number' && m.depth <= 0;
     Array.prototype.forEach.call(log.querySelectorAll('.failed, .help-only'), function (x) { x.remove(); });
     // Earlier choices can no longer be taken: their step is gone on the server.
     Array.prototype.forEach.call(log.querySelectorAll('.choices, .checklist'), function (g) { g.remove(); });
@@ -1210,7 +1254,10 @@
     }
     log.append(box);
     const target = box.querySelector('.calls a, .choices button, .checklist input') || (form.hidden ? null : input);
-    reveal(box, moveFocus ? target : null);
+    // The emergency numbers take focus even from the input: whoever typed "I'm in danger" needs 112
+    // focused and in view, not the keyboard (and on a phone the keyboard then closes, giving them room).
+    const urgent = !!calls && !!state.help && m.node === state.help.node && state.acted;
+    reveal(box, moveFocus || urgent ? target : null);
   }
 
   /** The numbers of a message as a short card of large call buttons: number first, then who answers. */
@@ -1249,7 +1296,7 @@
       const b = h('button', {
         type: 'button', class: 'choice', text: c.label,
         onclick: function () {
-          if (!take(g, b)) {
+          if (state.offline || !take(g, b)) {
             return;
           }
           if (step({ type: 'choose', choice: c.id })) {
@@ -1276,7 +1323,7 @@
       type: 'button', class: 'primary', lang: state.ui.lang, dir: state.ui.dir, text: t('done'),
       onclick: function () {
         const ticked = boxes.filter(function (b) { return b[0].checked; });
-        if (!take(g, done)) {
+        if (state.offline || !take(g, done)) {
           return;
         }
         if (step({ type: 'choose', choices: ticked.map(function (b) { return b[1].id; }) })) {
@@ -1504,6 +1551,10 @@
     }
     state.languages = (b.languages || []).filter(function (l) { return l && /^[a-z]{2,3}$/.test(l.code); });
     state.lang = b.ui.lang;
+    state.kept = b;
+    if (state.open || state.token) {
+      save(); // a tab that never opened the chat keeps nothing
+    }
     state.help = helpOf(b.help);
     applyBoot(b.ui);
     whenBody(function () {
@@ -1539,6 +1590,13 @@
     }
     getJSON('/api/boot?dialog=' + encodeURIComponent(DIALOG) + '&want=' + wanted().join(',')).then(booted)
       .catch(function () {
+        // The server cannot be reached (a reload while it is down): the words this tab kept, in the
+        // person's language, so quick exit and "Help now" are there at once; the socket keeps trying.
+        const k = state.kept;
+        if (!state.ready && k && (!state.lang || state.lang === k.ui.lang)) {
+          booted(k);
+          return;
+        }
         state.bootTries += 1;
         setTimeout(boot, Math.min(30000, 1000 * Math.pow(2, state.bootTries)));
       });

@@ -49,7 +49,8 @@ class WidgetBrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     /** What the widget may keep in sessionStorage, and nothing else. */
-    static final Set<String> KEPT = Set.of("dialog", "lang", "asked", "open", "token", "ttl", "expires");
+    /** boot: the last /api/boot answer (public words and numbers), so a reload with the server down still shows quick exit. */
+    static final Set<String> KEPT = Set.of("dialog", "lang", "asked", "open", "token", "ttl", "expires", "boot");
 
     @TempDir
     static Path tmp;
@@ -130,6 +131,9 @@ class WidgetBrowserTest {
         assertThat(js("return document.cookie")).isEqualTo("");
         assertThat(js("return localStorage.length")).isEqualTo(0L);
         assertThat(kept().fieldNames()).isSubsetOf(KEPT).contains("token", "dialog");
+        // The kept boot answer is the server's public answer, nothing of the conversation.
+        assertThat(kept().getJsonObject("boot").fieldNames()).isSubsetOf(Set.of("dialog", "languages", "ui", "help"));
+        assertThat(kept().getJsonObject("boot").encode()).doesNotContain("Jeg søker asyl", "lege");
         // No third-party requests: everything came from the host site or the Losen server.
         @SuppressWarnings("unchecked")
         List<String> fetched = (List<String>) js("return performance.getEntriesByType('resource').map(e => e.name)");
@@ -274,6 +278,82 @@ class WidgetBrowserTest {
         choose("Helse");
         waitForLog("Du kan få helsehjelp.");
         assertCleanConsole();
+    }
+
+    @Test
+    void whileReconnectingTheChoicesSayTheyAreOffAndATapIsNotSilentlyLost() throws IOException {
+        openNorwegianAtTheAsylumAnswer();
+        web.refuseConnections(true);
+        try {
+            web.cutConnections();
+            until(() -> visible(".banner").getText().equals("Kobler til igjen…"));
+            WebElement health = button(".choice", "Helse");
+            until(() -> "true".equals(health.getAttribute("aria-disabled")));
+            assertThat(Double.parseDouble(health.getCssValue("opacity"))).as("visibly off").isLessThan(1);
+            health.click();
+            sleepQuietly(300);
+            screenshot("widget-offline-choices.png");
+            assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("the tap said nothing it could not send").hasSize(1);
+        } finally {
+            web.refuseConnections(false);
+        }
+        until(() -> !widget().findElement(By.cssSelector(".banner")).isDisplayed());
+        until(() -> widget().findElements(By.cssSelector(".choice[aria-disabled]")).isEmpty());
+        choose("Helse");
+        waitForLog("Du kan få helsehjelp.");
+    }
+
+    @Test
+    void aResumeRefusedAfterADropSaysTheServiceRestartedNotThatTheSessionTimedOut() throws IOException {
+        openNorwegianAtTheAsylumAnswer();
+        String token = kept().getString("token");
+        web.refuseConnections(true);
+        try {
+            web.cutConnections();
+            until(() -> visible(".banner").isDisplayed());
+            // The server loses the session, as a restart with the default memory store does.
+            try (var c = web.server.connect()) {
+                c.send(new JsonObject().put("type", "resume").put("token", token)).next();
+                c.send(new JsonObject().put("type", "end")).next();
+            }
+        } finally {
+            web.refuseConnections(false);
+        }
+        waitForLog("Vi kunne ikke fortsette der du var: tjenesten ble startet på nytt.");
+        assertThat(logText()).doesNotContain("Økten ble avsluttet fordi ingenting skjedde");
+        screenshot("widget-restarted.png");
+        until(() -> count(logText(), "Hva gjelder det?") == 2);
+        assertThat(kept().getString("token")).isNotEqualTo(token);
+    }
+
+    @Test
+    void backIsOffAtTheStartSoItNeverAppendsTheFirstQuestionAgain() {
+        openNorwegianAtTheAsylumAnswer();
+        choose("Helse");
+        waitForLog("Du kan få helsehjelp.");
+        for (int i = 0; i < 4; i++) {
+            visible(".menu-btn").click();
+            WebElement back = widget().findElements(By.cssSelector(".menu button")).get(0);
+            if (back.isEnabled()) {
+                int before = widget().findElements(By.cssSelector(".msg.bot")).size();
+                back.click();
+                until(() -> widget().findElements(By.cssSelector(".msg.bot")).size() == before + 1);
+            } else {
+                new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+            }
+        }
+        assertThat(count(logText(), "Hva gjelder det?")).as("the first question: at the start, and once after Back").isEqualTo(2);
+        visible(".menu-btn").click();
+        assertThat(widget().findElements(By.cssSelector(".menu button")).get(0).isEnabled()).as("Back at depth 0").isFalse();
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+    }
+
+    static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -119,6 +119,39 @@ class WidgetDefaultsBrowserTest {
         until(() -> driver.getCurrentUrl().equals(blank.widgetOrigin() + "/exit"));
     }
 
+    // ---- the server down: quick exit and Help now are there all the same ----
+
+    @Test
+    void aReloadWhileTheServerIsDownStillShowsQuickExitAndHelpNowInThePersonsLanguage() throws Exception {
+        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("down")));
+        try (WebFixture down = new WebFixture(c -> c.content(content))) {
+            freshTab(down.barePage());
+            visible(".launch").click();
+            visible(".msg.bot .choice");
+            // The person switches to Arabic, so the English boot answer in the HTTP cache is no help.
+            js("const s = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.lang select');"
+                    + "s.value = 'ar'; s.dispatchEvent(new Event('change'));");
+            until(() -> "rtl".equals(widget().findElement(By.cssSelector(".losen")).getAttribute("dir"))
+                    && !widget().findElements(By.cssSelector(".msg.bot[lang=ar] .choice")).isEmpty());
+            JsonObject ar = strings(down, "ar");
+            down.refuseConnections(true);
+            down.cutConnections();
+            driver.navigate().refresh();
+            WebElement exit = visible(".exit");
+            assertThat(exit.getText()).isEqualTo(ar.getString("widget.quick-exit"));
+            assertThat(exit.getRect().getWidth()).isGreaterThanOrEqualTo(44);
+            assertThat(exit.getRect().getHeight()).isGreaterThanOrEqualTo(44);
+            assertThat(visible(".head button.help-now").getText()).isEqualTo(ar.getString("widget.help-now"));
+            assertCallButtons(visible(".failed").findElements(By.cssSelector("a.call")));
+            Path shot = driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+            Files.createDirectories(WidgetOnAPhoneTest.SCREENSHOTS);
+            Files.copy(shot, WidgetOnAPhoneTest.SCREENSHOTS.resolve("defaults-reload-server-down-ar.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            exit.click();
+            until(() -> driver.getCurrentUrl().equals(DEFAULT_EXIT));
+        }
+    }
+
     // ---- when no conversation can start, the emergency numbers are still there ----
 
     @ParameterizedTest

@@ -133,7 +133,9 @@ class WidgetOnAPhoneTest {
         assertThat(menuButton.getAttribute("aria-expanded")).isEqualTo("true");
         assertThat(widget().findElements(By.cssSelector(".menu button")).stream().filter(WebElement::isDisplayed)
                 .map(WebElement::getText)).containsExactly("Back", "Start again", "End conversation");
-        assertThat(focused()).isEqualTo("Back");
+        // At the start there is no step to undo: Back is off, and focus goes to the first control that works.
+        assertThat(widget().findElements(By.cssSelector(".menu button")).get(0).isEnabled()).as("Back at the start").isFalse();
+        assertThat(focused()).isEqualTo("Start again");
         new Actions(driver).sendKeys(Keys.ESCAPE).perform();
         assertThat(widget().findElement(By.cssSelector(".menu")).isDisplayed()).isFalse();
         assertThat(focused()).isEqualTo("More");
@@ -236,6 +238,89 @@ class WidgetOnAPhoneTest {
             assertThat(widget().findElements(By.cssSelector(".msg.bot"))).hasSize(2);
             if (page.equals(web.chatPage())) {
                 screenshot("phone-help-button-" + s.name().toLowerCase() + ".png");
+            }
+        }
+    }
+
+    /**
+     * On a host page (the script tag only, so the widget zooms itself back to real size), "Help now"
+     * and a typed danger message both end with the first emergency number at the top of the log,
+     * focused and really on screen: the tester saw the log scroll on past 112 and 113.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"SMALL_PHONE, nb, Jeg er i fare", "PHONE, en, I'm in danger",
+            "PHONE, ar, أنا في خطر"})
+    void onAHostPageTheFirstEmergencyNumberIsInViewAndFocused(Screen s, String lang, String danger) throws IOException {
+        open(s, web.barePage(lang));
+        visible(".launch").click();
+        replies(1);
+        visible(".head button.help-now").click();
+        replies(2);
+        assertFirstEmergencyNumberInViewAndFocused("help now on a host page at " + s + " in " + lang);
+        screenshot("phone-host-help-now-" + lang + "-" + s.name().toLowerCase() + ".png");
+
+        visible(".menu-btn").click();
+        widget().findElements(By.cssSelector(".menu button")).get(1).click(); // Start again
+        until(() -> widget().findElements(By.cssSelector(".msg.bot .choice")).size() > 3);
+        WebElement input = visible(".composer input");
+        input.click();
+        input.sendKeys(danger + Keys.ENTER);
+        until(() -> (Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
+                + "const m = r.querySelectorAll('.msg.bot'); return m.length > 0 && !!m[m.length - 1].querySelector('.calls a')"));
+        assertFirstEmergencyNumberInViewAndFocused("a typed danger message on a host page at " + s + " in " + lang);
+        screenshot("phone-host-danger-" + lang + "-" + s.name().toLowerCase() + ".png");
+    }
+
+    /** The last message's first call button is 112, focused, inside the log and the screen, and nothing covers it. */
+    private static void assertFirstEmergencyNumberInViewAndFocused(String what) {
+        String probe = """
+                const r = document.querySelector('[data-losen-widget]').shadowRoot;
+                const m = r.querySelectorAll('.msg.bot'); const a = m[m.length - 1].querySelector('.calls a');
+                const b = a.getBoundingClientRect(), l = r.querySelector('.log').getBoundingClientRect();
+                const hit = r.elementFromPoint((b.left + b.right) / 2, (b.top + b.bottom) / 2);
+                return {href: a.getAttribute('href'), focused: r.activeElement === a, inLog: b.top >= l.top - 1 && b.bottom <= l.bottom + 1,
+                  onScreen: b.top >= 0 && b.bottom <= innerHeight && b.left >= 0 && b.right <= innerWidth,
+                  seen: !!hit && a.contains(hit), nearTop: b.top - l.top < 0.25 * l.height};""";
+        try {
+            until(() -> {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> r = (Map<String, Object>) js(probe);
+                return Boolean.TRUE.equals(r.get("focused")) && Boolean.TRUE.equals(r.get("inLog"))
+                        && Boolean.TRUE.equals(r.get("onScreen")) && Boolean.TRUE.equals(r.get("seen"))
+                        && Boolean.TRUE.equals(r.get("nearTop")) && "tel:112".equals(r.get("href"));
+            });
+        } catch (RuntimeException e) {
+            throw new AssertionError(what + ": " + js(probe), e);
+        }
+    }
+
+    /** Every language at 320 px: the title row's controls all lie within the screen, on /chat and on a host page. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"am", "ar", "en", "fa", "fr", "nb", "pl", "ro", "ru", "so", "ti", "uk"})
+    void theTitleRowFits320PixelsInEveryLanguage(String lang) throws IOException {
+        for (String page : List.of(web.chatPage() + "?lang=" + lang, web.barePage(lang))) {
+            open(Screen.SMALL_PHONE, page);
+            if (page.startsWith(web.siteOrigin())) {
+                visible(".launch").click();
+            }
+            until(() -> !widget().findElements(By.cssSelector(".msg.bot")).isEmpty());
+            visible(".head button.help-now");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> row = (List<Map<String, Object>>) js("""
+                    const r = document.querySelector('[data-losen-widget]').shadowRoot;
+                    return [...r.querySelectorAll('.head > button, .head > .lang')].filter(e => e.getClientRects().length)
+                      .map(e => { const b = e.getBoundingClientRect();
+                        return {what: e.className, left: b.left, right: b.right, width: b.width, vw: innerWidth}; });""");
+            assertThat(row).as("the title row in " + lang).hasSizeGreaterThanOrEqualTo(4);
+            for (Map<String, Object> c : row) {
+                double vw = ((Number) c.get("vw")).doubleValue();
+                assertThat(((Number) c.get("right")).doubleValue()).as(c.get("what") + " right edge in " + lang + " on " + page)
+                        .isLessThanOrEqualTo(vw + 0.5);
+                assertThat(((Number) c.get("left")).doubleValue()).as(c.get("what") + " left edge in " + lang + " on " + page)
+                        .isGreaterThanOrEqualTo(-0.5);
+            }
+            if (lang.equals("uk")) {
+                screenshot("phone-title-row-uk-320-" + (page.contains("/chat") ? "chat" : "host") + ".png");
             }
         }
     }
