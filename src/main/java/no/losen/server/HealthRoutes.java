@@ -91,7 +91,7 @@ final class HealthRoutes {
     }
 
     private void ready(RoutingContext ctx, boolean detailed) {
-        storeUp().onComplete(r -> {
+        no.losen.internal.OwnContext.of(storeUp()).onComplete(r -> {
             boolean storeUp = r.succeeded() && r.result();
             boolean drain = draining.getAsBoolean();
             boolean up = storeUp && !drain;

@@ -1,8 +1,10 @@
 package no.losen.server;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -319,27 +321,17 @@ public final class Losen {
                          Serving management) {
 
         /**
-         * One listener per event loop: Vert.x shares the port and spreads connections over them, so
-         * every core serves sockets; the management port, when set, on one more. (Not as verticles with
-         * instances: deployed that way, Redis-backed conversations got no answer and the per-address
-         * connection cap did not close the connection over it: {@code SessionsAcrossInstancesTest},
-         * {@code LimitsTest}; not yet understood.)
+         * One listener per event loop, deployed the Vert.x way: a verticle with as many instances as
+         * there are event loops, each listening on the shared port, so Vert.x spreads connections over
+         * every core; the management port, when set, is one more verticle.
          */
         Future<Losen> start(Vertx vertx, long t0) {
             int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
             List<HttpServer> servers = java.util.Collections.synchronizedList(new ArrayList<>());
             List<HttpServer> admin = java.util.Collections.synchronizedList(new ArrayList<>());
-            Future<HttpServer> first = listen(vertx, main, servers);
-            Future<?> ops = first.compose(s -> {
-                List<Future<HttpServer>> rest = new ArrayList<>();
-                for (int i = 1; i < loops; i++) {
-                    rest.add(listen(vertx, main, servers));
-                }
-                if (management != null) {
-                    rest.add(listen(vertx, management, admin));
-                }
-                return Future.all(rest);
-            });
+            List<String> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
+            Future<?> ops = deploy(vertx, main, servers, loops, deployed)
+                    .compose(id -> management == null ? Future.succeededFuture() : deploy(vertx, management, admin, 1, deployed));
             ws.sweep(vertx);
             return ops.map(id -> {
                 HttpServer managementServer = admin.isEmpty() ? null : admin.get(0);
@@ -354,8 +346,7 @@ public final class Losen {
                 all.addAll(admin);
                 return new Losen(List.copyOf(all), managementServer, engine, store, workers, ws, metrics, config, whatsapp, handoff);
             }).onFailure(e -> {
-                servers.forEach(HttpServer::close);
-                admin.forEach(HttpServer::close);
+                deployed.forEach(vertx::undeploy);   // closes their servers
                 workers.close();
                 if (whatsapp != null) {
                     whatsapp.close();
@@ -371,6 +362,32 @@ public final class Losen {
      */
     private record Serving(HttpServerOptions options, Handler<HttpConnection> connections,
                            Handler<HttpServerRequest> requests) {
+    }
+
+    /**
+     * {@code instances} listeners serving {@code setup}, each on an event loop of its own; the servers go
+     * into {@code servers} ({@link #close()} shuts them down; the deployment itself ends with Vert.x).
+     */
+    private static Future<String> deploy(Vertx vertx, Serving setup, List<HttpServer> servers, int instances,
+                                         List<String> deployed) {
+        return vertx.deployVerticle(() -> new Listener(setup, servers), new DeploymentOptions().setInstances(instances))
+                .onSuccess(deployed::add);
+    }
+
+    /** One listener: an instance of the verticle that serves {@code setup}. */
+    private static final class Listener extends VerticleBase {
+        private final Serving setup;
+        private final List<HttpServer> servers;
+
+        Listener(Serving setup, List<HttpServer> servers) {
+            this.setup = setup;
+            this.servers = servers;
+        }
+
+        @Override
+        public Future<?> start() {
+            return listen(vertx, setup, servers);
+        }
     }
 
     private static Future<HttpServer> listen(Vertx vertx, Serving setup, List<HttpServer> servers) {

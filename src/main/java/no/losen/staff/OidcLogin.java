@@ -122,7 +122,7 @@ final class OidcLogin {
                 LOG.warn("event=staff.oidc.discovery_failed issuer={} cause=\"{}\"", settings.issuer(), e.getMessage());
             });
         }
-        return provider;
+        return no.losen.internal.OwnContext.of(provider);
     }
 
     /** Fetches the discovery document now, so a wrong issuer shows in the log at start-up. */

@@ -30,7 +30,7 @@ public final class Replies<T> {
         synchronized (this) {
             Future<T> known = cache.getIfPresent(key);
             if (known != null) {
-                return known;
+                return no.losen.internal.OwnContext.of(known);
             }
             mine = Future.<T>succeededFuture().compose(x -> work.get());
             cache.put(key, mine);

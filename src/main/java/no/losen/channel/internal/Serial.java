@@ -33,6 +33,7 @@ public final class Serial {
                 tails.remove(key, mine);
             }
         });
-        return mine;
+        // After another request's step, this one ran on that request's event loop: back to the caller's.
+        return no.losen.internal.OwnContext.of(mine);
     }
 }
