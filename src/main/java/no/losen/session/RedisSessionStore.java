@@ -2,6 +2,7 @@ package no.losen.session;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
@@ -48,11 +49,16 @@ public final class RedisSessionStore implements SessionStore {
     private final AtomicBoolean probing = new AtomicBoolean();
 
     public RedisSessionStore(Vertx vertx, String uri, Duration ttl) {
+        this(vertx, uri, ttl, 16, 4096);
+    }
+
+    /** With {@code connections} to Redis and at most {@code waiting} calls queued for one (tests: a small queue). */
+    RedisSessionStore(Vertx vertx, String uri, Duration ttl, int connections, int waiting) {
         this.vertx = vertx;
         this.ttl = ttl;
         this.ttlMillis = Long.toString(ttl.toMillis());
         RedisOptions options = new RedisOptions().setConnectionString(uri)
-                .setMaxPoolSize(16).setMaxPoolWaiting(4096).setMaxWaitingHandlers(8192)
+                .setMaxPoolSize(connections).setMaxPoolWaiting(waiting).setMaxWaitingHandlers(8192)
                 .setNetClientOptions(new NetClientOptions().setConnectTimeout((int) TIMEOUT.toMillis())
                         .setTcpNoDelay(true).setTcpKeepAlive(true));
         this.client = Redis.createClient(vertx, options);
@@ -124,7 +130,10 @@ public final class RedisSessionStore implements SessionStore {
         return client.close();
     }
 
-    /** Bounds the wait, turns any failure into "unavailable", and logs only when the state changes. */
+    /**
+     * Bounds the wait, turns a full queue into "busy" and any other failure into "unavailable", and logs
+     * only when the state changes.
+     */
     private Future<Response> guard(Future<Response> call) {
         return call.timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).transform(ar -> {
             if (ar.succeeded()) {
@@ -133,6 +142,11 @@ public final class RedisSessionStore implements SessionStore {
                     LOG.info("event=store.up store=redis");
                 }
                 return Future.succeededFuture(ar.result());
+            }
+            if (ar.cause() instanceof ConnectionPoolTooBusyException) {
+                // Our own queue is full, Redis itself answers: busy, not down (bench/ws-load --store redis
+                // flat out marked the store down thousands of times and refused every step meanwhile).
+                return Future.failedFuture(new StoreBusyException(ar.cause()));
             }
             if (up) {
                 up = false;

@@ -13,6 +13,7 @@ import no.losen.dialog.Reply;
 import no.losen.dialog.Session;
 import no.losen.metrics.Metrics;
 import no.losen.session.SessionStore;
+import no.losen.session.StoreBusyException;
 import no.losen.session.StoreUnavailableException;
 import no.losen.session.Tokens;
 import org.slf4j.Logger;
@@ -246,6 +247,9 @@ public final class Steps {
         if (e instanceof StoreUnavailableException) {
             // Logged once by the store when it went down; one line per message would flood the log.
             return new DialogException(ErrorCode.UNAVAILABLE, "we cannot reach your conversation right now; try again in a minute");
+        }
+        if (e instanceof StoreBusyException) {
+            return new DialogException(ErrorCode.BUSY, "too many conversations at once; try again in a moment");
         }
         if (e instanceof RejectedExecutionException) {
             return new DialogException(ErrorCode.BUSY, "too many questions at once; try again in a moment");

@@ -3,6 +3,7 @@ package no.losen.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.vertx.core.Future;
 import no.losen.dialog.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +50,22 @@ class RedisSessionStoreTest {
         store.put(token, SESSION).await();
         assertThat(store.get(token).await()).contains(SESSION);
         assertThat(store.get(Tokens.next()).await()).isEmpty();
+        store.close().await();
+    }
+
+    @Test
+    void aFullQueueIsBusyNotDown() {
+        RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30), 1, 1);
+        java.util.List<Future<Optional<Session>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            calls.add(store.get(Tokens.next()));
+        }
+        Future.join(calls).otherwiseEmpty().await();
+
+        assertThat(calls).anyMatch(c -> c.cause() instanceof StoreBusyException)
+                .noneMatch(c -> c.cause() instanceof StoreUnavailableException);
+        assertThat(store.down()).isFalse();
+        assertThat(store.get(Tokens.next()).await()).as("the next call is answered").isEmpty();
         store.close().await();
     }
 

@@ -58,7 +58,9 @@ class StepsTest {
     @AfterEach
     void down() {
         release.countDown();
-        workers.close();
+        if (workers != null) {
+            workers.close();
+        }
     }
 
     private static ErrorCode code(Future<?> f) throws Exception {
@@ -212,5 +214,11 @@ class StepsTest {
         // An unknown dialog costs no token.
         assertThat(code(steps.start(null, CALM, "no-such-dialog", "en", false))).isEqualTo(ErrorCode.UNKNOWN_DIALOG);
         assertThat(started(steps, CALM)).isNotNull();
+    }
+
+    @Test
+    void aStoreThatIsUpButFullIsBusyAndOneThatCannotBeReachedIsUnavailable() {
+        assertThat(Steps.failure(new no.losen.session.StoreBusyException(null)).code()).isEqualTo(ErrorCode.BUSY);
+        assertThat(Steps.failure(new no.losen.session.StoreUnavailableException(null)).code()).isEqualTo(ErrorCode.UNAVAILABLE);
     }
 }
