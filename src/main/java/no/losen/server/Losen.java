@@ -150,7 +150,7 @@ public final class Losen {
      * validated, or read from the content cache), the handbook search, and the intent models, which need
      * the loaded examples and follow them. {@code t0} is when loading began, for the start-up log.
      */
-    public record Loading(long t0, Path root, CompletableFuture<Loaded> content,
+    public record Loading(long t0, CompletableFuture<Loaded> content,
                           CompletableFuture<HandbookSearch> search, CompletableFuture<Recogniser> intents) {
     }
 
@@ -188,7 +188,7 @@ public final class Losen {
             LOG.info("event=startup.part part=intents ms={}", (System.nanoTime() - t) / 1_000_000);
             return r;
         });
-        return new Loading(t0, root, content, search, intents);
+        return new Loading(t0, content, search, intents);
     }
 
     /**
