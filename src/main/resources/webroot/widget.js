@@ -300,7 +300,7 @@
       return;
     }
     root.classList.toggle('offline', off);
-    Array.prototype.forEach.call(log.querySelectorAll('.choices button, .checklist input, .checklist button'), function (b) {
+    Array.prototype.forEach.call(log.querySelectorAll('.choices button:not([data-help]), .checklist input, .checklist button'), function (b) {
       if (off) {
         b.setAttribute('aria-disabled', 'true');
       } else {
@@ -854,10 +854,13 @@
    * (it is offered on every node). Already there: its numbers again in view. No conversation (not
    * started, ended, no connection): the numbers, shown here without the server.
    */
-  function helpNow() {
+  function helpNow(notice) {
     state.acted = true;
     closeMenu(false);
     if (!state.help) {
+      if (typeof notice === 'string') {
+        note(notice);
+      }
       return;
     }
     const last = log.querySelector('.msg.bot:last-of-type');
@@ -871,11 +874,15 @@
       userSays(state.help.label);
       return;
     }
-    const shown = log.querySelector('.help-only');
-    if (shown) {
-      shown.remove();
+    Array.prototype.forEach.call(log.querySelectorAll('.help-only'), function (x) { x.remove(); });
+    const said = typeof notice === 'string' ? h('p', { class: 'notice', text: notice }) : null;
+    // Numbers already on screen without the server (a failed start or resume shows them): bring them into view.
+    const shown = log.querySelector('.failed .help');
+    if (shown && !said) {
+      reveal(shown, shown.querySelector('.calls a'));
+      return;
     }
-    const box = h('div', { class: 'msg bot help-only', lang: state.ui.lang, dir: state.ui.dir }, [helpCard()]);
+    const box = h('div', { class: 'msg bot help-only', lang: state.ui.lang, dir: state.ui.dir }, [said, helpCard()]);
     log.append(box);
     reveal(box, box.querySelector('.calls a'));
   }
@@ -1293,9 +1300,15 @@
   function choices(m, textId) {
     const g = h('div', { class: 'choices', role: 'group', 'aria-labelledby': textId });
     m.choices.forEach(function (c) {
+      // The help-now choice works without the server: offline, it shows the numbers the tab keeps.
+      const help = state.help && c.id === state.help.choice;
       const b = h('button', {
-        type: 'button', class: 'choice', text: c.label,
+        type: 'button', class: 'choice', text: c.label, 'data-help': help ? 'true' : null,
         onclick: function () {
+          if (state.offline && help) {
+            helpNow();
+            return;
+          }
           if (state.offline || !take(g, b)) {
             return;
           }
@@ -1512,6 +1525,12 @@
     // At most 1,000 characters as a person counts them (an emoji is one), as the server counts.
     const cut = Array.from(text).slice(0, 1000).join('');
     const talking = inTalk();
+    if (!client.connected() && !state.ended) {
+      // Nothing can be read without the server, and this may be a cry for help: say it was not sent,
+      // and show the help-now numbers the tab keeps. The text stays in the box for when we are back.
+      helpNow(t('not-sent'));
+      return;
+    }
     if (step(talking ? { type: 'talk.say', text: cut } : { type: 'text', text: cut })) {
       userSays(text, talking);
       input.value = '';

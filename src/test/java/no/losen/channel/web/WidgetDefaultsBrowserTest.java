@@ -152,6 +152,41 @@ class WidgetDefaultsBrowserTest {
         }
     }
 
+    @Test
+    void whileReconnectingTypedTextAndTheHelpChoiceStillShowTheNumbersOnce() throws Exception {
+        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("reconnecting")));
+        try (WebFixture down = new WebFixture(c -> c.content(content))) {
+            freshTab(down.barePage());
+            visible(".launch").click();
+            visible(".msg.bot .choice");
+            JsonObject en = strings(down, "en");
+            down.refuseConnections(true);
+            try {
+                down.cutConnections();
+                until(() -> visible(".banner").isDisplayed());
+                // A cry for help typed now cannot be read: it is not sent, it says so, and the numbers come.
+                WebElement input = visible(".composer input");
+                input.sendKeys("I am being threatened");
+                input.sendKeys(org.openqa.selenium.Keys.ENTER);
+                until(() -> !widget().findElements(By.cssSelector(".help-only a.call")).isEmpty());
+                assertThat(visible(".help-only .notice").getText()).isEqualTo(en.getString("widget.not-sent"));
+                assertCallButtons(visible(".help-only").findElements(By.cssSelector("a.call")));
+                assertThat(input.getAttribute("value")).as("kept for when we are back").isEqualTo("I am being threatened");
+                // The help-now choice among the message's choices is not switched off with the others.
+                WebElement help = widget().findElement(By.cssSelector(".msg.bot .choice[data-help]"));
+                assertThat(help.getAttribute("aria-disabled")).isNull();
+                help.click();
+                visible(".head button.help-now").click();
+                until(() -> widget().findElements(By.cssSelector(".help-only")).size() == 1);
+                assertThat(widget().findElements(By.cssSelector(".help-only a.call"))).as("one list of numbers, not two")
+                        .hasSize(widget().findElement(By.cssSelector(".help-only")).findElements(By.cssSelector("a.call")).size());
+                assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("nothing claimed as sent").isEmpty();
+            } finally {
+                down.refuseConnections(false);
+            }
+        }
+    }
+
     // ---- when no conversation can start, the emergency numbers are still there ----
 
     @ParameterizedTest
