@@ -396,6 +396,10 @@
       state.cut = false;
       state.token = null;
       save();
+      // What the screen showed of it is gone on the server too: nothing of it stays here either (a
+      // person looking over a shoulder), and the line saying why comes first, in view.
+      log.textContent = '';
+      log.append(intro);
       note(t(lost ? 'restarted' : 'expired'));
       start();
     } else if (f.code === 'too_long') {
