@@ -169,13 +169,20 @@ class LimitsTest {
         try (TestServer s = server(c)) {
             List<java.net.Socket> held = new ArrayList<>();
             try {
-                for (int i = 0; i < 3; i++) {
+                for (int i = 0; i < 4; i++) {
                     held.add(new java.net.Socket("127.0.0.1", s.port()));
                 }
-                try (java.net.Socket fourth = new java.net.Socket("127.0.0.1", s.port())) {
-                    assertThat(closedWithin(fourth, 2_000)).as("the fourth is closed at once").isTrue();
+                // Connections are accepted on every event loop at once, so which of the four is over the
+                // cap is not the order they were opened in; that one of them is, at once, is the rule.
+                List<java.net.Socket> closed = new ArrayList<>();
+                for (java.net.Socket h : held) {
+                    if (closedWithin(h, closed.isEmpty() ? 2_000 : 200)) {
+                        closed.add(h);
+                    }
                 }
-                assertThat(closedWithin(held.get(0), 200)).as("the first three stay").isFalse();
+                assertThat(closed).as("one over the cap is closed at once, three stay").hasSize(1);
+                held.removeAll(closed);
+                closed.get(0).close();
                 held.remove(0).close();
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 boolean admitted = false;
