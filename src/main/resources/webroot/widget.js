@@ -878,12 +878,16 @@
       userSays(state.help.label);
       return;
     }
-    Array.prototype.forEach.call(log.querySelectorAll('.help-only'), function (x) { x.remove(); });
-    const said = typeof notice === 'string' ? h('p', { class: 'notice', text: notice }) : null;
-    // Numbers already on screen without the server (a failed start or resume shows them): bring them into view.
+    Array.prototype.forEach.call(log.querySelectorAll('.help-only, .not-sent'), function (x) { x.remove(); });
+    const said = typeof notice === 'string' ? h('p', { class: 'notice not-sent', text: notice }) : null;
+    // Numbers already on screen without the server (a failed start or resume shows them): bring them into
+    // view, with the notice above them, rather than show them twice.
     const shown = log.querySelector('.failed .help');
-    if (shown && !said) {
-      reveal(shown, shown.querySelector('.calls a'));
+    if (shown) {
+      if (said) {
+        shown.before(said);
+      }
+      reveal(said || shown, shown.querySelector('.calls a'));
       return;
     }
     const box = h('div', { class: 'msg bot help-only', lang: state.ui.lang, dir: state.ui.dir }, [said, helpCard()]);

@@ -147,6 +147,13 @@ class WidgetDefaultsBrowserTest {
             Files.createDirectories(WidgetOnAPhoneTest.SCREENSHOTS);
             Files.copy(shot, WidgetOnAPhoneTest.SCREENSHOTS.resolve("defaults-reload-server-down-ar.png"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // Text sent now is not sent, says so, and points at the numbers already there: not a second list.
+            WebElement input = visible(".composer input");
+            input.sendKeys("ساعدوني");
+            input.sendKeys(org.openqa.selenium.Keys.ENTER);
+            assertThat(visible(".failed .not-sent").getText()).isEqualTo(ar.getString("widget.not-sent"));
+            assertThat(widget().findElements(By.cssSelector(".log a.call"))).as("one list of numbers on screen")
+                    .hasSize(visible(".failed").findElements(By.cssSelector("a.call")).size());
             exit.click();
             until(() -> driver.getCurrentUrl().equals(DEFAULT_EXIT));
         }
@@ -178,8 +185,8 @@ class WidgetDefaultsBrowserTest {
                 help.click();
                 visible(".head button.help-now").click();
                 until(() -> widget().findElements(By.cssSelector(".help-only")).size() == 1);
-                assertThat(widget().findElements(By.cssSelector(".help-only a.call"))).as("one list of numbers, not two")
-                        .hasSize(widget().findElement(By.cssSelector(".help-only")).findElements(By.cssSelector("a.call")).size());
+                assertThat(widget().findElements(By.cssSelector(".log a.call"))).as("one list of numbers on screen, not two")
+                        .hasSize(widget().findElement(By.cssSelector(".help-only .help")).findElements(By.cssSelector("a.call")).size());
                 assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("nothing claimed as sent").isEmpty();
             } finally {
                 down.refuseConnections(false);
