@@ -193,21 +193,24 @@ public final class Losen {
 
     /**
      * Starts serving once {@code loading} is done; refuses to start when the content does not validate.
-     * Returns at once: the waiting and building happen on a thread of its own, outside any Vert.x
-     * context, as the caller's main thread was. (Built on a Vert.x worker instead, the per-address
-     * connection cap failed LimitsTest; on an event loop, Redis-backed conversations got no answer in
-     * SessionsAcrossInstancesTest — why is not yet understood.)
+     * Returns at once, and no thread waits: the servers are built by whichever loading thread finishes
+     * last, outside any Vert.x context, as the caller's main thread was (built on a Vert.x worker
+     * instead, the per-address connection cap failed LimitsTest; on an event loop, Redis-backed
+     * conversations got no answer in SessionsAcrossInstancesTest: a future shared between
+     * connections completed on the loop that built it, see {@code internal.OwnContext}).
      */
     public static Future<Losen> start(Vertx vertx, Config config, Metrics metrics, Loading loading) {
-        CompletableFuture<Parts> built = CompletableFuture.supplyAsync(() -> {
-            try {
-                return build(vertx, config, metrics, content(config, metrics, loading));
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, task -> new Thread(task, "losen-start").start());
+        CompletableFuture<Parts> built = CompletableFuture.allOf(loading.content(), loading.search(), loading.intents())
+                .handle((done, failed) -> {
+                    try {
+                        // every part is in (or failed, which content() reports): nothing here waits
+                        return build(vertx, config, metrics, content(config, metrics, loading));
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                });
         return Future.fromCompletionStage(built)
                 .recover(e -> Future.failedFuture(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e))
                 .compose(parts -> parts.start(vertx, loading.t0()));
