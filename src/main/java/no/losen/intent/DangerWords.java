@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import no.losen.content.Translations;
 import no.losen.intent.internal.Normalizer;
+import no.losen.intent.internal.Romanized;
 
 /**
  * Words of danger now, written per language by people ("kniv", "ne dyshit", "*اقتل نفسي"). A model
@@ -28,14 +29,21 @@ import no.losen.intent.internal.Normalizer;
  * and a list of every such variant in twelve languages would never be complete. Cross-validation found
  * such messages among the danger examples the list missed; a false alarm costs a look at the emergency
  * numbers.
+ *
+ * <p>A Russian or Ukrainian entry also matches the message typed in Latin letters ({@link Romanized}:
+ * "не хочу жить" finds "ne hochu zhit"), in sessions of its own language, as its other Latin entries do.
  */
 public final class DangerWords {
 
     /** Other words allowed between two words of an entry. */
     static final int GAP = 1;
 
+    /** Shorter romanized forms are left out: "ubu" (убью, I will kill) would start too many Latin words. */
+    private static final int MIN_ROMANIZED = 4;
+
+    /** {@code romanized}: {@code folded} is a Cyrillic entry's {@link Romanized} form, matched against the message's. */
     private record Entry(String folded, String[] words, boolean inside, boolean whole, boolean alone, String lang,
-                         String written, boolean latin) {
+                         String written, boolean latin, boolean romanized) {
     }
 
     private final List<Entry> entries;
@@ -59,15 +67,24 @@ public final class DangerWords {
                 boolean alone = s.startsWith("=");
                 boolean inside = s.startsWith("*");
                 boolean whole = s.endsWith("$");
-                String f = Normalizer.fold(s.substring(inside || alone ? 1 : 0, whole ? s.length() - 1 : s.length()));
+                String bare = s.substring(inside || alone ? 1 : 0, whole ? s.length() - 1 : s.length());
+                String f = Normalizer.fold(bare);
                 if (f.length() >= 2) {
-                    boolean latin = f.codePoints().filter(Character::isLetter).findFirst()
-                            .stream().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
-                    out.add(new Entry(f, f.split(" "), inside, whole, alone, lang, s, latin));
+                    boolean latin = latin(f);
+                    out.add(new Entry(f, f.split(" "), inside, whole, alone, lang, s, latin, false));
+                    if (!latin) {
+                        Romanized.of(bare, lang).filter(r -> r.replace(" ", "").length() >= MIN_ROMANIZED).ifPresent(r ->
+                                out.add(new Entry(r, r.split(" "), inside, whole, alone, lang, s, true, true)));
+                    }
                 }
             }
         }
         return new DangerWords(out);
+    }
+
+    private static boolean latin(String folded) {
+        return folded.codePoints().filter(Character::isLetter).findFirst()
+                .stream().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
     }
 
     public boolean matches(String text, String lang) {
@@ -76,12 +93,20 @@ public final class DangerWords {
 
     /** The first entry found in {@code text} typed in a session in {@code lang}, with its language ("en: kill"). */
     public Optional<String> match(String text, String lang) {
-        String folded = Normalizer.fold(text);
-        String[] tokens = folded.isEmpty() ? new String[0] : folded.split(" ");
+        String plain = Normalizer.fold(text);
+        String[] plainTokens = words(plain);
+        String romanized = null;
+        String[] romanizedTokens = null;
         for (Entry e : entries) {
             if (e.latin() && !e.lang().equals(lang) && !e.lang().equals("en")) {
                 continue;
             }
+            if (e.romanized() && romanized == null) {
+                romanized = Romanized.fold(text);   // once per message, and only in a Russian or Ukrainian session
+                romanizedTokens = words(romanized);
+            }
+            String folded = e.romanized() ? romanized : plain;
+            String[] tokens = e.romanized() ? romanizedTokens : plainTokens;
             if (e.alone()) {
                 if (alone(folded, e.folded())) {
                     return Optional.of(e.lang() + ": " + e.written());
@@ -95,6 +120,10 @@ public final class DangerWords {
             }
         }
         return Optional.empty();
+    }
+
+    private static String[] words(String folded) {
+        return folded.isEmpty() ? new String[0] : folded.split(" ");
     }
 
     /** Words {@code k}… of entry {@code e} follow from {@code tokens[from]}, with at most {@link #GAP} others before each. */

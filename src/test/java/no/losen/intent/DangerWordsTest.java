@@ -75,4 +75,32 @@ class DangerWordsTest {
         assertThat(words.matches("helpful", "en")).isFalse();
         assertThat(words.matches("help me with my NAV form", "en")).isFalse();
     }
+
+    private final DangerWords cyrillic = DangerWords.of(new Translations(
+            Map.of("en", new Language("en", "English", "ltr", "reviewed"), "ru", new Language("ru", "Русский", "ltr", "draft"),
+                    "uk", new Language("uk", "Українська", "ltr", "draft")),
+            Map.of("en", Map.of("k", t("knife")),
+                    "ru", Map.of("k", t("не хочу жить, ломает дверь, =помогите, убью")),
+                    "uk", Map.of("k", t("не хочу жити"))),
+            List.of("en")), "k");
+
+    @Test
+    void aRussianOrUkrainianEntryAlsoMatchesTheMessageTypedInLatinLetters() {
+        assertThat(cyrillic.match("ne hochu zhit bolshe", "ru")).contains("ru: не хочу жить");
+        assertThat(cyrillic.matches("ne xochu jit'", "ru")).as("x for х; 'j' for ж is not one of the spellings")
+                .isFalse();
+        assertThat(cyrillic.matches("ne khochu zhit'", "ru")).isTrue();
+        assertThat(cyrillic.matches("kto-to lomaet dver", "ru")).isTrue();
+        assertThat(cyrillic.matches("kto-to lomayet dver'", "ru")).isTrue();
+        assertThat(cyrillic.matches("POMOGITE pomogite", "ru")).isTrue();
+        assertThat(cyrillic.matches("pomogite s dokumentami", "ru")).as("still only the whole message").isFalse();
+        assertThat(cyrillic.matches("ne hochu zhyty", "uk")).isTrue();
+    }
+
+    @Test
+    void romanizedEntriesCountOnlyInTheirOwnLanguageAndNotWhenTooShort() {
+        assertThat(cyrillic.matches("ne hochu zhit", "en")).isFalse();
+        assertThat(cyrillic.matches("ubuntu ne rabotaet", "ru")).as("убью is 'ubu' in Latin letters: too short").isFalse();
+        assertThat(cyrillic.matches("не хочу жить", "ru")).isTrue();
+    }
 }
