@@ -32,6 +32,418 @@
   const socket = losenClient({ url: WS_URL, opened: opened, frame: receive, dropped: dropped,
     firstDelay: 500, maxDelay: 2500, pingEvery: 30000 });
 
+  // ---------------------------------------------------------------- the counsellor's inbox
+
+  /**
+   * People who asked to talk to a person (docs/handoff.md), for a log-in with the counsellor role:
+   * the queue (language, guide, the way through it: node ids and choices, never their words),
+   * accept, chat, a contact card in the person's language, hand back to the guide at a node,
+   * end and erase, block. Its own socket, so a staff conversation in this tab goes on beside it.
+   * Nothing is kept in this tab: after a reload the server sends the open conversations again.
+   */
+  const inbox = (function () {
+    let wanted = false;
+    let chats = {};          // ticket -> {box, log}
+    let lastQueue = null;    // the last inbox.queue frame, to show again in another console language
+    let sentIds = 0;         // ids of this tab's messages, for inbox.delivered
+    let pending = {};        // id -> the mark of a message not yet delivered
+
+    const link = losenClient({
+      url: WS_URL,
+      // The console's language goes with it: the dialog's words are shown in it beside the person's.
+      opened: function () { say({ type: 'inbox', lang: uiLang }); $('inbox-status').textContent = ''; },
+      frame: receive,
+      dropped: function () {
+        if (!wanted || !me) { return false; }
+        $('inbox-status').textContent = t('console.offline');
+        return true;
+      },
+      firstDelay: 500, maxDelay: 2500, pingEvery: 30000
+    });
+
+    function open() {
+      if (!me || (me.roles || []).indexOf('counsellor') < 0 || link.connected()) { return; }
+      wanted = true;
+      $('inbox').hidden = false;
+      link.connect();
+    }
+
+    function close() {
+      wanted = false;
+      link.close();
+      $('inbox').hidden = true;
+      $('queue').textContent = '';
+      $('chats').textContent = '';
+      chats = {};
+      lastQueue = null;
+      pending = {};
+    }
+
+    /** The console's language changed: the queue in the new words (a taken conversation keeps its own until a reload). */
+    function relang() {
+      if (lastQueue) { queue(lastQueue.waiting || [], lastQueue.desk); }
+    }
+
+    function say(frame) {
+      active = true;
+      return link.send(frame);
+    }
+
+    function pathText(path) {
+      return (path || []).map(function (p) { return p.choice ? p.node + ' \u2192 ' + p.choice : p.node; }).join(' \u00b7 ');
+    }
+
+    function receive(f) {
+      if (f.type === 'inbox.queue') {
+        lastQueue = f;
+        queue(f.waiting || [], f.desk);
+      } else if (f.type === 'inbox.chat') {
+        chat(f);
+      } else if (f.type === 'inbox.message') {
+        line(f.ticket, 'them', f.text, f.danger);
+      } else if (f.type === 'inbox.note') {
+        noted(f.ticket, f.note);
+      } else if (f.type === 'inbox.delivered') {
+        delivered(f.id);
+      } else if (f.type === 'inbox.presence') {
+        presence(f.ticket, f.connected);
+      } else if (f.type === 'inbox.ended') {
+        ended(f.ticket);
+      } else if (f.type === 'error') {
+        const key = f.code === 'taken' || f.code === 'away' ? 'console.inbox.' + f.code : 'console.error.' + f.code;
+        $('inbox-status').textContent = S[key] ? t(key) : t('console.error.generic');
+      }
+    }
+
+    function queue(waiting, desk) {
+      const ul = $('queue');
+      ul.textContent = '';
+      if (!waiting.length) {
+        // Closed (outside the hours, a holiday): say so, not just "nobody waits".
+        ul.appendChild(el('li', 'empty', t(desk === 'closed' ? 'console.inbox.closed' : 'console.inbox.empty')));
+        return;
+      }
+      waiting.forEach(function (w) {
+        const li = el('li', 'waiting');
+        li.setAttribute('data-ticket', w.ticket);
+        li.appendChild(el('span', 'who', t('console.inbox.who', { lang: langName(w.lang), dialog: w.dialog,
+          minutes: Math.floor((w.waited || 0) / 60) })));
+        li.appendChild(el('span', 'path', pathText(w.path)));
+        if (w.away) {
+          li.appendChild(el('span', 'away', t('console.inbox.offline')));
+        }
+        if (w.channel === 'sms') {
+          li.appendChild(el('span', 'channel', t('console.inbox.by-sms')));
+        }
+        const b = el('button', 'primary accept', t('console.inbox.accept'));
+        b.type = 'button';
+        b.addEventListener('click', function () { b.disabled = true; say({ type: 'inbox.accept', ticket: w.ticket }); });
+        li.appendChild(b);
+        ul.appendChild(li);
+      });
+    }
+
+    /** A conversation taken by this counsellor (also after a reconnect: the server sends each again). */
+    function chat(f) {
+      if (chats[f.ticket]) {
+        // Sent again: a reconnect, or the person switched language.
+        chats[f.ticket].head.textContent = langName(f.lang) + ' \u00b7 ' + f.dialog;
+        return;
+      }
+      const box = el('article', 'chat');
+      box.setAttribute('data-ticket', f.ticket);
+      const head = el('h3', null, langName(f.lang) + ' \u00b7 ' + f.dialog);
+      box.appendChild(head);
+      if (f.channel === 'sms') {
+        // Every reply is a text message to a phone: the counsellor should know before writing a long one.
+        box.appendChild(el('p', 'channel', t('console.inbox.by-sms')));
+      }
+      const gone = el('p', 'away', t('console.inbox.offline'));
+      gone.hidden = true;
+      gone.setAttribute('role', 'status');
+      box.appendChild(gone);
+      box.appendChild(pathList(f.path));
+      if (f.seen) { box.appendChild(seen(f.seen)); }
+      const log = el('div', 'chat-log');
+      log.setAttribute('role', 'log');
+      box.appendChild(log);
+
+      const form = el('form', 'chat-say');
+      const input = document.createElement('textarea');
+      input.rows = 2;
+      input.maxLength = 1000;
+      input.setAttribute('aria-label', t('console.inbox.write'));
+      input.placeholder = t('console.inbox.write');
+      const send = el('button', 'primary', t('console.inbox.send'));
+      send.type = 'submit';
+      form.appendChild(input);
+      form.appendChild(send);
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        const text = input.value.trim();
+        const id = 'm' + (++sentIds);
+        if (text && say({ type: 'inbox.say', ticket: f.ticket, text: text, id: id })) {
+          awaitDelivery(line(f.ticket, 'me', text), id);
+          input.value = '';
+        }
+      });
+      input.addEventListener('keydown', function (ev) {
+        if (ev.key === 'Enter' && !ev.shiftKey) { ev.preventDefault(); form.requestSubmit(); }
+      });
+      box.appendChild(form);
+
+      const tools = el('div', 'chat-tools');
+      tools.appendChild(picker('card', t('console.inbox.card'), (f.contacts || []).map(function (c) {
+        return [c.id, c.title + ' ' + c.phone];
+      }), t('console.inbox.card.send'), function (id, label) {
+        if (say({ type: 'inbox.card', ticket: f.ticket, fact: id })) { line(f.ticket, 'me', '\u260e ' + label); }
+      }));
+      tools.appendChild(picker('node', t('console.inbox.back'), (f.nodes || []).map(function (n) {
+        return typeof n === 'string' ? [n, n] : [n.id, n.title || n.id];
+      }),
+        t('console.inbox.back.go'), function (node) { say({ type: 'inbox.back', ticket: f.ticket, node: node }); }));
+      const end = el('button', 'danger end', t('console.inbox.end'));
+      end.type = 'button';
+      end.addEventListener('click', function () { say({ type: 'inbox.end', ticket: f.ticket }); });
+      const block = el('button', 'block', t('console.inbox.block'));
+      block.type = 'button';
+      block.addEventListener('click', function () { say({ type: 'inbox.block', ticket: f.ticket }); });
+      tools.appendChild(end);
+      tools.appendChild(block);
+      box.appendChild(tools);
+      const note = noteForm(f);
+      box.appendChild(note.form);
+      $('chats').appendChild(box);
+      chats[f.ticket] = { box: box, log: log, note: note, saved: f.note || '', head: head, gone: gone };
+      input.focus();
+    }
+
+    /** The way through the guide: each node's first line in the console's language, its id and the choice taken. */
+    function pathList(path) {
+      const ol = el('ol', 'path-steps');
+      ol.setAttribute('aria-label', t('console.inbox.path'));
+      (path || []).forEach(function (p) {
+        const li = el('li');
+        if (p.title) { li.appendChild(el('span', 'title', p.title)); li.appendChild(document.createTextNode(' ')); }
+        li.appendChild(el('span', 'path', p.choice ? p.node + ' \u2192 ' + p.choice : p.node));
+        ol.appendChild(li);
+      });
+      return ol;
+    }
+
+    /**
+     * What the person saw at the node they asked from, in their language and in the console's side
+     * by side, so the counsellor knows the words the person read (one column when they are the same).
+     */
+    function seen(s) {
+      const sec = el('section', 'seen');
+      sec.appendChild(el('h4', null, t('console.inbox.seen')));
+      const sides = el('div', 'seen-sides');
+      const list = [s.theirs];
+      if (s.yours && (!s.theirs || s.yours.lang !== s.theirs.lang)) { list.push(s.yours); }
+      list.forEach(function (side) {
+        if (!side) { return; }
+        const col = el('div', 'seen-side');
+        col.appendChild(el('p', 'seen-lang', t('console.inbox.seen.in', { lang: langName(side.lang) })));
+        const words = el('div', 'seen-text');
+        words.lang = side.lang;
+        words.dir = side.dir || 'auto';
+        paragraphs(words, side.text);
+        if (side.choices && side.choices.length) {
+          const ul = el('ul', 'seen-choices');
+          side.choices.forEach(function (c) { ul.appendChild(el('li', null, c)); });
+          words.appendChild(ul);
+        }
+        col.appendChild(words);
+        sides.appendChild(col);
+      });
+      sec.appendChild(sides);
+      return sec;
+    }
+
+    /**
+     * The case note: a few lines for the counsellor's follow-up, warned like a staff member's note
+     * when it looks like it holds personal data. The server keeps it beside the conversation only
+     * (so a reload gets it back) and drops it at the end; see docs/handoff.md.
+     */
+    function noteForm(f) {
+      const form = el('form', 'chat-note');
+      const id = 'note-' + f.ticket;
+      const label = el('label', null, t('console.inbox.note.label'));
+      label.htmlFor = id;
+      const input = document.createElement('textarea');
+      input.id = id;
+      input.rows = 2;
+      input.maxLength = 500;
+      input.value = f.note || '';
+      const save = el('button', null, t('console.inbox.note.save'));
+      save.type = 'submit';
+      const status = el('p', 'note-status');
+      status.setAttribute('role', 'status');
+      const warn = el('div', 'note-warning');
+      warn.setAttribute('role', 'alert');
+      warn.hidden = true;
+      warn.appendChild(el('h4', null, t('console.note.warn.title')));
+      warn.appendChild(el('p', null, t('console.inbox.note.why')));
+      const found = el('ul');
+      warn.appendChild(found);
+      const edit = el('button', 'primary', t('console.note.warn.edit'));
+      edit.type = 'button';
+      const anyway = el('button', null, t('console.note.warn.save'));
+      anyway.type = 'button';
+      const row = el('div', 'note-warning-actions');
+      row.appendChild(edit);
+      row.appendChild(anyway);
+      warn.appendChild(row);
+      let confirmed = null;
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        const text = input.value.trim();
+        if (text && confirmed !== text) {
+          const hits = personalData(text);
+          if (hits.length) {
+            found.textContent = '';
+            hits.forEach(function (h) { found.appendChild(el('li', null, h)); });
+            warn.hidden = false;
+            edit.focus();
+            return;
+          }
+        }
+        warn.hidden = true;
+        status.textContent = '';
+        say({ type: 'inbox.note', ticket: f.ticket, text: text });
+      });
+      edit.addEventListener('click', function () { warn.hidden = true; confirmed = null; input.focus(); });
+      anyway.addEventListener('click', function () { confirmed = input.value.trim(); form.requestSubmit(); });
+      form.appendChild(label);
+      form.appendChild(input);
+      form.appendChild(save);
+      form.appendChild(warn);
+      form.appendChild(status);
+      return { form: form, input: input, status: status };
+    }
+
+    /** The server saved the note (from this tab or another of the same counsellor). */
+    function noted(ticket, text) {
+      const c = chats[ticket];
+      if (!c) { return; }
+      c.saved = text || '';
+      if (document.activeElement !== c.note.input) { c.note.input.value = c.saved; }
+      c.note.status.textContent = t('console.inbox.note.saved');
+    }
+
+    function picker(kind, labelText, options, buttonText, go) {
+      const wrap = el('div', 'picker picker-' + kind);
+      const sel = document.createElement('select');
+      sel.setAttribute('aria-label', labelText);
+      options.forEach(function (o) {
+        const opt = el('option', null, o[1]);
+        opt.value = o[0];
+        sel.appendChild(opt);
+      });
+      const b = el('button', null, buttonText);
+      b.type = 'button';
+      b.addEventListener('click', function () {
+        if (sel.value) { go(sel.value, sel.options[sel.selectedIndex].textContent); }
+      });
+      wrap.appendChild(el('span', 'picker-label', labelText));
+      wrap.appendChild(sel);
+      wrap.appendChild(b);
+      return wrap;
+    }
+
+    function presence(ticket, connected) {
+      const c = chats[ticket];
+      if (c) { c.gone.hidden = connected; }
+    }
+
+    /**
+     * Bidi controls (U+202A-202E, U+2066-2069) out of the person's text: an override would show
+     * it reversed, or reorder the line around it; dir=auto and isolation keep the rest in place.
+     */
+    function plain(text) {
+      return String(text).replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
+    }
+
+    function line(ticket, who, text, danger) {
+      const c = chats[ticket];
+      if (!c) { return; }
+      const p = el('p', 'line ' + who + (danger ? ' danger' : ''));
+      if (danger) {
+        p.appendChild(el('strong', 'danger-flag', t('console.inbox.danger')));
+      }
+      p.appendChild(el('b', null, t(who === 'me' ? 'console.inbox.you' : 'console.inbox.person') + ': '));
+      const span = document.createElement('span');
+      span.textContent = plain(text);
+      span.dir = 'auto';
+      span.className = 'said';
+      p.appendChild(span);
+      c.log.appendChild(p);
+      c.log.scrollTop = c.log.scrollHeight;
+      return p;
+    }
+
+    /**
+     * How long a message may take to reach the person's connection before the console says it may
+     * not have: over Redis a delivery mark comes back in well under a second; without one the
+     * person's instance may have died, which the desk learns only some seconds later.
+     */
+    const DELIVERY_WAIT_MS = 5000;
+
+    /** Marks {@code p}, the counsellor's message {@code id}, as sent; delivered or "may not have arrived" later. */
+    function awaitDelivery(p, id) {
+      if (!p) { return; }
+      const mark = el('span', 'mark', t('console.inbox.sending'));
+      mark.setAttribute('role', 'status');
+      p.appendChild(mark);
+      pending[id] = mark;
+      setTimeout(function () {
+        if (pending[id] === mark) {   // a late mark still turns it to delivered
+          mark.textContent = t('console.inbox.undelivered');
+          mark.className = 'mark undelivered';
+        }
+      }, DELIVERY_WAIT_MS);
+    }
+
+    function delivered(id) {
+      const mark = pending[id];
+      if (!mark) { return; }
+      delete pending[id];
+      mark.textContent = t('console.inbox.delivered');
+      mark.className = 'mark delivered';
+    }
+
+    /**
+     * Over: everything about it leaves the screen, with one line saying so. A saved case note is
+     * shown once more, for the counsellor to carry into their organisation's own records; closing
+     * it is the last of it (the server dropped it with the conversation).
+     */
+    function ended(ticket) {
+      const c = chats[ticket];
+      if (!c) { return; }
+      delete chats[ticket];
+      $('inbox-status').textContent = t('console.inbox.ended');
+      if (!c.saved) {
+        c.box.remove();
+        return;
+      }
+      const kept = el('article', 'chat kept-note');
+      kept.appendChild(el('h3', null, t('console.inbox.note.kept')));
+      kept.appendChild(el('p', null, t('console.inbox.note.kept.why')));
+      const text = el('p', 'note-text', c.saved);
+      text.dir = 'auto';
+      kept.appendChild(text);
+      const close = el('button', 'primary', t('console.inbox.note.kept.close'));
+      close.type = 'button';
+      close.addEventListener('click', function () { kept.remove(); });
+      kept.appendChild(close);
+      c.box.replaceWith(kept);
+      close.focus();
+    }
+
+    return { open: open, close: close, relang: relang };
+  })();
+
   // ---------------------------------------------------------------- words
 
   function t(key, params) {
@@ -888,419 +1300,6 @@
     });
     watchIdle();
   }
-
-  // ---------------------------------------------------------------- the counsellor's inbox
-
-  /**
-   * People who asked to talk to a person (docs/handoff.md), for a log-in with the counsellor role:
-   * the queue (language, guide, the way through it: node ids and choices, never their words),
-   * accept, chat, a contact card in the person's language, hand back to the guide at a node,
-   * end and erase, block. Its own socket, so a staff conversation in this tab goes on beside it.
-   * Nothing is kept in this tab: after a reload the server sends the open conversations again.
-   */
-  const inbox = (function () {
-    let wanted = false;
-    let chats = {};          // ticket -> {box, log}
-    let lastQueue = null;    // the last inbox.queue frame, to show again in another console language
-    let sentIds = 0;         // ids of this tab's messages, for inbox.delivered
-    let pending = {};        // id -> the mark of a message not yet delivered
-
-    const link = losenClient({
-      url: WS_URL,
-      // The console's language goes with it: the dialog's words are shown in it beside the person's.
-      opened: function () { say({ type: 'inbox', lang: uiLang }); $('inbox-status').textContent = ''; },
-      frame: receive,
-      dropped: function () {
-        if (!wanted || !me) { return false; }
-        $('inbox-status').textContent = t('console.offline');
-        return true;
-      },
-      firstDelay: 500, maxDelay: 2500, pingEvery: 30000
-    });
-
-    function open() {
-      if (!me || (me.roles || []).indexOf('counsellor') < 0 || link.connected()) { return; }
-      wanted = true;
-      $('inbox').hidden = false;
-      link.connect();
-    }
-
-    function close() {
-      wanted = false;
-      link.close();
-      $('inbox').hidden = true;
-      $('queue').textContent = '';
-      $('chats').textContent = '';
-      chats = {};
-      lastQueue = null;
-      pending = {};
-    }
-
-    /** The console's language changed: the queue in the new words (a taken conversation keeps its own until a reload). */
-    function relang() {
-      if (lastQueue) { queue(lastQueue.waiting || [], lastQueue.desk); }
-    }
-
-    function say(frame) {
-      active = true;
-      return link.send(frame);
-    }
-
-    function pathText(path) {
-      return (path || []).map(function (p) { return p.choice ? p.node + ' \u2192 ' + p.choice : p.node; }).join(' \u00b7 ');
-    }
-
-    function receive(f) {
-      if (f.type === 'inbox.queue') {
-        lastQueue = f;
-        queue(f.waiting || [], f.desk);
-      } else if (f.type === 'inbox.chat') {
-        chat(f);
-      } else if (f.type === 'inbox.message') {
-        line(f.ticket, 'them', f.text, f.danger);
-      } else if (f.type === 'inbox.note') {
-        noted(f.ticket, f.note);
-      } else if (f.type === 'inbox.delivered') {
-        delivered(f.id);
-      } else if (f.type === 'inbox.presence') {
-        presence(f.ticket, f.connected);
-      } else if (f.type === 'inbox.ended') {
-        ended(f.ticket);
-      } else if (f.type === 'error') {
-        const key = f.code === 'taken' || f.code === 'away' ? 'console.inbox.' + f.code : 'console.error.' + f.code;
-        $('inbox-status').textContent = S[key] ? t(key) : t('console.error.generic');
-      }
-    }
-
-    function queue(waiting, desk) {
-      const ul = $('queue');
-      ul.textContent = '';
-      if (!waiting.length) {
-        // Closed (outside the hours, a holiday): say so, not just "nobody waits".
-        ul.appendChild(el('li', 'empty', t(desk === 'closed' ? 'console.inbox.closed' : 'console.inbox.empty')));
-        return;
-      }
-      waiting.forEach(function (w) {
-        const li = el('li', 'waiting');
-        li.setAttribute('data-ticket', w.ticket);
-        li.appendChild(el('span', 'who', t('console.inbox.who', { lang: langName(w.lang), dialog: w.dialog,
-          minutes: Math.floor((w.waited || 0) / 60) })));
-        li.appendChild(el('span', 'path', pathText(w.path)));
-        if (w.away) {
-          li.appendChild(el('span', 'away', t('console.inbox.offline')));
-        }
-        if (w.channel === 'sms') {
-          li.appendChild(el('span', 'channel', t('console.inbox.by-sms')));
-        }
-        const b = el('button', 'primary accept', t('console.inbox.accept'));
-        b.type = 'button';
-        b.addEventListener('click', function () { b.disabled = true; say({ type: 'inbox.accept', ticket: w.ticket }); });
-        li.appendChild(b);
-        ul.appendChild(li);
-      });
-    }
-
-    /** A conversation taken by this counsellor (also after a reconnect: the server sends each again). */
-    function chat(f) {
-      if (chats[f.ticket]) {
-        // Sent again: a reconnect, or the person switched language.
-        chats[f.ticket].head.textContent = langName(f.lang) + ' \u00b7 ' + f.dialog;
-        return;
-      }
-      const box = el('article', 'chat');
-      box.setAttribute('data-ticket', f.ticket);
-      const head = el('h3', null, langName(f.lang) + ' \u00b7 ' + f.dialog);
-      box.appendChild(head);
-      if (f.channel === 'sms') {
-        // Every reply is a text message to a phone: the counsellor should know before writing a long one.
-        box.appendChild(el('p', 'channel', t('console.inbox.by-sms')));
-      }
-      const gone = el('p', 'away', t('console.inbox.offline'));
-      gone.hidden = true;
-      gone.setAttribute('role', 'status');
-      box.appendChild(gone);
-      box.appendChild(pathList(f.path));
-      if (f.seen) { box.appendChild(seen(f.seen)); }
-      const log = el('div', 'chat-log');
-      log.setAttribute('role', 'log');
-      box.appendChild(log);
-
-      const form = el('form', 'chat-say');
-      const input = document.createElement('textarea');
-      input.rows = 2;
-      input.maxLength = 1000;
-      input.setAttribute('aria-label', t('console.inbox.write'));
-      input.placeholder = t('console.inbox.write');
-      const send = el('button', 'primary', t('console.inbox.send'));
-      send.type = 'submit';
-      form.appendChild(input);
-      form.appendChild(send);
-      form.addEventListener('submit', function (ev) {
-        ev.preventDefault();
-        const text = input.value.trim();
-        const id = 'm' + (++sentIds);
-        if (text && say({ type: 'inbox.say', ticket: f.ticket, text: text, id: id })) {
-          awaitDelivery(line(f.ticket, 'me', text), id);
-          input.value = '';
-        }
-      });
-      input.addEventListener('keydown', function (ev) {
-        if (ev.key === 'Enter' && !ev.shiftKey) { ev.preventDefault(); form.requestSubmit(); }
-      });
-      box.appendChild(form);
-
-      const tools = el('div', 'chat-tools');
-      tools.appendChild(picker('card', t('console.inbox.card'), (f.contacts || []).map(function (c) {
-        return [c.id, c.title + ' ' + c.phone];
-      }), t('console.inbox.card.send'), function (id, label) {
-        if (say({ type: 'inbox.card', ticket: f.ticket, fact: id })) { line(f.ticket, 'me', '\u260e ' + label); }
-      }));
-      tools.appendChild(picker('node', t('console.inbox.back'), (f.nodes || []).map(function (n) {
-        return typeof n === 'string' ? [n, n] : [n.id, n.title || n.id];
-      }),
-        t('console.inbox.back.go'), function (node) { say({ type: 'inbox.back', ticket: f.ticket, node: node }); }));
-      const end = el('button', 'danger end', t('console.inbox.end'));
-      end.type = 'button';
-      end.addEventListener('click', function () { say({ type: 'inbox.end', ticket: f.ticket }); });
-      const block = el('button', 'block', t('console.inbox.block'));
-      block.type = 'button';
-      block.addEventListener('click', function () { say({ type: 'inbox.block', ticket: f.ticket }); });
-      tools.appendChild(end);
-      tools.appendChild(block);
-      box.appendChild(tools);
-      const note = noteForm(f);
-      box.appendChild(note.form);
-      $('chats').appendChild(box);
-      chats[f.ticket] = { box: box, log: log, note: note, saved: f.note || '', head: head, gone: gone };
-      input.focus();
-    }
-
-    /** The way through the guide: each node's first line in the console's language, its id and the choice taken. */
-    function pathList(path) {
-      const ol = el('ol', 'path-steps');
-      ol.setAttribute('aria-label', t('console.inbox.path'));
-      (path || []).forEach(function (p) {
-        const li = el('li');
-        if (p.title) { li.appendChild(el('span', 'title', p.title)); li.appendChild(document.createTextNode(' ')); }
-        li.appendChild(el('span', 'path', p.choice ? p.node + ' \u2192 ' + p.choice : p.node));
-        ol.appendChild(li);
-      });
-      return ol;
-    }
-
-    /**
-     * What the person saw at the node they asked from, in their language and in the console's side
-     * by side, so the counsellor knows the words the person read (one column when they are the same).
-     */
-    function seen(s) {
-      const sec = el('section', 'seen');
-      sec.appendChild(el('h4', null, t('console.inbox.seen')));
-      const sides = el('div', 'seen-sides');
-      const list = [s.theirs];
-      if (s.yours && (!s.theirs || s.yours.lang !== s.theirs.lang)) { list.push(s.yours); }
-      list.forEach(function (side) {
-        if (!side) { return; }
-        const col = el('div', 'seen-side');
-        col.appendChild(el('p', 'seen-lang', t('console.inbox.seen.in', { lang: langName(side.lang) })));
-        const words = el('div', 'seen-text');
-        words.lang = side.lang;
-        words.dir = side.dir || 'auto';
-        paragraphs(words, side.text);
-        if (side.choices && side.choices.length) {
-          const ul = el('ul', 'seen-choices');
-          side.choices.forEach(function (c) { ul.appendChild(el('li', null, c)); });
-          words.appendChild(ul);
-        }
-        col.appendChild(words);
-        sides.appendChild(col);
-      });
-      sec.appendChild(sides);
-      return sec;
-    }
-
-    /**
-     * The case note: a few lines for the counsellor's follow-up, warned like a staff member's note
-     * when it looks like it holds personal data. The server keeps it beside the conversation only
-     * (so a reload gets it back) and drops it at the end; see docs/handoff.md.
-     */
-    function noteForm(f) {
-      const form = el('form', 'chat-note');
-      const id = 'note-' + f.ticket;
-      const label = el('label', null, t('console.inbox.note.label'));
-      label.htmlFor = id;
-      const input = document.createElement('textarea');
-      input.id = id;
-      input.rows = 2;
-      input.maxLength = 500;
-      input.value = f.note || '';
-      const save = el('button', null, t('console.inbox.note.save'));
-      save.type = 'submit';
-      const status = el('p', 'note-status');
-      status.setAttribute('role', 'status');
-      const warn = el('div', 'note-warning');
-      warn.setAttribute('role', 'alert');
-      warn.hidden = true;
-      warn.appendChild(el('h4', null, t('console.note.warn.title')));
-      warn.appendChild(el('p', null, t('console.inbox.note.why')));
-      const found = el('ul');
-      warn.appendChild(found);
-      const edit = el('button', 'primary', t('console.note.warn.edit'));
-      edit.type = 'button';
-      const anyway = el('button', null, t('console.note.warn.save'));
-      anyway.type = 'button';
-      const row = el('div', 'note-warning-actions');
-      row.appendChild(edit);
-      row.appendChild(anyway);
-      warn.appendChild(row);
-      let confirmed = null;
-      form.addEventListener('submit', function (ev) {
-        ev.preventDefault();
-        const text = input.value.trim();
-        if (text && confirmed !== text) {
-          const hits = personalData(text);
-          if (hits.length) {
-            found.textContent = '';
-            hits.forEach(function (h) { found.appendChild(el('li', null, h)); });
-            warn.hidden = false;
-            edit.focus();
-            return;
-          }
-        }
-        warn.hidden = true;
-        status.textContent = '';
-        say({ type: 'inbox.note', ticket: f.ticket, text: text });
-      });
-      edit.addEventListener('click', function () { warn.hidden = true; confirmed = null; input.focus(); });
-      anyway.addEventListener('click', function () { confirmed = input.value.trim(); form.requestSubmit(); });
-      form.appendChild(label);
-      form.appendChild(input);
-      form.appendChild(save);
-      form.appendChild(warn);
-      form.appendChild(status);
-      return { form: form, input: input, status: status };
-    }
-
-    /** The server saved the note (from this tab or another of the same counsellor). */
-    function noted(ticket, text) {
-      const c = chats[ticket];
-      if (!c) { return; }
-      c.saved = text || '';
-      if (document.activeElement !== c.note.input) { c.note.input.value = c.saved; }
-      c.note.status.textContent = t('console.inbox.note.saved');
-    }
-
-    function picker(kind, labelText, options, buttonText, go) {
-      const wrap = el('div', 'picker picker-' + kind);
-      const sel = document.createElement('select');
-      sel.setAttribute('aria-label', labelText);
-      options.forEach(function (o) {
-        const opt = el('option', null, o[1]);
-        opt.value = o[0];
-        sel.appendChild(opt);
-      });
-      const b = el('button', null, buttonText);
-      b.type = 'button';
-      b.addEventListener('click', function () {
-        if (sel.value) { go(sel.value, sel.options[sel.selectedIndex].textContent); }
-      });
-      wrap.appendChild(el('span', 'picker-label', labelText));
-      wrap.appendChild(sel);
-      wrap.appendChild(b);
-      return wrap;
-    }
-
-    function presence(ticket, connected) {
-      const c = chats[ticket];
-      if (c) { c.gone.hidden = connected; }
-    }
-
-    /**
-     * Bidi controls (U+202A-202E, U+2066-2069) out of the person's text: an override would show
-     * it reversed, or reorder the line around it; dir=auto and isolation keep the rest in place.
-     */
-    function plain(text) {
-      return String(text).replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
-    }
-
-    function line(ticket, who, text, danger) {
-      const c = chats[ticket];
-      if (!c) { return; }
-      const p = el('p', 'line ' + who + (danger ? ' danger' : ''));
-      if (danger) {
-        p.appendChild(el('strong', 'danger-flag', t('console.inbox.danger')));
-      }
-      p.appendChild(el('b', null, t(who === 'me' ? 'console.inbox.you' : 'console.inbox.person') + ': '));
-      const span = document.createElement('span');
-      span.textContent = plain(text);
-      span.dir = 'auto';
-      span.className = 'said';
-      p.appendChild(span);
-      c.log.appendChild(p);
-      c.log.scrollTop = c.log.scrollHeight;
-      return p;
-    }
-
-    /**
-     * How long a message may take to reach the person's connection before the console says it may
-     * not have: over Redis a delivery mark comes back in well under a second; without one the
-     * person's instance may have died, which the desk learns only some seconds later.
-     */
-    const DELIVERY_WAIT_MS = 5000;
-
-    /** Marks {@code p}, the counsellor's message {@code id}, as sent; delivered or "may not have arrived" later. */
-    function awaitDelivery(p, id) {
-      if (!p) { return; }
-      const mark = el('span', 'mark', t('console.inbox.sending'));
-      mark.setAttribute('role', 'status');
-      p.appendChild(mark);
-      pending[id] = mark;
-      setTimeout(function () {
-        if (pending[id] === mark) {   // a late mark still turns it to delivered
-          mark.textContent = t('console.inbox.undelivered');
-          mark.className = 'mark undelivered';
-        }
-      }, DELIVERY_WAIT_MS);
-    }
-
-    function delivered(id) {
-      const mark = pending[id];
-      if (!mark) { return; }
-      delete pending[id];
-      mark.textContent = t('console.inbox.delivered');
-      mark.className = 'mark delivered';
-    }
-
-    /**
-     * Over: everything about it leaves the screen, with one line saying so. A saved case note is
-     * shown once more, for the counsellor to carry into their organisation's own records; closing
-     * it is the last of it (the server dropped it with the conversation).
-     */
-    function ended(ticket) {
-      const c = chats[ticket];
-      if (!c) { return; }
-      delete chats[ticket];
-      $('inbox-status').textContent = t('console.inbox.ended');
-      if (!c.saved) {
-        c.box.remove();
-        return;
-      }
-      const kept = el('article', 'chat kept-note');
-      kept.appendChild(el('h3', null, t('console.inbox.note.kept')));
-      kept.appendChild(el('p', null, t('console.inbox.note.kept.why')));
-      const text = el('p', 'note-text', c.saved);
-      text.dir = 'auto';
-      kept.appendChild(text);
-      const close = el('button', 'primary', t('console.inbox.note.kept.close'));
-      close.type = 'button';
-      close.addEventListener('click', function () { kept.remove(); });
-      kept.appendChild(close);
-      c.box.replaceWith(kept);
-      close.focus();
-    }
-
-    return { open: open, close: close, relang: relang };
-  })();
-
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', boot);
