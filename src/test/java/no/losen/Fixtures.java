@@ -45,16 +45,21 @@ public final class Fixtures {
 
     /** A copy of the basic fixture that a test may break. */
     public static Path copyOfBasic(Path dir) {
-        try (Stream<Path> s = Files.walk(BASIC)) {
+        copyTree(BASIC, dir);
+        return dir;
+    }
+
+    /** Copies the folder {@code from}, with everything in it, to {@code to}. */
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
-                Path to = dir.resolve(BASIC.relativize(p).toString());
+                Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
+                    Files.createDirectories(target);
                 } else {
-                    Files.copy(p, to);
+                    Files.copy(p, target);
                 }
             }
-            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
