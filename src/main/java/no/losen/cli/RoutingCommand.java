@@ -144,9 +144,9 @@ public final class RoutingCommand implements Callable<Integer> {
         @Option(names = "--thresholds", split = ",", description = "route,ask,danger[,short-words,short-danger] (default: the built-in).")
         double[] thresholds;
 
-        @Option(names = "--misspellings", description = "Train the topic model on a misspelt copy of each example too "
-                + "(measured, not the default: README, \"Free text\").")
-        boolean misspellings;
+        @Option(names = "--no-misspellings", description = "Train the topic model on the examples as written only, without "
+                + "a misspelt copy of each (the default trains on both: README, \"Free text\").")
+        boolean nomisspellings;
 
         @Option(names = "--no-bridge", description = "Read messages without the Norwegian words the glossaries give them.")
         boolean nobridge;
@@ -176,7 +176,7 @@ public final class RoutingCommand implements Callable<Integer> {
             IntentModel.Settings b = IntentModel.Settings.DEFAULT;
             IntentModel.Settings settings = new IntentModel.Settings(solver != null ? solver : b.solver(),
                     c != null ? c : b.c(), dangerWeight != null ? dangerWeight : b.dangerWeight(), eps != null ? eps : b.eps(),
-                    b.misspellings() || misspellings, noneWeight != null ? noneWeight : b.noneWeight());
+                    b.misspellings() && !nomisspellings, noneWeight != null ? noneWeight : b.noneWeight());
             Recogniser.Thresholds t = thresholds == null ? Recogniser.Thresholds.DEFAULT
                     : thresholds.length >= 5 ? new Recogniser.Thresholds(thresholds[0], thresholds[1], thresholds[2],
                     (int) thresholds[3], thresholds[4])

@@ -63,6 +63,19 @@ class IntentModelCacheTest {
     }
 
     @Test
+    void the_danger_model_is_the_one_trained_without_misspelt_copies() {
+        DialogSet set = ContentLoader.load(RecogniserTest.INTENT).set();
+        List<Examples.Labelled> data = Recogniser.trainingData(set, set.dialog("help").orElseThrow());
+        IntentModel.Settings d = IntentModel.Settings.DEFAULT;
+        IntentModel with = IntentModel.train(data, "emergency", new IntentModel.Settings(d.solver(), d.c(), d.dangerWeight(), d.eps(), true));
+        IntentModel without = IntentModel.train(data, "emergency", new IntentModel.Settings(d.solver(), d.c(), d.dangerWeight(), d.eps(), false));
+        for (String m : MESSAGES) {
+            assertThat(with.score(m, "en").danger()).as(m).isEqualTo(without.score(m, "en").danger());
+        }
+        assertThat(with.sameAs(without)).as("the topic model is not").isFalse();
+    }
+
+    @Test
     void a_changed_example_trains_a_new_model() throws IOException {
         DialogSet set = ContentLoader.load(RecogniserTest.INTENT).set();
         Dialog help = set.dialog("help").orElseThrow();
