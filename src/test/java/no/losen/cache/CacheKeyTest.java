@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class CacheKeyTest {
 
     @Test
-    void equal_inputs_give_equal_fingerprints_and_any_change_another() {
+    void equalInputsGiveEqualFingerprintsAndAnyChangeAnother() {
         CacheKey a = CacheKey.of("search", "v1").add("ab").add("c").build();
         assertThat(CacheKey.of("search", "v1").add("ab").add("c").build()).isEqualTo(a);
         assertThat(CacheKey.of("search", "v1").add("a").add("bc").build()).as("inputs are length-prefixed").isNotEqualTo(a);
@@ -18,7 +18,7 @@ class CacheKeyTest {
     }
 
     @Test
-    void the_running_code_has_a_version_from_the_build() {
+    void theRunningCodeHasAVersionFromTheBuild() {
         assertThat(CodeVersion.current()).matches("[^@]+@\\d{4}-\\d\\d-\\d\\dT.+").doesNotContain("${");
     }
 }

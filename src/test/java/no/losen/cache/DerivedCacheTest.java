@@ -76,7 +76,7 @@ class DerivedCacheTest {
     }
 
     @Test
-    void an_entry_whose_fingerprint_matches_is_read_instead_of_built() {
+    void anEntryWhoseFingerprintMatchesIsReadInsteadOfBuilt() {
         DerivedCache cache = DerivedCache.at(dir);
         assertThat(cache.get("test", key("corpus v1"), TEXT, build(SECRET))).isEqualTo(SECRET);
         assertThat(cache.get("test", key("corpus v1"), TEXT, build("other"))).isEqualTo(SECRET);
@@ -87,7 +87,7 @@ class DerivedCacheTest {
     }
 
     @Test
-    void changed_content_or_a_new_build_is_built_again() {
+    void changedContentOrANewBuildIsBuiltAgain() {
         DerivedCache cache = DerivedCache.at(dir);
         cache.get("test", key("corpus v1"), TEXT, build(SECRET));
         assertThat(cache.get("test", key("corpus v2"), TEXT, build("v2"))).isEqualTo("v2");
@@ -99,7 +99,7 @@ class DerivedCacheTest {
     }
 
     @Test
-    void a_corrupt_entry_is_rebuilt_with_a_warning_and_replaced() throws IOException {
+    void aCorruptEntryIsRebuiltWithAWarningAndReplaced() throws IOException {
         DerivedCache cache = DerivedCache.at(dir);
         cache.get("test", key("corpus"), TEXT, build(SECRET));
         Path file = cache.file("test", key("corpus"));
@@ -115,7 +115,7 @@ class DerivedCacheTest {
     }
 
     @Test
-    void a_truncated_entry_an_empty_file_and_a_foreign_file_are_rebuilt() throws IOException {
+    void aTruncatedEntryAnEmptyFileAndAForeignFileAreRebuilt() throws IOException {
         DerivedCache cache = DerivedCache.at(dir);
         cache.get("test", key("corpus"), TEXT, build(SECRET));
         Path file = cache.file("test", key("corpus"));
@@ -132,7 +132,7 @@ class DerivedCacheTest {
     }
 
     @Test
-    void an_entry_of_another_format_version_is_rebuilt() throws IOException {
+    void anEntryOfAnotherFormatVersionIsRebuilt() throws IOException {
         DerivedCache cache = DerivedCache.at(dir);
         cache.get("test", key("corpus"), TEXT, build(SECRET));
         Path file = cache.file("test", key("corpus"));
@@ -144,7 +144,7 @@ class DerivedCacheTest {
     }
 
     @Test
-    void a_payload_its_codec_cannot_read_is_rebuilt() {
+    void aPayloadItsCodecCannotReadIsRebuilt() {
         DerivedCache cache = DerivedCache.at(dir);
         cache.get("test", key("corpus"), TEXT, build(SECRET));
         DerivedCache.Codec<String> failing = new DerivedCache.Codec<>() {
@@ -163,7 +163,7 @@ class DerivedCacheTest {
     }
 
     @Test
-    void entries_are_renamed_into_place_in_a_folder_only_its_owner_can_read() throws IOException {
+    void entriesAreRenamedIntoPlaceInAFolderOnlyItsOwnerCanRead() throws IOException {
         DerivedCache cache = DerivedCache.at(dir);
         cache.get("test", key("corpus"), TEXT, build(SECRET));
         try (Stream<Path> files = Files.list(dir)) {
@@ -173,7 +173,7 @@ class DerivedCacheTest {
     }
 
     @Test
-    void old_entries_of_a_kind_are_pruned() {
+    void oldEntriesOfAKindArePruned() {
         DerivedCache cache = DerivedCache.at(dir);
         for (int i = 0; i < DerivedCache.KEEP + 3; i++) {
             cache.get("test", key("corpus v" + i), TEXT, build("v" + i));
@@ -189,7 +189,7 @@ class DerivedCacheTest {
     }
 
     @Test
-    void a_folder_that_cannot_be_written_only_costs_the_rebuild() throws IOException {
+    void aFolderThatCannotBeWrittenOnlyCostsTheRebuild() throws IOException {
         Path file = tmp.resolve("a-file");
         Files.writeString(file, "in the way");
         DerivedCache cache = DerivedCache.at(file.resolve("cache"));
@@ -200,7 +200,7 @@ class DerivedCacheTest {
     }
 
     @Test
-    void off_builds_every_time_and_the_setting_reads_off_blank_and_a_folder() {
+    void offBuildsEveryTimeAndTheSettingReadsOffBlankAndAFolder() {
         DerivedCache.off().get("test", key("corpus"), TEXT, build(SECRET));
         DerivedCache.off().get("test", key("corpus"), TEXT, build(SECRET));
         assertThat(builds).hasValue(2);

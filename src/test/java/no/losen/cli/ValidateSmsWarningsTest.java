@@ -22,7 +22,7 @@ class ValidateSmsWarningsTest {
     Path dir;
 
     @Test
-    void a_node_over_the_sms_budget_is_an_error_with_file_and_line_until_it_has_a_short_form() throws IOException {
+    void aNodeOverTheSmsBudgetIsAnErrorWithFileAndLineUntilItHasAShortForm() throws IOException {
         Path root = Fixtures.copyOfBasic(dir);
         Files.createDirectories(root.resolve("translations/sms"));
         for (String lang : new String[] {"nb", "en", "ar"}) {

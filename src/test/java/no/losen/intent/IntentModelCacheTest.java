@@ -32,7 +32,7 @@ class IntentModelCacheTest {
     }
 
     @Test
-    void training_twice_gives_the_same_model() {
+    void trainingTwiceGivesTheSameModel() {
         DialogSet set = ContentLoader.load(RecogniserTest.INTENT).set();
         Dialog help = set.dialog("help").orElseThrow();
         List<Examples.Labelled> data = Recogniser.trainingData(set, help);
@@ -42,7 +42,7 @@ class IntentModelCacheTest {
     }
 
     @Test
-    void the_bundled_dialogs_models_read_from_the_cache_are_the_models_trained() throws IOException {
+    void theBundledDialogsModelsReadFromTheCacheAreTheModelsTrained() throws IOException {
         DialogSet set = ContentLoader.load(Path.of(".")).set();
         DerivedCache cache = DerivedCache.at(tmp);
         for (Dialog d : set.dialogs().values()) {
@@ -63,7 +63,7 @@ class IntentModelCacheTest {
     }
 
     @Test
-    void the_danger_model_is_the_one_trained_without_misspelt_copies() {
+    void theDangerModelIsTheOneTrainedWithoutMisspeltCopies() {
         DialogSet set = ContentLoader.load(RecogniserTest.INTENT).set();
         List<Examples.Labelled> data = Recogniser.trainingData(set, set.dialog("help").orElseThrow());
         IntentModel.Settings d = IntentModel.Settings.DEFAULT;
@@ -76,7 +76,7 @@ class IntentModelCacheTest {
     }
 
     @Test
-    void a_changed_example_trains_a_new_model() throws IOException {
+    void aChangedExampleTrainsANewModel() throws IOException {
         DialogSet set = ContentLoader.load(RecogniserTest.INTENT).set();
         Dialog help = set.dialog("help").orElseThrow();
         DerivedCache cache = DerivedCache.at(tmp);
@@ -94,7 +94,7 @@ class IntentModelCacheTest {
     }
 
     @Test
-    void another_bridge_is_another_key_and_a_bridge_without_an_id_is_never_cached() throws IOException {
+    void anotherBridgeIsAnotherKeyAndABridgeWithoutAnIdIsNeverCached() throws IOException {
         DialogSet set = ContentLoader.load(RecogniserTest.INTENT).set();
         List<Examples.Labelled> data = Recogniser.trainingData(set, set.dialog("help").orElseThrow());
         DerivedCache cache = DerivedCache.at(tmp);
@@ -113,7 +113,7 @@ class IntentModelCacheTest {
     }
 
     @Test
-    void a_recogniser_from_the_cache_reads_messages_as_a_trained_one() {
+    void aRecogniserFromTheCacheReadsMessagesAsATrainedOne() {
         DialogSet set = ContentLoader.load(RecogniserTest.INTENT).set();
         Dialog help = set.dialog("help").orElseThrow();
         DerivedCache cache = DerivedCache.at(tmp);

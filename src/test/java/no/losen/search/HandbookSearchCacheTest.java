@@ -76,7 +76,7 @@ class HandbookSearchCacheTest {
     }
 
     @Test
-    void the_search_read_from_the_cache_answers_exactly_as_the_fresh_build() throws IOException {
+    void theSearchReadFromTheCacheAnswersExactlyAsTheFreshBuild() throws IOException {
         HandbookSearch fresh = build(root, cache);
         assertThat(entries()).hasSize(1);
         long stored = Files.getLastModifiedTime(entries().get(0)).toMillis();
@@ -91,7 +91,7 @@ class HandbookSearchCacheTest {
     }
 
     @Test
-    void an_edited_corpus_is_cleaned_and_indexed_again() throws IOException {
+    void anEditedCorpusIsCleanedAndIndexedAgain() throws IOException {
         build(root, cache);
         Path source = root.resolve("corpus/fafo-faktaflak-2021-irregulaere-migranter.txt");
         Files.writeString(source, Files.readString(source)
@@ -104,7 +104,7 @@ class HandbookSearchCacheTest {
     }
 
     @Test
-    void a_damaged_entry_is_rebuilt_and_the_search_answers_as_before() throws IOException {
+    void aDamagedEntryIsRebuiltAndTheSearchAnswersAsBefore() throws IOException {
         HandbookSearch fresh = build(root, cache);
         Path entry = entries().get(0);
         byte[] bytes = Files.readAllBytes(entry);
@@ -122,7 +122,7 @@ class HandbookSearchCacheTest {
     }
 
     @Test
-    void a_search_built_without_the_cache_finds_the_same_passages() {
+    void aSearchBuiltWithoutTheCacheFindsTheSamePassages() {
         // Documents are indexed in parallel, so two fresh builds may order passages of equal score apart;
         // the passages found and their scores are the same.
         List<String> cached = answers(build(root, cache)).stream().sorted().toList();

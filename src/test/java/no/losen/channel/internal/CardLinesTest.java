@@ -16,20 +16,20 @@ class CardLinesTest {
     }
 
     @Test
-    void a_contact_is_its_title_and_how_to_reach_it_unless_the_text_already_says_it() {
+    void aContactIsItsTitleAndHowToReachItUnlessTheTextAlreadySaysIt() {
         assertThat(line(ROSA, "Hei.")).isEqualTo("ROSA: 22 33 11 60");
         assertThat(line(ROSA, "Ring ROSA på 22 33 11 60.")).isEmpty();
         assertThat(CardLines.card(ROSA, "", k -> null, i -> i)).isEqualTo("ROSA");
     }
 
     @Test
-    void a_fact_is_its_title_and_what_it_says() {
+    void aFactIsItsTitleAndWhatItSays() {
         assertThat(line(new Card.Fact("deadline", "Frist", "Tre uker", null, null, null, null, null), ""))
                 .isEqualTo("Frist: Tre uker");
     }
 
     @Test
-    void a_printable_card_lists_its_items_as_the_channel_does_and_leaves_out_those_it_drops() {
+    void aPrintableCardListsItsItemsAsTheChannelDoesAndLeavesOutThoseItDrops() {
         Card slip = new Card.Print("Lapp", List.of("Hei", "ROSA: 22 33 11 60"));
         assertThat(line(slip, "")).isEqualTo("Lapp\n- Hei\n- ROSA: 22 33 11 60");
         assertThat(CardLines.card(slip, "", Card.Contact::phone, i -> i.equals("Hei") ? null : i))
@@ -37,7 +37,7 @@ class CardLinesTest {
     }
 
     @Test
-    void a_search_card_is_no_line_and_a_passage_is_cited_by_title_and_section() {
+    void aSearchCardIsNoLineAndAPassageIsCitedByTitleAndSection() {
         assertThat(line(new Card.Search("Fra håndboka", "Sjekk.", List.of()), "")).isEmpty();
         assertThat(CardLines.source(new Card.Hit("handbook", "Håndbok", "4.2", "Tekst"))).isEqualTo("Håndbok 4.2");
         assertThat(CardLines.source(new Card.Hit("handbook", " ", null, "Tekst"))).isEqualTo("handbook");

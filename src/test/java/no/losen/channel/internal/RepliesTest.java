@@ -14,7 +14,7 @@ class RepliesTest {
     private final Replies<List<String>> replies = new Replies<>(Duration.ofMinutes(5), 100);
 
     @Test
-    void a_retry_while_the_first_is_still_pending_waits_for_the_same_answer() {
+    void aRetryWhileTheFirstIsStillPendingWaitsForTheSameAnswer() {
         AtomicInteger runs = new AtomicInteger();
         Promise<List<String>> slow = Promise.promise();
         Future<List<String>> first = replies.once("k", () -> {
@@ -33,13 +33,13 @@ class RepliesTest {
     }
 
     @Test
-    void a_failed_answer_is_forgotten_so_a_retry_is_handled_afresh() {
+    void aFailedAnswerIsForgottenSoARetryIsHandledAfresh() {
         replies.once("k", () -> Future.failedFuture(new IllegalStateException("store down")));
         assertThat(replies.once("k", () -> Future.succeededFuture(List.of("ok"))).result()).containsExactly("ok");
     }
 
     @Test
-    void forget_erases_a_phones_answers_but_the_one_being_given_and_a_retry_of_one_does_nothing() {
+    void forgetErasesAPhonesAnswersButTheOneBeingGivenAndARetryOfOneDoesNothing() {
         replies.once("phone/a", () -> Future.succeededFuture(List.of("1")));
         replies.once("phone/b", () -> Future.succeededFuture(List.of("2")));
         replies.once("other/a", () -> Future.succeededFuture(List.of("3")));

@@ -13,7 +13,7 @@ class SerialTest {
     private final Serial serial = new Serial();
 
     @Test
-    void work_for_one_key_starts_only_after_the_previous_has_finished() {
+    void workForOneKeyStartsOnlyAfterThePreviousHasFinished() {
         List<String> log = new ArrayList<>();
         Promise<String> first = Promise.promise();
         serial.run("phone", () -> {
@@ -31,7 +31,7 @@ class SerialTest {
     }
 
     @Test
-    void other_keys_do_not_wait_and_a_failure_does_not_block_the_next() {
+    void otherKeysDoNotWaitAndAFailureDoesNotBlockTheNext() {
         Promise<String> stuck = Promise.promise();
         serial.run("a", stuck::future);
         assertThat(serial.run("b", () -> Future.succeededFuture("b")).result()).isEqualTo("b");

@@ -14,21 +14,21 @@ class JsonGatewayTest {
     private final JsonGateway g = new JsonGateway(SECRET);
 
     @Test
-    void the_signature_is_hex_hmac_sha256_of_the_raw_body() {
+    void theSignatureIsHexHmacSha256OfTheRawBody() {
         // Computed independently: python3 -c "import hmac,hashlib;print(hmac.new(b'key',b'{}',hashlib.sha256).hexdigest())"
         assertThat(JsonGateway.signature("key", "{}".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("sha256=a777724d943eb48dc69bca8a4a6d57a04db3f9ec7e1de4e581e860265bdf3032");
     }
 
     @Test
-    void a_signed_message_is_read() {
+    void aSignedMessageIsRead() {
         String body = "{\"from\":\"+4791234567\",\"to\":\"2222\",\"text\":\"Hei\",\"id\":\"m-1\"}";
         Inbound in = g.read(signed(body));
         assertThat(in).isEqualTo(new Inbound("+4791234567", "2222", "Hei", "m-1"));
     }
 
     @Test
-    void a_wrong_secret_a_changed_body_or_no_signature_is_refused_with_403() {
+    void aWrongSecretAChangedBodyOrNoSignatureIsRefusedWith403() {
         String body = "{\"from\":\"+4791234567\",\"text\":\"Hei\",\"id\":\"m-1\"}";
         assertRefused(() -> new JsonGateway("another secret entirely").read(signed(body)), 403);
         SmsGateway.Webhook changed = new SmsGateway.Webhook("/sms/inbound", signed(body).headers(),
@@ -38,7 +38,7 @@ class JsonGatewayTest {
     }
 
     @Test
-    void a_signed_body_that_is_not_the_expected_json_is_malformed() {
+    void aSignedBodyThatIsNotTheExpectedJsonIsMalformed() {
         assertRefused(() -> g.read(signed("not json")), 400);
         assertRefused(() -> g.read(signed("[1,2]")), 400);
         assertRefused(() -> g.read(signed("{\"text\":\"Hei\",\"id\":\"m\"}")), 400);
@@ -48,7 +48,7 @@ class JsonGatewayTest {
     }
 
     @Test
-    void the_reply_lists_the_messages() {
+    void theReplyListsTheMessages() {
         SmsGateway.Response r = g.reply(List.of("En", "To \"sitat\""));
         assertThat(r.contentType()).isEqualTo("application/json");
         assertThat(r.body()).isEqualTo("{\"messages\":[\"En\",\"To \\\"sitat\\\"\"]}");

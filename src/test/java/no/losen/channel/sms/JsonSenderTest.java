@@ -43,7 +43,7 @@ class JsonSenderTest {
     }
 
     @Test
-    void posts_the_messages_in_one_body_signed_as_the_webhook_is() throws Exception {
+    void postsTheMessagesInOneBodySignedAsTheWebhookIs() throws Exception {
         JsonSender s = new JsonSender(serve(202), SECRET, HttpClient.newHttpClient());
         s.send(new SmsSender.Recipient("+4791234567", "2222"), List.of("Første", "مرحبا")).toCompletableFuture().join();
         assertThat(bodies).hasSize(1);
@@ -55,7 +55,7 @@ class JsonSenderTest {
     }
 
     @Test
-    void a_refusal_fails_the_send_with_the_status_only() throws Exception {
+    void aRefusalFailsTheSendWithTheStatusOnly() throws Exception {
         JsonSender s = new JsonSender(serve(500), SECRET, HttpClient.newHttpClient());
         assertThatThrownBy(() -> s.send(new SmsSender.Recipient("+4791234567", null), List.of("x")).toCompletableFuture().join())
                 .isInstanceOf(CompletionException.class).hasCauseInstanceOf(JsonSender.SendFailed.class)
@@ -63,7 +63,7 @@ class JsonSenderTest {
     }
 
     @Test
-    void nothing_to_send_sends_nothing_and_a_recipient_prints_no_number() throws Exception {
+    void nothingToSendSendsNothingAndARecipientPrintsNoNumber() throws Exception {
         JsonSender s = new JsonSender(serve(202), SECRET, HttpClient.newHttpClient());
         s.send(new SmsSender.Recipient("+4791234567", "2222"), List.of()).toCompletableFuture().join();
         assertThat(bodies).isEmpty();

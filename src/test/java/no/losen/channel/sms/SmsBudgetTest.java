@@ -33,7 +33,7 @@ class SmsBudgetTest {
     }
 
     @Test
-    void the_fixture_dialog_fits_the_budget_in_every_language() {
+    void theFixtureDialogFitsTheBudgetInEveryLanguage() {
         SmsFixture.root(dir);
         assertThat(SmsBudget.check(load().set())).isEmpty();
     }
@@ -67,7 +67,7 @@ class SmsBudgetTest {
     }
 
     @Test
-    void a_node_of_a_public_dialog_over_three_segments_is_an_error_naming_its_place_and_languages() {
+    void aNodeOfAPublicDialogOverThreeSegmentsIsAnErrorNamingItsPlaceAndLanguages() {
         SmsFixture.root(dir);
         longDialog("");
         var problems = SmsBudget.check(load().set());
@@ -79,14 +79,14 @@ class SmsBudgetTest {
     }
 
     @Test
-    void a_short_sms_form_brings_the_node_within_the_budget() {
+    void aShortSmsFormBringsTheNodeWithinTheBudget() {
         SmsFixture.root(dir);
         longDialog("  long.wall.sms: Kort, ring ROSA.\n");
         assertThat(SmsBudget.check(load().set())).isEmpty();
     }
 
     @Test
-    void room_is_what_the_rest_of_the_node_leaves_of_three_segments() {
+    void roomIsWhatTheRestOfTheNodeLeavesOfThreeSegments() {
         SmsFixture.root(dir);
         longDialog("  long.wall.sms: Kort.\n");
         var set = load().set();
@@ -101,7 +101,7 @@ class SmsBudgetTest {
     }
 
     @Test
-    void staff_dialogs_are_not_checked_and_missing_sms_words_are_a_warning() throws IOException {
+    void staffDialogsAreNotCheckedAndMissingSmsWordsAreAWarning() throws IOException {
         SmsFixture.root(dir);
         Files.delete(dir.resolve("translations/sms/ar.yaml"));
         var problems = SmsBudget.check(load().set());
@@ -111,7 +111,7 @@ class SmsBudgetTest {
     }
 
     @Test
-    void every_node_of_every_bundled_public_dialog_fits_three_segments_in_every_language_it_offers() {
+    void everyNodeOfEveryBundledPublicDialogFitsThreeSegmentsInEveryLanguageItOffers() {
         Loaded l = ContentLoader.load(Fixtures.REPO);
         assertThat(l.errors()).isEmpty();
         DialogSet set = l.set();

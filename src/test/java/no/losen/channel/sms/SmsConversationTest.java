@@ -38,14 +38,14 @@ class SmsConversationTest {
     }
 
     @Test
-    void first_contact_gets_the_language_menu_and_stores_nothing() {
+    void firstContactGetsTheLanguageMenuAndStoresNothing() {
         open(Map.of());
         assertThat(send("Hei")).startsWith("Velg språk / Choose language\n1 Norsk bokmål\n2 English\n3 العربية");
         assertThat(store.size()).isZero();
     }
 
     @Test
-    void a_number_from_the_menu_starts_the_dialog_in_that_language() {
+    void aNumberFromTheMenuStartsTheDialogInThatLanguage() {
         open(Map.of());
         send("Hei");
         assertThat(send("2")).startsWith("Hello! What is it about?\n1 I am an adult");
@@ -53,13 +53,13 @@ class SmsConversationTest {
     }
 
     @Test
-    void naming_a_language_at_first_contact_starts_in_it_at_once() {
+    void namingALanguageAtFirstContactStartsInItAtOnce() {
         open(Map.of());
         assertThat(send("norsk")).startsWith("Hei! Hva gjelder det?");
     }
 
     @Test
-    void choices_are_taken_by_number_or_by_their_words() {
+    void choicesAreTakenByNumberOrByTheirWords() {
         open(Map.of());
         send("1");
         assertThat(send("1")).startsWith("Du kan få helsehjelp.");
@@ -68,7 +68,7 @@ class SmsConversationTest {
     }
 
     @Test
-    void a_number_that_is_not_a_choice_is_asked_again_politely_with_the_choices() {
+    void aNumberThatIsNotAChoiceIsAskedAgainPolitelyWithTheChoices() {
         open(Map.of());
         send("1");
         String reply = send("7");
@@ -79,7 +79,7 @@ class SmsConversationTest {
     }
 
     @Test
-    void zero_and_the_back_keyword_go_back_one_step() {
+    void zeroAndTheBackKeywordGoBackOneStep() {
         open(Map.of());
         send("1");
         send("1");
@@ -89,7 +89,7 @@ class SmsConversationTest {
     }
 
     @Test
-    void on_a_check_list_numbers_tick_and_zero_ticks_nothing() {
+    void onACheckListNumbersTickAndZeroTicksNothing() {
         open(Map.of());
         send("1");
         assertThat(send("3")).startsWith("Kryss av det som passer.\n1 Gjeld\n2 Passet er tatt")
@@ -102,7 +102,7 @@ class SmsConversationTest {
     }
 
     @Test
-    void menu_starts_over_in_the_same_language() {
+    void menuStartsOverInTheSameLanguage() {
         open(Map.of());
         send("1");
         send("1");
@@ -110,7 +110,7 @@ class SmsConversationTest {
     }
 
     @Test
-    void a_language_name_switches_language_and_keeps_the_place() {
+    void aLanguageNameSwitchesLanguageAndKeepsThePlace() {
         open(Map.of());
         send("1");
         send("1");
@@ -119,7 +119,7 @@ class SmsConversationTest {
     }
 
     @Test
-    void help_explains_in_the_keywords_language_or_the_sessions() {
+    void helpExplainsInTheKeywordsLanguageOrTheSessions() {
         open(Map.of());
         assertThat(send("HJELP")).startsWith("Losen gir informasjon om rettighetene dine.");
         assertThat(send("help")).startsWith("Losen gives information about your rights.");
@@ -128,7 +128,7 @@ class SmsConversationTest {
     }
 
     @Test
-    void stop_erases_the_session_and_confirms_in_one_line() {
+    void stopErasesTheSessionAndConfirmsInOneLine() {
         open(Map.of());
         send("1");
         send("1");
@@ -140,7 +140,7 @@ class SmsConversationTest {
     }
 
     @Test
-    void a_message_from_before_stop_retried_after_it_does_nothing() {
+    void aMessageFromBeforeStopRetriedAfterItDoesNothing() {
         open(Map.of());
         Inbound menu = new Inbound(PHONE, "2222", "Hei", "before-1");
         Inbound language = new Inbound(PHONE, "2222", "1", "before-2");
@@ -153,7 +153,7 @@ class SmsConversationTest {
     }
 
     @Test
-    void a_retried_message_id_gets_the_same_reply_and_moves_the_dialog_once() {
+    void aRetriedMessageIdGetsTheSameReplyAndMovesTheDialogOnce() {
         open(Map.of());
         send("1");
         Inbound choose = new Inbound(PHONE, "2222", "1", "retry-me");
@@ -165,7 +165,7 @@ class SmsConversationTest {
     }
 
     @Test
-    void the_same_id_from_another_phone_is_another_message() {
+    void theSameIdFromAnotherPhoneIsAnotherMessage() {
         open(Map.of());
         List<String> a = sms.handle("test", new Inbound(PHONE, "2222", "1", "same")).await();
         List<String> b = sms.handle("test", new Inbound("+4799999999", "2222", "Hei", "same")).await();
@@ -174,7 +174,7 @@ class SmsConversationTest {
     }
 
     @Test
-    void free_text_goes_to_the_handbook_search_and_is_answered_in_two_segments_with_its_source() {
+    void freeTextGoesToTheHandbookSearchAndIsAnsweredInTwoSegmentsWithItsSource() {
         String passage = "Personer uten lovlig opphold har rett til helsehjelp som er helt nødvendig og ikke kan vente. "
                 .repeat(5);
         TextAction search = (text, lang) -> List.of(new Card.Hit("sarbare-migranter-handbok",
@@ -187,21 +187,21 @@ class SmsConversationTest {
     }
 
     @Test
-    void free_text_without_a_search_asks_to_choose() {
+    void freeTextWithoutASearchAsksToChoose() {
         open(Map.of());
         send("1");
         assertThat(send("hva med tannlege")).startsWith("Velg ett av disse.\nHei! Hva gjelder det?");
     }
 
     @Test
-    void an_overlong_message_is_answered_not_refused() {
+    void anOverlongMessageIsAnsweredNotRefused() {
         open(Map.of());
         send("1");
         assertThat(send("x".repeat(1200))).isEqualTo("Meldingen er for lang. Skriv kortere, eller svar med et tall.");
     }
 
     @Test
-    void a_session_whose_node_is_gone_is_dropped_and_the_phone_starts_afresh() {
+    void aSessionWhoseNodeIsGoneIsDroppedAndThePhoneStartsAfresh() {
         open(Map.of());
         no.losen.dialog.Session stale = new no.losen.dialog.Session("demo", "removed-node", "nb", Map.of(), List.of(), false);
         SmsConversation.Outcome menu = sms.step(stale, "hei");
@@ -212,7 +212,7 @@ class SmsConversationTest {
     }
 
     @Test
-    void a_staff_dialog_is_never_started_over_sms() {
+    void aStaffDialogIsNeverStartedOverSms() {
         Engine engine = SmsFixture.engine(dir, Map.of());
         SmsConversation staff = new SmsConversation(SmsFixture.steps(engine, new MemorySessionStore(Duration.ofMinutes(1), 10)),
                 new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)), "demo-staff");
@@ -222,7 +222,7 @@ class SmsConversationTest {
     }
 
     @Test
-    void arabic_and_persian_digits_count_as_numbers() {
+    void arabicAndPersianDigitsCountAsNumbers() {
         open(Map.of());
         assertThat(send("٣")).startsWith("مرحبا");
         assertThat(send("١")).startsWith("You can get health care.");
@@ -231,7 +231,7 @@ class SmsConversationTest {
     }
 
     @Test
-    void asking_for_a_person_is_the_keyword_in_any_language_or_the_number_after_the_choices_while_someone_answers() {
+    void askingForAPersonIsTheKeywordInAnyLanguageOrTheNumberAfterTheChoicesWhileSomeoneAnswers() {
         open(Map.of());
         send("1");
         no.losen.dialog.Session s = store.get("sms:" + new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8))

@@ -54,7 +54,7 @@ class SmsEndToEndTest {
     }
 
     @Test
-    void a_whole_conversation_in_norwegian_through_twilio() throws Exception {
+    void aWholeConversationInNorwegianThroughTwilio() throws Exception {
         start();
         String phone = "+4791234567";
         List<String> menu = twilio(phone, "Hei");
@@ -81,7 +81,7 @@ class SmsEndToEndTest {
     }
 
     @Test
-    void a_whole_conversation_in_arabic_counts_ucs2_segments() throws Exception {
+    void aWholeConversationInArabicCountsUcs2Segments() throws Exception {
         start();
         String phone = "+4798765432";
         twilio(phone, "مرحبا");
@@ -105,7 +105,7 @@ class SmsEndToEndTest {
     }
 
     @Test
-    void stop_erases_the_phones_session_so_the_next_message_starts_afresh() throws Exception {
+    void stopErasesThePhonesSessionSoTheNextMessageStartsAfresh() throws Exception {
         start();
         String phone = "+4790000001";
         twilio(phone, "1");
@@ -117,7 +117,7 @@ class SmsEndToEndTest {
     }
 
     @Test
-    void a_retried_webhook_gets_the_same_reply_and_does_not_advance_the_dialog_twice() throws Exception {
+    void aRetriedWebhookGetsTheSameReplyAndDoesNotAdvanceTheDialogTwice() throws Exception {
         start();
         String phone = "+4790000002";
         twilio(phone, "1");
@@ -131,7 +131,7 @@ class SmsEndToEndTest {
     }
 
     @Test
-    void a_wrong_or_missing_signature_is_refused_with_403_and_nothing_is_processed() throws Exception {
+    void aWrongOrMissingSignatureIsRefusedWith403AndNothingIsProcessed() throws Exception {
         start();
         Map<String, String> params = Map.of("MessageSid", "SMx", "From", "+4790000003", "Body", "1");
         HttpResponse<String> unsigned = postTwilio(params, false);
@@ -147,7 +147,7 @@ class SmsEndToEndTest {
     }
 
     @Test
-    void oversize_and_malformed_bodies_give_400() throws Exception {
+    void oversizeAndMalformedBodiesGive400() throws Exception {
         start();
         HttpResponse<String> big = postRaw("/sms/twilio", "Body=" + "x".repeat(20_000), "application/x-www-form-urlencoded", Map.of());
         assertThat(big.statusCode()).isEqualTo(400);
@@ -171,7 +171,7 @@ class SmsEndToEndTest {
     }
 
     @Test
-    void the_generic_json_webhook_runs_the_same_conversation() throws Exception {
+    void theGenericJsonWebhookRunsTheSameConversation() throws Exception {
         start();
         JsonObject menu = json("+4790000005", "hello", "j1");
         assertThat(menu.getJsonArray("messages").getString(0)).startsWith("Velg språk");
@@ -188,7 +188,7 @@ class SmsEndToEndTest {
     }
 
     @Test
-    void an_endpoint_without_its_secret_refuses_with_503_and_says_what_to_set() throws Exception {
+    void anEndpointWithoutItsSecretRefusesWith503AndSaysWhatToSet() throws Exception {
         start(new SmsConfig(null, null, null, "demo"));
         HttpResponse<String> tw = postTwilio(Map.of("MessageSid", "SM1", "From", "+4790000006", "Body", "1"), true);
         assertThat(tw.statusCode()).isEqualTo(503);
@@ -200,7 +200,7 @@ class SmsEndToEndTest {
     }
 
     @Test
-    void a_missing_start_dialog_is_reported_as_503() throws Exception {
+    void aMissingStartDialogIsReportedAs503() throws Exception {
         start(new SmsConfig(TOKEN, SECRET, "phone key secret for the tests", "rights"));
         HttpResponse<String> r = postTwilio(Map.of("MessageSid", "SM1", "From", "+4790000007", "Body", "1"), true);
         assertThat(r.statusCode()).isEqualTo(503);
@@ -208,7 +208,7 @@ class SmsEndToEndTest {
     }
 
     @Test
-    void logs_hold_neither_the_phone_number_nor_any_message_text() throws Exception {
+    void logsHoldNeitherThePhoneNumberNorAnyMessageText() throws Exception {
         ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ROOT");
         ch.qos.logback.classic.Level before = root.getLevel();
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
@@ -236,7 +236,7 @@ class SmsEndToEndTest {
     }
 
     @Test
-    void the_bundled_rights_dialog_runs_over_sms_in_norwegian_and_arabic() throws Exception {
+    void theBundledRightsDialogRunsOverSmsInNorwegianAndArabic() throws Exception {
         server = new TestServer(Config.defaults().withPort(0).withPublicUrl(PUBLIC)
                 .withSms(new SmsConfig(TOKEN, SECRET, "phone key secret for the tests", null)));
         String nb = "+4791230001";

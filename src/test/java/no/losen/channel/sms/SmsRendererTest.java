@@ -24,7 +24,7 @@ class SmsRendererTest {
     Path dir;
 
     @Test
-    void choices_are_numbered_lines_with_how_to_answer_last() {
+    void choicesAreNumberedLinesWithHowToAnswerLast() {
         Engine e = SmsFixture.engine(dir, Map.of());
         SmsRenderer r = new SmsRenderer(new SmsTexts(e.dialogs().translations()));
         Reply hello = e.start("demo", "nb", false).reply();
@@ -38,7 +38,7 @@ class SmsRendererTest {
     }
 
     @Test
-    void talk_to_a_person_is_one_more_number_after_the_choices_but_never_on_a_check_list() {
+    void talkToAPersonIsOneMoreNumberAfterTheChoicesButNeverOnACheckList() {
         Engine e = SmsFixture.engine(dir, Map.of());
         SmsRenderer r = new SmsRenderer(new SmsTexts(e.dialogs().translations()));
         Engine.Turn t = e.start("demo", "nb", false);
@@ -53,7 +53,7 @@ class SmsRendererTest {
     }
 
     @Test
-    void a_contact_the_text_already_names_is_not_repeated_and_back_is_offered_after_the_first_node() {
+    void aContactTheTextAlreadyNamesIsNotRepeatedAndBackIsOfferedAfterTheFirstNode() {
         Engine e = SmsFixture.engine(dir, Map.of());
         SmsRenderer r = new SmsRenderer(new SmsTexts(e.dialogs().translations()));
         Engine.Turn t = e.start("demo", "nb", false);
@@ -65,7 +65,7 @@ class SmsRendererTest {
     }
 
     @Test
-    void the_sms_channel_sends_the_short_form_of_a_text_and_a_label_and_the_web_engine_never_does() throws Exception {
+    void theSmsChannelSendsTheShortFormOfATextAndALabelAndTheWebEngineNeverDoes() throws Exception {
         Path root = SmsFixture.root(dir);
         Path nb = root.resolve("translations/demo/nb.yaml");
         Files.writeString(nb, Files.readString(nb) + "  demo.health.sms: Helsehjelp.\n  demo.note.sms: Notat\n");
@@ -92,7 +92,7 @@ class SmsRendererTest {
     }
 
     @Test
-    void an_end_node_says_how_to_start_again_or_erase() {
+    void anEndNodeSaysHowToStartAgainOrErase() {
         Engine e = SmsFixture.engine(dir, Map.of());
         SmsRenderer r = new SmsRenderer(new SmsTexts(e.dialogs().translations()));
         Engine.Turn t = e.start("demo", "nb", false);
@@ -102,7 +102,7 @@ class SmsRendererTest {
     }
 
     @Test
-    void a_search_answer_names_its_source_and_fits_in_two_segments() {
+    void aSearchAnswerNamesItsSourceAndFitsInTwoSegments() {
         Engine e = SmsFixture.engine(dir, Map.of());
         SmsRenderer r = new SmsRenderer(new SmsTexts(e.dialogs().translations()));
         String passage = "Personer uten lovlig opphold har rett til helsehjelp som er helt nødvendig og ikke kan vente. "
@@ -116,7 +116,7 @@ class SmsRendererTest {
     }
 
     @Test
-    void the_language_menu_names_each_language_in_itself() {
+    void theLanguageMenuNamesEachLanguageInItself() {
         Engine e = SmsFixture.engine(dir, Map.of());
         SmsRenderer r = new SmsRenderer(new SmsTexts(e.dialogs().translations()));
         assertThat(r.menu(List.of("nb", "en", "ar"), Map.of())).isEqualTo("""
@@ -127,7 +127,7 @@ class SmsRendererTest {
     }
 
     @Test
-    void the_language_menu_opens_with_the_emergency_numbers_a_person_in_danger_may_not_get_past() {
+    void theLanguageMenuOpensWithTheEmergencyNumbersAPersonInDangerMayNotGetPast() {
         Engine e = SmsFixture.engine(dir, Map.of());
         SmsRenderer r = new SmsRenderer(new SmsTexts(e.dialogs().translations()));
         assertThat(r.menu(List.of("nb", "en"), Map.of("police", "112", "ambulance", "113")))

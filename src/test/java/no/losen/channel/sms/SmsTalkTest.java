@@ -106,7 +106,7 @@ class SmsTalkTest {
     }
 
     @Test
-    void it_is_offered_only_through_a_gateway_that_can_send_and_while_someone_answers() {
+    void itIsOfferedOnlyThroughAGatewayThatCanSendAndWhileSomeoneAnswers() {
         open();
         assertThat(sms.talk().offer(GATEWAY)).isEqualTo(SmsTalk.Offer.CLOSED);
         counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
@@ -121,7 +121,7 @@ class SmsTalkTest {
     }
 
     @Test
-    void outside_hours_the_keyword_gives_who_answers_around_the_clock() {
+    void outsideHoursTheKeywordGivesWhoAnswersAroundTheClock() {
         open();
         send("2");
         assertThat(send("talk")).isEqualTo("No one can answer by SMS right now. These answer day and night:\nROSA: 22 33 11 60");
@@ -129,7 +129,7 @@ class SmsTalkTest {
     }
 
     @Test
-    void the_person_joins_is_accepted_chats_gets_a_card_and_the_end_by_sms() {
+    void thePersonJoinsIsAcceptedChatsGetsACardAndTheEndBySms() {
         open();
         counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
         send("2");
@@ -159,7 +159,7 @@ class SmsTalkTest {
     }
 
     @Test
-    void a_long_message_from_the_counsellor_is_packed_into_sms_within_the_budget() {
+    void aLongMessageFromTheCounsellorIsPackedIntoSmsWithinTheBudget() {
         open();
         String ticket = taken("2", "talk");
         String sentence = "You can get help from a doctor without papers, and the doctor must keep it to themselves. ";
@@ -171,7 +171,7 @@ class SmsTalkTest {
     }
 
     @Test
-    void when_the_counsellor_is_gone_the_person_is_told_by_sms_and_a_message_meanwhile_is_not_called_ended() {
+    void whenTheCounsellorIsGoneThePersonIsToldBySmsAndAMessageMeanwhileIsNotCalledEnded() {
         open();
         String ticket = taken("1", "person");
         counsellor(new Call.CounsellorOut(Instant.now(), null, "kari"));
@@ -192,7 +192,7 @@ class SmsTalkTest {
     }
 
     @Test
-    void nobody_accepting_in_time_is_told_by_sms_with_the_contacts() {
+    void nobodyAcceptingInTimeIsToldBySmsWithTheContacts() {
         open(Duration.ZERO, 20);
         counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
         send("1");
@@ -203,7 +203,7 @@ class SmsTalkTest {
     }
 
     @Test
-    void the_person_may_not_flood_the_counsellor() {
+    void thePersonMayNotFloodTheCounsellor() {
         open(Duration.ofMinutes(10), 2);
         taken("1", "person");
         assertThat(send("en")).isEmpty();
@@ -212,7 +212,7 @@ class SmsTalkTest {
     }
 
     @Test
-    void a_blocked_person_asking_again_gets_the_contacts_not_a_dead_end() {
+    void aBlockedPersonAskingAgainGetsTheContactsNotADeadEnd() {
         open();
         String ticket = taken("1", "person");
         counsellor(new Call.Block(Instant.now(), ticket, "kari"));
@@ -221,7 +221,7 @@ class SmsTalkTest {
     }
 
     @Test
-    void handed_back_the_node_arrives_by_sms_and_back_returns_to_where_they_asked() {
+    void handedBackTheNodeArrivesBySmsAndBackReturnsToWhereTheyAsked() {
         open();
         counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
         send("1");
@@ -238,7 +238,7 @@ class SmsTalkTest {
     }
 
     @Test
-    void quick_exit_while_waiting_erases_the_session_and_leaves_the_queue() {
+    void quickExitWhileWaitingErasesTheSessionAndLeavesTheQueue() {
         open();
         counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
         send("1");
@@ -254,7 +254,7 @@ class SmsTalkTest {
     }
 
     @Test
-    void in_arabic_the_join_answer_is_split_between_its_sentences_within_the_budget() {
+    void inArabicTheJoinAnswerIsSplitBetweenItsSentencesWithinTheBudget() {
         open(Duration.ofMinutes(10), 20, "Kirkens Bymisjon, Oslo sentrum");
         counsellor(new Call.CounsellorIn(Instant.now(), null, "kari"));
         send("3");

@@ -22,7 +22,7 @@ class SmsTextsTest {
     }
 
     @Test
-    void keywords_match_in_any_language_ignoring_case_accents_and_punctuation() {
+    void keywordsMatchInAnyLanguageIgnoringCaseAccentsAndPunctuation() {
         SmsTexts t = texts();
         assertThat(t.keyword("STOPP", null)).contains(new SmsTexts.Match(SmsTexts.Keyword.STOP, "nb"));
         assertThat(t.keyword(" stop! ", "en").map(SmsTexts.Match::keyword)).contains(SmsTexts.Keyword.STOP);
@@ -35,7 +35,7 @@ class SmsTextsTest {
     }
 
     @Test
-    void only_a_whole_message_is_a_keyword() {
+    void onlyAWholeMessageIsAKeyword() {
         SmsTexts t = texts();
         assertThat(t.keyword("stopp å slå meg", null)).isEmpty();
         assertThat(t.keyword("jeg trenger hjelp", null)).isEmpty();
@@ -43,14 +43,14 @@ class SmsTextsTest {
     }
 
     @Test
-    void the_message_language_wins_when_a_word_is_a_keyword_in_several() {
+    void theMessageLanguageWinsWhenAWordIsAKeywordInSeveral() {
         SmsTexts t = texts();
         assertThat(t.keyword("stop", "nb").map(SmsTexts.Match::lang)).contains("nb");
         assertThat(t.keyword("stop", "en").map(SmsTexts.Match::lang)).contains("en");
     }
 
     @Test
-    void a_language_is_named_by_its_code_its_own_name_or_a_common_word() {
+    void aLanguageIsNamedByItsCodeItsOwnNameOrACommonWord() {
         SmsTexts t = texts();
         List<String> offered = List.of("nb", "en", "ar");
         assertThat(t.language("AR", offered)).contains("ar");
@@ -63,7 +63,7 @@ class SmsTextsTest {
     }
 
     @Test
-    void texts_are_filled_from_parameters() {
+    void textsAreFilledFromParameters() {
         assertThat(texts().text("nb", "sms.bad-number", Map.of("max", "4"))).isEqualTo(
                 "Det tallet er ikke et valg her. Svar med et tall fra 1 til 4.");
     }

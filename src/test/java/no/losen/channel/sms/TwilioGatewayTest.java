@@ -20,7 +20,7 @@ class TwilioGatewayTest {
      * auth token 12345, this URL and these parameters give GvWf1cFY/Q7PnoempGyD5oXAezc=.
      */
     @Test
-    void twilios_published_example_gives_its_published_signature() {
+    void twiliosPublishedExampleGivesItsPublishedSignature() {
         List<Map.Entry<String, String>> params = List.of(
                 Map.entry("CallSid", "CA1234567890ABCDE"), Map.entry("Caller", "+14158675310"),
                 Map.entry("Digits", "1234"), Map.entry("From", "+14158675310"), Map.entry("To", "+18005551212"));
@@ -29,7 +29,7 @@ class TwilioGatewayTest {
     }
 
     @Test
-    void twilios_published_example_is_accepted_through_the_gateway() {
+    void twiliosPublishedExampleIsAcceptedThroughTheGateway() {
         TwilioGateway g = new TwilioGateway(TOKEN, "https://mycompany.com");
         String body = form(List.of(Map.entry("Digits", "1234"), Map.entry("To", "+18005551212"),
                 Map.entry("From", "+14158675310"), Map.entry("Caller", "+14158675310"),
@@ -47,12 +47,12 @@ class TwilioGatewayTest {
             Map.entry("To", "+4759440000"), Map.entry("Body", "Hjelp, æøå & <ok>"), Map.entry("NumMedia", "0"));
 
     @Test
-    void our_vector_matches_an_independent_implementation() {
+    void ourVectorMatchesAnIndependentImplementation() {
         assertThat(TwilioGateway.signature("our-test-token", URL, OURS)).isEqualTo("AS+ZODUx3IgS86aHTMIy52b6N2Q=");
     }
 
     @Test
-    void a_valid_signature_is_accepted_and_the_message_read() {
+    void aValidSignatureIsAcceptedAndTheMessageRead() {
         TwilioGateway g = new TwilioGateway("our-test-token", "https://losen.example.org/");
         Inbound in = g.read(request("/sms/twilio", "AS+ZODUx3IgS86aHTMIy52b6N2Q=", form(OURS)));
         assertThat(in).isEqualTo(new Inbound("+4791234567", "+4759440000", "Hjelp, æøå & <ok>",
@@ -60,7 +60,7 @@ class TwilioGatewayTest {
     }
 
     @Test
-    void the_parameters_may_come_in_any_order() {
+    void theParametersMayComeInAnyOrder() {
         List<Map.Entry<String, String>> reordered = new ArrayList<>(OURS);
         Collections.reverse(reordered);
         TwilioGateway g = new TwilioGateway("our-test-token", "https://losen.example.org");
@@ -69,13 +69,13 @@ class TwilioGatewayTest {
     }
 
     @Test
-    void a_wrong_token_is_refused_with_403() {
+    void aWrongTokenIsRefusedWith403() {
         TwilioGateway g = new TwilioGateway("another-token", "https://losen.example.org");
         assertRefused(() -> g.read(request("/sms/twilio", "AS+ZODUx3IgS86aHTMIy52b6N2Q=", form(OURS))), 403);
     }
 
     @Test
-    void a_wrong_url_is_refused_with_403() {
+    void aWrongUrlIsRefusedWith403() {
         TwilioGateway g = new TwilioGateway("our-test-token", "https://losen.example.com");
         assertRefused(() -> g.read(request("/sms/twilio", "AS+ZODUx3IgS86aHTMIy52b6N2Q=", form(OURS))), 403);
         TwilioGateway right = new TwilioGateway("our-test-token", "https://losen.example.org");
@@ -83,7 +83,7 @@ class TwilioGatewayTest {
     }
 
     @Test
-    void a_changed_parameter_or_a_missing_signature_is_refused_with_403() {
+    void aChangedParameterOrAMissingSignatureIsRefusedWith403() {
         TwilioGateway g = new TwilioGateway("our-test-token", "https://losen.example.org");
         List<Map.Entry<String, String>> changed = new ArrayList<>(OURS);
         changed.set(3, Map.entry("Body", "STOP"));
@@ -93,7 +93,7 @@ class TwilioGatewayTest {
     }
 
     @Test
-    void the_url_is_also_tried_with_and_without_the_default_port_as_twilio_may_sign_either() {
+    void theUrlIsAlsoTriedWithAndWithoutTheDefaultPortAsTwilioMaySignEither() {
         assertThat(TwilioGateway.urlForms("https://h.example/sms/twilio"))
                 .containsExactly("https://h.example/sms/twilio", "https://h.example:443/sms/twilio");
         assertThat(TwilioGateway.urlForms("https://h.example:443/sms/twilio?a=1"))
@@ -105,7 +105,7 @@ class TwilioGatewayTest {
     }
 
     @Test
-    void a_signed_body_without_from_or_message_sid_is_malformed() {
+    void aSignedBodyWithoutFromOrMessageSidIsMalformed() {
         List<Map.Entry<String, String>> params = List.of(Map.entry("Body", "hei"), Map.entry("To", "+4759440000"));
         TwilioGateway g = new TwilioGateway("our-test-token", "https://losen.example.org");
         String sig = TwilioGateway.signature("our-test-token", URL, params);
@@ -113,7 +113,7 @@ class TwilioGatewayTest {
     }
 
     @Test
-    void a_body_that_is_not_a_form_is_malformed() {
+    void aBodyThatIsNotAFormIsMalformed() {
         TwilioGateway g = new TwilioGateway("our-test-token", "https://losen.example.org");
         assertRefused(() -> g.read(request("/sms/twilio", "x", "Body=%ZZ")), 400);
         assertRefused(() -> g.read(new SmsGateway.Webhook("/sms/twilio", Map.of("x-twilio-signature", "x"),
@@ -121,7 +121,7 @@ class TwilioGatewayTest {
     }
 
     @Test
-    void the_reply_is_twiml_escaped_with_one_message_element_per_part() throws Exception {
+    void theReplyIsTwimlEscapedWithOneMessageElementPerPart() throws Exception {
         TwilioGateway g = new TwilioGateway("t", "https://h");
         SmsGateway.Response r = g.reply(List.of("1 Ja & <nei>", "\"sitat\" 'x' \u0007 \uD83D\uDE00 \uD800"));
         assertThat(r.contentType()).startsWith("text/xml");
@@ -141,7 +141,7 @@ class TwilioGatewayTest {
     }
 
     @Test
-    void without_token_or_public_url_the_gateway_says_what_to_set() {
+    void withoutTokenOrPublicUrlTheGatewaySaysWhatToSet() {
         assertThat(new TwilioGateway(null, "https://h").missingConfig()).contains("LOSEN_TWILIO_AUTH_TOKEN");
         assertThat(new TwilioGateway("t", null).missingConfig()).contains("LOSEN_PUBLIC_URL");
         assertThat(new TwilioGateway("t", "https://h").missingConfig()).isNull();

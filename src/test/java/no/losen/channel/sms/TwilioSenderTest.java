@@ -51,7 +51,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void each_message_is_one_post_in_order_from_the_number_the_person_wrote_to() throws Exception {
+    void eachMessageIsOnePostInOrderFromTheNumberThePersonWroteTo() throws Exception {
         TwilioSender s = new TwilioSender(serve(201), "AC123", "token", HttpClient.newHttpClient());
         s.send(new SmsSender.Recipient("+4791234567", "+4759440000"), List.of("Én & to", "مرحبا")).toCompletableFuture().join();
         assertThat(paths).containsExactly("POST /2010-04-01/Accounts/AC123/Messages.json",
@@ -64,7 +64,7 @@ class TwilioSenderTest {
     }
 
     @Test
-    void a_refusal_fails_the_send_and_stops_the_rest() throws Exception {
+    void aRefusalFailsTheSendAndStopsTheRest() throws Exception {
         TwilioSender s = new TwilioSender(serve(401), "AC123", "wrong", HttpClient.newHttpClient());
         assertThatThrownBy(() -> s.send(new SmsSender.Recipient("+4791234567", "+4759440000"), List.of("a", "b"))
                 .toCompletableFuture().join())

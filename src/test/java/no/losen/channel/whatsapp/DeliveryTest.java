@@ -18,7 +18,7 @@ class DeliveryTest {
     }
 
     @Test
-    void a_text_message_gives_sender_id_time_and_text_and_never_the_profile_name() {
+    void aTextMessageGivesSenderIdTimeAndTextAndNeverTheProfileName() {
         Delivery.Read r = read(Webhooks.text("4791234567", "wamid.1", AT, "Hei"));
         assertThat(r.messages()).singleElement().satisfies(m -> {
             assertThat(m.from()).isEqualTo("4791234567");
@@ -32,7 +32,7 @@ class DeliveryTest {
     }
 
     @Test
-    void a_tapped_button_or_list_row_gives_its_id() {
+    void aTappedButtonOrListRowGivesItsId() {
         assertThat(read(Webhooks.button("47", "w2", AT, "c:yes", "Ja")).messages().get(0))
                 .extracting(Delivery.Message::kind, Delivery.Message::choice).containsExactly(Delivery.Kind.CHOICE, "c:yes");
         assertThat(read(Webhooks.listReply("47", "w3", AT, "l:ar", "العربية")).messages().get(0))
@@ -40,7 +40,7 @@ class DeliveryTest {
     }
 
     @Test
-    void media_are_only_recognised_as_media_and_reactions_are_ignored() {
+    void mediaAreOnlyRecognisedAsMediaAndReactionsAreIgnored() {
         Delivery.Message image = read(Webhooks.image("47", "w4", AT)).messages().get(0);
         assertThat(image.kind()).isEqualTo(Delivery.Kind.MEDIA);
         assertThat(image.text()).isNull();
@@ -53,7 +53,7 @@ class DeliveryTest {
     }
 
     @Test
-    void status_callbacks_and_messages_to_another_number_are_counted_and_skipped() {
+    void statusCallbacksAndMessagesToAnotherNumberAreCountedAndSkipped() {
         Delivery.Read status = read(Webhooks.status("4791234567"));
         assertThat(status.messages()).isEmpty();
         assertThat(status.statuses()).isEqualTo(1);
@@ -64,7 +64,7 @@ class DeliveryTest {
     }
 
     @Test
-    void a_message_without_sender_or_id_is_skipped_and_counted_and_the_others_are_read() {
+    void aMessageWithoutSenderOrIdIsSkippedAndCountedAndTheOthersAreRead() {
         JsonObject both = new JsonObject().put("entry", new JsonArray().add(new JsonObject().put("changes", new JsonArray()
                 .add(new JsonObject().put("field", "messages").put("value", new JsonObject().put("messages", new JsonArray()
                         .add(new JsonObject().put("id", "w7").put("type", "text"))
@@ -76,7 +76,7 @@ class DeliveryTest {
     }
 
     @Test
-    void a_body_that_is_not_a_webhook_is_refused() {
+    void aBodyThatIsNotAWebhookIsRefused() {
         assertThatThrownBy(() -> Delivery.read("{not json".getBytes(StandardCharsets.UTF_8), null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Delivery.read("[1]".getBytes(StandardCharsets.UTF_8), null))

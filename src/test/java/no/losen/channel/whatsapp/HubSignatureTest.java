@@ -11,7 +11,7 @@ class HubSignatureTest {
     private final byte[] body = "{\"object\":\"whatsapp_business_account\",\"entry\":[]}".getBytes(StandardCharsets.UTF_8);
 
     @Test
-    void the_header_is_sha256_then_the_hex_hmac_of_the_raw_body_with_the_app_secret() {
+    void theHeaderIsSha256ThenTheHexHmacOfTheRawBodyWithTheAppSecret() {
         // Computed independently: printf hello | openssl dgst -sha256 -hmac app-secret
         assertThat(HubSignature.sign("app-secret", "hello".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("sha256=ad5c6aa52b4bf4d1955ccd07b1393163fa5aa461e01cedabf58a512035063c49");
@@ -19,7 +19,7 @@ class HubSignatureTest {
     }
 
     @Test
-    void a_wrong_secret_an_altered_body_a_missing_or_other_scheme_header_is_refused() {
+    void aWrongSecretAnAlteredBodyAMissingOrOtherSchemeHeaderIsRefused() {
         String good = HubSignature.sign("app-secret", body);
         assertThat(hub.valid(body, HubSignature.sign("other-secret", body))).isFalse();
         byte[] altered = (new String(body, StandardCharsets.UTF_8) + " ").getBytes(StandardCharsets.UTF_8);
@@ -31,7 +31,7 @@ class HubSignatureTest {
     }
 
     @Test
-    void the_scheme_and_the_hex_are_read_in_any_case() {
+    void theSchemeAndTheHexAreReadInAnyCase() {
         String good = HubSignature.sign("app-secret", body);
         assertThat(hub.valid(body, "SHA256=" + good.substring(7).toUpperCase())).isTrue();
     }

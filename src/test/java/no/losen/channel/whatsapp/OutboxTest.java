@@ -32,7 +32,7 @@ class OutboxTest {
     }
 
     @Test
-    void messages_to_one_person_go_out_in_order_with_the_token_and_the_recipient() throws Exception {
+    void messagesToOnePersonGoOutInOrderWithTheTokenAndTheRecipient() throws Exception {
         outbox.send("k", "4791234567", texts("one", "two"), Instant.now().plusSeconds(60));
         outbox.send("k", "4791234567", texts("three"), Instant.now().plusSeconds(60)).get(10, TimeUnit.SECONDS);
         List<GraphStandIn.Sent> sent = graph.take(3);
@@ -44,13 +44,13 @@ class OutboxTest {
     }
 
     @Test
-    void after_the_window_has_closed_nothing_is_sent() throws Exception {
+    void afterTheWindowHasClosedNothingIsSent() throws Exception {
         outbox.send("k", "47", texts("late"), Instant.now().minusSeconds(1)).get(10, TimeUnit.SECONDS);
         assertThat(graph.take(false, 300)).isEmpty();
     }
 
     @Test
-    void a_refusal_other_than_429_or_5xx_is_not_retried_and_what_follows_is_not_sent_out_of_order() throws Exception {
+    void aRefusalOtherThan429Or5xxIsNotRetriedAndWhatFollowsIsNotSentOutOfOrder() throws Exception {
         graph.failNext(400);
         outbox.send("k", "47", texts("first", "second"), Instant.now().plusSeconds(60)).get(10, TimeUnit.SECONDS);
         List<GraphStandIn.Sent> sent = graph.take(false, 300);
@@ -58,7 +58,7 @@ class OutboxTest {
     }
 
     @Test
-    void a_429_is_retried_with_back_off_until_it_goes_through() throws Exception {
+    void a429IsRetriedWithBackOffUntilItGoesThrough() throws Exception {
         graph.failNext(429, 429, 503);
         outbox.send("k", "47", texts("hello"), Instant.now().plusSeconds(60)).get(10, TimeUnit.SECONDS);
         List<GraphStandIn.Sent> sent = graph.take(4);
@@ -67,7 +67,7 @@ class OutboxTest {
     }
 
     @Test
-    void retries_stop_after_the_last_attempt() throws Exception {
+    void retriesStopAfterTheLastAttempt() throws Exception {
         graph.failNext(500, 500, 500, 500, 500, 500, 500);
         outbox.send("k", "47", texts("hello"), Instant.now().plusSeconds(60)).get(20, TimeUnit.SECONDS);
         assertThat(graph.take(Outbox.ATTEMPTS)).hasSize(Outbox.ATTEMPTS);
@@ -75,7 +75,7 @@ class OutboxTest {
     }
 
     @Test
-    void quick_exit_drops_what_is_still_waiting_for_a_retry_and_what_is_sent_after_it_goes_out_at_once() throws Exception {
+    void quickExitDropsWhatIsStillWaitingForARetryAndWhatIsSentAfterItGoesOutAtOnce() throws Exception {
         // The first attempt fails and waits two seconds for its retry; the person erases the conversation meanwhile.
         try (Outbox slow = new Outbox(new WhatsAppConfig("v", "s", "token", "123", graph.url(), Duration.ofSeconds(2)),
                 Clock.systemUTC())) {
@@ -90,14 +90,14 @@ class OutboxTest {
     }
 
     @Test
-    void cancelling_one_person_leaves_everyone_else_queued() throws Exception {
+    void cancellingOnePersonLeavesEveryoneElseQueued() throws Exception {
         outbox.cancel("nobody");
         outbox.send("other", "48", texts("still here"), Instant.now().plusSeconds(60)).get(10, TimeUnit.SECONDS);
         assertThat(graph.take(1)).extracting(OutboxTest::body).containsExactly("still here");
     }
 
     @Test
-    void a_request_left_unanswered_is_tried_once_more_not_six_times_since_meta_may_have_delivered_it() throws Exception {
+    void aRequestLeftUnansweredIsTriedOnceMoreNotSixTimesSinceMetaMayHaveDeliveredIt() throws Exception {
         try (Outbox impatient = new Outbox(new WhatsAppConfig("v", "s", "token", "123", graph.url(), Duration.ofMillis(10)),
                 Clock.systemUTC(), Duration.ofMillis(300))) {
             graph.failNext(GraphStandIn.HANG, GraphStandIn.HANG, GraphStandIn.HANG);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class WhatsAppConfigTest {
 
     @Test
-    void each_missing_secret_is_named_in_order_and_blank_means_unset() {
+    void eachMissingSecretIsNamedInOrderAndBlankMeansUnset() {
         assertThat(WhatsAppConfig.defaults().missingConfig()).contains("LOSEN_WHATSAPP_VERIFY_TOKEN");
         assertThat(new WhatsAppConfig("v", " ", null, null, null).missingConfig()).contains("LOSEN_WHATSAPP_APP_SECRET");
         assertThat(new WhatsAppConfig("v", "s", null, null, null).missingConfig()).contains("LOSEN_WHATSAPP_ACCESS_TOKEN");
@@ -16,14 +16,14 @@ class WhatsAppConfigTest {
     }
 
     @Test
-    void the_graph_url_defaults_to_meta_and_loses_a_trailing_slash() {
+    void theGraphUrlDefaultsToMetaAndLosesATrailingSlash() {
         assertThat(WhatsAppConfig.defaults().graphUrl()).isEqualTo("https://graph.facebook.com/v21.0");
         assertThat(new WhatsAppConfig("v", "s", "t", "1", "http://127.0.0.1:9/v21.0/").graphUrl())
                 .isEqualTo("http://127.0.0.1:9/v21.0");
     }
 
     @Test
-    void printing_the_settings_never_prints_a_secret() {
+    void printingTheSettingsNeverPrintsASecret() {
         String printed = new WhatsAppConfig("verify-x", "secret-x", "token-x", "1234", null).toString();
         assertThat(printed).doesNotContain("verify-x").doesNotContain("secret-x").doesNotContain("token-x").contains("set");
     }

@@ -78,7 +78,7 @@ class WhatsAppConversationTest {
     }
 
     @Test
-    void first_contact_offers_the_three_languages_as_buttons_and_stores_nothing() {
+    void firstContactOffersTheThreeLanguagesAsButtonsAndStoresNothing() {
         JsonObject menu = interactive(send(text("Hei")));
         assertThat(menu.getString("type")).isEqualTo("button");
         assertThat(menu.getJsonObject("body").getString("text")).isEqualTo("Velg språk / Choose language");
@@ -88,7 +88,7 @@ class WhatsAppConversationTest {
     }
 
     @Test
-    void tapping_a_language_then_a_choice_moves_through_the_dialog() {
+    void tappingALanguageThenAChoiceMovesThroughTheDialog() {
         JsonObject hello = interactive(send(tap("l:en")));
         assertThat(hello.getString("type")).as("three choices and help-now: four, a list").isEqualTo("list");
         assertThat(hello.getJsonObject("body").getString("text")).isEqualTo("Hello! What is it about?");
@@ -99,7 +99,7 @@ class WhatsAppConversationTest {
     }
 
     @Test
-    void a_check_list_is_answered_with_numbers() {
+    void aCheckListIsAnsweredWithNumbers() {
         send(text("norsk"));
         List<JsonObject> signs = send(tap("c:signs"));
         assertThat(signs).singleElement().satisfies(m -> assertThat(m.getJsonObject("text").getString("body"))
@@ -107,7 +107,7 @@ class WhatsAppConversationTest {
     }
 
     @Test
-    void the_quick_exit_word_erases_the_session_and_answers_with_one_neutral_word() {
+    void theQuickExitWordErasesTheSessionAndAnswersWithOneNeutralWord() {
         send(text("norsk"));
         Session session = store.get("wa:" + keys.of("4791234567")).await().orElseThrow();
         Outcome<List<JsonObject>> exit = wa.step(session, text("x"));
@@ -120,7 +120,7 @@ class WhatsAppConversationTest {
     }
 
     @Test
-    void media_are_answered_with_text_only_in_the_persons_language_or_in_the_first_two() {
+    void mediaAreAnsweredWithTextOnlyInThePersonsLanguageOrInTheFirstTwo() {
         Outcome<List<JsonObject>> none = wa.step(null, new Delivery.Message("47", "i1", NOW, Delivery.Kind.MEDIA, null, null));
         assertThat(none.keep()).isNull();
         assertThat(none.erase()).isFalse();
@@ -134,7 +134,7 @@ class WhatsAppConversationTest {
     }
 
     @Test
-    void a_message_whose_window_has_closed_gets_nothing_and_ends_the_conversation() {
+    void aMessageWhoseWindowHasClosedGetsNothingAndEndsTheConversation() {
         send(text("norsk"));
         assertThat(store.size()).isEqualTo(1);
         Delivery.Message late = new Delivery.Message("4791234567", "late", NOW.minus(Duration.ofHours(25)), Delivery.Kind.TEXT,
@@ -144,7 +144,7 @@ class WhatsAppConversationTest {
     }
 
     @Test
-    void a_button_from_an_ended_conversation_starts_with_the_language_menu() {
+    void aButtonFromAnEndedConversationStartsWithTheLanguageMenu() {
         JsonObject menu = interactive(send(tap("c:adult")));
         assertThat(menu.getJsonObject("body").getString("text")).isEqualTo("Velg språk / Choose language");
     }

@@ -42,7 +42,7 @@ class WhatsAppEndToEndTest {
     private static int ids;
 
     @Test
-    void the_verification_handshake_echoes_the_challenge_only_for_our_token() throws Exception {
+    void theVerificationHandshakeEchoesTheChallengeOnlyForOurToken() throws Exception {
         HttpResponse<String> ok = get(Map.of("hub.mode", "subscribe", "hub.verify_token", VERIFY, "hub.challenge", "1158201444"));
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("1158201444");
@@ -56,7 +56,7 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void a_wrong_or_missing_signature_is_refused_with_403_before_the_body_is_read() throws Exception {
+    void aWrongOrMissingSignatureIsRefusedWith403BeforeTheBodyIsRead() throws Exception {
         long before = sessions();
         // Not even JSON: a 400 would show it had been parsed. 403 shows the signature came first.
         HttpResponse<String> garbage = post("{not json", "sha256=" + "0".repeat(64));
@@ -78,7 +78,7 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void a_retried_delivery_is_answered_once_and_moves_the_dialog_once() throws Exception {
+    void aRetriedDeliveryIsAnsweredOnceAndMovesTheDialogOnce() throws Exception {
         String me = "4791000011";
         say(me, "norsk");
         JsonObject rejected = Webhooks.text(me, nextId(), Instant.now(), "2");
@@ -92,7 +92,7 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void status_callbacks_are_accepted_and_ignored() throws Exception {
+    void statusCallbacksAreAcceptedAndIgnored() throws Exception {
         long before = sessions();
         String status = Webhooks.status("4791000012").encode();
         assertThat(post(status, sign(status)).statusCode()).isEqualTo(200);
@@ -101,7 +101,7 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void the_rights_dialog_in_norwegian_shows_buttons_for_three_choices_and_a_list_for_four() throws Exception {
+    void theRightsDialogInNorwegianShowsButtonsForThreeChoicesAndAListForFour() throws Exception {
         String me = "4791000013";
         GraphStandIn.Sent menu = single(say(me, "Hei"));
         assertThat(menu.path()).isEqualTo("/v21.0/" + Webhooks.PHONE_NUMBER_ID + "/messages");
@@ -131,7 +131,7 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void the_rights_dialog_in_arabic_shows_arabic_buttons_and_list_within_whatsapps_limits() throws Exception {
+    void theRightsDialogInArabicShowsArabicButtonsAndListWithinWhatsappsLimits() throws Exception {
         String me = "4791000014";
         assertThat(body(single(say(me, "العربية")))).contains("ما الأقرب إلى وضعك؟").endsWith("أرسل رقمًا.");
         JsonObject control = interactive(single(say(me, "٦")));
@@ -152,7 +152,7 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void a_whole_conversation_by_taps_reaches_contact_cards_with_numbers_a_tap_can_call() throws Exception {
+    void aWholeConversationByTapsReachesContactCardsWithNumbersATapCanCall() throws Exception {
         String me = "4791000015";
         say(me, "Hei");
         say(me, "1");
@@ -180,7 +180,7 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void outside_the_24_hour_window_nothing_is_sent_and_the_conversation_ends() throws Exception {
+    void outsideThe24HourWindowNothingIsSentAndTheConversationEnds() throws Exception {
         String me = "4791000016";
         say(me, "Hei");
         say(me, "1");
@@ -194,7 +194,7 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void the_quick_exit_word_erases_at_once_and_answers_neutrally_and_stop_works_as_on_sms() throws Exception {
+    void theQuickExitWordErasesAtOnceAndAnswersNeutrallyAndStopWorksAsOnSms() throws Exception {
         String me = "4791000017";
         say(me, "Hei");
         say(me, "1");
@@ -213,7 +213,7 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void a_picture_is_answered_with_text_only_and_never_fetched() throws Exception {
+    void aPictureIsAnsweredWithTextOnlyAndNeverFetched() throws Exception {
         String me = "4791000019";
         List<GraphStandIn.Sent> first = deliver(Webhooks.image(me, nextId(), Instant.now()));
         // A voice note or a picture may be a cry for help: the numbers to call come first.
@@ -227,7 +227,7 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void a_send_that_meets_429_then_500_is_retried_until_it_goes_through() throws Exception {
+    void aSendThatMeets429Then500IsRetriedUntilItGoesThrough() throws Exception {
         String me = "4791000020";
         graph.failNext(429, 500);
         JsonObject hello = Webhooks.text(me, nextId(), Instant.now(), "Hei");
@@ -242,7 +242,7 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void logs_hold_neither_the_number_nor_any_text() throws Exception {
+    void logsHoldNeitherTheNumberNorAnyText() throws Exception {
         ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ROOT");
         ch.qos.logback.classic.Level level = root.getLevel();
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
@@ -273,7 +273,7 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void whatsapp_through_twilio_gets_the_same_words_as_numbered_lines_in_the_twiml_reply() throws Exception {
+    void whatsappThroughTwilioGetsTheSameWordsAsNumberedLinesInTheTwimlReply() throws Exception {
         String me = "whatsapp:+4791000031";
         assertThat(twilio(me, "Hei", 0)).singleElement().asString().startsWith("SOS: 112 / 113\nVelg språk / Choose language\n1 Norsk bokmål");
         // Full texts (not SMS's short forms), paragraphs kept, choices numbered.
@@ -324,7 +324,7 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void on_a_cyrillic_keyboard_the_x_key_is_quick_exit_too() throws Exception {
+    void onACyrillicKeyboardTheXKeyIsQuickExitToo() throws Exception {
         String me = "4791000031";
         say(me, "українська");
         long before = sessions();
@@ -334,12 +334,12 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void a_first_x_is_answered_with_a_neutral_word_in_english_not_in_the_first_language_that_lists_it() throws Exception {
+    void aFirstXIsAnsweredWithANeutralWordInEnglishNotInTheFirstLanguageThatListsIt() throws Exception {
         assertThat(body(single(say("4791000033", "x")))).isEqualTo("OK.");
     }
 
     @Test
-    void a_message_written_before_the_quick_exit_but_delivered_after_it_does_not_bring_the_conversation_back() throws Exception {
+    void aMessageWrittenBeforeTheQuickExitButDeliveredAfterItDoesNotBringTheConversationBack() throws Exception {
         String me = "4791000034";
         say(me, "English");
         Instant exit = Instant.now();
@@ -352,7 +352,7 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void a_delivery_with_messages_from_forty_people_is_answered_for_every_one() throws Exception {
+    void aDeliveryWithMessagesFromFortyPeopleIsAnsweredForEveryOne() throws Exception {
         JsonArray messages = new JsonArray();
         for (int i = 0; i < 40; i++) {
             messages.add(Webhooks.text("47920000" + (10 + i), nextId(), Instant.now(), "hei")
@@ -367,7 +367,7 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
-    void a_delivery_over_64_kib_is_read_a_long_text_is_answered_and_not_lost() throws Exception {
+    void aDeliveryOver64KibIsReadALongTextIsAnsweredAndNotLost() throws Exception {
         // 30,000 Ethiopic letters: 90 KB of UTF-8, more than other routes take, less than WhatsApp allows.
         String text = "ሰ".repeat(30_000);
         JsonObject big = Webhooks.text("4791000035", nextId(), Instant.now(), text);

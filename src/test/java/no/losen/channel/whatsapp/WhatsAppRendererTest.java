@@ -43,7 +43,7 @@ class WhatsAppRendererTest {
     }
 
     @Test
-    void up_to_three_short_choices_are_reply_buttons_with_the_text_as_body() {
+    void upToThreeShortChoicesAreReplyButtonsWithTheTextAsBody() {
         List<JsonObject> out = renderer.node(reply("nb", "Er du over 18?", options("Ja", "Nei"), false, List.of(), false), null, true);
         JsonObject i = interactive(out.get(0));
         assertThat(out).hasSize(1);
@@ -55,7 +55,7 @@ class WhatsAppRendererTest {
     }
 
     @Test
-    void a_label_over_twenty_characters_takes_its_short_form_else_the_choices_become_a_list() {
+    void aLabelOverTwentyCharactersTakesItsShortFormElseTheChoicesBecomeAList() {
         Reply full = reply("en", "What now?", options("Yes", "I would rather not answer that"), false, List.of(), false);
         Reply shorter = reply("en", "What now?", options("Yes", "Skip"), false, List.of(), false);
         JsonObject buttons = interactive(renderer.node(full, shorter, false).get(0));
@@ -73,7 +73,7 @@ class WhatsAppRendererTest {
     }
 
     @Test
-    void four_to_ten_choices_are_a_list_and_more_are_numbered_lines() {
+    void fourToTenChoicesAreAListAndMoreAreNumberedLines() {
         String[] ten = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"};
         JsonObject list = interactive(renderer.node(reply("en", "Pick", options(ten), false, List.of(), false), null, false).get(0));
         assertThat(list.getString("type")).isEqualTo("list");
@@ -87,14 +87,14 @@ class WhatsAppRendererTest {
     }
 
     @Test
-    void a_check_list_is_numbered_because_whatsapp_has_no_multiple_choice() {
+    void aCheckListIsNumberedBecauseWhatsappHasNoMultipleChoice() {
         List<JsonObject> out = renderer.node(reply("en", "Which?", options("x", "y"), true, List.of(), false), null, false);
         assertThat(out.get(0).getJsonObject("text").getString("body"))
                 .isEqualTo("Which?\n\n1 x\n2 y\nReply with the numbers that fit, e.g. 1 3. Reply 0 if none fit.");
     }
 
     @Test
-    void a_text_too_long_for_a_buttons_body_goes_first_as_text_and_over_4096_is_split_at_paragraphs() {
+    void aTextTooLongForAButtonsBodyGoesFirstAsTextAndOver4096IsSplitAtParagraphs() {
         String para = "Avsnitt. ".repeat(100).strip();   // 899 characters
         String text = String.join("\n\n", para, para, para, para, para, para);
         List<JsonObject> out = renderer.node(reply("nb", text, options("Ja", "Nei"), false, List.of(), false), null, false);
@@ -108,7 +108,7 @@ class WhatsAppRendererTest {
     }
 
     @Test
-    void split_keeps_every_character_and_cuts_at_the_best_break() {
+    void splitKeepsEveryCharacterAndCutsAtTheBestBreak() {
         String words = "ord ".repeat(2000).strip();
         List<String> parts = WhatsAppRenderer.split(words, 4096);
         assertThat(parts).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(4096));
@@ -117,7 +117,7 @@ class WhatsAppRendererTest {
     }
 
     @Test
-    void contacts_are_lines_with_an_international_number_a_tap_can_call() {
+    void contactsAreLinesWithAnInternationalNumberATapCanCall() {
         Card rosa = new Card.Contact("rosa", "ROSA", null, "22 33 11 60", "+4722331160", null, null, null);
         Card police = new Card.Contact("police", "Politiet", null, "112", "112", null, null, null);
         List<JsonObject> out = renderer.node(reply("nb", "Ring 112 eller ROSA på 22 33 11 60.", List.of(), false,
@@ -127,7 +127,7 @@ class WhatsAppRendererTest {
     }
 
     @Test
-    void the_language_menu_is_buttons_or_a_list_when_ten_or_fewer_languages_are_offered() {
+    void theLanguageMenuIsButtonsOrAListWhenTenOrFewerLanguagesAreOffered() {
         assertThat(interactive(renderer.menu(List.of("nb", "en"), Map.of()).get(0)).getString("type")).isEqualTo("button");
         JsonObject list = interactive(renderer.menu(List.of("nb", "en", "ar", "fa"), Map.of()).get(0));
         assertThat(list.getString("type")).isEqualTo("list");

@@ -29,7 +29,7 @@ class WhatsAppRoutesTest {
     }
 
     @Test
-    void unconfigured_the_webhook_refuses_with_503_naming_what_to_set_and_never_reads_a_message() {
+    void unconfiguredTheWebhookRefusesWith503NamingWhatToSetAndNeverReadsAMessage() {
         server = new TestServer(Config.defaults().withPort(0).withContent(Fixtures.copyOfBasic(dir)));
         TestServer.Response get = server.get("/whatsapp?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1");
         assertThat(get.status()).isEqualTo(503);
@@ -41,7 +41,7 @@ class WhatsAppRoutesTest {
     }
 
     @Test
-    void with_only_the_webhook_secrets_set_it_says_replies_need_the_token_and_number_id() {
+    void withOnlyTheWebhookSecretsSetItSaysRepliesNeedTheTokenAndNumberId() {
         server = new TestServer(Config.defaults().withPort(0).withContent(Fixtures.copyOfBasic(dir))
                 .withWhatsApp(new WhatsAppConfig("verify", "secret", null, null, null)));
         TestServer.Response handshake = server.get("/whatsapp?hub.mode=subscribe&hub.verify_token=verify&hub.challenge=42");
@@ -53,7 +53,7 @@ class WhatsAppRoutesTest {
     }
 
     @Test
-    void a_start_dialog_that_is_not_loaded_is_a_503() {
+    void aStartDialogThatIsNotLoadedIsA503() {
         server = new TestServer(Config.defaults().withPort(0).withContent(Fixtures.copyOfBasic(dir))
                 .withSms(new SmsConfig(null, null, "phone key secret for the tests", "rights"))
                 .withWhatsApp(new WhatsAppConfig("verify", "secret", "token", "1", "http://127.0.0.1:9/v21.0")));

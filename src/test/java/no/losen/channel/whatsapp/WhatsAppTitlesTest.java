@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class WhatsAppTitlesTest {
 
     @Test
-    void titles_that_fit_nowhere_are_reported_as_warnings_naming_choice_node_and_languages() {
+    void titlesThatFitNowhereAreReportedAsWarningsNamingChoiceNodeAndLanguages() {
         List<Problem> problems = WhatsAppTitles.check(ContentLoader.load(Path.of(".")).set());
         assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.isError()).isFalse());
         assertThat(problems).map(Problem::toString).anySatisfy(p -> assertThat(p)

@@ -16,7 +16,7 @@ class WireTest {
     }
 
     @Test
-    void a_message_has_its_type_and_the_talk_offer_first_and_leaves_out_absent_fields_and_fallbacks() {
+    void aMessageHasItsTypeAndTheTalkOfferFirstAndLeavesOutAbsentFieldsAndFallbacks() {
         Reply r = reply(List.of(), null, List.of("demo.hello"));
         assertThat(Wire.message(r, "open")).isEqualTo("{\"type\":\"message\",\"talk\":\"open\",\"dialog\":\"demo\","
                 + "\"node\":\"signs\",\"lang\":\"nb\",\"dir\":\"ltr\",\"text\":\"\",\"choices\":[{\"id\":\"debt\","
@@ -26,7 +26,7 @@ class WireTest {
     }
 
     @Test
-    void a_search_card_says_its_caution_as_text_and_its_hits_without_absent_fields() {
+    void aSearchCardSaysItsCautionAsTextAndItsHitsWithoutAbsentFields() {
         Card search = new Card.Search("Fra håndboka", "Sjekk med tjenesten.", List.of(
                 new Card.Hit("handbook", "T", "1.2", "Some text", "Some", List.of(new int[] {0, 4}), "nb"),
                 new Card.Hit("handbook", "T2", null, "Other")));
@@ -37,7 +37,7 @@ class WireTest {
     }
 
     @Test
-    void a_contact_card_names_its_kind_first() {
+    void aContactCardNamesItsKindFirst() {
         Card rosa = new Card.Contact("rosa", "ROSA", null, "22 33 11 60", "+4722331160", "https://rosa-help.no", "card",
                 "2026-11-23");
         assertThat(Wire.card(rosa).toString()).isEqualTo("{\"type\":\"contact\",\"id\":\"rosa\",\"title\":\"ROSA\","
@@ -46,7 +46,7 @@ class WireTest {
     }
 
     @Test
-    void a_printable_card_carries_its_other_languages_with_every_field_and_the_reply_its_alt() {
+    void aPrintableCardCarriesItsOtherLanguagesWithEveryFieldAndTheReplyItsAlt() {
         Card slip = new Card.Print("Slip", List.of("Hello!"), new Card.Alt("ar", "rtl", "ورقة", List.of("مرحبا")), null);
         String json = Wire.message(reply(List.of(slip), new Reply.Alt("ar", "rtl", "مرحبا", true), List.of()), null);
         assertThat(json).contains("\"cards\":[{\"type\":\"print\",\"title\":\"Slip\",\"items\":[\"Hello!\"],"
