@@ -4,16 +4,15 @@ import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.ContentMetadata;
-import dev.langchain4j.rag.content.retriever.ContentRetriever;
-import dev.langchain4j.rag.query.Query;
 import java.util.List;
 import java.util.Map;
 
 /**
- * langchain4j retriever over the Lucene index. The query text is weighted terms
- * ({@link WeightedTerms}); a plain question is a set of terms of weight 1.
+ * BM25 over the Lucene index for weighted Norwegian terms, as langchain4j {@link Content}s so that
+ * the lexical and the vector ranking can be fused. The terms arrive as a map (term → weight), never
+ * as text to parse: a {@code ^} typed by a user is a character, not a weight.
  */
-public final class Bm25Retriever implements ContentRetriever {
+public final class Bm25Retriever {
 
     public static final String ORDINAL = "ordinal";
 
@@ -27,9 +26,9 @@ public final class Bm25Retriever implements ContentRetriever {
         this.depth = depth;
     }
 
-    @Override
-    public List<Content> retrieve(Query query) {
-        return contents(index.weighted(WeightedTerms.parse(query.text()), depth), passages);
+    /** The passages for {@code terms}; a term of several words weighs each of its words ({@link WeightedTerms#words}). */
+    public List<Content> retrieve(Map<String, Float> terms) {
+        return contents(index.weighted(WeightedTerms.words(terms), depth), passages);
     }
 
     public static List<Content> contents(List<PassageIndex.Hit> hits, List<Passage> passages) {

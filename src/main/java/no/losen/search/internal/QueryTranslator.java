@@ -1,9 +1,6 @@
 package no.losen.search.internal;
 
-import dev.langchain4j.rag.query.Query;
-import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +14,8 @@ import java.util.stream.Collectors;
  * "residence permit" before "permit"); other content words from FreeDict when installed, at a
  * lower weight because a general dictionary offers every sense of a word. Untranslated words are
  * kept too: English questions often carry Norwegian names ("fastlege", "UDI", "ROSA").
- *
- * <p>The output is a langchain4j {@link Query} whose text is {@code term^weight} pairs, read by
- * {@link WeightedTerms}.
  */
-public final class QueryTranslator implements QueryTransformer {
+public final class QueryTranslator {
 
     static final float GLOSSARY = 1.0f;
     static final float KEPT = 0.6f;
@@ -39,13 +33,6 @@ public final class QueryTranslator implements QueryTransformer {
 
     public boolean hasDictionary() {
         return freeDict.isPresent();
-    }
-
-    @Override
-    public Collection<Query> transform(Query query) {
-        String terms = WeightedTerms.format(translate(query.text()));
-        // Nothing translatable ("2", only stop words): search the words as typed rather than fail on a blank query.
-        return List.of(terms.isBlank() ? query : Query.from(terms));
     }
 
     /** Norwegian terms with weights, strongest evidence kept when a term arrives twice. */

@@ -1,22 +1,20 @@
 package no.losen.search.internal;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * The {@code term^weight} text a translated {@link dev.langchain4j.rag.query.Query} carries
- * between the query transformer and the retriever (langchain4j queries are plain text). Only
- * {@link #format} writes it; what a person typed becomes terms through {@link #typed}, which gives
- * every word weight 1 — a {@code ^} typed by a user is no weight (else {@code asyl^1000} would be).
+ * Weighted search terms (term → weight), as the translators give them and BM25 reads them. What a
+ * person typed becomes terms through {@link #typed}, every word of weight 1: the terms travel as a
+ * map, so nothing a user types can set a weight.
  */
 public final class WeightedTerms {
 
     private WeightedTerms() {}
 
-    public static String format(Map<String, Float> terms) {
-        Map<String, Float> words = new LinkedHashMap<>(); // "uten lovlig opphold" weighs each word
+    /** Each word of each term with the term's weight, the highest where a word is in several ("uten lovlig opphold" weighs each word). */
+    public static Map<String, Float> words(Map<String, Float> terms) {
+        Map<String, Float> words = new LinkedHashMap<>();
         terms.forEach((t, w) -> {
             for (String word : t.trim().split("\\s+")) {
                 if (!word.isEmpty()) {
@@ -24,41 +22,16 @@ public final class WeightedTerms {
                 }
             }
         });
-        return words.entrySet().stream()
-                .map(e -> e.getKey().replace("^", "") + "^" + String.format(Locale.ROOT, "%.2f", e.getValue()))
-                .collect(Collectors.joining(" "));
+        return words;
     }
 
-    /** What a person typed, as terms of weight 1: its words, with any {@code ^} dropped. */
+    /** What a person typed, as terms of weight 1: its words, a {@code ^} read as a space. */
     public static Map<String, Float> typed(String text) {
         Map<String, Float> out = new LinkedHashMap<>();
         for (String word : text.replace("^", " ").trim().split("\\s+")) {
             if (!word.isEmpty()) {
                 out.put(word, 1f);
             }
-        }
-        return out;
-    }
-
-    /** Parses {@code term^weight} pairs written by {@link #format}; words without a weight count 1. */
-    public static Map<String, Float> parse(String text) {
-        Map<String, Float> out = new LinkedHashMap<>();
-        for (String item : text.trim().split("\\s+")) {
-            if (item.isEmpty()) {
-                continue;
-            }
-            int hat = item.lastIndexOf('^');
-            float w = 1f;
-            String term = item;
-            if (hat > 0) {
-                try {
-                    w = Float.parseFloat(item.substring(hat + 1));
-                    term = item.substring(0, hat);
-                } catch (NumberFormatException e) {
-                    term = item;
-                }
-            }
-            out.merge(term, w, Math::max);
         }
         return out;
     }

@@ -2,7 +2,6 @@ package no.losen.search.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.langchain4j.rag.query.Query;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -48,12 +47,5 @@ class QueryTranslatorTest {
     void dropsEnglishStopWords() {
         assertThat(translator.translate("would they be there for who")).isEmpty();
         assertThat(translator.translate("What's that?")).isEmpty();
-    }
-
-    @Test
-    void actsAsALangchain4jQueryTransformerWithWeightedTerms() {
-        Query q = translator.transform(Query.from("child welfare")).iterator().next();
-        assertThat(WeightedTerms.parse(q.text())).containsKey("barnevern")
-                .allSatisfy((term, weight) -> assertThat(weight).isGreaterThan(0f).isLessThanOrEqualTo(QueryTranslator.GLOSSARY));
     }
 }
