@@ -194,10 +194,11 @@ public final class Losen {
     /**
      * Starts serving once {@code loading} is done; refuses to start when the content does not validate.
      * Returns at once, and no thread waits: the servers are built by whichever loading thread finishes
-     * last, outside any Vert.x context, as the caller's main thread was (built on a Vert.x worker
-     * instead, the per-address connection cap failed LimitsTest; on an event loop, Redis-backed
-     * conversations got no answer in SessionsAcrossInstancesTest: a future shared between
-     * connections completed on the loop that built it, see {@code internal.OwnContext}).
+     * last, outside any Vert.x context, as the caller's main thread was. (Built on a Vert.x worker
+     * instead, the per-address connection cap once failed LimitsTest; on an event loop, Redis-backed
+     * conversations got no answer in SessionsAcrossInstancesTest, probably a future shared between
+     * connections completing on the loop that made it, the case {@code internal.OwnContext} now
+     * handles; not tried again.)
      */
     public static Future<Losen> start(Vertx vertx, Config config, Metrics metrics, Loading loading) {
         CompletableFuture<Parts> built = CompletableFuture.allOf(loading.content(), loading.search(), loading.intents())
