@@ -30,18 +30,19 @@ import no.losen.intent.internal.Romanized;
  * such messages among the danger examples the list missed; a false alarm costs a look at the emergency
  * numbers.
  *
- * <p>A Russian or Ukrainian entry also matches the message typed in Latin letters ({@link Romanized}:
- * "не хочу жить" finds "ne hochu zhit"), in sessions of its own language, as its other Latin entries do.
+ * <p>An entry in Cyrillic, Arabic or Ethiopic script also matches the message typed in Latin letters
+ * ({@link Romanized}: "не хочу жить" finds "ne hochu zhit", "بدي موت" finds "bdi mot", "ክሞት ደልየ" finds
+ * "kimut delye"), in sessions of its own language, as its other Latin entries do.
  */
 public final class DangerWords {
 
     /** Other words allowed between two words of an entry. */
     static final int GAP = 1;
 
-    /** Shorter romanized forms are left out: "ubu" (убью, I will kill) would start too many Latin words. */
+    /** Shorter romanized forms are left out: "ubu" (убью, I will kill) or "mt" (موت) would start too many Latin words. */
     private static final int MIN_ROMANIZED = 4;
 
-    /** {@code romanized}: {@code folded} is a Cyrillic entry's {@link Romanized} form, matched against the message's. */
+    /** {@code romanized}: {@code folded} is the {@link Romanized} form of an entry in another script, matched against the message's. */
     private record Entry(String folded, String[] words, boolean inside, boolean whole, boolean alone, String lang,
                          String written, boolean latin, boolean romanized) {
     }
@@ -73,7 +74,9 @@ public final class DangerWords {
                     boolean latin = latin(f);
                     out.add(new Entry(f, f.split(" "), inside, whole, alone, lang, s, latin, false));
                     if (!latin) {
-                        Romanized.of(bare, lang).filter(r -> r.replace(" ", "").length() >= MIN_ROMANIZED).ifPresent(r ->
+                        // a cry that must be the whole message ("erdugn", እርዱኝ) collides with nothing: shorter is fine
+                        int min = alone ? MIN_ROMANIZED - 1 : MIN_ROMANIZED;
+                        Romanized.of(bare, lang).filter(r -> r.replace(" ", "").length() >= min).ifPresent(r ->
                                 out.add(new Entry(r, r.split(" "), inside, whole, alone, lang, s, true, true)));
                     }
                 }
@@ -102,7 +105,7 @@ public final class DangerWords {
                 continue;
             }
             if (e.romanized() && romanized == null) {
-                romanized = Romanized.fold(text);   // once per message, and only in a Russian or Ukrainian session
+                romanized = Romanized.fold(text, lang);   // once per message, and only in a session of such a language
                 romanizedTokens = words(romanized);
             }
             String folded = e.romanized() ? romanized : plain;

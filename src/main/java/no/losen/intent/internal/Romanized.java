@@ -5,47 +5,120 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Russian and Ukrainian as people type them in Latin letters, on a phone without a Cyrillic keyboard:
- * "ne hochu zhit", "ne xochu jit'", "kto-to lomaet dver". There is no one spelling (ж is zh, j or z; х is
- * kh, h or x; я is ya, ja or ia), so both sides are brought to one rough form: a word written in Cyrillic
- * is transliterated by ICU's BGN rules ("не хочу жить" → "ne khochu zhitʹ"), then it and the typed Latin
- * text are {@link #fold folded} alike ("ne hocu zit"). A list of hand-written Latin spellings of every
- * danger word would never be complete; measured on danger lines nobody here had seen, the Russian ones in
- * Latin letters were missed while their Cyrillic twins were found.
+ * Languages of another script as people type them in Latin letters, on a phone without the keyboard:
+ * "ne hochu zhit", "bdi mot", "sa3idouni", "komak konid", "kimut delye". There is no one spelling, so both
+ * sides are brought to one rough form: a word written in its own script is transliterated by ICU, then it
+ * and the typed Latin text are {@link #fold folded} alike. A list of hand-written Latin spellings of every
+ * danger word would never be complete; measured on danger lines nobody here had seen, and by an
+ * independent tester, lines in Latin letters were missed while their twins in the script were found.
+ *
+ * <ul>
+ *   <li>Russian and Ukrainian (BGN rules, "не хочу жить" → "ne khochu zhitʹ"): the common spellings of a
+ *       sound made one (kh/h/x, zh/z, ya/ja/ia, y/i) → "ne hocu zit".</li>
+ *   <li>Arabic and Persian (ICU's Arabic-Latin, which writes the letters, not the vowels: "بدي موت" →
+ *       "bdy mwt"): consonants only, since Arabizi writes the vowels the script leaves out and leaves out
+ *       the long ones it writes ("bdi mot"); its digits read as the letters they stand for (3 ʿayn, 7 ḥa,
+ *       5 kha; 2 and q, hamza and qaf, dropped) → "bd mt".</li>
+ *   <li>Amharic and Tigrinya (SERA, the scheme Ethiopic keyboards and chats follow: "ክሞት ደልየ" → "kmot
+ *       delye"): consonants only, since the sixth-order vowel is written or not at will ("kimut", "kmot")
+ *       → "kmt dly".</li>
+ * </ul>
+ * A consonant form is coarse: it is used for danger words only, in sessions of the word's own language,
+ * where a false alarm costs a look at the emergency numbers.
  */
 public final class Romanized {
 
-    /** The transliteration of each language written in Cyrillic that Losen serves. */
-    private static final Map<String, String> RULES = Map.of("ru", "Russian-Latin/BGN", "uk", "Ukrainian-Latin/BGN");
+    private enum Form { CYRILLIC, ABJAD, ETHIOPIC }
+
+    private record Rule(String transliterator, Form form) {
+    }
+
+    private static final Map<String, Rule> RULES = Map.of(
+            "ru", new Rule("Russian-Latin/BGN", Form.CYRILLIC), "uk", new Rule("Ukrainian-Latin/BGN", Form.CYRILLIC),
+            "ar", new Rule("Arabic-Latin", Form.ABJAD), "fa", new Rule("Any-Latin", Form.ABJAD),
+            "am", new Rule("Ethiopic-Latin/SERA", Form.ETHIOPIC), "ti", new Rule("Ethiopic-Latin/SERA", Form.ETHIOPIC));
 
     /** Longest first: "shch" before "sh", "kh" before a lone "h". */
-    private static final String[][] SPELLINGS = {
+    private static final String[][] CYRILLIC_SPELLINGS = {
         {"shch", "s"}, {"sch", "s"}, {"sh", "s"}, {"zh", "z"}, {"kh", "h"}, {"x", "h"}, {"ch", "c"}, {"tz", "c"},
         {"ts", "c"}, {"yu", "u"}, {"ju", "u"}, {"iu", "u"}, {"ya", "a"}, {"ja", "a"}, {"ia", "a"}, {"ye", "e"},
         {"je", "e"}, {"yo", "o"}, {"jo", "o"}, {"y", "i"}, {"j", "i"}, {"w", "v"},
     };
 
+    /**
+     * Arabizi's digits and the letter pairs both sides write for one sound, before the vowels go. Qaf is
+     * dropped like hamza: most dialects say it as a glottal stop and type it 2 ("a2tel", "il7a2ouni").
+     */
+    private static final String[][] ABJAD_SPELLINGS = {
+        {"ʿ", "3"}, {"ʾ", ""}, {"2", ""}, {"7", "h"}, {"5", "h"}, {"kh", "h"}, {"sh", "s"}, {"ch", "s"}, {"gh", "g"},
+        {"th", "t"}, {"dh", "d"}, {"q", ""}, {"ou", "u"},
+    };
+
+    /** SERA's ñ (ኝ) is typed gn or ny; its capitals (ejectives, glottal vowels) are typed as the plain letter. */
+    private static final String[][] ETHIOPIC_SPELLINGS = {
+        {"gn", "n"}, {"ny", "n"}, {"q", "k"}, {"x", "c"}, {"ch", "c"}, {"sh", "s"}, {"ts", "s"}, {"'", ""},
+    };
+
     private Romanized() {
     }
 
-    /** {@code cyrillic} in Latin letters, folded; empty when {@code lang} is not written in Cyrillic. */
-    public static Optional<String> of(String cyrillic, String lang) {
-        String id = RULES.get(lang);
-        if (id == null) {
+    /** {@code written} (in its own script) in Latin letters, folded; empty when {@code lang} has no rule. */
+    public static Optional<String> of(String written, String lang) {
+        Rule r = RULES.get(lang);
+        if (r == null) {
             return Optional.empty();
         }
-        return Optional.of(fold(Transliterator.getInstance(id).transliterate(cyrillic)));
+        return Optional.of(fold(Transliterator.getInstance(r.transliterator()).transliterate(written), lang));
     }
 
-    /**
-     * One rough form of Latin-letter Russian or Ukrainian: {@link Normalizer#fold}, the soft sign's
-     * apostrophe dropped, each of the common spellings of a sound made one, doubled letters made single.
-     */
-    public static String fold(String latin) {
-        String s = Normalizer.fold(latin.replace("ʹ", "").replace("'", "").replace("’", ""));
-        for (String[] r : SPELLINGS) {
+    /** Latin-letter text of a session in {@code lang} in the rough form its words' {@link #of} are in. */
+    public static String fold(String latin, String lang) {
+        Rule r = RULES.get(lang);
+        Form form = r == null ? Form.CYRILLIC : r.form();
+        String s = latin.replace("ʹ", "").replace("’", "").replace("ʼ", "");
+        if (form == Form.ABJAD) {
+            s = s.replace("'", "");   // before the fold, which would split "ma'a" at it
+        }
+        s = Normalizer.fold(form == Form.CYRILLIC ? s.replace("'", "") : s);
+        switch (form) {
+            case CYRILLIC -> s = replace(s, CYRILLIC_SPELLINGS);
+            case ABJAD -> s = consonants(replace(s, ABJAD_SPELLINGS), "aeiouwy");
+            case ETHIOPIC -> s = consonants(replace(s, ETHIOPIC_SPELLINGS), "aeiou");
+        }
+        return single(s);
+    }
+
+    private static String replace(String s, String[][] spellings) {
+        for (String[] r : spellings) {
             s = s.replace(r[0], r[1]);
         }
+        return s;
+    }
+
+    /** Drops {@code vowels} from Latin words (a word of vowels only keeps its first letter). */
+    private static String consonants(String s, String vowels) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (String word : s.split(" ")) {
+            StringBuilder w = new StringBuilder();
+            for (int i = 0; i < word.length(); i++) {
+                char c = word.charAt(i);
+                if (vowels.indexOf(c) < 0 || c > 'z') {
+                    w.append(c);
+                }
+            }
+            if (w.length() == 0 && !word.isEmpty()) {
+                w.append(word.charAt(0));
+            }
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(w);
+        }
+        return b.toString();
+    }
+
+    /** Doubled letters made single ("baddi", "sa3dooni"). */
+    private static String single(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             if (i == 0 || s.charAt(i) != s.charAt(i - 1) || !Character.isLetter(s.charAt(i))) {
