@@ -245,7 +245,8 @@ public final class Engine {
 
     private Turn type(Session s, Dialog d, String raw) {
         String text = raw == null ? "" : raw.strip();
-        if (text.length() > MAX_TEXT) {
+        // characters as a person counts them: an emoji or a letter outside the BMP is one, not two UTF-16 units
+        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
             throw new DialogException(ErrorCode.TOO_LONG, "text over " + MAX_TEXT + " characters");
         }
         Node n = node(d, s.node());

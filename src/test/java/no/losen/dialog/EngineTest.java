@@ -216,6 +216,15 @@ class EngineTest {
     }
 
     @Test
+    void theLimitCountsCharactersNotUtf16Units() {
+        String emoji = "\uD83D\uDE22";   // one character, two UTF-16 units
+        Engine.Turn t = step(start(), new Command.Type(emoji.repeat(Engine.MAX_TEXT)));
+        assertThat(t.reply()).isNotNull();
+        assertThatThrownBy(() -> step(start(), new Command.Type(emoji.repeat(Engine.MAX_TEXT + 1))))
+                .hasFieldOrPropertyWithValue("code", ErrorCode.TOO_LONG);
+    }
+
+    @Test
     void staffDialogsNeedAStaffSession() {
         assertThatThrownBy(() -> engine.start("demo-staff", "nb", false)).hasFieldOrPropertyWithValue("code", ErrorCode.FORBIDDEN);
         assertThat(engine.start("demo-staff", "nb", true).reply().node()).isEqualTo("pick");
