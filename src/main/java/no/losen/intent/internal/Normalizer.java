@@ -15,6 +15,13 @@ import java.util.regex.Pattern;
 public final class Normalizer {
 
     private static final Pattern MARKS = Pattern.compile("[\\p{M}\\u0640]+");
+    /**
+     * Invisible characters that never part two words: zero-width space, word joiner, BOM, soft hyphen.
+     * Read as spaces they cut a word into letters, and one between every letter hid "he is hitting me"
+     * from the danger words (an independent tester). The zero-width non-joiner stays: Persian writes it
+     * inside words and between a verb and its prefix, which {@link #fold} joins.
+     */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u2060\\uFEFF\\u00AD]+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern PERSIAN_PREFIX = Pattern.compile("(?<=^|\\s)(ن?می) (?=\\p{L})");
 
@@ -22,7 +29,8 @@ public final class Normalizer {
     }
 
     public static String fold(String text) {
-        String n = java.text.Normalizer.normalize(text.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFKD);
+        String n = java.text.Normalizer.normalize(INVISIBLE.matcher(text).replaceAll("").toLowerCase(Locale.ROOT),
+                java.text.Normalizer.Form.NFKD);
         n = MARKS.matcher(n).replaceAll("");
         StringBuilder b = new StringBuilder(n.length());
         for (int i = 0; i < n.length(); i++) {

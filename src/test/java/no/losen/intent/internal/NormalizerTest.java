@@ -28,4 +28,11 @@ class NormalizerTest {
     void aWordThatOnlyBeginsLikeThePrefixIsLeftAlone() {
         assertThat(Normalizer.fold("میز بزرگ")).isEqualTo("میز بزرگ");
     }
+
+    @Test
+    void invisibleCharactersThatNeverPartWordsAreDropped() {
+        String hidden = String.join("\u200B", "he is hitting me".split(""));
+        assertThat(Normalizer.fold(hidden)).isEqualTo("he is hitting me");
+        assertThat(Normalizer.fold("hel\u00ADlo\u2060 wor\uFEFFld")).isEqualTo("hello world");
+    }
 }
