@@ -1,8 +1,12 @@
 package no.losen.intent;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import no.losen.content.Translations;
 import no.losen.intent.internal.Normalizer;
 import no.losen.intent.internal.Romanized;
@@ -47,17 +51,29 @@ public final class DangerWords {
                          String written, boolean latin, boolean romanized) {
     }
 
-    private final List<Entry> entries;
-
-    private DangerWords(List<Entry> entries) {
-        this.entries = List.copyOf(entries);
+    /** An entry in another script, still to be written in Latin letters. */
+    private record Unwritten(String bare, boolean inside, boolean whole, boolean alone, String lang, String written) {
     }
 
-    public static final DangerWords NONE = new DangerWords(List.of());
+    private final List<Entry> entries;
+    /**
+     * The entries in other scripts as {@link Romanized} forms, made beside the start: ICU's transliterators
+     * take a few hundred milliseconds of a cold JVM to build, and the server is ready without them; a
+     * message that needs them waits for them (by then long made).
+     */
+    private final CompletableFuture<List<Entry>> romanized;
+
+    private DangerWords(List<Entry> entries, CompletableFuture<List<Entry>> romanized) {
+        this.entries = List.copyOf(entries);
+        this.romanized = romanized;
+    }
+
+    public static final DangerWords NONE = new DangerWords(List.of(), CompletableFuture.completedFuture(List.of()));
 
     /** The words of translation key {@code key} in every language. */
     public static DangerWords of(Translations tr, String key) {
         List<Entry> out = new ArrayList<>();
+        List<Unwritten> unwritten = new ArrayList<>();
         for (String lang : tr.codes()) {
             var t = tr.keys(lang).get(key);
             if (t == null) {
@@ -74,15 +90,26 @@ public final class DangerWords {
                     boolean latin = latin(f);
                     out.add(new Entry(f, f.split(" "), inside, whole, alone, lang, s, latin, false));
                     if (!latin) {
-                        // a cry that must be the whole message ("erdugn", እርዱኝ) collides with nothing: shorter is fine
-                        int min = alone ? MIN_ROMANIZED - 1 : MIN_ROMANIZED;
-                        Romanized.of(bare, lang).filter(r -> r.replace(" ", "").length() >= min).ifPresent(r ->
-                                out.add(new Entry(r, r.split(" "), inside, whole, alone, lang, s, true, true)));
+                        unwritten.add(new Unwritten(bare, inside, whole, alone, lang, s));
                     }
                 }
             }
         }
-        return new DangerWords(out);
+        return new DangerWords(out, CompletableFuture.supplyAsync(() -> romanized(unwritten)));
+    }
+
+    private static List<Entry> romanized(List<Unwritten> unwritten) {
+        List<Entry> out = new ArrayList<>();
+        Map<String, Optional<UnaryOperator<String>>> writers = new HashMap<>();
+        for (Unwritten u : unwritten) {
+            // a cry that must be the whole message ("erdugn", እርዱኝ) collides with nothing: shorter is fine
+            int min = u.alone() ? MIN_ROMANIZED - 1 : MIN_ROMANIZED;
+            writers.computeIfAbsent(u.lang(), Romanized::in).map(r -> r.apply(u.bare()))
+                    .filter(r -> r.replace(" ", "").length() >= min)
+                    .ifPresent(r -> out.add(new Entry(r, r.split(" "), u.inside(), u.whole(), u.alone(), u.lang(), u.written(),
+                            true, true)));
+        }
+        return List.copyOf(out);
     }
 
     private static boolean latin(String folded) {
@@ -98,18 +125,20 @@ public final class DangerWords {
     public Optional<String> match(String text, String lang) {
         String plain = Normalizer.fold(text);
         String[] plainTokens = words(plain);
-        String romanized = null;
-        String[] romanizedTokens = null;
+        Optional<String> found = first(entries, plain, plainTokens, lang);
+        if (found.isPresent() || !Romanized.has(lang)) {
+            return found;
+        }
+        // only in a session of a language of another script, typed in Latin letters
+        String romanized = Romanized.fold(text, lang);
+        return first(this.romanized.join(), romanized, words(romanized), lang);
+    }
+
+    private static Optional<String> first(List<Entry> entries, String folded, String[] tokens, String lang) {
         for (Entry e : entries) {
             if (e.latin() && !e.lang().equals(lang) && !e.lang().equals("en")) {
                 continue;
             }
-            if (e.romanized() && romanized == null) {
-                romanized = Romanized.fold(text, lang);   // once per message, and only in a session of such a language
-                romanizedTokens = words(romanized);
-            }
-            String folded = e.romanized() ? romanized : plain;
-            String[] tokens = e.romanized() ? romanizedTokens : plainTokens;
             if (e.alone()) {
                 if (alone(folded, e.folded())) {
                     return Optional.of(e.lang() + ": " + e.written());

@@ -3,6 +3,7 @@ package no.losen.intent.internal;
 import com.ibm.icu.text.Transliterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Languages of another script as people type them in Latin letters, on a phone without the keyboard:
@@ -62,13 +63,29 @@ public final class Romanized {
     private Romanized() {
     }
 
-    /** {@code written} (in its own script) in Latin letters, folded; empty when {@code lang} has no rule. */
-    public static Optional<String> of(String written, String lang) {
+    /**
+     * What writes words of {@code lang} (in its own script) in Latin letters, folded; empty when
+     * {@code lang} has no rule. One ICU transliterator each: building one costs a quarter of a
+     * millisecond, and a danger list has hundreds of words. Not for several threads at once (ICU's
+     * transliterators are not all safe to share).
+     */
+    public static Optional<UnaryOperator<String>> in(String lang) {
         Rule r = RULES.get(lang);
         if (r == null) {
             return Optional.empty();
         }
-        return Optional.of(fold(Transliterator.getInstance(r.transliterator()).transliterate(written), lang));
+        Transliterator t = Transliterator.getInstance(r.transliterator());
+        return Optional.of(written -> fold(t.transliterate(written), lang));
+    }
+
+    /** {@code written} (in its own script) in Latin letters, folded; empty when {@code lang} has no rule. */
+    public static Optional<String> of(String written, String lang) {
+        return in(lang).map(r -> r.apply(written));
+    }
+
+    /** Whether {@code lang} is written in a script this class writes in Latin letters. */
+    public static boolean has(String lang) {
+        return RULES.containsKey(lang);
     }
 
     /** Latin-letter text of a session in {@code lang} in the rough form its words' {@link #of} are in. */
