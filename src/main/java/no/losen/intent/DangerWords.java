@@ -46,9 +46,9 @@ public final class DangerWords {
     /** Shorter romanized forms are left out: "ubu" (убью, I will kill) or "mt" (موت) would start too many Latin words. */
     private static final int MIN_ROMANIZED = 4;
 
-    /** {@code romanized}: {@code folded} is the {@link Romanized} form of an entry in another script, matched against the message's. */
+    /** {@code latin}: in Latin letters, as written or as the {@link Romanized} form of an entry in another script. */
     private record Entry(String folded, String[] words, boolean inside, boolean whole, boolean alone, String lang,
-                         String written, boolean latin, boolean romanized) {
+                         String written, boolean latin) {
     }
 
     /** An entry in another script, still to be written in Latin letters. */
@@ -88,7 +88,7 @@ public final class DangerWords {
                 String f = Normalizer.fold(bare);
                 if (f.length() >= 2) {
                     boolean latin = latin(f);
-                    out.add(new Entry(f, f.split(" "), inside, whole, alone, lang, s, latin, false));
+                    out.add(new Entry(f, f.split(" "), inside, whole, alone, lang, s, latin));
                     if (!latin) {
                         unwritten.add(new Unwritten(bare, inside, whole, alone, lang, s));
                     }
@@ -107,7 +107,7 @@ public final class DangerWords {
             writers.computeIfAbsent(u.lang(), Romanized::in).map(r -> r.apply(u.bare()))
                     .filter(r -> r.replace(" ", "").length() >= min)
                     .ifPresent(r -> out.add(new Entry(r, r.split(" "), u.inside(), u.whole(), u.alone(), u.lang(), u.written(),
-                            true, true)));
+                            true)));
         }
         return List.copyOf(out);
     }
