@@ -88,10 +88,13 @@ public final class Romanized {
         return RULES.containsKey(lang);
     }
 
-    /** Latin-letter text of a session in {@code lang} in the rough form its words' {@link #of} are in. */
+    /** Latin-letter text of a session in {@code lang} ({@link #has} a rule) in the rough form its words' {@link #of} are in. */
     public static String fold(String latin, String lang) {
         Rule r = RULES.get(lang);
-        Form form = r == null ? Form.CYRILLIC : r.form();
+        if (r == null) {
+            throw new IllegalArgumentException("no Latin-letter form for " + lang);
+        }
+        Form form = r.form();
         String s = latin.replace("ʹ", "").replace("’", "").replace("ʼ", "");
         if (form == Form.ABJAD) {
             s = s.replace("'", "");   // before the fold, which would split "ma'a" at it
