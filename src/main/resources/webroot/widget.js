@@ -108,6 +108,8 @@
     draftShown: false,
     // "Help now" in the title row was pressed: its numbers take focus when they come.
     helpAsked: false,
+    // The last typed question and its line in the log, until it is answered: refused, it goes back into the box.
+    unanswered: null,
     // "Talk to a person" (docs/handoff.md): null, 'on' or 'closed' as the last message said.
     talkOffer: null,
     // This person's wait or talk: null, 'waiting', 'talking' or 'away'.
@@ -354,6 +356,7 @@
         break;
       case 'message':
         state.pending = null;
+        state.unanswered = null;
         state.cut = false;
         showMessage(f);
         break;
@@ -405,6 +408,7 @@
     } else if (f.code === 'too_long') {
       note(t('too-long'));
     } else if (f.code === 'rate_limited') {
+      giveBack();
       note(t('slow-down'));
     } else if (f.code === 'away') {
       // Nobody reads right now: this message was not delivered (not kept either).
@@ -414,8 +418,22 @@
       // to call now, and a way to try again.
       failed(f.code === 'busy' ? 'busy' : 'error');
     } else {
-      note(t('error'));
+      // A step was not answered (busy, the store down, a fault). It may have been a cry for help the
+      // server could not read: the numbers to call now, and what was typed back in the box to send again.
+      giveBack();
+      showNumbers(t('not-answered'));
     }
+  }
+  /**
+   * A refused typed question goes back into the box, and its line out of the log: it was not read
+   * (unless something new is being typed there: then the line stays, to show what was lost).
+   */
+  function giveBack() {
+    if (state.unanswered && !input.value) {
+      input.value = state.unanswered.text;
+      state.unanswered.line.remove();
+    }
+    state.unanswered = null;
   }
 
   // ---- idle timeout: warn before the server forgets the session ----
@@ -861,21 +879,26 @@
   function helpNow(notice) {
     state.acted = true;
     closeMenu(false);
+    const last = log.querySelector('.msg.bot:last-of-type');
+    if (state.help && last && state.node === state.help.node && last.querySelector('.calls a')) {
+      reveal(last, last.querySelector('.calls a'));
+      return;
+    }
+    if (state.help && !state.ended && state.token && state.help.choice && !state.pending
+        && raw({ type: 'choose', choice: state.help.choice })) {
+      state.helpAsked = true;
+      touch();
+      userSays(state.help.label);
+      return;
+    }
+    showNumbers(notice);
+  }
+  /** The help-now numbers the tab keeps, without the server, under a notice (a widget.* text) when there is one. */
+  function showNumbers(notice) {
     if (!state.help) {
       if (typeof notice === 'string') {
         note(notice);
       }
-      return;
-    }
-    const last = log.querySelector('.msg.bot:last-of-type');
-    if (last && state.node === state.help.node && last.querySelector('.calls a')) {
-      reveal(last, last.querySelector('.calls a'));
-      return;
-    }
-    if (!state.ended && state.token && state.help.choice && !state.pending && raw({ type: 'choose', choice: state.help.choice })) {
-      state.helpAsked = true;
-      touch();
-      userSays(state.help.label);
       return;
     }
     Array.prototype.forEach.call(log.querySelectorAll('.help-only, .not-sent'), function (x) { x.remove(); });
@@ -1080,6 +1103,7 @@
       h('span', { dir: 'auto', text: text })
     ]);
     log.append(box);
+    return box;
   }
 
   // ---- talk to a person ----
@@ -1540,7 +1564,8 @@
       return;
     }
     if (step(talking ? { type: 'talk.say', text: cut } : { type: 'text', text: cut })) {
-      userSays(text, talking);
+      const line = userSays(text, talking);
+      state.unanswered = talking ? null : { text: text, line: line };
       input.value = '';
     }
   }

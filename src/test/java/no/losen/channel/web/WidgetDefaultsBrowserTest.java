@@ -194,6 +194,54 @@ class WidgetDefaultsBrowserTest {
         }
     }
 
+    /**
+     * The session store hangs (Redis frozen) just as a frightened person types: the server cannot read
+     * the message, so the widget says so, shows the numbers to call now, and puts the message back in
+     * the box; once the store answers again, Enter sends it and the conversation goes on.
+     */
+    @Test
+    void aTypedMessageTheServerCannotAnswerShowsTheNumbersAndGoesBackIntoTheBox() throws Exception {
+        no.losen.session.RedisServer redis = no.losen.session.RedisServer.startOrSkip();
+        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("store")));
+        try (redis; WebFixture stored = new WebFixture(c -> c.content(content)
+                .ops(no.losen.server.Operations.DEFAULT.withSessionStore(redis.uri())))) {
+            freshTab(stored.barePage());
+            visible(".launch").click();
+            visible(".msg.bot .choice");
+            JsonObject en = strings(stored, "en");
+            String cry = "he is outside my door and says he will kill me";
+            redis.freeze();
+            WebElement input = visible(".composer input");
+            input.sendKeys(cry);
+            input.sendKeys(Keys.ENTER);
+            WebElement box = until(() -> widget().findElements(By.cssSelector(".help-only")).stream().findFirst().orElse(null),
+                    Duration.ofSeconds(15));
+            assertThat(box.findElement(By.cssSelector(".notice")).getText()).isEqualTo(en.getString("widget.not-answered"));
+            assertCallButtons(box.findElements(By.cssSelector("a.call")));
+            assertThat(input.getAttribute("value")).as("back in the box, to send again").isEqualTo(cry);
+            assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("not shown as sent").isEmpty();
+            Path shot = driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+            Files.createDirectories(WidgetOnAPhoneTest.SCREENSHOTS);
+            Files.copy(shot, WidgetOnAPhoneTest.SCREENSHOTS.resolve("defaults-not-answered-en.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+            // The store answers again; the person presses Enter until the message goes (the server may
+            // still refuse at once for a moment while it finds the store back).
+            redis.thaw();
+            until(() -> {
+                if (!input.getAttribute("value").isEmpty()) {
+                    input.sendKeys(Keys.ENTER);
+                    sleep(1000);
+                }
+                return widget().findElements(By.cssSelector(".msg.bot:not(.help-only)")).size() >= 2;
+            }, Duration.ofSeconds(20));
+            List<WebElement> answers = widget().findElements(By.cssSelector(".msg.bot:not(.help-only)"));
+            assertThat(answers.get(answers.size() - 1).findElements(By.cssSelector("a.call, a.phone")))
+                    .as("the emergency answer, with its numbers").isNotEmpty();
+            assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("said once").hasSize(1);
+        }
+    }
+
     // ---- when no conversation can start, the emergency numbers are still there ----
 
     @ParameterizedTest
@@ -344,7 +392,11 @@ class WidgetDefaultsBrowserTest {
 
     @SuppressWarnings("unchecked")
     static <T> T until(java.util.function.Supplier<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50)).ignoring(RuntimeException.class)
+        return until(condition, Duration.ofSeconds(10));
+    }
+
+    static <T> T until(java.util.function.Supplier<T> condition, Duration timeout) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).ignoring(RuntimeException.class)
                 .until(d -> {
                     T v = condition.get();
                     return v instanceof Boolean b ? (b ? v : null) : v;
