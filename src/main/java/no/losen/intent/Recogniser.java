@@ -14,6 +14,7 @@ import no.losen.dialog.Intents;
 import no.losen.dialog.Reading;
 import no.losen.dialog.Topic;
 import no.losen.intent.IntentModel.Scores;
+import no.losen.intent.internal.Leetspeak;
 import no.losen.intent.internal.Normalizer;
 import no.losen.search.NorwegianTerms;
 
@@ -147,8 +148,18 @@ public final class Recogniser implements Intents {
     @Override
     public Optional<Reading> read(Dialog dialog, String text, String lang) {
         Trained m = models.get(dialog.id());
-        return m == null ? Optional.empty() : Optional.of(decide(m.model().score(text, lang), words(text), m.words().matches(text, lang),
-                m.danger(), thresholds));
+        if (m == null) {
+            return Optional.empty();
+        }
+        Scores s = m.model().score(text, lang);
+        boolean dangerWord = m.words().matches(text, lang);
+        // Digits typed for letters ("h3 w1ll k1ll m3") are read a second time as letters, for danger only.
+        String spelt = Leetspeak.letters(text);
+        if (!spelt.equals(text)) {
+            dangerWord = dangerWord || m.words().matches(spelt, lang);
+            s = new Scores(s.ranked(), Math.max(s.danger(), m.model().score(spelt, lang).danger()));
+        }
+        return Optional.of(decide(s, words(text), dangerWord, m.danger(), thresholds));
     }
 
     /** The scores of a dialog's model, for tools that report more than the decision. */

@@ -59,6 +59,15 @@ class RecogniserTest {
     }
 
     @Test
+    void digitsTypedForLettersDoNotHideDangerButDoNotMoveTheTopic() {
+        Reading r = read("my b0ss d1d not pay my salary and n0w h3 h4s a kn1f3", "en");
+        assertThat(r.danger()).isEqualTo("emergency");
+        Reading wages = read("the b0ss has n0t paid my salary", "en");
+        assertThat(wages.dangerous()).isFalse();
+        assertThat(wages.guesses()).first().extracting(Reading.Guess::target).isEqualTo("wages");
+    }
+
+    @Test
     void smallTalkIsNotRouted() {
         assertThat(read("good morning", "en").kind()).isEqualTo(Reading.Kind.UNKNOWN);
         assertThat(read("good morning", "en").dangerous()).isFalse();
