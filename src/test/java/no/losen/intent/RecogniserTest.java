@@ -115,6 +115,14 @@ class RecogniserTest {
     }
 
     @Test
+    void dangerANarrowFirstBeforeNoTopicIsNoTopicUnlessTheDangerModelIsSure() {
+        assertThat(Recogniser.decide(scores(0.25, "emergency", 0.37, "none", 0.36), false, "emergency", T)).isEqualTo(Reading.UNKNOWN);
+        assertThat(Recogniser.decide(scores(0.35, "emergency", 0.37, "none", 0.36), false, "emergency", T).dangerous()).isTrue();
+        assertThat(Recogniser.decide(scores(0.25, "emergency", 0.5, "none", 0.36), false, "emergency", T).dangerous()).isTrue();
+        assertThat(Recogniser.decide(scores(0.25, "emergency", 0.37, "none", 0.36), true, "emergency", T).dangerous()).isTrue();
+    }
+
+    @Test
     void theDangerModelIsEnoughButDangerAsTheBestTopicIsNot() {
         assertThat(Recogniser.decide(scores(0.16, "wages", 0.6), false, "emergency", T).dangerous()).isTrue();
         assertThat(Recogniser.decide(scores(0.01, "emergency", 0.25, "wages", 0.2), false, "emergency", T).dangerous())
