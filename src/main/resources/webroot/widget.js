@@ -108,8 +108,14 @@
     draftShown: false,
     // "Help now" in the title row was pressed: its numbers take focus when they come.
     helpAsked: false,
-    // The last typed question and its line in the log, until it is answered: refused, it goes back into the box.
-    unanswered: null,
+    // Typed questions not yet answered, oldest first, each with its line in the log: refused, they go
+    // back into the box. Replies come in the order the frames went.
+    unanswered: [],
+    // Typed text the server never read because there was no conversation (lost, or none could start):
+    // sent once a new one starts.
+    resend: null,
+    // What giveBack last put in the box, so a second refusal adds to it rather than lose it.
+    givenBack: null,
     // "Talk to a person" (docs/handoff.md): null, 'on' or 'closed' as the last message said.
     talkOffer: null,
     // This person's wait or talk: null, 'waiting', 'talking' or 'away'.
@@ -353,12 +359,14 @@
         state.token = f.token;
         state.ttl = f.ttl || 0;
         touch();
+        sendAgain();
         break;
       case 'message':
         state.pending = null;
-        state.unanswered = null;
+        state.unanswered.shift();
         state.cut = false;
         showMessage(f);
+        sendAgain();
         break;
       case 'error':
         onError(f);
@@ -394,8 +402,12 @@
     if (f.code === 'no_session') {
       // The session ended on the server: begin a new one, and say why honestly. Refused on resume
       // after a drop or a reload within the idle time, it was lost (a restart with sessions in
-      // memory), not timed out.
-      const lost = was === 'resume' && state.cut;
+      // memory), not timed out; so was a session refused a step while this tab's own idle timer,
+      // which ends it first, had not run out (a store restarted empty).
+      const lost = was === 'resume' && state.cut || !was;
+      // What was typed and never read is sent again in the new conversation: it may be a cry for help.
+      state.resend = state.unanswered.map(function (u) { return u.text; }).join(' ') || null;
+      state.unanswered = [];
       state.cut = false;
       state.token = null;
       save();
@@ -415,7 +427,11 @@
       note(t('talk.not-sent'));
     } else if (was) {
       // No conversation could start or resume (the server is full, its store is down): the numbers
-      // to call now, and a way to try again.
+      // to call now, and a way to try again; text waiting for it back in the box.
+      if (state.resend && !input.value) {
+        input.value = state.resend;
+      }
+      state.resend = null;
       failed(f.code === 'busy' ? 'busy' : 'error');
     } else {
       // A step was not answered (busy, the store down, a fault). It may have been a cry for help the
@@ -425,15 +441,31 @@
     }
   }
   /**
-   * A refused typed question goes back into the box, and its line out of the log: it was not read
-   * (unless something new is being typed there: then the line stays, to show what was lost).
+   * Refused typed questions go back into the box, their lines out of the log: they were not read.
+   * All of them at once (the first error says the server could not read them; the next ones say it
+   * again), after what the box holds if that is only what was given back before; if the person is
+   * typing something new there, the lines stay, to show what was lost.
    */
   function giveBack() {
-    if (state.unanswered && !input.value) {
-      input.value = state.unanswered.text;
-      state.unanswered.line.remove();
+    const back = state.unanswered;
+    state.unanswered = [];
+    if (!back.length || input.value && input.value !== state.givenBack) {
+      return;
     }
-    state.unanswered = null;
+    input.value = [input.value].concat(back.map(function (u) { return u.text; })).filter(Boolean).join(' ');
+    state.givenBack = input.value;
+    back.forEach(function (u) { u.line.remove(); });
+  }
+  /** Text no conversation read, sent as the first words of the new one (once its token and first message are here). */
+  function sendAgain() {
+    const text = state.resend;
+    if (!text || !state.token) {
+      return;
+    }
+    state.resend = null;
+    if (step({ type: 'text', text: text })) {
+      state.unanswered.push({ text: text, line: userSays(text) });
+    }
   }
 
   // ---- idle timeout: warn before the server forgets the session ----
@@ -1563,9 +1595,22 @@
       helpNow(t('not-sent'));
       return;
     }
+    if (!talking && !state.token && !state.ended) {
+      // No conversation yet (none could start: the numbers and "Try again" are on screen): typing is
+      // trying again. The text is sent once the conversation has started.
+      Array.prototype.forEach.call(log.querySelectorAll('.failed'), function (x) { x.remove(); });
+      state.resend = state.resend ? state.resend + ' ' + cut : cut;
+      input.value = '';
+      if (!state.pending) {
+        start();
+      }
+      return;
+    }
     if (step(talking ? { type: 'talk.say', text: cut } : { type: 'text', text: cut })) {
       const line = userSays(text, talking);
-      state.unanswered = talking ? null : { text: text, line: line };
+      if (!talking) {
+        state.unanswered.push({ text: text, line: line });
+      }
       input.value = '';
     }
   }

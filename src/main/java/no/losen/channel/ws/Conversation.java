@@ -259,6 +259,13 @@ final class Conversation {
                     sh.talk().lang(this, f.lang());   // a counsellor reading along sees the new language
                 }
                 return null;
+            }).recover(e -> {
+                if (e instanceof DialogException d && d.code() == ErrorCode.NO_SESSION) {
+                    // Gone from the store (expired, or a store restarted empty): the next start is a new
+                    // conversation with a new token the client is told, not the old key reused unseen.
+                    token = null;
+                }
+                return Future.failedFuture(e);
             });
         };
     }

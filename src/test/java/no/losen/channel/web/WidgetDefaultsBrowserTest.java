@@ -214,11 +214,14 @@ class WidgetDefaultsBrowserTest {
             WebElement input = visible(".composer input");
             input.sendKeys(cry);
             input.sendKeys(Keys.ENTER);
+            // A second message before the first is refused: both come back, in the order typed.
+            input.sendKeys("please help");
+            input.sendKeys(Keys.ENTER);
             WebElement box = until(() -> widget().findElements(By.cssSelector(".help-only")).stream().findFirst().orElse(null),
                     Duration.ofSeconds(15));
             assertThat(box.findElement(By.cssSelector(".notice")).getText()).isEqualTo(en.getString("widget.not-answered"));
             assertCallButtons(box.findElements(By.cssSelector("a.call")));
-            assertThat(input.getAttribute("value")).as("back in the box, to send again").isEqualTo(cry);
+            until(() -> input.getAttribute("value").equals(cry + " please help"));
             assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("not shown as sent").isEmpty();
             Path shot = driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
             Files.createDirectories(WidgetOnAPhoneTest.SCREENSHOTS);
@@ -240,6 +243,47 @@ class WidgetDefaultsBrowserTest {
                     .as("the emergency answer, with its numbers").isNotEmpty();
             assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("said once").hasSize(1);
         }
+    }
+
+    /**
+     * Redis restarts empty (the operations guide runs it without persistence) in the middle of a
+     * conversation: the next typed message finds no session. The widget says the service restarted
+     * (the person was not idle), starts a new conversation and sends the message in it, so a cry
+     * for help is still answered, with its numbers.
+     */
+    @Test
+    void aMessageTypedAfterTheStoreLostTheConversationIsSentAgainInANewOne() throws Exception {
+        no.losen.session.RedisServer redis = no.losen.session.RedisServer.startOrSkip();
+        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("lost")));
+        try (redis; WebFixture stored = new WebFixture(c -> c.content(content)
+                .ops(no.losen.server.Operations.DEFAULT.withSessionStore(redis.uri())))) {
+            freshTab(stored.barePage());
+            visible(".launch").click();
+            visible(".msg.bot .choice");
+            JsonObject en = strings(stored, "en");
+            redis.stop();
+            redis.start();
+            String cry = "he is outside my door and says he will kill me";
+            WebElement input = visible(".composer input");
+            input.sendKeys(cry);
+            input.sendKeys(Keys.ENTER);
+            // The server may take a moment to find the store back; until then the message comes back to the box.
+            until(() -> {
+                if (!input.getAttribute("value").isEmpty()) {
+                    input.sendKeys(Keys.ENTER);
+                    sleep(1000);
+                }
+                return widget().findElements(By.cssSelector(".msg.bot:not(.help-only) a.call")).size() > 0;
+            }, Duration.ofSeconds(20));
+            assertThat(logText()).contains(en.getString("widget.restarted")).doesNotContain(en.getString("widget.expired"));
+            assertThat(widget().findElements(By.cssSelector(".msg.me span[dir=auto]")).stream().map(WebElement::getText))
+                    .as("the cry, once, in the new conversation").containsExactly(cry);
+            assertThat(input.getAttribute("value")).isEmpty();
+        }
+    }
+
+    static String logText() {
+        return (String) js("return document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.log').innerText");
     }
 
     // ---- when no conversation can start, the emergency numbers are still there ----

@@ -116,6 +116,24 @@ class ConversationTest {
         assertThat(out.type()).isEqualTo("unknown_type");
     }
 
+    /** A store restarted empty: the step finds no session, and the next start is a new conversation with a new token. */
+    @Test
+    void afterNoSessionTheNextStartGivesANewTokenNotTheLostOne() throws Exception {
+        Sent out = new Sent();
+        Conversation c = new Conversation(out, shared(), null, "192.0.2.1");
+        c.frame(START);
+        String lost = out.next().getString("token");
+        out.next();
+        store.remove(lost).await();
+        c.frame(ADULT);
+        assertThat(out.type()).isEqualTo("no_session");
+        c.frame(START);
+        JsonObject session = out.next();
+        assertThat(session.getString("type")).isEqualTo("session");
+        assertThat(session.getString("token")).isNotEqualTo(lost);
+        assertThat(out.next().getString("node")).isEqualTo("hello");
+    }
+
     @Test
     void pingIsAnsweredAtOnceWhileStepsWaitForAHangingStore() throws Exception {
         Sent out = new Sent();
