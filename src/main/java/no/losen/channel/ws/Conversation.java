@@ -253,7 +253,7 @@ final class Conversation {
                 send(JSON.createObjectNode().put("type", "ended"));
                 return null;
             });
-            default -> steps.apply(token, caller, command(f)).map(r -> {
+            default -> steps.apply(token, caller, command(f)).<Void>map(r -> {
                 send(r);
                 if (sh.talk() != null && "lang".equals(f.type())) {
                     sh.talk().lang(this, f.lang());   // a counsellor reading along sees the new language
