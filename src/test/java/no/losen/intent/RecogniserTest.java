@@ -123,6 +123,14 @@ class RecogniserTest {
     }
 
     @Test
+    void besideATopicTheModelIsSureOfTheDangerModelAloneNeedsAHigherBar() {
+        assertThat(Recogniser.decide(scores(0.25, "wages", 0.85), false, "emergency", T).dangerous()).isFalse();
+        assertThat(Recogniser.decide(scores(0.35, "wages", 0.85), false, "emergency", T).dangerous()).isTrue();
+        assertThat(Recogniser.decide(scores(0.25, "wages", 0.7), false, "emergency", T).dangerous()).isTrue();
+        assertThat(Recogniser.decide(scores(0.05, "wages", 0.85), true, "emergency", T).dangerous()).isTrue();
+    }
+
+    @Test
     void theDangerModelIsEnoughButDangerAsTheBestTopicIsNot() {
         assertThat(Recogniser.decide(scores(0.16, "wages", 0.6), false, "emergency", T).dangerous()).isTrue();
         assertThat(Recogniser.decide(scores(0.01, "emergency", 0.25, "wages", 0.2), false, "emergency", T).dangerous())
