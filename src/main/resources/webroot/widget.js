@@ -116,6 +116,8 @@
     resend: null,
     // What giveBack last put in the box, so a second refusal adds to it rather than lose it.
     givenBack: null,
+    // A resume was sent: its message shows the current node again.
+    resuming: false,
     // "Talk to a person" (docs/handoff.md): null, 'on' or 'closed' as the last message said.
     talkOffer: null,
     // This person's wait or talk: null, 'waiting', 'talking' or 'away'.
@@ -345,6 +347,7 @@
     }
     if (raw({ type: 'resume', token: state.token })) {
       state.pending = 'resume';
+      state.resuming = true;
       touch();
       if (state.banner === 'timeout') {
         showBanner(null);
@@ -361,13 +364,17 @@
         touch();
         sendAgain();
         break;
-      case 'message':
+      case 'message': {
+        // The reply to resume comes after its session frame, which clears pending.
+        const resumed = state.resuming;
+        state.resuming = false;
         state.pending = null;
         state.unanswered.shift();
         state.cut = false;
-        showMessage(f);
+        showMessage(f, resumed);
         sendAgain();
         break;
+      }
       case 'error':
         onError(f);
         break;
@@ -819,7 +826,9 @@
 
   function showBanner(mode) {
     state.banner = mode;
-    if (!state.built) {
+    // Shown already: setting the same words again would make a screen reader read the alert again
+    // (five times in 23 s of reconnecting, an independent tester heard).
+    if (!state.built || banner.hidden === !mode && bannerText.textContent === (mode ? t(mode) : '')) {
       return;
     }
     banner.hidden = !mode;
@@ -1272,14 +1281,19 @@
     reveal(box, box.querySelector('a'));
   }
 
-  function showMessage(m) {
-    const moveFocus = mayMoveFocus();
+  /**
+   * {@code resumed}: the current node shown again after a reconnect. Numbers shown while the connection
+   * was gone (with "Not sent") then stay, and keep focus: the text they were shown for is still unsent.
+   */
+  function showMessage(m, resumed) {
+    const keep = resumed && log.querySelector('.help-only');
+    const moveFocus = !keep && mayMoveFocus();
     state.talkOffer = m.talk || null;
     showTalk(state.talkLast);
     state.node = m.node || null;
     // Back only where there is a step to undo: at depth 0 the server would send the start again.
     backBtn.disabled = typeof m.depth === 'number' && m.depth <= 0;
-    Array.prototype.forEach.call(log.querySelectorAll('.failed, .help-only'), function (x) { x.remove(); });
+    Array.prototype.forEach.call(log.querySelectorAll(keep ? '.failed' : '.failed, .help-only'), function (x) { x.remove(); });
     // Earlier choices can no longer be taken: their step is gone on the server.
     Array.prototype.forEach.call(log.querySelectorAll('.choices, .checklist'), function (g) { g.remove(); });
     const textId = id('text');
@@ -1328,6 +1342,11 @@
     // The emergency numbers take focus even from the input: whoever typed "I'm in danger" needs 112
     // focused and in view, not the keyboard (and on a phone the keyboard then closes, giving them room).
     const urgent = !!calls && !!state.help && m.node === state.help.node && state.acted;
+    if (keep) {
+      log.append(keep);
+      reveal(keep, null);
+      return;
+    }
     reveal(box, moveFocus || urgent ? target : null);
   }
 

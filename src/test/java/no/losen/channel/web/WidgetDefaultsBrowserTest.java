@@ -167,6 +167,10 @@ class WidgetDefaultsBrowserTest {
             visible(".launch").click();
             visible(".msg.bot .choice");
             JsonObject en = strings(down, "en");
+            // How often the "Reconnecting" alert is written: each time, a screen reader reads it again.
+            js("const b = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.banner');"
+                    + "window.alerts = 0; new MutationObserver(function () { window.alerts++; })"
+                    + ".observe(b, {childList: true, subtree: true, characterData: true});");
             down.refuseConnections(true);
             try {
                 down.cutConnections();
@@ -188,9 +192,19 @@ class WidgetDefaultsBrowserTest {
                 assertThat(widget().findElements(By.cssSelector(".log a.call"))).as("one list of numbers on screen, not two")
                         .hasSize(widget().findElement(By.cssSelector(".help-only .help")).findElements(By.cssSelector("a.call")).size());
                 assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("nothing claimed as sent").isEmpty();
+                sleep(3000);   // several reconnection attempts
             } finally {
                 down.refuseConnections(false);
             }
+            // Back: the conversation is shown again, and below it the numbers stay, in view, while the
+            // text is still unsent in the box.
+            until(() -> !widget().findElement(By.cssSelector(".banner")).isDisplayed());
+            until(() -> widget().findElements(By.cssSelector(".msg.bot:not(.help-only)")).size() >= 2);
+            assertThat(visible(".help-only").findElements(By.cssSelector("a.call"))).isNotEmpty();
+            assertThat((Boolean) js("const l = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.log');"
+                    + "return l.lastElementChild.classList.contains('help-only')")).as("the numbers last, in view").isTrue();
+            assertThat(visible(".composer input").getAttribute("value")).isEqualTo("I am being threatened");
+            assertThat((Long) js("return window.alerts")).as("the alert written once, and cleared once").isLessThanOrEqualTo(2L);
         }
     }
 
