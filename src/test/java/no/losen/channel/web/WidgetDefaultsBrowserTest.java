@@ -208,6 +208,18 @@ class WidgetDefaultsBrowserTest {
         }
     }
 
+    static final String CRY = "he is outside my door and says he will kill me";
+
+    /** The public content on a server whose sessions live in {@code redis}, its widget opened in a fresh tab. */
+    private static WebFixture openedOn(no.losen.session.RedisServer redis, String dir) throws java.io.IOException {
+        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve(dir)));
+        WebFixture f = new WebFixture(c -> c.content(content).ops(no.losen.server.Operations.DEFAULT.withSessionStore(redis.uri())));
+        freshTab(f.barePage());
+        visible(".launch").click();
+        visible(".msg.bot .choice");
+        return f;
+    }
+
     /**
      * The session store hangs (Redis frozen) just as a frightened person types: the server cannot read
      * the message, so the widget says so, shows the numbers to call now, and puts the message back in
@@ -216,17 +228,11 @@ class WidgetDefaultsBrowserTest {
     @Test
     void aTypedMessageTheServerCannotAnswerShowsTheNumbersAndGoesBackIntoTheBox() throws Exception {
         no.losen.session.RedisServer redis = no.losen.session.RedisServer.startOrSkip();
-        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("store")));
-        try (redis; WebFixture stored = new WebFixture(c -> c.content(content)
-                .ops(no.losen.server.Operations.DEFAULT.withSessionStore(redis.uri())))) {
-            freshTab(stored.barePage());
-            visible(".launch").click();
-            visible(".msg.bot .choice");
+        try (redis; WebFixture stored = openedOn(redis, "store")) {
             JsonObject en = strings(stored, "en");
-            String cry = "he is outside my door and says he will kill me";
             redis.freeze();
             WebElement input = visible(".composer input");
-            input.sendKeys(cry);
+            input.sendKeys(CRY);
             input.sendKeys(Keys.ENTER);
             // A second message before the first is refused: both come back, in the order typed.
             input.sendKeys("please help");
@@ -235,7 +241,7 @@ class WidgetDefaultsBrowserTest {
                     Duration.ofSeconds(15));
             assertThat(box.findElement(By.cssSelector(".notice")).getText()).isEqualTo(en.getString("widget.not-answered"));
             assertCallButtons(box.findElements(By.cssSelector("a.call")));
-            until(() -> input.getAttribute("value").equals(cry + " please help"));
+            until(() -> input.getAttribute("value").equals(CRY + " please help"));
             assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("not shown as sent").isEmpty();
             Path shot = driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
             Files.createDirectories(WidgetOnAPhoneTest.SCREENSHOTS);
@@ -268,18 +274,12 @@ class WidgetDefaultsBrowserTest {
     @Test
     void aMessageTypedAfterTheStoreLostTheConversationIsSentAgainInANewOne() throws Exception {
         no.losen.session.RedisServer redis = no.losen.session.RedisServer.startOrSkip();
-        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("lost")));
-        try (redis; WebFixture stored = new WebFixture(c -> c.content(content)
-                .ops(no.losen.server.Operations.DEFAULT.withSessionStore(redis.uri())))) {
-            freshTab(stored.barePage());
-            visible(".launch").click();
-            visible(".msg.bot .choice");
+        try (redis; WebFixture stored = openedOn(redis, "lost")) {
             JsonObject en = strings(stored, "en");
             redis.stop();
             redis.start();
-            String cry = "he is outside my door and says he will kill me";
             WebElement input = visible(".composer input");
-            input.sendKeys(cry);
+            input.sendKeys(CRY);
             input.sendKeys(Keys.ENTER);
             // The server may take a moment to find the store back; until then the message comes back to the box.
             until(() -> {
@@ -291,7 +291,7 @@ class WidgetDefaultsBrowserTest {
             }, Duration.ofSeconds(20));
             assertThat(logText()).contains(en.getString("widget.restarted")).doesNotContain(en.getString("widget.expired"));
             assertThat(widget().findElements(By.cssSelector(".msg.me span[dir=auto]")).stream().map(WebElement::getText))
-                    .as("the cry, once, in the new conversation").containsExactly(cry);
+                    .as("the cry, once, in the new conversation").containsExactly(CRY);
             assertThat(input.getAttribute("value")).isEmpty();
         }
     }
