@@ -976,6 +976,9 @@
     showTalk();
     stopTimers();
     state.token = null;
+    // Ended means erased: nothing typed waits to be sent into a later conversation.
+    state.resend = null;
+    state.unanswered = [];
     save();
     client.close(200);
     closeMenu(false);
