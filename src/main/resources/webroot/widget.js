@@ -1619,12 +1619,11 @@
     }
     if (!talking && !state.token && !state.ended) {
       // No conversation yet (none could start: the numbers and "Try again" are on screen): typing is
-      // trying again. The text is sent once the conversation has started.
-      Array.prototype.forEach.call(log.querySelectorAll('.failed'), function (x) { x.remove(); });
+      // trying again (unless a start is on its way). The text is sent once the conversation has started.
       state.resend = state.resend ? state.resend + ' ' + cut : cut;
       input.value = '';
       if (!state.pending) {
-        start();
+        tryAgain();
       }
       return;
     }
