@@ -78,17 +78,12 @@ public final class Romanized {
         return Optional.of(written -> fold(t.transliterate(written), lang));
     }
 
-    /** {@code written} (in its own script) in Latin letters, folded; empty when {@code lang} has no rule. */
-    public static Optional<String> of(String written, String lang) {
-        return in(lang).map(r -> r.apply(written));
-    }
-
     /** Whether {@code lang} is written in a script this class writes in Latin letters. */
     public static boolean has(String lang) {
         return RULES.containsKey(lang);
     }
 
-    /** Latin-letter text of a session in {@code lang} ({@link #has} a rule) in the rough form its words' {@link #of} are in. */
+    /** Latin-letter text of a session in {@code lang} ({@link #has} a rule) in the rough form {@link #in} writes its words in. */
     public static String fold(String latin, String lang) {
         Rule r = RULES.get(lang);
         if (r == null) {
