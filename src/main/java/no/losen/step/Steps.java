@@ -57,6 +57,7 @@ public final class Steps {
     private final long maxSessions;
     private final Metrics metrics;
     private final NewSessions newSessions;
+    private final UrgentReads urgentReads = new UrgentReads();
 
     /** Without a per-client budget of new conversations (tests of other things). */
     public Steps(Engine engine, SessionStore store, TextWorkers workers, long maxSessions, Metrics metrics) {
@@ -144,7 +145,7 @@ public final class Steps {
         if (key == null) {
             return Future.failedFuture(new DialogException(ErrorCode.NO_SESSION, "start a dialog first"));
         }
-        return run(key, caller, c instanceof Command.Type, s -> {
+        return run(key, caller, c instanceof Command.Type t ? java.util.Objects.toString(t.text(), "") : null, s -> {
             Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
                     "the session has ended or expired; start again"));
             Engine.Turn t = engine.apply(session, c);
@@ -172,24 +173,40 @@ public final class Steps {
     /**
      * The general step, for a channel with its own way of reading input (SMS keywords, numbered
      * choices): loads the session under {@code key} (empty if none), lets {@code step} decide,
-     * and stores or erases what it says. With {@code text} the step runs on the text workers,
-     * because it may reach a text action. A new session (none was stored) is refused with
-     * {@code busy} when the store is full.
+     * and stores or erases what it says. With {@code typed} text (null for a choice, a button, a
+     * system step) the step runs on the text workers, because it may reach a text action; when
+     * they refuse it ({@code busy}), it runs here after all if the text reads as danger now
+     * ({@link #urgent}). A new session (none was stored) is refused with {@code busy} when the
+     * store is full.
      */
-    public <R> Future<R> run(String key, Caller caller, boolean text, Function<Optional<Session>, Outcome<R>> step) {
+    public <R> Future<R> run(String key, Caller caller, String typed, Function<Optional<Session>, Outcome<R>> step) {
         try {
             failFast();
         } catch (RuntimeException e) {
             return failed(e);
         }
         return store.get(key).compose(s -> {
-            Future<Outcome<R>> decided = text ? workers.submit(caller.client(), () -> step.apply(s)).onFailure(e -> {
-                if (e instanceof DialogException d && d.code() == ErrorCode.BUSY) {
-                    metrics.limit("text_workers");
-                }
-            }) : Future.succeededFuture(step.apply(s));
+            Future<Outcome<R>> decided = typed == null ? Future.succeededFuture(step.apply(s))
+                    : workers.<Outcome<R>>submit(caller.client(), () -> step.apply(s))
+                            .recover(e -> urgent(e, key, caller, s, typed) ? Future.succeededFuture(step.apply(s))
+                                    : Future.failedFuture(e));
             return decided.compose(o -> save(key, caller, s.isEmpty(), o));
         }).recover(Steps::failed);
+    }
+
+    /**
+     * Whether a typed message the workers refused is about danger now, so its step must run anyway.
+     * A step for such text only enters the emergency help (the engine reads danger before any
+     * search), a few microseconds beyond the read itself, so it can run on the caller's event loop;
+     * the read is budgeted per conversation and per address ({@link UrgentReads}). Only a running
+     * conversation is read: a first message has no dialog to read it in (SMS reads those itself).
+     */
+    private boolean urgent(Throwable refusal, String key, Caller caller, Optional<Session> s, String typed) {
+        if (!(refusal instanceof DialogException d && d.code() == ErrorCode.BUSY)) {
+            return false;
+        }
+        metrics.limit("text_workers");
+        return s.isPresent() && urgentReads.take(key, caller) && engine.danger(s.get(), typed).isPresent();
     }
 
     private <R> Future<R> save(String key, Caller caller, boolean fresh, Outcome<R> o) {

@@ -98,6 +98,37 @@ class StepsTest {
     }
 
     @Test
+    void aDangerMessageRefusedBecauseItsAddressFloodsIsStillAnsweredWithTheEmergencyHelp() throws Exception {
+        // The intent fixture's dialog, read by hand: "knife" is danger now, anything else no topic.
+        no.losen.dialog.Intents knife = (d, text, lang) -> Optional.of(text.contains("knife")
+                ? new no.losen.dialog.Reading("emergency", no.losen.dialog.Reading.Kind.SURE, List.of())
+                : no.losen.dialog.Reading.UNKNOWN);
+        workers = new TextWorkers(new TextWorkers.Limits(2, 32, 4, 1));
+        Steps steps = new Steps(new no.losen.dialog.Engine(no.losen.dialog.load.ContentLoader.load(
+                java.nio.file.Path.of("src/test/resources/content/intent")).set(), Map.of("search", search), knife),
+                store, workers, 3, Metrics.none());
+        String flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+        String person = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+        for (int i = 0; i < 4; i++) {
+            steps.apply(flood, FLOOD, new Command.Type("flood " + i));
+        }
+        // The same address's share of the workers is taken: an ordinary question is refused ...
+        assertThat(code(steps.apply(person, FLOOD, new Command.Type("where can I sleep")))).isEqualTo(ErrorCode.BUSY);
+        // ... a cry is answered at once, on this thread, and the conversation is at the emergency help.
+        Reply help = steps.apply(person, FLOOD, new Command.Type("he has a knife")).await(5, TimeUnit.SECONDS);
+        assertThat(help.node()).isEqualTo("emergency");
+        assertThat(store.peek(person)).map(no.losen.dialog.Session::node).contains("emergency");
+        // The flooding conversation's refused frames spend its own reads, not the person's.
+        for (int i = 0; i < UrgentReads.CONVERSATION_BURST; i++) {
+            assertThat(steps.apply(flood, FLOOD, new Command.Type("knife " + i)).await(5, TimeUnit.SECONDS).node())
+                    .isEqualTo("emergency");
+        }
+        assertThat(code(steps.apply(flood, FLOOD, new Command.Type("knife again")))).isEqualTo(ErrorCode.BUSY);
+        assertThat(steps.apply(person, FLOOD, new Command.Type("the knife again")).await(5, TimeUnit.SECONDS).node())
+                .isEqualTo("emergency");
+    }
+
+    @Test
     void endSucceedsOnlyOnceTheStoreHasDeletedTheSession() throws Exception {
         Steps steps = steps(search);
         String key = started(steps, CALM);
@@ -127,7 +158,7 @@ class StepsTest {
             assertThat(code(steps.apply(key, CALM, new Command.Back()))).isEqualTo(ErrorCode.UNAVAILABLE);
             assertThat(code(steps.start(null, CALM, "demo", "en", false))).isEqualTo(ErrorCode.UNAVAILABLE);
             assertThat(code(steps.resume(key, false))).isEqualTo(ErrorCode.UNAVAILABLE);
-            assertThat(code(steps.run("sms:x", CALM, true, s -> Outcome.answer("x")))).isEqualTo(ErrorCode.UNAVAILABLE);
+            assertThat(code(steps.run("sms:x", CALM, "x", s -> Outcome.answer("x")))).isEqualTo(ErrorCode.UNAVAILABLE);
         } finally {
             log.detachAppender(captured);
         }
@@ -161,7 +192,7 @@ class StepsTest {
         started(steps, CALM);
         assertThat(code(steps.start(null, CALM, "demo", "en", false))).isEqualTo(ErrorCode.BUSY);
         assertThat(steps.start(a, CALM, "demo", "nb", false).await(5, TimeUnit.SECONDS).key()).isEqualTo(a);
-        assertThat(code(steps.run("sms:new", CALM, false, s -> Outcome.keep("hi",
+        assertThat(code(steps.run("sms:new", CALM, null, s -> Outcome.keep("hi",
                 steps.engine().start("demo", "en", false).session())))).isEqualTo(ErrorCode.BUSY);
         assertThat(steps.apply(a, CALM, Command.Choose.one("adult")).await(5, TimeUnit.SECONDS).node()).isEqualTo("health");
     }
@@ -179,14 +210,14 @@ class StepsTest {
     void runStoresErasesOrLeavesTheSessionAsTheStepSays() throws Exception {
         Steps steps = steps(search);
         var first = steps.engine().start("demo", "en", false).session();
-        assertThat(steps.run("sms:p", CALM, false, s -> {
+        assertThat(steps.run("sms:p", CALM, null, s -> {
             assertThat(s).isEmpty();
             return Outcome.keep("kept", first);
         }).await(5, TimeUnit.SECONDS)).isEqualTo("kept");
         assertThat(store.peek("sms:p")).contains(first);
-        assertThat(steps.run("sms:p", CALM, true, s -> Outcome.answer(s.map(x -> x.node()).orElse("none")))
+        assertThat(steps.run("sms:p", CALM, "a question", s -> Outcome.answer(s.map(x -> x.node()).orElse("none")))
                 .await(5, TimeUnit.SECONDS)).isEqualTo("hello");
-        steps.run("sms:p", CALM, false, s -> Outcome.erase("gone")).await(5, TimeUnit.SECONDS);
+        steps.run("sms:p", CALM, null, s -> Outcome.erase("gone")).await(5, TimeUnit.SECONDS);
         assertThat(store.peek("sms:p")).isEqualTo(Optional.empty());
     }
 
@@ -202,10 +233,10 @@ class StepsTest {
         // SMS: a new phone session is created by run(); its budget is the phone's, not the address's.
         Steps.Caller phone = new Steps.Caller("sms", "phone-key-1");
         for (int i = 0; i < 2; i++) {
-            steps.run("sms:a" + i, phone, false, s -> Outcome.keep("hi", steps.engine().start("demo", "en", false)
+            steps.run("sms:a" + i, phone, null, s -> Outcome.keep("hi", steps.engine().start("demo", "en", false)
                     .session())).await(5, TimeUnit.SECONDS);
         }
-        assertThat(code(steps.run("sms:a3", phone, false, s -> Outcome.keep("hi",
+        assertThat(code(steps.run("sms:a3", phone, null, s -> Outcome.keep("hi",
                 steps.engine().start("demo", "en", false).session())))).isEqualTo(ErrorCode.BUSY);
         // Its running conversation goes on and starts over at no cost; another client still starts.
         assertThat(steps.apply(a, FLOOD, Command.Choose.one("adult")).await(5, TimeUnit.SECONDS).node()).isEqualTo("health");

@@ -1,0 +1,54 @@
+package no.losen.step;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import no.losen.internal.KeyedBuckets;
+
+/**
+ * Which typed messages the text workers refused ({@code busy}) are still read for danger, on the
+ * caller's thread, so that "he is outside my door with a knife" gets the emergency answer even
+ * while someone else behind the same address floods the server with questions.
+ *
+ * <p>Why a budget at all: the danger read is the danger words and the two models over the text
+ * (0.3 ms at the median, 0.8 ms at p95), run on an event loop. Reading every refused frame is the
+ * stall issue #16 removed: 50 sockets from one address at 10 frames a second would cost the loop
+ * 150 ms of every second. Why two budgets: a budget per address alone is drained by the flood it
+ * should see through (the flooder's refused frames take its tokens, the frightened person's one
+ * message finds none). So each <em>conversation</em> has its own small allowance — a person sends
+ * a few messages a minute, and a flooding socket cannot spend another socket's — and the address
+ * as a whole a larger one, which bounds the cost of an attacker who opens many conversations.
+ *
+ * <p>A message that gets no read is refused as before ({@code busy}): the widget then shows the
+ * help-now numbers and gives the text back. Keys are in memory only, never logged.
+ */
+final class UrgentReads {
+
+    /** Refused messages read per conversation: three at once, then one every 20 s. */
+    static final int CONVERSATION_BURST = 3;
+    static final double CONVERSATION_PER_SECOND = 1 / 20.0;
+    /** Refused messages read per address (or IPv6 /64, or phone): 20 at once, then 5 a second (≤ 4 ms of a loop's second). */
+    static final int CLIENT_BURST = 20;
+    static final double CLIENT_PER_SECOND = 5;
+    private static final int KEEP = 100_000;
+
+    private final KeyedBuckets conversations;
+    private final KeyedBuckets clients;
+
+    UrgentReads() {
+        this(Ticker.systemTicker());
+    }
+
+    /** With a ticker of the test's choosing, so refills can be tested without waiting. */
+    UrgentReads(Ticker ticker) {
+        this.conversations = new KeyedBuckets(CONVERSATION_BURST, CONVERSATION_PER_SECOND, KEEP, ticker);
+        this.clients = new KeyedBuckets(CLIENT_BURST, CLIENT_PER_SECOND, KEEP, ticker);
+    }
+
+    /**
+     * Takes one read for a refused message of conversation {@code key} from {@code caller}: false when
+     * either the conversation or the caller's address has none left now (the conversation is asked
+     * first, so a conversation out of reads costs its address nothing).
+     */
+    boolean take(String key, Steps.Caller caller) {
+        return conversations.take(key) && clients.take(NewSessions.key(caller.channel(), caller.client()));
+    }
+}
