@@ -141,7 +141,8 @@ public final class RoutingCommand implements Callable<Integer> {
         @Option(names = "--no-danger-words", description = "With --cv: measure the danger model without the words.")
         boolean nowords;
 
-        @Option(names = "--thresholds", split = ",", description = "route,ask,danger[,short-words,short-danger] (default: the built-in).")
+        @Option(names = "--thresholds", split = ",", description = "route,ask,danger[,short-words,short-danger[,narrow-lead,unsure-danger,sure-topic,danger-beside-sure-topic]] "
+                + "(default: the built-in).")
         double[] thresholds;
 
         @Option(names = "--no-misspellings", description = "Train the topic model on the examples as written only, without "
@@ -177,10 +178,12 @@ public final class RoutingCommand implements Callable<Integer> {
             IntentModel.Settings settings = new IntentModel.Settings(solver != null ? solver : b.solver(),
                     c != null ? c : b.c(), dangerWeight != null ? dangerWeight : b.dangerWeight(), eps != null ? eps : b.eps(),
                     b.misspellings() && !nomisspellings, noneWeight != null ? noneWeight : b.noneWeight());
-            Recogniser.Thresholds t = thresholds == null ? Recogniser.Thresholds.DEFAULT
-                    : thresholds.length >= 5 ? new Recogniser.Thresholds(thresholds[0], thresholds[1], thresholds[2],
-                    (int) thresholds[3], thresholds[4])
-                    : new Recogniser.Thresholds(thresholds[0], thresholds[1], thresholds[2]);
+            Recogniser.Thresholds t = thresholds(thresholds);
+            if (t == null) {
+                System.err.println("--thresholds takes 3, 5 or 9 numbers: route,ask,danger[,short-words,short-danger"
+                        + "[,narrow-lead,unsure-danger,sure-topic,danger-beside-sure-topic]]");
+                return 2;
+            }
             if (files.isEmpty() && cv == 0 && holdout == 0) {
                 System.err.println("give JSONL files to score, or --cv K, or --holdout PERCENT");
                 return 2;
@@ -253,7 +256,7 @@ public final class RoutingCommand implements Callable<Integer> {
                 System.out.printf("danger words alone: %d/%d danger examples, in %d examples of other topics%n", found,
                         dangerous, alarms);
                 if (sweep) {
-                    sweep(scored, t.shortWords(), t.shortDanger());
+                    sweep(scored, t);
                 }
             }
             return 0;
@@ -275,12 +278,26 @@ public final class RoutingCommand implements Callable<Integer> {
             java.nio.file.Files.write(scoresOut, lines);
         }
 
-        private static void sweep(List<CrossValidation.Scored> scored, int shortWords, double shortDanger) {
+        /** The bars given on the command line (3, 5 or all 9 numbers), the built-in ones without; null when malformed. */
+        static Recogniser.Thresholds thresholds(double[] v) {
+            if (v == null) {
+                return Recogniser.Thresholds.DEFAULT;
+            }
+            return switch (v.length) {
+                case 3 -> new Recogniser.Thresholds(v[0], v[1], v[2]);
+                case 5 -> new Recogniser.Thresholds(v[0], v[1], v[2], (int) v[3], v[4]);
+                case 9 -> new Recogniser.Thresholds(v[0], v[1], v[2], (int) v[3], v[4], v[5], v[6], v[7], v[8]);
+                default -> null;
+            };
+        }
+
+        /** The three bars over a grid, the others as given. */
+        private static void sweep(List<CrossValidation.Scored> scored, Recogniser.Thresholds given) {
             System.out.println("route  ask    danger  routed  worst-lang  danger-recall  off-topic-routed");
             for (double route : new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9}) {
                 for (double ask : new double[] {0.15, 0.2}) {
                     for (double danger : new double[] {0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.35}) {
-                        Tally t = CrossValidation.tally(scored, new Recogniser.Thresholds(route, ask, danger, shortWords, shortDanger));
+                        Tally t = CrossValidation.tally(scored, given.withBars(route, ask, danger));
                         double worst = t.perLanguage().keySet().stream().mapToDouble(t::accuracy).min().orElse(0);
                         int[] d = t.danger();
                         int[] off = t.offTopic();

@@ -31,37 +31,46 @@ public final class Recogniser implements Intents {
     public static final String DANGER = "emergency";
     /** At most this many topics are offered when unsure. */
     static final int OFFER = 3;
-    /** See {@link #likeNoTopicButForDanger}. */
-    static final double NARROW_LEAD = 0.1;
-    static final double UNSURE_DANGER = 0.3;
-    /**
-     * When the topic model is this sure of one topic, the danger model alone needs
-     * {@link #DANGER_BESIDE_A_SURE_TOPIC}, not the low bar, to send the message to emergency help (a
-     * danger word still does at once). Every danger example written makes ordinary messages of a few
-     * languages lean towards danger (Ukrainian wages, debts and going home crossed 0.15 after the
-     * seventh round's examples); a message the topic model reads this clearly is rarely danger without
-     * a danger word. Cross-validated (`routing score --cv 5 --scores`): topic examples sent to emergency
-     * help 884 → 830 of 6,113, danger examples 1,087 of 1,096 before and after. 0.6 and 0.7 cut more in
-     * cross-validation but lost a line of blind set 5 (a threat against family sent by text), so that
-     * set is not blind for this rule (README, "Free text", seventh round).
-     */
-    static final double SURE_TOPIC = 0.8;
-    static final double DANGER_BESIDE_A_SURE_TOPIC = 0.3;
-
     /**
      * Where the bands begin, as probabilities; chosen by cross-validation (README, "Free text").
-     * {@code shortWords}, {@code shortDanger}: a message of at most that many words ("ok thanks", "good
+     *
+     * <p>{@code shortWords}, {@code shortDanger}: a message of at most that many words ("ok thanks", "good
      * night", "nie") needs the danger model at {@code shortDanger}, not {@code danger}, to be an alarm
      * without a danger word. Two words carry too little for the low bar: the danger topic has the most
      * examples, and a short message it knows nothing of leaned towards it. The short cries of danger
      * ("help help", "pomocy", "he has a knife") are what the danger words are for.
+     *
+     * <p>{@code narrowLead}, {@code unsureDanger}: see {@link #likeNoTopicButForDanger}.
+     *
+     * <p>{@code sureTopic}, {@code dangerBesideSureTopic}: when the topic model is this sure of one topic,
+     * the danger model alone needs {@code dangerBesideSureTopic}, not the low bar, to send the message to
+     * emergency help (a danger word still does at once). Every danger example written makes ordinary
+     * messages of a few languages lean towards danger (Ukrainian wages, debts and going home crossed 0.15
+     * after the seventh round's examples); a message the topic model reads this clearly is rarely danger
+     * without a danger word. Cross-validated (`routing score --cv 5 --scores`): topic examples sent to
+     * emergency help 884 → 830 of 6,113, danger examples 1,087 of 1,096 before and after. 0.6 and 0.7 cut
+     * more in cross-validation but lost a line of blind set 5 (a threat against family sent by text), so
+     * that set is not blind for this rule (README, "Free text", seventh round).
      */
-    public record Thresholds(double route, double ask, double danger, int shortWords, double shortDanger) {
-        public static final Thresholds DEFAULT = new Thresholds(0.35, 0.2, 0.15, 3, 0.6);
+    public record Thresholds(double route, double ask, double danger, int shortWords, double shortDanger,
+                             double narrowLead, double unsureDanger, double sureTopic, double dangerBesideSureTopic) {
+        public static final Thresholds DEFAULT = new Thresholds(0.35, 0.2, 0.15, 3, 0.6, 0.1, 0.3, 0.8, 0.3);
 
-        /** The three bars, and the default treatment of short messages. */
+        /** The three bars and short messages; the rest as by default. */
+        public Thresholds(double route, double ask, double danger, int shortWords, double shortDanger) {
+            this(route, ask, danger, shortWords, shortDanger, DEFAULT.narrowLead(), DEFAULT.unsureDanger(),
+                    DEFAULT.sureTopic(), DEFAULT.dangerBesideSureTopic());
+        }
+
+        /** The three bars; the rest as by default. */
         public Thresholds(double route, double ask, double danger) {
             this(route, ask, danger, DEFAULT.shortWords(), DEFAULT.shortDanger());
+        }
+
+        /** These, with other values of the three bars (a sweep). */
+        public Thresholds withBars(double route, double ask, double danger) {
+            return new Thresholds(route, ask, danger, shortWords, shortDanger, narrowLead, unsureDanger, sureTopic,
+                    dangerBesideSureTopic);
         }
     }
 
@@ -194,14 +203,14 @@ public final class Recogniser implements Intents {
      * The topic model ranks danger beside the other topics, so a message of no topic whose words it
      * does not know (a recipe, the weather, in a language with few examples of small talk) can have
      * danger a hair above "no topic", and escape the veto of no topic. Such a message is still most
-     * like no topic when danger leads it by less than {@link #NARROW_LEAD} and the danger model itself
-     * is unsure (under {@link #UNSURE_DANGER}). Chosen on the cross-validation scores (`routing score
+     * like no topic when danger leads it by less than {@code narrowLead} and the danger model itself
+     * is unsure (under {@code unsureDanger}). Chosen on the cross-validation scores (`routing score
      * --cv 5 --scores`): small talk sent to emergency help 22 → 18 of 713, danger examples 808 of 821
      * before and after, every blind danger set unchanged (README, "Free text", seventh round).
      */
-    static boolean likeNoTopicButForDanger(List<Scores.Scored> ranked, String dangerNode) {
+    static boolean likeNoTopicButForDanger(List<Scores.Scored> ranked, String dangerNode, double narrowLead) {
         return ranked.size() >= 2 && ranked.get(0).topic().equals(dangerNode) && ranked.get(1).topic().equals(Examples.NONE)
-                && ranked.get(0).p() - ranked.get(1).p() < NARROW_LEAD;
+                && ranked.get(0).p() - ranked.get(1).p() < narrowLead;
     }
 
     /** As {@link #decide(Scores, int, boolean, String, Thresholds)} for a message of many words. */
@@ -224,11 +233,11 @@ public final class Recogniser implements Intents {
         // best topic is not enough: in cross-validation that found no danger example the danger model
         // missed, and sent questions of no topic to emergency help.
         boolean none = !s.ranked().isEmpty() && (s.ranked().get(0).topic().equals(Examples.NONE)
-                || s.danger() < UNSURE_DANGER && likeNoTopicButForDanger(s.ranked(), dangerNode));
+                || s.danger() < t.unsureDanger() && likeNoTopicButForDanger(s.ranked(), dangerNode, t.narrowLead()));
         boolean brief = words <= t.shortWords();
         double bar = brief ? t.shortDanger() : t.danger();
-        if (!topics.isEmpty() && topics.get(0).p() >= SURE_TOPIC) {
-            bar = Math.max(bar, DANGER_BESIDE_A_SURE_TOPIC);
+        if (!topics.isEmpty() && topics.get(0).p() >= t.sureTopic()) {
+            bar = Math.max(bar, t.dangerBesideSureTopic());
         }
         boolean danger = dangerNode != null && (dangerWord || !none && s.danger() >= bar);
         if (danger) {
