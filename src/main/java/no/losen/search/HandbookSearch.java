@@ -209,7 +209,7 @@ public final class HandbookSearch {
     /** BM25 over the Norwegian chain; questions in other languages translated first. */
     private List<Content> lexical(String q, String lang) {
         Map<String, Float> terms = terms(q, lang);
-        return bm25.retrieve(terms.isEmpty() ? WeightedTerms.typed(q) : terms);
+        return bm25.retrieve(terms.isEmpty() ? WeightedTerms.typed(q) : terms, lang, q);
     }
 
     /**

@@ -28,7 +28,15 @@ public final class Bm25Retriever {
 
     /** The passages for {@code terms}; a term of several words weighs each of its words ({@link WeightedTerms#words}). */
     public List<Content> retrieve(Map<String, Float> terms) {
-        return contents(index.weighted(WeightedTerms.words(terms), depth), passages);
+        return retrieve(terms, null, null);
+    }
+
+    /**
+     * As {@link #retrieve(Map)}, and for a question in another language than Norwegian ({@code lang},
+     * {@code asked}) its own words over the questions passages answer in that language.
+     */
+    public List<Content> retrieve(Map<String, Float> terms, String lang, String asked) {
+        return contents(index.weighted(WeightedTerms.words(terms), lang, asked, depth), passages);
     }
 
     public static List<Content> contents(List<PassageIndex.Hit> hits, List<Passage> passages) {

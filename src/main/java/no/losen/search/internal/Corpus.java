@@ -41,6 +41,7 @@ public record Corpus(List<SourceCatalog.Source> sources, List<Passage> passages,
             for (SourceCatalog.Source s : SourceCatalog.read(dir)) {
                 sha.update(Files.readAllBytes(s.file()));
             }
+            addQuestions(sha, dir);
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read corpus in " + dir, e);
@@ -55,6 +56,14 @@ public record Corpus(List<SourceCatalog.Source> sources, List<Passage> passages,
             return new Corpus(List.of(), List.of(), List.of(), "empty");
         }
         return new Corpus(SourceCatalog.read(corpusDir(contentRoot)), List.copyOf(passages), List.copyOf(cleanTexts), hash);
+    }
+
+    /** The questions the passages answer are indexed with them: an edited file must build the index again. */
+    private static void addQuestions(MessageDigest sha, Path dir) throws IOException {
+        for (Path questions : PassageQuestions.files(dir)) {
+            sha.update(questions.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            sha.update(Files.readAllBytes(questions));
+        }
     }
 
     public static Corpus load(Path contentRoot) {
@@ -73,6 +82,7 @@ public record Corpus(List<SourceCatalog.Source> sources, List<Passage> passages,
                 sha.update(bytes);
                 raw.put(s, new String(bytes, StandardCharsets.UTF_8));
             }
+            addQuestions(sha, dir);
             CorpusCleaner cleaner = CorpusCleaner.forCorpus(raw.values());
             // sources are independent once the shared vocabulary exists: clean them in parallel
             List<List<Block>> cleaned = raw.values().parallelStream().map(cleaner::clean).toList();

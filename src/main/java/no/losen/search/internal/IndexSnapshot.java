@@ -27,7 +27,8 @@ public record IndexSnapshot(List<Passage> passages, List<String> cleanTexts, Str
         NorwegianAnalysis analysis = NorwegianAnalysis.fromCorpus(corpus.passages().stream().map(Passage::text).toList());
         Map<String, String> titles = corpus.sources().stream()
                 .collect(Collectors.toMap(SourceCatalog.Source::id, SourceCatalog.Source::title));
-        PassageIndex index = new PassageIndex(corpus.passages(), titles, analysis);
+        PassageIndex index = new PassageIndex(corpus.passages(), titles, analysis, SynonymSets.load(),
+                PassageQuestions.load(Corpus.corpusDir(contentRoot), corpus.passages()));
         return new IndexSnapshot(corpus.passages(), corpus.cleanTexts(), corpus.hash(), analysis.frequencies(), index.files());
     }
 

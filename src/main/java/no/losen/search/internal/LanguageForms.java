@@ -41,6 +41,8 @@ public final class LanguageForms {
     private final String lang;
     private final Analyzer analyzer;
     private final CharArraySet stopWords;
+    /** The function words without diacritics, made the first time they are asked for (a benign race). */
+    private volatile Set<String> bareStopWords;
 
     private LanguageForms(String lang, Analyzer analyzer, CharArraySet stopWords) {
         this.lang = lang;
@@ -107,6 +109,26 @@ public final class LanguageForms {
 
     public boolean isStopWord(String surface) {
         return stopWords.contains(surface);
+    }
+
+    /** Whether {@code surface} is a function word, also when typed without its diacritics ("moze", "ze"). */
+    public boolean isStopWordTypedBare(String surface) {
+        if (bareStopWords == null) {
+            Set<String> bare = new java.util.HashSet<>();
+            for (Object w : stopWords) {
+                bare.add(bare(new String((char[]) w)));
+            }
+            bareStopWords = bare;
+        }
+        return isStopWord(surface) || bareStopWords.contains(bare(surface));
+    }
+
+    /** Latin letters without diacritics, as Lucene's ASCII folding gives them ("wypłata" → "wyplata"); other scripts as they are. */
+    static String bare(String s) {
+        char[] in = s.toCharArray();
+        char[] out = new char[in.length * 4];
+        int n = org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
+        return new String(out, 0, n);
     }
 
     /** The words of {@code text} in order, each with its keys (the analyser's tokens at its position). */

@@ -51,6 +51,9 @@ public final class PassageIndex {
     static final float TITLE_BOOST = Float.parseFloat(System.getProperty("losen.title", "0.05"));
     static final float PART_WEIGHT = Float.parseFloat(System.getProperty("losen.part", "0.5"));
     static final float CONCEPT_WEIGHT = Float.parseFloat(System.getProperty("losen.concept", "1.5"));
+    /** A question word's weight in the questions the passage answers ({@link PassageQuestions}), nb and en. */
+    static final float ASKED_WEIGHT = Float.parseFloat(System.getProperty("losen.asked", "0.5"));
+    static final float ASKED_OTHER_WEIGHT = Float.parseFloat(System.getProperty("losen.askedOther", "2.0"));
     private static final int MAX_TERMS = 64;
 
     private final NorwegianAnalysis analysis;
@@ -67,7 +70,13 @@ public final class PassageIndex {
     }
 
     public PassageIndex(List<Passage> passages, Map<String, String> titles, NorwegianAnalysis analysis, SynonymSets synonyms) {
-        this(write(passages, titles, analysis, synonyms), passages, analysis, synonyms);
+        this(passages, titles, analysis, synonyms, Map.of());
+    }
+
+    /** With the questions each passage answers ({@link PassageQuestions}), by passage ordinal. */
+    public PassageIndex(List<Passage> passages, Map<String, String> titles, NorwegianAnalysis analysis, SynonymSets synonyms,
+                        Map<Integer, PassageQuestions.Asked> asked) {
+        this(write(passages, titles, analysis, synonyms, asked), passages, analysis, synonyms);
     }
 
     private PassageIndex(ByteBuffersDirectory dir, List<Passage> passages, NorwegianAnalysis analysis, SynonymSets synonyms) {
@@ -130,9 +139,8 @@ public final class PassageIndex {
     }
 
     private static ByteBuffersDirectory write(List<Passage> passages, Map<String, String> titles, NorwegianAnalysis analysis,
-                                              SynonymSets synonyms) {
-        Analyzer perField = new PerFieldAnalyzerWrapper(analysis.norwegian(),
-                Map.of("plain", analysis.plain(), "concept", new WhitespaceAnalyzer()));
+                                              SynonymSets synonyms, Map<Integer, PassageQuestions.Asked> asked) {
+        Analyzer perField = perField(analysis);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(perField).setRAMBufferSizeMB(64))) {
             // IndexWriter is thread-safe; analysis dominates the build, so use both cores
@@ -144,6 +152,15 @@ public final class PassageIndex {
                 d.add(new TextField("title", titles.getOrDefault(p.sourceId(), ""), Field.Store.NO));
                 d.add(new TextField("concept", synonyms.tag(p.text()), Field.Store.NO));
                 d.add(new TextField("plain", p.text(), Field.Store.NO));
+                PassageQuestions.Asked q = asked.get(p.ordinal());
+                if (q != null) {
+                    d.add(new TextField("asked", String.join("\n", q.in("nb")), Field.Store.NO));
+                    for (String lang : AskedTerms.LANGUAGES) {
+                        if (!q.in(lang).isEmpty()) {
+                            d.add(new TextField(AskedTerms.field(lang), AskedTerms.indexed(lang, q.in(lang)), Field.Store.NO));
+                        }
+                    }
+                }
                 try {
                     w.addDocument(d);
                 } catch (IOException e) {
@@ -155,6 +172,13 @@ public final class PassageIndex {
             throw new UncheckedIOException(e);
         }
         return dir;
+    }
+
+    /** The Norwegian chain, but the original words for {@code plain} and pre-analysed keys for the concept and asked fields. */
+    private static Analyzer perField(NorwegianAnalysis analysis) {
+        Map<String, Analyzer> fields = new java.util.HashMap<>(Map.of("plain", analysis.plain(), "concept", new WhitespaceAnalyzer()));
+        AskedTerms.LANGUAGES.forEach(l -> fields.put(AskedTerms.field(l), new WhitespaceAnalyzer()));
+        return new PerFieldAnalyzerWrapper(analysis.norwegian(), fields);
     }
 
     public int passageCount() {
@@ -235,13 +259,30 @@ public final class PassageIndex {
 
     /** BM25 over the Norwegian fields for weighted terms (a question, or a translated one). */
     public List<Hit> weighted(Map<String, Float> terms, int n) {
+        return weighted(terms, null, null, n);
+    }
+
+    /**
+     * BM25 over the Norwegian fields for weighted terms (a question, or a translated one), and for a
+     * question in another language ({@code lang}, {@code asked}; null for Norwegian) its own words
+     * over the questions the passages answer in that language.
+     */
+    public List<Hit> weighted(Map<String, Float> terms, String lang, String asked, int n) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         analysed(terms).entrySet().stream().limit(MAX_TERMS).forEach(e -> {
             add(b, "text", e.getKey(), e.getValue());
             add(b, "section", e.getKey(), e.getValue() * SECTION_BOOST);
             add(b, "title", e.getKey(), e.getValue() * TITLE_BOOST);
+            add(b, "asked", e.getKey(), e.getValue() * ASKED_WEIGHT);
         });
         concepts(terms).forEach((c, w) -> add(b, "concept", c, w * CONCEPT_WEIGHT));
+        if (asked != null && AskedTerms.has(lang)) {
+            String field = AskedTerms.field(lang);
+            AskedTerms.words(lang, asked).stream().distinct().limit(MAX_TERMS).forEach(keys -> b.add(new BoostQuery(
+                    new org.apache.lucene.search.DisjunctionMaxQuery(keys.stream()
+                            .<Query>map(k -> new TermQuery(new Term(field, k))).toList(), 0f), ASKED_OTHER_WEIGHT),
+                    BooleanClause.Occur.SHOULD));
+        }
         return run(b.build(), n);
     }
 
