@@ -52,8 +52,9 @@ public final class PassageIndex {
     static final float PART_WEIGHT = Float.parseFloat(System.getProperty("losen.part", "0.5"));
     static final float CONCEPT_WEIGHT = Float.parseFloat(System.getProperty("losen.concept", "1.5"));
     /** A question word's weight in the questions the passage answers ({@link PassageQuestions}), nb and en. */
-    static final float ASKED_WEIGHT = Float.parseFloat(System.getProperty("losen.asked", "0.5"));
-    static final float ASKED_OTHER_WEIGHT = Float.parseFloat(System.getProperty("losen.askedOther", "2.0"));
+    static final float ASKED_WEIGHT = Float.parseFloat(System.getProperty("losen.asked", "1.0"));
+    static final float ASKED_EN_WEIGHT = Float.parseFloat(System.getProperty("losen.askedEn", "2.0"));
+    static final float ASKED_OTHER_WEIGHT = Float.parseFloat(System.getProperty("losen.askedOther", "0.5"));
     private static final int MAX_TERMS = 64;
 
     private final NorwegianAnalysis analysis;
@@ -280,7 +281,8 @@ public final class PassageIndex {
             String field = AskedTerms.field(lang);
             AskedTerms.words(lang, asked).stream().distinct().limit(MAX_TERMS).forEach(keys -> b.add(new BoostQuery(
                     new org.apache.lucene.search.DisjunctionMaxQuery(keys.stream()
-                            .<Query>map(k -> new TermQuery(new Term(field, k))).toList(), 0f), ASKED_OTHER_WEIGHT),
+                            .<Query>map(k -> new TermQuery(new Term(field, k))).toList(), 0f),
+                    "en".equals(lang) ? ASKED_EN_WEIGHT : ASKED_OTHER_WEIGHT),
                     BooleanClause.Occur.SHOULD));
         }
         return run(b.build(), n);
