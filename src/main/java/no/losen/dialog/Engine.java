@@ -170,6 +170,16 @@ public final class Engine {
     }
 
     /**
+     * Whether {@code text} holds a word of danger now in session {@code s}'s dialog: the word list
+     * alone, no model (microseconds), for when the full check of {@link #danger} cannot be afforded.
+     * Text for which this is true is danger: {@link #danger} and a typed step say so too.
+     */
+    public boolean dangerWord(Session s, String text) {
+        Dialog d = dialogOf(s);
+        return !d.topics().isEmpty() && text != null && !text.isBlank() && intents.dangerWord(d, text, s.lang());
+    }
+
+    /**
      * A counsellor sends the person back into the dialog at {@code node}: entered as if a choice
      * had led there, so {@code back} returns to where the person was when they asked for a person.
      */

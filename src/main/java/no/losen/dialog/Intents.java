@@ -18,4 +18,13 @@ public interface Intents {
      * model (then the engine falls back to the topics' keywords).
      */
     Optional<Reading> read(Dialog dialog, String text, String lang);
+
+    /**
+     * Whether {@code text} holds one of the dialog's words of danger now: the cheap part of
+     * {@link #read} (a word list, no model: microseconds), for a moment when the full read cannot be
+     * afforded. A message for which this is true reads as danger. False when not known.
+     */
+    default boolean dangerWord(Dialog dialog, String text, String lang) {
+        return false;
+    }
 }

@@ -177,14 +177,22 @@ public final class Recogniser implements Intents {
             return Optional.empty();
         }
         Scores s = m.model().score(text, lang);
-        boolean dangerWord = m.words().matches(text, lang);
         // Digits typed for letters ("h3 w1ll k1ll m3") are read a second time as letters, for danger only.
         String spelt = Leetspeak.letters(text);
         if (!spelt.equals(text)) {
-            dangerWord = dangerWord || m.words().matches(spelt, lang);
             s = new Scores(s.ranked(), Math.max(s.danger(), m.model().score(spelt, lang).danger()));
         }
-        return Optional.of(decide(s, words(text), dangerWord, m.danger(), thresholds));
+        return Optional.of(decide(s, words(text), dangerWord(m, text, spelt, lang), m.danger(), thresholds));
+    }
+
+    @Override
+    public boolean dangerWord(Dialog dialog, String text, String lang) {
+        Trained m = models.get(dialog.id());
+        return m != null && m.danger() != null && dangerWord(m, text, Leetspeak.letters(text), lang);
+    }
+
+    private static boolean dangerWord(Trained m, String text, String spelt, String lang) {
+        return m.words().matches(text, lang) || !spelt.equals(text) && m.words().matches(spelt, lang);
     }
 
     /** The scores of a dialog's model, for tools that report more than the decision. */

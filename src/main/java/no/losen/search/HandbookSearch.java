@@ -152,16 +152,17 @@ public final class HandbookSearch {
     }
 
     public SearchResponse search(SearchRequest request) {
-        String lang = request.lang() != null ? request.lang() : LanguageDetector.detect(request.q());
+        String q = plain(request.q());
+        String lang = request.lang() != null ? request.lang() : LanguageDetector.detect(q);
         String primary = lang.split("-")[0]; // "en-GB" is English
         Map<String, Float> analysed = index.analysed(request.mode() == SearchMode.BM25
-                ? WeightedTerms.typed(request.q()) : terms(request.q(), primary));
+                ? WeightedTerms.typed(q) : terms(q, primary));
         List<Content> ranked = switch (request.mode()) {
-            case BM25 -> bm25Plain(request.q());
+            case BM25 -> bm25Plain(q);
             case VECTOR -> vectors.orElseThrow(() -> new InvalidSearchRequest(
                     "mode=vector needs an embedding model: set LOSEN_EMBEDDING_URL and LOSEN_EMBEDDING_MODEL"))
-                    .retrieve(Query.from(request.q()));
-            case HYBRID -> hybrid(request.q(), primary);
+                    .retrieve(Query.from(q));
+            case HYBRID -> hybrid(q, primary);
         };
         List<SearchResult> results = new ArrayList<>();
         for (Content c : ranked.subList(0, Math.min(request.k(), ranked.size()))) {
@@ -176,6 +177,18 @@ public final class HandbookSearch {
         String answer = answerer.filter(a -> !results.isEmpty())
                 .map(a -> a.answer(request.q(), lang, results)).orElse(null);
         return new SearchResponse(results, lang, answer);
+    }
+
+    /**
+     * The question as the analysers should see it: compatibility forms folded (fullwidth "ＰＡＳＳ" is
+     * "PASS", Arabic presentation forms are letters) and invisible format characters dropped — a
+     * zero-width space inside a word, bidi marks pasted with right-to-left text, a soft hyphen —
+     * which would otherwise cut a word in two. The zero-width non-joiner stays: in Persian it is
+     * spelling, and the Persian analysis reads it.
+     */
+    static String plain(String q) {
+        return java.text.Normalizer.normalize(q, java.text.Normalizer.Form.NFKC)
+                .replaceAll("[\\u00AD\\u200B\\u200D-\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]", "");
     }
 
     private List<Content> hybrid(String q, String lang) {

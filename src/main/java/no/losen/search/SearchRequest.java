@@ -14,6 +14,9 @@ public record SearchRequest(String q, String lang, int k, SearchMode mode) {
     public static final int MAX_K = 20;
     public static final int DEFAULT_K = 5;
     private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
+    /** The languages a question is understood in (docs/search.md); Norwegian also as nn and no. */
+    public static final java.util.Set<String> LANGUAGES = java.util.Set.of("nb", "nn", "no", "en", "ar", "fa", "fr", "pl",
+            "ro", "ru", "so", "ti", "am", "uk");
 
     public SearchRequest {
         if (q == null || q.isBlank()) {
@@ -32,6 +35,10 @@ public record SearchRequest(String q, String lang, int k, SearchMode mode) {
             lang = lang.trim().toLowerCase(Locale.ROOT);
             if (!LANG.matcher(lang).matches()) {
                 throw new InvalidSearchRequest("lang must be a language tag such as nb or en");
+            }
+            if (!LANGUAGES.contains(lang.split("-")[0])) {
+                // Searched as Norwegian it would find only cognates: an answer that looks like one but is noise.
+                throw new InvalidSearchRequest("lang must be one of " + String.join(", ", new java.util.TreeSet<>(LANGUAGES)));
             }
         }
         mode = mode == null ? SearchMode.HYBRID : mode;

@@ -68,7 +68,14 @@ public final class SearchRoute {
     }
 
     static SearchRequest parse(RoutingContext ctx) {
-        String kParam = ctx.request().getParam("k");
+        io.vertx.core.MultiMap params;
+        try {
+            params = ctx.request().params();
+        } catch (IllegalArgumentException e) {
+            // Its message quotes the query string (what the person asked): never passed on or logged.
+            throw new InvalidSearchRequest("the query string is not well-formed: a % must be followed by two hex digits");
+        }
+        String kParam = params.get("k");
         int k = SearchRequest.DEFAULT_K;
         if (kParam != null && !kParam.isBlank()) {
             try {
@@ -77,8 +84,7 @@ public final class SearchRoute {
                 throw new InvalidSearchRequest("k must be a whole number between 1 and " + SearchRequest.MAX_K);
             }
         }
-        return new SearchRequest(ctx.request().getParam("q"), ctx.request().getParam("lang"), k,
-                SearchMode.parse(ctx.request().getParam("mode")));
+        return new SearchRequest(params.get("q"), params.get("lang"), k, SearchMode.parse(params.get("mode")));
     }
 
     static JsonObject toJson(SearchResponse r) {

@@ -460,6 +460,25 @@ public final class Losen {
             r.get("/health/ready").handler(health::ready);
             r.get("/health").handler(health::ready);
             r.get("/metrics").handler(health::localMetrics);
+            // Last: an exception no route handled. Vert.x Web would log it with its message, and a message can
+            // quote the request ("invalid hex byte 'zz' at index 17 of '/chat?q=…'": what was asked); here a
+            // client's mistake is answered with its status and not logged, a fault is logged by class only.
+            // A status without an exception (413 from the body limit, 404) goes on to its error handler.
+            r.route().failureHandler(ctx -> {
+                Throwable failure = ctx.failure();
+                if (failure == null) {
+                    ctx.next();
+                    return;
+                }
+                int status = ctx.statusCode() > 0 ? ctx.statusCode()
+                        : failure instanceof io.vertx.ext.web.handler.HttpException h ? h.getStatusCode() : 500;
+                if (status >= 500) {
+                    LOG.error("event=http.fault status={} cause={}", status, failure.getClass().getName());
+                }
+                if (!ctx.response().ended()) {
+                    ctx.response().setStatusCode(status).end();
+                }
+            });
             return r;
         }
 

@@ -197,16 +197,20 @@ public final class Steps {
     /**
      * Whether a typed message the workers refused is about danger now, so its step must run anyway.
      * A step for such text only enters the emergency help (the engine reads danger before any
-     * search), a few microseconds beyond the read itself, so it can run on the caller's event loop;
-     * the read is budgeted per conversation and per address ({@link UrgentReads}). Only a running
-     * conversation is read: a first message has no dialog to read it in (SMS reads those itself).
+     * search), a few microseconds beyond the read itself, so it can run on the caller's event loop.
+     * First the words of danger, a list (microseconds, so every refused message gets them: "he has a
+     * knife" must not depend on what a flood from the same address has spent); then, within a budget
+     * per conversation and per address ({@link UrgentReads}), the danger model (a third of a
+     * millisecond or more). Only a running conversation is read: a first message has no dialog to
+     * read it in (SMS reads those itself).
      */
     private boolean urgent(Throwable refusal, String key, Caller caller, Optional<Session> s, String typed) {
         if (!(refusal instanceof DialogException d && d.code() == ErrorCode.BUSY)) {
             return false;
         }
         metrics.limit("text_workers");
-        return s.isPresent() && urgentReads.take(key, caller) && engine.danger(s.get(), typed).isPresent();
+        return s.isPresent() && (engine.dangerWord(s.get(), typed)
+                || urgentReads.take(key, caller) && engine.danger(s.get(), typed).isPresent());
     }
 
     private <R> Future<R> save(String key, Caller caller, boolean fresh, Outcome<R> o) {

@@ -4,12 +4,14 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import no.losen.internal.KeyedBuckets;
 
 /**
- * Which typed messages the text workers refused ({@code busy}) are still read for danger, on the
- * caller's thread, so that "he is outside my door with a knife" gets the emergency answer even
- * while someone else behind the same address floods the server with questions.
+ * Which typed messages the text workers refused ({@code busy}) are still read for danger by the
+ * model, on the caller's thread, so that "he is outside my door" gets the emergency answer even
+ * while someone else behind the same address floods the server with questions. (The words of
+ * danger — "knife", "kill me" — are read in every refused message without a budget: a list,
+ * microseconds. This budget is for what only the model sees.)
  *
- * <p>Why a budget at all: the danger read is the danger words and the two models over the text
- * (0.3 ms at the median, 0.8 ms at p95), run on an event loop. Reading every refused frame is the
+ * <p>Why a budget at all: the model's read is the two models over the text (0.3 ms at the median,
+ * 0.8 ms at p95), run on an event loop. Reading every refused frame is the
  * stall issue #16 removed: 50 sockets from one address at 10 frames a second would cost the loop
  * 150 ms of every second. Why two budgets: a budget per address alone is drained by the flood it
  * should see through (the flooder's refused frames take its tokens, the frightened person's one

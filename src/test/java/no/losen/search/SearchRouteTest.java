@@ -131,6 +131,45 @@ class SearchRouteTest {
     }
 
     @Test
+    void aLanguageTheSearchDoesNotUnderstandIsRefusedNotSearchedAsNorwegian() throws Exception {
+        for (String lang : new String[] {"xx", "zz-ZZ", "de"}) {
+            Reply r = get("q=" + q("Wo finde ich einen Arzt?") + "&lang=" + lang);
+            assertThat(r.status()).as(lang).isEqualTo(400);
+            assertThat(r.body().getString("error")).as(lang).contains("nb").contains("uk");
+        }
+        assertThat(get("q=" + q("Can I see a doctor?") + "&lang=en-GB").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMalformedEscapeIsABadRequestAndWhatWasAskedIsNeitherLoggedNorEchoed() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var captured = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        captured.start();
+        root.addAppender(captured);
+        try {
+            // Java's HTTP client refuses to send such a URI; a browser or a script sends it as typed.
+            try (java.net.Socket raw = new java.net.Socket("127.0.0.1", server.actualPort())) {
+                raw.getOutputStream().write(("GET /api/search?q=Storgata%205%20Oslo%zz&lang=nb HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(raw.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 400").contains("\"error\"").doesNotContain("Storgata");
+            }
+        } finally {
+            root.detachAppender(captured);
+        }
+        assertThat(captured.list).noneMatch(e -> (e.getFormattedMessage() + e.getThrowableProxy()).contains("Storgata"));
+    }
+
+    @Test
+    void invisibleCharactersAndFullwidthLettersAreReadAsThePlainWord() throws Exception {
+        String plain = get("q=" + q("refleksjonsperiode") + "&lang=nb&k=3").body().getJsonArray("results").encode();
+        assertThat(get("q=" + q("refleksjons\u200Bperiode") + "&lang=nb&k=3").body().getJsonArray("results").encode()).isEqualTo(plain);
+        assertThat(get("q=" + q("\u200Fｒｅｆｌｅｋｓｊｏｎｓｐｅｒｉｏｄｅ") + "&lang=nb&k=3").body().getJsonArray("results").encode())
+                .isEqualTo(plain);
+    }
+
+    @Test
     void refusesVectorModeClearlyWhenNoEmbeddingModelIsConfigured() throws Exception {
         Reply r = get("q=asyl&mode=vector");
         assertThat(r.status()).isEqualTo(400);

@@ -69,6 +69,23 @@ class RefusalLoggingTest {
     }
 
     @Test
+    void aMalformedEscapeInTheQueryIsAnswered400AndWhatWasAskedReachesNoLog() throws Exception {
+        for (String path : List.of("/chat?q=Storgata%205%zz", "/api/dialogs?x=Storgata%zz", "/api/boot?lang=Storgata%zz",
+                "/api/search?q=Storgata%zz")) {
+            try (Socket s = new Socket("127.0.0.1", server.port())) {
+                s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                s.setSoTimeout(10_000);
+                ByteArrayOutputStream all = new ByteArrayOutputStream();
+                s.getInputStream().transferTo(all);
+                assertThat(all.toString(StandardCharsets.UTF_8)).as(path).startsWith("HTTP/1.1 400").doesNotContain("Storgata");
+            }
+        }
+        assertThat(captured.list).noneMatch(e -> (e.getFormattedMessage() + e.getThrowableProxy()).contains("Storgata"));
+        assertThat(captured.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.ERROR));
+    }
+
+    @Test
     void aSocketSendingRefusedFramesInALoopLogsOneLinePerKindAMinute() {
         root.setLevel(Level.INFO);
         try (var c = server.connect()) {
