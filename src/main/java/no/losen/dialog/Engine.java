@@ -298,7 +298,7 @@ public final class Engine {
             return new Turn(s, current(s).withNotice(r.text("common.no-results")));
         }
         Card card = new Card.Search(r.text("common.search.title"), r.text("common.search.caution"), hits);
-        return new Turn(s, render(s, d, List.of(n), List.of(card), null).withoutText());
+        return new Turn(s, render(s, d, List.of(n), List.of(card), null).answering(List.of(card)));
     }
 
     /**
@@ -326,7 +326,8 @@ public final class Engine {
         if (r.kind() == Reading.Kind.UNSURE && !keepsText && !offer.isEmpty()) {
             Session held = s.withVar(OFFERED, offer);
             Renderer words = new Renderer(set, d, s.lang(), s.vars(), variant);
-            return new Turn(held, render(held, d, List.of(n), handbook(d, n, text, s.lang(), words), null)
+            List<Card> answer = handbook(d, n, text, s.lang(), words);
+            return new Turn(held, render(held, d, List.of(n), answer, null).answering(answer)
                     .withNotice(words.text("common.did-you-mean")));
         }
         return null;

@@ -47,12 +47,13 @@ public record Reply(String dialog, String node, String lang, String dir, String 
     }
 
     /**
-     * The same reply without the node's text: a search card answers typed text, and repeating the
-     * node's text (at the start, the whole welcome) above it only pushes the answer off the screen.
-     * The choices stay, so the conversation can go on.
+     * The same reply as an answer to typed text: without the node's text and cards, which the person
+     * saw when they came here (repeating them, at the start the whole welcome and four fact cards,
+     * pushed the answer screens down on a phone), and with {@code answer} as its cards (the
+     * handbook's passages). The choices stay, so the conversation can go on.
      */
-    public Reply withoutText() {
-        return toBuilder().text("").build();
+    public Reply answering(List<Card> answer) {
+        return toBuilder().text("").cards(answer).build();
     }
 
     /**

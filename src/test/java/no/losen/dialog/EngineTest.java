@@ -191,6 +191,11 @@ class EngineTest {
         assertThat(c.results()).singleElement().extracting(Card.Hit::source).isEqualTo("handbook");
         assertThat(t.reply().choices()).isNotEmpty();
         assertThat(t.reply().text()).as("the node's text is not repeated above the answer").isEmpty();
+        // At a node with cards of its own, the answer is the handbook's card alone: the person saw the others.
+        Engine.Turn atHealth = withSearch.apply(t.session(), Command.Choose.one("adult"));
+        assertThat(atHealth.reply().cards()).isNotEmpty();
+        Engine.Turn asked = withSearch.apply(atHealth.session(), new Command.Type("noe annet"));
+        assertThat(asked.reply().cards()).extracting(Card::type).containsExactly("search");
     }
 
     @Test
