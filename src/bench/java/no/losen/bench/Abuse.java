@@ -109,7 +109,9 @@ public final class Abuse {
                 report("store_outage_end", outage[0], bystander.phase("done"));
                 return;
             }
-            report("search_flood", searchFlood(port, seconds), bystander.phase("frame_flood"));
+            report("search_flood", searchFlood(port, seconds, false), bystander.phase("danger_flood"));
+            // The same, each question ending in a word of danger: every refused one takes the emergency path.
+            report("danger_flood", searchFlood(port, seconds, true), bystander.phase("frame_flood"));
             if (only.equals("search_flood")) {
                 System.out.println("text steps: p99_ms=" + bystander.texts.quantileMillis(0.99) + " max_ms="
                         + bystander.texts.maxMillis() + " n=" + bystander.texts.count());
@@ -311,7 +313,7 @@ public final class Abuse {
                 created / (double) seconds, new java.util.TreeMap<>(first), fresh);
     }
 
-    static String searchFlood(int port, int seconds) throws Exception {
+    static String searchFlood(int port, int seconds, boolean danger) throws Exception {
         AtomicLong sent = new AtomicLong();
         Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
@@ -340,7 +342,9 @@ public final class Abuse {
                     reader.start();
                     ws.text("{\"type\":\"start\",\"dialog\":\"rights\",\"lang\":\"nb\"}");
                     while (System.nanoTime() < until) {
-                        ws.text(new JsonObject().put("type", "text").put("text", question()).encode());
+                        String q = question();
+                        ws.text(new JsonObject().put("type", "text")
+                                .put("text", danger ? q.substring(0, 960) + " han har kniv" : q).encode());
                         sent.incrementAndGet();
                         Thread.sleep(111);
                     }

@@ -170,6 +170,17 @@ public final class Engine {
     }
 
     /**
+     * Session {@code s} goes to its dialog's emergency help, as typed danger takes it there, without
+     * reading anything: for text already known to be danger now (a word of danger, or the danger
+     * model's read) at a moment when the whole step cannot run. Empty when the dialog has no danger topic.
+     */
+    public Optional<Turn> emergency(Session s) {
+        Dialog d = dialogOf(s);
+        return d.topics().stream().filter(t -> t.danger() != null).findFirst()
+                .map(t -> enter(s.remember(), d, t.target()));
+    }
+
+    /**
      * Whether {@code text} holds a word of danger now in session {@code s}'s dialog: the word list
      * alone, no model (microseconds), for when the full check of {@link #danger} cannot be afforded.
      * Text for which this is true is danger: {@link #danger} and a typed step say so too.

@@ -140,17 +140,26 @@ public final class Steps {
         }).recover(Steps::failed);
     }
 
-    /** One command against the conversation under {@code key}. */
+    /**
+     * One command against the conversation under {@code key}. Typed text the workers refuse
+     * ({@code busy}) is still read for danger now, and then goes to the emergency help ({@link #urgent}).
+     */
     public Future<Reply> apply(String key, Caller caller, Command c) {
         if (key == null) {
             return Future.failedFuture(new DialogException(ErrorCode.NO_SESSION, "start a dialog first"));
         }
-        return run(key, caller, c instanceof Command.Type t ? java.util.Objects.toString(t.text(), "") : null, s -> {
+        Function<Optional<Session>, Outcome<Reply>> step = s -> {
             Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
                     "the session has ended or expired; start again"));
             Engine.Turn t = engine.apply(session, c);
             return Outcome.keep(t.reply(), t.session());
-        });
+        };
+        if (!(c instanceof Command.Type typed)) {
+            return run(key, caller, false, step);
+        }
+        String text = typed.text() == null ? "" : typed.text();
+        return run(key, caller, true, step, s -> s.flatMap(session -> urgent(key, caller, session, text))
+                .map(t -> Outcome.keep(t.reply(), t.session())));
     }
 
     /**
@@ -173,44 +182,53 @@ public final class Steps {
     /**
      * The general step, for a channel with its own way of reading input (SMS keywords, numbered
      * choices): loads the session under {@code key} (empty if none), lets {@code step} decide,
-     * and stores or erases what it says. With {@code typed} text (null for a choice, a button, a
-     * system step) the step runs on the text workers, because it may reach a text action; when
-     * they refuse it ({@code busy}), it runs here after all if the text reads as danger now
-     * ({@link #urgent}). A new session (none was stored) is refused with {@code busy} when the
-     * store is full.
+     * and stores or erases what it says. With {@code text} the step runs on the text workers,
+     * because it may reach a text action. A new session (none was stored) is refused with
+     * {@code busy} when the store is full.
      */
-    public <R> Future<R> run(String key, Caller caller, String typed, Function<Optional<Session>, Outcome<R>> step) {
+    public <R> Future<R> run(String key, Caller caller, boolean text, Function<Optional<Session>, Outcome<R>> step) {
+        return run(key, caller, text, step, s -> Optional.empty());
+    }
+
+    /** As {@link #run(String, Caller, boolean, Function)}; {@code refused} may still answer a text step the workers refused. */
+    private <R> Future<R> run(String key, Caller caller, boolean text, Function<Optional<Session>, Outcome<R>> step,
+                              Function<Optional<Session>, Optional<Outcome<R>>> refused) {
         try {
             failFast();
         } catch (RuntimeException e) {
             return failed(e);
         }
         return store.get(key).compose(s -> {
-            Future<Outcome<R>> decided = typed == null ? Future.succeededFuture(step.apply(s))
-                    : workers.<Outcome<R>>submit(caller.client(), () -> step.apply(s))
-                            .recover(e -> urgent(e, key, caller, s, typed) ? Future.succeededFuture(step.apply(s))
-                                    : Future.failedFuture(e));
+            Future<Outcome<R>> decided = !text ? Future.succeededFuture(step.apply(s))
+                    : workers.<Outcome<R>>submit(caller.client(), () -> step.apply(s)).recover(e -> {
+                        if (!(e instanceof DialogException d && d.code() == ErrorCode.BUSY)) {
+                            return Future.failedFuture(e);
+                        }
+                        metrics.limit("text_workers");
+                        return refused.apply(s).map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(e));
+                    });
             return decided.compose(o -> save(key, caller, s.isEmpty(), o));
         }).recover(Steps::failed);
     }
 
     /**
-     * Whether a typed message the workers refused is about danger now, so its step must run anyway.
-     * A step for such text only enters the emergency help (the engine reads danger before any
-     * search), a few microseconds beyond the read itself, so it can run on the caller's event loop.
-     * First the words of danger, a list (microseconds, so every refused message gets them: "he has a
-     * knife" must not depend on what a flood from the same address has spent); then, within a budget
-     * per conversation and per address ({@link UrgentReads}), the danger model (a third of a
-     * millisecond or more). Only a running conversation is read: a first message has no dialog to
-     * read it in (SMS reads those itself).
+     * Where typed text the workers refused goes when it is about danger now: the emergency help,
+     * entered without the step's own read (the models over a long message take milliseconds of the
+     * event loop this runs on). Danger is told first by the words of danger, a list read in every
+     * refused message (0.1 ms for 1,000 characters: "he has a knife" must not depend on what a flood
+     * from the same address has spent); then, within a budget per conversation and per address
+     * ({@link UrgentReads}), by the danger model over the message's last {@link UrgentReads#READ}
+     * characters (a cry told as a story comes at its end). Empty: not danger, or not read; the
+     * message stays refused.
      */
-    private boolean urgent(Throwable refusal, String key, Caller caller, Optional<Session> s, String typed) {
-        if (!(refusal instanceof DialogException d && d.code() == ErrorCode.BUSY)) {
-            return false;
+    private Optional<Engine.Turn> urgent(String key, Caller caller, Session s, String text) {
+        int from = Math.max(0, text.length() - UrgentReads.READ);
+        if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
+            from++;
         }
-        metrics.limit("text_workers");
-        return s.isPresent() && (engine.dangerWord(s.get(), typed)
-                || urgentReads.take(key, caller) && engine.danger(s.get(), typed).isPresent());
+        boolean danger = engine.dangerWord(s, text)
+                || urgentReads.take(key, caller) && engine.danger(s, text.substring(from)).isPresent();
+        return danger ? engine.emergency(s) : Optional.empty();
     }
 
     private <R> Future<R> save(String key, Caller caller, boolean fresh, Outcome<R> o) {

@@ -10,8 +10,8 @@ import no.losen.internal.KeyedBuckets;
  * danger — "knife", "kill me" — are read in every refused message without a budget: a list,
  * microseconds. This budget is for what only the model sees.)
  *
- * <p>Why a budget at all: the model's read is the two models over the text (0.3 ms at the median,
- * 0.8 ms at p95), run on an event loop. Reading every refused frame is the
+ * <p>Why a budget at all: the model's read is the two models over the text (0.3 ms at the median
+ * for a message as people type it, 2.5 ms for 1,000 characters), run on an event loop. Reading every refused frame is the
  * stall issue #16 removed: 50 sockets from one address at 10 frames a second would cost the loop
  * 150 ms of every second. Why two budgets: a budget per address alone is drained by the flood it
  * should see through (the flooder's refused frames take its tokens, the frightened person's one
@@ -27,9 +27,14 @@ final class UrgentReads {
     /** Refused messages read per conversation: three at once, then one every 20 s. */
     static final int CONVERSATION_BURST = 3;
     static final double CONVERSATION_PER_SECOND = 1 / 20.0;
-    /** Refused messages read per address (or IPv6 /64, or phone): 20 at once, then 5 a second (≤ 4 ms of a loop's second). */
-    static final int CLIENT_BURST = 20;
+    /**
+     * Refused messages read per address (or IPv6 /64, or phone): 10 at once, then 5 a second — with
+     * {@link #READ} characters, at most some 10 ms of an event loop at once and 5 ms a second.
+     */
+    static final int CLIENT_BURST = 10;
     static final double CLIENT_PER_SECOND = 5;
+    /** Characters the model reads, the message's last: its read costs about 2.5 ms per 1,000 characters. */
+    static final int READ = 400;
     private static final int KEEP = 100_000;
 
     private final KeyedBuckets conversations;

@@ -34,6 +34,15 @@ class EngineIntentsTest {
     }
 
     @Test
+    void emergencyEntersTheDangerTopicsNodeWithoutReadingAndBackReturns() {
+        Engine e = engine(null);   // reads nothing
+        Session start = e.start("help", "nb", false).session();
+        Engine.Turn t = e.emergency(start).orElseThrow();
+        assertThat(t.reply().node()).isEqualTo("emergency");
+        assertThat(t.session().history()).extracting(Session.Step::node).containsExactly("menu");
+    }
+
+    @Test
     void aSureTopicIsEntered() {
         Engine.Turn t = type(engine(new Reading(null, Reading.Kind.SURE, List.of(g("housing")))), "har ikke noe sted å sove");
         assertThat(t.reply().node()).isEqualTo("housing");

@@ -195,7 +195,7 @@ class StepsTest {
             assertThat(code(steps.apply(key, CALM, new Command.Back()))).isEqualTo(ErrorCode.UNAVAILABLE);
             assertThat(code(steps.start(null, CALM, "demo", "en", false))).isEqualTo(ErrorCode.UNAVAILABLE);
             assertThat(code(steps.resume(key, false))).isEqualTo(ErrorCode.UNAVAILABLE);
-            assertThat(code(steps.run("sms:x", CALM, "x", s -> Outcome.answer("x")))).isEqualTo(ErrorCode.UNAVAILABLE);
+            assertThat(code(steps.run("sms:x", CALM, true, s -> Outcome.answer("x")))).isEqualTo(ErrorCode.UNAVAILABLE);
         } finally {
             log.detachAppender(captured);
         }
@@ -229,7 +229,7 @@ class StepsTest {
         started(steps, CALM);
         assertThat(code(steps.start(null, CALM, "demo", "en", false))).isEqualTo(ErrorCode.BUSY);
         assertThat(steps.start(a, CALM, "demo", "nb", false).await(5, TimeUnit.SECONDS).key()).isEqualTo(a);
-        assertThat(code(steps.run("sms:new", CALM, null, s -> Outcome.keep("hi",
+        assertThat(code(steps.run("sms:new", CALM, false, s -> Outcome.keep("hi",
                 steps.engine().start("demo", "en", false).session())))).isEqualTo(ErrorCode.BUSY);
         assertThat(steps.apply(a, CALM, Command.Choose.one("adult")).await(5, TimeUnit.SECONDS).node()).isEqualTo("health");
     }
@@ -247,14 +247,14 @@ class StepsTest {
     void runStoresErasesOrLeavesTheSessionAsTheStepSays() throws Exception {
         Steps steps = steps(search);
         var first = steps.engine().start("demo", "en", false).session();
-        assertThat(steps.run("sms:p", CALM, null, s -> {
+        assertThat(steps.run("sms:p", CALM, false, s -> {
             assertThat(s).isEmpty();
             return Outcome.keep("kept", first);
         }).await(5, TimeUnit.SECONDS)).isEqualTo("kept");
         assertThat(store.peek("sms:p")).contains(first);
-        assertThat(steps.run("sms:p", CALM, "a question", s -> Outcome.answer(s.map(x -> x.node()).orElse("none")))
+        assertThat(steps.run("sms:p", CALM, true, s -> Outcome.answer(s.map(x -> x.node()).orElse("none")))
                 .await(5, TimeUnit.SECONDS)).isEqualTo("hello");
-        steps.run("sms:p", CALM, null, s -> Outcome.erase("gone")).await(5, TimeUnit.SECONDS);
+        steps.run("sms:p", CALM, false, s -> Outcome.erase("gone")).await(5, TimeUnit.SECONDS);
         assertThat(store.peek("sms:p")).isEqualTo(Optional.empty());
     }
 
@@ -270,10 +270,10 @@ class StepsTest {
         // SMS: a new phone session is created by run(); its budget is the phone's, not the address's.
         Steps.Caller phone = new Steps.Caller("sms", "phone-key-1");
         for (int i = 0; i < 2; i++) {
-            steps.run("sms:a" + i, phone, null, s -> Outcome.keep("hi", steps.engine().start("demo", "en", false)
+            steps.run("sms:a" + i, phone, false, s -> Outcome.keep("hi", steps.engine().start("demo", "en", false)
                     .session())).await(5, TimeUnit.SECONDS);
         }
-        assertThat(code(steps.run("sms:a3", phone, null, s -> Outcome.keep("hi",
+        assertThat(code(steps.run("sms:a3", phone, false, s -> Outcome.keep("hi",
                 steps.engine().start("demo", "en", false).session())))).isEqualTo(ErrorCode.BUSY);
         // Its running conversation goes on and starts over at no cost; another client still starts.
         assertThat(steps.apply(a, FLOOD, Command.Choose.one("adult")).await(5, TimeUnit.SECONDS).node()).isEqualTo("health");

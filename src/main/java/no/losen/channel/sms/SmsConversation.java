@@ -153,7 +153,7 @@ public final class SmsConversation {
                 talk.exit(PREFIX + phone);
                 return dialog(gateway, in, phone, replay, text, true);
             }
-            return steps.run(PREFIX + phone, new Steps.Caller("sms", phone), null, s -> {
+            return steps.run(PREFIX + phone, new Steps.Caller("sms", phone), false, s -> {
                 // Read, and written back unchanged: a long talk keeps the session (for a hand back) alive.
                 String lang = s.map(Session::lang).orElse(engine.dialogs().dialog(dialogId)
                         .map(d -> d.languages().get(0)).orElse("en"));
@@ -174,7 +174,7 @@ public final class SmsConversation {
     private Future<List<String>> dialog(String gateway, Inbound in, String phone, String replay, String text, boolean inTalk) {
         String prefix = phone + "/";
         SmsTalk.Offer offer = talk == null ? SmsTalk.Offer.OFF : talk.offer(gateway);
-        return steps.run(PREFIX + phone, new Steps.Caller("sms", phone), text, s -> {
+        return steps.run(PREFIX + phone, new Steps.Caller("sms", phone), true, s -> {
             Outcome o = step(s.orElse(null), text, offer, inTalk);
             List<String> packed = Segments.pack(o.blocks(), Segments.BUDGET);
             return new no.losen.step.Outcome<>(new Sent(packed, o.erase(), o.talk() ? s.orElse(null) : null),

@@ -372,7 +372,7 @@ public final class SmsTalk implements Desk.Outbox {
     /** The counsellor sent the person back into the dialog at a node: the step runs here, the node goes by SMS. */
     private void handBack(Held h, Event.HandedBack b) {
         String phone = h.personKey.substring(h.personKey.indexOf(':') + 1);
-        steps.run(h.personKey, new Steps.Caller("sms", phone), null, s -> {
+        steps.run(h.personKey, new Steps.Caller("sms", phone), false, s -> {
             Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION, "the session has ended"));
             Engine.Turn t = engine.handBack(session, b.node());
             List<String> blocks = new ArrayList<>();

@@ -170,8 +170,8 @@ public final class WhatsAppConversation {
      */
     Future<List<JsonObject>> run(String phone, Delivery.Message m, Instant deadline) {
         boolean closed = !clock.instant().isBefore(deadline);
-        String typed = m.kind() == Delivery.Kind.TEXT && !closed ? java.util.Objects.toString(m.text(), "") : null;
-        return steps.run(PREFIX + phone, new Steps.Caller("whatsapp", phone), typed, s -> {
+        boolean text = m.kind() == Delivery.Kind.TEXT && !closed;
+        return steps.run(PREFIX + phone, new Steps.Caller("whatsapp", phone), text, s -> {
             if (closed) {
                 LOG.info("event=whatsapp.window.closed had_session={}", s.isPresent());
                 dropQueued(phone);

@@ -220,7 +220,7 @@ final class Talk implements Desk.Outbox {
      * around-the-clock contacts. The text is not logged.
      */
     private Future<Void> say(Conversation c, String token, String ticket, String text) {
-        return steps.run(token, new Steps.Caller(Conversation.CHANNEL, c.address()), text, s -> {
+        return steps.run(token, new Steps.Caller(Conversation.CHANNEL, c.address()), true, s -> {
             Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
                     "the session has ended or expired; start again"));
             return Outcome.answer(new Checked(steps.engine().danger(session, text).orElse(null), session.dialog(),
@@ -339,7 +339,7 @@ final class Talk implements Desk.Outbox {
     }
 
     private Future<Session> session(String token) {
-        return steps.run(token, new Steps.Caller(Conversation.CHANNEL, "talk"), null,
+        return steps.run(token, new Steps.Caller(Conversation.CHANNEL, "talk"), false,
                 s -> Outcome.answer(s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
                         "the session has ended or expired; start again"))));
     }
@@ -474,7 +474,7 @@ final class Talk implements Desk.Outbox {
         c.ticket = null;
         c.sendText(talk("ended").put("reason", Event.Reason.HANDED_BACK.code()).toString());
         String token = c.token();
-        steps.run(token, new Steps.Caller(Conversation.CHANNEL, "talk"), null, s -> {
+        steps.run(token, new Steps.Caller(Conversation.CHANNEL, "talk"), false, s -> {
             Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION, "the session has ended"));
             Engine.Turn t = steps.engine().handBack(session, h.node());
             return Outcome.keep(t.reply(), t.session());
