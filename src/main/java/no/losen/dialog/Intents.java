@@ -21,8 +21,7 @@ public interface Intents {
 
     /**
      * Whether {@code text} holds one of the dialog's words of danger now: the cheap part of
-     * {@link #read} (a word list, no model: microseconds), for a moment when the full read cannot be
-     * afforded. A message for which this is true reads as danger. False when not known.
+     * {@link #read} (a word list, no model), for a moment when the full read cannot be afforded. A message for which this is true reads as danger. False when not known.
      */
     default boolean dangerWord(Dialog dialog, String text, String lang) {
         return false;

@@ -7,13 +7,13 @@ import no.losen.internal.KeyedBuckets;
  * Which typed messages the text workers refused ({@code busy}) are still read for danger by the
  * model, on the caller's thread, so that "he is outside my door" gets the emergency answer even
  * while someone else behind the same address floods the server with questions. (The words of
- * danger — "knife", "kill me" — are read in every refused message without a budget: a list,
- * microseconds. This budget is for what only the model sees.)
+ * danger — "knife", "kill me" — are read in every refused message without a budget: a list, a
+ * tenth of a millisecond for 1,000 characters. This budget is for what only the model sees.)
  *
  * <p>Why a budget at all: the model's read is the two models over the text (0.3 ms at the median
- * for a message as people type it, 2.5 ms for 1,000 characters), run on an event loop. Reading every refused frame is the
- * stall issue #16 removed: 50 sockets from one address at 10 frames a second would cost the loop
- * 150 ms of every second. Why two budgets: a budget per address alone is drained by the flood it
+ * for a message as people type it, 2.5 ms for 1,000 characters), run on an event loop. Reading
+ * every refused frame is the stall issue #16 removed: 50 sockets from one address at 10 frames a
+ * second would cost the loop most of every second. Why two budgets: a budget per address alone is drained by the flood it
  * should see through (the flooder's refused frames take its tokens, the frightened person's one
  * message finds none). So each <em>conversation</em> has its own small allowance — a person sends
  * a few messages a minute, and a flooding socket cannot spend another socket's — and the address
@@ -28,7 +28,7 @@ final class UrgentReads {
     static final int CONVERSATION_BURST = 3;
     static final double CONVERSATION_PER_SECOND = 1 / 20.0;
     /**
-     * Refused messages read per address (or IPv6 /64, or phone): 10 at once, then 5 a second — with
+     * Refused messages read per address (or IPv6 /64): 10 at once, then 5 a second — with
      * {@link #READ} characters, at most some 10 ms of an event loop at once and 5 ms a second.
      */
     static final int CLIENT_BURST = 10;
