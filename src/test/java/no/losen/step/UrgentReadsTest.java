@@ -14,12 +14,12 @@ class UrgentReadsTest {
     private static final Steps.Caller SHELTER = new Steps.Caller("ws", "198.51.100.7");
 
     @Test
-    void aConversationHasAFewReadsThenOneEveryTwentySeconds() {
+    void aConversationHasAFewReadsThenOneEveryTenSeconds() {
         for (int i = 0; i < UrgentReads.CONVERSATION_BURST; i++) {
             assertThat(reads.take("a", SHELTER)).isTrue();
         }
         assertThat(reads.take("a", SHELTER)).isFalse();
-        now.addAndGet(TimeUnit.SECONDS.toNanos(19));
+        now.addAndGet(TimeUnit.SECONDS.toNanos(9));
         assertThat(reads.take("a", SHELTER)).isFalse();
         now.addAndGet(TimeUnit.SECONDS.toNanos(2));
         assertThat(reads.take("a", SHELTER)).isTrue();
