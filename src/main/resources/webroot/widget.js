@@ -443,8 +443,10 @@
     } else {
       // A step was not answered (busy, the store down, a fault). It may have been a cry for help the
       // server could not read: the numbers to call now, and what was typed back in the box to send again.
+      // Focus stays in the box, where the text is back: on the 112 link, the next Enter of someone
+      // still typing would call (an independent tester's finding); the numbers are shown all the same.
       giveBack();
-      showNumbers(t('not-answered'));
+      showNumbers(t('not-answered'), true);
     }
   }
   /**
@@ -934,8 +936,11 @@
     }
     showNumbers(notice);
   }
-  /** The help-now numbers the tab keeps, without the server, under a notice (a widget.* text) when there is one. */
-  function showNumbers(notice) {
+  /**
+   * The help-now numbers the tab keeps, without the server, under a notice (a widget.* text) when there
+   * is one; focus on the first number unless {@code stay}: then it stays where it is (in the box).
+   */
+  function showNumbers(notice, stay) {
     if (!state.help) {
       if (typeof notice === 'string') {
         note(notice);
@@ -951,12 +956,12 @@
       if (said) {
         shown.before(said);
       }
-      reveal(said || shown, shown.querySelector('.calls a'));
+      reveal(said || shown, shown.querySelector('.calls a'), stay);
       return;
     }
     const box = h('div', { class: 'msg bot help-only', lang: state.ui.lang, dir: state.ui.dir }, [said, helpCard()]);
     log.append(box);
-    reveal(box, box.querySelector('.calls a'));
+    reveal(box, box.querySelector('.calls a'), stay);
   }
 
   function endConversation() {
@@ -1057,9 +1062,10 @@
   }
   /**
    * Scrolls the log so the message starts at its top, unless that would leave the control about
-   * to take focus below the fold: focus must never land off screen (WCAG 2.4.11).
+   * to take focus below the fold: focus must never land off screen (WCAG 2.4.11). With
+   * {@code noFocus} the control is brought into view but focus stays where it is.
    */
-  function reveal(box, focusTarget) {
+  function reveal(box, focusTarget, noFocus) {
     const lr = log.getBoundingClientRect();
     // On a host page the widget zooms itself (fitViewport): rectangles are then in the page's
     // pixels, scrollTop in the log's own. Distances are measured in rectangles and divided by the
@@ -1081,7 +1087,7 @@
     } else {
       log.scrollTop = top;
     }
-    if (focusTarget) {
+    if (focusTarget && !noFocus) {
       focusTarget.focus({ preventScroll: true });
     }
   }

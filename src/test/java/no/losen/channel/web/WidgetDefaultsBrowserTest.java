@@ -243,6 +243,12 @@ class WidgetDefaultsBrowserTest {
             assertCallButtons(box.findElements(By.cssSelector("a.call")));
             until(() -> input.getAttribute("value").equals(CRY + " please help"));
             assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("not shown as sent").isEmpty();
+            // Focus stays in the box (on the 112 link, Enter to send again would call); 112 is in view.
+            assertThat((Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
+                    + "const a = r.querySelector('.help-only .calls a'), l = r.querySelector('.log').getBoundingClientRect();"
+                    + "const b = a.getBoundingClientRect();"
+                    + "return r.activeElement === r.querySelector('.composer input') && b.top >= l.top - 1 && b.bottom <= l.bottom + 1"))
+                    .as("focus in the box, 112 in view").isTrue();
             Path shot = driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
             Files.createDirectories(WidgetOnAPhoneTest.SCREENSHOTS);
             Files.copy(shot, WidgetOnAPhoneTest.SCREENSHOTS.resolve("defaults-not-answered-en.png"),
