@@ -36,7 +36,9 @@ import org.apache.lucene.store.IndexOutput;
  * <p>Fields: {@code text} and {@code section} (Norwegian chain; the section heading is its own
  * field because it names a passage's topic in few words), {@code title} (the source's title,
  * weakly boosted), {@code concept} (one token per domain synonym set found in the text, see
- * {@link SynonymSets}), and {@code plain} (original words, for the BM25 baseline).
+ * {@link SynonymSets}), {@code plain} (original words, for the BM25 baseline), and the questions the
+ * passage answers ({@link PassageQuestions}): {@code asked} (Norwegian, the Norwegian chain) and
+ * {@code asked_<lang>} (each other language, pre-analysed by {@link AskedTerms}).
  *
  * <p>Measured and left out (docs/search.md): a second index of sentences scored as windows
  * (proximity) — no gain that held on the check half, and it doubled the index build; and RM3
@@ -51,7 +53,12 @@ public final class PassageIndex {
     static final float TITLE_BOOST = Float.parseFloat(System.getProperty("losen.title", "0.05"));
     static final float PART_WEIGHT = Float.parseFloat(System.getProperty("losen.part", "0.5"));
     static final float CONCEPT_WEIGHT = Float.parseFloat(System.getProperty("losen.concept", "1.5"));
-    /** A question word's weight in the questions the passage answers ({@link PassageQuestions}), nb and en. */
+    /**
+     * A question word's weight in the questions the passage answers ({@link PassageQuestions}): the
+     * Norwegian ones (for every question, through its Norwegian terms), the English ones and the other
+     * languages' (for a question in that language, its own words). Chosen on the odd lines of the public
+     * files and of heldout-other (docs/search.md); the properties are for such measurements.
+     */
     static final float ASKED_WEIGHT = Float.parseFloat(System.getProperty("losen.asked", "1.0"));
     static final float ASKED_EN_WEIGHT = Float.parseFloat(System.getProperty("losen.askedEn", "2.0"));
     static final float ASKED_OTHER_WEIGHT = Float.parseFloat(System.getProperty("losen.askedOther", "0.5"));
