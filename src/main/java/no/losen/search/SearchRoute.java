@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import java.util.function.Function;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.ErrorCode;
 import no.losen.http.ClientAddress;
@@ -23,18 +25,25 @@ public final class SearchRoute {
 
     /** Searches on the event loop (model-backed modes on a worker): for tools and tests. */
     public static Handler<RoutingContext> handler(HandbookSearch search) {
-        return ctx -> handle(ctx, search, null, null);
+        return ctx -> handle(ctx, search, null, null, q -> Optional.empty());
     }
 
-    /** Searches on {@code workers}, each client (as {@code clients} tells) within its share. */
-    public static Handler<RoutingContext> handler(HandbookSearch search, TextWorkers workers, ClientAddress clients) {
-        return ctx -> handle(ctx, search, workers, clients);
+    /**
+     * Searches on {@code workers}, each client (as {@code clients} tells) within its share. A question
+     * without {@code lang} is taken to be in the language {@code language} is sure of (the dialogs'
+     * examples know Latin-script Polish, Somali or French, which the search's own detection reads as
+     * Norwegian or English), else detected by the search.
+     */
+    public static Handler<RoutingContext> handler(HandbookSearch search, TextWorkers workers, ClientAddress clients,
+                                                  Function<String, Optional<String>> language) {
+        return ctx -> handle(ctx, search, workers, clients, language);
     }
 
-    private static void handle(RoutingContext ctx, HandbookSearch search, TextWorkers workers, ClientAddress clients) {
+    private static void handle(RoutingContext ctx, HandbookSearch search, TextWorkers workers, ClientAddress clients,
+                               Function<String, Optional<String>> language) {
         SearchRequest request;
         try {
-            request = parse(ctx);
+            request = parse(ctx, language);
         } catch (InvalidSearchRequest e) {
             error(ctx, 400, e.getMessage());
             return;
@@ -67,7 +76,7 @@ public final class SearchRoute {
         }
     }
 
-    static SearchRequest parse(RoutingContext ctx) {
+    static SearchRequest parse(RoutingContext ctx, Function<String, Optional<String>> language) {
         io.vertx.core.MultiMap params;
         try {
             params = ctx.request().params();
@@ -84,7 +93,12 @@ public final class SearchRoute {
                 throw new InvalidSearchRequest("k must be a whole number between 1 and " + SearchRequest.MAX_K);
             }
         }
-        return new SearchRequest(params.get("q"), params.get("lang"), k, SearchMode.parse(params.get("mode")));
+        String q = params.get("q");
+        String lang = params.get("lang");
+        if ((lang == null || lang.isBlank()) && q != null && !q.isBlank() && q.length() <= SearchRequest.MAX_QUERY_CHARS) {
+            lang = language.apply(q).orElse(null);
+        }
+        return new SearchRequest(q, lang, k, SearchMode.parse(params.get("mode")));
     }
 
     static JsonObject toJson(SearchResponse r) {

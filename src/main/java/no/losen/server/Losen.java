@@ -218,6 +218,17 @@ public final class Losen {
     }
 
     /** The content loaded and checked, and what is built from it; throws what makes the server refuse to start. */
+    /**
+     * The language a search question without {@code lang} is written in, learnt from the examples of the
+     * dialog typed messages go to (the SMS dialog: "rights" by default), made at the first such question.
+     */
+    private static java.util.function.Function<String, java.util.Optional<String>> languageOfQuestions(Engine engine, Config config) {
+        var made = new java.util.concurrent.atomic.AtomicReference<no.losen.intent.LanguageGuess>();
+        // Two first questions at once may both learn it; one is kept.
+        return q -> made.updateAndGet(g -> g != null ? g
+                : no.losen.intent.LanguageGuess.from(engine.dialogs().examples().labelled(config.sms().dialog()))).sure(q);
+    }
+
     private record Content(Loaded loaded, Engine engine, HandbookSearch handbook) {
     }
 
@@ -280,7 +291,7 @@ public final class Losen {
         HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime,
                 ops.management());
         Routes routes = new Routes(headers, metrics, new ApiRoutes(loaded.set()),
-                SearchRoute.handler(content.handbook(), workers, clients), sms, whatsapp,
+                SearchRoute.handler(content.handbook(), workers, clients, languageOfQuestions(content.engine(), config)), sms, whatsapp,
                 WebAssets.load(loaded.set(), config.exitUrl()), staff, health);
         Handler<HttpServerRequest> front = frontDoor(ws.before(routes.main(vertx)), headers, origins, metrics);
         Outbox whatsappOutbox = whatsapp.outbox();

@@ -45,6 +45,13 @@ class LanguageGuessTest {
     }
 
     @Test
+    void aGuessIsSureOnlyWhenItLeadsEnough() {
+        assertThat(bundled.sure("szef zabral mi paszport i nie chce oddac, boje sie")).contains("pl");
+        assertThat(bundled.sure("ok")).isEmpty();
+        assertThat(bundled.sure("112 !!!")).isEmpty();
+    }
+
+    @Test
     void aTextWithoutLettersRanksEveryLanguageInAFixedOrderWithNoLead() {
         assertThat(bundled.scored("112 !!!")).allMatch(s -> s.lead() == 0);
         assertThat(bundled.ranked("112 !!!")).isSorted().hasSize(12);

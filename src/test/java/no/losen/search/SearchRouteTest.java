@@ -60,7 +60,7 @@ class SearchRouteTest {
                 new no.losen.step.TextWorkers.Limits(2, 32, 4, 1, 2, 3), pool, () -> 0L, (nanos, task) -> later.add(task));
         try {
             Router router = Router.router(own);
-            router.get("/api/search").handler(SearchRoute.handler(TestCorpus.search(), workers, no.losen.http.ClientAddress.direct()));
+            router.get("/api/search").handler(SearchRoute.handler(TestCorpus.search(), workers, no.losen.http.ClientAddress.direct(), q -> java.util.Optional.empty()));
             HttpServer s = own.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             java.util.function.IntFunction<java.net.http.HttpRequest> search = i -> java.net.http.HttpRequest.newBuilder(
@@ -127,6 +127,34 @@ class SearchRouteTest {
             Reply r = get(bad);
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.body().getString("error")).as(bad).isNotBlank();
+        }
+    }
+
+    @Test
+    void aQuestionWithoutLangIsTakenToBeInTheLanguageTheGuessIsSureOfElseDetected() throws Exception {
+        Vertx own = Vertx.vertx();
+        no.losen.step.TextWorkers workers = new no.losen.step.TextWorkers(no.losen.step.TextWorkers.Limits.forCores(2));
+        try {
+            Router router = Router.router(own);
+            router.get("/api/search").handler(SearchRoute.handler(TestCorpus.search(), workers,
+                    no.losen.http.ClientAddress.direct(), q -> q.contains("lekarz") ? java.util.Optional.of("pl") : java.util.Optional.empty()));
+            HttpServer s = own.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            java.util.function.Function<String, JsonObject> ask = query -> {
+                try {
+                    return new JsonObject(client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://127.0.0.1:" + s.actualPort() + "/api/search?" + query)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            assertThat(ask.apply("q=" + q("czy moge isc do lekarza bez dokumentow")).getString("lang")).isEqualTo("pl");
+            assertThat(ask.apply("q=" + q("czy moge isc do lekarza") + "&lang=en").getString("lang")).as("given wins").isEqualTo("en");
+            assertThat(ask.apply("q=" + q("Hvem kan få refleksjonsperiode?")).getString("lang")).as("not sure: detected").isEqualTo("nb");
+        } finally {
+            workers.close();
+            own.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
     }
 
