@@ -227,7 +227,7 @@ public final class Steps {
             from++;
         }
         boolean danger = engine.dangerWord(s, text)
-                || urgentReads.take(key, caller) && engine.danger(s, text.substring(from)).isPresent();
+                || urgentReads.take(key, caller) && engine.urgent(s.dialog(), text.substring(from), s.lang());
         return danger ? engine.emergency(s) : Optional.empty();
     }
 
