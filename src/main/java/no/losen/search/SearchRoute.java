@@ -43,13 +43,14 @@ public final class SearchRoute {
                                Function<String, Optional<String>> language) {
         SearchRequest request;
         try {
-            request = parse(ctx, language);
+            request = parse(ctx);
         } catch (InvalidSearchRequest e) {
             error(ctx, 400, e.getMessage());
             return;
         }
         if (workers != null) {
-            workers.submit(clients.of(ctx.request()), () -> search.search(request))
+            // The guess of the language too runs here (half a millisecond for 1,000 characters), not on the event loop.
+            workers.submit(clients.of(ctx.request()), () -> search.search(inLanguage(request, language)))
                     .onSuccess(r -> respond(ctx, r))
                     .onFailure(e -> {
                         if (e instanceof DialogException d && d.code() == ErrorCode.BUSY) {
@@ -63,20 +64,26 @@ public final class SearchRoute {
             return;
         }
         if (search.usesModels(request.mode())) {
-            ctx.vertx().executeBlocking(() -> search.search(request), false)
+            ctx.vertx().executeBlocking(() -> search.search(inLanguage(request, language)), false)
                     .onSuccess(r -> respond(ctx, r))
                     .onFailure(e -> error(ctx, e instanceof InvalidSearchRequest ? 400 : 500,
                             e instanceof InvalidSearchRequest ? e.getMessage() : "search failed"));
             return;
         }
         try {
-            respond(ctx, search.search(request));
+            respond(ctx, search.search(inLanguage(request, language)));
         } catch (InvalidSearchRequest e) {
             error(ctx, 400, e.getMessage());
         }
     }
 
-    static SearchRequest parse(RoutingContext ctx, Function<String, Optional<String>> language) {
+    /** {@code request}, or without a language, in the one {@code language} is sure of (else still without). */
+    private static SearchRequest inLanguage(SearchRequest request, Function<String, Optional<String>> language) {
+        return request.lang() != null ? request
+                : language.apply(request.q()).map(l -> new SearchRequest(request.q(), l, request.k(), request.mode())).orElse(request);
+    }
+
+    static SearchRequest parse(RoutingContext ctx) {
         io.vertx.core.MultiMap params;
         try {
             params = ctx.request().params();
@@ -93,12 +100,7 @@ public final class SearchRoute {
                 throw new InvalidSearchRequest("k must be a whole number between 1 and " + SearchRequest.MAX_K);
             }
         }
-        String q = params.get("q");
-        String lang = params.get("lang");
-        if ((lang == null || lang.isBlank()) && q != null && !q.isBlank() && q.length() <= SearchRequest.MAX_QUERY_CHARS) {
-            lang = language.apply(q).orElse(null);
-        }
-        return new SearchRequest(q, lang, k, SearchMode.parse(params.get("mode")));
+        return new SearchRequest(params.get("q"), params.get("lang"), k, SearchMode.parse(params.get("mode")));
     }
 
     static JsonObject toJson(SearchResponse r) {
