@@ -116,14 +116,20 @@ class ConversationTest {
         assertThat(out.type()).isEqualTo("unknown_type");
     }
 
+    /** Starts a conversation on {@code c}: its token, its first message read. */
+    private static String started(Conversation c, Sent out) throws Exception {
+        c.frame(START);
+        String token = out.next().getString("token");
+        out.next();
+        return token;
+    }
+
     /** A store restarted empty: the step finds no session, and the next start is a new conversation with a new token. */
     @Test
     void afterNoSessionTheNextStartGivesANewTokenNotTheLostOne() throws Exception {
         Sent out = new Sent();
         Conversation c = new Conversation(out, shared(), null, "192.0.2.1");
-        c.frame(START);
-        String lost = out.next().getString("token");
-        out.next();
+        String lost = started(c, out);
         store.remove(lost).await();
         c.frame(ADULT);
         assertThat(out.type()).isEqualTo("no_session");
@@ -181,9 +187,7 @@ class ConversationTest {
     void endKeepsTheTokenUntilTheStoreHasErasedTheSession() throws Exception {
         Sent out = new Sent();
         Conversation c = new Conversation(out, shared(), null, "192.0.2.1");
-        c.frame(START);
-        String token = out.next().getString("token");
-        out.next();
+        String token = started(c, out);
         store.mode = FaultyStore.Mode.DOWN;
         c.frame("{\"type\":\"end\"}");
         assertThat(out.type()).isEqualTo("unavailable");
