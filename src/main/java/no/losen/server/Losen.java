@@ -201,6 +201,11 @@ public final class Losen {
      * handles; not tried again.)
      */
     public static Future<Losen> start(Vertx vertx, Config config, Metrics metrics, Loading loading) {
+        // Vert.x's JSON codec makes its Jackson mapper at its first use: some 40 ms of class loading on
+        // a quiet machine. Left to the first JSON answer (a log-in refused, a search), it ran on an event
+        // loop, and in bench/abuse's first log-in burst a bystander's step took 60-150 ms. Made here, on
+        // the caller's thread, while the content loads.
+        new io.vertx.core.json.JsonObject().put("warm", true).encode();
         CompletableFuture<Parts> built = CompletableFuture.allOf(loading.content(), loading.search(), loading.intents())
                 .handle((done, failed) -> {
                     try {
