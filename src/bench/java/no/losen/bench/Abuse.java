@@ -458,23 +458,26 @@ public final class Abuse {
     static int parallelLogins(String from, int port, java.util.function.IntFunction<String> name,
                               java.util.function.IntFunction<String> password) throws Exception {
         AtomicInteger checked = new AtomicInteger();
+        CountDownLatch connected = new CountDownLatch(40);
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             int n = i;
             Thread t = new Thread(() -> {
-                try {
+                try (Socket s = RawWs.connect(from, port)) {
+                    connected.countDown();
                     go.await();
-                    if (loginStatus(from, port, name.apply(n), password.apply(n)) == 401) {
+                    if (loginStatus(s, port, name.apply(n), password.apply(n)) == 401) {
                         checked.incrementAndGet();
                     }
                 } catch (Exception e) {
-                    // counted as not checked
+                    connected.countDown(); // counted as not checked
                 }
             });
             threads.add(t);
             t.start();
         }
+        connected.await();
         go.countDown();
         for (Thread t : threads) {
             t.join();
@@ -483,16 +486,21 @@ public final class Abuse {
     }
 
     static int loginStatus(String from, int port, String name, String password) throws IOException {
+        try (Socket s = RawWs.connect(from, port)) {
+            return loginStatus(s, port, name, password);
+        }
+    }
+
+    /** One log-in on a connection already open, so a burst of them is the requests alone. */
+    static int loginStatus(Socket s, int port, String name, String password) throws IOException {
         String body = "name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8) + "&password="
                 + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
-        try (Socket s = RawWs.connect(from, port)) {
-            s.setSoTimeout(30_000);
-            s.getOutputStream().write(("POST /staff/login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nOrigin: http://127.0.0.1:"
-                    + port + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
-                    + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
-            byte[] head = s.getInputStream().readNBytes(12);
-            return head.length == 12 ? Integer.parseInt(new String(head, 9, 3, StandardCharsets.US_ASCII)) : -1;
-        }
+        s.setSoTimeout(30_000);
+        s.getOutputStream().write(("POST /staff/login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nOrigin: http://127.0.0.1:"
+                + port + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+        byte[] head = s.getInputStream().readNBytes(12);
+        return head.length == 12 ? Integer.parseInt(new String(head, 9, 3, StandardCharsets.US_ASCII)) : -1;
     }
 
     /**
