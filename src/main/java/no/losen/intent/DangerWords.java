@@ -82,6 +82,9 @@ public final class DangerWords {
         /** The script of each entry tried in turn: an entry in Arabic letters cannot be inside a word in Latin ones. */
         final Character.UnicodeScript[] scripts;
         final int longestFirst;
+        /** The one-word cries in Latin letters ({@code =komak}), by index, and their consonants ({@link #consonants}). */
+        final int[] cries;
+        final String[] cryConsonants;
 
         Lookup(List<Entry> list) {
             this.entries = List.copyOf(list);
@@ -104,6 +107,15 @@ public final class DangerWords {
                 scripts[i] = script(entries.get(inTurn[i]).folded());
             }
             this.longestFirst = longest;
+            List<Integer> cry = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                if (e.alone() && e.latin() && e.words().length == 1 && consonants(e.folded()).length() >= CRY_CONSONANTS) {
+                    cry.add(i);
+                }
+            }
+            this.cries = cry.stream().mapToInt(Integer::intValue).toArray();
+            this.cryConsonants = cry.stream().map(i -> consonants(entries.get(i).folded())).toArray(String[]::new);
         }
     }
 
@@ -204,6 +216,9 @@ public final class DangerWords {
             }
         }
         if (best == Integer.MAX_VALUE) {
+            best = cry(lookup, tokens, lang);
+        }
+        if (best == Integer.MAX_VALUE) {
             return Optional.empty();
         }
         Entry e = lookup.entries.get(best);
@@ -284,6 +299,56 @@ public final class DangerWords {
             return !last ? token.endsWith(w) : e.whole() ? token.endsWith(w) : token.contains(w);
         }
         return last && !e.whole() ? token.startsWith(w) : token.equals(w);
+    }
+
+    /**
+     * A cry misspelt in Latin letters, as people type it in a hurry: a message of one or two words, one
+     * of them a one-word cry ({@code =komak}, {@code =pomogite}) with other vowels, a letter left out or
+     * doubled — the same consonants in the same order ("komk mizane", "pamagiti bjot", "hjlep"). Cries
+     * written by ear take the vowels as they sound (Russian "pamagiti"), and a frightened thumb drops
+     * letters; the list cannot hold every spelling. Only a misspelling counts: the cry itself, or a
+     * word it begins or that begins it, is a word of the language in its other uses ("pomoc prawna",
+     * legal aid; "juridisk hjelp"), and stays a cry only as the whole message. Only cries of at least
+     * {@link #CRY_CONSONANTS} consonants, so a word does not share them by chance, and only in messages
+     * this short. Returns the entry's index, or {@code Integer.MAX_VALUE}.
+     */
+    private static int cry(Lookup lookup, String[] tokens, String lang) {
+        if (tokens.length == 0 || tokens.length > 2) {
+            return Integer.MAX_VALUE;
+        }
+        for (int k = 0; k < lookup.cries.length; k++) {
+            Entry e = lookup.entries.get(lookup.cries[k]);
+            if (skipped(e, lang)) {
+                continue;
+            }
+            String cry = e.folded();
+            for (String token : tokens) {
+                if (latin(token) && !token.startsWith(cry) && !cry.startsWith(token)
+                        && consonants(token).equals(lookup.cryConsonants[k])) {
+                    return lookup.cries[k];
+                }
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** Consonants a cry must have to be matched by them alone. */
+    static final int CRY_CONSONANTS = 3;
+
+    /**
+     * The letters of {@code word} but vowels (y too), a doubled letter once: "pamagiti" and "pomogite" are
+     * "pmgt". Digits stay: in Arabizi they are consonants ("sa3douni", ع).
+     */
+    static String consonants(String word) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if ((c >= 'a' && c <= 'z' && "aeiouy".indexOf(c) < 0 || c >= '0' && c <= '9')
+                    && (out.length() == 0 || out.charAt(out.length() - 1) != c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** {@code folded} is {@code entry}, once or several times, and nothing else. */

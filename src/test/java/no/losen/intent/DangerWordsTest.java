@@ -76,6 +76,19 @@ class DangerWordsTest {
         assertThat(words.matches("help me with my NAV form", "en")).isFalse();
     }
 
+    @Test
+    void aOneWordCryMisspeltWithTheSameConsonantsIsACryInAMessageOfOneOrTwoWords() {
+        assertThat(words.match("halp", "en")).contains("en: =help");
+        assertThat(words.matches("hlep me", "nb")).as("English cries are read in every session").isTrue();
+        assertThat(words.matches("heeelp", "en")).as("a letter doubled").isTrue();
+        assertThat(words.matches("halp with my NAV form", "en")).as("in a sentence it may be anything").isFalse();
+        assertThat(words.matches("legal help", "en")).as("the cry itself counts only as the whole message").isFalse();
+        assertThat(words.matches("helper needed", "en")).as("a word the cry begins is a word, not a misspelling")
+                .isFalse();
+        assertThat(DangerWords.consonants("pamagiti")).isEqualTo(DangerWords.consonants("pomogite"));
+        assertThat(DangerWords.consonants("sa3douni")).as("Arabizi digits are letters").isEqualTo("s3dn");
+    }
+
     private final DangerWords cyrillic = DangerWords.of(new Translations(
             Map.of("en", new Language("en", "English", "ltr", "reviewed"), "ru", new Language("ru", "Русский", "ltr", "draft"),
                     "uk", new Language("uk", "Українська", "ltr", "draft")),
@@ -94,6 +107,7 @@ class DangerWordsTest {
         assertThat(cyrillic.matches("kto-to lomayet dver'", "ru")).isTrue();
         assertThat(cyrillic.matches("POMOGITE pomogite", "ru")).isTrue();
         assertThat(cyrillic.matches("pomogite s dokumentami", "ru")).as("still only the whole message").isFalse();
+        assertThat(cyrillic.matches("pamagiti bjot", "ru")).as("by ear, with a second word").isTrue();
         assertThat(cyrillic.matches("ne hochu zhyty", "uk")).isTrue();
     }
 
