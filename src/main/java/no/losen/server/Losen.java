@@ -516,8 +516,8 @@ public final class Losen {
 
     /**
      * What every request passes first, WebSocket handshakes included (they leave before the router):
-     * the security headers (so a refused handshake carries them too), a target that is a path
-     * ({@code GET *} is answered 400, not a logged fault), a {@code Host} (HTTP/1.1 without one, or with
+     * the security headers (so a refused handshake carries them too), a target that is a path with
+     * well-formed escapes ({@code GET *} and {@code /%zz} are answered 400, not logged faults), a {@code Host} (HTTP/1.1 without one, or with
      * an empty one, is answered 400), and, with a public URL, a {@code Host}
      * that names it (DNS rebinding).
      */
@@ -526,7 +526,7 @@ public final class Losen {
         return req -> {
             headers.put(req.response());
             String path = req.path();
-            if (path == null || !path.startsWith("/")) {
+            if (path == null || !path.startsWith("/") || !escapesWellFormed(path)) {
                 req.response().setStatusCode(400).end();
                 return;
             }
@@ -543,6 +543,21 @@ public final class Losen {
             }
             next.handle(req);
         };
+    }
+
+    /**
+     * Every {@code %} of {@code path} begins an escape of two hex digits. The router decodes the path
+     * before any route or failure handler sees it, and a malformed escape ({@code /api/ui/%zz}) was
+     * answered 400 after an ERROR with a stack trace in the log: any stranger could fill the log.
+     */
+    static boolean escapesWellFormed(String path) {
+        for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+            if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0
+                    || Character.digit(path.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -86,6 +86,21 @@ class RefusalLoggingTest {
     }
 
     @Test
+    void aMalformedEscapeInThePathIsAnswered400WithoutAnErrorInTheLog() throws Exception {
+        for (String path : List.of("/%zz", "/api/ui/%zz", "/widget/a%2", "/staff/%G0", "/ws%")) {
+            try (Socket s = new Socket("127.0.0.1", server.port())) {
+                s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                s.setSoTimeout(10_000);
+                ByteArrayOutputStream all = new ByteArrayOutputStream();
+                s.getInputStream().transferTo(all);
+                assertThat(all.toString(StandardCharsets.UTF_8)).as(path).startsWith("HTTP/1.1 400");
+            }
+        }
+        assertThat(captured.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.ERROR));
+    }
+
+    @Test
     void aSocketSendingRefusedFramesInALoopLogsOneLinePerKindAMinute() {
         root.setLevel(Level.INFO);
         try (var c = server.connect()) {
