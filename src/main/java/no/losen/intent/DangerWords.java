@@ -43,6 +43,9 @@ public final class DangerWords {
     /** Other words allowed between two words of an entry. */
     static final int GAP = 1;
 
+    /** Consonants a one-word cry must have to be found misspelt ({@link #cry}): fewer are shared by chance. */
+    static final int CRY_CONSONANTS = 3;
+
     /** Shorter romanized forms are left out: "ubu" (убью, I will kill) or "mt" (موت) would start too many Latin words. */
     private static final int MIN_ROMANIZED = 4;
 
@@ -331,9 +334,6 @@ public final class DangerWords {
         }
         return Integer.MAX_VALUE;
     }
-
-    /** Consonants a cry must have to be matched by them alone. */
-    static final int CRY_CONSONANTS = 3;
 
     /**
      * The letters of {@code word} but vowels (y too), a doubled letter once: "pamagiti" and "pomogite" are
