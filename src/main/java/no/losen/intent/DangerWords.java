@@ -17,8 +17,12 @@ import no.losen.intent.internal.Romanized;
  * "she is not breathing"; a short list can, and a message holding any of them goes to emergency help
  * whatever else it is about. The words of the session's language and English are checked, and those of
  * every language written in another script than Latin (they can only match text in their own script, so
- * an Arabic word reaches a Persian session's Arabic message); other Latin-script languages' words are
- * not, because they collide ("drep", kill in Norwegian, starts "drepturi", rights in Romanian).
+ * an Arabic word reaches a Persian session's Arabic message); other Latin-script languages' single words
+ * are not, because they collide ("drep", kill in Norwegian, starts "drepturi", rights in Romanian), but
+ * their entries of two words or more are: a Polish woman in an English session writes "grozi mi
+ * śmiercią", and a phrase seldom means something else in another language (an independent tester's
+ * cries in Norwegian and Polish, typed in an English session, found no word and, under a flood, no
+ * answer but "busy").
  *
  * <p>An entry matches from the start of a word after folding ("kill" finds "killing"); {@code *entry}
  * matches inside a word too, for languages that join prefixes to words (Arabic, Persian, Tigrinya,
@@ -258,9 +262,9 @@ public final class DangerWords {
         return out;
     }
 
-    /** Another Latin-script language's entry (they collide: "drep" begins Romanian "drepturi"); English's are read. */
+    /** Another Latin-script language's single word (they collide: "drep" begins Romanian "drepturi"); English's are read. */
     private static boolean skipped(Entry e, String lang) {
-        return e.latin() && !e.lang().equals(lang) && !e.lang().equals("en");
+        return e.latin() && !e.lang().equals(lang) && !e.lang().equals("en") && e.words().length == 1;
     }
 
     /** Entry {@code e} begins at some word of {@code tokens}. */

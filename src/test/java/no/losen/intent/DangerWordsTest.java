@@ -58,9 +58,10 @@ class DangerWordsTest {
     }
 
     @Test
-    void latinWordsOfOtherLanguagesThanTheSessionsAndEnglishAreNotChecked() {
+    void latinSingleWordsOfOtherLanguagesThanTheSessionsAndEnglishAreNotCheckedTheirPhrasesAre() {
         assertThat(words.matches("are cutit", "nb")).isFalse();
         assertThat(words.matches("livsfare", "ro")).isFalse();
+        assertThat(words.matches("han vil drepe meg", "en")).as("another Latin language's phrase is read").isTrue();
         assertThat(words.matches("knife", "ro")).isTrue();
         assertThat(words.matches("يقتلني", "nb")).isTrue();
         assertThat(words.match("he has a knife", "nb")).contains("en: knife");
