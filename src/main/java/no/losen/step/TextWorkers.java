@@ -102,10 +102,25 @@ public final class TextWorkers implements AutoCloseable {
     /** Runs a task after a delay (a test runs it when it chooses). */
     @FunctionalInterface
     public interface Later {
-        Later REAL = (nanos, task) -> java.util.concurrent.CompletableFuture
-                .delayedExecutor(nanos, TimeUnit.NANOSECONDS).execute(task);
+        /** On one timer thread for the whole server ({@link Timer}). */
+        Later REAL = (nanos, task) -> Timer.THREAD.schedule(task, nanos, TimeUnit.NANOSECONDS);
 
         void run(long nanos, Runnable task);
+    }
+
+    /**
+     * The one thread delayed steps wait on. {@code CompletableFuture.delayedExecutor} was used before,
+     * and on two cores (where the common pool has a single thread) it runs every task on a new thread
+     * of its own: an independent tester's flood made some 1,800, and those still waiting when the
+     * server stopped each printed a stack trace. A delayed step only hands itself to the pool.
+     */
+    private static final class Timer {
+        static final java.util.concurrent.ScheduledExecutorService THREAD =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "losen-text-later");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** One step to run, and where its answer goes. */

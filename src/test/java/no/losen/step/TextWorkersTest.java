@@ -25,7 +25,9 @@ class TextWorkersTest {
     @AfterEach
     void down() {
         release.countDown();
-        workers.close();
+        if (workers != null) {
+            workers.close();
+        }
     }
 
     private String blocked() throws InterruptedException {
@@ -159,5 +161,19 @@ class TextWorkersTest {
         } finally {
             vertx.close().await();
         }
+    }
+
+    @Test
+    void delayedStepsWaitOnOneTimerThreadNotAThreadEach() throws Exception {
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        CountDownLatch ran = new CountDownLatch(50);
+        for (int i = 0; i < 50; i++) {
+            TextWorkers.Later.REAL.run(1_000_000, () -> {
+                threads.add(Thread.currentThread().getName());
+                ran.countDown();
+            });
+        }
+        assertThat(ran.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(threads).containsExactly("losen-text-later");
     }
 }
