@@ -158,8 +158,9 @@ public final class Steps {
             return run(key, caller, false, step);
         }
         String text = typed.text() == null ? "" : typed.text();
-        return run(key, caller, true, step, s -> s.flatMap(session -> urgent(key, caller, session, text))
-                .map(t -> Outcome.keep(t.reply(), t.session())));
+        return run(key, caller, true, step, s -> s.map(session -> urgent(caller, session, text))
+                .orElse(Future.succeededFuture(Optional.empty()))
+                .map(t -> t.map(turn -> Outcome.keep(turn.reply(), turn.session()))));
     }
 
     /**
@@ -187,12 +188,12 @@ public final class Steps {
      * {@code busy} when the store is full.
      */
     public <R> Future<R> run(String key, Caller caller, boolean text, Function<Optional<Session>, Outcome<R>> step) {
-        return run(key, caller, text, step, s -> Optional.empty());
+        return run(key, caller, text, step, s -> Future.succeededFuture(Optional.empty()));
     }
 
     /** As {@link #run(String, Caller, boolean, Function)}; {@code refused} may still answer a text step the workers refused. */
     private <R> Future<R> run(String key, Caller caller, boolean text, Function<Optional<Session>, Outcome<R>> step,
-                              Function<Optional<Session>, Optional<Outcome<R>>> refused) {
+                              Function<Optional<Session>, Future<Optional<Outcome<R>>>> refused) {
         try {
             failFast();
         } catch (RuntimeException e) {
@@ -205,7 +206,8 @@ public final class Steps {
                             return Future.failedFuture(e);
                         }
                         metrics.limit("text_workers");
-                        return refused.apply(s).map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(e));
+                        return refused.apply(s).compose(o -> o.map(Future::succeededFuture)
+                                .orElseGet(() -> Future.failedFuture(e)));
                     });
             return decided.compose(o -> save(key, caller, s.isEmpty(), o));
         }).recover(Steps::failed);
@@ -213,22 +215,23 @@ public final class Steps {
 
     /**
      * Where typed text the workers refused goes when it is about danger now: the emergency help,
-     * entered without the step's own read (the models over a long message take milliseconds of the
-     * event loop this runs on). Danger is told first by the words of danger, a list read in every
-     * refused message (0.1 ms for 1,000 characters: "he has a knife" must not depend on what a flood
-     * from the same address has spent); then, within a budget per conversation and per address
-     * ({@link UrgentReads}), by the danger model over the message's last {@link UrgentReads#READ}
-     * characters (a cry told as a story comes at its end). Empty: not danger, or not read; the
-     * message stays refused.
+     * entered without the step's own read. Danger is told first by the words of danger, a list read
+     * here (0.1 ms for 1,000 characters); then by the danger model over the message's last
+     * {@link UrgentReads#READ} characters, on the urgent reader's own thread ({@link UrgentReads}: a
+     * cry told as a story comes at its end). Empty: not danger, or the reader is full; the message
+     * stays refused.
      */
-    private Optional<Engine.Turn> urgent(String key, Caller caller, Session s, String text) {
-        int from = Math.max(0, text.length() - UrgentReads.READ);
-        if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
-            from++;
+    private Future<Optional<Engine.Turn>> urgent(Caller caller, Session s, String text) {
+        if (engine.dangerWord(s, text)) {
+            return Future.succeededFuture(engine.emergency(s));
         }
-        boolean danger = engine.dangerWord(s, text)
-                || urgentReads.take(key, caller) && engine.urgent(s.dialog(), text.substring(from), s.lang());
-        return danger ? engine.emergency(s) : Optional.empty();
+        String tail = UrgentReads.tail(text);
+        return urgentReads.read(caller.client(), () -> engine.urgent(s.dialog(), tail, s.lang()))
+                .map(danger -> danger ? engine.emergency(s) : Optional.<Engine.Turn>empty())
+                .otherwise(e -> {
+                    metrics.limit("urgent_reads");
+                    return Optional.empty();
+                });
     }
 
     private <R> Future<R> save(String key, Caller caller, boolean fresh, Outcome<R> o) {

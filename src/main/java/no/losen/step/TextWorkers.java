@@ -179,6 +179,11 @@ public final class TextWorkers implements AutoCloseable {
     private int held;
 
     public TextWorkers(Limits limits) {
+        this(limits, "losen-text");
+    }
+
+    /** With threads named {@code name-1}, {@code name-2} … */
+    public TextWorkers(Limits limits, String name) {
         this.limits = limits;
         this.nanos = System::nanoTime;
         this.later = Later.REAL;
@@ -186,7 +191,7 @@ public final class TextWorkers implements AutoCloseable {
         // Bounded by `capacity` above: the pool's own queue never holds more than that.
         this.pool = new ThreadPoolExecutor(limits.threads(), limits.threads(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "losen-text-" + n.incrementAndGet());
+                    Thread t = new Thread(r, name + "-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });

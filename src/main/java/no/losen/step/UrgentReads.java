@@ -1,68 +1,60 @@
 package no.losen.step;
 
-import com.github.benmanes.caffeine.cache.Ticker;
-import no.losen.internal.KeyedBuckets;
+import io.vertx.core.Future;
+import java.util.concurrent.Callable;
 
 /**
- * Which typed messages the text workers refused ({@code busy}) are still read for danger by the
- * model, on the caller's thread, so that "he is outside my door" gets the emergency answer even
- * while someone else behind the same address floods the server with questions. (The words of
- * danger — "knife", "kill me" — are read in every refused message without a budget: a list, a
- * tenth of a millisecond for 1,000 characters. This budget is for what only the model sees.)
+ * Reads typed messages the text workers refused ({@code busy}) for danger by the model, so that "he
+ * is outside my door" gets the emergency answer even while someone else behind the same address
+ * floods the server with questions. (The words of danger — "knife", "kill me" — are read in every
+ * refused message on the caller's thread: a list, a tenth of a millisecond for 1,000 characters.
+ * This is for what only the model sees.)
  *
- * <p>Why a budget at all: the model's read is the two models over the text (0.3 ms at the median
- * for a message as people type it, 2.5 ms for 1,000 characters), run on an event loop. Reading
- * every refused frame is the stall issue #16 removed: 50 sockets from one address at 10 frames a
- * second would cost the loop most of every second. Why two budgets: a budget per address alone is drained by the flood it
- * should see through (the flooder's refused frames take its tokens, the frightened person's one
- * message finds none). So each <em>conversation</em> has its own small allowance — a person sends
- * a few messages a minute, and a flooding socket cannot spend another socket's — and the address
- * as a whole a larger one, which bounds the cost of an attacker who opens many conversations.
- *
- * <p>A message that gets no read is refused as before ({@code busy}): the widget then shows the
- * help-now numbers and gives the text back. Keys are in memory only, never logged.
+ * <p>Why a thread of its own: the model's read of a message's last {@link #READ} characters costs
+ * about half a millisecond. On an event loop that had to be rationed, and every ration was spent by
+ * the flood it was meant to see through: an independent tester's flood that ended and started
+ * conversations left a person on the same address {@code busy} for 17 of 25 cries with a budget of
+ * five reads per conversation and twenty per address. One thread reads some 2,000 messages a
+ * second, more than one address can send (50 sockets at 10 frames a second), so every refused
+ * message is read, and the event loops do none of it. Bounds: {@link #LIMITS} — a few hundred
+ * waiting in all and {@code perClient} per address, so several flooding addresses cannot queue a
+ * person's cry behind seconds of reads; a message beyond them is refused as before ({@code busy}:
+ * the widget shows the help-now numbers and gives the text back).
  */
-final class UrgentReads {
+final class UrgentReads implements AutoCloseable {
 
-    /**
-     * Refused messages read per conversation: five at once, then one every 10 s. An independent
-     * tester's frightened person wrote every 2 s and ran out at three and one every 20 s.
-     */
-    static final int CONVERSATION_BURST = 5;
-    static final double CONVERSATION_PER_SECOND = 1 / 10.0;
-    /**
-     * Refused messages read per address (or IPv6 /64): 20 at once, then 10 a second — with
-     * {@link #READ} characters, at most some 10 ms of an event loop at once and 5 ms a second.
-     */
-    static final int CLIENT_BURST = 20;
-    static final double CLIENT_PER_SECOND = 10;
-    /**
-     * Characters the model reads, the message's last: its read costs about 2.5 ms per 1,000
-     * characters, and a cry told as a story ends with the danger (blind sets' buried lines: under
-     * 200 characters).
-     */
+    /** Characters the model reads, the message's last: a cry told as a story ends with the danger. */
     static final int READ = 200;
-    private static final int KEEP = 100_000;
+    /** One thread; 256 reads waiting or running in all, 32 per address; no rate. */
+    static final TextWorkers.Limits LIMITS = new TextWorkers.Limits(1, 256, 32, 1);
 
-    private final KeyedBuckets conversations;
-    private final KeyedBuckets clients;
+    private final TextWorkers reader;
 
     UrgentReads() {
-        this(Ticker.systemTicker());
+        this(new TextWorkers(LIMITS, "losen-urgent"));
     }
 
-    /** With a ticker of the test's choosing, so refills can be tested without waiting. */
-    UrgentReads(Ticker ticker) {
-        this.conversations = new KeyedBuckets(CONVERSATION_BURST, CONVERSATION_PER_SECOND, KEEP, ticker);
-        this.clients = new KeyedBuckets(CLIENT_BURST, CLIENT_PER_SECOND, KEEP, ticker);
+    /** With a reader of the test's choosing. */
+    UrgentReads(TextWorkers reader) {
+        this.reader = reader;
     }
 
-    /**
-     * Takes one read for a refused message of conversation {@code key} from {@code caller}: false when
-     * either the conversation or the caller's address has none left now (the conversation is asked
-     * first, so a conversation out of reads costs its address nothing).
-     */
-    boolean take(String key, Steps.Caller caller) {
-        return conversations.take(key) && clients.take(NewSessions.key(caller.channel(), caller.client()));
+    /** The last {@link #READ} characters of {@code text}, not starting inside a character. */
+    static String tail(String text) {
+        int from = Math.max(0, text.length() - READ);
+        if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
+            from++;
+        }
+        return text.substring(from);
+    }
+
+    /** Runs {@code read} for {@code client} on the reader's thread; fails with {@code busy} beyond the bounds. */
+    Future<Boolean> read(String client, Callable<Boolean> read) {
+        return reader.submit(client, read);
+    }
+
+    @Override
+    public void close() {
+        reader.close();
     }
 }

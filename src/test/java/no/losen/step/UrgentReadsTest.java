@@ -2,46 +2,63 @@ package no.losen.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import no.losen.dialog.DialogException;
+import no.losen.dialog.ErrorCode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The budgets for reading refused typed messages for danger: per conversation, then per address. */
+/** The reader of refused typed messages: a thread of its own, bounded per address and in all. */
 class UrgentReadsTest {
 
-    private final AtomicLong now = new AtomicLong(1);
-    private final UrgentReads reads = new UrgentReads(now::get);
-    private static final Steps.Caller SHELTER = new Steps.Caller("ws", "198.51.100.7");
+    private final UrgentReads reads = new UrgentReads();
+    private final CountDownLatch release = new CountDownLatch(1);
 
-    @Test
-    void aConversationHasAFewReadsThenOneEveryTenSeconds() {
-        for (int i = 0; i < UrgentReads.CONVERSATION_BURST; i++) {
-            assertThat(reads.take("a", SHELTER)).isTrue();
-        }
-        assertThat(reads.take("a", SHELTER)).isFalse();
-        now.addAndGet(TimeUnit.SECONDS.toNanos(9));
-        assertThat(reads.take("a", SHELTER)).isFalse();
-        now.addAndGet(TimeUnit.SECONDS.toNanos(2));
-        assertThat(reads.take("a", SHELTER)).isTrue();
+    @AfterEach
+    void down() {
+        release.countDown();
+        reads.close();
     }
 
     @Test
-    void aFloodingConversationCannotSpendAnotherConversationsReads() {
-        for (int i = 0; i < 100; i++) {
-            reads.take("flood", SHELTER);
-        }
-        assertThat(reads.take("person", SHELTER)).isTrue();
+    void aMessageIsReadOnTheReadersOwnThread() throws Exception {
+        String thread = reads.read("198.51.100.7", () -> Thread.currentThread().getName().startsWith("losen-urgent"))
+                .await(5, TimeUnit.SECONDS) ? "reader" : "other";
+        assertThat(thread).isEqualTo("reader");
     }
 
     @Test
-    void manyConversationsFromOneAddressShareItsLargerBudgetStayingJustUnderItLeavesOneRead() {
-        for (int i = 0; i < UrgentReads.CLIENT_BURST - 1; i++) {
-            assertThat(reads.take("c" + i, SHELTER)).isTrue();
+    void oneAddressMayHaveThirtyTwoReadsWaitingAnotherAddressStillQueues() throws Exception {
+        List<Future<Boolean>> held = new ArrayList<>();
+        for (int i = 0; i < UrgentReads.LIMITS.perClient(); i++) {
+            held.add(reads.read("198.51.100.7", () -> {
+                release.await();
+                return true;
+            }));
         }
-        assertThat(reads.take("person", SHELTER)).isTrue();
-        assertThat(reads.take("late", SHELTER)).isFalse();
-        assertThat(reads.take("elsewhere", new Steps.Caller("ws", "203.0.113.9"))).isTrue();
-        now.addAndGet(TimeUnit.MILLISECONDS.toNanos((long) (1000 / UrgentReads.CLIENT_PER_SECOND) + 1));
-        assertThat(reads.take("late", SHELTER)).isTrue();
+        Future<Boolean> over = reads.read("198.51.100.7", () -> true);
+        assertThat(over.failed()).isTrue();
+        assertThat(over.cause()).isInstanceOfSatisfying(DialogException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.BUSY));
+        Future<Boolean> elsewhere = reads.read("203.0.113.9", () -> true);
+        assertThat(elsewhere.failed()).as("another address waits its turn, it is not refused").isFalse();
+        release.countDown();
+        assertThat(elsewhere.await(5, TimeUnit.SECONDS)).isTrue();
+        for (Future<Boolean> f : held) {
+            assertThat(f.await(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void theModelReadsAMessagesLastCharactersWithoutSplittingOne() {
+        String story = "a".repeat(500) + "😱 he is outside";
+        assertThat(UrgentReads.tail(story)).hasSizeLessThanOrEqualTo(UrgentReads.READ).endsWith("he is outside");
+        String split = "b".repeat(10) + "😱".repeat(100) + "c";
+        assertThat(UrgentReads.tail(split)).isEqualTo("😱".repeat(99) + "c");
+        assertThat(UrgentReads.tail("short")).isEqualTo("short");
     }
 }
