@@ -227,11 +227,11 @@ public final class Steps {
         }
         String tail = UrgentReads.tail(text);
         return urgentReads.read(caller.client(), () -> engine.urgent(s.dialog(), tail, s.lang()))
-                .map(danger -> danger ? engine.emergency(s) : Optional.<Engine.Turn>empty())
                 .otherwise(e -> {
                     metrics.limit("urgent_reads");
-                    return Optional.empty();
-                });
+                    return false;
+                })
+                .map(danger -> danger ? engine.emergency(s) : Optional.<Engine.Turn>empty());
     }
 
     private <R> Future<R> save(String key, Caller caller, boolean fresh, Outcome<R> o) {
