@@ -58,6 +58,12 @@ public final class Steps {
     private final Metrics metrics;
     private final NewSessions newSessions;
     private final UrgentReads urgentReads = new UrgentReads();
+    /**
+     * Start and end lines, at most one per client and kind a minute ({@code suppressed=N} on the next):
+     * an independent tester's flood that ended and started conversations wrote 6,500 of them a minute.
+     * Conversations are still counted every time ({@code losen_sessions}).
+     */
+    private final no.losen.http.RefusalLog lines = new no.losen.http.RefusalLog();
 
     /** Without a per-client budget of new conversations (tests of other things). */
     public Steps(Engine engine, SessionStore store, TextWorkers workers, long maxSessions, Metrics metrics) {
@@ -110,8 +116,9 @@ public final class Steps {
                 requireRoom(caller);
                 k = Tokens.next();
             }
-            LOG.info("event=session.start channel={} dialog={} lang={}", caller.channel(), t.session().dialog(),
-                    t.session().lang());
+            lines.refused(caller.client(), "session.start", n -> LOG.info(
+                    "event=session.start channel={} dialog={} lang={} suppressed={}", caller.channel(),
+                    t.session().dialog(), t.session().lang(), n));
             String stored = k;
             return store.put(k, t.session()).map(v -> new Started(stored, t.reply())).recover(Steps::failed);
         } catch (RuntimeException e) {
@@ -167,8 +174,9 @@ public final class Steps {
      * Erases the conversation under {@code key}. Succeeds only once the store has deleted it: a
      * channel must not tell the user "ended" before that, nor forget the key (a retry must delete it).
      */
-    public Future<Void> end(String key) {
-        LOG.info("event=session.end");
+    public Future<Void> end(String key, Caller caller) {
+        lines.refused(caller.client(), "session.end", n -> LOG.info("event=session.end channel={} suppressed={}",
+                caller.channel(), n));
         if (key == null) {
             return Future.succeededFuture();
         }

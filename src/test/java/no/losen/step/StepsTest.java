@@ -166,7 +166,7 @@ class StepsTest {
         // A flood that ends and starts conversations, each refused and read, leaves the person's reads alone
         // (the independent tester's flood, which spent the budgets of reads this replaced).
         for (int i = 0; i < 40; i++) {
-            steps.end(flood).await(5, TimeUnit.SECONDS);
+            steps.end(flood, FLOOD).await(5, TimeUnit.SECONDS);
             flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
             steps.apply(flood, FLOOD, new Command.Type("outside " + i)).await(5, TimeUnit.SECONDS);
         }
@@ -177,14 +177,37 @@ class StepsTest {
     }
 
     @Test
+    void startsAndEndsFromOneClientAreLoggedOnceAMinuteEachOtherClientsStill() throws Exception {
+        Steps steps = steps(search);
+        Logger log = (Logger) LoggerFactory.getLogger(Steps.class);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        log.addAppender(captured);
+        log.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            for (int i = 0; i < 3; i++) {
+                String key = steps.start(null, FLOOD, "demo", "en", false).await(5, TimeUnit.SECONDS).key();
+                steps.end(key, FLOOD).await(5, TimeUnit.SECONDS);
+            }
+            steps.start(null, CALM, "demo", "en", false).await(5, TimeUnit.SECONDS);
+        } finally {
+            log.detachAppender(captured);
+            log.setLevel(null);
+        }
+        List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).filteredOn(l -> l.startsWith("event=session.start")).hasSize(2);
+        assertThat(lines).filteredOn(l -> l.startsWith("event=session.end")).hasSize(1);
+    }
+
+    @Test
     void endSucceedsOnlyOnceTheStoreHasDeletedTheSession() throws Exception {
         Steps steps = steps(search);
         String key = started(steps, CALM);
         store.mode = FaultyStore.Mode.DOWN;
-        assertThat(code(steps.end(key))).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(code(steps.end(key, CALM))).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(store.peek(key)).isPresent();
         store.mode = FaultyStore.Mode.UP;
-        steps.end(key).await(5, TimeUnit.SECONDS);
+        steps.end(key, CALM).await(5, TimeUnit.SECONDS);
         assertThat(store.peek(key)).isEmpty();
     }
 
@@ -227,7 +250,7 @@ class StepsTest {
         Future<Reply> f = steps.apply(key, CALM, new Command.Back());
         assertThat(f.failed()).isTrue();
         assertThat(code(f)).isEqualTo(ErrorCode.UNAVAILABLE);
-        assertThat(code(steps.end(key))).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(code(steps.end(key, CALM))).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(store.hanging()).isZero();
         assertThat(steps.storeDown()).isTrue();
     }

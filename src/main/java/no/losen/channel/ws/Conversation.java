@@ -247,7 +247,7 @@ final class Conversation {
             case "talk", "talk.say", "talk.leave" -> sh.talk() == null ? notSetUp() : sh.talk().person(this, f);
             case "inbox", "inbox.accept", "inbox.say", "inbox.card", "inbox.back", "inbox.end", "inbox.block", "inbox.note" ->
                     sh.talk() == null ? notSetUp() : sh.talk().counsellor(this, f);
-            case "end" -> endTalk().compose(x -> steps.end(token)).map(v -> {
+            case "end" -> endTalk().compose(x -> steps.end(token, caller)).map(v -> {
                 // Only now: until the store has deleted it, the token stays, so a retry erases it.
                 token = null;
                 send(JSON.createObjectNode().put("type", "ended"));
