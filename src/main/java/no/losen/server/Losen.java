@@ -222,7 +222,6 @@ public final class Losen {
                 .compose(parts -> parts.start(vertx, loading.t0()));
     }
 
-    /** The content loaded and checked, and what is built from it; throws what makes the server refuse to start. */
     /**
      * The language a search question without {@code lang} is written in, learnt from the examples of the
      * dialog typed messages go to (the SMS dialog: "rights" by default), made at the first such question.
@@ -234,6 +233,7 @@ public final class Losen {
                 : no.losen.intent.LanguageGuess.from(engine.dialogs().examples().labelled(config.sms().dialog()))).sure(q);
     }
 
+    /** The content loaded and checked, and what is built from it; throws what makes the server refuse to start. */
     private record Content(Loaded loaded, Engine engine, HandbookSearch handbook) {
     }
 
