@@ -97,6 +97,7 @@ public final class DangerWords {
             this.entries = List.copyOf(list);
             Map<String, List<Integer>> first = new HashMap<>();
             List<Integer> turn = new ArrayList<>();
+            List<Integer> cry = new ArrayList<>();
             int longest = 0;
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
@@ -106,6 +107,9 @@ public final class DangerWords {
                     first.computeIfAbsent(e.words()[0], k -> new ArrayList<>()).add(i);
                     longest = Math.max(longest, e.words()[0].length());
                 }
+                if (e.alone() && e.latin() && e.words().length == 1 && consonants(e.folded()).length() >= CRY_CONSONANTS) {
+                    cry.add(i);
+                }
             }
             first.forEach((w, l) -> byFirst.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
             this.inTurn = turn.stream().mapToInt(Integer::intValue).toArray();
@@ -114,13 +118,6 @@ public final class DangerWords {
                 scripts[i] = script(entries.get(inTurn[i]).folded());
             }
             this.longestFirst = longest;
-            List<Integer> cry = new ArrayList<>();
-            for (int i = 0; i < entries.size(); i++) {
-                Entry e = entries.get(i);
-                if (e.alone() && e.latin() && e.words().length == 1 && consonants(e.folded()).length() >= CRY_CONSONANTS) {
-                    cry.add(i);
-                }
-            }
             this.cries = cry.stream().mapToInt(Integer::intValue).toArray();
             this.cryConsonants = cry.stream().map(i -> consonants(entries.get(i).folded())).toArray(String[]::new);
         }
