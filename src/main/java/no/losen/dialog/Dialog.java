@@ -18,6 +18,11 @@ public record Dialog(String id, String title, Audience audience, List<String> la
         return Optional.ofNullable(nodes.get(id));
     }
 
+    /** The topic marked {@code danger}, if any (at most one: the validator sees to it; docs/dialogs.md, "Danger first"). */
+    public Optional<Topic> dangerTopic() {
+        return topics.stream().filter(t -> t.danger() != null).findFirst();
+    }
+
     public boolean offers(String lang) {
         return languages.contains(lang);
     }

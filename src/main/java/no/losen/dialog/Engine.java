@@ -176,8 +176,7 @@ public final class Engine {
      */
     public Optional<Turn> emergency(Session s) {
         Dialog d = dialogOf(s);
-        return d.topics().stream().filter(t -> t.danger() != null).findFirst()
-                .map(t -> enter(s.remember(), d, t.target()));
+        return d.dangerTopic().map(t -> enter(s.remember(), d, t.target()));
     }
 
     /**

@@ -112,7 +112,7 @@ public final class Recogniser implements Intents {
         for (Dialog d : set.dialogs().values()) {
             List<Examples.Labelled> data = trainingData(set, d);
             if (!set.examples().of(d.id()).isEmpty() && !data.isEmpty()) {
-                Optional<Topic> danger = dangerTopic(d);
+                Optional<Topic> danger = d.dangerTopic();
                 models.put(d.id(), new Trained(IntentModel.train(data, danger.map(Topic::target).orElse(null), settings, bridge, cache),
                         danger.map(t -> DangerWords.of(set.translations(), t.danger())).orElse(DangerWords.NONE),
                         danger.map(Topic::target).orElse(null)));
@@ -152,14 +152,9 @@ public final class Recogniser implements Intents {
         return out;
     }
 
-    /** The topic marked {@code danger} in the dialog, if any. */
-    public static Optional<Topic> dangerTopic(Dialog d) {
-        return d.topics().stream().filter(t -> t.danger() != null).findFirst();
-    }
-
     /** The dialog's words of danger now (none when it marks no topic as danger). */
     public static DangerWords dangerWords(DialogSet set, Dialog d) {
-        return dangerTopic(d).map(t -> DangerWords.of(set.translations(), t.danger())).orElse(DangerWords.NONE);
+        return d.dangerTopic().map(t -> DangerWords.of(set.translations(), t.danger())).orElse(DangerWords.NONE);
     }
 
     public boolean knows(String dialog) {

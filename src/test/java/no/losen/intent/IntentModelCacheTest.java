@@ -50,7 +50,7 @@ class IntentModelCacheTest {
                 continue;
             }
             List<Examples.Labelled> data = Recogniser.trainingData(set, d);
-            String danger = Recogniser.dangerTopic(d).map(t -> t.target()).orElse(null);
+            String danger = d.dangerTopic().map(t -> t.target()).orElse(null);
             IntentModel trained = IntentModel.train(data, danger, IntentModel.Settings.DEFAULT, IntentModel.Bridge.NONE, cache);
             IntentModel read = IntentModel.train(data, danger, IntentModel.Settings.DEFAULT, IntentModel.Bridge.NONE, cache);
             assertThat(read).isNotSameAs(trained);

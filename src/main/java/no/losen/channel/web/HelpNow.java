@@ -81,7 +81,7 @@ final class HelpNow {
 
     /** The node the dialog's danger topic leads to (docs/dialogs.md, "Danger first"). */
     private static Optional<Node> node(Dialog d) {
-        return d.topics().stream().filter(t -> t.danger() != null).map(Topic::target).findFirst().flatMap(d::node);
+        return d.dangerTopic().map(Topic::target).flatMap(d::node);
     }
 
     /** The choice offered on every node ({@code anywhere}) that leads there, if the dialog has one. */
