@@ -310,7 +310,7 @@
       return;
     }
     root.classList.toggle('offline', off);
-    Array.prototype.forEach.call(log.querySelectorAll('.choices button:not([data-help]), .checklist input, .checklist button'), function (b) {
+    Array.prototype.forEach.call(log.querySelectorAll('.choices button:not([data-help]), .checklist input, .checklist button, .result-topic button'), function (b) {
       if (off) {
         b.setAttribute('aria-disabled', 'true');
       } else {
@@ -1304,7 +1304,7 @@
     backBtn.disabled = typeof m.depth === 'number' && m.depth <= 0;
     Array.prototype.forEach.call(log.querySelectorAll(keep ? '.failed' : '.failed, .help-only'), function (x) { x.remove(); });
     // Earlier choices can no longer be taken: their step is gone on the server.
-    Array.prototype.forEach.call(log.querySelectorAll('.choices, .checklist'), function (g) { g.remove(); });
+    Array.prototype.forEach.call(log.querySelectorAll('.choices, .checklist, .result-topic'), function (g) { g.remove(); });
     const textId = id('text');
     const box = h('div', { class: 'msg bot', lang: m.lang, dir: m.dir === 'rtl' ? 'rtl' : 'ltr' });
     if (m.step) {
@@ -1391,7 +1391,16 @@
 
   function choices(m, textId) {
     const g = h('div', { class: 'choices', role: 'group', 'aria-labelledby': textId });
-    m.choices.forEach(function (c) {
+    // A topic a search result already leads to is taken there, beside its passage.
+    const linked = [];
+    (m.cards || []).forEach(function (c) {
+      (c.type === 'search' ? c.results || [] : []).forEach(function (r) {
+        if (r.topic) {
+          linked.push(r.topic.id);
+        }
+      });
+    });
+    m.choices.filter(function (c) { return linked.indexOf(c.id) < 0; }).forEach(function (c) {
       // The help-now choice works without the server: offline, it shows the numbers the tab keeps.
       const help = state.help && c.id === state.help.choice;
       const b = h('button', {
@@ -1511,7 +1520,8 @@
         return h('li', {}, [
           other ? h('p', { class: 'result-lang', text: t('norwegian-text') }) : null,
           said ? h('p', { lang: r.lang || null, dir: other ? 'ltr' : null }, parts) : null,
-          h('p', { class: 'src' }, [t('source') + ': ', h('bdi', { text: [r.title, r.section].filter(Boolean).join(' – ') })])
+          h('p', { class: 'src' }, [t('source') + ': ', h('bdi', { text: [r.title, r.section].filter(Boolean).join(' – ') })]),
+          r.topic ? topicLink(r.topic) : null
         ]);
       })));
       if (c.text) {
@@ -1522,6 +1532,28 @@
     }
     el.append(sourceLine(c) || '');
     return el;
+  }
+
+  /**
+   * A passage's way into the dialog's own answer on its topic: a choice of the message (the server
+   * offers it), shown here rather than again among the choices, and gone with them at the next message.
+   */
+  function topicLink(topic) {
+    const b = h('button', {
+      type: 'button', class: 'choice', text: topic.label,
+      onclick: function () {
+        if (state.offline || b.disabled) {
+          return;
+        }
+        b.disabled = true;
+        if (step({ type: 'choose', choice: topic.id })) {
+          userSays(topic.label);
+        } else {
+          b.disabled = false;
+        }
+      }
+    });
+    return h('p', { class: 'result-topic' }, [h('span', { lang: state.ui.lang, text: t('more-on') + ' ' }), b]);
   }
 
   function printCard(el) {

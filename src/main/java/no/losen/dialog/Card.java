@@ -87,12 +87,26 @@ public sealed interface Card permits Card.Contact, Card.Fact, Card.Print, Card.S
      * One passage of the handbook that answers typed text, always with its source. {@code excerpt}:
      * the one to three sentences of {@code text} that answer, {@code marks} the {@code [start, end)}
      * spans of the question's words in it, {@code lang} the language the text is written in (the
-     * handbook is Norwegian, so a card in another language names that).
+     * handbook is Norwegian, so a card in another language names that). {@code topic}: the dialog's own
+     * answer to what the passage is about, a choice the reply offers (null when none covers it).
      */
     record Hit(String source, String title, String section, String text, String excerpt, List<int[]> marks,
-               String lang) {
-        public Hit(String source, String title, String section, String text) {
-            this(source, title, section, text, null, null, null);
+               String lang, Link topic) {
+        public Hit(String source, String title, String section, String text, String excerpt, List<int[]> marks,
+                   String lang) {
+            this(source, title, section, text, excerpt, marks, lang, null);
         }
+
+        public Hit(String source, String title, String section, String text) {
+            this(source, title, section, text, null, null, null, null);
+        }
+
+        public Hit withTopic(Link link) {
+            return new Hit(source, title, section, text, excerpt, marks, lang, link);
+        }
+    }
+
+    /** A choice of the reply named on a card: its id (as in {@code choose}) and its label in the reply's language. */
+    record Link(String id, String label) {
     }
 }

@@ -43,6 +43,8 @@ public final class Engine {
     private final String variant;
     /** Replies rendered before, for steps that render the same again (see {@link Rendered}). */
     private final Rendered rendered;
+    /** Which topic covers a handbook passage, for the links on a search card. */
+    private final Coverage coverage;
 
     public Engine(DialogSet set, Map<String, TextAction> actions) {
         this(set, actions, Intents.NONE, Setup.NONE);
@@ -57,10 +59,10 @@ public final class Engine {
      * @param setup   how the server is set up, for conditions on {@code setup.*} (see {@link Setup})
      */
     public Engine(DialogSet set, Map<String, TextAction> actions, Intents intents, Setup setup) {
-        this(set, Map.copyOf(actions), new TextMatcher(set.translations()), intents, setup, null);
+        this(set, Map.copyOf(actions), new TextMatcher(set.translations()), new Coverage(set), intents, setup, null);
     }
 
-    private Engine(DialogSet set, Map<String, TextAction> actions, TextMatcher matcher, Intents intents,
+    private Engine(DialogSet set, Map<String, TextAction> actions, TextMatcher matcher, Coverage coverage, Intents intents,
                    Setup setup, String variant) {
         this.set = set;
         this.actions = actions;
@@ -69,6 +71,7 @@ public final class Engine {
         this.setup = setup;
         this.variant = variant;
         this.rendered = new Rendered(set);
+        this.coverage = coverage;
     }
 
     /**
@@ -85,7 +88,7 @@ public final class Engine {
      * itself; phone numbers always stay (the validator makes a short form keep those it names).
      */
     public Engine withVariant(String variant) {
-        return new Engine(set, actions, matcher, intents, setup, variant);
+        return new Engine(set, actions, matcher, coverage, intents, setup, variant);
     }
 
     /** The text variant this engine shows ({@code "sms"}), or null for full texts. */
@@ -103,7 +106,7 @@ public final class Engine {
 
     /** The same dialogs and actions on a server set up otherwise (conversation tests of each variant). */
     public Engine withSetup(Setup other) {
-        return new Engine(set, actions, matcher, intents, other, variant);
+        return new Engine(set, actions, matcher, coverage, intents, other, variant);
     }
 
     /** What conditions read: the session's variables and the set-up (the latter never enters a session). */
@@ -298,18 +301,16 @@ public final class Engine {
         if (n.input() != null && n.input().var() != null) {
             return enter(s.remember().withVar(n.input().var(), text), d, n.input().next());
         }
-        String action = n.input() != null ? n.input().action() : d.textAction();
-        TextAction a = action == null ? null : actions.get(action);
-        if (a == null || text.isEmpty()) {
-            return new Turn(s, current(s).withNotice(new Renderer(set, d, s.lang(), s.vars(), variant).text("common.choose-one")));
-        }
-        List<Card.Hit> hits = a.answer(text, s.lang());
         Renderer r = new Renderer(set, d, s.lang(), s.vars(), variant);
-        if (hits.isEmpty()) {
+        if (textAction(d, n) == null || text.isEmpty()) {
+            return new Turn(s, current(s).withNotice(r.text("common.choose-one")));
+        }
+        Handbook answer = handbook(s, d, n, text, r, List.of());
+        if (answer.cards().isEmpty()) {
             return new Turn(s, current(s).withNotice(r.text("common.no-results")));
         }
-        Card card = new Card.Search(r.text("common.search.title"), r.text("common.search.caution"), hits);
-        return new Turn(s, render(s, d, List.of(n), List.of(card), null).answering(List.of(card)));
+        return new Turn(answer.session(), render(answer.session(), d, List.of(n), answer.cards(), null)
+                .answering(answer.cards()));
     }
 
     /**
@@ -335,22 +336,43 @@ public final class Engine {
         boolean keepsText = n.checklist() != null || n.input() != null && n.input().var() != null;
         List<String> offer = targets.stream().filter(t -> !t.equals(n.id())).toList();
         if (r.kind() == Reading.Kind.UNSURE && !keepsText && !offer.isEmpty()) {
-            Session held = s.withVar(OFFERED, offer);
             Renderer words = new Renderer(set, d, s.lang(), s.vars(), variant);
-            List<Card> answer = handbook(d, n, text, s.lang(), words);
-            return new Turn(held, render(held, d, List.of(n), answer, null).answering(answer)
-                    .withNotice(words.text("common.did-you-mean")));
+            Handbook answer = handbook(s, d, n, text, words, offer);
+            return new Turn(answer.session(), render(answer.session(), d, List.of(n), answer.cards(), null)
+                    .answering(answer.cards()).withNotice(words.text("common.did-you-mean")));
         }
         return null;
     }
 
-    /** The handbook's answer beside the topics offered, when the node's text action finds one. */
-    private List<Card> handbook(Dialog d, Node n, String text, String lang, Renderer r) {
+    /** What the handbook answered: its card (none when it found nothing) and the session offering the topics. */
+    private record Handbook(Session session, List<Card> cards) {
+    }
+
+    /**
+     * The handbook's answer to typed text, each passage linked to the topic that covers it ({@link Coverage});
+     * the session offers {@code offer} and those topics as choices, so a link is a choice like any other.
+     */
+    private Handbook handbook(Session s, Dialog d, Node n, String text, Renderer r, List<String> offer) {
+        TextAction a = textAction(d, n);
+        List<Card.Hit> hits = a == null ? List.of() : a.answer(text, s.lang());
+        List<String> offered = new ArrayList<>(offer);
+        List<Card.Hit> linked = new ArrayList<>(hits.size());
+        for (Card.Hit h : hits) {
+            Optional<Topic> t = coverage.of(d, h).filter(x -> !x.target().equals(n.id()));
+            if (t.isPresent() && !offered.contains(t.get().target())) {
+                offered.add(t.get().target());
+            }
+            linked.add(t.map(x -> h.withTopic(new Card.Link(x.target(), r.text(x.label())))).orElse(h));
+        }
+        Session held = offered.isEmpty() ? s : s.withVar(OFFERED, List.copyOf(offered));
+        return new Handbook(held, hits.isEmpty() ? List.of()
+                : List.of(new Card.Search(r.text("common.search.title"), r.text("common.search.caution"), linked)));
+    }
+
+    /** The action typed text goes to at {@code n}: the node's own, else the dialog's (the handbook); null when none. */
+    private TextAction textAction(Dialog d, Node n) {
         String action = n.input() != null ? n.input().action() : d.textAction();
-        TextAction a = action == null ? null : actions.get(action);
-        List<Card.Hit> hits = a == null ? List.of() : a.answer(text, lang);
-        return hits.isEmpty() ? List.of()
-                : List.of(new Card.Search(r.text("common.search.title"), r.text("common.search.caution"), hits));
+        return action == null ? null : actions.get(action);
     }
 
     private Turn back(Session s, Dialog d) {

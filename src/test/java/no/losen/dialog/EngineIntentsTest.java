@@ -73,6 +73,30 @@ class EngineIntentsTest {
     }
 
     @Test
+    void aHandbookPassageLeadsToTheTopicThatCoversItAsAChoiceOfTheReply() {
+        Card.Hit quoted = new Card.Hit("handbook", "Håndbok", "2 Bolig",
+                "Kommunen skal skaffe et midlertidig botilbud til dem som ikke klarer det selv.");
+        Engine e = new Engine(loaded.set(), Map.of("search", (t, l) -> List.of(quoted, handbook.get(0))),
+                (d, text, lang) -> Optional.of(Reading.UNKNOWN));
+        Engine.Turn t = type(e, "hvor skal jeg bo i natt");
+        Card.Search card = (Card.Search) t.reply().cards().get(0);
+        assertThat(card.results()).extracting(Card.Hit::topic)
+                .containsExactly(new Card.Link("housing", "Et sted å bo"), null);
+        assertThat(t.reply().choices()).extracting(Reply.Option::id).startsWith("housing");
+        assertThat(e.apply(t.session(), Command.Choose.one("housing")).reply().node()).isEqualTo("housing");
+    }
+
+    @Test
+    void besideUnsureTopicsTheLinkedTopicIsOfferedOnceAfterThem() {
+        Card.Hit quoted = new Card.Hit("handbook", "Håndbok", "2 Bolig",
+                "Kommunen skal skaffe et midlertidig botilbud til dem som ikke klarer det selv.");
+        Engine e = new Engine(loaded.set(), Map.of("search", (t, l) -> List.of(quoted)),
+                (d, text, lang) -> Optional.of(new Reading(null, Reading.Kind.UNSURE, List.of(g("wages"), g("housing")))));
+        Engine.Turn t = type(e, "noe om lønn eller bolig");
+        assertThat(t.reply().choices()).extracting(Reply.Option::id).containsExactly("wages", "housing", "health");
+    }
+
+    @Test
     void whenUnsureATopicKeywordDecides() {
         Engine.Turn t = type(engine(new Reading(null, Reading.Kind.UNSURE, List.of(g("housing"), g("wages")))),
                 "trenger lege");

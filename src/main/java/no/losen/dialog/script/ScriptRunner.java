@@ -94,7 +94,7 @@ public final class ScriptRunner {
         };
     }
 
-    /** Card types and ids shown, for {@code cards:} expectations. */
+    /** Card types and ids shown (a search card: the topics its passages lead to), for {@code cards:} expectations. */
     static List<String> cardNames(Reply r) {
         List<String> out = new ArrayList<>();
         for (Card c : r.cards()) {
@@ -103,6 +103,8 @@ public final class ScriptRunner {
                 out.add(k.id());
             } else if (c instanceof Card.Fact f && f.id() != null) {
                 out.add(f.id());
+            } else if (c instanceof Card.Search k) {
+                k.results().stream().filter(h -> h.topic() != null).map(h -> h.topic().id()).distinct().forEach(out::add);
             }
         }
         return out;

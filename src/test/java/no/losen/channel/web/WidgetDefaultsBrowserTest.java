@@ -119,6 +119,38 @@ class WidgetDefaultsBrowserTest {
         until(() -> driver.getCurrentUrl().equals(blank.widgetOrigin() + "/exit"));
     }
 
+    // ---- the handbook's answer leads into the dialog ----
+
+    /**
+     * A question no topic is sure of gets the handbook's passages; a passage that a part of the dialog
+     * quotes for its facts leads there, by a button beside it in the person's language (not again among
+     * the choices), on a phone, on a page with nothing but the script tag.
+     */
+    @Test
+    void aHandbookPassageLeadsToThePartOfTheDialogThatCoversIt() throws Exception {
+        freshTab(plain.barePage("nb"));
+        visible(".launch").click();
+        WebElement input = visible(".composer input");
+        until(() -> !widget().findElements(By.cssSelector(".choices button")).isEmpty());
+        input.sendKeys("Kan man komme tilbake for et nytt tremånedersopphold?");
+        input.sendKeys(Keys.ENTER);
+        WebElement link = visible(".card-search .result-topic button");
+        String eea = "Jeg er fra et EU- eller EØS-land";
+        assertThat(link.getText()).isEqualTo(eea);
+        assertThat(visible(".card-search .result-topic").getText()).startsWith("Mer om dette:");
+        assertThat(widget().findElements(By.cssSelector(".choices button")).stream().map(WebElement::getText))
+                .as("offered once, beside its passage").isNotEmpty().doesNotContain(eea);
+        Path shot = driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+        Files.createDirectories(WidgetOnAPhoneTest.SCREENSHOTS);
+        Files.copy(shot, WidgetOnAPhoneTest.SCREENSHOTS.resolve("defaults-search-link-nb.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        link.click();
+        until(() -> widget().findElements(By.cssSelector(".msg.me")).stream()
+                .anyMatch(m -> m.getAttribute("textContent").endsWith(eea)));
+        until(() -> widget().findElements(By.cssSelector(".msg.bot")).stream()
+                .anyMatch(m -> m.getText().contains("EØS")) && widget().findElements(By.cssSelector(".result-topic")).isEmpty());
+    }
+
     // ---- the server down: quick exit and Help now are there all the same ----
 
     @Test

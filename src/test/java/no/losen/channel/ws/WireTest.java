@@ -26,14 +26,15 @@ class WireTest {
     }
 
     @Test
-    void aSearchCardSaysItsCautionAsTextAndItsHitsWithoutAbsentFields() {
+    void aSearchCardSaysItsCautionAsTextAndItsHitsWithTheirTopicAndWithoutAbsentFields() {
         Card search = new Card.Search("Fra håndboka", "Sjekk med tjenesten.", List.of(
-                new Card.Hit("handbook", "T", "1.2", "Some text", "Some", List.of(new int[] {0, 4}), "nb"),
+                new Card.Hit("handbook", "T", "1.2", "Some text", "Some", List.of(new int[] {0, 4}), "nb",
+                        new Card.Link("housing", "Bolig")),
                 new Card.Hit("handbook", "T2", null, "Other")));
         assertThat(Wire.message(reply(List.of(search), null, List.of()), null)).contains("\"cards\":[{\"type\":\"search\","
                 + "\"title\":\"Fra håndboka\",\"text\":\"Sjekk med tjenesten.\",\"results\":[{\"source\":\"handbook\","
                 + "\"title\":\"T\",\"section\":\"1.2\",\"text\":\"Some text\",\"excerpt\":\"Some\",\"marks\":[[0,4]],"
-                + "\"lang\":\"nb\"},{\"source\":\"handbook\",\"title\":\"T2\",\"text\":\"Other\"}]}]");
+                + "\"lang\":\"nb\",\"topic\":{\"id\":\"housing\",\"label\":\"Bolig\"}},{\"source\":\"handbook\",\"title\":\"T2\",\"text\":\"Other\"}]}]");
     }
 
     @Test

@@ -1,0 +1,112 @@
+package no.losen.dialog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import no.losen.content.Fact;
+
+/**
+ * Which topic of a dialog covers a handbook passage, so a search card can lead from the passage to the
+ * dialog's own answer ("More on this: Health care").
+ *
+ * <p>A topic covers a passage when a fact its node shows is quoted from that passage: the link is
+ * written by the people who wrote the facts and checked them against the corpus, not guessed. A model
+ * was measured first and not taken: the topic model read on a passage (long Norwegian prose, unlike
+ * the short messages it learnt from) named the question's topic for 12–15 % of the links it drew, on
+ * the cross-validation examples that reach the handbook (README, "Free text"). A passage no fact quotes
+ * gets no link; the topics the message itself may be about are still offered as choices.
+ *
+ * <p>Phone numbers are left out: the same helpline is quoted across the handbook, so it says little about
+ * what a passage is about. The topic's node and the nodes it passes through ({@code next}, routers) count.
+ */
+final class Coverage {
+
+    /** Where a topic's facts are quoted: a corpus document and the quote, folded like passage text. */
+    private record Quote(String doc, String folded, Topic topic) {
+    }
+
+    /** A quote longer than this counts when its start stands in the passage: passages are cut at sentences. */
+    private static final int PREFIX = 60;
+
+    private final Map<String, List<Quote>> byDialog = new HashMap<>();
+
+    Coverage(DialogSet set) {
+        for (Dialog d : set.dialogs().values()) {
+            List<Quote> quotes = new ArrayList<>();
+            for (Topic t : d.topics()) {
+                if (t.label() == null || t.target().equals(d.dangerTopic().map(Topic::target).orElse(null))) {
+                    continue;
+                }
+                for (Fact f : facts(set, d, t.target())) {
+                    for (Fact.Source s : f.sources() == null ? List.<Fact.Source>of() : f.sources()) {
+                        String q = fold(s.quote());
+                        if (!q.isEmpty()) {
+                            quotes.add(new Quote(s.doc(), q.length() > PREFIX ? q.substring(0, PREFIX) : q, t));
+                        }
+                    }
+                }
+            }
+            byDialog.put(d.id(), List.copyOf(quotes));
+        }
+    }
+
+    /** The topic whose facts quote {@code hit} (the one quoted most when several are), if any. */
+    Optional<Topic> of(Dialog d, Card.Hit hit) {
+        List<Quote> quotes = byDialog.getOrDefault(d.id(), List.of());
+        if (quotes.isEmpty() || hit.text() == null) {
+            return Optional.empty();
+        }
+        String text = fold(hit.text());
+        Map<Topic, Integer> found = new HashMap<>();
+        for (Quote q : quotes) {
+            if (q.doc().equals(hit.source()) && text.contains(q.folded())) {
+                found.merge(q.topic(), 1, Integer::sum);
+            }
+        }
+        Topic best = null;
+        for (Topic t : d.topics()) {   // ties go to the topic listed first, so the link does not depend on hashing
+            if (found.containsKey(t) && (best == null || found.get(t) > found.get(best))) {
+                best = t;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The facts shown (not phone numbers) at {@code target} and the nodes it passes through without a choice. */
+    private static List<Fact> facts(DialogSet set, Dialog d, String target) {
+        List<Fact> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<String> todo = new ArrayList<>(List.of(target));
+        while (!todo.isEmpty()) {
+            String id = todo.remove(todo.size() - 1);
+            Node n = seen.add(id) ? d.node(id).orElse(null) : null;
+            if (n == null) {
+                continue;
+            }
+            for (CardSpec c : n.cards()) {
+                List<String> refs = new ArrayList<>(c.contacts() == null ? List.of() : c.contacts());
+                if (c.ref() != null) {
+                    refs.add(c.ref());
+                }
+                for (String ref : refs) {
+                    set.facts().find(ref).filter(f -> !"phone".equals(f.kind())).ifPresent(out::add);
+                }
+            }
+            if (n.next() != null) {
+                todo.add(n.next());
+            }
+            n.route().forEach(r -> todo.add(r.target()));
+        }
+        return out;
+    }
+
+    /** Lower case, every run of other than letters and digits one space: how quotes and passages are compared. */
+    static String fold(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+}
