@@ -124,7 +124,7 @@ public final class HandbookSearch {
             return;
         }
         for (String[] q : WARM_UP) {
-            lexical(q[0], q[1]); // not hybrid(): warming must not call a model endpoint
+            lexical(q[0], q[1], terms(q[0], q[1])); // not hybrid(): warming must not call a model endpoint
             bm25Plain(q[0]);
         }
     }
@@ -155,14 +155,15 @@ public final class HandbookSearch {
         String q = plain(request.q());
         String lang = request.lang() != null ? request.lang() : LanguageDetector.detect(q);
         String primary = lang.split("-")[0]; // "en-GB" is English
-        Map<String, Float> analysed = index.analysed(request.mode() == SearchMode.BM25
-                ? WeightedTerms.typed(q) : terms(q, primary));
+        // Translated once: the ranking and the excerpt's marks read the same terms.
+        Map<String, Float> terms = request.mode() == SearchMode.BM25 ? WeightedTerms.typed(q) : terms(q, primary);
+        Map<String, Float> analysed = index.analysed(terms);
         List<Content> ranked = switch (request.mode()) {
             case BM25 -> bm25Plain(q);
             case VECTOR -> vectors.orElseThrow(() -> new InvalidSearchRequest(
                     "mode=vector needs an embedding model: set LOSEN_EMBEDDING_URL and LOSEN_EMBEDDING_MODEL"))
                     .retrieve(Query.from(q));
-            case HYBRID -> hybrid(q, primary);
+            case HYBRID -> hybrid(q, primary, terms);
         };
         List<SearchResult> results = new ArrayList<>();
         for (Content c : ranked.subList(0, Math.min(request.k(), ranked.size()))) {
@@ -191,8 +192,8 @@ public final class HandbookSearch {
                 .replaceAll("[\\u00AD\\u200B\\u200D-\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]", "");
     }
 
-    private List<Content> hybrid(String q, String lang) {
-        List<Content> bm = lexical(q, lang);
+    private List<Content> hybrid(String q, String lang, Map<String, Float> terms) {
+        List<Content> bm = lexical(q, lang, terms);
         if (vectors.isEmpty()) {
             return bm;
         }
@@ -219,9 +220,8 @@ public final class HandbookSearch {
                 .toList();
     }
 
-    /** BM25 over the Norwegian chain; questions in other languages translated first. */
-    private List<Content> lexical(String q, String lang) {
-        Map<String, Float> terms = terms(q, lang);
+    /** BM25 over the Norwegian chain with the question's {@link #terms} (other languages translated). */
+    private List<Content> lexical(String q, String lang, Map<String, Float> terms) {
         return bm25.retrieve(terms.isEmpty() ? WeightedTerms.typed(q) : terms, lang, q);
     }
 
