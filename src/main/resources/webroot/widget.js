@@ -1305,13 +1305,14 @@
     Array.prototype.forEach.call(log.querySelectorAll(keep ? '.failed' : '.failed, .help-only'), function (x) { x.remove(); });
     // Earlier choices can no longer be taken: their step is gone on the server.
     Array.prototype.forEach.call(log.querySelectorAll('.choices, .checklist, .result-topic'), function (g) { g.remove(); });
-    const textId = id('text');
     const box = h('div', { class: 'msg bot', lang: m.lang, dir: m.dir === 'rtl' ? 'rtl' : 'ltr' });
     if (m.step) {
       box.append(h('p', { class: 'step', text: m.step }));
     }
+    // The choices are named by the message's text, or by the notice when there is no text (the handbook's answer).
+    const textId = id('text');
     if (m.notice) {
-      box.append(h('p', { class: 'notice', text: m.notice }));
+      box.append(h('p', { class: 'notice', id: m.text ? null : textId, text: m.notice }));
     }
     const cards = m.cards || [];
     // Two or more numbers to call: they lead the message as large buttons, the details follow.
@@ -1322,7 +1323,7 @@
     if (calls) {
       box.append(calls);
     }
-    const body = h('div', { id: textId });
+    const body = h('div', { id: m.text || !m.notice ? textId : null });
     paragraphs(body, m.text);
     box.append(body);
     if (m.alt && m.alt.text) {
@@ -1504,6 +1505,7 @@
         el.append(h('button', { type: 'button', lang: state.ui.lang, text: t('print'), onclick: function () { printCard(el); } }));
       }
     } else if (c.type === 'search') {
+      const linked = [];
       el.append(h('ul', { class: 'results' }, (c.results || []).map(function (r) {
         // The sentences that answer, the question's words marked; the passage is Norwegian, so say so.
         const said = r.excerpt || r.text || '';
@@ -1517,11 +1519,16 @@
         });
         parts.push(said.slice(at));
         const other = r.lang && r.lang !== state.ui.lang;
+        // Once per card: two passages of the same part lead there from the first.
+        const leads = !!r.topic && linked.indexOf(r.topic.id) < 0;
+        if (leads) {
+          linked.push(r.topic.id);
+        }
         return h('li', {}, [
           other ? h('p', { class: 'result-lang', text: t('norwegian-text') }) : null,
           said ? h('p', { lang: r.lang || null, dir: other ? 'ltr' : null }, parts) : null,
           h('p', { class: 'src' }, [t('source') + ': ', h('bdi', { text: [r.title, r.section].filter(Boolean).join(' – ') })]),
-          r.topic ? topicLink(r.topic) : null
+          leads ? topicLink(r.topic) : null
         ]);
       })));
       if (c.text) {
@@ -1540,7 +1547,7 @@
    */
   function topicLink(topic) {
     const b = h('button', {
-      type: 'button', class: 'choice', text: topic.label,
+      type: 'button', class: 'choice', text: topic.label, 'aria-label': t('result-topic') + ' ' + topic.label,
       onclick: function () {
         if (state.offline || b.disabled) {
           return;
@@ -1553,7 +1560,7 @@
         }
       }
     });
-    return h('p', { class: 'result-topic' }, [h('span', { lang: state.ui.lang, text: t('more-on') + ' ' }), b]);
+    return h('p', { class: 'result-topic' }, [h('span', { lang: state.ui.lang, 'aria-hidden': 'true', text: t('result-topic') + ' ' }), b]);
   }
 
   function printCard(el) {

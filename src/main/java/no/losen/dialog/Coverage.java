@@ -3,6 +3,7 @@ package no.losen.dialog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,17 +13,21 @@ import no.losen.content.Fact;
 
 /**
  * Which topic of a dialog covers a handbook passage, so a search card can lead from the passage to the
- * dialog's own answer ("More on this: Health care").
+ * dialog's own answer ("Does this apply to you? I am from an EU or EEA country").
  *
- * <p>A topic covers a passage when a fact its node shows is quoted from that passage: the link is
- * written by the people who wrote the facts and checked them against the corpus, not guessed. A model
+ * <p>A topic covers a passage when a fact its node shows is quoted from the sentences the card shows
+ * of it (its excerpt): the link is written by the people who wrote the facts and checked them against
+ * the corpus, not guessed, and it is about what the person reads. Matched anywhere in the 1,200
+ * characters of a passage, a link could name a line the excerpt left out (an independent tester: a
+ * passage on interpreters led to "Children", for one sentence on children as interpreters). A model
  * was measured first and not taken: the topic model read on a passage (long Norwegian prose, unlike
  * the short messages it learnt from) named the question's topic for 12–15 % of the links it drew, on
  * the cross-validation examples that reach the handbook (README, "Free text"). A passage no fact quotes
  * gets no link; the topics the message itself may be about are still offered as choices.
  *
- * <p>Phone numbers are left out: the same helpline is quoted across the handbook, so it says little about
- * what a passage is about. The topic's node and the nodes it passes through ({@code next}, routers) count.
+ * <p>Left out, as saying little about what a passage is about: phone numbers (the same helpline is
+ * quoted across the handbook), and a fact shown under more than one topic. The topic's node and the
+ * nodes it passes through ({@code next}, routers) count.
  */
 final class Coverage {
 
@@ -37,12 +42,23 @@ final class Coverage {
 
     Coverage(DialogSet set) {
         for (Dialog d : set.dialogs().values()) {
-            List<Quote> quotes = new ArrayList<>();
+            Map<Topic, List<Fact>> shown = new LinkedHashMap<>();
+            Map<String, Integer> topicsShowing = new HashMap<>();
             for (Topic t : d.topics()) {
                 if (t.label() == null || t.target().equals(d.dangerTopic().map(Topic::target).orElse(null))) {
                     continue;
                 }
-                for (Fact f : facts(set, d, t.target())) {
+                List<Fact> facts = facts(set, d, t.target());
+                shown.put(t, facts);
+                facts.stream().map(Fact::id).distinct().forEach(id -> topicsShowing.merge(id, 1, Integer::sum));
+            }
+            List<Quote> quotes = new ArrayList<>();
+            for (Map.Entry<Topic, List<Fact>> e : shown.entrySet()) {
+                Topic t = e.getKey();
+                for (Fact f : e.getValue()) {
+                    if (topicsShowing.get(f.id()) > 1) {
+                        continue;   // the signs of trafficking, shown under debt, a kept passport and control alike
+                    }
                     for (Fact.Source s : f.sources() == null ? List.<Fact.Source>of() : f.sources()) {
                         String q = fold(s.quote());
                         if (!q.isEmpty()) {
@@ -55,13 +71,13 @@ final class Coverage {
         }
     }
 
-    /** The topic whose facts quote {@code hit} (the one quoted most when several are), if any. */
+    /** The topic whose facts are quoted in {@code hit}'s excerpt (the one quoted most when several are), if any. */
     Optional<Topic> of(Dialog d, Card.Hit hit) {
         List<Quote> quotes = byDialog.getOrDefault(d.id(), List.of());
-        if (quotes.isEmpty() || hit.text() == null) {
+        if (quotes.isEmpty() || hit.text() == null && hit.excerpt() == null) {
             return Optional.empty();
         }
-        String text = fold(hit.text());
+        String text = fold(hit.excerpt() != null ? hit.excerpt() : hit.text());
         Map<Topic, Integer> found = new HashMap<>();
         for (Quote q : quotes) {
             if (q.doc().equals(hit.source()) && text.contains(q.folded())) {

@@ -9,7 +9,8 @@ import no.losen.dialog.load.ContentLoader;
 /**
  * A handbook passage is covered by the topic whose node shows a fact quoted from it: the link on a
  * search card is the fact writers' own, not a guess. Over the intent fixture, whose housing node shows
- * a fact quoted from the "handbook" document and whose wages node a phone number quoted beside it.
+ * a fact quoted from the "handbook" document, housing and health both another, and the wages node a
+ * phone number quoted beside the first.
  */
 class CoverageTest {
 
@@ -43,6 +44,19 @@ class CoverageTest {
     @Test
     void aPhoneNumberQuotedInAPassageSaysNothingOfItsTopic() {
         assertThat(coverage.of(help, passage("handbook", "Har du spørsmål om lønn, ring 22 00 00 00."))).isEmpty();
+    }
+
+    @Test
+    void onlyTheSentencesTheCardShowsCountNotTheRestOfThePassage() {
+        String text = "Om tolk. Kommunen skal skaffe et midlertidig botilbud til dem som ikke klarer det selv.";
+        assertThat(coverage.of(help, new Card.Hit("handbook", "Håndbok", "2", text, "Om tolk.", null, "nb"))).isEmpty();
+        assertThat(coverage.of(help, new Card.Hit("handbook", "Håndbok", "2", text, text.substring(9), null, "nb")))
+                .map(Topic::target).contains("housing");
+    }
+
+    @Test
+    void aFactShownUnderTwoTopicsSaysNothingOfEither() {
+        assertThat(coverage.of(help, passage("handbook", "Ta alltid med deg papirene du har."))).isEmpty();
     }
 
     @Test

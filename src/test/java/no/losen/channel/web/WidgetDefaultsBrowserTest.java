@@ -137,7 +137,9 @@ class WidgetDefaultsBrowserTest {
         WebElement link = visible(".card-search .result-topic button");
         String eea = "Jeg er fra et EU- eller EØS-land";
         assertThat(link.getText()).isEqualTo(eea);
-        assertThat(visible(".card-search .result-topic").getText()).startsWith("Mer om dette:");
+        assertThat(visible(".card-search .result-topic").getText()).startsWith("Gjelder dette deg?");
+        assertThat(link.getAttribute("aria-label")).isEqualTo("Gjelder dette deg? " + eea);
+        assertThat(widget().findElements(By.cssSelector(".card-search .result-topic"))).as("once per card").hasSize(1);
         assertThat(widget().findElements(By.cssSelector(".choices button")).stream().map(WebElement::getText))
                 .as("offered once, beside its passage").isNotEmpty().doesNotContain(eea);
         Path shot = driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
