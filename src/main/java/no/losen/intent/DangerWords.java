@@ -47,6 +47,9 @@ public final class DangerWords {
     /** Other words allowed between two words of an entry. */
     static final int GAP = 1;
 
+    /** Words a message may have for a one-word cry in it to be found misspelt ({@link #cry}). */
+    private static final int CRY_WORDS = 3;
+
     /** Consonants a one-word cry must have to be found misspelt ({@link #cry}): fewer are shared by chance. */
     static final int CRY_CONSONANTS = 3;
 
@@ -306,9 +309,10 @@ public final class DangerWords {
     }
 
     /**
-     * A cry misspelt in Latin letters, as people type it in a hurry: a message of one or two words, one
-     * of them a one-word cry ({@code =komak}, {@code =pomogite}) with other vowels, a letter left out or
-     * doubled — the same consonants in the same order ("komk mizane", "pamagiti bjot", "hjlep"). Cries
+     * A cry misspelt in Latin letters, as people type it in a hurry: a message of at most {@link #CRY_WORDS}
+     * words, one of them a one-word cry ({@code =komak}, {@code =pomogite}) with other vowels, a letter left
+     * out or doubled — the same consonants in the same order ("komk mizane", "pamagiti bjot", "hjlep han
+     * slor"), or a letter held down ("ajutorr"). Cries
      * written by ear take the vowels as they sound (Russian "pamagiti"), and a frightened thumb drops
      * letters; the list cannot hold every spelling. Only a misspelling counts: the cry itself, or a
      * word it begins or that begins it, is a word of the language in its other uses ("pomoc prawna",
@@ -317,7 +321,7 @@ public final class DangerWords {
      * this short. Returns the entry's index, or {@code Integer.MAX_VALUE}.
      */
     private static int cry(Lookup lookup, String[] tokens, String lang) {
-        if (tokens.length == 0 || tokens.length > 2) {
+        if (tokens.length == 0 || tokens.length > CRY_WORDS) {
             return Integer.MAX_VALUE;
         }
         for (int k = 0; k < lookup.cries.length; k++) {
@@ -327,8 +331,12 @@ public final class DangerWords {
             }
             String cry = e.folded();
             for (String token : tokens) {
-                if (latin(token) && !token.startsWith(cry) && !cry.startsWith(token)
-                        && consonants(token).equals(lookup.cryConsonants[k])) {
+                if (!latin(token) || token.equals(cry)) {
+                    continue;
+                }
+                boolean inflected = token.startsWith(cry) || cry.startsWith(token);
+                // "ajutorr", "hjeeelp": a letter held down is a misspelling, not an inflection
+                if (inflected ? squeezed(token).equals(squeezed(cry)) : consonants(token).equals(lookup.cryConsonants[k])) {
                     return lookup.cries[k];
                 }
             }
@@ -347,6 +355,17 @@ public final class DangerWords {
             if ((c >= 'a' && c <= 'z' && "aeiouy".indexOf(c) < 0 || c >= '0' && c <= '9')
                     && (out.length() == 0 || out.charAt(out.length() - 1) != c)) {
                 out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code word} with every run of one letter written once: "ajutorr" is "ajutor". */
+    static String squeezed(String word) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < word.length(); i++) {
+            if (i == 0 || word.charAt(i) != word.charAt(i - 1)) {
+                out.append(word.charAt(i));
             }
         }
         return out.toString();

@@ -78,11 +78,16 @@ class DangerWordsTest {
     }
 
     @Test
-    void aOneWordCryMisspeltWithTheSameConsonantsIsACryInAMessageOfOneOrTwoWords() {
+    void aOneWordCryMisspeltWithTheSameConsonantsIsACryInAMessageOfUpToThreeWords() {
         assertThat(words.match("halp", "en")).contains("en: =help");
         assertThat(words.matches("hlep me", "nb")).as("English cries are read in every session").isTrue();
+        assertThat(words.matches("hlep he hits", "en")).as("three words").isTrue();
         assertThat(words.matches("heeelp", "en")).as("a letter doubled").isTrue();
+        assertThat(words.matches("helpp he hits", "en")).as("a letter held down is not an inflection").isTrue();
         assertThat(words.matches("halp with my NAV form", "en")).as("in a sentence it may be anything").isFalse();
+        assertThat(words.matches("hlep with forms", "en"))
+                .as("three words and a cry misspelt: a cry, whatever the rest (a false alarm costs a look)").isTrue();
+        assertThat(words.matches("help with forms", "en")).as("spelt right, the cry is a word of the sentence").isFalse();
         assertThat(words.matches("legal help", "en")).as("the cry itself counts only as the whole message").isFalse();
         assertThat(words.matches("helper needed", "en")).as("a word the cry begins is a word, not a misspelling")
                 .isFalse();
