@@ -95,12 +95,16 @@ public final class DangerWords {
         /** The one-word cries in Latin letters ({@code =komak}), by index, and their consonants ({@link #consonants}). */
         final int[] cries;
         final String[] cryConsonants;
+        /** The entries of two words or more in Latin letters, by index, and the consonants of each of their words. */
+        final int[] phrases;
+        final String[][] phraseConsonants;
 
         Lookup(List<Entry> list) {
             this.entries = List.copyOf(list);
             Map<String, List<Integer>> first = new HashMap<>();
             List<Integer> turn = new ArrayList<>();
             List<Integer> cry = new ArrayList<>();
+            List<Integer> phrase = new ArrayList<>();
             int longest = 0;
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
@@ -113,6 +117,10 @@ public final class DangerWords {
                 if (e.alone() && e.latin() && e.words().length == 1 && consonants(e.folded()).length() >= CRY_CONSONANTS) {
                     cry.add(i);
                 }
+                if (e.latin() && !e.inside() && e.words().length >= 2 && e.words().length <= CRY_WORDS
+                        && consonants(e.folded().replace(" ", "")).length() >= CRY_CONSONANTS) {
+                    phrase.add(i);
+                }
             }
             first.forEach((w, l) -> byFirst.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
             this.inTurn = turn.stream().mapToInt(Integer::intValue).toArray();
@@ -123,6 +131,9 @@ public final class DangerWords {
             this.longestFirst = longest;
             this.cries = cry.stream().mapToInt(Integer::intValue).toArray();
             this.cryConsonants = cry.stream().map(i -> consonants(entries.get(i).folded())).toArray(String[]::new);
+            this.phrases = phrase.stream().mapToInt(Integer::intValue).toArray();
+            this.phraseConsonants = phrase.stream().map(i -> java.util.Arrays.stream(entries.get(i).words())
+                    .map(DangerWords::consonants).toArray(String[]::new)).toArray(String[][]::new);
         }
     }
 
@@ -341,7 +352,40 @@ public final class DangerWords {
                 }
             }
         }
+        for (int k = 0; k < lookup.phrases.length; k++) {
+            Entry e = lookup.entries.get(lookup.phrases[k]);
+            if (!skipped(e, lang) && misspelt(tokens, e, lookup.phraseConsonants[k])) {
+                return lookup.phrases[k];
+            }
+        }
         return Integer.MAX_VALUE;
+    }
+
+    /**
+     * A phrase of {@code e} misspelt in {@code tokens}, word by word as {@link #cry} finds one word ("sumone
+     * folowing me" for "following me"): in turn, each word with the consonants of the entry's, one at least
+     * not as written, a word without consonants ("i", "a") as written. An entry that must be the whole message
+     * must be all of it.
+     */
+    private static boolean misspelt(String[] tokens, Entry e, String[] consonants) {
+        int n = e.words().length;
+        for (int i = e.alone() ? 0 : tokens.length - n; i >= 0 && i + n <= tokens.length; i = e.alone() ? -1 : i - 1) {
+            if (e.alone() && tokens.length != n) {
+                return false;
+            }
+            boolean differs = false;
+            boolean same = true;
+            for (int k = 0; k < n && same; k++) {
+                String token = tokens[i + k];
+                same = latin(token) && (consonants[k].isEmpty() ? token.equals(e.words()[k])
+                        : consonants(token).equals(consonants[k]));
+                differs |= !token.equals(e.words()[k]);
+            }
+            if (same && differs) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

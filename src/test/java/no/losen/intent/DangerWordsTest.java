@@ -21,7 +21,7 @@ class DangerWordsTest {
             Map.of("nb", new Language("nb", "Norsk", "ltr", "reviewed"), "en", new Language("en", "English", "ltr", "reviewed"),
                     "ro", new Language("ro", "Română", "ltr", "draft"), "ar", new Language("ar", "عربي", "rtl", "draft")),
             Map.of("nb", Map.of("k", t("kniv, drepe meg, hjelp nå$, livsfare")),
-                    "en", Map.of("k", t("knife, kill, =help, =help me")),
+                    "en", Map.of("k", t("knife, kill, =help, =help me, following me, is hitting me")),
                     "ro", Map.of("k", t("cutit")),
                     "ar", Map.of("k", t("*قتل"))),
             List.of("en", "nb")), "k");
@@ -93,6 +93,15 @@ class DangerWordsTest {
                 .isFalse();
         assertThat(DangerWords.consonants("pamagiti")).isEqualTo(DangerWords.consonants("pomogite"));
         assertThat(DangerWords.consonants("sa3douni")).as("Arabizi digits are letters").isEqualTo("s3dn");
+    }
+
+    @Test
+    void aPhraseMisspeltWordByWordIsFoundInAMessageOfUpToThreeWords() {
+        assertThat(words.match("sumone folowing me", "en")).contains("en: following me");
+        assertThat(words.matches("drpe meg", "en")).as("a phrase of another Latin-script language too").isTrue();
+        assertThat(words.matches("he folowing me home yesterday", "en")).as("in a sentence it may be anything").isFalse();
+        assertThat(words.matches("is hiting me", "en")).isTrue();
+        assertThat(words.matches("his hitting me", "en")).as("every word with the same consonants").isFalse();
     }
 
     private final DangerWords cyrillic = DangerWords.of(new Translations(
