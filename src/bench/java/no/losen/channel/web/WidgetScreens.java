@@ -60,6 +60,15 @@ public final class WidgetScreens {
         fresh(d, web.chatPage() + "?lang=nb");
         waitFor(d, ".msg.bot");
         save(d, out.resolve("widget-phone-nb.png"));
+        // A question no topic is sure of: the handbook's sentences, and the part of the dialog a passage leads to.
+        WebElement input = root(d).findElement(By.cssSelector(".composer input"));
+        input.sendKeys("Kan man komme tilbake for et nytt tremånedersopphold?");
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitFor(d, ".result-topic button");
+        d.executeScript("document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.card-search')"
+                + ".scrollIntoView({block: 'start'})");
+        sleep(300);
+        save(d, out.resolve("widget-phone-handbook.png"));
         fresh(d, web.chatPage() + "?lang=ar");
         waitFor(d, ".msg.bot");
         save(d, out.resolve("widget-phone-ar.png"));
