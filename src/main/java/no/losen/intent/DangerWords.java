@@ -48,7 +48,7 @@ public final class DangerWords {
     static final int GAP = 1;
 
     /** Words a message may have for a one-word cry in it to be found misspelt ({@link #cry}). */
-    private static final int CRY_WORDS = 3;
+    private static final int CRY_WORDS = 4;
 
     /** Consonants a one-word cry must have to be found misspelt ({@link #cry}): fewer are shared by chance. */
     static final int CRY_CONSONANTS = 3;
@@ -377,8 +377,10 @@ public final class DangerWords {
             boolean same = true;
             for (int k = 0; k < n && same; k++) {
                 String token = tokens[i + k];
-                same = latin(token) && (consonants[k].isEmpty() ? token.equals(e.words()[k])
-                        : consonants(token).equals(consonants[k]));
+                String word = e.words()[k];
+                // a short word is as written ("to" is not "out"); a longer one at most two letters off ("passet" is not "puste")
+                same = latin(token) && (consonants[k].length() < 2 ? token.equals(word)
+                        : consonants(token).equals(consonants[k]) && edits(token, word) <= 2);
                 differs |= !token.equals(e.words()[k]);
             }
             if (same && differs) {
@@ -402,6 +404,25 @@ public final class DangerWords {
             }
         }
         return out.toString();
+    }
+
+    /** The letters to insert, delete or change to make {@code a} into {@code b} (Levenshtein). */
+    static int edits(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** {@code word} with every run of one letter written once: "ajutorr" is "ajutor". */

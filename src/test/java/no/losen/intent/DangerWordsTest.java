@@ -78,10 +78,12 @@ class DangerWordsTest {
     }
 
     @Test
-    void aOneWordCryMisspeltWithTheSameConsonantsIsACryInAMessageOfUpToThreeWords() {
+    void aOneWordCryMisspeltWithTheSameConsonantsIsACryInAMessageOfUpToFourWords() {
         assertThat(words.match("halp", "en")).contains("en: =help");
         assertThat(words.matches("hlep me", "nb")).as("English cries are read in every session").isTrue();
         assertThat(words.matches("hlep he hits", "en")).as("three words").isTrue();
+        assertThat(words.matches("pls hlep hes heer", "en")).as("four words").isTrue();
+        assertThat(words.matches("can you hlep with forms", "en")).as("five: a sentence").isFalse();
         assertThat(words.matches("heeelp", "en")).as("a letter doubled").isTrue();
         assertThat(words.matches("helpp he hits", "en")).as("a letter held down is not an inflection").isTrue();
         assertThat(words.matches("halp with my NAV form", "en")).as("in a sentence it may be anything").isFalse();
@@ -96,12 +98,15 @@ class DangerWordsTest {
     }
 
     @Test
-    void aPhraseMisspeltWordByWordIsFoundInAMessageOfUpToThreeWords() {
+    void aPhraseMisspeltWordByWordIsFoundInAMessageOfUpToFourWords() {
         assertThat(words.match("sumone folowing me", "en")).contains("en: following me");
         assertThat(words.matches("drpe meg", "en")).as("a phrase of another Latin-script language too").isTrue();
         assertThat(words.matches("he folowing me home yesterday", "en")).as("in a sentence it may be anything").isFalse();
         assertThat(words.matches("is hiting me", "en")).isTrue();
         assertThat(words.matches("his hitting me", "en")).as("every word with the same consonants").isFalse();
+        assertThat(words.match("drpe meg", "nb")).contains("nb: drepe meg");
+        assertThat(words.matches("dårlig drupa mig", "nb")).as("at most two letters off").isTrue();
+        assertThat(words.matches("vil ikke dropsene mine", "nb")).as("more than two letters off").isFalse();
     }
 
     private final DangerWords cyrillic = DangerWords.of(new Translations(
