@@ -47,7 +47,7 @@ public final class DangerWords {
     /** Other words allowed between two words of an entry. */
     static final int GAP = 1;
 
-    /** Words a message may have for a one-word cry in it to be found misspelt ({@link #cry}). */
+    /** Words a message may have for a cry or phrase in it to be found misspelt ({@link #cry}). */
     private static final int CRY_WORDS = 4;
 
     /** Consonants a one-word cry must have to be found misspelt ({@link #cry}): fewer are shared by chance. */
@@ -363,25 +363,24 @@ public final class DangerWords {
 
     /**
      * A phrase of {@code e} misspelt in {@code tokens}, word by word as {@link #cry} finds one word ("sumone
-     * folowing me" for "following me"): in turn, each word with the consonants of the entry's, one at least
-     * not as written, a word without consonants ("i", "a") as written. An entry that must be the whole message
-     * must be all of it.
+     * folowing me" for "following me"): in turn, each word with the consonants of the entry's and at most two
+     * letters off ("passet" is not "puste"), a word of fewer than two consonants as written ("to" is not
+     * "out"), and one word at least not as written. An entry that must be the whole message must be all of it.
      */
     private static boolean misspelt(String[] tokens, Entry e, String[] consonants) {
         int n = e.words().length;
-        for (int i = e.alone() ? 0 : tokens.length - n; i >= 0 && i + n <= tokens.length; i = e.alone() ? -1 : i - 1) {
-            if (e.alone() && tokens.length != n) {
-                return false;
-            }
-            boolean differs = false;
+        if (e.alone() && tokens.length != n) {
+            return false;
+        }
+        for (int i = 0; i + n <= tokens.length; i++) {
             boolean same = true;
+            boolean differs = false;
             for (int k = 0; k < n && same; k++) {
                 String token = tokens[i + k];
                 String word = e.words()[k];
-                // a short word is as written ("to" is not "out"); a longer one at most two letters off ("passet" is not "puste")
                 same = latin(token) && (consonants[k].length() < 2 ? token.equals(word)
                         : consonants(token).equals(consonants[k]) && edits(token, word) <= 2);
-                differs |= !token.equals(e.words()[k]);
+                differs |= !token.equals(word);
             }
             if (same && differs) {
                 return true;
