@@ -58,7 +58,7 @@ public final class DangerWords {
 
     /** {@code latin}: in Latin letters, as written or as the {@link Romanized} form of an entry in another script. */
     private record Entry(String folded, String[] words, boolean inside, boolean whole, boolean alone, String lang,
-                         String written, boolean latin) {
+                         String written, boolean latin, boolean romanized) {
     }
 
     /** An entry in another script, still to be written in Latin letters. */
@@ -157,7 +157,7 @@ public final class DangerWords {
                 String f = Normalizer.fold(bare);
                 if (f.length() >= 2) {
                     boolean latin = latin(f);
-                    out.add(new Entry(f, f.split(" "), inside, whole, alone, lang, s, latin));
+                    out.add(new Entry(f, f.split(" "), inside, whole, alone, lang, s, latin, false));
                     if (!latin) {
                         unwritten.add(new Unwritten(bare, inside, whole, alone, lang, s));
                     }
@@ -176,7 +176,7 @@ public final class DangerWords {
             writers.computeIfAbsent(u.lang(), Romanized::in).map(r -> r.apply(u.bare()))
                     .filter(r -> r.replace(" ", "").length() >= min)
                     .ifPresent(r -> out.add(new Entry(r, r.split(" "), u.inside(), u.whole(), u.alone(), u.lang(), u.written(),
-                            true)));
+                            true, true)));
         }
         return List.copyOf(out);
     }
@@ -342,7 +342,15 @@ public final class DangerWords {
             }
             String cry = e.folded();
             for (String token : tokens) {
-                if (!latin(token) || token.equals(cry)) {
+                if (!latin(token)) {
+                    continue;
+                }
+                if (token.equals(cry)) {
+                    // a cry of another script typed in Latin letters, with one word more ("dopomozit plz"); with two
+                    // more it may be a request ("pomogite s dokumentami", help with the papers)
+                    if (e.romanized() && tokens.length <= 2) {
+                        return lookup.cries[k];
+                    }
                     continue;
                 }
                 boolean inflected = token.startsWith(cry) || cry.startsWith(token);
