@@ -74,6 +74,7 @@ public final class Losen {
     private final Engine engine;
     private final SessionStore store;
     private final TextWorkers workers;
+    private final Steps steps;
     private final WebSocketChannel ws;
     private final Metrics metrics;
     private final Config config;
@@ -82,7 +83,7 @@ public final class Losen {
     private final Switchboard handoff;
 
     private Losen(List<HttpServer> http, HttpServer management, Engine engine, SessionStore store, TextWorkers workers,
-                  WebSocketChannel ws, Metrics metrics, Config config, Outbox whatsapp, Switchboard handoff) {
+                  Steps steps, WebSocketChannel ws, Metrics metrics, Config config, Outbox whatsapp, Switchboard handoff) {
         this.whatsapp = whatsapp;
         this.handoff = handoff;
         this.http = http;
@@ -90,6 +91,7 @@ public final class Losen {
         this.engine = engine;
         this.store = store;
         this.workers = workers;
+        this.steps = steps;
         this.ws = ws;
         this.metrics = metrics;
         this.config = config;
@@ -330,14 +332,14 @@ public final class Losen {
         HttpServerOptions managementOptions = new HttpServerOptions().setHost(ops.managementHost())
                 .setPort(ops.managementPort()).setHttp2ClearTextEnabled(false)
                 .setIdleTimeout((int) ops.httpIdleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-        return new Parts(config, metrics, loaded, engine, store, workers, ws, whatsappOutbox, handoff,
+        return new Parts(config, metrics, loaded, engine, store, workers, steps, ws, whatsappOutbox, handoff,
                 new Serving(options, guard::accept, front),
                 ops.management() ? new Serving(managementOptions, null, routes.management(vertx)) : null);
     }
 
     /** What {@link #build} made, and the servers still to start. */
     private record Parts(Config config, Metrics metrics, Loaded loaded, Engine engine, SessionStore store,
-                         TextWorkers workers, WebSocketChannel ws, Outbox whatsapp, Switchboard handoff, Serving main,
+                         TextWorkers workers, Steps steps, WebSocketChannel ws, Outbox whatsapp, Switchboard handoff, Serving main,
                          Serving management) {
 
         /**
@@ -364,10 +366,12 @@ public final class Losen {
                         java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
                 List<HttpServer> all = new ArrayList<>(servers);   // the main port's first: port() asks it
                 all.addAll(admin);
-                return new Losen(List.copyOf(all), managementServer, engine, store, workers, ws, metrics, config, whatsapp, handoff);
+                return new Losen(List.copyOf(all), managementServer, engine, store, workers, steps, ws, metrics, config, whatsapp,
+                        handoff);
             }).onFailure(e -> {
                 deployed.forEach(vertx::undeploy);   // closes their servers
                 workers.close();
+                steps.close();
                 if (whatsapp != null) {
                     whatsapp.close();
                 }
@@ -639,6 +643,7 @@ public final class Losen {
                 .<Void>mapEmpty()
                 .eventually(() -> {
                     workers.close();
+                    steps.close();
                     if (whatsapp != null) {
                         whatsapp.close();
                     }

@@ -89,6 +89,11 @@ public final class Steps {
         return engine;
     }
 
+    /** Stops the urgent reader's thread (the text workers are the caller's, who closes them). */
+    public void close() {
+        urgentReads.close();
+    }
+
     /** How long an idle session is kept. */
     public Duration ttl() {
         return store.ttl();

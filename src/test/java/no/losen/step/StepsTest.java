@@ -97,18 +97,18 @@ class StepsTest {
         }
     }
 
+    /** The threads the intents of {@link #readingDanger} read on. */
+    private final java.util.List<Thread> readOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /**
      * Steps over the intent fixture's dialog, read by hand: "knife" is a word of danger, "outside" is
      * danger only to the model, anything else no topic.
      */
-    /** The threads the intents of {@link #readingDanger} read on. */
-    private final java.util.List<String> readOn = new java.util.concurrent.CopyOnWriteArrayList<>();
-
     private Steps readingDanger() {
         no.losen.dialog.Intents intents = new no.losen.dialog.Intents() {
             @Override
             public Optional<no.losen.dialog.Reading> read(no.losen.dialog.Dialog d, String text, String lang) {
-                readOn.add(Thread.currentThread().getName());
+                readOn.add(Thread.currentThread());
                 return Optional.of(text.contains("knife") || text.contains("outside")
                         ? new no.losen.dialog.Reading("emergency", no.losen.dialog.Reading.Kind.SURE, List.of())
                         : no.losen.dialog.Reading.UNKNOWN);
@@ -139,7 +139,7 @@ class StepsTest {
             assertThat(steps.apply(flood, FLOOD, new Command.Type("he waits outside " + i)).await(5, TimeUnit.SECONDS)
                     .node()).isEqualTo("emergency");
         }
-        assertThat(readOn).allMatch(t -> t.startsWith("losen-urgent"));
+        assertThat(readOn).allMatch(t -> t.getName().startsWith("losen-urgent"));
         // ... and a word of danger is found without the model.
         readOn.clear();
         for (int i = 0; i < 10; i++) {
@@ -147,6 +147,21 @@ class StepsTest {
                     .node()).isEqualTo("emergency");
         }
         assertThat(readOn).isEmpty();
+    }
+
+    @Test
+    void closingStopsTheUrgentReadersThread() throws Exception {
+        Steps steps = readingDanger();
+        String flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+        for (int i = 0; i < 4; i++) {
+            steps.apply(flood, FLOOD, new Command.Type("flood " + i));
+        }
+        assertThat(steps.apply(flood, FLOOD, new Command.Type("he waits outside")).await(5, TimeUnit.SECONDS).node())
+                .isEqualTo("emergency");
+        Thread reader = readOn.stream().filter(t -> t.getName().startsWith("losen-urgent")).findFirst().orElseThrow();
+        steps.close();
+        reader.join(5_000);
+        assertThat(reader.isAlive()).isFalse();
     }
 
     @Test
