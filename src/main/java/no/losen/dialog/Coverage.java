@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,8 +30,8 @@ import no.losen.content.Fact;
  */
 final class Coverage {
 
-    /** Where a topic's facts are quoted: a corpus document and the quote, folded like passage text. */
-    private record Quote(String doc, String folded, Topic topic) {
+    /** Where a topic's facts are quoted: a corpus document and the quote, as {@link TextMatcher#normalize} writes it. */
+    private record Quote(String doc, String normalized, Topic topic) {
     }
 
     /** A quote longer than this counts when its start stands in the passage: passages are cut at sentences. */
@@ -60,7 +59,7 @@ final class Coverage {
                         continue;   // the signs of trafficking, shown under debt, a kept passport and control alike
                     }
                     for (Fact.Source s : f.sources() == null ? List.<Fact.Source>of() : f.sources()) {
-                        String q = fold(s.quote());
+                        String q = TextMatcher.normalize(s.quote());
                         if (!q.isEmpty()) {
                             quotes.add(new Quote(s.doc(), q.length() > PREFIX ? q.substring(0, PREFIX) : q, t));
                         }
@@ -77,10 +76,10 @@ final class Coverage {
         if (quotes.isEmpty() || hit.text() == null && hit.excerpt() == null) {
             return Optional.empty();
         }
-        String text = fold(hit.excerpt() != null ? hit.excerpt() : hit.text());
+        String text = TextMatcher.normalize(hit.excerpt() != null ? hit.excerpt() : hit.text());
         Map<Topic, Integer> found = new HashMap<>();
         for (Quote q : quotes) {
-            if (q.doc().equals(hit.source()) && text.contains(q.folded())) {
+            if (q.doc().equals(hit.source()) && text.contains(q.normalized())) {
                 found.merge(q.topic(), 1, Integer::sum);
             }
         }
@@ -119,10 +118,5 @@ final class Coverage {
             n.route().forEach(r -> todo.add(r.target()));
         }
         return out;
-    }
-
-    /** Lower case, every run of other than letters and digits one space: how quotes and passages are compared. */
-    static String fold(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 }
