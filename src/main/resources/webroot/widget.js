@@ -1656,9 +1656,10 @@
     // At most 1,000 characters as a person counts them (an emoji is one), as the server counts.
     const cut = Array.from(text).slice(0, 1000).join('');
     const talking = inTalk();
-    if (!client.connected() && !state.ended) {
+    if (!client.isOpen() && !state.ended) {
       // Nothing can be read without the server, and this may be a cry for help: say it was not sent,
       // and show the help-now numbers the tab keeps. The text stays in the box for when we are back.
+      // Not open is enough: a socket still dialing (a dead link holds it there) cannot send either.
       helpNow(t('not-sent'));
       return;
     }

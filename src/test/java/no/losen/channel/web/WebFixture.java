@@ -30,6 +30,8 @@ final class WebFixture implements AutoCloseable {
     private final NetServer relay;
     private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean refusing;
+    private volatile boolean hanging;
+    private final Set<NetSocket> held = ConcurrentHashMap.newKeySet();
 
     WebFixture(Path tmp, Duration ttl) {
         this(c -> c.content(content(tmp)).sessionTtl(ttl));
@@ -72,6 +74,15 @@ final class WebFixture implements AutoCloseable {
     private void relayTo(NetSocket in) {
         if (refusing) {
             in.close();
+            return;
+        }
+        if (hanging) {
+            held.add(in);
+            open.add(in);
+            in.closeHandler(v -> {
+                held.remove(in);
+                open.remove(in);
+            });
             return;
         }
         in.pause();
@@ -127,6 +138,19 @@ final class WebFixture implements AutoCloseable {
     /** While refusing, the relay drops every new connection at once: the network is down. */
     void refuseConnections(boolean refuse) {
         refusing = refuse;
+    }
+
+    /**
+     * While hanging, the relay takes each new connection and never answers (a dead link, a captive
+     * portal): the browser's socket stays "connecting" until {@link #cutConnections()}.
+     */
+    void hangConnections(boolean hang) {
+        hanging = hang;
+    }
+
+    /** How many connections the relay holds unanswered while hanging. */
+    int heldConnections() {
+        return held.size();
     }
 
     private String hostCsp() {

@@ -242,6 +242,37 @@ class WidgetDefaultsBrowserTest {
         }
     }
 
+    @Test
+    void aCryTypedWhileTheWidgetIsStillDialingIsNotSentAndSaysSo() throws Exception {
+        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("dialing")));
+        try (WebFixture down = new WebFixture(c -> c.content(content))) {
+            freshTab(down.barePage());
+            visible(".launch").click();
+            visible(".msg.bot .choice");
+            JsonObject en = strings(down, "en");
+            down.hangConnections(true);
+            try {
+                down.cutConnections();
+                // The widget dials again and the network never answers: its socket is opening, not open.
+                until(() -> down.heldConnections() > 0);
+                WebElement input = visible(".composer input");
+                input.sendKeys("I am being threatened");
+                input.sendKeys(org.openqa.selenium.Keys.ENTER);
+                assertThat(visible(".help-only .notice").getText()).isEqualTo(en.getString("widget.not-sent"));
+                assertCallButtons(visible(".help-only").findElements(By.cssSelector("a.call")));
+                assertThat(input.getAttribute("value")).as("kept for when we are back").isEqualTo("I am being threatened");
+                assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("nothing claimed as sent").isEmpty();
+            } finally {
+                down.hangConnections(false);
+                down.cutConnections();
+            }
+            until(() -> !widget().findElement(By.cssSelector(".banner")).isDisplayed());
+            WebElement input = visible(".composer input");
+            input.sendKeys(org.openqa.selenium.Keys.ENTER);
+            until(() -> widget().findElements(By.cssSelector(".msg.me")).size() == 1);
+        }
+    }
+
     static final String CRY = "he is outside my door and says he will kill me";
 
     /** The public content on a server whose sessions live in {@code redis}, its widget opened in a fresh tab. */
