@@ -114,4 +114,32 @@ class RefusalLoggingTest {
         }
         assertThat(lines("event=ws.refused code=no_session")).hasSize(1);
     }
+
+    @Test
+    void aFloodOfWebhookRequestsNobodyConfiguredIsRefusedEachTimeAndLoggedOnceAMinute() throws Exception {
+        root.setLevel(Level.INFO);
+        for (String path : List.of("/sms/inbound", "/sms/twilio", "/whatsapp")) {
+            for (int i = 0; i < 30; i++) {
+                String body = "{\"from\":\"+4791234567\",\"text\":\"Storgata\",\"id\":\"x" + i + "\"}";
+                assertThat(post(path, body)).as(path).startsWith("HTTP/1.1 503");
+            }
+        }
+        assertThat(lines("event=sms.refused gateway=json")).hasSize(1);
+        assertThat(lines("event=sms.refused gateway=twilio")).hasSize(1);
+        assertThat(lines("event=whatsapp.refused")).hasSize(1);
+        assertThat(captured.list).noneMatch(e -> e.getFormattedMessage().contains("Storgata"));
+    }
+
+    private String post(String path, String json) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(body);
+            s.setSoTimeout(10_000);
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            s.getInputStream().transferTo(all);
+            return all.toString(StandardCharsets.UTF_8);
+        }
+    }
 }

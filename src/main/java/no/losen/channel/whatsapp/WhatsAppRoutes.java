@@ -10,6 +10,8 @@ import no.losen.channel.internal.Hmac;
 import no.losen.channel.sms.PhoneKey;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.ErrorCode;
+import no.losen.http.ClientAddress;
+import no.losen.http.RefusalLog;
 import no.losen.step.Steps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ public final class WhatsAppRoutes {
     private final WhatsAppConversation conversation;
     private final HubSignature signature;
     private final Outbox outbox;
+    private final RefusalLog refusals = new RefusalLog();
 
     WhatsAppRoutes(WhatsAppConfig config, WhatsAppConversation conversation, Outbox outbox) {
         this.config = config;
@@ -129,8 +132,14 @@ public final class WhatsAppRoutes {
         });
     }
 
-    private static void refuse(RoutingContext ctx, int status, String code, String message) {
-        LOG.info("event=whatsapp.refused status={} code={}", status, code);
+    /**
+     * Answers with an error; its log line at most once a minute per sender address and kind
+     * ({@link RefusalLog}): the webhook is open to anyone, and one line per unsigned request let a
+     * client write 18,000 lines in 2 s (an independent tester).
+     */
+    private void refuse(RoutingContext ctx, int status, String code, String message) {
+        refusals.refused(ClientAddress.peer(ctx.request().remoteAddress()), "whatsapp " + status + " " + code,
+                n -> LOG.info("event=whatsapp.refused status={} code={} suppressed={}", status, code, n));
         if (ctx.response().ended()) {
             return;
         }
