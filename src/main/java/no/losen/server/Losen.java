@@ -565,7 +565,7 @@ public final class Losen {
     }
 
     /**
-     * Whether the request names a host, as HTTP/1.1 requires (RFC 9112 §3.2): a {@code Host}
+     * Whether the request names a host, as HTTP/1.1 requires (RFC 9112 §3.2): one {@code Host}
      * header that is not empty, or HTTP/2's authority. HTTP/1.0 may go without.
      */
     static boolean hostPresent(HttpServerRequest req) {
@@ -574,8 +574,9 @@ public final class Losen {
             return h == null || !h.isBlank();
         }
         if (req.version() == io.vertx.core.http.HttpVersion.HTTP_1_1) {
-            String h = req.getHeader("Host");
-            return h != null && !h.isBlank();
+            // Exactly one (RFC 9112 §3.2): with two, a proxy and this server may each read another.
+            List<String> all = req.headers().getAll("Host");
+            return all.size() == 1 && !all.get(0).isBlank();
         }
         return req.authority() != null;
     }

@@ -139,6 +139,59 @@ class LimitsTest {
     }
 
     @Test
+    void aRequestBodyTrickledByteByByteIsClosedAtTheSameDeadline() throws Exception {
+        Config c = Config.defaults().withOps(Operations.DEFAULT.withHttpHeadTimeout(Duration.ofMillis(500)));
+        try (TestServer s = server(c); java.net.Socket slow = new java.net.Socket("127.0.0.1", s.port())) {
+            var out = slow.getOutputStream();
+            out.write(("POST /staff/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: 60000\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            boolean closed = false;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 20 && !closed; i++) {
+                try {
+                    out.write('a');
+                    out.flush();
+                } catch (java.net.SocketException gone) {
+                    closed = true;
+                    break;
+                }
+                closed = closedWithin(slow, 150);
+            }
+            assertThat(closed).as("closed while the body still trickles").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2500));
+        }
+    }
+
+    @Test
+    void aRequestWithBothALengthAndChunksIsAnsweredOnceAndItsConnectionClosed() throws Exception {
+        try (TestServer s = server(Config.defaults()); java.net.Socket c = new java.net.Socket("127.0.0.1", s.port())) {
+            c.setSoTimeout(5_000);
+            // Framed by its length, the body would hold a second request; framed by its chunks, it is empty.
+            String smuggled = "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+            String body = "0\r\n\r\n" + smuggled;
+            c.getOutputStream().write(("POST /sms/inbound HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\nTransfer-Encoding: chunked\r\n\r\n" + body)
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            c.getInputStream().transferTo(all);   // returns once the server closes
+            String answer = all.toString(java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(answer.split("HTTP/1.1 ", -1)).as("one answer, then the connection closed").hasSize(2);
+        }
+    }
+
+    @Test
+    void aRequestWithTwoHostHeadersIsAnswered400() throws Exception {
+        try (TestServer s = server(Config.defaults()); java.net.Socket c = new java.net.Socket("127.0.0.1", s.port())) {
+            c.setSoTimeout(5_000);
+            c.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            c.getInputStream().transferTo(all);
+            assertThat(all.toString(java.nio.charset.StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 400");
+        }
+    }
+
+    @Test
     void theHeadDeadlineLeavesAKeepAliveConnectionAndASocketAlone() throws Exception {
         Config c = Config.defaults().withOps(Operations.DEFAULT.withHttpHeadTimeout(Duration.ofMillis(300)));
         try (TestServer s = server(c); java.net.Socket keep = new java.net.Socket("127.0.0.1", s.port()); var ws = s.connect()) {
