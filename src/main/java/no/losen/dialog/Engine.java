@@ -267,12 +267,16 @@ public final class Engine {
         return enter(before.at(before.node(), vars), d, ch.target());
     }
 
-    private Turn type(Session s, Dialog d, String raw) {
-        String text = raw == null ? "" : raw.strip();
-        // characters as a person counts them: an emoji or a letter outside the BMP is one, not two UTF-16 units
-        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+    /** Typed text of at most {@link #MAX_TEXT} characters as a person counts them (an emoji is one, not two UTF-16 units). */
+    public static void requireLength(String text) {
+        if (text != null && text.codePointCount(0, text.length()) > MAX_TEXT) {
             throw new DialogException(ErrorCode.TOO_LONG, "text over " + MAX_TEXT + " characters");
         }
+    }
+
+    private Turn type(Session s, Dialog d, String raw) {
+        String text = raw == null ? "" : raw.strip();
+        requireLength(text);
         Node n = node(d, s.node());
         if (n.checklist() != null) {
             Optional<List<String>> ticked = matcher.ticks(text, options(n, env(s.vars())));

@@ -170,6 +170,13 @@ public final class Steps {
             return run(key, caller, false, step);
         }
         String text = typed.text() == null ? "" : typed.text();
+        try {
+            // Before the workers: text that is too long is refused as such, not as busy when the address
+            // has questions in flight (an independent tester got busy for each of 17 during a flood).
+            Engine.requireLength(text);
+        } catch (DialogException e) {
+            return Future.failedFuture(e);
+        }
         return run(key, caller, true, step, s -> s.map(session -> urgent(caller, session, text))
                 .orElse(Future.succeededFuture(Optional.empty()))
                 .map(t -> t.map(turn -> Outcome.keep(turn.reply(), turn.session()))));

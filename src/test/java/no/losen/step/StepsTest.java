@@ -15,6 +15,7 @@ import no.losen.Fixtures;
 import no.losen.dialog.Card;
 import no.losen.dialog.Command;
 import no.losen.dialog.DialogException;
+import no.losen.dialog.Engine;
 import no.losen.dialog.ErrorCode;
 import no.losen.dialog.Reply;
 import no.losen.dialog.TextAction;
@@ -174,6 +175,8 @@ class StepsTest {
         }
         // The same address's share of the workers is taken: an ordinary question is refused ...
         assertThat(code(steps.apply(person, FLOOD, new Command.Type("where can I sleep")))).isEqualTo(ErrorCode.BUSY);
+        // ... text over the length is refused as too long, not as busy: sent again shorter, it may be read
+        assertThat(code(steps.apply(person, FLOOD, new Command.Type("x".repeat(Engine.MAX_TEXT + 1))))).isEqualTo(ErrorCode.TOO_LONG);
         // ... a cry is answered, and the conversation is at the emergency help.
         Reply help = steps.apply(person, FLOOD, new Command.Type("he has a knife")).await(5, TimeUnit.SECONDS);
         assertThat(help.node()).isEqualTo("emergency");
