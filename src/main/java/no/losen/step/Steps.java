@@ -173,7 +173,7 @@ public final class Steps {
         try {
             // Before the workers: text that is too long is refused as such, not as busy when the address
             // has questions in flight (an independent tester got busy for each of 17 during a flood).
-            Engine.requireLength(text);
+            Engine.requireLength(text.strip());   // as the engine counts it
         } catch (DialogException e) {
             return Future.failedFuture(e);
         }
