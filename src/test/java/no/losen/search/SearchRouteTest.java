@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,12 +73,15 @@ class SearchRouteTest {
             }
             // Five at once over the budget: four wait their turn (the client's share), the fifth is refused.
             java.util.List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> flood = new java.util.ArrayList<>();
+            long sent = System.nanoTime();
             for (int i = 3; i < 8; i++) {
                 flood.add(client.sendAsync(search.apply(i), java.net.http.HttpResponse.BodyHandlers.ofString()));
             }
             var refused = (java.net.http.HttpResponse<String>) java.util.concurrent.CompletableFuture
                     .anyOf(flood.toArray(java.util.concurrent.CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
             assertThat(refused.statusCode()).isEqualTo(503);
+            // Held for the second it names, so a refusal is no cheaper for a flood than waiting would be.
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
             assertThat(refused.headers().firstValue("Retry-After")).contains("1");
             assertThat(new JsonObject(refused.body()).getString("error")).isEqualTo("busy");
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
