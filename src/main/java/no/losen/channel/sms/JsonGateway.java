@@ -66,7 +66,7 @@ public final class JsonGateway implements SmsGateway {
             throw new Refusal(400, "bad_request", "the body must be a JSON object");
         }
         String from = string(n, "from", true);
-        String id = string(n, "id", true);
+        String id = SmsGateway.checkedId(string(n, "id", true));
         String text = string(n, "text", false);
         return new Inbound(from, string(n, "to", false), text == null ? "" : text, id);
     }

@@ -12,6 +12,21 @@ import java.util.Map;
  */
 public interface SmsGateway {
 
+    /**
+     * The longest message id a gateway may send: providers' ids are short (Twilio's 34 characters), and
+     * each is kept for the session's TTL so a retried webhook gets the same reply; a signed sender with
+     * 10,000-character ids (an independent tester) would have filled memory with them.
+     */
+    int MAX_ID = 128;
+
+    /** {@code id}, refused with 400 when over {@link #MAX_ID} characters. */
+    static String checkedId(String id) {
+        if (id != null && id.length() > MAX_ID) {
+            throw new Refusal(400, "bad_request", "the message id is over " + MAX_ID + " characters");
+        }
+        return id;
+    }
+
     /** Short, stable name for logs and the idempotency key ({@code twilio}). */
     String name();
 

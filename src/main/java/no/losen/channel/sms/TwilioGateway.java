@@ -79,7 +79,7 @@ public final class TwilioGateway implements SmsGateway {
         String body = Form.first(params, "Body");
         String media = Form.first(params, "NumMedia");
         int count = media != null && media.strip().matches("\\d{1,2}") ? Integer.parseInt(media.strip()) : 0;
-        return new Inbound(from, Form.first(params, "To"), body == null ? "" : body, id, count);
+        return new Inbound(from, Form.first(params, "To"), body == null ? "" : body, SmsGateway.checkedId(id), count);
     }
 
     boolean valid(String url, List<Map.Entry<String, String>> params, String given) {

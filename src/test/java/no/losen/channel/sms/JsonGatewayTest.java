@@ -45,6 +45,10 @@ class JsonGatewayTest {
         assertRefused(() -> g.read(signed("{\"from\":\"+47\",\"text\":\"Hei\"}")), 400);
         assertRefused(() -> g.read(signed("{\"from\":47,\"text\":\"Hei\",\"id\":\"m\"}")), 400);
         assertRefused(() -> g.read(signed("{\"from\":\"+47\",\"text\":5,\"id\":\"m\"}")), 400);
+        // signed, but an id no provider sends: it would be kept for the session's TTL
+        assertRefused(() -> g.read(signed("{\"from\":\"+47\",\"text\":\"Hei\",\"id\":\"" + "m".repeat(SmsGateway.MAX_ID + 1) + "\"}")), 400);
+        assertThat(g.read(signed("{\"from\":\"+47\",\"text\":\"Hei\",\"id\":\"" + "m".repeat(SmsGateway.MAX_ID) + "\"}")).id())
+                .hasSize(SmsGateway.MAX_ID);
     }
 
     @Test

@@ -113,6 +113,15 @@ class TwilioGatewayTest {
     }
 
     @Test
+    void aSignedBodyWithAMessageSidLongerThanAnyProvidersIsMalformed() {
+        List<Map.Entry<String, String>> params = List.of(Map.entry("Body", "hei"), Map.entry("From", "+4791234567"),
+                Map.entry("MessageSid", "SM" + "a".repeat(SmsGateway.MAX_ID)));
+        TwilioGateway g = new TwilioGateway("our-test-token", "https://losen.example.org");
+        String sig = TwilioGateway.signature("our-test-token", URL, params);
+        assertRefused(() -> g.read(request("/sms/twilio", sig, form(params))), 400);
+    }
+
+    @Test
     void aBodyThatIsNotAFormIsMalformed() {
         TwilioGateway g = new TwilioGateway("our-test-token", "https://losen.example.org");
         assertRefused(() -> g.read(request("/sms/twilio", "x", "Body=%ZZ")), 400);
