@@ -48,6 +48,11 @@ public final class MemorySessionStore implements SessionStore {
     }
 
     @Override
+    public Future<Boolean> replace(String token, Session session) {
+        return Future.succeededFuture(cache.asMap().replace(token, session) != null);
+    }
+
+    @Override
     public Future<Void> remove(String token) {
         cache.invalidate(token);
         return Future.succeededFuture();

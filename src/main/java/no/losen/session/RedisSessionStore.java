@@ -89,6 +89,16 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
+    public Future<Boolean> replace(String token, Session session) {
+        if (!up) {
+            return Future.failedFuture(new StoreUnavailableException(null));
+        }
+        // XX: only if the key exists; a DEL between our GET and this SET wins.
+        return guard(api.set(List.of(PREFIX + token, SessionCodec.encode(session), "PX", ttlMillis, "XX")))
+                .map(r -> r != null);
+    }
+
+    @Override
     public Future<Void> remove(String token) {
         if (!up) {
             return Future.failedFuture(new StoreUnavailableException(null));

@@ -263,8 +263,11 @@ public final class Steps {
         }
         if (fresh) {
             requireRoom(caller);
+            return store.put(key, o.keep()).map(o.answer());
         }
-        return store.put(key, o.keep()).map(o.answer());
+        // Only over the session loaded: if it was ended meanwhile (another socket on the same token), it stays ended.
+        return store.replace(key, o.keep()).compose(kept -> kept ? Future.succeededFuture(o.answer())
+                : Future.failedFuture(new DialogException(ErrorCode.NO_SESSION, "the session has ended or expired; start again")));
     }
 
     private void failFast() {

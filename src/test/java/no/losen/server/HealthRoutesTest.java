@@ -91,6 +91,11 @@ class HealthRoutesTest {
             }
 
             @Override
+            public Future<Boolean> replace(String token, no.losen.dialog.Session session) {
+                return store.replace(token, session);
+            }
+
+            @Override
             public Future<Void> remove(String token) {
                 return store.remove(token);
             }

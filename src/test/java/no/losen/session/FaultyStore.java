@@ -46,6 +46,11 @@ public final class FaultyStore implements SessionStore {
     }
 
     @Override
+    public Future<Boolean> replace(String token, Session session) {
+        return call(() -> memory.replace(token, session));
+    }
+
+    @Override
     public Future<Void> remove(String token) {
         return call(() -> memory.remove(token));
     }

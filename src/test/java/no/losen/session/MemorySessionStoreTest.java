@@ -42,6 +42,17 @@ class MemorySessionStoreTest {
     }
 
     @Test
+    void replaceStoresOverASessionHeldButNeverBringsBackOneRemoved() {
+        Session moved = new Session("demo", "elsewhere", "nb", Map.of(), List.of(), false);
+        store.put("t", session);
+        assertThat(store.replace("t", moved).result()).isTrue();
+        assertThat(store.get("t").result()).contains(moved);
+        store.remove("t");
+        assertThat(store.replace("t", moved).result()).isFalse();
+        assertThat(store.get("t").result()).isEmpty();
+    }
+
+    @Test
     void staysWithinItsSizeBound() {
         for (int i = 0; i < 10; i++) {
             store.put("t" + i, session);

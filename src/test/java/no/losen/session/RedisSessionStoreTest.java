@@ -54,6 +54,20 @@ class RedisSessionStoreTest {
     }
 
     @Test
+    void replaceStoresOverASessionHeldButNeverBringsBackOneRemoved() {
+        RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30));
+        String token = Tokens.next();
+        Session moved = SESSION.at("elsewhere", SESSION.vars());
+        store.put(token, SESSION).await();
+        assertThat(store.replace(token, moved).await()).isTrue();
+        assertThat(store.get(token).await()).contains(moved);
+        store.remove(token).await();
+        assertThat(store.replace(token, moved).await()).isFalse();
+        assertThat(store.get(token).await()).isEmpty();
+        store.close().await();
+    }
+
+    @Test
     void aFullQueueIsBusyNotDown() {
         RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30), 1, 1);
         java.util.List<Future<Optional<Session>>> calls = new java.util.ArrayList<>();

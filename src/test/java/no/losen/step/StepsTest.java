@@ -195,6 +195,19 @@ class StepsTest {
     }
 
     @Test
+    void aStepThatRanWhileItsConversationWasEndedDoesNotBringItBack() throws Exception {
+        Steps steps = steps(search);
+        String key = started(steps, CALM);
+        // Another socket on the same token ends the conversation while this step runs.
+        Future<String> step = steps.run(key, CALM, false, s -> {
+            store.remove(key);
+            return Outcome.keep("moved", s.orElseThrow().at("elsewhere", s.orElseThrow().vars()));
+        });
+        assertThat(code(step)).isEqualTo(ErrorCode.NO_SESSION);
+        assertThat(store.peek(key)).as("ended stays erased").isEmpty();
+    }
+
+    @Test
     void startsAndEndsFromOneClientAreLoggedOnceAMinuteEachOtherClientsStill() throws Exception {
         Steps steps = steps(search);
         Logger log = (Logger) LoggerFactory.getLogger(Steps.class);
