@@ -163,19 +163,21 @@ class LimitsTest {
     }
 
     @Test
-    void aRequestWithBothALengthAndChunksIsAnsweredOnceAndItsConnectionClosed() throws Exception {
-        try (TestServer s = server(Config.defaults()); java.net.Socket c = new java.net.Socket("127.0.0.1", s.port())) {
-            c.setSoTimeout(5_000);
-            // Framed by its length, the body would hold a second request; framed by its chunks, it is empty.
-            String smuggled = "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-            String body = "0\r\n\r\n" + smuggled;
-            c.getOutputStream().write(("POST /sms/inbound HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length() + "\r\nTransfer-Encoding: chunked\r\n\r\n" + body)
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-            c.getInputStream().transferTo(all);   // returns once the server closes
-            String answer = all.toString(java.nio.charset.StandardCharsets.US_ASCII);
-            assertThat(answer.split("HTTP/1.1 ", -1)).as("one answer, then the connection closed").hasSize(2);
+    void aRequestWithATransferEncodingIsAnsweredOnceAndItsConnectionClosed() throws Exception {
+        // Framed by its length, each body holds a second request; framed by its coding, it has none.
+        String smuggled = "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        for (String framing : List.of("Content-Length: " + ("0\r\n\r\n" + smuggled).length() + "\r\nTransfer-Encoding: chunked\r\n",
+                "Transfer-Encoding: identity\r\nContent-Length: 5\r\n", "Transfer-Encoding: foo\r\n")) {
+            String body = framing.contains("chunked") ? "0\r\n\r\n" + smuggled : framing.contains("identity") ? "hello" + smuggled : smuggled;
+            try (TestServer s = server(Config.defaults()); java.net.Socket c = new java.net.Socket("127.0.0.1", s.port())) {
+                c.setSoTimeout(5_000);
+                c.getOutputStream().write(("POST /sms/inbound HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + framing + "\r\n" + body).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+                c.getInputStream().transferTo(all);   // returns once the server closes
+                String answer = all.toString(java.nio.charset.StandardCharsets.US_ASCII);
+                assertThat(answer.split("HTTP/1.1 ", -1)).as(framing + ": one answer, then the connection closed").hasSize(2);
+            }
         }
     }
 
