@@ -14,8 +14,9 @@ import java.util.function.LongConsumer;
  * A refusal still counts in {@code losen_limits_total} / {@code losen_errors_total} every time.
  *
  * <p>The key is the client (an address, a phone key) with the event, in memory only; it is never
- * logged. At most {@link #LINES_PER_WINDOW} lines a minute in all, so many addresses (an IPv6
- * range) cannot flood the log either; at most {@link #KEEP} keys are remembered.
+ * logged. At most {@link #LINES_PER_WINDOW} lines a minute from one log (each part of the server that
+ * refuses has its own), so many addresses (an IPv6 range) cannot flood the log either; at most
+ * {@link #KEEP} keys are remembered.
  */
 public final class RefusalLog {
 
