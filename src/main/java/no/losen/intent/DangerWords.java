@@ -73,9 +73,18 @@ public final class DangerWords {
      */
     private final CompletableFuture<Lookup> romanized;
 
-    private DangerWords(List<Entry> entries, CompletableFuture<List<Entry>> romanized) {
+    /**
+     * Words of asking per language ({@code +fadlan}, {@code +s'il vous plaît}), folded: a cry that must be the
+     * whole message ({@code =i caawiya}) is still the whole message with one of them before or after it
+     * ("i cawiya fadlan", help me please: blind set 12 missed it). Lists that spelt each such pair out
+     * ("=help please", "=please help") cannot hold every cry with every way of asking in every language.
+     */
+    private final Map<String, List<String>> asking;
+
+    private DangerWords(List<Entry> entries, CompletableFuture<List<Entry>> romanized, Map<String, List<String>> asking) {
         this.entries = new Lookup(entries);
         this.romanized = romanized.thenApply(Lookup::new);
+        this.asking = Map.copyOf(asking);
     }
 
     /**
@@ -137,12 +146,13 @@ public final class DangerWords {
         }
     }
 
-    public static final DangerWords NONE = new DangerWords(List.of(), CompletableFuture.completedFuture(List.of()));
+    public static final DangerWords NONE = new DangerWords(List.of(), CompletableFuture.completedFuture(List.of()), Map.of());
 
     /** The words of translation key {@code key} in every language. */
     public static DangerWords of(Translations tr, String key) {
         List<Entry> out = new ArrayList<>();
         List<Unwritten> unwritten = new ArrayList<>();
+        Map<String, List<String>> asking = new HashMap<>();
         for (String lang : tr.codes()) {
             var t = tr.keys(lang).get(key);
             if (t == null) {
@@ -150,6 +160,13 @@ public final class DangerWords {
             }
             for (String w : t.text().split(",")) {
                 String s = w.strip();
+                if (s.startsWith("+")) {
+                    String f = Normalizer.fold(s.substring(1));
+                    if (!f.isEmpty()) {
+                        asking.computeIfAbsent(lang, k -> new ArrayList<>()).add(f);
+                    }
+                    continue;
+                }
                 boolean alone = s.startsWith("=");
                 boolean inside = s.startsWith("*");
                 boolean whole = s.endsWith("$");
@@ -164,7 +181,7 @@ public final class DangerWords {
                 }
             }
         }
-        return new DangerWords(out, CompletableFuture.supplyAsync(() -> romanized(unwritten)));
+        return new DangerWords(out, CompletableFuture.supplyAsync(() -> romanized(unwritten)), asking);
     }
 
     private static List<Entry> romanized(List<Unwritten> unwritten) {
@@ -193,14 +210,30 @@ public final class DangerWords {
     /** The first entry found in {@code text} typed in a session in {@code lang}, with its language ("en: kill"). */
     public Optional<String> match(String text, String lang) {
         String plain = Normalizer.fold(text);
-        String[] plainTokens = words(plain);
-        Optional<String> found = first(entries, plain, plainTokens, lang);
+        Optional<String> found = firstAsked(entries, plain, lang);
         if (found.isPresent() || !Romanized.has(lang)) {
             return found;
         }
         // only in a session of a language of another script, typed in Latin letters
-        String romanized = Romanized.fold(text, lang);
-        return first(this.romanized.join(), romanized, words(romanized), lang);
+        return firstAsked(this.romanized.join(), Romanized.fold(text, lang), lang);
+    }
+
+    /** {@link #first} in {@code folded}, and else in it without the words of asking of {@code lang} and English. */
+    private Optional<String> firstAsked(Lookup lookup, String folded, String lang) {
+        Optional<String> found = first(lookup, folded, words(folded), lang);
+        if (found.isPresent() || asking.isEmpty()) {
+            return found;
+        }
+        String bare = " " + folded + " ";
+        for (String l : lang.equals("en") ? List.of(lang) : List.of(lang, "en")) {
+            for (String a : asking.getOrDefault(l, List.of())) {
+                while (bare.contains(" " + a + " ")) {
+                    bare = bare.replace(" " + a + " ", " ");
+                }
+            }
+        }
+        bare = bare.strip();
+        return bare.isEmpty() || bare.equals(folded) ? found : first(lookup, bare, words(bare), lang);
     }
 
     private static Optional<String> first(Lookup lookup, String folded, String[] tokens, String lang) {

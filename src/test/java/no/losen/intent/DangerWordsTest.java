@@ -67,6 +67,29 @@ class DangerWordsTest {
         assertThat(words.match("he has a knife", "nb")).contains("en: knife");
     }
 
+    private final DangerWords asking = DangerWords.of(new Translations(
+            Map.of("en", new Language("en", "English", "ltr", "reviewed"), "so", new Language("so", "Soomaali", "ltr", "draft"),
+                    "fr", new Language("fr", "Français", "ltr", "draft")),
+            Map.of("en", Map.of("k", t("=help, =help me, knife, +please, +pls")),
+                    "so", Map.of("k", t("=i caawiya, +fadlan")),
+                    "fr", Map.of("k", t("=au secours, +s'il vous plaît, +svp"))),
+            List.of("en")), "k");
+
+    @Test
+    void aWholeMessageCryIsStillWholeWithWordsOfAskingBeforeOrAfterIt() {
+        assertThat(asking.matches("i caawiya fadlan", "so")).isTrue();
+        assertThat(asking.matches("fadlan i cawiya", "so")).as("misspelt too").isTrue();
+        assertThat(asking.matches("au secours s'il vous plaît", "fr")).isTrue();
+        assertThat(asking.matches("svp au secours svp", "fr")).isTrue();
+        assertThat(asking.matches("help me pls", "so")).as("English words of asking in every session").isTrue();
+        assertThat(asking.matches("please help me", "en")).isTrue();
+        // still only the whole message: asking for help with something is no cry
+        assertThat(asking.matches("please help me with my NAV form", "en")).isFalse();
+        assertThat(asking.matches("fadlan", "so")).as("asking alone").isFalse();
+        assertThat(asking.matches("please", "en")).isFalse();
+        assertThat(asking.matches("fadlan help", "en")).as("another language's word of asking").isFalse();
+    }
+
     @Test
     void anEqualsEntryMatchesOnlyTheWholeMessageOnceOrRepeated() {
         assertThat(words.matches("HELP HELP!!", "nb")).isTrue();
