@@ -12,6 +12,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -113,7 +114,9 @@ public final class ConnectionGuard {
         HeadDeadline d = new HeadDeadline();
         p.addFirst("head-bytes", d.bytes);
         p.addAfter(decoder.name(), "head-end", d.heads);
-        p.addAfter("head-end", "unanswered", new Unanswered());
+        // Where it sees the answers before they are encoded: after the encoder (outbound runs towards the head).
+        ChannelHandlerContext encoder = p.context(HttpResponseEncoder.class);
+        p.addAfter(encoder != null ? encoder.name() : "head-end", "unanswered", new Unanswered());
     }
 
     /**

@@ -182,6 +182,26 @@ class LimitsTest {
     }
 
     @Test
+    void aKeepAliveConnectionAskingOneRequestAfterAnotherIsAnsweredEveryTime() throws Exception {
+        try (TestServer s = server(Config.defaults()); java.net.Socket c = new java.net.Socket("127.0.0.1", s.port())) {
+            c.setSoTimeout(5_000);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(c.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            for (int i = 0; i < 30; i++) {
+                c.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                assertThat(in.readLine()).as("answer " + i).isEqualTo("HTTP/1.1 200 OK");
+                String line;
+                long length = 0;
+                while (!(line = in.readLine()).isEmpty()) {
+                    if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        length = Long.parseLong(line.substring(15).trim());
+                    }
+                }
+                in.skip(length);
+            }
+        }
+    }
+
+    @Test
     void aConnectionThatPipelinesRequestsAndNeverReadsTheAnswersIsClosedNotBuffered() throws Exception {
         try (TestServer s = server(Config.defaults()); java.net.Socket c = new java.net.Socket()) {
             c.setReceiveBufferSize(4096);
