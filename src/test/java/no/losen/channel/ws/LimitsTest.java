@@ -103,6 +103,41 @@ class LimitsTest {
     }
 
     /** Whether the server has closed {@code s} (end of stream) within {@code ms}. */
+
+    /**
+     * Sends {@code piece(i)} every 150 ms (at most 20 times) until the server closes {@code slow}: how long that
+     * took, or a day when it never did.
+     */
+    private static Duration trickledUntilClosed(java.net.Socket slow, java.util.function.IntFunction<byte[]> piece)
+            throws Exception {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            try {
+                slow.getOutputStream().write(piece.apply(i));
+                slow.getOutputStream().flush();
+            } catch (java.net.SocketException gone) {
+                return Duration.ofNanos(System.nanoTime() - t0);
+            }
+            if (closedWithin(slow, 150)) {
+                return Duration.ofNanos(System.nanoTime() - t0);
+            }
+        }
+        return Duration.ofDays(1);
+    }
+
+    /** An answer's status line, its head and body read past (a keep-alive connection's next answer comes next). */
+    private static String statusAndSkipBody(java.io.BufferedReader in) throws Exception {
+        String status = in.readLine();
+        String line;
+        long length = 0;
+        while (!(line = in.readLine()).isEmpty()) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Long.parseLong(line.substring(15).trim());
+            }
+        }
+        in.skip(length);
+        return status;
+    }
     static boolean closedWithin(java.net.Socket s, long ms) throws Exception {
         s.setSoTimeout((int) ms);
         try {
@@ -120,20 +155,8 @@ class LimitsTest {
         try (TestServer s = server(c); java.net.Socket slow = new java.net.Socket("127.0.0.1", s.port())) {
             var out = slow.getOutputStream();
             out.write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            boolean closed = false;
-            long t0 = System.nanoTime();
-            for (int i = 0; i < 20 && !closed; i++) {
-                try {
-                    out.write(("X-Line-" + i + ": a\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    out.flush();
-                } catch (java.net.SocketException gone) {
-                    closed = true;
-                    break;
-                }
-                closed = closedWithin(slow, 150);
-            }
-            assertThat(closed).as("closed while still trickling").isTrue();
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2500));
+            assertThat(trickledUntilClosed(slow, i -> ("X-Line-" + i + ": a\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                    .as("closed while still trickling").isLessThan(Duration.ofMillis(2500));
             assertThat(s.get("/metrics").body()).contains("losen_limits_total{limit=\"head_timeout\"}");
         }
     }
@@ -145,20 +168,8 @@ class LimitsTest {
             var out = slow.getOutputStream();
             out.write(("POST /staff/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                     + "Content-Length: 60000\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            boolean closed = false;
-            long t0 = System.nanoTime();
-            for (int i = 0; i < 20 && !closed; i++) {
-                try {
-                    out.write('a');
-                    out.flush();
-                } catch (java.net.SocketException gone) {
-                    closed = true;
-                    break;
-                }
-                closed = closedWithin(slow, 150);
-            }
-            assertThat(closed).as("closed while the body still trickles").isTrue();
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2500));
+            assertThat(trickledUntilClosed(slow, i -> new byte[] {'a'})).as("closed while the body still trickles")
+                    .isLessThan(Duration.ofMillis(2500));
         }
     }
 
@@ -188,15 +199,7 @@ class LimitsTest {
             var in = new java.io.BufferedReader(new java.io.InputStreamReader(c.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
             for (int i = 0; i < 30; i++) {
                 c.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                assertThat(in.readLine()).as("answer " + i).isEqualTo("HTTP/1.1 200 OK");
-                String line;
-                long length = 0;
-                while (!(line = in.readLine()).isEmpty()) {
-                    if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-                        length = Long.parseLong(line.substring(15).trim());
-                    }
-                }
-                in.skip(length);
+                assertThat(statusAndSkipBody(in)).as("answer " + i).isEqualTo("HTTP/1.1 200 OK");
             }
         }
     }
@@ -252,15 +255,7 @@ class LimitsTest {
             for (int i = 0; i < 2; i++) {
                 keep.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
                         .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
-                String line;
-                long length = 0;
-                while (!(line = in.readLine()).isEmpty()) {
-                    if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-                        length = Long.parseLong(line.substring(15).trim());
-                    }
-                }
-                in.skip(length);
+                assertThat(statusAndSkipBody(in)).isEqualTo("HTTP/1.1 200 OK");
                 Thread.sleep(600);   // idle between requests, longer than the head deadline
             }
             assertThat(ws.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
