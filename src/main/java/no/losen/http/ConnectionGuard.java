@@ -159,7 +159,7 @@ public final class ConnectionGuard {
     }
 
     /** Requests a connection may have read but not yet answered onto its socket ({@link Unanswered}). */
-    static final int MAX_UNANSWERED = 8;
+    public static final int MAX_UNANSWERED = 8;
 
     /**
      * Counts the requests a connection has sent whose answers have not yet gone out onto its socket, and
@@ -190,6 +190,13 @@ public final class ConnectionGuard {
                 ChannelPromise p = promise.unvoid();
                 p.addListener(f -> waiting = Math.max(0, waiting - 1));
                 ctx.write(msg, p);
+                if (waiting > 1 && !ctx.channel().isWritable()) {
+                    // More answers to come while this one cannot even leave: the client is not reading. Closed, so
+                    // a connection holds about one answer, not eight: 5,000 connections each at eight unread
+                    // answers of the widget's script filled the server's network memory and hung it for good.
+                    metrics.limit("unanswered");
+                    ctx.channel().close();
+                }
                 return;
             }
             ctx.write(msg, promise);
