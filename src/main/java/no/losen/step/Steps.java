@@ -116,19 +116,31 @@ public final class Steps {
         try {
             failFast();
             Engine.Turn t = engine.start(dialog, lang, staff);
-            String k = key;
-            if (k == null) {
-                requireRoom(caller);
-                k = Tokens.next();
-            }
             lines.refused(caller.client(), "session.start", n -> LOG.info(
                     "event=session.start channel={} dialog={} lang={} suppressed={}", caller.channel(),
                     t.session().dialog(), t.session().lang(), n));
-            String stored = k;
-            return store.put(k, t.session()).map(v -> new Started(stored, t.reply())).recover(Steps::failed);
+            if (key == null) {
+                return fresh(caller, t);
+            }
+            // Over the conversation only if it is still stored: one ended meanwhile (another socket on the same
+            // token) stays ended, and this start is a new conversation with a new key (an independent tester
+            // brought an ended token back with a start sent after the end).
+            return store.replace(key, t.session()).compose(kept -> kept ? Future.succeededFuture(new Started(key, t.reply()))
+                    : fresh(caller, t)).recover(Steps::failed);
         } catch (RuntimeException e) {
             return failed(e);
         }
+    }
+
+    /** {@code t}'s session stored under a new key, if there is room for one more from {@code caller}. */
+    private Future<Started> fresh(Caller caller, Engine.Turn t) {
+        try {
+            requireRoom(caller);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+        String k = Tokens.next();
+        return store.put(k, t.session()).map(v -> new Started(k, t.reply())).recover(Steps::failed);
     }
 
     /** The conversation under {@code key} as it stands; a staff conversation only for staff. */

@@ -208,6 +208,19 @@ class StepsTest {
     }
 
     @Test
+    void aStartOverAnEndedConversationIsANewConversationUnderANewKey() throws Exception {
+        Steps steps = steps(search);
+        String key = started(steps, CALM);
+        String again = steps.start(key, CALM, "demo", "en", false).await(5, TimeUnit.SECONDS).key();
+        assertThat(again).as("a conversation still stored starts over under its key").isEqualTo(key);
+        steps.end(key, CALM).await(5, TimeUnit.SECONDS);   // say, from another socket on the same key
+        String fresh = steps.start(key, CALM, "demo", "en", false).await(5, TimeUnit.SECONDS).key();
+        assertThat(fresh).isNotEqualTo(key);
+        assertThat(store.peek(key)).as("ended stays erased").isEmpty();
+        assertThat(store.peek(fresh)).isPresent();
+    }
+
+    @Test
     void startsAndEndsFromOneClientAreLoggedOnceAMinuteEachOtherClientsStill() throws Exception {
         Steps steps = steps(search);
         Logger log = (Logger) LoggerFactory.getLogger(Steps.class);

@@ -217,7 +217,8 @@ final class Conversation {
         Steps.Caller caller = new Steps.Caller(CHANNEL, address);
         return switch (f.type()) {
             case "start" -> steps.start(token, caller, f.dialog(), f.lang(), staff).<Void>map(s -> {
-                boolean fresh = token == null;
+                // a new key also when the conversation under the old one had ended meanwhile
+                boolean fresh = !s.key().equals(token);
                 token = s.key();
                 if (fresh) {
                     sendToken();

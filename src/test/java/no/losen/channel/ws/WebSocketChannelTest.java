@@ -141,6 +141,27 @@ class WebSocketChannelTest {
     }
 
     @Test
+    void aSecondSocketOnAnEndedConversationStartsANewOneAndTheEndedTokenStaysEnded() {
+        String token;
+        try (var a = server.connect(); var b = server.connect()) {
+            token = a.send(start("demo", "nb")).next().getString("token");
+            a.next();
+            b.send(new JsonObject().put("type", "resume").put("token", token));
+            assertThat(b.next().getString("token")).isEqualTo(token);
+            b.next();
+            assertThat(a.send("{\"type\":\"end\"}").next().getString("type")).isEqualTo("ended");
+            String fresh = b.send(start("demo", "nb")).next().getString("token");
+            assertThat(fresh).as("a new conversation, told as such").isNotEqualTo(token);
+            assertThat(b.next().getString("node")).isEqualTo("hello");
+            assertThat(server.losen().sessions().get(token).await()).as("ended stays erased").isEmpty();
+        }
+        try (var c = server.connect()) {
+            assertThat(c.send(new JsonObject().put("type", "resume").put("token", token)).next().getString("code"))
+                    .isEqualTo("no_session");
+        }
+    }
+
+    @Test
     void aMalformedTokenIsNoSession() {
         try (var c = server.connect()) {
             assertThat(c.send("{\"type\":\"resume\",\"token\":\"../../etc\"}").next().getString("code")).isEqualTo("no_session");
