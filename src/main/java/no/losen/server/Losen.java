@@ -300,7 +300,8 @@ public final class Losen {
         Routes routes = new Routes(headers, metrics, new ApiRoutes(loaded.set()),
                 SearchRoute.handler(content.handbook(), workers, clients, languageOfQuestions(content.engine(), config)), sms, whatsapp,
                 WebAssets.load(loaded.set(), config.exitUrl()), staff, health);
-        Handler<HttpServerRequest> front = frontDoor(ws.before(routes.main(vertx)), headers, origins, metrics);
+        Handler<HttpServerRequest> front = frontDoor(ws.before(routes.main(vertx)), headers, origins, metrics, clients,
+                new no.losen.http.RequestRate());
         Outbox whatsappOutbox = whatsapp.outbox();
 
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
@@ -520,15 +521,31 @@ public final class Losen {
 
     /**
      * What every request passes first, WebSocket handshakes included (they leave before the router):
-     * the security headers (so a refused handshake carries them too), a target that is a path with
+     * the security headers (so a refused handshake carries them too), the address's budget of requests, a target that is a path with
      * well-formed escapes ({@code GET *} and {@code /%zz} are answered 400, not logged faults), a {@code Host} (HTTP/1.1 without one, or with
      * an empty one, is answered 400), and, with a public URL, a {@code Host}
      * that names it (DNS rebinding).
      */
     private static Handler<HttpServerRequest> frontDoor(Handler<HttpServerRequest> next, SecurityHeaders headers,
-                                                        Origins origins, Metrics metrics) {
+                                                        Origins origins, Metrics metrics, ClientAddress clients,
+                                                        no.losen.http.RequestRate requests) {
         return req -> {
             headers.put(req.response());
+            if (!requests.take(clients.of(req))) {
+                // Over its address's budget of requests: 429 after the second it names, and the connection
+                // closed, so a refusal costs the client as much as waiting would (no.losen.http.RequestRate).
+                metrics.limit("requests");
+                req.pause();
+                io.vertx.core.Vertx.currentContext().owner().setTimer(1_000, t -> {
+                    if (req.response().closed()) {
+                        return;
+                    }
+                    req.response().putHeader("Retry-After", "1").putHeader("Connection", "close").setStatusCode(429);
+                    req.response().endHandler(v -> req.connection().close());
+                    req.response().end();
+                });
+                return;
+            }
             String path = req.path();
             if (path == null || !path.startsWith("/") || !escapesWellFormed(path)) {
                 req.response().setStatusCode(400).end();

@@ -96,4 +96,38 @@ class ConnectionGuardTest {
             assertThat(refused).as("a client over the rate is refused").isEqualTo(1);
         }
     }
+
+    @Test
+    void anAddressOverItsBudgetOfRequestsOnOneConnectionIsAnswered429AfterAHoldWhileAnotherIsServed() throws Exception {
+        try (TestServer s = server(ConnectionRate.Limit.DEFAULT);
+             Socket c = new Socket(InetAddress.getByName("127.0.0.1"), s.port(), InetAddress.getByName("127.0.0.3"), 0)) {
+            c.setSoTimeout(10_000);
+            var in = new java.io.BufferedInputStream(c.getInputStream());
+            byte[] ask = "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            // One after another, as fast as answered: the burst, and what refilled meanwhile, then a refusal.
+            int served = 0;
+            String head = "";
+            long asked = 0;
+            while (served < 2 * RequestRate.BURST) {
+                asked = System.nanoTime();
+                c.getOutputStream().write(ask);
+                head = head(in);
+                if (!head.startsWith("HTTP/1.1 200")) {
+                    break;
+                }
+                in.readNBytes(contentLength(head));
+                served++;
+            }
+            assertThat(served).as("the burst is served").isGreaterThanOrEqualTo(RequestRate.BURST);
+            assertThat(head).startsWith("HTTP/1.1 429").contains("Retry-After: 1");
+            assertThat((System.nanoTime() - asked) / 1_000_000).as("held").isGreaterThanOrEqualTo(900);
+            assertThat(get(s, "127.0.0.4").status()).as("another address").isEqualTo(200);
+            assertThat(s.get("/metrics").body()).contains("losen_limits_total{limit=\"requests\"}");
+        }
+    }
+
+    private static int contentLength(String head) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
 }
