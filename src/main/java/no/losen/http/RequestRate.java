@@ -16,6 +16,8 @@ public final class RequestRate {
 
     static final int BURST = 1_000;
     static final double PER_SECOND = 50;
+    /** How long a refusal is held before its 429 (the {@code Retry-After} it names). */
+    public static final java.time.Duration HOLD = java.time.Duration.ofSeconds(1);
 
     private final KeyedBuckets buckets;
 

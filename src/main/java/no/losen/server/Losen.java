@@ -521,7 +521,8 @@ public final class Losen {
 
     /**
      * What every request passes first, WebSocket handshakes included (they leave before the router):
-     * the security headers (so a refused handshake carries them too), the address's budget of requests, a target that is a path with
+     * the security headers (so a refused handshake carries them too), the address's budget of requests
+     * ({@link no.losen.http.RequestRate}), a target that is a path with
      * well-formed escapes ({@code GET *} and {@code /%zz} are answered 400, not logged faults), a {@code Host} (HTTP/1.1 without one, or with
      * an empty one, is answered 400), and, with a public URL, a {@code Host}
      * that names it (DNS rebinding).
@@ -536,11 +537,11 @@ public final class Losen {
                 // closed, so a refusal costs the client as much as waiting would (no.losen.http.RequestRate).
                 metrics.limit("requests");
                 req.pause();
-                io.vertx.core.Vertx.currentContext().owner().setTimer(1_000, t -> {
+                io.vertx.core.Vertx.currentContext().owner().setTimer(no.losen.http.RequestRate.HOLD.toMillis(), t -> {
                     if (req.response().closed()) {
                         return;
                     }
-                    req.response().putHeader("Retry-After", "1").putHeader("Connection", "close").setStatusCode(429);
+                    req.response().putHeader("Retry-After", String.valueOf(no.losen.http.RequestRate.HOLD.toSeconds())).putHeader("Connection", "close").setStatusCode(429);
                     req.response().endHandler(v -> req.connection().close());
                     req.response().end();
                 });

@@ -132,6 +132,11 @@ public final class Steps {
         }
     }
 
+    /** The answer to a step on a conversation that is no longer stored: ended (here or on another socket) or expired. */
+    private static DialogException gone() {
+        return new DialogException(ErrorCode.NO_SESSION, "the session has ended or expired; start again");
+    }
+
     /** {@code t}'s session stored under a new key, if there is room for one more from {@code caller}. */
     private Future<Started> fresh(Caller caller, Engine.Turn t) {
         try {
@@ -173,8 +178,7 @@ public final class Steps {
             return Future.failedFuture(new DialogException(ErrorCode.NO_SESSION, "start a dialog first"));
         }
         Function<Optional<Session>, Outcome<Reply>> step = s -> {
-            Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
-                    "the session has ended or expired; start again"));
+            Session session = s.orElseThrow(Steps::gone);
             Engine.Turn t = engine.apply(session, c);
             return Outcome.keep(t.reply(), t.session());
         };
@@ -279,7 +283,7 @@ public final class Steps {
         }
         // Only over the session loaded: if it was ended meanwhile (another socket on the same token), it stays ended.
         return store.replace(key, o.keep()).compose(kept -> kept ? Future.succeededFuture(o.answer())
-                : Future.failedFuture(new DialogException(ErrorCode.NO_SESSION, "the session has ended or expired; start again")));
+                : Future.failedFuture(gone()));
     }
 
     private void failFast() {
