@@ -541,7 +541,8 @@ public final class Losen {
                     if (req.response().closed()) {
                         return;
                     }
-                    req.response().putHeader("Retry-After", String.valueOf(no.losen.http.RequestRate.HOLD.toSeconds())).putHeader("Connection", "close").setStatusCode(429);
+                    req.response().setStatusCode(429).putHeader("Connection", "close")
+                            .putHeader("Retry-After", String.valueOf(no.losen.http.RequestRate.HOLD.toSeconds()));
                     req.response().endHandler(v -> req.connection().close());
                     req.response().end();
                 });
