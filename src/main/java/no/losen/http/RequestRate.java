@@ -10,14 +10,13 @@ import no.losen.internal.KeyedBuckets;
  * connection asks; 24 connections from one address asking for the widget's script 850 times a
  * second, compressed on the event loops, took a bystander's step to 201 ms (an independent tester).
  * A page of the widget or the chat takes five or six requests, a tool asking a few hundred questions
- * one after another stays inside the burst; what is stopped is a loop kept up for seconds.
+ * one after another stays inside the burst; what is stopped is a loop kept up for seconds. Over it,
+ * a request is answered 429 as a {@link HeldRefusal}.
  */
 public final class RequestRate {
 
     static final int BURST = 1_000;
     static final double PER_SECOND = 50;
-    /** How long a refusal is held before its 429 (the {@code Retry-After} it names). */
-    public static final java.time.Duration HOLD = java.time.Duration.ofSeconds(1);
 
     private final KeyedBuckets buckets;
 

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.ErrorCode;
 import no.losen.http.ClientAddress;
+import no.losen.http.HeldRefusal;
 import no.losen.step.TextWorkers;
 
 /**
@@ -16,13 +17,10 @@ import no.losen.step.TextWorkers;
  * search runs on the text workers with the client address's share ({@link TextWorkers}): a
  * typical query takes a few milliseconds, but a 1,000-character one 40–70 ms, and a flood of them
  * on an event loop stalled every conversation on it; a full share answers 503 {@code busy} with
- * {@code Retry-After}, after a hold, and closes the connection. Without workers (tools, tests) it runs as before: on the event loop, and
+ * {@code Retry-After}, after a hold, and closes the connection ({@link HeldRefusal}). Without workers (tools, tests) it runs as before: on the event loop, and
  * model-backed modes (network calls) on a worker thread. Query text is never logged.
  */
 public final class SearchRoute {
-
-    /** How long a {@code busy} answer is held before it is sent ({@link #refuseBusy}). */
-    static final java.time.Duration BUSY_HOLD = java.time.Duration.ofSeconds(1);
 
     private SearchRoute() {}
 
@@ -57,7 +55,7 @@ public final class SearchRoute {
                     .onSuccess(r -> respond(ctx, r))
                     .onFailure(e -> {
                         if (e instanceof DialogException d && d.code() == ErrorCode.BUSY) {
-                            refuseBusy(ctx);
+                            HeldRefusal.send(ctx.vertx(), ctx.request(), () -> error(ctx, 503, "busy"));
                         } else {
                             error(ctx, e instanceof InvalidSearchRequest ? 400 : 500,
                                     e instanceof InvalidSearchRequest ? e.getMessage() : "search failed");
@@ -77,24 +75,6 @@ public final class SearchRoute {
         } catch (InvalidSearchRequest e) {
             error(ctx, 400, e.getMessage());
         }
-    }
-
-    /**
-     * {@code busy}, answered after {@link #BUSY_HOLD} (the {@code Retry-After} it names) and the connection
-     * closed. Answered at once, a refusal was the cheapest request there is, and a flood used it: one
-     * keep-alive connection got 11,000 refusals a second, eight of them beside a WebSocket search flood
-     * took a bystander's step to 431 ms with Redis as the store (an independent tester). Held, each
-     * connection gets one a second, and a new one costs the address's connection budget.
-     */
-    private static void refuseBusy(RoutingContext ctx) {
-        ctx.vertx().setTimer(BUSY_HOLD.toMillis(), t -> {
-            if (ctx.response().ended() || ctx.response().closed()) {
-                return;
-            }
-            ctx.response().putHeader("Retry-After", String.valueOf(BUSY_HOLD.toSeconds())).putHeader("Connection", "close");
-            ctx.response().endHandler(v -> ctx.request().connection().close());
-            error(ctx, 503, "busy");
-        });
     }
 
     /** {@code request}, or without a language, in the one {@code language} is sure of (else still without). */

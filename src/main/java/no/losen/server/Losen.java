@@ -43,7 +43,9 @@ import no.losen.dialog.TextAction;
 import no.losen.http.ClientAddress;
 import no.losen.http.ConnectionGuard;
 import no.losen.http.ConnectionRate;
+import no.losen.http.HeldRefusal;
 import no.losen.http.Origins;
+import no.losen.http.RequestRate;
 import no.losen.intent.Recogniser;
 import no.losen.metrics.Metrics;
 import no.losen.search.HandbookSearch;
@@ -301,7 +303,7 @@ public final class Losen {
                 SearchRoute.handler(content.handbook(), workers, clients, languageOfQuestions(content.engine(), config)), sms, whatsapp,
                 WebAssets.load(loaded.set(), config.exitUrl()), staff, health);
         Handler<HttpServerRequest> front = frontDoor(ws.before(routes.main(vertx)), headers, origins, metrics, clients,
-                new no.losen.http.RequestRate());
+                new RequestRate());
         Outbox whatsappOutbox = whatsapp.outbox();
 
         HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
@@ -522,30 +524,22 @@ public final class Losen {
     /**
      * What every request passes first, WebSocket handshakes included (they leave before the router):
      * the security headers (so a refused handshake carries them too), the address's budget of requests
-     * ({@link no.losen.http.RequestRate}), a target that is a path with
+     * ({@link RequestRate}), a target that is a path with
      * well-formed escapes ({@code GET *} and {@code /%zz} are answered 400, not logged faults), a {@code Host} (HTTP/1.1 without one, or with
      * an empty one, is answered 400), and, with a public URL, a {@code Host}
      * that names it (DNS rebinding).
      */
     private static Handler<HttpServerRequest> frontDoor(Handler<HttpServerRequest> next, SecurityHeaders headers,
                                                         Origins origins, Metrics metrics, ClientAddress clients,
-                                                        no.losen.http.RequestRate requests) {
+                                                        RequestRate requests) {
         return req -> {
             headers.put(req.response());
             if (!requests.take(clients.of(req))) {
-                // Over its address's budget of requests: 429 after the second it names, and the connection
-                // closed, so a refusal costs the client as much as waiting would (no.losen.http.RequestRate).
+                // Over its address's budget of requests (RequestRate): 429, held, connection closed.
                 metrics.limit("requests");
                 req.pause();
-                io.vertx.core.Vertx.currentContext().owner().setTimer(no.losen.http.RequestRate.HOLD.toMillis(), t -> {
-                    if (req.response().closed()) {
-                        return;
-                    }
-                    req.response().setStatusCode(429).putHeader("Connection", "close")
-                            .putHeader("Retry-After", String.valueOf(no.losen.http.RequestRate.HOLD.toSeconds()));
-                    req.response().endHandler(v -> req.connection().close());
-                    req.response().end();
-                });
+                HeldRefusal.send(io.vertx.core.Vertx.currentContext().owner(), req,
+                        () -> req.response().setStatusCode(429).end());
                 return;
             }
             String path = req.path();
