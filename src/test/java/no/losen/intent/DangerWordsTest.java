@@ -2,6 +2,7 @@ package no.losen.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.losen.content.Language;
@@ -17,14 +18,19 @@ class DangerWordsTest {
         return new Text(s, "reviewed", null, null, null, Origin.UNKNOWN);
     }
 
-    private final DangerWords words = DangerWords.of(new Translations(
-            Map.of("nb", new Language("nb", "Norsk", "ltr", "reviewed"), "en", new Language("en", "English", "ltr", "reviewed"),
-                    "ro", new Language("ro", "Română", "ltr", "draft"), "ar", new Language("ar", "عربي", "rtl", "draft")),
-            Map.of("nb", Map.of("k", t("kniv, drepe meg, hjelp nå$, livsfare")),
-                    "en", Map.of("k", t("knife, kill, =help, =help me, following me, is hitting me")),
-                    "ro", Map.of("k", t("cutit")),
-                    "ar", Map.of("k", t("*قتل"))),
-            List.of("en", "nb")), "k");
+    /** The words of one key from {@code lists}: a comma-separated list per language code. */
+    private static DangerWords listed(Map<String, String> lists) {
+        Map<String, Language> languages = new LinkedHashMap<>();
+        Map<String, Map<String, Text>> texts = new LinkedHashMap<>();
+        lists.forEach((lang, list) -> {
+            languages.put(lang, new Language(lang, lang, "ltr", "draft"));
+            texts.put(lang, Map.of("k", t(list)));
+        });
+        return DangerWords.of(new Translations(languages, texts, List.of("en")), "k");
+    }
+
+    private final DangerWords words = listed(Map.of("nb", "kniv, drepe meg, hjelp nå$, livsfare",
+            "en", "knife, kill, =help, =help me, following me, is hitting me", "ro", "cutit", "ar", "*قتل"));
 
     @Test
     void anEntryMatchesFromTheStartOfAWordAfterFolding() {
@@ -67,13 +73,8 @@ class DangerWordsTest {
         assertThat(words.match("he has a knife", "nb")).contains("en: knife");
     }
 
-    private final DangerWords asking = DangerWords.of(new Translations(
-            Map.of("en", new Language("en", "English", "ltr", "reviewed"), "so", new Language("so", "Soomaali", "ltr", "draft"),
-                    "fr", new Language("fr", "Français", "ltr", "draft")),
-            Map.of("en", Map.of("k", t("=help, =help me, knife, +please, +pls")),
-                    "so", Map.of("k", t("=i caawiya, +fadlan")),
-                    "fr", Map.of("k", t("=au secours, +s'il vous plaît, +svp"))),
-            List.of("en")), "k");
+    private final DangerWords asking = listed(Map.of("en", "=help, =help me, knife, +please, +pls",
+            "so", "=i caawiya, +fadlan", "fr", "=au secours, +s'il vous plaît, +svp"));
 
     @Test
     void aWholeMessageCryIsStillWholeWithWordsOfAskingBeforeOrAfterIt() {
@@ -132,13 +133,8 @@ class DangerWordsTest {
         assertThat(words.matches("vil ikke dropsene mine", "nb")).as("more than two letters off").isFalse();
     }
 
-    private final DangerWords cyrillic = DangerWords.of(new Translations(
-            Map.of("en", new Language("en", "English", "ltr", "reviewed"), "ru", new Language("ru", "Русский", "ltr", "draft"),
-                    "uk", new Language("uk", "Українська", "ltr", "draft")),
-            Map.of("en", Map.of("k", t("knife")),
-                    "ru", Map.of("k", t("не хочу жить, ломает дверь, =помогите, убью")),
-                    "uk", Map.of("k", t("не хочу жити"))),
-            List.of("en")), "k");
+    private final DangerWords cyrillic = listed(Map.of("en", "knife",
+            "ru", "не хочу жить, ломает дверь, =помогите, убью", "uk", "не хочу жити"));
 
     @Test
     void aRussianOrUkrainianEntryAlsoMatchesTheMessageTypedInLatinLetters() {

@@ -70,6 +70,15 @@ class StepsTest {
         return ((DialogException) e).code();
     }
 
+    /** A conversation from the flooding address whose four hanging questions take that address's share of the workers. */
+    private static String flooding(Steps steps) throws Exception {
+        String flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+        for (int i = 0; i < 4; i++) {
+            steps.apply(flood, FLOOD, new Command.Type("flood " + i));
+        }
+        return flood;
+    }
+
     private static String started(Steps steps, Steps.Caller caller) throws Exception {
         return steps.start(null, caller, "demo", "en", false).await(5, TimeUnit.SECONDS).key();
     }
@@ -129,10 +138,7 @@ class StepsTest {
     @Test
     void everyRefusedMessageIsReadForDangerTheWordsHereTheModelOnAThreadOfItsOwn() throws Exception {
         Steps steps = readingDanger();
-        String flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
-        for (int i = 0; i < 4; i++) {
-            steps.apply(flood, FLOOD, new Command.Type("flood " + i));
-        }
+        String flood = flooding(steps);
         assertThat(code(steps.apply(flood, FLOOD, new Command.Type("where can I sleep")))).isEqualTo(ErrorCode.BUSY);
         // No budget a flood could spend: danger the model alone sees gets the emergency help every time ...
         readOn.clear();
@@ -153,10 +159,7 @@ class StepsTest {
     @Test
     void closingStopsTheUrgentReadersThread() throws Exception {
         Steps steps = readingDanger();
-        String flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
-        for (int i = 0; i < 4; i++) {
-            steps.apply(flood, FLOOD, new Command.Type("flood " + i));
-        }
+        String flood = flooding(steps);
         assertThat(steps.apply(flood, FLOOD, new Command.Type("he waits outside")).await(5, TimeUnit.SECONDS).node())
                 .isEqualTo("emergency");
         Thread reader = readOn.stream().filter(t -> t.getName().startsWith("losen-urgent")).findFirst().orElseThrow();
@@ -168,11 +171,8 @@ class StepsTest {
     @Test
     void aDangerMessageRefusedBecauseItsAddressFloodsIsStillAnsweredWithTheEmergencyHelp() throws Exception {
         Steps steps = readingDanger();
-        String flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+        String flood = flooding(steps);
         String person = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
-        for (int i = 0; i < 4; i++) {
-            steps.apply(flood, FLOOD, new Command.Type("flood " + i));
-        }
         // The same address's share of the workers is taken: an ordinary question is refused ...
         assertThat(code(steps.apply(person, FLOOD, new Command.Type("where can I sleep")))).isEqualTo(ErrorCode.BUSY);
         // ... text over the length is refused as too long, not as busy: sent again shorter, it may be read
