@@ -157,11 +157,7 @@ class WidgetDefaultsBrowserTest {
 
     @Test
     void aReloadWhileTheServerIsDownStillShowsQuickExitAndHelpNowInThePersonsLanguage() throws Exception {
-        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("down")));
-        try (WebFixture down = new WebFixture(c -> c.content(content))) {
-            freshTab(down.barePage());
-            visible(".launch").click();
-            visible(".msg.bot .choice");
+        try (WebFixture down = opened("down", c -> c)) {
             // The person switches to Arabic, so the English boot answer in the HTTP cache is no help.
             js("const s = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.lang select');"
                     + "s.value = 'ar'; s.dispatchEvent(new Event('change'));");
@@ -195,11 +191,7 @@ class WidgetDefaultsBrowserTest {
 
     @Test
     void whileReconnectingTypedTextAndTheHelpChoiceStillShowTheNumbersOnce() throws Exception {
-        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("reconnecting")));
-        try (WebFixture down = new WebFixture(c -> c.content(content))) {
-            freshTab(down.barePage());
-            visible(".launch").click();
-            visible(".msg.bot .choice");
+        try (WebFixture down = opened("reconnecting", c -> c)) {
             JsonObject en = strings(down, "en");
             // How often the "Reconnecting" alert is written: each time, a screen reader reads it again.
             js("const b = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.banner');"
@@ -244,11 +236,7 @@ class WidgetDefaultsBrowserTest {
 
     @Test
     void aCryTypedWhileTheWidgetIsStillDialingIsNotSentAndSaysSo() throws Exception {
-        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("dialing")));
-        try (WebFixture down = new WebFixture(c -> c.content(content))) {
-            freshTab(down.barePage());
-            visible(".launch").click();
-            visible(".msg.bot .choice");
+        try (WebFixture down = opened("dialing", c -> c)) {
             JsonObject en = strings(down, "en");
             down.hangConnections(true);
             try {
@@ -275,14 +263,23 @@ class WidgetDefaultsBrowserTest {
 
     static final String CRY = "he is outside my door and says he will kill me";
 
-    /** The public content on a server whose sessions live in {@code redis}, its widget opened in a fresh tab. */
-    private static WebFixture openedOn(no.losen.session.RedisServer redis, String dir) throws java.io.IOException {
+    /**
+     * The public content (in a folder of its own, {@code dir}) on a server of its own with {@code settings}, so a
+     * test may cut or refuse its connections; its widget opened in a fresh tab, the first choices shown.
+     */
+    private static WebFixture opened(String dir, java.util.function.UnaryOperator<no.losen.server.Config.Builder> settings)
+            throws java.io.IOException {
         Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve(dir)));
-        WebFixture f = new WebFixture(c -> c.content(content).ops(no.losen.server.Operations.DEFAULT.withSessionStore(redis.uri())));
+        WebFixture f = new WebFixture(c -> settings.apply(c.content(content)));
         freshTab(f.barePage());
         visible(".launch").click();
         visible(".msg.bot .choice");
         return f;
+    }
+
+    /** The public content on a server whose sessions live in {@code redis}, its widget opened in a fresh tab. */
+    private static WebFixture openedOn(no.losen.session.RedisServer redis, String dir) throws java.io.IOException {
+        return opened(dir, c -> c.ops(no.losen.server.Operations.DEFAULT.withSessionStore(redis.uri())));
     }
 
     /**
