@@ -86,7 +86,7 @@ public final class Abuse {
             bystander.phase("quiet");
             Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
             report("quiet", "(no attack: the machine's own noise)",
-                    bystander.phase(only.equals("session_churn") || only.equals("login_brute_force") ? only : "search_flood"));
+                    bystander.phase(List.of("session_churn", "login_brute_force", "static_flood").contains(only) ? only : "search_flood"));
             if (only.equals("login_brute_force")) {
                 // twice, the second from another address (fresh limits): does the first burst in a process meet cold code?
                 for (int round = 1; round <= 2; round++) {
@@ -98,6 +98,10 @@ public final class Abuse {
                 return;
             }
 
+            if (only.equals("static_flood")) {
+                report("static_flood", staticFlood(port, seconds), bystander.phase("done"));
+                return;
+            }
             if (only.equals("session_churn")) {
                 report("session_churn", sessionChurn(port, seconds), bystander.phase("done"));
                 return;
@@ -118,7 +122,8 @@ public final class Abuse {
                 return;
             }
             report("frame_flood", frameFlood(port, seconds, false), bystander.phase("ping_flood"));
-            report("ping_flood", frameFlood(port, seconds, true), bystander.phase("session_churn"));
+            report("ping_flood", frameFlood(port, seconds, true), bystander.phase("static_flood"));
+            report("static_flood", staticFlood(port, seconds), bystander.phase("session_churn"));
             report("session_churn", sessionChurn(port, seconds), bystander.phase("login"));
             int[] login = login(port, ATTACKER, seconds);
             loginOver = login[0];
@@ -366,7 +371,7 @@ public final class Abuse {
         Map<Integer, AtomicInteger> http = new ConcurrentHashMap<>();
         if (!danger) {
             for (int c = 0; c < 8; c++) {
-                Thread t = new Thread(() -> httpSearches(port, until, http));
+                Thread t = new Thread(() -> httpGets(port, until, Abuse::searchRequest, http));
                 threads.add(t);
                 t.start();
             }
@@ -378,8 +383,12 @@ public final class Abuse {
                 + (danger ? "" : " http_search=" + new java.util.TreeMap<>(http));
     }
 
-    /** {@code GET /api/search} with a long question, one after another on a keep-alive connection (a new one when closed). */
-    static void httpSearches(int port, long until, Map<Integer, AtomicInteger> statuses) {
+    /**
+     * GETs one after another on a keep-alive connection from the attacker, as fast as they are
+     * answered (a new connection when the server closes one), each status counted.
+     */
+    static void httpGets(int port, long until, java.util.function.Supplier<String> request,
+                         Map<Integer, AtomicInteger> statuses) {
         Socket s = null;
         while (System.nanoTime() < until) {
             try {
@@ -387,9 +396,7 @@ public final class Abuse {
                     s = RawWs.connect(ATTACKER, port);
                     s.setSoTimeout(10_000);
                 }
-                String q = java.net.URLEncoder.encode(question(), StandardCharsets.UTF_8);
-                s.getOutputStream().write(("GET /api/search?lang=nb&q=" + q + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().write(request.get().getBytes(StandardCharsets.US_ASCII));
                 InputStream in = s.getInputStream();
                 String head = head(in);
                 if (head.isEmpty()) {
@@ -409,6 +416,32 @@ public final class Abuse {
             }
         }
         closeQuietly(s);
+    }
+
+    /** {@code GET /api/search} with a long question, different every time. */
+    static String searchRequest() {
+        return "GET /api/search?lang=nb&q=" + java.net.URLEncoder.encode(question(), StandardCharsets.UTF_8)
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    }
+
+    /**
+     * 24 keep-alive connections asking for the widget's script (72 KB) gzipped, as fast as it comes:
+     * compressed on the event loops for every answer, this held bystanders' steps 80–150 ms.
+     */
+    static String staticFlood(int port, int seconds) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < 24; c++) {
+            Thread t = new Thread(() -> httpGets(port, until,
+                    () -> "GET /widget.js HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip\r\n\r\n", statuses));
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return "connections=24 statuses=" + new java.util.TreeMap<>(statuses);
     }
 
     private static void closeQuietly(Socket s) {

@@ -1,39 +1,41 @@
 package no.losen.staff;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import no.losen.http.StaticBody;
 import no.losen.internal.ClientScript;
 
 /**
- * The console's three files ({@code webroot/staff/}), read once at start-up, the shared protocol
- * client written into its script ({@link ClientScript}). They are served
- * with {@code no-store}: the page is small, and a staff tablet should not keep anything.
+ * The console's three files ({@code webroot/staff/}), read once at start-up and gzipped then
+ * ({@link StaticBody}), the shared protocol client written into its script ({@link ClientScript}).
+ * They are served with {@code no-store}: the page is small, and a staff tablet should not keep anything.
  */
-record ConsolePage(byte[] html, byte[] js, byte[] css) {
+record ConsolePage(StaticBody html, StaticBody js, StaticBody css) {
 
     static ConsolePage load() {
         byte[] js = ClientScript.into(new String(read("console.js"), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-        return new ConsolePage(read("index.html"), js, read("console.css"));
+        return new ConsolePage(StaticBody.of(read("index.html")), StaticBody.of(js), StaticBody.of(read("console.css")));
     }
 
     void html(RoutingContext ctx, String csp) {
         ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("Content-Security-Policy", csp)
                 // Same-origin fetches must carry Origin (checked on POST); "no-referrer" would send "null".
-                .putHeader("Referrer-Policy", "same-origin")
-                .end(Buffer.buffer(html));
+                .putHeader("Referrer-Policy", "same-origin");
+        html.send(ctx.request());
     }
 
     void js(RoutingContext ctx) {
-        ctx.response().putHeader("Content-Type", "text/javascript; charset=utf-8").end(Buffer.buffer(js));
+        ctx.response().putHeader("Content-Type", "text/javascript; charset=utf-8");
+        js.send(ctx.request());
     }
 
     void css(RoutingContext ctx) {
-        ctx.response().putHeader("Content-Type", "text/css; charset=utf-8").end(Buffer.buffer(css));
+        ctx.response().putHeader("Content-Type", "text/css; charset=utf-8");
+        css.send(ctx.request());
     }
 
     private static byte[] read(String name) {

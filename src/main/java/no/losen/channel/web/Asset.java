@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.UnaryOperator;
+import no.losen.http.StaticBody;
 
 /**
  * A static file of the widget, read once at start-up and named by its content hash. The hash in
@@ -16,10 +17,10 @@ import java.util.function.UnaryOperator;
  * @param stem        the name without extension ({@code widget})
  * @param extension   {@code js} or {@code css}
  * @param contentType the Content-Type to send
- * @param bytes       the content as served
+ * @param body        the content as served, plain and gzipped
  * @param hash        the first 12 hex digits of the content's SHA-256
  */
-public record Asset(String stem, String extension, String contentType, byte[] bytes, String hash) {
+public record Asset(String stem, String extension, String contentType, StaticBody body, String hash) {
 
     /** Where the widget's files live on the classpath. */
     static final String ROOT = "webroot/";
@@ -34,8 +35,13 @@ public record Asset(String stem, String extension, String contentType, byte[] by
         return "/assets/" + fileName();
     }
 
+    /** The content as it is, not compressed. */
+    public byte[] bytes() {
+        return body.plain();
+    }
+
     public String text() {
-        return new String(bytes, StandardCharsets.UTF_8);
+        return new String(bytes(), StandardCharsets.UTF_8);
     }
 
     /** Reads {@code webroot/<stem>.<extension>} from the classpath, transforms its text, and hashes the result. */
@@ -47,7 +53,7 @@ public record Asset(String stem, String extension, String contentType, byte[] by
             }
             byte[] bytes = transform.apply(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .getBytes(StandardCharsets.UTF_8);
-            return new Asset(stem, extension, contentType, bytes, hash(bytes));
+            return new Asset(stem, extension, contentType, StaticBody.of(bytes), hash(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -144,6 +144,37 @@ class WebAssetsTest {
     }
 
     @Test
+    void theWidgetsFilesAreSentGzippedOnceAndPlainToAClientThatDoesNotAskForGzip() throws Exception {
+        HttpResponse<String> loader = get("/widget.js");
+        String plain = loader.body();
+        Matcher css = Pattern.compile("/assets/widget\\.[0-9a-f]{12}\\.css").matcher(plain);
+        assertThat(css.find()).isTrue();
+        String script = "/assets/widget." + header(loader, "ETag").replace("\"", "") + ".js";
+        for (String path : new String[] {"/widget.js", script, css.group(), "/staff/console.js", "/staff"}) {
+            HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.server.port() + path))
+                    .header("Accept-Encoding", "gzip, deflate, br").build();
+            HttpResponse<byte[]> gz = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(header(gz, "Content-Encoding")).as(path).isEqualTo("gzip");
+            assertThat(header(gz, "Vary")).as(path).isEqualTo("Accept-Encoding");
+            // Compressed once (at start-up), not a second time by the server's compressor on the way out.
+            byte[] once = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body())).readAllBytes();
+            assertThat(once[0]).as(path).isNotEqualTo((byte) 0x1f);
+            if (path.equals("/widget.js")) {
+                assertThat(new String(once, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain);
+                assertThat(gz.body().length).isLessThan(plain.length() / 2);
+            }
+            HttpRequest head = HttpRequest.newBuilder(r.uri()).header("Accept-Encoding", "gzip")
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+            assertThat(header(http.send(head, HttpResponse.BodyHandlers.ofByteArray()), "Content-Length"))
+                    .as("HEAD " + path).isEqualTo(Integer.toString(gz.body().length));
+        }
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.server.port()
+                + "/widget.js")).header("Accept-Encoding", "gzip;q=0, identity").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(header(refused, "Content-Encoding")).isNull();
+        assertThat(refused.body()).isEqualTo(plain);
+    }
+
+    @Test
     void headRequestsAreAnsweredLikeGetsWithoutABody() throws Exception {
         for (String path : new String[] {"/widget.js", "/widget.css", "/chat", "/", "/exit", "/api/ui/nb",
                 "/api/languages", "/api/boot?dialog=walk"}) {
