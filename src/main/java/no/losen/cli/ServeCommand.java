@@ -171,7 +171,8 @@ public final class ServeCommand implements Callable<Integer> {
     String httpIdleTimeout;
 
     @Option(names = "--http-head-timeout", defaultValue = "${env:LOSEN_HTTP_HEAD_TIMEOUT:-10s}",
-            description = "A request's line and headers must be complete this long after their first byte (LOSEN_HTTP_HEAD_TIMEOUT).")
+            description = "A request must be complete this long after its first byte, a connection's first request this long "
+                    + "after it opens (LOSEN_HTTP_HEAD_TIMEOUT).")
     String httpHeadTimeout;
 
     @Option(names = "--max-http-connections-per-address",
@@ -179,6 +180,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "TCP connections one client address may hold, WebSockets included; 0: twice "
                     + "LOSEN_MAX_CONNECTIONS_PER_ADDRESS (LOSEN_MAX_HTTP_CONNECTIONS_PER_ADDRESS).")
     int maxHttpPerAddress;
+
+    @Option(names = "--max-connections", defaultValue = "${env:LOSEN_MAX_CONNECTIONS:-0}",
+            description = "TCP connections held at once from everyone, WebSockets included; at the cap idle HTTP "
+                    + "connections are closed for newcomers; 0: the file-handle limit less a tenth (LOSEN_MAX_CONNECTIONS).")
+    int maxConnections;
 
     @Option(names = "--new-connections-burst", defaultValue = "${env:LOSEN_NEW_CONNECTIONS_BURST:-1000}",
             description = "New TCP connections one client address may open at once (behind a trusted proxy: new "
@@ -335,7 +341,7 @@ public final class ServeCommand implements Callable<Integer> {
         Operations ops = new Operations(sessionStore, list(frameAncestors.replace(' ', ',')), duration(shutdownGrace),
                 list(trustedProxy), ws, duration(httpIdleTimeout), duration(httpHeadTimeout),
                 maxHttpPerAddress > 0 ? maxHttpPerAddress : 2 * maxPerAddress, managementPort, managementHost,
-                new ConnectionRate.Limit(newConnectionsBurst, newConnectionsRate));
+                new ConnectionRate.Limit(newConnectionsBurst, newConnectionsRate), maxConnections);
         return new Config.Builder().host(host).port(port).content(content).sessionTtl(duration(sessionTtl))
                 .maxSessions(maxSessions).allowedOrigins(list(allowedOrigins)).fallback(list(fallback)).exitUrl(exitUrl)
                 .publicUrl(publicUrl).sms(new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog)

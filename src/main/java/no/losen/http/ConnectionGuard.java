@@ -62,17 +62,20 @@ public final class ConnectionGuard {
     private final ClientAddress clients;
     private final Metrics metrics;
     private final AddressCount open;
+    private final OpenConnections all;
     private final ConnectionRate opened;
     private final Function<HttpConnection, Optional<Channel>> channels;
 
     /**
      * @param perAddress connections one address may hold at once
+     * @param all        every connection held, against the cap below the file-handle limit
      * @param opened     how fast one address may open new ones
      * @param channels   the Netty channel under a connection, when there is one to watch
      */
-    public ConnectionGuard(Duration headTimeout, int perAddress, ConnectionRate opened, ClientAddress clients,
-            Metrics metrics, Function<HttpConnection, Optional<Channel>> channels) {
+    public ConnectionGuard(Duration headTimeout, int perAddress, OpenConnections all, ConnectionRate opened,
+            ClientAddress clients, Metrics metrics, Function<HttpConnection, Optional<Channel>> channels) {
         this.channels = channels;
+        this.all = all;
         this.opened = opened;
         this.headTimeoutNanos = headTimeout.toNanos();
         this.open = new AddressCount(perAddress);
@@ -97,6 +100,14 @@ public final class ConnectionGuard {
                 return;
             }
             channel.closeFuture().addListener(f -> open.release(peer));
+        }
+        OpenConnections.Held held = all.admit(channel);
+        if (held == null) {
+            metrics.limit("connections_full");
+            channel.close();
+            return;
+        }
+        if (!clients.trusted(peer)) {
             if (!opened.take(peer)) {
                 metrics.limit("new_connections");
                 refuse(channel);
@@ -111,12 +122,15 @@ public final class ConnectionGuard {
         if (decoder == null) {
             return;   // not HTTP/1.x: nothing to watch
         }
-        HeadDeadline d = new HeadDeadline();
+        HeadDeadline d = new HeadDeadline(held);
         p.addFirst("head-bytes", d.bytes);
         p.addAfter(decoder.name(), "head-end", d.heads);
         // Where it sees the answers before they are encoded: after the encoder (outbound runs towards the head).
         ChannelHandlerContext encoder = p.context(HttpResponseEncoder.class);
-        p.addAfter(encoder != null ? encoder.name() : "head-end", "unanswered", new Unanswered());
+        p.addAfter(encoder != null ? encoder.name() : "head-end", "unanswered", new Unanswered(d));
+        // The first request is due within the deadline of the connection's opening: a connection that never
+        // asks anything held a file handle for the idle minute.
+        d.start(channel.pipeline().context(d.bytes));
     }
 
     /**
@@ -170,7 +184,12 @@ public final class ConnectionGuard {
      * tester). Browsers do not pipeline; a client that does, and reads, never has more than a few waiting.
      */
     private final class Unanswered extends ChannelDuplexHandler {
+        private final HeadDeadline reading;
         private int waiting;
+
+        Unanswered(HeadDeadline reading) {
+            this.reading = reading;
+        }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -188,7 +207,12 @@ public final class ConnectionGuard {
             if (msg instanceof LastHttpContent) {
                 // answered once the last of it is on the socket (a 100 Continue is answered too: never below zero)
                 ChannelPromise p = promise.unvoid();
-                p.addListener(f -> waiting = Math.max(0, waiting - 1));
+                p.addListener(f -> {
+                    waiting = Math.max(0, waiting - 1);
+                    if (waiting == 0 && !reading.inRequest) {
+                        reading.held.idle();
+                    }
+                });
                 ctx.write(msg, p);
                 if (waiting > 1 && !ctx.channel().isWritable()) {
                     // More answers to come while this one cannot even leave: the client is not reading. Closed, so
@@ -208,21 +232,30 @@ public final class ConnectionGuard {
     }
 
     /**
-     * One connection's deadline: started by the first byte of a request (seen before the decoder),
-     * cancelled when the decoder has the whole request, head and body. Between requests the idle
-     * timeout applies, not this. The body is inside the deadline because a body sent a byte a second
+     * One connection's deadline: started when it opens and by the first byte of each later request (seen
+     * before the decoder), cancelled when the decoder has the whole request, head and body. Between
+     * requests the idle timeout applies, not this; a request's first byte also marks the connection busy
+     * for the cap on all connections ({@link OpenConnections}), until its answer is out. The body is inside the deadline because a body sent a byte a second
      * resets the idle timeout for ever: 100 log-in posts of 60,000 announced bytes were all still open
      * after a minute (an independent tester). Our bodies are a few kilobytes at most.
      */
     private final class HeadDeadline {
+        final OpenConnections.Held held;
         private ScheduledFuture<?> timer;
         private boolean inRequest;
+
+        HeadDeadline(OpenConnections.Held held) {
+            this.held = held;
+        }
 
         final Watch bytes = new Watch() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (!inRequest && timer == null && msg instanceof ByteBuf b && b.isReadable()) {
-                    timer = ctx.executor().schedule(() -> expired(ctx), headTimeoutNanos, TimeUnit.NANOSECONDS);
+                if (msg instanceof ByteBuf b && b.isReadable()) {
+                    held.busy();
+                    if (!inRequest && timer == null) {
+                        start(ctx);
+                    }
                 }
                 ctx.fireChannelRead(msg);
             }
@@ -230,6 +263,7 @@ public final class ConnectionGuard {
             @Override
             public void handlerRemoved(ChannelHandlerContext ctx) {
                 cancel();
+                held.upgraded();
             }
 
             @Override
@@ -261,6 +295,10 @@ public final class ConnectionGuard {
                 ctx.fireChannelRead(msg);
             }
         };
+
+        void start(ChannelHandlerContext ctx) {
+            timer = ctx.executor().schedule(() -> expired(ctx), headTimeoutNanos, TimeUnit.NANOSECONDS);
+        }
 
         private void expired(ChannelHandlerContext ctx) {
             timer = null;

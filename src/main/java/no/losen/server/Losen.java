@@ -44,6 +44,7 @@ import no.losen.http.ClientAddress;
 import no.losen.http.ConnectionGuard;
 import no.losen.http.ConnectionRate;
 import no.losen.http.HeldRefusal;
+import no.losen.http.OpenConnections;
 import no.losen.http.Origins;
 import no.losen.http.RequestRate;
 import no.losen.intent.Recogniser;
@@ -330,7 +331,7 @@ public final class Losen {
             options.setPort(-1);
         }
         ConnectionGuard guard = new ConnectionGuard(ops.httpHeadTimeout(), ops.connectionsPerAddress(),
-                newConnections, clients, metrics,
+                new OpenConnections(ops.connectionCap(), System::nanoTime), newConnections, clients, metrics,
                 Upgrade::channel);
         HttpServerOptions managementOptions = new HttpServerOptions().setHost(ops.managementHost())
                 .setPort(ops.managementPort()).setHttp2ClearTextEnabled(false)
@@ -360,9 +361,10 @@ public final class Losen {
             ws.sweep(vertx);
             return ops.map(id -> {
                 HttpServer managementServer = admin.isEmpty() ? null : admin.get(0);
-                LOG.info("event=server.started port={} management_port={} dialogs={} store={} event_loops={} setup={} startup_ms={} jvm_uptime_ms={}",
+                LOG.info("event=server.started port={} management_port={} dialogs={} store={} event_loops={} max_connections={} setup={} startup_ms={} jvm_uptime_ms={}",
                         servers.get(0).actualPort(), managementServer == null ? "none" : managementServer.actualPort(),
                         loaded.set().dialogs().size(), config.ops().redis() ? "redis" : "memory", loops,
+                        config.ops().connectionCap(),
                         engine.setup().flags().isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(engine.setup().flags())),
                         (System.nanoTime() - t0) / 1_000_000,
                         // from the JVM's own start: what an operator waits for (the JVM, the command line, Vert.x included)

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import no.losen.channel.ws.WsLimits;
 import no.losen.http.ConnectionRate;
+import no.losen.http.OpenConnections;
 
 /**
  * The operator's settings for running at scale and under abuse: where sessions live, how much
@@ -17,9 +18,10 @@ import no.losen.http.ConnectionRate;
  * @param ws                       per-connection frame size, rate and idle limits, sockets per address
  * @param httpIdleTimeout          an HTTP connection with no traffic this long is closed (not WebSockets:
  *                                 they have their own idle limit), so silent connections cannot pile up
- * @param httpHeadTimeout          a request head (request line and headers) must be complete this long after
- *                                 its first byte, so a client that trickles a header line now and then
- *                                 (slowloris) cannot hold a connection past the idle timeout
+ * @param httpHeadTimeout          a request (line, headers and body) must be complete this long after its first
+ *                                 byte, and a connection's first request this long after it opens, so a client
+ *                                 that trickles a header line now and then (slowloris), or connects and never
+ *                                 asks, cannot hold a connection past this
  * @param connectionsPerAddress    TCP connections one peer address may hold at once, before any upgrade
  *                                 (WebSockets included); peers that are trusted proxies are not limited
  * @param managementPort           the port of /metrics and the detailed /health; -1: none (then /metrics answers
@@ -28,15 +30,18 @@ import no.losen.http.ConnectionRate;
  * @param newConnections           how fast one client address may open new TCP connections (behind a trusted
  *                                 proxy: new WebSockets), so a client cannot make the server parse requests and
  *                                 complete handshakes in a tight loop
+ * @param maxConnections           TCP connections held at once from everyone, WebSockets included; at the cap,
+ *                                 idle HTTP connections are closed for newcomers; 0: the process's file-handle
+ *                                 limit less a tenth ({@link OpenConnections#fromFileLimit()})
  */
 public record Operations(String sessionStore, List<String> frameAncestors, Duration shutdownGrace,
                          List<String> trustedProxies, WsLimits ws, Duration httpIdleTimeout, Duration httpHeadTimeout,
                          int connectionsPerAddress, int managementPort, String managementHost,
-                         ConnectionRate.Limit newConnections) {
+                         ConnectionRate.Limit newConnections, int maxConnections) {
 
     public static final Operations DEFAULT = new Operations(null, List.of(), Duration.ofSeconds(10), List.of(),
             WsLimits.DEFAULT, Duration.ofMinutes(1), Duration.ofSeconds(10), 2 * WsLimits.DEFAULT.maxPerAddress(), -1,
-            "127.0.0.1", ConnectionRate.Limit.DEFAULT);
+            "127.0.0.1", ConnectionRate.Limit.DEFAULT, 0);
 
     public Operations {
         frameAncestors = List.copyOf(frameAncestors);
@@ -67,6 +72,9 @@ public record Operations(String sessionStore, List<String> frameAncestors, Durat
         if (newConnections == null) {
             throw new IllegalArgumentException("the new-connection budget must be set");
         }
+        if (maxConnections < 0) {
+            throw new IllegalArgumentException("LOSEN_MAX_CONNECTIONS must not be negative (0: from the file-handle limit)");
+        }
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("LOSEN_SHUTDOWN_GRACE must not be negative");
         }
@@ -90,51 +98,61 @@ public record Operations(String sessionStore, List<String> frameAncestors, Durat
 
     public Operations withSessionStore(String uri) {
         return new Operations(uri, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout, httpHeadTimeout,
-                connectionsPerAddress, managementPort, managementHost, newConnections);
+                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections);
     }
 
     public Operations withFrameAncestors(List<String> a) {
         return new Operations(sessionStore, a, shutdownGrace, trustedProxies, ws, httpIdleTimeout, httpHeadTimeout,
-                connectionsPerAddress, managementPort, managementHost, newConnections);
+                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections);
     }
 
     public Operations withShutdownGrace(Duration d) {
         return new Operations(sessionStore, frameAncestors, d, trustedProxies, ws, httpIdleTimeout, httpHeadTimeout,
-                connectionsPerAddress, managementPort, managementHost, newConnections);
+                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections);
     }
 
     public Operations withTrustedProxies(List<String> p) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, p, ws, httpIdleTimeout, httpHeadTimeout,
-                connectionsPerAddress, managementPort, managementHost, newConnections);
+                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections);
     }
 
     public Operations withWs(WsLimits l) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, l, httpIdleTimeout,
-                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost, newConnections);
+                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections);
     }
 
     public Operations withHttpIdleTimeout(Duration d) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, d, httpHeadTimeout,
-                connectionsPerAddress, managementPort, managementHost, newConnections);
+                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections);
     }
 
     public Operations withHttpHeadTimeout(Duration d) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout, d,
-                connectionsPerAddress, managementPort, managementHost, newConnections);
+                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections);
     }
 
     public Operations withConnectionsPerAddress(int n) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout,
-                httpHeadTimeout, n, managementPort, managementHost, newConnections);
+                httpHeadTimeout, n, managementPort, managementHost, newConnections, maxConnections);
     }
 
     public Operations withManagement(int port, String host) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout,
-                httpHeadTimeout, connectionsPerAddress, port, host, newConnections);
+                httpHeadTimeout, connectionsPerAddress, port, host, newConnections, maxConnections);
+    }
+
+    public Operations withMaxConnections(int n) {
+        return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout,
+                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost, newConnections, n);
+    }
+
+    /** The cap on connections held at once: as set, or from the file-handle limit. */
+    public int connectionCap() {
+        return maxConnections > 0 ? maxConnections : OpenConnections.fromFileLimit();
     }
 
     public Operations withNewConnections(ConnectionRate.Limit l) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout,
-                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost, l);
+                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost, l, maxConnections);
     }
 }

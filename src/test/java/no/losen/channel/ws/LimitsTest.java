@@ -255,6 +255,74 @@ class LimitsTest {
     }
 
     @Test
+    void aConnectionThatNeverAsksAnythingIsClosedAtTheRequestDeadlineNotAfterTheIdleMinute() throws Exception {
+        Config c = Config.defaults().withOps(Operations.DEFAULT.withHttpHeadTimeout(Duration.ofMillis(500)));
+        try (TestServer s = server(c); java.net.Socket silent = new java.net.Socket("127.0.0.1", s.port())) {
+            long t0 = System.nanoTime();
+            assertThat(closedWithin(silent, 5_000)).as("closed though the idle timeout is a minute").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(400), Duration.ofMillis(2500));
+        }
+    }
+
+    @Test
+    void atTheCapOnAllConnectionsSilentOnesFromManyAddressesAreClosedForANewcomerWhoIsServed() throws Exception {
+        // Each address far under its own cap (100); together they hold every connection the server may.
+        Config c = Config.defaults().withOps(Operations.DEFAULT.withMaxConnections(20));
+        try (TestServer s = server(c)) {
+            List<java.net.Socket> silent = new ArrayList<>();
+            try {
+                for (int i = 0; i < 20; i++) {
+                    silent.add(new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), s.port(),
+                            java.net.InetAddress.getByName("127.0.9." + (1 + i / 5)), 0));
+                }
+                Thread.sleep(1_300);   // idle a second and more
+                try (java.net.Socket newcomer = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), s.port(),
+                        java.net.InetAddress.getByName("127.0.9.9"), 0)) {
+                    newcomer.setSoTimeout(5_000);
+                    newcomer.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(newcomer.getInputStream(),
+                            java.nio.charset.StandardCharsets.US_ASCII));
+                    assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+                }
+                long closed = 0;
+                for (java.net.Socket h : silent) {
+                    closed += closedWithin(h, 50) ? 1 : 0;
+                }
+                assertThat(closed).as("silent connections closed to make room").isBetween(1L, 16L);
+            } finally {
+                for (java.net.Socket h : silent) {
+                    h.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void atTheCapWithNothingIdleANewcomerIsClosedAndTheConversationsGoOn() throws Exception {
+        Config c = Config.defaults().withOps(Operations.DEFAULT.withMaxConnections(3));
+        try (TestServer s = server(c); var a = s.connect(); var b = s.connect(); var d = s.connect();
+             java.net.Socket newcomer = new java.net.Socket("127.0.0.1", s.port())) {
+            Thread.sleep(1_200);   // the sockets idle: still conversations, never closed for a newcomer
+            assertThat(closedWithin(newcomer, 2_000)).as("refused at once").isTrue();
+            for (var ws : List.of(a, b, d)) {
+                assertThat(ws.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
+            }
+            b.close();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            String metrics = "";
+            while (!metrics.contains("connections_full") && System.nanoTime() < until) {
+                try {
+                    metrics = s.get("/metrics").body();
+                } catch (java.io.UncheckedIOException refusedWhileTheSlotIsStillTaken) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(metrics).contains("losen_limits_total{limit=\"connections_full\"}");
+        }
+    }
+
+    @Test
     void theHeadDeadlineLeavesAKeepAliveConnectionAndASocketAlone() throws Exception {
         Config c = Config.defaults().withOps(Operations.DEFAULT.withHttpHeadTimeout(Duration.ofMillis(300)));
         try (TestServer s = server(c); java.net.Socket keep = new java.net.Socket("127.0.0.1", s.port()); var ws = s.connect()) {
