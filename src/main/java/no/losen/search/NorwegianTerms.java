@@ -12,8 +12,8 @@ import no.losen.search.internal.Translators;
 
 /**
  * The Norwegian words a message in another language stands for, by the curated domain glossaries
- * alone (English and the ten other languages; docs/search.md): "dhakhtar" → "lege", "пособие" →
- * "stønad". No dictionary is read, so this is built in milliseconds and gives the same words on every
+ * alone (English and the ten other languages; docs/search.md), without the terms kept for search
+ * ({@code search_terms}): "dhakhtar" → "lege", "пособие" → "stønad". No dictionary is read, so this is built in milliseconds and gives the same words on every
  * machine; it lets what is learnt from Norwegian messages reach messages in a language with a quarter
  * as many examples (README, "Free text").
  */
@@ -29,7 +29,7 @@ public final class NorwegianTerms {
 
     public static NorwegianTerms glossaries() {
         QueryTranslator en = new QueryTranslator(Glossary.load(), Optional.empty());
-        return new NorwegianTerms(en, Translators.glossariesOnly(en));
+        return new NorwegianTerms(en, Translators.routingGlossaries(en));
     }
 
     /** The Norwegian words of {@code text} written in {@code lang}; none for Norwegian or an unknown language. */

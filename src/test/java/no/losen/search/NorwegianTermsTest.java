@@ -25,6 +25,14 @@ class NorwegianTermsTest {
     }
 
     @Test
+    void theRoutingBridgeReadsTheSharedTermsOfAGlossaryNotItsSearchTerms() {
+        // "război" (war) stands under the Romanian glossary's search terms only
+        assertThat(terms.of("război", "ro")).doesNotContain("krig");
+        assertThat(no.losen.search.internal.ForeignGlossary.load(no.losen.search.internal.LanguageForms.of("ro")).orElseThrow()
+                .match(no.losen.search.internal.LanguageForms.of("ro").words("război"), 0)).isNotNull();
+    }
+
+    @Test
     void englishWordsAlreadyInTheMessageAreNotRepeated() {
         assertThat(terms.of("NAV", "en")).doesNotContain("nav");
     }

@@ -19,6 +19,14 @@ import java.util.Set;
  * {@code search/glossary-<lang>-nb.yaml}, in the format of {@code glossary-en-nb.yaml}: under
  * {@code terms}, a key of variants separated by {@code |} and a value of Norwegian words.
  *
+ * <p>Entries under {@code search_terms} are read by handbook search only ({@link #forRouting()} leaves
+ * them out). Why: the same Norwegian words are also the bridge through which intent recognition
+ * reads a message in another language, and a bridge is part of what the routing model is trained
+ * on: growing the Romanian and Ukrainian glossaries threefold lifted the search's recall (Romanian
+ * 0.40 → 0.60 on questions kept apart) but moved messages of other languages across the routing
+ * model's margins (a Persian debt to a smuggler no longer reached emergency help). A term moves
+ * from {@code search_terms} to {@code terms} when a routing run with it is clean (docs/search.md).
+ *
  * <p>Variants are matched word by word on the keys of {@link LanguageForms} (lemmas or stems), so
  * a glossary writes base forms and the question may inflect them. Where no analyser exists
  * (Somali, Tigrinya, Amharic), a question word also matches a glossary word it begins with when
@@ -30,9 +38,9 @@ public final class ForeignGlossary {
 
     private static final List<String> ETHIOPIC_PREFIXES = List.of("እንደ", "ስለ", "ካብ", "ናብ", "ኣብ", "ንም", "የ", "ለ", "በ", "ከ", "ብ", "ን", "ም", "ና", "ዝ");
 
-    private record Entry(List<LanguageForms.Word> words, List<String> norwegian, List<String> folded) {
-        Entry(List<LanguageForms.Word> words, List<String> norwegian) {
-            this(words, norwegian, words.stream().map(w -> fold(w.surface())).toList());
+    private record Entry(List<LanguageForms.Word> words, List<String> norwegian, List<String> folded, boolean searchOnly) {
+        Entry(List<LanguageForms.Word> words, List<String> norwegian, boolean searchOnly) {
+            this(words, norwegian, words.stream().map(w -> fold(w.surface())).toList(), searchOnly);
         }
     }
 
@@ -118,19 +126,28 @@ public final class ForeignGlossary {
 
     static ForeignGlossary parse(LanguageForms forms, JsonNode root) {
         List<Entry> entries = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("terms").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            List<String> nb = Arrays.asList(e.getValue().asText().trim().split("\\s+"));
-            for (String variant : e.getKey().split("\\|")) {
-                List<LanguageForms.Word> words = forms.words(variant.trim());
-                if (!words.isEmpty()) {
-                    entries.add(new Entry(words, nb));
+        for (String section : List.of("terms", "search_terms")) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.path(section).fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                List<String> nb = Arrays.asList(e.getValue().asText().trim().split("\\s+"));
+                for (String variant : e.getKey().split("\\|")) {
+                    List<LanguageForms.Word> words = forms.words(variant.trim());
+                    if (!words.isEmpty()) {
+                        entries.add(new Entry(words, nb, section.equals("search_terms")));
+                    }
                 }
             }
         }
-        // longest phrase first, so "residence permit" wins over "permit"
+        // longest phrase first, so "residence permit" wins over "permit" (a stable sort: a phrase under
+        // terms stays before the same length under search_terms)
         entries.sort((a, b) -> Integer.compare(b.words().size(), a.words().size()));
         return new ForeignGlossary(forms, List.copyOf(entries));
+    }
+
+    /** The same glossary without its {@code search_terms}: the bridge of intent recognition. */
+    public ForeignGlossary forRouting() {
+        List<Entry> shared = entries.stream().filter(e -> !e.searchOnly()).toList();
+        return shared.size() == entries.size() ? this : new ForeignGlossary(forms, shared);
     }
 
     public int size() {

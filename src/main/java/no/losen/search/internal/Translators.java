@@ -47,8 +47,11 @@ public final class Translators {
             "ar", new Sources(List.of(), List.of("freedict-ara-eng"), List.of()),
             "ru", new Sources(List.of(), List.of(), List.of("freedict-eng-rus")));
 
-    /** A language's word forms and its bundled glossary. */
-    private record Glossed(LanguageForms forms, Optional<ForeignGlossary> glossary) {
+    /** A language's word forms and its bundled glossary, whole (search) and without its search terms (routing). */
+    private record Glossed(LanguageForms forms, Optional<ForeignGlossary> glossary, Optional<ForeignGlossary> routing) {
+        Glossed(LanguageForms forms, Optional<ForeignGlossary> glossary) {
+            this(forms, glossary, glossary.map(ForeignGlossary::forRouting));
+        }
     }
 
     /**
@@ -86,10 +89,19 @@ public final class Translators {
      * search answers every language from the first request while {@link #load} reads the dictionaries.
      */
     public static Translators glossariesOnly(QueryTranslator english) {
+        return glossaries(english, false);
+    }
+
+    /** The glossaries without their search terms ({@link ForeignGlossary#forRouting()}), for intent recognition. */
+    public static Translators routingGlossaries(QueryTranslator english) {
+        return glossaries(english, true);
+    }
+
+    private static Translators glossaries(QueryTranslator english, boolean routing) {
         Transliteration translit = new Transliteration();
         Map<String, ForeignTranslator> out = new TreeMap<>();
-        Bundled.BY_LANG.forEach((lang, g) ->
-                out.put(lang, new ForeignTranslator(g.forms(), g.glossary(), List.of(), List.of(), english, translit)));
+        Bundled.BY_LANG.forEach((lang, g) -> out.put(lang, new ForeignTranslator(g.forms(),
+                routing ? g.routing() : g.glossary(), List.of(), List.of(), english, translit)));
         return new Translators(out);
     }
 

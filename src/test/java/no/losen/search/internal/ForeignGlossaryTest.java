@@ -43,6 +43,20 @@ class ForeignGlossaryTest {
     }
 
     @Test
+    void searchTermsAreSearchedButLeftOutOfTheRoutingBridge() throws Exception {
+        ForeignGlossary ro = glossary("ro", "terms:\n  \"medic\": \"lege\"\nsearch_terms:\n  \"datorie\": \"gjeld\"\n");
+        List<LanguageForms.Word> q = LanguageForms.of("ro").words("am o datorie la medic");
+        assertThat(ro.size()).isEqualTo(2);
+        assertThat(ro.match(q, 2)).isNotNull().satisfies(m -> assertThat(m.norwegian()).containsExactly("gjeld"));
+        ForeignGlossary routing = ro.forRouting();
+        assertThat(routing.size()).isEqualTo(1);
+        assertThat(routing.match(q, 2)).isNull();
+        assertThat(routing.match(q, 4)).isNotNull().satisfies(m -> assertThat(m.norwegian()).containsExactly("lege"));
+        ForeignGlossary shared = glossary("ro", "terms:\n  \"medic\": \"lege\"\n");
+        assertThat(shared.forRouting()).isSameAs(shared);
+    }
+
+    @Test
     void everyBundledGlossaryLoadsWithSixtyTermsOrMore() {
         for (String lang : Translators.LANGUAGES) {
             assertThat(ForeignGlossary.load(LanguageForms.of(lang))).as(lang).hasValueSatisfying(g -> assertThat(g.size()).isGreaterThanOrEqualTo(60));
