@@ -341,7 +341,7 @@ public final class ServeCommand implements Callable<Integer> {
         Operations ops = new Operations(sessionStore, list(frameAncestors.replace(' ', ',')), duration(shutdownGrace),
                 list(trustedProxy), ws, duration(httpIdleTimeout), duration(httpHeadTimeout),
                 maxHttpPerAddress > 0 ? maxHttpPerAddress : 2 * maxPerAddress, managementPort, managementHost,
-                new ConnectionRate.Limit(newConnectionsBurst, newConnectionsRate), maxConnections);
+                new ConnectionRate.Limit(newConnectionsBurst, newConnectionsRate), maxConnections, 0);
         return new Config.Builder().host(host).port(port).content(content).sessionTtl(duration(sessionTtl))
                 .maxSessions(maxSessions).allowedOrigins(list(allowedOrigins)).fallback(list(fallback)).exitUrl(exitUrl)
                 .publicUrl(publicUrl).sms(new SmsConfig(twilioAuthToken, smsSecret, smsKeySecret, smsDialog)

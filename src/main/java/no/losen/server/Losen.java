@@ -47,6 +47,7 @@ import no.losen.http.HeldRefusal;
 import no.losen.http.OpenConnections;
 import no.losen.http.Origins;
 import no.losen.http.RequestRate;
+import no.losen.http.UnsentAnswers;
 import no.losen.intent.Recogniser;
 import no.losen.metrics.Metrics;
 import no.losen.search.HandbookSearch;
@@ -331,7 +332,8 @@ public final class Losen {
             options.setPort(-1);
         }
         ConnectionGuard guard = new ConnectionGuard(ops.httpHeadTimeout(), ops.connectionsPerAddress(),
-                new OpenConnections(ops.connectionCap(), System::nanoTime), newConnections, clients, metrics,
+                new OpenConnections(ops.connectionCap(), System::nanoTime),
+                new UnsentAnswers(ops.unsentBudget(), System::nanoTime), newConnections, clients, metrics,
                 Upgrade::channel);
         HttpServerOptions managementOptions = new HttpServerOptions().setHost(ops.managementHost())
                 .setPort(ops.managementPort()).setHttp2ClearTextEnabled(false)

@@ -6,6 +6,7 @@ import java.util.List;
 import no.losen.channel.ws.WsLimits;
 import no.losen.http.ConnectionRate;
 import no.losen.http.OpenConnections;
+import no.losen.http.UnsentAnswers;
 
 /**
  * The operator's settings for running at scale and under abuse: where sessions live, how much
@@ -33,15 +34,17 @@ import no.losen.http.OpenConnections;
  * @param maxConnections           TCP connections held at once from everyone, WebSockets included; at the cap,
  *                                 idle HTTP connections are closed for newcomers; 0: the process's file-handle
  *                                 limit less a tenth ({@link OpenConnections#fromFileLimit()})
+ * @param maxUnsentBytes           bytes of HTTP answers written but not yet read by their clients, all connections
+ *                                 together; 0: a quarter of the direct memory ({@link UnsentAnswers#defaultBudget()})
  */
 public record Operations(String sessionStore, List<String> frameAncestors, Duration shutdownGrace,
                          List<String> trustedProxies, WsLimits ws, Duration httpIdleTimeout, Duration httpHeadTimeout,
                          int connectionsPerAddress, int managementPort, String managementHost,
-                         ConnectionRate.Limit newConnections, int maxConnections) {
+                         ConnectionRate.Limit newConnections, int maxConnections, long maxUnsentBytes) {
 
     public static final Operations DEFAULT = new Operations(null, List.of(), Duration.ofSeconds(10), List.of(),
             WsLimits.DEFAULT, Duration.ofMinutes(1), Duration.ofSeconds(10), 2 * WsLimits.DEFAULT.maxPerAddress(), -1,
-            "127.0.0.1", ConnectionRate.Limit.DEFAULT, 0);
+            "127.0.0.1", ConnectionRate.Limit.DEFAULT, 0, 0);
 
     public Operations {
         frameAncestors = List.copyOf(frameAncestors);
@@ -72,6 +75,9 @@ public record Operations(String sessionStore, List<String> frameAncestors, Durat
         if (newConnections == null) {
             throw new IllegalArgumentException("the new-connection budget must be set");
         }
+        if (maxUnsentBytes < 0) {
+            throw new IllegalArgumentException("the budget of unsent answers must not be negative (0: the default)");
+        }
         if (maxConnections < 0) {
             throw new IllegalArgumentException("LOSEN_MAX_CONNECTIONS must not be negative (0: from the file-handle limit)");
         }
@@ -98,52 +104,62 @@ public record Operations(String sessionStore, List<String> frameAncestors, Durat
 
     public Operations withSessionStore(String uri) {
         return new Operations(uri, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout, httpHeadTimeout,
-                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections);
+                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections, maxUnsentBytes);
     }
 
     public Operations withFrameAncestors(List<String> a) {
         return new Operations(sessionStore, a, shutdownGrace, trustedProxies, ws, httpIdleTimeout, httpHeadTimeout,
-                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections);
+                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections, maxUnsentBytes);
     }
 
     public Operations withShutdownGrace(Duration d) {
         return new Operations(sessionStore, frameAncestors, d, trustedProxies, ws, httpIdleTimeout, httpHeadTimeout,
-                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections);
+                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections, maxUnsentBytes);
     }
 
     public Operations withTrustedProxies(List<String> p) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, p, ws, httpIdleTimeout, httpHeadTimeout,
-                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections);
+                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections, maxUnsentBytes);
     }
 
     public Operations withWs(WsLimits l) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, l, httpIdleTimeout,
-                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections);
+                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections, maxUnsentBytes);
     }
 
     public Operations withHttpIdleTimeout(Duration d) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, d, httpHeadTimeout,
-                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections);
+                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections, maxUnsentBytes);
     }
 
     public Operations withHttpHeadTimeout(Duration d) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout, d,
-                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections);
+                connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections, maxUnsentBytes);
     }
 
     public Operations withConnectionsPerAddress(int n) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout,
-                httpHeadTimeout, n, managementPort, managementHost, newConnections, maxConnections);
+                httpHeadTimeout, n, managementPort, managementHost, newConnections, maxConnections, maxUnsentBytes);
     }
 
     public Operations withManagement(int port, String host) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout,
-                httpHeadTimeout, connectionsPerAddress, port, host, newConnections, maxConnections);
+                httpHeadTimeout, connectionsPerAddress, port, host, newConnections, maxConnections, maxUnsentBytes);
     }
 
     public Operations withMaxConnections(int n) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout,
-                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost, newConnections, n);
+                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost, newConnections, n, maxUnsentBytes);
+    }
+
+    public Operations withMaxUnsentBytes(long n) {
+        return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout,
+                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost, newConnections, maxConnections, n);
+    }
+
+    /** The budget of unsent answers: as set, or a quarter of the direct memory. */
+    public long unsentBudget() {
+        return maxUnsentBytes > 0 ? maxUnsentBytes : UnsentAnswers.defaultBudget();
     }
 
     /** The cap on connections held at once: as set, or from the file-handle limit. */
@@ -153,6 +169,6 @@ public record Operations(String sessionStore, List<String> frameAncestors, Durat
 
     public Operations withNewConnections(ConnectionRate.Limit l) {
         return new Operations(sessionStore, frameAncestors, shutdownGrace, trustedProxies, ws, httpIdleTimeout,
-                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost, l, maxConnections);
+                httpHeadTimeout, connectionsPerAddress, managementPort, managementHost, l, maxConnections, maxUnsentBytes);
     }
 }
