@@ -79,6 +79,13 @@
     lang: saved.lang || null,
     // The server's idle timeout in seconds: when to warn, and when this tab forgets the session.
     ttl: saved.ttl || 0,
+    // Whether this conversation has had a step after its start answered. The server keeps one only
+    // started for 5 minutes, not the idle timeout (docs/operations.md, "sessions held"): refused
+    // before its first step, it ran out, and nothing of it was lost; a restart is only said of one
+    // that had steps.
+    stepped: !!saved.stepped,
+    // A step was sent in this conversation: its answer (a message) means the server saved it.
+    stepSent: false,
     // Whether the chat is open (the launcher pressed), so a reload shows it the same way.
     open: PAGE || !!saved.open,
     // The last /api/boot answer (the widget's words and the help-now numbers in this tab's language;
@@ -180,6 +187,7 @@
     if (state.token) {
       s.token = state.token;
       s.ttl = state.ttl;
+      s.stepped = state.stepped;
       s.expires = state.ttl ? state.lastActive + state.ttl * 1000 : 0;
     }
     try {
@@ -319,7 +327,11 @@
     });
   }
   function raw(frame) {
-    return client.send(frame);
+    const sent = client.send(frame);
+    if (sent && frame.type !== 'start' && frame.type !== 'resume' && frame.type !== 'end') {
+      state.stepSent = true;
+    }
+    return sent;
   }
   /** A step the person took: sent, and it keeps the session alive. */
   function step(frame) {
@@ -358,6 +370,10 @@
   function handle(f) {
     switch (f.type) {
       case 'session':
+        if (state.pending === 'start') {
+          state.stepped = false;
+          state.stepSent = false;
+        }
         state.pending = null;
         state.token = f.token;
         state.ttl = f.ttl || 0;
@@ -371,6 +387,10 @@
         state.pending = null;
         state.unanswered.shift();
         state.cut = false;
+        if (state.stepSent && !state.stepped) {
+          state.stepped = true;
+          save();
+        }
         showMessage(f, resumed);
         sendAgain();
         break;
@@ -410,8 +430,9 @@
       // The session ended on the server: begin a new one, and say why honestly. Refused on resume
       // after a drop or a reload within the idle time, it was lost (a restart with sessions in
       // memory), not timed out; so was a session refused a step while this tab's own idle timer,
-      // which ends it first, had not run out (a store restarted empty).
-      const lost = was === 'resume' && state.cut || !was;
+      // which ends it first, had not run out (a store restarted empty). A conversation with no step
+      // after its start was not lost: the server keeps one only started for a few minutes.
+      const lost = (was === 'resume' && state.cut || !was) && state.stepped;
       // What was typed and never read is sent again in the new conversation: it may be a cry for help.
       state.resend = state.unanswered.map(function (u) { return u.text; }).join(' ') || null;
       state.unanswered = [];

@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * key with the idle TTL set on every write and renewed on every read, so Redis forgets it exactly
  * as the memory store would; {@code end} deletes it at once.
  *
+ * <p>A conversation that has only been started ({@link #putStarted}) is written with the short life
+ * ({@link SessionStore#STARTED_TTL}) and a mark at the head of its value ({@link SessionCodec#STARTED}),
+ * which a read checks inside Redis ({@link #READ}) so as not to renew it; its first step writes it
+ * without the mark, for the full TTL.
+ *
  * <p>When Redis cannot be reached every call fails fast with {@link StoreUnavailableException}
  * (no call waits longer than {@link #TIMEOUT}, and while it is known to be down none waits at
  * all); the store pings Redis each second until it answers, so it recovers by itself when Redis is back.
@@ -35,12 +40,21 @@ public final class RedisSessionStore implements SessionStore {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
     /** While Redis is down, the store pings it this often (after the last ping's answer) to find out whether it is back. */
     static final Duration PROBE_EVERY = Duration.ofSeconds(1);
+    /**
+     * A read: the value, its full TTL renewed unless it is a started-only session (it begins with
+     * {@link SessionCodec#STARTED}), in one round trip and atomically, so a step saved meanwhile
+     * is never given a started-only life, nor a started-only session a full one.
+     */
+    static final String READ = "local v = redis.call('GET', KEYS[1]) "
+            + "if v and string.sub(v, 1, " + SessionCodec.STARTED.length() + ") ~= '" + SessionCodec.STARTED + "' "
+            + "then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return v";
 
     private final Vertx vertx;
     private final Redis client;
     private final RedisAPI api;
     private final Duration ttl;
     private final String ttlMillis;
+    private final String startedMillis;
     private final long sizeTimer;
     private volatile long size;
     private volatile boolean up = true;
@@ -54,9 +68,15 @@ public final class RedisSessionStore implements SessionStore {
 
     /** With {@code connections} to Redis and at most {@code waiting} calls queued for one (tests: a small queue). */
     RedisSessionStore(Vertx vertx, String uri, Duration ttl, int connections, int waiting) {
+        this(vertx, uri, ttl, STARTED_TTL, connections, waiting);
+    }
+
+    /** With started-only sessions kept for {@code started} (tests: a short life, so expiry is seen without waiting minutes). */
+    RedisSessionStore(Vertx vertx, String uri, Duration ttl, Duration started, int connections, int waiting) {
         this.vertx = vertx;
         this.ttl = ttl;
         this.ttlMillis = Long.toString(ttl.toMillis());
+        this.startedMillis = Long.toString(Math.min(ttl.toMillis(), started.toMillis()));
         RedisOptions options = new RedisOptions().setConnectionString(uri)
                 .setMaxPoolSize(connections).setMaxPoolWaiting(waiting).setMaxWaitingHandlers(8192)
                 .setNetClientOptions(new NetClientOptions().setConnectTimeout((int) TIMEOUT.toMillis())
@@ -76,7 +96,7 @@ public final class RedisSessionStore implements SessionStore {
         if (!up) {
             return Future.failedFuture(new StoreUnavailableException(null));
         }
-        return guard(api.getex(List.of(PREFIX + token, "PX", ttlMillis)))
+        return guard(api.eval(List.of(READ, "1", PREFIX + token, ttlMillis)))
                 .map(r -> r == null ? Optional.<Session>empty() : Optional.of(SessionCodec.decode(r.toString())));
     }
 
@@ -86,6 +106,15 @@ public final class RedisSessionStore implements SessionStore {
             return Future.failedFuture(new StoreUnavailableException(null));
         }
         return guard(api.set(List.of(PREFIX + token, SessionCodec.encode(session), "PX", ttlMillis))).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> putStarted(String token, Session session) {
+        if (!up) {
+            return Future.failedFuture(new StoreUnavailableException(null));
+        }
+        return guard(api.set(List.of(PREFIX + token, SessionCodec.encodeStarted(session), "PX", startedMillis)))
+                .mapEmpty();
     }
 
     @Override

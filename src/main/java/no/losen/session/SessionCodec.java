@@ -24,11 +24,18 @@ import no.losen.dialog.Session;
  * under load (bench/ws-load, when the memory store still encoded sessions too).
  *
  * <p>The wire form: {@code d} dialog, {@code n} node, {@code l} lang, {@code v} vars,
- * {@code h} history {@code [[node], [node, vars], …]}, {@code s} staff (present when true).
+ * {@code h} history {@code [[node], [node, vars], …]}, {@code s} staff (present when true);
+ * a started-only session ({@link #encodeStarted}) begins with {@code "o":1}, which reading ignores.
  */
 public final class SessionCodec {
 
     private static final JsonFactory JSON = new JsonFactory();
+
+    /**
+     * How the stored form of a started-only session begins: Redis reads this mark itself, so as not
+     * to renew such a session's short life (RedisSessionStore); a reader that does not know it skips it.
+     */
+    public static final String STARTED = "{\"o\":1,";
 
     private SessionCodec() {
     }
@@ -37,13 +44,25 @@ public final class SessionCodec {
         return new String(toBytes(s), StandardCharsets.UTF_8);
     }
 
+    /** The stored form of a conversation that has only been started: {@link #STARTED}, then the session's fields. */
+    public static String encodeStarted(Session s) {
+        return new String(toBytes(s, true), StandardCharsets.UTF_8);
+    }
+
     public static Session decode(String json) {
         return fromBytes(json.getBytes(StandardCharsets.UTF_8));
     }
 
     public static byte[] toBytes(Session s) {
+        return toBytes(s, false);
+    }
+
+    private static byte[] toBytes(Session s, boolean started) {
         try (ByteArrayBuilder out = new ByteArrayBuilder(256); JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
+            if (started) {
+                g.writeNumberField("o", 1);
+            }
             g.writeStringField("d", s.dialog());
             g.writeStringField("n", s.node());
             g.writeStringField("l", s.lang());

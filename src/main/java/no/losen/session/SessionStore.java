@@ -12,15 +12,40 @@ import no.losen.dialog.Session;
  */
 public interface SessionStore {
 
+    /**
+     * How long a conversation that has only been started is kept ({@link #putStarted}), at most
+     * the store's TTL. Why: such a conversation holds nothing the person chose or typed (starting
+     * again loses nothing), yet counted against the maximum for the whole 30-minute TTL, so an
+     * independent tester who sent {@code start} and dropped the socket from 340 addresses filled
+     * the 100,000 sessions in some 40 s and kept every new visitor out for half an hour. Kept five
+     * minutes, such a fill lasts minutes, and the per-client budget ({@code NewSessions}) cannot
+     * refill it at the same rate; a person who reads the first answer for longer than this and then
+     * answers is told {@code no_session}, and the widget starts anew.
+     */
+    Duration STARTED_TTL = Duration.ofMinutes(5);
+
+    /**
+     * The session under {@code token}. Reading renews a session's full TTL, but not a started-only
+     * one's ({@link #putStarted}): resuming it again and again does not keep it.
+     */
     Future<Optional<Session>> get(String token);
 
+    /** Stores {@code session} under {@code token} for the full TTL. */
     Future<Void> put(String token, Session session);
+
+    /**
+     * Stores a conversation that has only been started, with nothing after its {@code start}, for
+     * {@link #STARTED_TTL} (or the TTL, if that is shorter); its first step ({@link #replace}) gives
+     * it the full TTL.
+     */
+    Future<Void> putStarted(String token, Session session);
 
     /**
      * Stores {@code session} under {@code token} only if a session is stored there now; false when none
      * is (ended or expired meanwhile). A step saves the session it loaded this way, so a step that ran
      * while another socket ended the same conversation cannot bring it back: "ended" stays erased (an
      * independent tester resumed an ended conversation in 11 of 20 such races, 18 of 20 with Redis).
+     * The session stored is kept for the full TTL, whether or not the one it replaces was started-only.
      */
     Future<Boolean> replace(String token, Session session);
 

@@ -137,7 +137,11 @@ public final class Steps {
         return new DialogException(ErrorCode.NO_SESSION, "the session has ended or expired; start again");
     }
 
-    /** {@code t}'s session stored under a new key, if there is room for one more from {@code caller}. */
+    /**
+     * {@code t}'s session stored under a new key, if there is room for one more from {@code caller}: as a
+     * started-only session, kept for {@link SessionStore#STARTED_TTL} until its first step, so one that
+     * is started and dropped (a flood of them) stops counting against the maximum within minutes.
+     */
     private Future<Started> fresh(Caller caller, Engine.Turn t) {
         try {
             requireRoom(caller);
@@ -145,7 +149,7 @@ public final class Steps {
             return failed(e);
         }
         String k = Tokens.next();
-        return store.put(k, t.session()).map(v -> new Started(k, t.reply())).recover(Steps::failed);
+        return store.putStarted(k, t.session()).map(v -> new Started(k, t.reply())).recover(Steps::failed);
     }
 
     /** The conversation under {@code key} as it stands; a staff conversation only for staff. */

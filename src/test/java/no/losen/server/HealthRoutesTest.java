@@ -91,6 +91,11 @@ class HealthRoutesTest {
             }
 
             @Override
+            public Future<Void> putStarted(String token, no.losen.dialog.Session session) {
+                return store.putStarted(token, session);
+            }
+
+            @Override
             public Future<Boolean> replace(String token, no.losen.dialog.Session session) {
                 return store.replace(token, session);
             }

@@ -46,6 +46,11 @@ public final class FaultyStore implements SessionStore {
     }
 
     @Override
+    public Future<Void> putStarted(String token, Session session) {
+        return call(() -> memory.putStarted(token, session));
+    }
+
+    @Override
     public Future<Boolean> replace(String token, Session session) {
         return call(() -> memory.replace(token, session));
     }

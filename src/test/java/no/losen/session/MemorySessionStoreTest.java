@@ -35,6 +35,37 @@ class MemorySessionStoreTest {
     }
 
     @Test
+    void aSessionOnlyStartedIsForgottenAfterItsShortLifeHoweverOftenItIsRead() {
+        store.putStarted("t", session);
+        now.addAndGet(SessionStore.STARTED_TTL.minusSeconds(1).toNanos());
+        assertThat(store.get("t").result()).as("read within its short life").contains(session);
+        now.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertThat(store.get("t").result()).as("reading did not renew it").isEmpty();
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void aSessionOnlyStartedGetsTheFullTtlAtItsFirstStep() {
+        Session stepped = new Session("demo", "elsewhere", "nb", Map.of(), List.of(new Session.Step("hello", Map.of())),
+                false);
+        store.putStarted("t", session);
+        now.addAndGet(Duration.ofMinutes(4).toNanos());
+        assertThat(store.replace("t", stepped).result()).isTrue();
+        now.addAndGet(Duration.ofMinutes(29).toNanos());
+        assertThat(store.get("t").result()).contains(stepped);
+        now.addAndGet(Duration.ofMinutes(31).toNanos());
+        assertThat(store.get("t").result()).isEmpty();
+    }
+
+    @Test
+    void aSessionOnlyStartedIsKeptNoLongerThanAShorterTtl() {
+        MemorySessionStore brief = new MemorySessionStore(Duration.ofMinutes(1), 3, ticker);
+        brief.putStarted("t", session);
+        now.addAndGet(Duration.ofSeconds(61).toNanos());
+        assertThat(brief.get("t").result()).isEmpty();
+    }
+
+    @Test
     void removeErasesAtOnce() {
         store.put("t", session);
         store.remove("t");

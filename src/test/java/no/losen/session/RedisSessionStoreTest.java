@@ -114,6 +114,41 @@ class RedisSessionStoreTest {
     }
 
     @Test
+    void aSessionOnlyStartedIsForgottenAfterItsShortLifeHoweverOftenItIsRead() throws Exception {
+        RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30),
+                Duration.ofMillis(1500), 16, 4096);
+        Session started = new Session("rights", "start", "ar", Map.of(), List.of(), false);
+        String token = Tokens.next();
+        String key = RedisSessionStore.PREFIX + token;
+        store.putStarted(token, started).await();
+        assertThat(raw.pttl(key).await().toLong()).isBetween(1L, 1500L);
+        Thread.sleep(500);
+        assertThat(store.get(token).await()).as("read within its short life").contains(started);
+        assertThat(raw.pttl(key).await().toLong()).as("reading did not renew it").isBetween(1L, 1000L);
+        Thread.sleep(1100);
+        assertThat(store.get(token).await()).isEmpty();
+        assertThat(raw.exists(List.of(key)).await().toInteger()).isZero();
+        store.close().await();
+    }
+
+    @Test
+    void aSessionOnlyStartedGetsTheFullTtlAtItsFirstStepAndKeepsItOnReading() {
+        RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30),
+                Duration.ofMillis(600), 16, 4096);
+        String token = Tokens.next();
+        String key = RedisSessionStore.PREFIX + token;
+        store.putStarted(token, new Session("rights", "start", "ar", Map.of(), List.of(), false)).await();
+        assertThat(store.replace(token, SESSION).await()).isTrue();
+        assertThat(raw.get(key).await().toString()).doesNotStartWith(SessionCodec.STARTED);
+        assertThat(raw.pttl(key).await().toLong()).isGreaterThan(Duration.ofMinutes(29).toMillis());
+        raw.pexpire(List.of(key, "1000")).await();
+        assertThat(store.get(token).await()).contains(SESSION);
+        assertThat(raw.pttl(key).await().toLong()).as("reading renews the full TTL")
+                .isGreaterThan(Duration.ofMinutes(29).toMillis());
+        store.close().await();
+    }
+
+    @Test
     void removeErasesTheKeyAtOnce() {
         RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30));
         String token = Tokens.next();

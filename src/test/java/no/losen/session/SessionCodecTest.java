@@ -34,6 +34,15 @@ class SessionCodecTest {
     }
 
     @Test
+    void aStartedOnlySessionBeginsWithItsMarkAndReadsBackEqual() {
+        Session fresh = new Session("rights", "start", "en", Map.of(), List.of(), true);
+        assertThat(SessionCodec.encodeStarted(fresh)).isEqualTo(SessionCodec.STARTED
+                + "\"d\":\"rights\",\"n\":\"start\",\"l\":\"en\",\"s\":1}");
+        assertThat(SessionCodec.decode(SessionCodec.encodeStarted(fresh))).isEqualTo(fresh);
+        assertThat(SessionCodec.encode(fresh)).doesNotStartWith(SessionCodec.STARTED);
+    }
+
+    @Test
     void whatTheStoresHoldTodayStillReads() {
         // Written by the codec before it streamed (Jackson over maps); Redis may hold such sessions.
         Session s = SessionCodec.decode("{\"d\":\"rights\",\"n\":\"health\",\"l\":\"en\",\"v\":{\"age\":16,\"signs\":[\"debt\"]},"

@@ -363,6 +363,30 @@ class StepsTest {
     }
 
     @Test
+    void conversationsOnlyStartedFromManyAddressesStopCountingAgainstTheMaximumOnceTheirShortLifeEnds() throws Exception {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        workers = new TextWorkers(new TextWorkers.Limits(2, 32, 4, 1));
+        Steps steps = new Steps(Fixtures.engine(Map.of("search", search)),
+                new no.losen.session.MemorySessionStore(java.time.Duration.ofMinutes(30), 1000, now::get), workers, 10,
+                new NewSessions(NewSessions.Budget.DEFAULT), Metrics.none());
+        // A person's conversation that has taken a step, then a flood of starts dropped at once, one per address.
+        String person = started(steps, CALM);
+        steps.apply(person, CALM, Command.Choose.one("adult")).await(5, TimeUnit.SECONDS);
+        for (int i = 0; i < 9; i++) {
+            started(steps, new Steps.Caller("ws", "198.51.100." + i));
+        }
+        Steps.Caller visitor = new Steps.Caller("ws", "203.0.113.7");
+        assertThat(code(steps.start(null, visitor, "demo", "en", false))).as("full").isEqualTo(ErrorCode.BUSY);
+
+        now.addAndGet(no.losen.session.SessionStore.STARTED_TTL.plusSeconds(1).toNanos());
+        assertThat(started(steps, visitor)).as("the started-only ones are gone; a new visitor gets in").isNotNull();
+        assertThat(steps.resume(person, false).await(5, TimeUnit.SECONDS).node())
+                .as("the person's conversation lives on").isEqualTo("health");
+        now.addAndGet(java.time.Duration.ofMinutes(29).toNanos());
+        assertThat(steps.resume(person, false).await(5, TimeUnit.SECONDS).node()).isEqualTo("health");
+    }
+
+    @Test
     void aStoreThatIsUpButFullIsBusyAndOneThatCannotBeReachedIsUnavailable() {
         assertThat(Steps.failure(new no.losen.session.StoreBusyException(null)).code()).isEqualTo(ErrorCode.BUSY);
         assertThat(Steps.failure(new no.losen.session.StoreUnavailableException(null)).code()).isEqualTo(ErrorCode.UNAVAILABLE);

@@ -50,7 +50,7 @@ class WidgetBrowserTest {
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     /** What the widget may keep in sessionStorage, and nothing else. */
     /** boot: the last /api/boot answer (public words and numbers), so a reload with the server down still shows quick exit. */
-    static final Set<String> KEPT = Set.of("dialog", "lang", "asked", "open", "token", "ttl", "expires", "boot");
+    static final Set<String> KEPT = Set.of("dialog", "lang", "asked", "open", "token", "ttl", "expires", "stepped", "boot");
 
     @TempDir
     static Path tmp;
@@ -325,6 +325,26 @@ class WidgetBrowserTest {
         until(() -> count(logText(), "Hva gjelder det?") == 1 && logText().indexOf("startet på nytt") < logText().indexOf("Hva gjelder det?"));
         assertThat(logText()).as("nothing of the lost conversation left on screen").doesNotContain("Du har rett til hjelp");
         assertThat(kept().getString("token")).isNotEqualTo(token);
+    }
+
+    @Test
+    void aConversationForgottenBeforeItsFirstStepSaysItEndedForIdlenessNotThatTheServiceRestarted() {
+        driver.get(web.hostPage("nb"));
+        visible(".launch").click();
+        waitForLog("Hva gjelder det?");
+        String token = kept().getString("token");
+        // The server forgets it, as it does a conversation only started once its short life is over.
+        try (var c = web.server.connect()) {
+            c.send(new JsonObject().put("type", "resume").put("token", token)).next();
+            c.send(new JsonObject().put("type", "end")).next();
+        }
+        choose("Jeg søker asyl");
+        waitForLog("Økten ble avsluttet fordi ingenting skjedde");
+        assertThat(logText()).doesNotContain("startet på nytt");
+        until(() -> count(logText(), "Hva gjelder det?") == 1);
+        assertThat(kept().getString("token")).isNotEqualTo(token);
+        choose("Jeg søker asyl");
+        waitForLog("Du har rett til hjelp");
     }
 
     @Test
