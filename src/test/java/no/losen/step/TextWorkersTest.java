@@ -7,15 +7,20 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.ErrorCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The text workers' bounds: per client, per client running, in all; results back on the caller's context. */
+/**
+ * The text workers' bounds: per client, per client running, in all (where a client holding fewer takes the
+ * place of the biggest holder's newest waiting step); results back on the caller's context.
+ */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TextWorkersTest {
 
@@ -121,12 +126,99 @@ class TextWorkersTest {
     }
 
     @Test
-    void thePoolAsAWholeHoldsAtMostItsCapacity() throws Exception {
-        workers = new TextWorkers(new TextWorkers.Limits(1, 4, 2, 1));
+    void thePoolAsAWholeHoldsAtMostItsCapacityAndAClientHoldingAsManyAsTheBiggestIsRefused() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(1, 4, 4, 1));
         for (String client : List.of("a", "a", "b", "b")) {
             assertThat(workers.submit(client, this::blocked).isComplete()).isFalse();
         }
-        assertThat(code(workers.submit("c", () -> "c"))).isEqualTo(ErrorCode.BUSY);
+        assertThat(code(workers.submit("a", () -> "a"))).as("a holds 2, as many as b").isEqualTo(ErrorCode.BUSY);
+        assertThat(workers.held()).isEqualTo(4);
+    }
+
+    @Test
+    void inAFullPoolANewClientTakesThePlaceOfTheBiggestHoldersNewestWaitingStep() throws Exception {
+        // One thread, six places, three per client: a and b fill them with steps that block.
+        workers = new TextWorkers(new TextWorkers.Limits(1, 6, 3, 1));
+        AtomicInteger ran = new AtomicInteger();
+        Callable<String> blocking = () -> {
+            ran.incrementAndGet();
+            return blocked();
+        };
+        List<Future<String>> flood = new ArrayList<>();
+        for (String client : List.of("a", "a", "a", "b", "b", "b")) {
+            flood.add(workers.submit(client, blocking));
+        }
+        assertThat(flood).noneMatch(Future::isComplete);
+        assertThat(workers.held()).isEqualTo(6);
+
+        Future<String> newcomer = workers.submit("c", () -> "c's answer");
+        assertThat(newcomer.isComplete()).as("admitted, waiting for a thread").isFalse();
+        assertThat(code(flood.get(5))).as("b's newest waiting step made way").isEqualTo(ErrorCode.BUSY);
+        assertThat(flood.subList(0, 5)).noneMatch(Future::isComplete);
+        assertThat(workers.held()).isEqualTo(6);
+        assertThat(code(workers.submit("a", blocking))).as("a holds 3, the most").isEqualTo(ErrorCode.BUSY);
+        assertThat(flood.subList(0, 5)).noneMatch(Future::isComplete);
+
+        release.countDown();
+        assertThat(newcomer.await(5, TimeUnit.SECONDS)).isEqualTo("c's answer");
+        for (Future<String> f : flood.subList(0, 5)) {
+            assertThat(f.await(5, TimeUnit.SECONDS)).isEqualTo("done");
+        }
+        assertThat(ran).as("the displaced step never ran").hasValue(5);
+        awaitEmpty();
+    }
+
+    @Test
+    void aStepWaitingInThePoolsQueueMakesWayToo() throws Exception {
+        // One thread, three places, one per client: a runs, b and c wait in the pool's queue.
+        workers = new TextWorkers(new TextWorkers.Limits(1, 3, 1, 1));
+        AtomicInteger ran = new AtomicInteger();
+        List<Future<String>> flood = new ArrayList<>();
+        for (String client : List.of("a", "b", "c")) {
+            flood.add(workers.submit(client, () -> {
+                ran.incrementAndGet();
+                return blocked();
+            }));
+        }
+        Future<String> newcomer = workers.submit("d", () -> "d's answer");
+        assertThat(code(flood.get(2))).as("c's step, the newest not started").isEqualTo(ErrorCode.BUSY);
+        release.countDown();
+        assertThat(newcomer.await(5, TimeUnit.SECONDS)).isEqualTo("d's answer");
+        assertThat(flood.get(0).await(5, TimeUnit.SECONDS)).isEqualTo("done");
+        assertThat(flood.get(1).await(5, TimeUnit.SECONDS)).isEqualTo("done");
+        assertThat(ran).hasValue(2);
+        awaitEmpty();
+    }
+
+    @Test
+    void aStepWaitingForItsClientsRateMakesWayAndNeverRuns() throws Exception {
+        List<Runnable> later = new ArrayList<>();
+        // One step a second, bursts of one, three places in all; steps run on the caller's thread.
+        workers = new TextWorkers(new TextWorkers.Limits(2, 3, 3, 3, 1, 1), Runnable::run, () -> 0L,
+                (nanos, task) -> later.add(task));
+        assertThat(workers.submit("a", () -> "1").result()).isEqualTo("1");
+        List<String> ran = new ArrayList<>();
+        List<Future<String>> waiting = new ArrayList<>();
+        for (String n : List.of("2", "3", "4")) {
+            waiting.add(workers.submit("a", () -> {
+                ran.add(n);
+                return n;
+            }));
+        }
+        assertThat(workers.held()).isEqualTo(3);
+        assertThat(workers.submit("b", () -> "b").result()).isEqualTo("b");
+        assertThat(code(waiting.get(2))).isEqualTo(ErrorCode.BUSY);
+        later.forEach(Runnable::run);
+        assertThat(ran).containsExactly("2", "3");
+        assertThat(workers.held()).isZero();
+    }
+
+    private void awaitEmpty() {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (workers.held() > 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertThat(workers.held()).isZero();
     }
 
     @Test
