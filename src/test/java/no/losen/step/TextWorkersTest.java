@@ -213,6 +213,48 @@ class TextWorkersTest {
         assertThat(workers.held()).isZero();
     }
 
+    @Test
+    void underContentionEveryStepIsAnsweredOnceAndNoPlaceIsLost() throws Exception {
+        // Five clients, six typists, eight places: the pool is full often, and steps make way (~100 of 2,400 here).
+        workers = new TextWorkers(new TextWorkers.Limits(2, 8, 3, 1));
+        AtomicInteger ran = new AtomicInteger();
+        List<Future<String>> all = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> typists = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            String client = "client-" + (t % 5);
+            Thread typist = new Thread(() -> {
+                for (int i = 0; i < 400; i++) {
+                    Future<String> f = workers.submit(client, () -> {
+                        ran.incrementAndGet();
+                        java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                        return "ok";
+                    });
+                    java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+                    all.add(f);
+                }
+            });
+            typists.add(typist);
+            typist.start();
+        }
+        for (Thread typist : typists) {
+            typist.join();
+        }
+        int answered = 0;
+        int busy = 0;
+        for (Future<String> f : all) {
+            f.transform(whatever -> Future.succeededFuture()).await(5, TimeUnit.SECONDS);
+            if (f.succeeded()) {
+                answered++;
+            } else {
+                assertThat(((DialogException) f.cause()).code()).isEqualTo(ErrorCode.BUSY);
+                busy++;
+            }
+        }
+        assertThat(answered + busy).isEqualTo(2400);
+        assertThat(ran).as("a displaced step never runs, an answered one ran once").hasValue(answered);
+        awaitEmpty();
+    }
+
     private void awaitEmpty() {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (workers.held() > 0 && System.nanoTime() < until) {
