@@ -297,7 +297,9 @@ public final class Losen {
         // One budget of new connections per client: taken at accept for a direct client, and at the
         // WebSocket handshake for a client behind a trusted proxy (whose connections carry everyone).
         ConnectionRate newConnections = new ConnectionRate(ops.newConnections());
-        WebSocketChannel ws = new WebSocketChannel(steps, staff.auth(), origins, ops.ws(), clients, newConnections, metrics,
+        // Every connection, of every client, against one cap below the file-handle limit (sockets hold at most nine tenths).
+        OpenConnections all = new OpenConnections(ops.connectionCap(), System::nanoTime);
+        WebSocketChannel ws = new WebSocketChannel(steps, staff.auth(), origins, ops.ws(), clients, newConnections, all, metrics,
                 handoff);
         HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime,
                 ops.management());
@@ -332,7 +334,7 @@ public final class Losen {
             options.setPort(-1);
         }
         ConnectionGuard guard = new ConnectionGuard(ops.httpHeadTimeout(), ops.connectionsPerAddress(),
-                new OpenConnections(ops.connectionCap(), System::nanoTime),
+                all,
                 new UnsentAnswers(ops.unsentBudget(), System::nanoTime), newConnections, clients, metrics,
                 Upgrade::channel);
         HttpServerOptions managementOptions = new HttpServerOptions().setHost(ops.managementHost())

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import no.losen.http.ClientAddress;
 import no.losen.http.ConnectionRate;
+import no.losen.http.OpenConnections;
 import no.losen.http.Origins;
 import no.losen.http.RefusalLog;
 import no.losen.metrics.Metrics;
@@ -58,6 +59,7 @@ public final class WebSocketChannel {
     /** Refusals are logged once per address and kind a minute, not once per socket or frame. */
     private final RefusalLog refusals = new RefusalLog();
     private volatile boolean draining;
+    private final OpenConnections all;
     /** "Talk to a person"; null when not set up. */
     private final Talk talk;
 
@@ -70,9 +72,10 @@ public final class WebSocketChannel {
      *                       channel; null (not set up): the {@code talk} and {@code inbox} frames are refused
      */
     public WebSocketChannel(Steps steps, StaffAuth staff, Origins origins, WsLimits limits,
-                            ClientAddress clients, ConnectionRate newConnections, Metrics metrics,
+                            ClientAddress clients, ConnectionRate newConnections, OpenConnections all, Metrics metrics,
                             no.losen.handoff.Switchboard handoff) {
         this.newConnections = newConnections;
+        this.all = all;
         this.staff = staff;
         this.origins = origins;
         this.limits = limits;
@@ -143,7 +146,8 @@ public final class WebSocketChannel {
         if (login != null) {
             staffSockets.computeIfAbsent(login, k -> ConcurrentHashMap.newKeySet()).add(c);
         }
-        boolean admitted = connections.admit(address);
+        boolean full = connections.size() >= all.socketShare();
+        boolean admitted = !full && connections.admit(address);
         if (admitted) {
             // Counted before the handshake, so a connection that dies during it is counted out again.
             connections.add(c);
@@ -152,7 +156,10 @@ public final class WebSocketChannel {
             closed(c);
             return;
         }
-        if (!admitted) {
+        if (full) {
+            metrics.limit("sockets_full");
+            socket.close(CLOSE_TRY_LATER, "too many connections; try again later");
+        } else if (!admitted) {
             // Closing with a code (not refusing the handshake) because browsers hide a refused handshake's status.
             refusals.refused(address, "ws.per_address",
                     n -> LOG.info("event=ws.refused code=per_address suppressed={}", n));
@@ -181,9 +188,19 @@ public final class WebSocketChannel {
         }
     }
 
-    /** Closes sockets that sent nothing for the idle timeout; their sessions stay for the session TTL. */
+    /**
+     * Closes sockets that sent nothing for the idle timeout; their sessions stay for the session TTL.
+     * While sockets hold their whole share of the connections ({@link OpenConnections#socketShare()}),
+     * a fifth of it: with the default ten minutes, two — twice the once-a-minute timers of a browser
+     * tab in the background, and the widget pings every 25 s; a person whose socket is closed so gets it
+     * back and the conversation resumed at their next step. Sockets held silent by an attacker from
+     * many addresses then make room for newcomers within minutes, not ten.
+     */
     void sweep(long now) {
         long limit = limits.idleTimeout().toNanos();
+        if (connections.size() >= all.socketShare()) {
+            limit /= 5;
+        }
         for (Conversation c : connections.all()) {
             if (now - c.lastActive() > limit) {
                 metrics.limit("idle");

@@ -73,6 +73,71 @@ class LimitsTest {
     }
 
     @Test
+    void atTheirShareOfAllConnectionsNewSocketsAreTurnedAwayAndPlainHttpIsStillAnswered() throws Exception {
+        // A cap of 10 connections: sockets may hold 9; the tenth stays for health checks, pages and webhooks.
+        Config c = Config.defaults().withOps(Operations.DEFAULT.withMaxConnections(10));
+        try (TestServer s = server(c)) {
+            List<TestServer.Client> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 9; i++) {
+                    held.add(s.connect());
+                }
+                var late = s.connect();
+                assertThat(late.awaitClose(5)).isEqualTo((short) 1013);
+                late.close();
+                assertThat(getWithin(s, "/health/live", 5).status()).as("the last tenth stays for plain HTTP").isEqualTo(200);
+                assertThat(held.get(0).send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
+                // (the health check's connection, kept alive, makes room for this one once idle a second)
+                assertThat(getWithin(s, "/metrics", 5).body()).contains("losen_limits_total{limit=\"sockets_full\"}");
+            } finally {
+                held.forEach(TestServer.Client::close);
+            }
+        }
+    }
+
+    /** A GET answered once a connection is free for it (within {@code seconds}), at the cap on connections. */
+    private static TestServer.Response getWithin(TestServer s, String path, int seconds) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            try {
+                return s.get(path);
+            } catch (java.io.UncheckedIOException stillHeld) {
+                if (System.nanoTime() > until) {
+                    throw stillHeld;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    @Test
+    void whileSocketsHoldTheirWholeShareSilentOnesAreClosedAfterAFifthOfTheIdleTimeAndAPingingOneStays() throws Exception {
+        Config c = Config.defaults().withOps(Operations.DEFAULT.withMaxConnections(10)
+                .withWs(WsLimits.DEFAULT.withIdleTimeout(Duration.ofSeconds(4))));
+        try (TestServer s = server(c)) {
+            List<TestServer.Client> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 9; i++) {
+                    held.add(s.connect());
+                }
+                TestServer.Client alive = held.get(0);
+                long t0 = System.nanoTime();
+                // A fifth of 4 s is 0.8 s; the sweep runs each second. The idle time itself would take 4 s.
+                while (System.nanoTime() - t0 < TimeUnit.MILLISECONDS.toNanos(2_600)) {
+                    assertThat(alive.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
+                    Thread.sleep(200);
+                }
+                for (TestServer.Client silent : held.subList(1, 9)) {
+                    assertThat(silent.awaitClose(1)).isEqualTo((short) 1000);
+                }
+                assertThat(alive.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
+            } finally {
+                held.forEach(TestServer.Client::close);
+            }
+        }
+    }
+
+    @Test
     void anIdleSocketIsClosedButItsSessionCanBeResumed() {
         try (TestServer s = server(with(WsLimits.DEFAULT.withIdleTimeout(Duration.ofMillis(600))))) {
             var c = s.connect();
@@ -300,15 +365,20 @@ class LimitsTest {
 
     @Test
     void atTheCapWithNothingIdleANewcomerIsClosedAndTheConversationsGoOn() throws Exception {
-        Config c = Config.defaults().withOps(Operations.DEFAULT.withMaxConnections(3));
+        // A cap of 4: three sockets (their share) and a request still arriving; nothing is idle.
+        Config c = Config.defaults().withOps(Operations.DEFAULT.withMaxConnections(4));
         try (TestServer s = server(c); var a = s.connect(); var b = s.connect(); var d = s.connect();
-             java.net.Socket newcomer = new java.net.Socket("127.0.0.1", s.port())) {
+             java.net.Socket asking = new java.net.Socket("127.0.0.1", s.port())) {
+            asking.getOutputStream().write("GET /health/live HTTP/1.1\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             Thread.sleep(1_200);   // the sockets idle: still conversations, never closed for a newcomer
-            assertThat(closedWithin(newcomer, 2_000)).as("refused at once").isTrue();
+            try (java.net.Socket newcomer = new java.net.Socket("127.0.0.1", s.port())) {
+                assertThat(closedWithin(newcomer, 2_000)).as("refused at once").isTrue();
+            }
+            assertThat(closedWithin(asking, 50)).as("a request under way is not closed for a newcomer").isFalse();
             for (var ws : List.of(a, b, d)) {
                 assertThat(ws.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
             }
-            b.close();
+            asking.close();
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             String metrics = "";
             while (!metrics.contains("connections_full") && System.nanoTime() < until) {
