@@ -41,6 +41,8 @@
   // A host may hide the "not checked by a person" line under draft (or stale) translations.
   const DRAFT_MARK = data.draftMark !== 'off';
   const STORE_KEY = 'losen:' + ORIGIN;
+  // How long the server keeps a conversation that has only been started (SessionStore.STARTED_TTL, written in when served).
+  const STARTED_LIFE = __LOSEN_STARTED_LIFE__;
   const SVG = 'http://www.w3.org/2000/svg';
   const reduceMotion = window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -84,6 +86,9 @@
     // before its first step, it ran out, and nothing of it was lost; a restart is only said of one
     // that had steps.
     stepped: !!saved.stepped,
+    // When this conversation was started (ms): refused before its first step within the short life
+    // below, it was lost (a store restarted empty), not run out.
+    started: saved.started || 0,
     // A step was sent in this conversation: its answer (a message) means the server saved it.
     stepSent: false,
     // Whether the chat is open (the launcher pressed), so a reload shows it the same way.
@@ -188,6 +193,7 @@
       s.token = state.token;
       s.ttl = state.ttl;
       s.stepped = state.stepped;
+      s.started = state.started;
       s.expires = state.ttl ? state.lastActive + state.ttl * 1000 : 0;
     }
     try {
@@ -373,6 +379,7 @@
         if (state.pending === 'start') {
           state.stepped = false;
           state.stepSent = false;
+          state.started = Date.now();
         }
         state.pending = null;
         state.token = f.token;
@@ -431,8 +438,8 @@
       // after a drop or a reload within the idle time, it was lost (a restart with sessions in
       // memory), not timed out; so was a session refused a step while this tab's own idle timer,
       // which ends it first, had not run out (a store restarted empty). A conversation with no step
-      // after its start was not lost: the server keeps one only started for a few minutes.
-      const lost = (was === 'resume' && state.cut || !was) && state.stepped;
+      // after its start is kept by the server only a few minutes: refused after them, it ran out.
+      const lost = (was === 'resume' && state.cut || !was) && (state.stepped || Date.now() - state.started < STARTED_LIFE);
       // What was typed and never read is sent again in the new conversation: it may be a cry for help.
       state.resend = state.unanswered.map(function (u) { return u.text; }).join(' ') || null;
       state.unanswered = [];

@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import no.losen.dialog.DialogSet;
 import no.losen.internal.ClientScript;
+import no.losen.session.SessionStore;
 
 /**
  * The web channel's HTTP side: the widget's files, the full-page chat, the demo page, the
@@ -53,12 +54,14 @@ public final class WebAssets {
     }
 
     /**
-     * The widget's script as served: the shared protocol client written into it, and its
-     * stylesheet named by hash, so the script's own hash changes with either.
+     * The widget's script as served: the shared protocol client written into it, its stylesheet
+     * named by hash, so the script's own hash changes with either, and how long the server keeps a
+     * conversation only started (so the widget tells a lost one from one that ran out).
      */
     static Asset script(Asset css) {
         return Asset.load("widget", "js", "text/javascript; charset=utf-8",
-                s -> ClientScript.into(s).replace("__LOSEN_CSS__", css.fileName()));
+                s -> ClientScript.into(s).replace("__LOSEN_CSS__", css.fileName())
+                        .replace("__LOSEN_STARTED_LIFE__", Long.toString(SessionStore.STARTED_TTL.toMillis())));
     }
 
     /** The script at its hashed path ({@link #script()}), cached for a year. */

@@ -72,7 +72,7 @@ class WebAssetsTest {
 
         // The script names its stylesheet by hash too, so one release never mixes old CSS with new JS.
         Matcher css = Pattern.compile("/assets/(widget\\.[0-9a-f]{12}\\.css)").matcher(js.body());
-        assertThat(js.body()).doesNotContain("__LOSEN_CSS__");
+        assertThat(js.body()).doesNotContain("__LOSEN_CSS__").doesNotContain("__LOSEN_STARTED_LIFE__").contains("STARTED_LIFE = 300000;");
         assertThat(css.find()).isTrue();
         HttpResponse<String> style = get(css.group());
         assertThat(style.statusCode()).isEqualTo(200);
