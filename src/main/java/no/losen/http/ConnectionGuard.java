@@ -31,9 +31,12 @@ import no.losen.metrics.Metrics;
 
 /**
  * What every TCP connection must respect before it is anything else (an HTTP request, a
- * WebSocket): one client address holds at most so many connections at once, opens new ones
- * only within its budget ({@link ConnectionRate}), and a request (request line, headers and body)
- * must be complete within a deadline from its first byte. Without the deadline, a client that
+ * WebSocket): one client address holds at most so many connections at once, all clients together
+ * at most the cap of {@link OpenConnections}, an address opens new ones only within its budget
+ * ({@link ConnectionRate}), and a request (request line, headers and body) must be complete within
+ * a deadline from its first byte (the first request, from the connection's opening); answers not
+ * yet read are bounded per connection ({@link Unanswered}) and together ({@link UnsentAnswers}).
+ * Without the deadline, a client that
  * sends one header line every few seconds (slowloris) resets the idle timeout for ever; 1,490
  * such connections from one address once exhausted the server's file handles. Without the cap,
  * one address could open as many as the operating system allows. Without the budget, a client
@@ -113,12 +116,10 @@ public final class ConnectionGuard {
             channel.close();
             return;
         }
-        if (!clients.trusted(peer)) {
-            if (!opened.take(peer)) {
-                metrics.limit("new_connections");
-                refuse(channel);
-                return;
-            }
+        if (!clients.trusted(peer) && !opened.take(peer)) {
+            metrics.limit("new_connections");
+            refuse(channel);
+            return;
         }
         ChannelPipeline p = channel.pipeline();
         ChannelHandlerContext decoder = p.context(HttpServerCodec.class);
@@ -136,7 +137,7 @@ public final class ConnectionGuard {
         p.addAfter(encoder != null ? encoder.name() : "head-end", "unanswered", new Unanswered(d, unsent.open(channel)));
         // The first request is due within the deadline of the connection's opening: a connection that never
         // asks anything held a file handle for the idle minute.
-        d.start(channel.pipeline().context(d.bytes));
+        d.start(p.context(d.bytes));
     }
 
     /**
