@@ -191,18 +191,16 @@ public final class WebSocketChannel {
     /**
      * Closes sockets that sent nothing for the idle timeout; their sessions stay for the session TTL.
      * While sockets hold their whole share of the connections ({@link OpenConnections#socketShare()}),
-     * a fifth of it: with the default ten minutes, two — twice the once-a-minute timers of a browser
-     * tab in the background, and the widget pings every 25 s; a person whose socket is closed so gets it
-     * back and the conversation resumed at their next step. Sockets held silent by an attacker from
-     * many addresses then make room for newcomers within minutes, not ten.
+     * also those that took no step for a fifth of it: with the default ten minutes, two. Pings do not
+     * count then (a socket that only pings, every 25 s as the widget does, held its place for ever from
+     * hundreds of addresses); a person reading gets their socket back, and the conversation resumed, at
+     * their next step. Staff sockets and people waiting for or talking to a counsellor are left alone.
      */
     void sweep(long now) {
         long limit = limits.idleTimeout().toNanos();
-        if (connections.size() >= all.socketShare()) {
-            limit /= 5;
-        }
+        boolean full = connections.size() >= all.socketShare();
         for (Conversation c : connections.all()) {
-            if (now - c.lastActive() > limit) {
+            if (now - c.lastActive() > limit || full && !c.withAPerson() && now - c.lastStep() > limit / 5) {
                 metrics.limit("idle");
                 c.idle().onComplete(r -> c.close(CLOSE_IDLE, "idle"));
             }
