@@ -149,6 +149,23 @@ class RedisSessionStoreTest {
     }
 
     @Test
+    void conversationsStartedAndEndedAreCountedAtOnceNotAtTheNextReadOfRedisCount() throws Exception {
+        RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30));
+        Thread.sleep(300);   // the first read of Redis's count, at once (other tests' keys may be there)
+        long base = store.size();
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            tokens.add(Tokens.next());
+        }
+        io.vertx.core.Future.all(tokens.stream().map(t -> store.putStarted(t, SESSION)).toList()).await();
+        assertThat(store.size()).as("fifty started, counted before Redis's count is read again").isEqualTo(base + 50);
+        store.remove(tokens.get(0)).await();
+        store.remove(tokens.get(0)).await();   // a second end of the same conversation counts nothing
+        assertThat(store.size()).isEqualTo(base + 49);
+        store.close().await();
+    }
+
+    @Test
     void removeErasesTheKeyAtOnce() {
         RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30));
         String token = Tokens.next();
