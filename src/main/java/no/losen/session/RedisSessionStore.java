@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import no.losen.dialog.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +59,9 @@ public final class RedisSessionStore implements SessionStore {
     private final String startedMillis;
     private final long sizeTimer;
     /** Redis's count, read every few seconds, plus the conversations this instance started since (see the constructor). */
-    private final java.util.concurrent.atomic.AtomicLong size = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong size = new AtomicLong();
     /** Conversations sent to Redis and not yet stored: a read of Redis's count does not hold them yet. */
-    private final java.util.concurrent.atomic.AtomicLong storing = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong storing = new AtomicLong();
     private volatile boolean up = true;
     private volatile boolean closed;
     /** Whether a chain of pings is running: at most one, whoever noticed the outage first. */
@@ -98,52 +100,43 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Future<Optional<Session>> get(String token) {
-        if (!up) {
-            return Future.failedFuture(new StoreUnavailableException(null));
-        }
-        return guard(api.eval(List.of(READ, "1", PREFIX + token, ttlMillis)))
+        return call(() -> api.eval(List.of(READ, "1", PREFIX + token, ttlMillis)))
                 .map(r -> r == null ? Optional.<Session>empty() : Optional.of(SessionCodec.decode(r.toString())));
     }
 
     @Override
     public Future<Void> put(String token, Session session) {
-        if (!up) {
-            return Future.failedFuture(new StoreUnavailableException(null));
-        }
-        return guard(api.set(List.of(PREFIX + token, SessionCodec.encode(session), "PX", ttlMillis))).mapEmpty();
+        return call(() -> api.set(List.of(PREFIX + token, SessionCodec.encode(session), "PX", ttlMillis))).mapEmpty();
     }
 
     @Override
     public Future<Void> putStarted(String token, Session session) {
-        if (!up) {
-            return Future.failedFuture(new StoreUnavailableException(null));
-        }
         // Counted before Redis answers, so conversations started at once all see it; and while on their way, so
         // a read of Redis's count meanwhile does not drop them (from a fresh start, the count lagged Redis's by
         // 500 under a flood, and the store went 11 % past the maximum: an independent tester).
-        size.incrementAndGet();
-        storing.incrementAndGet();
-        return guard(api.set(List.of(PREFIX + token, SessionCodec.encodeStarted(session), "PX", startedMillis)))
-                .onComplete(r -> storing.decrementAndGet())
-                .onFailure(e -> size.decrementAndGet()).mapEmpty();
+        return call(() -> {
+            size.incrementAndGet();
+            storing.incrementAndGet();
+            return api.set(List.of(PREFIX + token, SessionCodec.encodeStarted(session), "PX", startedMillis))
+                    .onComplete(r -> {
+                        storing.decrementAndGet();
+                        if (r.failed()) {
+                            size.decrementAndGet();
+                        }
+                    });
+        }).mapEmpty();
     }
 
     @Override
     public Future<Boolean> replace(String token, Session session) {
-        if (!up) {
-            return Future.failedFuture(new StoreUnavailableException(null));
-        }
         // XX: only if the key exists; a DEL between our GET and this SET wins.
-        return guard(api.set(List.of(PREFIX + token, SessionCodec.encode(session), "PX", ttlMillis, "XX")))
+        return call(() -> api.set(List.of(PREFIX + token, SessionCodec.encode(session), "PX", ttlMillis, "XX")))
                 .map(r -> r != null);
     }
 
     @Override
     public Future<Void> remove(String token) {
-        if (!up) {
-            return Future.failedFuture(new StoreUnavailableException(null));
-        }
-        return guard(api.del(List.of(PREFIX + token)))
+        return call(() -> api.del(List.of(PREFIX + token)))
                 .onSuccess(r -> size.addAndGet(-(r == null ? 0 : r.toLong()))).mapEmpty();
     }
 
@@ -185,6 +178,14 @@ public final class RedisSessionStore implements SessionStore {
      * Bounds the wait, turns a full queue into "busy" and any other failure into "unavailable", and logs
      * only when the state changes.
      */
+    /** {@code request} sent to Redis and {@link #guard guarded}; failed at once, unsent, while Redis is known to be down. */
+    private Future<Response> call(Supplier<Future<Response>> request) {
+        if (!up) {
+            return Future.failedFuture(new StoreUnavailableException(null));
+        }
+        return guard(request.get());
+    }
+
     private Future<Response> guard(Future<Response> call) {
         return call.timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).transform(ar -> {
             if (ar.succeeded()) {
