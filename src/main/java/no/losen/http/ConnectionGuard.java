@@ -212,10 +212,8 @@ public final class ConnectionGuard {
                 // not reading) would only add one more answer to hold. 12,000 connections from 120 addresses, each
                 // sending eight and reading none, took the heap from 190 to 680 MB and a bystander's step to 13 s;
                 // closed here, 210 MB and 4 s.
-                metrics.limit("unanswered");
                 ReferenceCountUtil.release(msg);
-                closing = true;
-                ctx.channel().close();
+                close(ctx, "unanswered");
                 return;
             }
             ctx.fireChannelRead(msg);
@@ -227,10 +225,9 @@ public final class ConnectionGuard {
             if (bytes > 0 && !share.take(bytes)) {
                 // The budget of unsent answers is spent, even after the stalled connections went: this
                 // request is shed, not the process (UnsentAnswers).
-                metrics.limit("unsent_answers");
                 ReferenceCountUtil.release(msg);
                 promise.tryFailure(new ClosedChannelException());
-                ctx.channel().close();
+                close(ctx, "unsent_answers");
                 return;
             }
             boolean last = msg instanceof LastHttpContent;
@@ -256,9 +253,15 @@ public final class ConnectionGuard {
                 // More answers to come while this one cannot even leave: the client is not reading. Closed, so
                 // a connection holds about one answer, not eight: 5,000 connections each at eight unread
                 // answers of the widget's script filled the server's network memory and hung it for good.
-                metrics.limit("unanswered");
-                ctx.channel().close();
+                close(ctx, "unanswered");
             }
+        }
+
+        /** Closes the connection for breaking {@code limit}, counted; what it sent after is dropped unread. */
+        private void close(ChannelHandlerContext ctx, String limit) {
+            metrics.limit(limit);
+            closing = true;
+            ctx.channel().close();
         }
     }
 
@@ -268,11 +271,12 @@ public final class ConnectionGuard {
 
     /**
      * One connection's deadline: started when it opens and by the first byte of each later request (seen
-     * before the decoder), cancelled when the decoder has the whole request, head and body. Between
-     * requests the idle timeout applies, not this; a request's first byte also marks the connection busy
-     * for the cap on all connections ({@link OpenConnections}), until its answer is out. The body is inside the deadline because a body sent a byte a second
-     * resets the idle timeout for ever: 100 log-in posts of 60,000 announced bytes were all still open
-     * after a minute (an independent tester). Our bodies are a few kilobytes at most.
+     * before the decoder), cancelled when the decoder has the whole request, head and body. Between requests
+     * the idle timeout applies, not this; a request's first byte also marks the connection busy for the cap
+     * on all connections ({@link OpenConnections}), until its answer is out. The body is inside the deadline
+     * because a body sent a byte a second resets the idle timeout for ever: 100 log-in posts of 60,000
+     * announced bytes were all still open after a minute (an independent tester). Our bodies are a few
+     * kilobytes at most.
      */
     private final class HeadDeadline {
         final OpenConnections.Held held;

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
@@ -127,7 +128,7 @@ public final class OpenConnections {
 
         private final Channel channel;
         private volatile long idleSince;
-        private final AtomicInteger claimed = new AtomicInteger();
+        private final AtomicBoolean claimed = new AtomicBoolean();
 
         private Held(Channel channel, long now) {
             this.channel = channel;
@@ -152,7 +153,7 @@ public final class OpenConnections {
 
         /** Only one drain closes a connection (two event loops may scan at once). */
         private boolean claim() {
-            return claimed.compareAndSet(0, 1);
+            return claimed.compareAndSet(false, true);
         }
     }
 }

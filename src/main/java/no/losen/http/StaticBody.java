@@ -46,14 +46,22 @@ public record StaticBody(byte[] plain, byte[] gzipped) {
     public void send(HttpServerRequest request) {
         boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
         byte[] body = gzip ? gzipped : plain;
-        var response = request.response().putHeader("Vary", "Accept-Encoding");
+        request.response().putHeader("Vary", "Accept-Encoding");
         if (gzip) {
-            response.putHeader("Content-Encoding", "gzip");
+            request.response().putHeader("Content-Encoding", "gzip");
         }
+        end(request, Buffer.buffer(body));
+    }
+
+    /**
+     * Ends {@code request}'s response with {@code body}, or, for a HEAD request, with its headers only: the
+     * same status and Content-Length, no body (Vert.x would send it).
+     */
+    public static void end(HttpServerRequest request, Buffer body) {
         if (request.method() == HttpMethod.HEAD) {
-            response.putHeader("Content-Length", Integer.toString(body.length)).end();
+            request.response().putHeader("Content-Length", Integer.toString(body.length())).end();
         } else {
-            response.end(Buffer.buffer(body));
+            request.response().end(body);
         }
     }
 

@@ -13,9 +13,9 @@ import no.losen.search.internal.Translators;
 /**
  * The Norwegian words a message in another language stands for, by the curated domain glossaries
  * alone (English and the ten other languages; docs/search.md), without the terms kept for search
- * ({@code search_terms}): "dhakhtar" → "lege", "пособие" → "stønad". No dictionary is read, so this is built in milliseconds and gives the same words on every
- * machine; it lets what is learnt from Norwegian messages reach messages in a language with a quarter
- * as many examples (README, "Free text").
+ * ({@code search_terms}): "dhakhtar" → "lege", "пособие" → "stønad". No dictionary is read, so this
+ * is built in milliseconds and gives the same words on every machine; it lets what is learnt from
+ * Norwegian messages reach messages in a language with a quarter as many examples (README, "Free text").
  */
 public final class NorwegianTerms {
 

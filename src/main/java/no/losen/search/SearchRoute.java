@@ -17,8 +17,9 @@ import no.losen.step.TextWorkers;
  * search runs on the text workers with the client address's share ({@link TextWorkers}): a
  * typical query takes a few milliseconds, but a 1,000-character one 40–70 ms, and a flood of them
  * on an event loop stalled every conversation on it; a full share answers 503 {@code busy} with
- * {@code Retry-After}, after a hold, and closes the connection ({@link HeldRefusal}). Without workers (tools, tests) it runs as before: on the event loop, and
- * model-backed modes (network calls) on a worker thread. Query text is never logged.
+ * {@code Retry-After}, after a hold, and closes the connection ({@link HeldRefusal}). Without
+ * workers (tools, tests) it runs as before: on the event loop, and model-backed modes (network
+ * calls) on a worker thread. Query text is never logged.
  */
 public final class SearchRoute {
 

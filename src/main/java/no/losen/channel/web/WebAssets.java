@@ -1,10 +1,10 @@
 package no.losen.channel.web;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import no.losen.dialog.DialogSet;
+import no.losen.http.StaticBody;
 import no.losen.internal.ClientScript;
 import no.losen.session.SessionStore;
 
@@ -109,20 +109,9 @@ public final class WebAssets {
         api.boot(ctx);
     }
 
-    /**
-     * Ends the response with {@code body}, or, for a HEAD request, with its headers only: the same
-     * status and Content-Length, no body (Vert.x would send it).
-     */
-    static void end(RoutingContext ctx, Buffer body) {
-        if (ctx.request().method() == HttpMethod.HEAD) {
-            ctx.response().putHeader("Content-Length", Integer.toString(body.length())).end();
-        } else {
-            ctx.response().end(body);
-        }
-    }
-
+    /** Ends the response with {@code body}; a HEAD request gets its headers only ({@link StaticBody#end}). */
     static void end(RoutingContext ctx, String body) {
-        end(ctx, Buffer.buffer(body));
+        StaticBody.end(ctx.request(), Buffer.buffer(body));
     }
 
     public Asset script() {

@@ -114,6 +114,11 @@ public final class WebSocketChannel {
         };
     }
 
+    /** Whether sockets hold their whole share of all connections ({@link OpenConnections#socketShare()}). */
+    private boolean socketsFull() {
+        return connections.size() >= all.socketShare();
+    }
+
     /** Open sockets now. */
     public int connections() {
         return connections.size();
@@ -146,7 +151,7 @@ public final class WebSocketChannel {
         if (login != null) {
             staffSockets.computeIfAbsent(login, k -> ConcurrentHashMap.newKeySet()).add(c);
         }
-        boolean full = connections.size() >= all.socketShare();
+        boolean full = socketsFull();
         boolean admitted = !full && connections.admit(address);
         if (admitted) {
             // Counted before the handshake, so a connection that dies during it is counted out again.
@@ -198,7 +203,7 @@ public final class WebSocketChannel {
      */
     void sweep(long now) {
         long limit = limits.idleTimeout().toNanos();
-        boolean full = connections.size() >= all.socketShare();
+        boolean full = socketsFull();
         for (Conversation c : connections.all()) {
             if (now - c.lastActive() > limit || full && !c.withAPerson() && now - c.lastStep() > limit / 5) {
                 metrics.limit("idle");
