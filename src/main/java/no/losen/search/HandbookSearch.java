@@ -24,6 +24,8 @@ import no.losen.search.internal.LanguageDetector;
 import no.losen.search.internal.NorwegianAnalysis;
 import no.losen.search.internal.Passage;
 import no.losen.search.internal.PassageIndex;
+import no.losen.search.internal.PassageQuestions;
+import no.losen.search.internal.QuestionVectors;
 import no.losen.search.internal.QueryTranslator;
 import no.losen.search.internal.SourceCatalog;
 import no.losen.search.internal.Translators;
@@ -38,9 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Pipeline ({@code hybrid}): detect the language if not given; English questions are
  * translated term by term into Norwegian (glossary, then FreeDict if installed); BM25 over the
- * Norwegian analysis chain (stems, compound parts, section boost); with an embedding model
- * configured, its ranking is fused with BM25's by reciprocal rank. {@code bm25} is the plain
- * baseline on the original words; {@code vector} embeddings alone.
+ * Norwegian analysis chain (stems, compound parts, section boost); an English question is also
+ * matched by meaning to the English questions the passages answer ({@link QuestionVectors}), and with
+ * an embedding model configured its ranking too is fused with BM25's by reciprocal rank. {@code bm25} is
+ * the plain baseline on the original words; {@code vector} the configured model's embeddings alone.
  */
 public final class HandbookSearch {
 
@@ -54,6 +57,10 @@ public final class HandbookSearch {
     private final Bm25Retriever bm25;
     private final QueryTranslator translator;
     private final Optional<VectorRetriever> vectors;
+    /** None until {@link #loadQuestionVectors()}; then read or built in the background; null if the model cannot run here. */
+    private volatile CompletableFuture<QuestionVectors> english = CompletableFuture.completedFuture(null);
+    private final Path contentRoot;
+    private final DerivedCache cache;
     private final Optional<GroundedAnswerer> answerer;
     private final long buildMillis;
 
@@ -65,6 +72,8 @@ public final class HandbookSearch {
     private HandbookSearch(Path contentRoot, IndexSnapshot snapshot, SearchConfig config, long t0,
                            CompletableFuture<QueryTranslator> translator, DerivedCache cache) {
         this.corpus = snapshot.corpus(contentRoot);
+        this.contentRoot = contentRoot;
+        this.cache = cache;
         this.sources = corpus.sources().stream().collect(Collectors.toMap(SourceCatalog.Source::id, s -> s));
         long tCorpus = System.nanoTime();
         NorwegianAnalysis analysis = snapshot.analysis();
@@ -107,6 +116,45 @@ public final class HandbookSearch {
                 this.translator.hasDictionary() ? "on" : "off", vectors.isPresent() ? "on" : "off",
                 answerer.isPresent() ? "on" : "off");
     }
+
+    /** One thread of its own, a daemon: building the vectors must not hold a pool other start-up work needs, nor the exit. */
+    private static final java.util.concurrent.Executor BACKGROUND = task -> {
+        Thread t = new Thread(task, "question-vectors");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    /**
+     * The English questions' vectors, once per corpus in a process (a test run starts dozens of servers on the
+     * bundled corpus, and each build is some 20 s of a core) and from the cache across processes. The sentence
+     * model needs native libraries (ONNX Runtime, DJL's tokenizer) for this platform: where they cannot load,
+     * English questions are searched by their words alone, as before, and the log says so once.
+     */
+    private static CompletableFuture<QuestionVectors> englishVectors(Path contentRoot, Corpus corpus, DerivedCache cache) {
+        return BY_CORPUS.computeIfAbsent(corpus.hash(), h -> CompletableFuture.supplyAsync(() -> {
+            long t = System.nanoTime();
+            try {
+                // DJL would otherwise fetch a missing native library over the network, and unpack into ~/.djl.ai.
+                System.setProperty("ai.djl.offline", "true");
+                cache.dir().ifPresent(d -> {
+                    if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+                        System.setProperty("DJL_CACHE_DIR", d.resolve("djl").toString());
+                    }
+                });
+                QuestionVectors v = cache.get(QuestionVectors.KIND, CacheKey.of(QuestionVectors.KIND).add(h).add(QuestionVectors.MODEL).build(),
+                        QuestionVectors.CODEC, () -> QuestionVectors.build(
+                                PassageQuestions.load(Corpus.corpusDir(contentRoot), corpus.passages()), QuestionVectors.model()));
+                QuestionVectors.model().embed("warm up"); // loads the model now, not on the first English question
+                LOG.info("event=search.vectors questions={} ms={}", v.size(), (System.nanoTime() - t) / 1_000_000);
+                return v;
+            } catch (Throwable e) { // UnsatisfiedLinkError among them: no native library for this platform
+                LOG.warn("event=search.vectors.off reason={} effect=english_questions_by_words_only", e.getClass().getSimpleName());
+                return null;
+            }
+        }, BACKGROUND));
+    }
+
+    private static final Map<String, CompletableFuture<QuestionVectors>> BY_CORPUS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Questions run once at start-up so the first users do not pay for class loading (Lucene's query
@@ -194,10 +242,14 @@ public final class HandbookSearch {
 
     private List<Content> hybrid(String q, String lang, Map<String, Float> terms) {
         List<Content> bm = lexical(q, lang, terms);
-        if (vectors.isEmpty()) {
-            return bm;
+        List<List<Content>> lists = new ArrayList<>(List.of(bm));
+        QuestionVectors en = QuestionVectors.LANG.equals(lang) ? english.getNow(null) : null;
+        if (en != null) {
+            float[] v = QuestionVectors.model().embed(q).content().vector();
+            lists.add(Bm25Retriever.contents(en.nearest(v, DEPTH), corpus.passages()));
         }
-        return fused(List.of(bm, vectors.get().retrieve(Query.from(q))));
+        vectors.ifPresent(r -> lists.add(r.retrieve(Query.from(q))));
+        return lists.size() == 1 ? bm : fused(lists);
     }
 
     /**
@@ -272,6 +324,24 @@ public final class HandbookSearch {
     /** Waits until the other languages' dictionaries are read (the server before it is ready; tools and tests). */
     public void awaitDictionaries() {
         dictionaries.join();
+    }
+
+    /**
+     * Starts matching English questions by meaning too ({@link QuestionVectors}): the vectors are read from
+     * the cache, or built — some 20 s of one core, so the server calls this once it is ready, not before,
+     * and answers English questions by their words alone until they are in. Completes with whether the
+     * sentence model runs on this platform. Calling it again costs nothing.
+     */
+    public CompletableFuture<Boolean> loadQuestionVectors() {
+        if (!corpus.passages().isEmpty()) {
+            english = englishVectors(contentRoot, corpus, cache);
+        }
+        return english.thenApply(java.util.Objects::nonNull);
+    }
+
+    /** {@link #loadQuestionVectors()}, waiting until they are in (tools and tests). */
+    public boolean awaitQuestionVectors() {
+        return loadQuestionVectors().join();
     }
 
     public QueryTranslator translator() {

@@ -225,7 +225,9 @@ public final class Losen {
                 });
         return Future.fromCompletionStage(built)
                 .recover(e -> Future.failedFuture(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e))
-                .compose(parts -> parts.start(vertx, loading.t0()));
+                .compose(parts -> parts.start(vertx, loading.t0()))
+                // English questions by meaning: some 20 s of one core on a first start, so only once serving.
+                .onSuccess(started -> loading.search().thenAccept(HandbookSearch::loadQuestionVectors));
     }
 
     /**

@@ -41,6 +41,16 @@ class HandbookSearchTest {
     }
 
     @Test
+    void findsPassagesForAnEnglishQuestionByItsMeaningWhereItsWordsFindNone() {
+        // By its words (translated) it finds passages on money and night shelters, none on handing out food;
+        // the English questions the food passages answer mean the same.
+        String q = "can I get food for free if I have no money and no papers";
+        assertThat(search.awaitQuestionVectors()).as("the sentence model runs on this platform").isTrue();
+        assertThat(top(q, "en", SearchMode.HYBRID))
+                .anySatisfy(x -> assertThat(x.text().toLowerCase()).containsAnyOf("matutdeling", "matutlevering"));
+    }
+
+    @Test
     void findsNorwegianPassagesForQuestionsInOtherLanguages() {
         search.awaitDictionaries(); // they load in the background after start-up
         // glossary and lemmas (Polish), glossary and stems (Arabic), glossary with suffix tolerance (Somali)

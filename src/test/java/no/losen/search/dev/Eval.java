@@ -25,6 +25,7 @@ public final class Eval {
     public static void main(String[] args) throws Exception {
         HandbookSearch s = HandbookSearch.build(Path.of("."), SearchConfig.defaults());
         s.awaitDictionaries();
+        s.awaitQuestionVectors();
         ObjectMapper om = new ObjectMapper();
         SearchMode mode = SearchMode.parse(System.getProperty("mode", "hybrid"));
         boolean misses = Boolean.getBoolean("misses");

@@ -19,6 +19,7 @@ public final class LatencyProbe {
         HandbookSearch s = HandbookSearch.build(Path.of("."), SearchConfig.defaults());
         System.out.printf("build %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         s.awaitDictionaries();
+        s.awaitQuestionVectors();
         ObjectMapper om = new ObjectMapper();
         List<String[]> qs = new ArrayList<>();
         for (String f : args) {
