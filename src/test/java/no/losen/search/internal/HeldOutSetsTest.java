@@ -25,7 +25,7 @@ class HeldOutSetsTest {
     private static final List<String> PASSAGES = CORPUS.passages().stream().map(p -> norm(p.text())).toList();
 
     @ParameterizedTest
-    @ValueSource(strings = {"heldout-nb-en.jsonl", "heldout2-nb-en.jsonl", "heldout-other.jsonl"})
+    @ValueSource(strings = {"heldout-nb-en.jsonl", "heldout2-nb-en.jsonl", "heldout3-nb-en.jsonl", "heldout-other.jsonl"})
     void everySnippetIsFoundInOnePassage(String file) throws Exception {
         List<String> lost = new ArrayList<>();
         int questions = 0;
