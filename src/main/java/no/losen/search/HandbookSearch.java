@@ -243,9 +243,12 @@ public final class HandbookSearch {
     private List<Content> hybrid(String q, String lang, Map<String, Float> terms) {
         List<Content> bm = lexical(q, lang, terms);
         List<List<Content>> lists = new ArrayList<>(List.of(bm));
-        QuestionVectors en = QuestionVectors.LANG.equals(lang) ? english.getNow(null) : null;
-        if (en != null) {
-            float[] v = QuestionVectors.model().embed(q).content().vector();
+        QuestionVectors en = english.getNow(null);
+        // English as typed; another language as the English its Norwegian terms read back to (Norwegian itself
+        // is left to the words: the model reads no Norwegian, and measured it lost Norwegian questions).
+        String asked = en == null || "nb".equals(lang) ? "" : QuestionVectors.LANG.equals(lang) ? q : translator.glossary().inEnglish(terms);
+        if (!asked.isBlank()) {
+            float[] v = QuestionVectors.model().embed(asked).content().vector();
             lists.add(Bm25Retriever.contents(en.nearest(v, DEPTH), corpus.passages()));
         }
         vectors.ifPresent(r -> lists.add(r.retrieve(Query.from(q))));

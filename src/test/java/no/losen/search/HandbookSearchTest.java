@@ -51,6 +51,16 @@ class HandbookSearchTest {
     }
 
     @Test
+    void aQuestionInAnotherLanguageIsAlsoMatchedByTheEnglishItsWordsReadBackTo() {
+        // Polish, word by word into Norwegian, then through the English glossary into English: "overnight stay",
+        // "sleep", … — close to the English questions of the passage on night shelters, which now comes first.
+        search.awaitDictionaries();
+        assertThat(search.awaitQuestionVectors()).isTrue();
+        assertThat(top("gdzie moge przenocowac jesli nie mam gdzie spac", "pl", SearchMode.HYBRID).get(0).text().toLowerCase())
+                .contains("akuttovernatting");
+    }
+
+    @Test
     void findsNorwegianPassagesForQuestionsInOtherLanguages() {
         search.awaitDictionaries(); // they load in the background after start-up
         // glossary and lemmas (Polish), glossary and stems (Arabic), glossary with suffix tolerance (Somali)

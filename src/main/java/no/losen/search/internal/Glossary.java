@@ -23,10 +23,13 @@ public final class Glossary {
     public static final String RESOURCE = "/search/glossary-en-nb.yaml";
 
     private final Map<String, List<String>> terms;
+    /** Each Norwegian word of the glossary, lower case, with the first English phrase of the first entry giving it. */
+    private final Map<String, String> english;
     private final int longestKey;
 
-    private Glossary(Map<String, List<String>> terms) {
+    private Glossary(Map<String, List<String>> terms, Map<String, String> english) {
         this.terms = Map.copyOf(terms);
+        this.english = Map.copyOf(english);
         this.longestKey = terms.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
     }
 
@@ -37,15 +40,17 @@ public final class Glossary {
             }
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
             Map<String, List<String>> terms = new HashMap<>();
+            Map<String, String> english = new HashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = root.path("terms").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 List<String> nb = Arrays.asList(e.getValue().asText().trim().split("\\s+"));
+                nb.forEach(w -> english.putIfAbsent(w.toLowerCase(java.util.Locale.ROOT), e.getKey().split("\\|")[0].strip()));
                 for (String variant : e.getKey().split("\\|")) {
                     terms.merge(key(EnglishWords.tokens(variant)), nb,
                             (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList());
                 }
             }
-            return new Glossary(terms);
+            return new Glossary(terms, english);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read glossary " + RESOURCE, e);
         }
@@ -54,6 +59,18 @@ public final class Glossary {
     /** Norwegian terms for the folded phrase {@code words}, or null. */
     public List<String> lookup(List<String> words) {
         return terms.get(key(words));
+    }
+
+    /**
+     * Norwegian search terms read back into English through this glossary, the heaviest first, each English
+     * phrase once: a question in another language, translated word by word into Norwegian, becomes English
+     * the English sentence model can read ({@link QuestionVectors}). Terms the glossary does not give are left
+     * out (a dictionary's or a transliteration's); none given: empty.
+     */
+    public String inEnglish(Map<String, Float> norwegian) {
+        return norwegian.entrySet().stream().sorted(Map.Entry.<String, Float>comparingByValue().reversed())
+                .map(t -> english.get(t.getKey().toLowerCase(java.util.Locale.ROOT))).filter(java.util.Objects::nonNull)
+                .distinct().collect(Collectors.joining(" "));
     }
 
     public int longestKey() {

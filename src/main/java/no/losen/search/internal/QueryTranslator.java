@@ -31,6 +31,10 @@ public final class QueryTranslator {
         this.freeDict = freeDict;
     }
 
+    public Glossary glossary() {
+        return glossary;
+    }
+
     public boolean hasDictionary() {
         return freeDict.isPresent();
     }
