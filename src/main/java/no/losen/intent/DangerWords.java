@@ -50,6 +50,8 @@ public final class DangerWords {
     /** Words a message may have for a cry or phrase in it to be found misspelt ({@link #cry}). */
     private static final int CRY_WORDS = 4;
 
+    /** Letters a phrase must have to be found typed as one word ({@link #runTogether}). */
+    static final int JOINED = 9;
     /** Consonants a one-word cry must have to be found misspelt ({@link #cry}): fewer are shared by chance. */
     static final int CRY_CONSONANTS = 3;
 
@@ -365,6 +367,12 @@ public final class DangerWords {
      * this short. Returns the entry's index, or {@code Integer.MAX_VALUE}.
      */
     private static int cry(Lookup lookup, String[] tokens, String lang) {
+        for (int k = 0; k < lookup.phrases.length; k++) {
+            Entry e = lookup.entries.get(lookup.phrases[k]);
+            if (!skipped(e, lang) && runTogether(tokens, e)) {
+                return lookup.phrases[k];
+            }
+        }
         if (tokens.length == 0 || tokens.length > CRY_WORDS) {
             return Integer.MAX_VALUE;
         }
@@ -424,6 +432,29 @@ public final class DangerWords {
                 differs |= !token.equals(word);
             }
             if (same && differs) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A phrase typed as one word, its spaces left out, at most one letter off, in a message of any length:
+     * "ausecour" for "au secours", "helpme", "aidezmoi". A thumb in a hurry drops the spaces as it drops
+     * letters; a phrase's words run together make a word no language has, so one letter off is still that
+     * phrase (only phrases of at least {@link #JOINED} letters: "en danger" run together is English
+     * "endanger"). A phrase that must be the whole message must be the one word of it.
+     */
+    private static boolean runTogether(String[] tokens, Entry e) {
+        if (e.alone() && tokens.length != 1) {
+            return false;
+        }
+        String joined = e.folded().replace(" ", "");
+        if (joined.length() < JOINED) {
+            return false;
+        }
+        for (String token : tokens) {
+            if (Math.abs(token.length() - joined.length()) <= 1 && latin(token) && edits(token, joined) <= 1) {
                 return true;
             }
         }

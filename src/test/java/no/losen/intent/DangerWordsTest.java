@@ -133,6 +133,19 @@ class DangerWordsTest {
         assertThat(words.matches("vil ikke dropsene mine", "nb")).as("more than two letters off").isFalse();
     }
 
+    @Test
+    void aPhraseTypedAsOneWordAtMostOneLetterOffIsFoundInAMessageOfAnyLength() {
+        DangerWords fr = listed(Map.of("fr", "au secours, =aide moi vite, en danger", "en", "following me"));
+        assertThat(fr.match("ausecour qlqn rentre ches moi", "fr")).contains("fr: au secours");
+        assertThat(fr.matches("je vous ecris parce que ausecours quelqu un est dans l escalier avec un couteau", "fr")).isTrue();
+        assertThat(fr.matches("followingme since the station", "en")).isTrue();
+        assertThat(fr.matches("aidemoivite", "fr")).as("a whole-message phrase, the whole message").isTrue();
+        assertThat(fr.matches("aidemoivite avec les papiers", "fr")).as("… and only then").isFalse();
+        assertThat(fr.matches("does climate change endanger the coast", "fr")).as("phrases under nine letters: 'endanger' is English").isFalse();
+        assertThat(fr.matches("ausecxurs", "fr")).isTrue();
+        assertThat(fr.matches("ausxcxurs", "fr")).as("two letters off").isFalse();
+    }
+
     private final DangerWords cyrillic = listed(Map.of("en", "knife",
             "ru", "не хочу жить, ломает дверь, =помогите, убью", "uk", "не хочу жити"));
 
