@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Pipeline ({@code hybrid}): detect the language if not given; English questions are
  * translated term by term into Norwegian (glossary, then FreeDict if installed); BM25 over the
- * Norwegian analysis chain (stems, compound parts, section boost); an English question is also
+ * Norwegian analysis chain (stems, compound parts, section boost); a question not in Norwegian is also
  * matched by meaning to the English questions the passages answer ({@link QuestionVectors}), and with
  * an embedding model configured its ranking too is fused with BM25's by reciprocal rank. {@code bm25} is
  * the plain baseline on the original words; {@code vector} the configured model's embeddings alone.
@@ -128,7 +128,7 @@ public final class HandbookSearch {
      * The English questions' vectors, once per corpus in a process (a test run starts dozens of servers on the
      * bundled corpus, and each build is some 20 s of a core) and from the cache across processes. The sentence
      * model needs native libraries (ONNX Runtime, DJL's tokenizer) for this platform: where they cannot load,
-     * English questions are searched by their words alone, as before, and the log says so once.
+     * questions are searched by their words alone, as before, and the log says so once.
      */
     private static CompletableFuture<QuestionVectors> englishVectors(Path contentRoot, Corpus corpus, DerivedCache cache) {
         return BY_CORPUS.computeIfAbsent(corpus.hash(), h -> CompletableFuture.supplyAsync(() -> {
@@ -148,7 +148,7 @@ public final class HandbookSearch {
                 LOG.info("event=search.vectors questions={} ms={}", v.size(), (System.nanoTime() - t) / 1_000_000);
                 return v;
             } catch (Throwable e) { // UnsatisfiedLinkError among them: no native library for this platform
-                LOG.warn("event=search.vectors.off reason={} effect=english_questions_by_words_only", e.getClass().getSimpleName());
+                LOG.warn("event=search.vectors.off reason={} effect=questions_by_words_only", e.getClass().getSimpleName());
                 return null;
             }
         }, BACKGROUND));
@@ -240,13 +240,16 @@ public final class HandbookSearch {
                 .replaceAll("[\\u00AD\\u200B\\u200D-\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]", "");
     }
 
+    private static final java.util.Set<String> NORWEGIAN = java.util.Set.of("nb", "nn", "no");
+
     private List<Content> hybrid(String q, String lang, Map<String, Float> terms) {
         List<Content> bm = lexical(q, lang, terms);
         List<List<Content>> lists = new ArrayList<>(List.of(bm));
         QuestionVectors en = english.getNow(null);
         // English as typed; another language as the English its Norwegian terms read back to (Norwegian itself
         // is left to the words: the model reads no Norwegian, and measured it lost Norwegian questions).
-        String asked = en == null || "nb".equals(lang) ? "" : QuestionVectors.LANG.equals(lang) ? q : translator.glossary().inEnglish(terms);
+        String asked = en == null || NORWEGIAN.contains(lang) ? ""
+                : QuestionVectors.LANG.equals(lang) ? q : translator.glossary().inEnglish(terms);
         if (!asked.isBlank()) {
             float[] v = QuestionVectors.model().embed(asked).content().vector();
             lists.add(Bm25Retriever.contents(en.nearest(v, DEPTH), corpus.passages()));
@@ -330,9 +333,9 @@ public final class HandbookSearch {
     }
 
     /**
-     * Starts matching English questions by meaning too ({@link QuestionVectors}): the vectors are read from
-     * the cache, or built — some 20 s of one core, so the server calls this once it is ready, not before,
-     * and answers English questions by their words alone until they are in. Completes with whether the
+     * Starts matching questions not in Norwegian by meaning too ({@link QuestionVectors}): the vectors are read
+     * from the cache, or built — some 20 s of one core, so the server calls this once it is ready, not before,
+     * and answers by words alone until they are in. Completes with whether the
      * sentence model runs on this platform. Calling it again costs nothing.
      */
     public CompletableFuture<Boolean> loadQuestionVectors() {
