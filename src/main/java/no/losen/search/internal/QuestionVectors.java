@@ -101,17 +101,9 @@ public final class QuestionVectors {
         return hits.subList(0, Math.min(depth, hits.size()));
     }
 
+    /** {@code v} scaled to length 1 (a copy; a zero vector stays zero), so a dot product is the cosine. */
     static float[] unit(float[] v) {
-        double n = 0;
-        for (float x : v) {
-            n += x * x;
-        }
-        float inv = n == 0 ? 0 : (float) (1 / Math.sqrt(n));
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * inv;
-        }
-        return out;
+        return VectorUtil.l2normalize(v.clone(), false);
     }
 
     public static final DerivedCache.Codec<QuestionVectors> CODEC = new DerivedCache.Codec<>() {

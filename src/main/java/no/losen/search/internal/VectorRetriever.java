@@ -60,7 +60,7 @@ public final class VectorRetriever implements ContentRetriever {
                 }
                 List<Embedding> out = model.embedAll(batch).content();
                 for (int i = 0; i < out.size(); i++) {
-                    vectors[from + i] = normalise(out.get(i).vector());
+                    vectors[from + i] = QuestionVectors.unit(out.get(i).vector());
                 }
             }
             writeCache(cache, vectors);
@@ -70,7 +70,7 @@ public final class VectorRetriever implements ContentRetriever {
 
     @Override
     public List<Content> retrieve(Query query) {
-        float[] q = normalise(model.embed(query.text()).content().vector());
+        float[] q = QuestionVectors.unit(model.embed(query.text()).content().vector());
         List<PassageIndex.Hit> hits = new ArrayList<>();
         for (int i = 0; i < vectors.length; i++) {
             float dot = 0;
@@ -81,19 +81,6 @@ public final class VectorRetriever implements ContentRetriever {
         }
         hits.sort(Comparator.comparingDouble(PassageIndex.Hit::score).reversed());
         return Bm25Retriever.contents(hits.subList(0, Math.min(depth, hits.size())), passages);
-    }
-
-    private static float[] normalise(float[] v) {
-        double n = 0;
-        for (float x : v) {
-            n += x * x;
-        }
-        float inv = n == 0 ? 0 : (float) (1 / Math.sqrt(n));
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * inv;
-        }
-        return out;
     }
 
     private static float[][] readCache(Path cache, int count) {
