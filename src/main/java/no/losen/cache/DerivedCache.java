@@ -130,9 +130,10 @@ public final class DerivedCache {
         }
         T value = build.get();
         long built = System.nanoTime();
-        store(kind, key, codec, value, file);
-        LOG.info("event=cache.stored kind={} build_ms={} write_ms={}", kind, (built - t0) / 1_000_000,
-                (System.nanoTime() - built) / 1_000_000);
+        if (store(kind, key, codec, value, file)) { // else it logged cache.write_failed
+            LOG.info("event=cache.stored kind={} build_ms={} write_ms={}", kind, (built - t0) / 1_000_000,
+                    (System.nanoTime() - built) / 1_000_000);
+        }
         return value;
     }
 
@@ -171,7 +172,8 @@ public final class DerivedCache {
         }
     }
 
-    private <T> void store(String kind, CacheKey key, Codec<T> codec, T value, Path file) {
+    /** Writes the entry; false (logged) when it could not be. */
+    private <T> boolean store(String kind, CacheKey key, Codec<T> codec, T value, Path file) {
         Path tmp = null;
         try {
             ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 16);
@@ -203,8 +205,10 @@ public final class DerivedCache {
             }
             tmp = null;
             prune(kind, file);
+            return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("event=cache.write_failed kind={} error={}", kind, e.getClass().getSimpleName());
+            return false;
         } finally {
             if (tmp != null) {
                 try {

@@ -136,7 +136,8 @@ public final class HandbookSearch {
             try {
                 // DJL would otherwise fetch a missing native library over the network, and unpack into ~/.djl.ai.
                 System.setProperty("ai.djl.offline", "true");
-                cache.dir().ifPresent(d -> {
+                // Its tokenizer library is unpacked into the cache folder when that can be written (else DJL's default).
+                cache.dir().filter(java.nio.file.Files::isWritable).ifPresent(d -> {
                     if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
                         System.setProperty("DJL_CACHE_DIR", d.resolve("djl").toString());
                     }
@@ -241,6 +242,7 @@ public final class HandbookSearch {
     }
 
     private static final java.util.Set<String> NORWEGIAN = java.util.Set.of("nb", "nn", "no");
+    private static final java.util.concurrent.atomic.AtomicBoolean EMBED_FAILED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private List<Content> hybrid(String q, String lang, Map<String, Float> terms) {
         List<Content> bm = lexical(q, lang, terms);
@@ -250,9 +252,17 @@ public final class HandbookSearch {
         // is left to the words: the model reads no Norwegian, and measured it lost Norwegian questions).
         String asked = en == null || NORWEGIAN.contains(lang) ? ""
                 : QuestionVectors.LANG.equals(lang) ? q : translator.glossary().inEnglish(terms);
-        if (!asked.isBlank()) {
-            float[] v = QuestionVectors.model().embed(asked).content().vector();
-            lists.add(Bm25Retriever.contents(en.nearest(v, DEPTH), corpus.passages()));
+        // A question of no letter or digit ("�", a lone accent, control characters) is nothing the model can
+        // read: its tokenizer drops every character and the embedding fails.
+        if (asked.codePoints().anyMatch(Character::isLetterOrDigit)) {
+            try {
+                float[] v = QuestionVectors.model().embed(asked).content().vector();
+                lists.add(Bm25Retriever.contents(en.nearest(v, DEPTH), corpus.passages()));
+            } catch (RuntimeException e) { // the words' answer stands; the model's failure is logged once
+                if (!EMBED_FAILED.getAndSet(true)) {
+                    LOG.warn("event=search.vectors.failed error={} effect=answered_by_words", e.getClass().getSimpleName());
+                }
+            }
         }
         vectors.ifPresent(r -> lists.add(r.retrieve(Query.from(q))));
         return lists.size() == 1 ? bm : fused(lists);

@@ -22,7 +22,7 @@ public record SearchRequest(String q, String lang, int k, SearchMode mode) {
         if (q == null || q.isBlank()) {
             throw new InvalidSearchRequest("q is empty");
         }
-        if (q.length() > MAX_QUERY_CHARS) {
+        if (q.codePointCount(0, q.length()) > MAX_QUERY_CHARS) { // characters, not UTF-16 units: "𝔡" is one
             throw new InvalidSearchRequest("q is longer than " + MAX_QUERY_CHARS + " characters");
         }
         if (k < 1 || k > MAX_K) {

@@ -197,6 +197,8 @@ class DerivedCacheTest {
         assertThat(cache.get("test", key("corpus"), TEXT, build(SECRET))).isEqualTo(SECRET);
         assertThat(builds).hasValue(2);
         assertThat(warnings()).allSatisfy(w -> assertThat(w).startsWith("event=cache.write_failed kind=test"));
+        assertThat(logs.list).as("nothing stored, and no line says it was")
+                .noneSatisfy(e -> assertThat(e.getFormattedMessage()).startsWith("event=cache.stored"));
     }
 
     @Test

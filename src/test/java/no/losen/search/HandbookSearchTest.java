@@ -61,6 +61,19 @@ class HandbookSearchTest {
     }
 
     @Test
+    void aQuestionTheModelCannotReadOrThatMeansNothingIsAnsweredByItsWordsAlone() {
+        assertThat(search.awaitQuestionVectors()).isTrue();
+        // no letter or digit: the model's tokenizer drops every character (it threw, and the search answered 500)
+        for (String q : List.of("\uFFFD", "\u007F", "\u0001\u0002", "\u0301")) {
+            assertThat(top(q, "en", SearchMode.HYBRID)).as("U+%04X", (int) q.charAt(0)).isEmpty();
+        }
+        // gibberish, emoji, punctuation: nothing close enough in meaning (five unrelated passages before the floor)
+        for (String q : List.of("asdfghjkl", "zzzz qqqq", "\uD83D\uDE2D\uD83C\uDD98", "?!?!...")) {
+            assertThat(top(q, "en", SearchMode.HYBRID)).as(q).isEmpty();
+        }
+    }
+
+    @Test
     void norwegianUnderEveryNameIsLeftToItsWords() {
         // The model reads no Norwegian: read back into English, Norwegian questions lost recall (docs/search.md).
         assertThat(search.awaitQuestionVectors()).isTrue();

@@ -14,6 +14,10 @@ class SearchRequestTest {
         assertThatThrownBy(() -> new SearchRequest("x".repeat(1001), null, 5, SearchMode.HYBRID))
                 .isInstanceOf(InvalidSearchRequest.class).hasMessageContaining("1000");
         assertThat(new SearchRequest("x".repeat(1000), null, 5, SearchMode.HYBRID).q()).hasSize(1000);
+        // characters, not UTF-16 units: 1,000 letters outside the Basic Multilingual Plane are 2,000 units
+        assertThat(new SearchRequest("\uD835\uDD21".repeat(1000), null, 5, SearchMode.HYBRID).q()).hasSize(2000);
+        assertThatThrownBy(() -> new SearchRequest("\uD835\uDD21".repeat(1001), null, 5, SearchMode.HYBRID))
+                .isInstanceOf(InvalidSearchRequest.class);
     }
 
     @Test

@@ -32,7 +32,7 @@ class QuestionVectorsTest {
     @Test
     void aQuestionFindsThePassageWhoseQuestionMeansTheSameInOtherWords() {
         assertThat(first("is there a bed for tonight, I am homeless")).isEqualTo(0);
-        assertThat(first("medical help when undocumented")).isEqualTo(2);
+        assertThat(first("a doctor for people without papers")).isEqualTo(2);
         assertThat(first("seeking refuge in norway, what is the procedure")).isEqualTo(1);
     }
 
@@ -41,6 +41,14 @@ class QuestionVectorsTest {
         assertThat(vectors.size()).isEqualTo(4);
         assertThat(vectors.nearest(model.embed("asylum").content().vector(), 10))
                 .extracting(PassageIndex.Hit::ordinal).containsExactlyInAnyOrder(0, 1, 2);
+    }
+
+    @Test
+    void aQuestionCloseToNothingFindsNothing() {
+        // the best cosine of gibberish or small talk stays under the floor (real questions' best: 0.51 or more)
+        for (String q : java.util.List.of("asdfghjkl", "ok thanks", "\uD83D\uDC4D", "who won the football match")) {
+            assertThat(vectors.nearest(model.embed(q).content().vector(), 3)).as(q).isEmpty();
+        }
     }
 
     @Test
@@ -56,7 +64,7 @@ class QuestionVectorsTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         QuestionVectors.CODEC.write(vectors, new DataOutputStream(bytes));
         QuestionVectors read = QuestionVectors.CODEC.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        float[] q = model.embed("a doctor for people without papers").content().vector();
-        assertThat(read.nearest(q, 3)).isEqualTo(vectors.nearest(q, 3));
+        float[] q = model.embed("where can I sleep tonight, I have no home").content().vector();
+        assertThat(read.nearest(q, 3)).isNotEmpty().isEqualTo(vectors.nearest(q, 3));
     }
 }
