@@ -1,5 +1,6 @@
 package no.losen.search;
 
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.Handler;
@@ -10,6 +11,7 @@ import no.losen.dialog.DialogException;
 import no.losen.dialog.ErrorCode;
 import no.losen.http.ClientAddress;
 import no.losen.http.HeldRefusal;
+import no.losen.metrics.Metrics;
 import no.losen.step.TextWorkers;
 
 /**
@@ -27,7 +29,7 @@ public final class SearchRoute {
 
     /** Searches on the event loop (model-backed modes on a worker): for tools and tests. */
     public static Handler<RoutingContext> handler(HandbookSearch search) {
-        return ctx -> handle(ctx, search, null, null, q -> Optional.empty());
+        return ctx -> handle(ctx, search, null, null, q -> Optional.empty(), Metrics.none());
     }
 
     /**
@@ -37,12 +39,12 @@ public final class SearchRoute {
      * Norwegian or English), else detected by the search.
      */
     public static Handler<RoutingContext> handler(HandbookSearch search, TextWorkers workers, ClientAddress clients,
-                                                  Function<String, Optional<String>> language) {
-        return ctx -> handle(ctx, search, workers, clients, language);
+                                                  Function<String, Optional<String>> language, Metrics metrics) {
+        return ctx -> handle(ctx, search, workers, clients, language, metrics);
     }
 
     private static void handle(RoutingContext ctx, HandbookSearch search, TextWorkers workers, ClientAddress clients,
-                               Function<String, Optional<String>> language) {
+                               Function<String, Optional<String>> language, Metrics metrics) {
         SearchRequest request;
         try {
             request = parse(ctx);
@@ -52,12 +54,21 @@ public final class SearchRoute {
         }
         if (workers != null) {
             // The guess of the language too runs here (half a millisecond for 1,000 characters), not on the event loop.
-            workers.submit(clients.of(ctx.request()), () -> search.search(inLanguage(request, language)))
+            // Counted as the conversations' searches and refusals are: latency, busy as a limit, faults as errors.
+            workers.submit(clients.of(ctx.request()), () -> {
+                        long t = System.nanoTime();
+                        SearchResponse r = search.search(inLanguage(request, language));
+                        metrics.search(System.nanoTime() - t);
+                        return r;
+                    })
                     .onSuccess(r -> respond(ctx, r))
                     .onFailure(e -> {
                         if (e instanceof DialogException d && d.code() == ErrorCode.BUSY) {
+                            metrics.limit("text_workers");
+                            metrics.error("busy");
                             HeldRefusal.send(ctx.vertx(), ctx.request(), () -> error(ctx, 503, "busy"));
                         } else {
+                            metrics.error(e instanceof InvalidSearchRequest ? "bad_request" : "internal");
                             error(ctx, e instanceof InvalidSearchRequest ? 400 : 500,
                                     e instanceof InvalidSearchRequest ? e.getMessage() : "search failed");
                         }

@@ -306,7 +306,7 @@ public final class Losen {
         HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime,
                 ops.management());
         Routes routes = new Routes(headers, metrics, new ApiRoutes(loaded.set()),
-                SearchRoute.handler(content.handbook(), workers, clients, languageOfQuestions(content.engine(), config)), sms, whatsapp,
+                SearchRoute.handler(content.handbook(), workers, clients, languageOfQuestions(content.engine(), config), metrics), sms, whatsapp,
                 WebAssets.load(loaded.set(), config.exitUrl()), staff, health);
         Handler<HttpServerRequest> front = frontDoor(ws.before(routes.main(vertx)), headers, origins, metrics, clients,
                 new RequestRate());

@@ -61,7 +61,9 @@ class SearchRouteTest {
                 new no.losen.step.TextWorkers.Limits(2, 32, 4, 1, 2, 3), pool, () -> 0L, (nanos, task) -> later.add(task));
         try {
             Router router = Router.router(own);
-            router.get("/api/search").handler(SearchRoute.handler(TestCorpus.search(), workers, no.losen.http.ClientAddress.direct(), q -> java.util.Optional.empty()));
+            no.losen.metrics.Metrics metrics = no.losen.metrics.Metrics.prometheus();
+            router.get("/api/search").handler(SearchRoute.handler(TestCorpus.search(), workers, no.losen.http.ClientAddress.direct(),
+                    q -> java.util.Optional.empty(), metrics));
             HttpServer s = own.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             java.util.function.IntFunction<java.net.http.HttpRequest> search = i -> java.net.http.HttpRequest.newBuilder(
@@ -94,6 +96,11 @@ class SearchRouteTest {
                 statuses.merge(f.get(10, TimeUnit.SECONDS).statusCode(), 1, Integer::sum);
             }
             assertThat(statuses).as("the waiting four answered in their turn").containsEntry(200, 4).containsEntry(503, 1);
+            // counted as a conversation's searches and refusals are (the metrics showed none of them before)
+            var registry = metrics.registry();
+            assertThat(registry.get("losen.search").timer().count()).isEqualTo(7);
+            assertThat(registry.get("losen.limits").tag("limit", "text_workers").counter().count()).isEqualTo(1);
+            assertThat(registry.get("losen.errors").tag("code", "busy").counter().count()).isEqualTo(1);
         } finally {
             pool.shutdownNow();
             own.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -141,7 +148,8 @@ class SearchRouteTest {
         try {
             Router router = Router.router(own);
             router.get("/api/search").handler(SearchRoute.handler(TestCorpus.search(), workers,
-                    no.losen.http.ClientAddress.direct(), q -> q.contains("lekarz") ? java.util.Optional.of("pl") : java.util.Optional.empty()));
+                    no.losen.http.ClientAddress.direct(), q -> q.contains("lekarz") ? java.util.Optional.of("pl") : java.util.Optional.empty(),
+                    no.losen.metrics.Metrics.none()));
             HttpServer s = own.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             java.util.function.Function<String, JsonObject> ask = query -> {
