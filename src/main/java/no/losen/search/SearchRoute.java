@@ -1,6 +1,5 @@
 package no.losen.search;
 
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.Handler;

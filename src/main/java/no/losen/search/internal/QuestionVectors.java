@@ -27,7 +27,9 @@ import org.apache.lucene.util.VectorUtil;
  * reads English only: so it reads the passages' English questions, written for that purpose, never the
  * Norwegian text. A passage scores its best question (max, not mean: a passage answers several
  * questions, and one close match is the signal). Fused with the lexical ranking by reciprocal rank,
- * measured on held-out English questions (docs/search.md, "English questions by meaning").
+ * measured on held-out English questions (docs/search.md, "English questions by meaning"). Questions in the
+ * other languages but Norwegian come here as the English their Norwegian search terms read back to
+ * ({@link Glossary#inEnglish}).
  *
  * <p>The vectors of one set of questions are the same in every search of a process, and building them is
  * some 20 s of one core: {@link #build} is called once, in the background, and its result cached on
