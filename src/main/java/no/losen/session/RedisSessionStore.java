@@ -174,10 +174,6 @@ public final class RedisSessionStore implements SessionStore {
         return client.close();
     }
 
-    /**
-     * Bounds the wait, turns a full queue into "busy" and any other failure into "unavailable", and logs
-     * only when the state changes.
-     */
     /** {@code request} sent to Redis and {@link #guard guarded}; failed at once, unsent, while Redis is known to be down. */
     private Future<Response> call(Supplier<Future<Response>> request) {
         if (!up) {
@@ -186,6 +182,10 @@ public final class RedisSessionStore implements SessionStore {
         return guard(request.get());
     }
 
+    /**
+     * Bounds the wait, turns a full queue into "busy" and any other failure into "unavailable", and logs
+     * only when the state changes.
+     */
     private Future<Response> guard(Future<Response> call) {
         return call.timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).transform(ar -> {
             if (ar.succeeded()) {
