@@ -2,14 +2,29 @@ package no.losen.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.ReferenceCountUtil;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.SocketAddress;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import no.losen.Fixtures;
+import no.losen.metrics.Metrics;
 import no.losen.server.Config;
 import no.losen.server.Operations;
 import no.losen.server.TestServer;
@@ -19,8 +34,10 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The budget of new connections per client address, against a real server: a client opening
  * connections just within it is served every time, one just over it is answered {@code 429}
- * (after the hold, unparsed) while another address is served at once. The caps on connections
- * held and the request-head deadline are in {@code channel.ws.LimitsTest}.
+ * (after the hold, unparsed) while another address is served at once. A pipelined request read
+ * while an earlier answer cannot leave is played on an embedded channel (on loopback the kernel
+ * takes a whole answer). The caps on connections held and the request-head deadline are in
+ * {@code channel.ws.LimitsTest}.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ConnectionGuardTest {
@@ -124,6 +141,57 @@ class ConnectionGuardTest {
             assertThat(get(s, "127.0.0.4").status()).as("another address").isEqualTo(200);
             assertThat(s.get("/metrics").body()).contains("losen_limits_total{limit=\"requests\"}");
         }
+    }
+
+    @Test
+    void aNextRequestReadWhileAnEarlierAnswerCannotLeaveClosesTheConnectionBeforeItIsServed() {
+        // A client that pipelines and does not read: its next request would only add one more answer to hold. On
+        // loopback the kernel takes a whole answer, so this is played on an embedded channel made unwritable.
+        var limits = new SimpleMeterRegistry();
+        Pipelined deaf = pipelined(new Metrics(limits));
+        deaf.channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);   // the first answer cannot leave
+        deaf.ask();
+        assertThat(deaf.served).as("the second request is not served").hasSize(1);
+        assertThat(deaf.channel.isOpen()).isFalse();
+        assertThat(limits.counter("losen.limits", "limit", "unanswered").count()).isEqualTo(1);
+
+        Pipelined reading = pipelined(Metrics.none());
+        reading.ask();
+        assertThat(reading.served).as("while answers leave, a pipelined request is served").hasSize(2);
+        assertThat(reading.channel.isOpen()).isTrue();
+    }
+
+    /** An HTTP/1.1 channel watched by the guard that has read one request and not answered it; {@link #ask} sends one more. */
+    private record Pipelined(EmbeddedChannel channel, List<Object> served) {
+        void ask() {
+            channel.writeInbound(Unpooled.copiedBuffer(
+                    "GET /widget.js HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", StandardCharsets.US_ASCII));
+        }
+    }
+
+    private static Pipelined pipelined(Metrics metrics) {
+        List<Object> served = new ArrayList<>();
+        var channel = new EmbeddedChannel(new HttpServerCodec(),
+                new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        if (msg instanceof HttpRequest) {
+                            served.add(msg);
+                        }
+                        ReferenceCountUtil.release(msg);
+                    }
+                });
+        var connection = (HttpConnection) Proxy.newProxyInstance(
+                ConnectionGuardTest.class.getClassLoader(), new Class<?>[] {HttpConnection.class},
+                (proxy, method, args) -> method.getName().equals("remoteAddress")
+                        ? SocketAddress.inetSocketAddress(40_000, "127.0.9.1") : null);
+        new ConnectionGuard(Duration.ofSeconds(10), 100, new OpenConnections(100, System::nanoTime),
+                new UnsentAnswers(UnsentAnswers.defaultBudget(), System::nanoTime),
+                new ConnectionRate(ConnectionRate.Limit.DEFAULT, System::nanoTime), ClientAddress.direct(), metrics,
+                c -> Optional.of(channel)).accept(connection);
+        Pipelined p = new Pipelined(channel, served);
+        p.ask();
+        return p;
     }
 
     private static int contentLength(String head) {
