@@ -9,6 +9,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +71,7 @@ class RedisSessionStoreTest {
     @Test
     void aFullQueueIsBusyNotDown() {
         RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30), 1, 1);
-        java.util.List<Future<Optional<Session>>> calls = new java.util.ArrayList<>();
+        java.util.List<Future<Optional<Session>>> calls = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             calls.add(store.get(Tokens.next()));
         }
@@ -153,15 +154,34 @@ class RedisSessionStoreTest {
         RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30));
         Thread.sleep(300);   // the first read of Redis's count, at once (other tests' keys may be there)
         long base = store.size();
-        List<String> tokens = new java.util.ArrayList<>();
+        List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             tokens.add(Tokens.next());
         }
-        io.vertx.core.Future.all(tokens.stream().map(t -> store.putStarted(t, SESSION)).toList()).await();
+        Future.all(tokens.stream().map(t -> store.putStarted(t, SESSION)).toList()).await();
         assertThat(store.size()).as("fifty started, counted before Redis's count is read again").isEqualTo(base + 50);
         store.remove(tokens.get(0)).await();
         store.remove(tokens.get(0)).await();   // a second end of the same conversation counts nothing
         assertThat(store.size()).isEqualTo(base + 49);
+        store.close().await();
+    }
+
+    @Test
+    void aReadOfRedisCountWhileConversationsAreOnTheirWayThereStillCountsThem() {
+        // Sixteen connections, eight conversations: the count's read has a connection of its own.
+        RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30), 16, 4096);
+        store.readCount().await();
+        long base = store.size();
+        raw.client(List.of("PAUSE", "1000", "WRITE")).await();   // Redis holds writes; reads are answered
+        List<Future<Void>> starting = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            starting.add(store.putStarted(Tokens.next(), SESSION));
+        }
+        store.readCount().await();
+        assertThat(store.size()).as("Redis holds none of the eight yet").isEqualTo(base + 8);
+        Future.all(starting).await();
+        store.readCount().await();
+        assertThat(store.size()).as("stored, counted once").isEqualTo(base + 8);
         store.close().await();
     }
 
