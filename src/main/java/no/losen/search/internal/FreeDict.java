@@ -7,13 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -39,7 +42,9 @@ public final class FreeDict {
 
     private FreeDict(String name, Map<String, List<String>> entries) {
         this.name = name;
-        this.entries = Map.copyOf(entries);
+        // In the order given (the index file's, headword by headword): Map.copyOf iterates in an order that changes
+        // with every start of the JVM, and the lexicons built from a dictionary merge translations in its order.
+        this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
 
     /** Loads the English–Norwegian dictionary from {@code dir} if it is installed there. */
@@ -64,7 +69,7 @@ public final class FreeDict {
                 in.transferTo(buf);
                 body = buf.toByteArray();
             }
-            Map<String, List<String>> entries = new HashMap<>();
+            Map<String, List<String>> entries = new LinkedHashMap<>();
             for (String line : Files.readAllLines(index, StandardCharsets.UTF_8)) {
                 String[] f = line.split("\t");
                 if (f.length != 3 || f[0].startsWith("00database")) {
@@ -116,14 +121,19 @@ public final class FreeDict {
      * no Russian → English dictionary is packaged). Order: the sense rank it had, then headword.
      */
     public FreeDict inverted() {
-        Map<String, List<String>> inv = new HashMap<>();
+        record Offered(String head, int rank) {
+        }
+        Map<String, List<Offered>> inv = new TreeMap<>();
         entries.forEach((head, translations) -> {
-            for (String t : translations) {
-                inv.computeIfAbsent(t, k -> new ArrayList<>()).add(head);
+            for (int rank = 0; rank < translations.size(); rank++) {
+                inv.computeIfAbsent(translations.get(rank), k -> new ArrayList<>()).add(new Offered(head, rank));
             }
         });
-        inv.replaceAll((k, v) -> List.copyOf(new LinkedHashSet<>(v)));
-        return new FreeDict(name + " (inverted)", inv);
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        inv.forEach((t, offered) -> out.put(t, offered.stream()
+                .sorted(Comparator.comparingInt(Offered::rank).thenComparing(Offered::head))
+                .map(Offered::head).distinct().toList()));
+        return new FreeDict(name + " (inverted)", out);
     }
 
     /** Translation lines: the line after the headword, and each numbered sense; glosses follow them. */

@@ -3,6 +3,7 @@ package no.losen.search.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,12 @@ import org.apache.lucene.analysis.uk.UkrainianMorfologikAnalyzer;
  */
 public final class LanguageForms {
 
-    /** One word of a text: as typed (lower case) and its lookup keys. */
+    /**
+     * One word of a text: as typed (lower case) and its lookup keys, in order: the surface first, then the analyser's tokens. A lookup
+     * takes the first key a dictionary holds, so the order is kept (an immutable {@code Set.copyOf} iterates
+     * in an order that changes with every start of the JVM, and the same question was translated, and
+     * answered, differently after a restart).
+     */
     public record Word(String surface, Set<String> keys) {}
 
     private final String lang;
@@ -145,7 +151,7 @@ public final class LanguageForms {
             while (ts.incrementToken()) {
                 if (inc.getPositionIncrement() > 0 || offset.startOffset() != lastStart || keys == null) {
                     if (keys != null) {
-                        out.add(new Word(surface, Set.copyOf(keys)));
+                        out.add(new Word(surface, Collections.unmodifiableSet(keys)));
                     }
                     keys = new LinkedHashSet<>();
                     surface = text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(java.util.Locale.ROOT);
@@ -155,7 +161,7 @@ public final class LanguageForms {
                 keys.add(term.toString().toLowerCase(java.util.Locale.ROOT));
             }
             if (keys != null) {
-                out.add(new Word(surface, Set.copyOf(keys)));
+                out.add(new Word(surface, Collections.unmodifiableSet(keys)));
             }
             ts.end();
         } catch (IOException e) {

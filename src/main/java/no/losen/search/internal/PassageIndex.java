@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -23,6 +24,8 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.IOContext;
@@ -95,8 +98,8 @@ public final class PassageIndex {
         this.sentences = new java.util.concurrent.atomic.AtomicReferenceArray<>(passages.size());
         try {
             this.searcher = new IndexSearcher(DirectoryReader.open(dir));
-            // docs were added in parallel, so doc ids are not ordinals; map once instead of reading
-            // (and decompressing) stored fields for every hit of every query
+            // a doc id is not promised to be an ordinal (an index is opened as it was kept); map once instead of
+            // reading (and decompressing) stored fields for every hit of every query
             this.ordinals = new int[searcher.getIndexReader().maxDoc()];
             var stored = searcher.storedFields();
             for (int doc = 0; doc < ordinals.length; doc++) {
@@ -150,11 +153,16 @@ public final class PassageIndex {
                                               SynonymSets synonyms, Map<Integer, PassageQuestions.Asked> asked) {
         Analyzer perField = perField(analysis);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
-        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(perField).setRAMBufferSizeMB(64))) {
+        // Sorted by ordinal: documents are added in parallel, in an order that differs from build to build, and
+        // a passage's doc id breaks ties between equal scores; sorted, two builds of one corpus rank alike.
+        IndexWriterConfig config = new IndexWriterConfig(perField).setRAMBufferSizeMB(64)
+                .setIndexSort(new Sort(new SortField("ord", SortField.Type.INT)));
+        try (IndexWriter w = new IndexWriter(dir, config)) {
             // IndexWriter is thread-safe; analysis dominates the build, so use both cores
             passages.parallelStream().forEach(p -> {
                 Document d = new Document();
                 d.add(new StoredField("ord", p.ordinal()));
+                d.add(new NumericDocValuesField("ord", p.ordinal()));
                 d.add(new TextField("text", p.text(), Field.Store.NO));
                 d.add(new TextField("section", p.section(), Field.Store.NO));
                 d.add(new TextField("title", titles.getOrDefault(p.sourceId(), ""), Field.Store.NO));

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,31 @@ class FreeDictTest {
         assertThat(dict.get().lookup("Asylum")).containsExactly("asyl");
         assertThat(dict.get().lookup("child")).containsExactly("barn");
         assertThat(dict.get().lookup("unknown")).isEmpty();
+    }
+
+    @Test
+    void keepsTheIndexOrderAndReadsBackwardsBySenseRankThenHeadwordTheSameInEveryProcess(@TempDir Path dir) throws Exception {
+        // A lexicon merges translations in the dictionary's order, so that order must not change between starts
+        // (an immutable Map.copyOf iterates differently in every JVM: the same question was answered differently).
+        List<String> heads = List.of("abandon", "border", "camp", "debt", "employer", "fine", "guard", "harbour",
+                "interpreter", "judge", "knife", "lawyer");
+        StringBuilder body = new StringBuilder();
+        StringBuilder index = new StringBuilder();
+        for (String h : heads) {
+            // "beskytte" is every headword's first sense but "lawyer"'s and "abandon"'s second
+            String entry = h + " <n>\n" + (h.equals("lawyer") || h.equals("abandon") ? "ord-" + h + ", beskytte" : "beskytte, ord-" + h) + "\n";
+            index.append(h).append('\t').append(b64(body.toString().getBytes(StandardCharsets.UTF_8).length)).append('\t')
+                    .append(b64(entry.getBytes(StandardCharsets.UTF_8).length)).append('\n');
+            body.append(entry);
+        }
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("freedict-eng-nor.dict.dz")))) {
+            out.write(body.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        Files.writeString(dir.resolve("freedict-eng-nor.index"), index);
+        FreeDict dict = FreeDict.load(dir).orElseThrow();
+        assertThat(dict.entries().keySet()).containsExactlyElementsOf(heads);
+        assertThat(dict.inverted().lookup("beskytte")).containsExactly("border", "camp", "debt", "employer", "fine",
+                "guard", "harbour", "interpreter", "judge", "knife", "abandon", "lawyer");
     }
 
     @Test

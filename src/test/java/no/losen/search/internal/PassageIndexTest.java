@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** What the index ranks by: the passage's own words, and the questions it answers in each language. */
@@ -38,5 +39,15 @@ class PassageIndexTest {
         assertThat(WITH_QUESTIONS.weighted(Map.of(), "pl", "lekarz bez dokumentow", 5))
                 .extracting(PassageIndex.Hit::ordinal).containsExactly(1);
         assertThat(WITH_QUESTIONS.weighted(Map.of(), "fr", "médecin sans papiers", 5)).as("no French questions").isEmpty();
+    }
+
+    @Test
+    void passagesOfEqualScoreRankInTheirOrderInTheCorpusHoweverTheBuildRan() {
+        // The documents are added in parallel; ties between equal scores must not follow the threads.
+        List<Passage> same = IntStream.range(0, 200)
+                .mapToObj(i -> new Passage(i, "h", "Helse", HEALTH, i, i + 1)).toList();
+        PassageIndex index = new PassageIndex(same, Map.of("h", "Håndbok"), ANALYSIS, SynonymSets.of(List.of()), Map.of());
+        assertThat(index.weighted(Map.of("helsehjelp", 1f), 200)).extracting(PassageIndex.Hit::ordinal)
+                .containsExactlyElementsOf(IntStream.range(0, 200).boxed().toList());
     }
 }
