@@ -37,10 +37,10 @@ import org.apache.lucene.analysis.uk.UkrainianMorfologikAnalyzer;
 public final class LanguageForms {
 
     /**
-     * One word of a text: as typed (lower case) and its lookup keys, in order: the surface first, then the analyser's tokens. A lookup
-     * takes the first key a dictionary holds, so the order is kept (an immutable {@code Set.copyOf} iterates
-     * in an order that changes with every start of the JVM, and the same question was translated, and
-     * answered, differently after a restart).
+     * One word of a text: as typed (lower case) and its lookup keys, in order — the surface first, then the
+     * analyser's tokens. A lookup takes the first key a dictionary holds, so the order is kept (an immutable
+     * {@code Set.copyOf} iterates in an order that changes with every start of the JVM, and the same question
+     * was translated, and answered, differently after a restart).
      */
     public record Word(String surface, Set<String> keys) {}
 
