@@ -154,6 +154,14 @@ public final class Steps {
 
     /** The conversation under {@code key} as it stands; a staff conversation only for staff. */
     public Future<Reply> resume(String key, boolean staff) {
+        return resume(key, staff, k -> true);
+    }
+
+    /**
+     * {@link #resume(String, boolean)}, where a staff conversation comes back only if {@code owns} says the
+     * caller started it (one employee's log-in never reads another's); to anyone else it is as if ended.
+     */
+    public Future<Reply> resume(String key, boolean staff, java.util.function.Predicate<String> owns) {
         if (key == null || !Tokens.wellFormed(key)) {
             return Future.failedFuture(new DialogException(ErrorCode.NO_SESSION,
                     "that session has ended or expired; start again"));
@@ -168,6 +176,9 @@ public final class Steps {
                     "that session has ended or expired; start again"));
             if (session.staff() && !staff) {
                 throw new DialogException(ErrorCode.FORBIDDEN, "log in again to continue");
+            }
+            if (session.staff() && !owns.test(key)) {
+                throw new DialogException(ErrorCode.NO_SESSION, "that session has ended or expired; start again");
             }
             return engine.current(session);
         }).recover(Steps::failed);

@@ -488,6 +488,46 @@ class StaffConsoleBrowserTest {
         }
     }
 
+    /**
+     * A phone upright (360×740, 320×568) during a conversation: "End and erase" and "Log out" — the
+     * ways out — are whole on the screen, and nothing is wider than it (the one-row bar was 500 px
+     * wide, with "Log out" off the screen: an independent tester).
+     */
+    @Test
+    void onAPhoneEraseAndLogOutAreWholeOnTheScreenAndNothingIsWiderThanIt() throws Exception {
+        var b = browser;
+        try (TestServer repo = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.REPO)
+                .withStaff(server.config().staffUsers(), Duration.ofMinutes(20)))) {
+            b.logIn(repo.baseUrl(), "anna", PASSWORD);
+            b.visible("#dialogs button[data-dialog=staff-identification]").click();
+            b.atNode("resident-language");
+            b.choose("uk");
+            for (int[] size : new int[][] {{360, 740}, {320, 568}}) {
+                b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+                String at = size[0] + "x" + size[1];
+                b.screenshot("console-phone-" + at + ".png");
+                @SuppressWarnings("unchecked")
+                List<Number> box = (List<Number>) b.js("""
+                        var r = function (s) { return document.querySelector(s).getBoundingClientRect(); };
+                        return [r('#end').left, r('#end').right, r('#logout').left, r('#logout').right,
+                                document.documentElement.clientWidth, r('.bar').height];""");
+                double width = box.get(4).doubleValue();
+                assertThat(box.get(0).doubleValue()).as(at + ": «Avslutt og slett» starts on the screen").isGreaterThanOrEqualTo(0);
+                assertThat(box.get(1).doubleValue()).as(at + ": «Avslutt og slett» ends on the screen").isLessThanOrEqualTo(width);
+                assertThat(box.get(2).doubleValue()).as(at + ": «Logg ut» starts on the screen").isGreaterThanOrEqualTo(0);
+                assertThat(box.get(3).doubleValue()).as(at + ": «Logg ut» ends on the screen").isLessThanOrEqualTo(width);
+                assertThat(((Number) b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                        .intValue()).as(at + ": nothing wider than the screen").isLessThanOrEqualTo(0);
+                assertThat(box.get(5).doubleValue()).as(at + ": the bar is two rows at most").isLessThan(120);
+            }
+            b.visible("#end").click();
+            b.visible("#end").click();
+            b.visible("#ended");
+        } finally {
+            b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1180, 820));
+        }
+    }
+
     /** An unattended tablet: after the idle time the log-in ends, and the page erases the conversation. */
     @Test
     void anIdleConsoleLogsOutAndErasesTheConversation() throws Exception {

@@ -290,6 +290,44 @@ class StaffRoutesTest {
     }
 
     @Test
+    void aStaffConversationComesBackOnlyUnderTheLogInThatStartedItNotToAnotherEmployee() throws Exception {
+        String anna = cookieOf(login(server, "anna", PASSWORD, server.baseUrl()));
+        String bo = cookieOf(login(server, "bo", PASSWORD, server.baseUrl()));
+        JsonObject start = new JsonObject().put("type", "start").put("dialog", "demo-staff").put("lang", "nb");
+        try (Ws first = Ws.open(server, anna, server.baseUrl()); Ws secondTab = Ws.open(server, anna, server.baseUrl());
+             Ws colleague = Ws.open(server, bo, server.baseUrl())) {
+            String token = first.send(start).next().getString("token");
+            first.next();
+            JsonObject resume = new JsonObject().put("type", "resume").put("token", token);
+            assertThat(colleague.send(resume).next().getString("code")).as("another employee's log-in").isEqualTo("no_session");
+            assertThat(secondTab.send(resume).next().getString("type")).as("the same log-in in a second tab").isEqualTo("session");
+        }
+    }
+
+    @Test
+    void logOutInOneTabErasesTheConversationOpenInAnother() throws Exception {
+        HttpResponse<String> in = login(server, "cara", PASSWORD, server.baseUrl());
+        String cookie = cookieOf(in);
+        JsonObject start = new JsonObject().put("type", "start").put("dialog", "demo-staff").put("lang", "nb");
+        String token;
+        try (Ws tab = Ws.open(server, cookie, server.baseUrl())) {
+            token = tab.send(start).next().getString("token");
+            tab.next();
+            HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/staff/logout"))
+                    .header("Cookie", cookie).header("Origin", server.baseUrl())
+                    .header("X-CSRF-Token", new JsonObject(in.body()).getString("csrf"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(out.statusCode()).isEqualTo(204);
+        }
+        // The tab still holds the token; whoever logs in there next gets nothing back.
+        String again = cookieOf(login(server, "cara", PASSWORD, server.baseUrl()));
+        try (Ws tab = Ws.open(server, again, server.baseUrl())) {
+            JsonObject resume = new JsonObject().put("type", "resume").put("token", token);
+            assertThat(tab.send(resume).next().getString("code")).isEqualTo("no_session");
+        }
+    }
+
+    @Test
     void withoutAUsersFileStaffLogInIsOffAndSaysSo() throws Exception {
         try (TestServer off = new TestServer(config(null))) {
             try (Ws ws = Ws.open(off, null, null)) {

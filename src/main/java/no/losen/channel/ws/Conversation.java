@@ -45,7 +45,11 @@ final class Conversation {
      * @param gone told when a connection is gone, whoever closed it
      */
     record Shared(Steps steps, Metrics metrics, WsLimits limits, Consumer<Conversation> gone, RefusalLog refusals,
-                  Talk talk) {
+                  Talk talk, StaffConversations owners) {
+
+        Shared(Steps steps, Metrics metrics, WsLimits limits, Consumer<Conversation> gone, RefusalLog refusals, Talk talk) {
+            this(steps, metrics, limits, gone, refusals, talk, new StaffConversations());
+        }
 
         Shared(Steps steps, Metrics metrics, WsLimits limits, Consumer<Conversation> gone, RefusalLog refusals) {
             this(steps, metrics, limits, gone, refusals, null);
@@ -236,6 +240,9 @@ final class Conversation {
                 // a new key also when the conversation under the old one had ended meanwhile
                 boolean fresh = !s.key().equals(token);
                 token = s.key();
+                if (staff) {
+                    sh.owners().started(login, token);
+                }
                 if (fresh) {
                     sendToken();
                 }
@@ -252,7 +259,7 @@ final class Conversation {
                 }
                 return Future.<Void>failedFuture(e);
             });
-            case "resume" -> steps.resume(f.token(), staff).map(r -> {
+            case "resume" -> steps.resume(f.token(), staff, t -> sh.owners().owns(login, t)).map(r -> {
                 token = f.token();
                 sendToken();
                 send(r);
@@ -266,6 +273,7 @@ final class Conversation {
                     sh.talk() == null ? notSetUp() : sh.talk().counsellor(this, f);
             case "end" -> endTalk().compose(x -> steps.end(token, caller)).map(v -> {
                 // Only now: until the store has deleted it, the token stays, so a retry erases it.
+                sh.owners().ended(token);
                 token = null;
                 send(JSON.createObjectNode().put("type", "ended"));
                 return null;

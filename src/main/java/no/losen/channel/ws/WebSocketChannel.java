@@ -184,8 +184,18 @@ public final class WebSocketChannel {
         }
     }
 
-    /** A staff member logged out: their sockets lose staff rights at once, by closing (1008). */
+    /** Who ends a logged-out employee's conversations (for the store's log lines: no address). */
+    private static final Steps.Caller LOGGED_OUT = new Steps.Caller(Conversation.CHANNEL, "logged-out");
+
+    /**
+     * A staff member logged out: their sockets lose staff rights at once, by closing (1008), and their
+     * conversations are erased, also those open in another tab ({@link StaffConversations}).
+     */
     private void loggedOut(String login) {
+        for (String token : shared.owners().loggedOut(login)) {
+            shared.steps().end(token, LOGGED_OUT).onFailure(e -> LOG.warn("event=staff.conversation.kept reason={}",
+                    e.getClass().getSimpleName()));
+        }
         Set<Conversation> open = staffSockets.remove(login);
         if (open != null) {
             LOG.info("event=ws.closed reason=logged_out sockets={}", open.size());
