@@ -221,12 +221,9 @@ class StaffConsoleBrowserTest {
      */
     @Test
     void theIdentificationScriptGivesTheUdiSummaryAPrefilledChecklistAndASlipThatPrintOnOnePageEach() throws Exception {
-        try (TestServer repo = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.REPO)
-                .withStaff(server.config().staffUsers(), Duration.ofMinutes(20)))) {
+        try (TestServer repo = repoServer()) {
             var b = browser;
-            b.logIn(repo.baseUrl(), "anna", PASSWORD);
-            b.visible("#dialogs button[data-dialog=staff-identification]").click();
-            b.atNode("resident-language");
+            startIdentification(repo);
             assertThat(b.visible("#step-name").getText()).isEqualTo("Før du begynner");
             // Twelve resident languages, as in the public widget: Romanian and Polish too.
             assertThat(b.all("#choices button[data-choice]").stream().map(e -> e.getAttribute("data-choice")))
@@ -426,11 +423,8 @@ class StaffConsoleBrowserTest {
     @Test
     void onATabletTheBarIsOneRowOnlyThePageScrollsAndTheStripShowsTheCurrentStep() throws Exception {
         var b = browser;
-        try (TestServer repo = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.REPO)
-                .withStaff(server.config().staffUsers(), Duration.ofMinutes(20)))) {
-            b.logIn(repo.baseUrl(), "anna", PASSWORD);
-            b.visible("#dialogs button[data-dialog=staff-identification]").click();
-            b.atNode("resident-language");
+        try (TestServer repo = repoServer()) {
+            startIdentification(repo);
             b.choose("uk");
             b.choose("adult");
             b.choose("yes");
@@ -496,11 +490,8 @@ class StaffConsoleBrowserTest {
     @Test
     void onAPhoneEraseAndLogOutAreWholeOnTheScreenAndNothingIsWiderThanIt() throws Exception {
         var b = browser;
-        try (TestServer repo = new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.REPO)
-                .withStaff(server.config().staffUsers(), Duration.ofMinutes(20)))) {
-            b.logIn(repo.baseUrl(), "anna", PASSWORD);
-            b.visible("#dialogs button[data-dialog=staff-identification]").click();
-            b.atNode("resident-language");
+        try (TestServer repo = repoServer()) {
+            startIdentification(repo);
             b.choose("uk");
             for (int[] size : new int[][] {{360, 740}, {320, 568}}) {
                 b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
@@ -526,6 +517,19 @@ class StaffConsoleBrowserTest {
         } finally {
             b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1180, 820));
         }
+    }
+
+    /** A server with the repository's content (the identification script) and this class's staff accounts. */
+    private static TestServer repoServer() {
+        return new TestServer(Config.defaults().withPort(0).withContent(no.losen.Fixtures.REPO)
+                .withStaff(server.config().staffUsers(), Duration.ofMinutes(20)));
+    }
+
+    /** Logged in as anna on {@code repo}, the identification script started: at its first question. */
+    private void startIdentification(TestServer repo) {
+        browser.logIn(repo.baseUrl(), "anna", PASSWORD);
+        browser.visible("#dialogs button[data-dialog=staff-identification]").click();
+        browser.atNode("resident-language");
     }
 
     /** An unattended tablet: after the idle time the log-in ends, and the page erases the conversation. */
