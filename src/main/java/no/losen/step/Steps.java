@@ -152,14 +152,10 @@ public final class Steps {
         return store.putStarted(k, t.session()).map(v -> new Started(k, t.reply())).recover(Steps::failed);
     }
 
-    /** The conversation under {@code key} as it stands; a staff conversation only for staff. */
-    public Future<Reply> resume(String key, boolean staff) {
-        return resume(key, staff, k -> true);
-    }
-
     /**
-     * {@link #resume(String, boolean)}, where a staff conversation comes back only if {@code owns} says the
-     * caller started it (one employee's log-in never reads another's); to anyone else it is as if ended.
+     * The conversation under {@code key} as it stands; a staff conversation only for staff, and only if
+     * {@code owns} says the caller started it (one employee's log-in never reads another's): to anyone else
+     * it is as if ended.
      */
     public Future<Reply> resume(String key, boolean staff, java.util.function.Predicate<String> owns) {
         if (key == null || !Tokens.wellFormed(key)) {

@@ -272,7 +272,7 @@ class StepsTest {
             store.mode = FaultyStore.Mode.DOWN;
             assertThat(code(steps.apply(key, CALM, new Command.Back()))).isEqualTo(ErrorCode.UNAVAILABLE);
             assertThat(code(steps.start(null, CALM, "demo", "en", false))).isEqualTo(ErrorCode.UNAVAILABLE);
-            assertThat(code(steps.resume(key, false))).isEqualTo(ErrorCode.UNAVAILABLE);
+            assertThat(code(steps.resume(key, false, k -> true))).isEqualTo(ErrorCode.UNAVAILABLE);
             assertThat(code(steps.run("sms:x", CALM, true, s -> Outcome.answer("x")))).isEqualTo(ErrorCode.UNAVAILABLE);
         } finally {
             log.detachAppender(captured);
@@ -313,12 +313,13 @@ class StepsTest {
     }
 
     @Test
-    void aStaffConversationIsResumedOnlyByStaff() throws Exception {
+    void aStaffConversationIsResumedOnlyByStaffAndOnlyUnderTheLogInThatStartedIt() throws Exception {
         Steps steps = steps(search);
         String key = steps.start(null, CALM, "demo-staff", null, true).await(5, TimeUnit.SECONDS).key();
-        assertThat(code(steps.resume(key, false))).isEqualTo(ErrorCode.FORBIDDEN);
-        assertThat(steps.resume(key, true).await(5, TimeUnit.SECONDS).dialog()).isEqualTo("demo-staff");
-        assertThat(code(steps.resume("not a token", true))).isEqualTo(ErrorCode.NO_SESSION);
+        assertThat(code(steps.resume(key, false, k -> true))).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(steps.resume(key, true, k -> true).await(5, TimeUnit.SECONDS).dialog()).isEqualTo("demo-staff");
+        assertThat(code(steps.resume(key, true, k -> false))).as("another log-in's staff conversation").isEqualTo(ErrorCode.NO_SESSION);
+        assertThat(code(steps.resume("not a token", true, k -> true))).isEqualTo(ErrorCode.NO_SESSION);
     }
 
     @Test
@@ -380,10 +381,10 @@ class StepsTest {
 
         now.addAndGet(no.losen.session.SessionStore.STARTED_TTL.plusSeconds(1).toNanos());
         assertThat(started(steps, visitor)).as("the started-only ones are gone; a new visitor gets in").isNotNull();
-        assertThat(steps.resume(person, false).await(5, TimeUnit.SECONDS).node())
+        assertThat(steps.resume(person, false, k -> true).await(5, TimeUnit.SECONDS).node())
                 .as("the person's conversation lives on").isEqualTo("health");
         now.addAndGet(java.time.Duration.ofMinutes(29).toNanos());
-        assertThat(steps.resume(person, false).await(5, TimeUnit.SECONDS).node()).isEqualTo("health");
+        assertThat(steps.resume(person, false, k -> true).await(5, TimeUnit.SECONDS).node()).isEqualTo("health");
     }
 
     @Test
