@@ -111,7 +111,7 @@ class StaffConsoleBrowserTest {
                 .contains("Bakgrunn: Nevnte gjeld til en som betalte reisen.")
                 .contains("Sier beboeren at hen er utnyttet? Ja")
                 .contains("muntlig, på telefon eller videomøte")
-                .contains("Serveren sender eller lagrer det ikke");
+                .contains("Serveren sender det ikke videre, og det slettes når samtalen avsluttes");
 
         // Back to an earlier step from the sidebar; the ticks are still there; change one.
         List<String> passed = b.all("#steps li.passed button").stream().map(WebElement::getText).toList();
