@@ -109,6 +109,8 @@ public final class DangerWords {
         /** The entries of two words or more in Latin letters, by index, and the consonants of each of their words. */
         final int[] phrases;
         final String[][] phraseConsonants;
+        /** Each of those phrases with its spaces left out, null when shorter than {@link #JOINED} ({@link #runTogether}). */
+        final String[] phraseJoined;
 
         Lookup(List<Entry> list) {
             this.entries = List.copyOf(list);
@@ -145,6 +147,8 @@ public final class DangerWords {
             this.phrases = phrase.stream().mapToInt(Integer::intValue).toArray();
             this.phraseConsonants = phrase.stream().map(i -> java.util.Arrays.stream(entries.get(i).words())
                     .map(DangerWords::consonants).toArray(String[]::new)).toArray(String[][]::new);
+            this.phraseJoined = phrase.stream().map(i -> entries.get(i).folded().replace(" ", ""))
+                    .map(j -> j.length() < JOINED ? null : j).toArray(String[]::new);
         }
     }
 
@@ -369,7 +373,7 @@ public final class DangerWords {
     private static int cry(Lookup lookup, String[] tokens, String lang) {
         for (int k = 0; k < lookup.phrases.length; k++) {
             Entry e = lookup.entries.get(lookup.phrases[k]);
-            if (!skipped(e, lang) && runTogether(tokens, e)) {
+            if (!skipped(e, lang) && runTogether(tokens, e, lookup.phraseJoined[k])) {
                 return lookup.phrases[k];
             }
         }
@@ -443,14 +447,11 @@ public final class DangerWords {
      * "ausecour" for "au secours", "helpme", "aidezmoi". A thumb in a hurry drops the spaces as it drops
      * letters; a phrase's words run together make a word no language has, so one letter off is still that
      * phrase (only phrases of at least {@link #JOINED} letters: "en danger" run together is English
-     * "endanger"). A phrase that must be the whole message must be the one word of it.
+     * "endanger"). A phrase that must be the whole message must be the one word of it. {@code joined}: the
+     * phrase run together, as the lookup keeps it (null: too short).
      */
-    private static boolean runTogether(String[] tokens, Entry e) {
-        if (e.alone() && tokens.length != 1) {
-            return false;
-        }
-        String joined = e.folded().replace(" ", "");
-        if (joined.length() < JOINED) {
+    private static boolean runTogether(String[] tokens, Entry e, String joined) {
+        if (joined == null || e.alone() && tokens.length != 1) {
             return false;
         }
         for (String token : tokens) {
