@@ -30,7 +30,7 @@ public interface StaffAuth {
         return true;
     }
 
-    /** {@code ended} is told the id of each log-in that is logged out. */
+    /** {@code ended} is told the id of each log-in that ends: logged out, or idle for the idle time. */
     default void onLogout(Consumer<String> ended) {
     }
 }

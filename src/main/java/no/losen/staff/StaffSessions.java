@@ -2,10 +2,14 @@ package no.losen.staff;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import no.losen.session.Tokens;
 
 /**
@@ -13,6 +17,11 @@ import no.losen.session.Tokens;
  * cookie maps to who logged in and the session's CSRF token. A session ends after
  * {@code idle} without use, or at log-out; a restart logs everyone out, which is the safe
  * direction for a tool used at a desk in a reception centre.
+ *
+ * <p>A log-in that ends by idleness is reported like a log-out ({@link #onRemove}): its staff
+ * conversations hold what a resident told, and a tab closed without "Log out" would otherwise leave them
+ * in the store until its TTL. The scheduler makes that happen at the idle time, not at the next use of
+ * the cache.
  */
 public final class StaffSessions {
 
@@ -32,11 +41,13 @@ public final class StaffSessions {
 
     private final Cache<String, Login> cache;
     private final Duration idle;
-    private final java.util.List<java.util.function.Consumer<String>> removed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> removed = new CopyOnWriteArrayList<>();
 
     public StaffSessions(Duration idle, Ticker ticker) {
         this.idle = idle;
-        this.cache = Caffeine.newBuilder().expireAfterAccess(idle).maximumSize(10_000).ticker(ticker).build();
+        this.cache = Caffeine.newBuilder().expireAfterAccess(idle).maximumSize(10_000).ticker(ticker)
+                .scheduler(Scheduler.systemScheduler())
+                .<String, Login>evictionListener((id, login, cause) -> ended(id)).build();
     }
 
     public StaffSessions(Duration idle) {
@@ -70,13 +81,17 @@ public final class StaffSessions {
     /** Log-out: the login ends now, and whoever asked is told its id (its sockets are closed). */
     public void remove(String id) {
         if (id != null && cache.asMap().remove(id) != null) {
-            removed.forEach(r -> r.accept(id));
+            ended(id);
         }
     }
 
-    /** {@code listener} is told the id of every login {@link #remove}d. */
-    public void onRemove(java.util.function.Consumer<String> listener) {
+    /** {@code listener} is told the id of every login that ends: {@link #remove}d, idle or crowded out. */
+    public void onRemove(Consumer<String> listener) {
         removed.add(listener);
+    }
+
+    private void ended(String id) {
+        removed.forEach(r -> r.accept(id));
     }
 
     public long size() {

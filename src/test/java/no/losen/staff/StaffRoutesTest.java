@@ -328,6 +328,26 @@ class StaffRoutesTest {
     }
 
     @Test
+    void aLogInThatGoesIdleWithItsTabClosedHasItsConversationErasedOnTheServer() throws Exception {
+        Config idle = server.config().withStaff(server.config().staffUsers(), Duration.ofSeconds(2));
+        try (TestServer s = new TestServer(idle)) {
+            String cookie = cookieOf(login(s, "anna", PASSWORD, s.baseUrl()));
+            JsonObject start = new JsonObject().put("type", "start").put("dialog", "demo-staff").put("lang", "nb");
+            String token;
+            try (Ws tab = Ws.open(s, cookie, s.baseUrl())) {
+                token = tab.send(start).next().getString("token");
+                tab.next();
+            }
+            assertThat(s.losen().sessions().get(token).await()).as("kept while the log-in lives").isPresent();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (s.losen().sessions().get(token).await().isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(s.losen().sessions().get(token).await()).as("erased once the log-in went idle").isEmpty();
+        }
+    }
+
+    @Test
     void withoutAUsersFileStaffLogInIsOffAndSaysSo() throws Exception {
         try (TestServer off = new TestServer(config(null))) {
             try (Ws ws = Ws.open(off, null, null)) {

@@ -65,4 +65,19 @@ class StaffSessionsTest {
         assertThat(sessions.find(null)).isEmpty();
         assertThat(sessions.size()).isZero();
     }
+
+    @Test
+    void aLoginThatEndsByIdlenessIsReportedLikeALogOutSoItsConversationsAreErased() {
+        java.util.List<String> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        sessions.onRemove(ended::add);
+        StaffSessions.Login idle = sessions.create("anna", STAFF);
+        StaffSessions.Login used = sessions.create("kari", STAFF);
+        advance(Duration.ofMinutes(15));
+        sessions.find(used.id());
+        advance(Duration.ofMinutes(6));
+        assertThat(sessions.size()).isEqualTo(1);
+        assertThat(ended).containsExactly(idle.id());
+        sessions.remove(used.id());
+        assertThat(ended).containsExactly(idle.id(), used.id());
+    }
 }

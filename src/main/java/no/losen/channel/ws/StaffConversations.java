@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>In memory, as the log-ins themselves are ({@code staff.StaffSessions}): a restart logs everyone out,
  * and a staff conversation from before it can no longer be resumed; the store drops it at its TTL.
- * Nothing here is logged.
+ * An entry lives until its conversation ends or its log-in ends (log-out or idleness): a conversation
+ * left at its TTL while its log-in lives on costs a token's few bytes until then. Nothing here is logged.
  */
 final class StaffConversations {
 

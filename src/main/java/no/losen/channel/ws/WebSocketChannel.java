@@ -188,8 +188,9 @@ public final class WebSocketChannel {
     private static final Steps.Caller LOGGED_OUT = new Steps.Caller(Conversation.CHANNEL, "logged-out");
 
     /**
-     * A staff member logged out: their sockets lose staff rights at once, by closing (1008), and their
-     * conversations are erased, also those open in another tab ({@link StaffConversations}).
+     * A staff member logged out, or their log-in ended by idleness: their sockets lose staff rights at once,
+     * by closing (1008), and their conversations are erased, also those open in another tab
+     * ({@link StaffConversations}).
      */
     private void loggedOut(String login) {
         for (String token : shared.owners().loggedOut(login)) {
