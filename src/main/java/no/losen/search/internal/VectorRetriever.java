@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import no.losen.search.SearchConfig;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * Embedding retrieval through a configured OpenAI-compatible endpoint (off by default: no model
@@ -73,11 +74,7 @@ public final class VectorRetriever implements ContentRetriever {
         float[] q = QuestionVectors.unit(model.embed(query.text()).content().vector());
         List<PassageIndex.Hit> hits = new ArrayList<>();
         for (int i = 0; i < vectors.length; i++) {
-            float dot = 0;
-            for (int j = 0; j < q.length && j < vectors[i].length; j++) {
-                dot += q[j] * vectors[i][j];
-            }
-            hits.add(new PassageIndex.Hit(i, dot));
+            hits.add(new PassageIndex.Hit(i, VectorUtil.dotProduct(q, vectors[i])));
         }
         hits.sort(Comparator.comparingDouble(PassageIndex.Hit::score).reversed());
         return Bm25Retriever.contents(hits.subList(0, Math.min(depth, hits.size())), passages);
