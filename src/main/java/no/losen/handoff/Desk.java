@@ -12,6 +12,7 @@ import java.util.Optional;
 import no.losen.handoff.Event.Reason;
 import no.losen.handoff.Event.Side;
 import no.losen.handoff.HandoffException.Problem;
+import no.losen.internal.Characters;
 import no.losen.session.Tokens;
 
 /**
@@ -544,7 +545,7 @@ public final class Desk {
                 talking(ticket, from, user);
                 return;
             }
-            if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+            if (Characters.count(text) > MAX_TEXT) {
                 throw new HandoffException(Problem.TOO_LONG, "a message may be at most " + MAX_TEXT + " characters");
             }
             Ticket pre = talking(ticket, from, user);

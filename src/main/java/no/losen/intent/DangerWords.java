@@ -94,7 +94,10 @@ public final class DangerWords {
      * one of its words rather than with all of them: over a story of 1,000 characters trying every
      * entry at every word took 0.9 ms, and a message refused for a flood is read for these words on an
      * event loop (step.UrgentReads). Entries matched inside a word ({@code *}) or as the whole message
-     * ({@code =}) are few and are tried in turn. The entry found is still the first in list order.
+     * ({@code =}) are few and are tried in turn, an entry inside a word only when the message holds it
+     * somewhere (one scan of the message, not one per word). The entry found is still the first in list
+     * order. The whole read of 1,000 characters: 0.4–0.7 ms ({@code bench/jmh DangerWordsBench}; it was
+     * 1.8–4.1 ms while every phrase was compared with every word to find it typed as one).
      */
     private static final class Lookup {
         final List<Entry> entries;
@@ -204,9 +207,16 @@ public final class DangerWords {
         return List.copyOf(out);
     }
 
+    /** Whether the first letter of {@code folded} is a Latin one (a loop, not a stream: it runs for every word of a message). */
     private static boolean latin(String folded) {
-        return folded.codePoints().filter(Character::isLetter).findFirst()
-                .stream().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+        for (int i = 0; i < folded.length(); ) {
+            int c = folded.codePointAt(i);
+            if (Character.isLetter(c)) {
+                return c < 0x80 || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     public boolean matches(String text, String lang) {
@@ -247,8 +257,9 @@ public final class DangerWords {
         java.util.Set<Character.UnicodeScript> written = scripts(folded);
         for (int k = 0; k < lookup.inTurn.length; k++) {
             Entry e = lookup.entries.get(lookup.inTurn[k]);
+            // an entry inside a word is somewhere in the message first: one scan of it, not one per word
             if (written.contains(lookup.scripts[k]) && !skipped(e, lang)
-                    && (e.alone() ? alone(folded, e.folded()) : at(tokens, e))) {
+                    && (e.alone() ? alone(folded, e.folded()) : folded.contains(e.words()[0]) && at(tokens, e))) {
                 best = lookup.inTurn[k];
                 break;
             }
@@ -371,9 +382,14 @@ public final class DangerWords {
      * this short. Returns the entry's index, or {@code Integer.MAX_VALUE}.
      */
     private static int cry(Lookup lookup, String[] tokens, String lang) {
+        boolean[] latin = new boolean[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            latin[i] = latin(tokens[i]);
+        }
+        int[][] byLength = byLength(tokens, latin);
         for (int k = 0; k < lookup.phrases.length; k++) {
             Entry e = lookup.entries.get(lookup.phrases[k]);
-            if (!skipped(e, lang) && runTogether(tokens, e, lookup.phraseJoined[k])) {
+            if (!skipped(e, lang) && runTogether(tokens, byLength, e, lookup.phraseJoined[k])) {
                 return lookup.phrases[k];
             }
         }
@@ -386,8 +402,9 @@ public final class DangerWords {
                 continue;
             }
             String cry = e.folded();
-            for (String token : tokens) {
-                if (!latin(token)) {
+            for (int i = 0; i < tokens.length; i++) {
+                String token = tokens[i];
+                if (!latin[i]) {
                     continue;
                 }
                 if (token.equals(cry)) {
@@ -407,7 +424,7 @@ public final class DangerWords {
         }
         for (int k = 0; k < lookup.phrases.length; k++) {
             Entry e = lookup.entries.get(lookup.phrases[k]);
-            if (!skipped(e, lang) && misspelt(tokens, e, lookup.phraseConsonants[k])) {
+            if (!skipped(e, lang) && misspelt(tokens, latin, e, lookup.phraseConsonants[k])) {
                 return lookup.phrases[k];
             }
         }
@@ -420,7 +437,7 @@ public final class DangerWords {
      * letters off ("passet" is not "puste"), a word of fewer than two consonants as written ("to" is not
      * "out"), and one word at least not as written. An entry that must be the whole message must be all of it.
      */
-    private static boolean misspelt(String[] tokens, Entry e, String[] consonants) {
+    private static boolean misspelt(String[] tokens, boolean[] latin, Entry e, String[] consonants) {
         int n = e.words().length;
         if (e.alone() && tokens.length != n) {
             return false;
@@ -431,7 +448,7 @@ public final class DangerWords {
             for (int k = 0; k < n && same; k++) {
                 String token = tokens[i + k];
                 String word = e.words()[k];
-                same = latin(token) && (consonants[k].length() < 2 ? token.equals(word)
+                same = latin[i + k] && (consonants[k].length() < 2 ? token.equals(word)
                         : consonants(token).equals(consonants[k]) && edits(token, word) <= 2);
                 differs |= !token.equals(word);
             }
@@ -447,19 +464,52 @@ public final class DangerWords {
      * "ausecour" for "au secours", "helpme", "aidezmoi". A thumb in a hurry drops the spaces as it drops
      * letters; a phrase's words run together make a word no language has, so one letter off is still that
      * phrase (only phrases of at least {@link #JOINED} letters: "en danger" run together is English
-     * "endanger"). A phrase that must be the whole message must be the one word of it. {@code joined}: the
-     * phrase run together, as the lookup keeps it (null: too short).
+     * "endanger"). A phrase that must be the whole message must be the one word of it. {@code byLength}: the
+     * tokens in Latin letters by length ({@link #byLength}); {@code joined}: the phrase run together, as the
+     * lookup keeps it (null: too short).
      */
-    private static boolean runTogether(String[] tokens, Entry e, String joined) {
+    private static boolean runTogether(String[] tokens, int[][] byLength, Entry e, String joined) {
         if (joined == null || e.alone() && tokens.length != 1) {
             return false;
         }
-        for (String token : tokens) {
-            if (Math.abs(token.length() - joined.length()) <= 1 && latin(token) && edits(token, joined) <= 1) {
-                return true;
+        for (int len = joined.length() - 1; len <= joined.length() + 1; len++) {
+            for (int i : len < byLength.length ? byLength[len] : new int[0]) {
+                if (oneEditAtMost(tokens[i], joined)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /**
+     * The indices of the tokens in Latin letters by their length: a phrase run together is compared only
+     * with words of about its length (every phrase with every word of a story of 1,000 characters took
+     * 2 ms, and a message refused for a flood is read on an event loop).
+     */
+    private static int[][] byLength(String[] tokens, boolean[] latin) {
+        int longest = 0;
+        for (String t : tokens) {
+            longest = Math.max(longest, t.length());
+        }
+        int[] count = new int[longest + 1];
+        for (int i = 0; i < tokens.length; i++) {
+            if (latin[i]) {
+                count[tokens[i].length()]++;
+            }
+        }
+        int[][] out = new int[longest + 1][];
+        for (int len = 0; len <= longest; len++) {
+            out[len] = new int[count[len]];
+            count[len] = 0;
+        }
+        for (int i = 0; i < tokens.length; i++) {
+            if (latin[i]) {
+                int len = tokens[i].length();
+                out[len][count[len]++] = i;
+            }
+        }
+        return out;
     }
 
     /**
@@ -476,6 +526,26 @@ public final class DangerWords {
             }
         }
         return out.toString();
+    }
+
+    /** {@code edits(a, b) <= 1}, in one pass: a story's every word of about a phrase's length is compared with it. */
+    static boolean oneEditAtMost(String a, String b) {
+        if (a.length() < b.length()) {
+            return oneEditAtMost(b, a);
+        }
+        if (a.length() - b.length() > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i == b.length()) {
+            return true;   // the same, or one letter more at the end of a
+        }
+        // past the first difference: one letter changed (same length) or one left out of b
+        return a.length() == b.length() ? a.regionMatches(i + 1, b, i + 1, b.length() - i - 1)
+                : a.regionMatches(i + 1, b, i, b.length() - i);
     }
 
     /** The letters to insert, delete or change to make {@code a} into {@code b} (Levenshtein). */

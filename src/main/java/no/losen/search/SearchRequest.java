@@ -2,6 +2,7 @@ package no.losen.search;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import no.losen.internal.Characters;
 
 /**
  * One question. {@code lang} is a BCP-47 primary tag or null (then detected); {@code k} the
@@ -22,7 +23,7 @@ public record SearchRequest(String q, String lang, int k, SearchMode mode) {
         if (q == null || q.isBlank()) {
             throw new InvalidSearchRequest("q is empty");
         }
-        if (q.codePointCount(0, q.length()) > MAX_QUERY_CHARS) { // characters, not UTF-16 units: "𝔡" is one
+        if (Characters.count(q) > MAX_QUERY_CHARS) {
             throw new InvalidSearchRequest("q is longer than " + MAX_QUERY_CHARS + " characters");
         }
         if (k < 1 || k > MAX_K) {

@@ -263,7 +263,7 @@ public final class Steps {
     /**
      * Where typed text the workers refused goes when it is about danger now: the emergency help,
      * entered without the step's own read. Danger is told first by the words of danger, a list read
-     * here (0.1 ms for 1,000 characters); then by the danger model over the message's last
+     * here (0.4–0.7 ms for 1,000 characters, {@code bench/jmh DangerWordsBench}); then by the danger model over the message's last
      * {@link UrgentReads#READ} characters, on the urgent reader's own thread ({@link UrgentReads}: a
      * cry told as a story comes at its end). Empty: not danger, or the reader is full; the message
      * stays refused.

@@ -230,6 +230,14 @@ class EngineTest {
     }
 
     @Test
+    void theLimitCountsCharactersAsReadSoALigatureCountsTheLettersItStandsFor() {
+        String ligature = "\uFDFA";   // one character that reads as 18 letters (an independent tester's flood)
+        assertThat(step(start(), new Command.Type(ligature.repeat(55))).reply()).isNotNull();   // 990 letters
+        assertThatThrownBy(() -> step(start(), new Command.Type(ligature.repeat(56))))             // 1,008
+                .hasFieldOrPropertyWithValue("code", ErrorCode.TOO_LONG);
+    }
+
+    @Test
     void staffDialogsNeedAStaffSession() {
         assertThatThrownBy(() -> engine.start("demo-staff", "nb", false)).hasFieldOrPropertyWithValue("code", ErrorCode.FORBIDDEN);
         assertThat(engine.start("demo-staff", "nb", true).reply().node()).isEqualTo("pick");

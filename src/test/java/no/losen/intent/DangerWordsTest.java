@@ -170,4 +170,36 @@ class DangerWordsTest {
         assertThat(cyrillic.matches("ubuntu ne rabotaet", "ru")).as("убью is 'ubu' in Latin letters: too short").isFalse();
         assertThat(cyrillic.matches("не хочу жить", "ru")).isTrue();
     }
+
+    @Test
+    void withinOneEditIsWhatTheEditDistanceSays() {
+        java.util.Random r = new java.util.Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            String a = randomWord(r);
+            String b = r.nextBoolean() ? randomWord(r) : nearby(a, r);
+            assertThat(DangerWords.oneEditAtMost(a, b)).as(a + " / " + b).isEqualTo(DangerWords.edits(a, b) <= 1);
+        }
+    }
+
+    private static String randomWord(java.util.Random r) {
+        StringBuilder b = new StringBuilder();
+        for (int i = r.nextInt(6); i > 0; i--) {
+            b.append((char) ('a' + r.nextInt(3)));
+        }
+        return b.toString();
+    }
+
+    /** {@code a} with a letter or two changed, left out or put in. */
+    private static String nearby(String a, java.util.Random r) {
+        StringBuilder b = new StringBuilder(a);
+        for (int k = 1 + r.nextInt(2); k > 0; k--) {
+            int at = b.length() == 0 ? 0 : r.nextInt(b.length() + 1);
+            switch (r.nextInt(3)) {
+                case 0 -> b.insert(at, (char) ('a' + r.nextInt(3)));
+                case 1 -> { if (at < b.length()) { b.deleteCharAt(at); } }
+                default -> { if (at < b.length()) { b.setCharAt(at, (char) ('a' + r.nextInt(3))); } }
+            }
+        }
+        return b.toString();
+    }
 }

@@ -18,6 +18,10 @@ class SearchRequestTest {
         assertThat(new SearchRequest("\uD835\uDD21".repeat(1000), null, 5, SearchMode.HYBRID).q()).hasSize(2000);
         assertThatThrownBy(() -> new SearchRequest("\uD835\uDD21".repeat(1001), null, 5, SearchMode.HYBRID))
                 .isInstanceOf(InvalidSearchRequest.class);
+        // counted as read: one ligature is the 18 letters it stands for, so 56 of them are over the limit
+        assertThat(new SearchRequest("\uFDFA".repeat(55), null, 5, SearchMode.HYBRID).q()).hasSize(55);
+        assertThatThrownBy(() -> new SearchRequest("\uFDFA".repeat(56), null, 5, SearchMode.HYBRID))
+                .isInstanceOf(InvalidSearchRequest.class);
     }
 
     @Test

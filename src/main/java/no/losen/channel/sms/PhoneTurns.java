@@ -14,6 +14,7 @@ import no.losen.dialog.ErrorCode;
 import no.losen.dialog.Reply;
 import no.losen.dialog.Session;
 import no.losen.intent.LanguageGuess;
+import no.losen.internal.Characters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,7 +128,7 @@ public final class PhoneTurns<T> {
                 new DialogException(ErrorCode.NO_SESSION, "the session's dialog is gone"));
         String text = asciiDigits(raw.strip());
         String lang = session != null ? session.lang() : null;
-        if (text.length() > Engine.MAX_TEXT) {
+        if (Characters.count(text) > Engine.MAX_TEXT) {
             return Turn.say(looks.words(texts.text(lang != null ? lang : d.languages().get(0), "sms.too-long")));
         }
         Optional<SmsTexts.Match> kw = texts.keyword(text, lang);

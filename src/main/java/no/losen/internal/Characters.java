@@ -1,0 +1,23 @@
+package no.losen.internal;
+
+import java.text.Normalizer;
+
+/**
+ * How long typed text is, for the limits on it (a typed message, a search question, a message to a
+ * counsellor): characters as they are read, after Unicode compatibility normalisation (NFKC). What
+ * reads typed text folds it the same way first, so a limit counted before it did not hold: one
+ * ligature, U+FDFA, is 18 letters once folded, and a message of a thousand of them passed the
+ * 1,000-character limit as 18,000 letters, read for words of danger on an event loop (an independent
+ * tester stalled every conversation with them). An emoji or "𝔡" is one character, not two UTF-16 units.
+ */
+public final class Characters {
+
+    private Characters() {
+    }
+
+    /** The characters of {@code text} as read. */
+    public static int count(String text) {
+        String n = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        return n.codePointCount(0, n.length());
+    }
+}
