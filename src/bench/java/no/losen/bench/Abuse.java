@@ -112,9 +112,11 @@ public final class Abuse {
                 report("store_outage_end", outage[0], bystander.phase("done"));
                 return;
             }
-            report("search_flood", searchFlood(port, seconds, false), bystander.phase("danger_flood"));
+            report("search_flood", searchFlood(port, seconds, Flood.QUESTIONS), bystander.phase("danger_flood"));
             // The same, each question ending in a word of danger: every refused one takes the emergency path.
-            report("danger_flood", searchFlood(port, seconds, true), bystander.phase("frame_flood"));
+            report("danger_flood", searchFlood(port, seconds, Flood.DANGER), bystander.phase("ligature_flood"));
+            // Ligatures that stand for 18 letters each (U+FDFA), a thousand or 55 to a message: counted as read, not as sent.
+            report("ligature_flood", searchFlood(port, seconds, Flood.LIGATURES), bystander.phase("frame_flood"));
             if (only.equals("search_flood")) {
                 System.out.println("text steps: p99_ms=" + bystander.texts.quantileMillis(0.99) + " max_ms="
                         + bystander.texts.maxMillis() + " n=" + bystander.texts.count());
@@ -321,7 +323,20 @@ public final class Abuse {
                 created / (double) seconds, new java.util.TreeMap<>(first), fresh);
     }
 
-    static String searchFlood(int port, int seconds, boolean danger) throws Exception {
+    /** What the search flood's sockets type: questions, questions ending in a word of danger, or ligatures. */
+    enum Flood { QUESTIONS, DANGER, LIGATURES }
+
+    /** The text of one message of {@code flood}, the {@code n}th of its socket. */
+    static String floodText(Flood flood, long n) {
+        String q = question();
+        return switch (flood) {
+            case QUESTIONS -> q;
+            case DANGER -> q.substring(0, 960) + " han har kniv";
+            case LIGATURES -> "\uFDFA".repeat(n % 2 == 0 ? 1000 : 55);
+        };
+    }
+
+    static String searchFlood(int port, int seconds, Flood flood) throws Exception {
         AtomicLong sent = new AtomicLong();
         Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
@@ -349,10 +364,8 @@ public final class Abuse {
                     });
                     reader.start();
                     ws.text("{\"type\":\"start\",\"dialog\":\"rights\",\"lang\":\"nb\"}");
-                    while (System.nanoTime() < until) {
-                        String q = question();
-                        ws.text(new JsonObject().put("type", "text")
-                                .put("text", danger ? q.substring(0, 960) + " han har kniv" : q).encode());
+                    for (long n = 0; System.nanoTime() < until; n++) {
+                        ws.text(new JsonObject().put("type", "text").put("text", floodText(flood, n)).encode());
                         sent.incrementAndGet();
                         Thread.sleep(111);
                     }
@@ -369,7 +382,7 @@ public final class Abuse {
         // Beside the sockets, the HTTP search from the same address, on keep-alive connections, as fast as
         // they are answered: a busy answered at once let one connection take 11,000 refusals a second.
         Map<Integer, AtomicInteger> http = new ConcurrentHashMap<>();
-        if (!danger) {
+        if (flood == Flood.QUESTIONS) {
             for (int c = 0; c < 8; c++) {
                 Thread t = new Thread(() -> httpGets(port, until, Abuse::searchRequest, http));
                 threads.add(t);
@@ -380,7 +393,7 @@ public final class Abuse {
             t.join();
         }
         return "sockets=" + open.get() + " questions=" + sent.get() + " answers=" + new java.util.TreeMap<>(answers)
-                + (danger ? "" : " http_search=" + new java.util.TreeMap<>(http));
+                + (flood != Flood.QUESTIONS ? "" : " http_search=" + new java.util.TreeMap<>(http));
     }
 
     /**
