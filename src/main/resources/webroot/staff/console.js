@@ -957,10 +957,16 @@
       done.id = 'checklist-done';
       form.appendChild(done);
     } else {
+      // A node revisited: the server names the choice whose answer the conversation holds now.
+      const answered = m.selected || [];
       opts.forEach(function (o) {
         const b = el('button', null, o.label);
         b.type = 'button';
         b.setAttribute('data-choice', o.id);
+        if (answered.indexOf(o.id) >= 0) {
+          b.classList.add('chosen');
+          b.appendChild(el('span', 'chosen-mark', t('console.choice.current')));
+        }
         b.addEventListener('click', function () { act({ type: 'choose', choice: o.id }); });
         form.appendChild(b);
       });

@@ -552,6 +552,49 @@ class StaffConsoleBrowserTest {
         }
     }
 
+    /**
+     * A choice node revisited from the steps overview marks the answer given there before, as a
+     * check list shows its ticks (the staff tester's 11a: the employee could not see what they were
+     * changing); a node never answered marks nothing.
+     */
+    @Test
+    void aChoiceRevisitedFromTheStepsMarksTheAnswerGivenBefore() throws Exception {
+        var b = browser;
+        try (TestServer repo = repoServer()) {
+            startIdentification(repo);
+            b.choose("ar");
+            b.atNode("age");
+            assertThat(b.all("#choices button.chosen")).as("not answered yet").isEmpty();
+            b.choose("minor-suspected");
+            b.atNode("children");
+            b.choose("no");
+            b.atNode("definition");
+            b.choose("steps");
+            b.atNode("overview");
+            b.choose("start");
+            b.atNode("age");
+            List<WebElement> chosen = b.all("#choices button.chosen");
+            assertThat(chosen).hasSize(1);
+            assertThat(chosen.get(0).getAttribute("data-choice")).isEqualTo("minor-suspected");
+            assertThat(chosen.get(0).getText()).contains("Svaret som gjelder nå");
+            b.screenshot("script-revisited-choice.png");
+            assertThat(b.accessibilityProblems()).as("axe-core on a revisited choice").isEmpty();
+            // Changed here: the next visit marks the new answer.
+            b.choose("adult");
+            b.atNode("children");
+            assertThat(b.all("#choices button.chosen").stream().map(e -> e.getAttribute("data-choice"))).containsExactly("no");
+            b.choose("no");
+            b.atNode("definition");
+            b.choose("steps");
+            b.choose("start");
+            b.atNode("age");
+            assertThat(b.all("#choices button.chosen").stream().map(e -> e.getAttribute("data-choice"))).containsExactly("adult");
+            b.visible("#end").click();
+            b.visible("#end").click();
+            b.visible("#ended");
+        }
+    }
+
     private void tick(String id) {
         browser.visible("#choices input[value='" + id + "']").findElement(By.xpath("..")).click();
     }
