@@ -23,6 +23,7 @@
   let endArmed = null;
   let noteConfirmed = null;   // a note staff chose to save although it was flagged
   let whenEnded = null;       // what to do once the server says the conversation is erased
+  let catchingUp = false;     // this tab asked where the conversation stands, after another tab moved it on
 
   /* losen-client.js */
   // Steps the server keeps behind the current one (Session.MAX_HISTORY): the most a message's depth says.
@@ -717,6 +718,17 @@
         status(t('console.error.no_session'));
         return;
       }
+      if (f.code === 'unknown_choice' && token && !catchingUp) {
+        // Not a choice of the node the conversation is at: another tab of this log-in (a duplicated
+        // tab shares the token) moved it on. Catch up as after a reload: ask where it stands, show
+        // that, and say why the screen changed. The path this tab kept is no longer the server's.
+        catchingUp = true;
+        history = [];
+        lastTicks = {};
+        send({ type: 'resume', token: token });
+        return;
+      }
+      catchingUp = false;
       notice(t(f.code === 'rate_limited' ? 'console.error.rate_limited' : 'console.error.generic'));
       return;
     }
@@ -731,6 +743,10 @@
       return;
     }
     render(f);
+    if (catchingUp) {
+      catchingUp = false;
+      notice(t('console.error.moved'));
+    }
   }
 
   /**
