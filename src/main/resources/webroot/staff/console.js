@@ -448,11 +448,29 @@
   // ---------------------------------------------------------------- words
 
   function t(key, params) {
-    let s = S[key] || key;
+    let s = plurals(S[key] || key, params);
     if (params) {
       Object.keys(params).forEach(function (k) { s = s.split('{' + k + '}').join(params[k]); });
     }
     return s;
+  }
+
+  /**
+   * ICU plurals in the console's words, as in the dialogs' (docs/dialogs.md): {n, plural, one {# minutt}
+   * other {# minutter}} takes the form CLDR's rules give the console's language for n (Intl.PluralRules),
+   * an exact {=0 …} first, else other; # is the number. "1 minutter" was the staff tester's 11e.
+   */
+  const PLURAL = /\{(\w+), *plural, *((?:[^{}]|\{[^{}]*\})*)\}/g;
+  function plurals(text, params) {
+    return text.replace(PLURAL, function (all, name, body) {
+      const n = Number(params ? params[name] : NaN);
+      const forms = {};
+      body.replace(/(=?\w+) *\{([^{}]*)\}/g, function (m, form, words) { forms[form] = words; return m; });
+      let words = forms['=' + n];
+      if (words === undefined && !isNaN(n)) { words = forms[new Intl.PluralRules(uiLang).select(n)]; }
+      if (words === undefined) { words = forms.other || ''; }
+      return words.split('#').join(isNaN(n) ? '' : String(n));
+    });
   }
 
   function applyWords() {
@@ -1322,6 +1340,9 @@
     });
     watchIdle();
   }
+
+  // The console's words as it shows them (plural forms filled in): read by its browser test.
+  window.LosenConsole = { words: t };
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', boot);

@@ -639,6 +639,29 @@ class StaffConsoleBrowserTest {
         assertThat(b.pageErrors()).as("no script errors").isEmpty();
     }
 
+    /**
+     * The console's words take their plural form from the translations (ICU, as the dialogs'):
+     * "logget ut etter 1 minutt", not "1 minutter" (the staff tester's 11e), in both console languages.
+     */
+    @Test
+    void theIdleMessageSaysOneMinuteInTheSingular() {
+        var b = browser;
+        b.driver.get(server.baseUrl() + "/staff");
+        b.visible("#login-name");
+        assertThat((String) b.js("return LosenConsole.words('console.login.idle', {minutes: 1});"))
+                .contains("etter 1 minutt uten aktivitet");
+        assertThat((String) b.js("return LosenConsole.words('console.login.idle', {minutes: 20});"))
+                .contains("etter 20 minutter uten aktivitet");
+        new org.openqa.selenium.support.ui.Select(b.visible("#console-lang")).selectByValue("en");
+        b.textAppears("#login-form button[type=submit]", "Log in");
+        assertThat((String) b.js("return LosenConsole.words('console.login.idle', {minutes: 1});"))
+                .contains("after 1 minute without activity");
+        assertThat((String) b.js("return LosenConsole.words('console.login.idle', {minutes: 20});"))
+                .contains("after 20 minutes without activity");
+        new org.openqa.selenium.support.ui.Select(b.visible("#console-lang")).selectByValue("nb");
+        b.textAppears("#login-form button[type=submit]", "Logg inn");
+    }
+
     private void tick(String id) {
         browser.visible("#choices input[value='" + id + "']").findElement(By.xpath("..")).click();
     }
