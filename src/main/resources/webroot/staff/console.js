@@ -896,7 +896,12 @@
       a.target = '_blank';
       a.dir = 'ltr';
       a.textContent = href;
-      e.appendChild(a);
+      // Isolated left to right like a phone number, so right-to-left text around it cannot reorder it.
+      const iso = document.createElement('bdi');
+      iso.dir = 'ltr';
+      iso.className = 'url';
+      iso.appendChild(a);
+      e.appendChild(iso);
       last = m.index + href.length;
       url.lastIndex = last;
     }
@@ -1151,12 +1156,11 @@
    * in Norwegian, else its Norwegian copy) and the resident's language.
    */
   function slipSides(c, m) {
-    const own = { lang: m.lang, dir: m.dir || 'ltr', title: c.title, items: c.items || [], draft: false };
+    const own = { lang: m.lang, dir: m.dir || 'ltr', title: c.title, items: c.items || [] };
     const nb = m.lang === 'nb' ? own : (c.official || own);
     const sides = [nb];
     if (c.alt && c.alt.lang !== nb.lang) {
-      sides.push({ lang: c.alt.lang, dir: c.alt.dir, title: c.alt.title, items: c.alt.items || [],
-        draft: !!(m.alt && m.alt.draft) });
+      sides.push({ lang: c.alt.lang, dir: c.alt.dir, title: c.alt.title, items: c.alt.items || [] });
     }
     return sides;
   }
@@ -1175,7 +1179,8 @@
         const col = el('section');
         col.setAttribute('lang', side.lang);
         col.setAttribute('dir', side.dir || 'ltr');
-        if (side.draft) { col.appendChild(el('p', 'draft', t('console.draft'))); }
+        // No "draft translation" badge on paper: the resident cannot read it (it is Norwegian), and
+        // staff saw it on screen beside the text.
         col.appendChild(el('h1', null, side.title));
         side.items.forEach(function (it) { col.appendChild(el('p', null, it)); });
         cols.appendChild(col);

@@ -553,6 +553,50 @@ class StaffConsoleBrowserTest {
     }
 
     /**
+     * Two tabs on one conversation (a duplicated tab copies the token): the other tab moves it on,
+     * and this one, still at the check list, confirms it. The server does not know that choice at
+     * the node the conversation is at now; the console catches up as after a reload, shows that
+     * node and says why (it had shown "Noe gikk galt. Prøv igjen." and stayed stale: the staff
+     * tester's 9).
+     */
+    @Test
+    void aStaleTabCatchesUpWithWhereTheConversationIsNow() {
+        var b = browser;
+        b.logIn(server.baseUrl(), "anna", PASSWORD);
+        b.visible("#dialogs button[data-dialog=console-demo]").click();
+        b.atNode("language");
+        b.choose("ar");
+        b.atNode("indicators");
+        String first = b.driver.getWindowHandle();
+        String saved = (String) b.js("return sessionStorage.getItem('losen.console');");
+        b.driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        try {
+            b.driver.get(server.baseUrl() + "/staff");
+            b.js("sessionStorage.setItem('losen.console', arguments[0]);", saved);
+            b.driver.navigate().refresh();
+            b.atNode("indicators");
+            b.tick("debt");
+            b.atNode("words");
+        } finally {
+            b.driver.close();
+            b.driver.switchTo().window(first);
+        }
+        // This tab still shows the check list; confirming it is not a step of where the conversation is.
+        assertThat(b.driver.findElement(By.id("conversation")).getAttribute("data-node")).isEqualTo("indicators");
+        b.visible("#checklist-done").click();
+        b.atNode("words");
+        assertThat(b.visible("#notice").getText()).contains("Samtalen ble endret et annet sted")
+                .contains("trinnet den står på nå").doesNotContain("Noe gikk galt");
+        // And it goes on from there.
+        b.choose("says");
+        b.atNode("note");
+        b.visible("#end").click();
+        b.visible("#end").click();
+        b.visible("#ended");
+        assertThat(b.pageErrors()).as("no script errors").isEmpty();
+    }
+
+    /**
      * A choice node revisited from the steps overview marks the answer given there before, as a
      * check list shows its ticks (the staff tester's 11a: the employee could not see what they were
      * changing); a node never answered marks nothing.
@@ -596,47 +640,74 @@ class StaffConsoleBrowserTest {
     }
 
     /**
-     * Two tabs on one conversation (a duplicated tab copies the token): the other tab moves it on,
-     * and this one, still at the check list, confirms it. The server does not know that choice at
-     * the node the conversation is at now; the console catches up as after a reload, shows that
-     * node and says why (it had shown "Noe gikk galt. Prøv igjen." and stayed stale: the staff
-     * tester's 9).
+     * The printed slip: in the Arabic column the web address is isolated left to right like the
+     * phone numbers and stays whole on one line (it broke as "https://rosa-" / "help.no": the staff
+     * tester's 11c); the resident's column carries no Norwegian "draft translation" badge on paper
+     * (11d), though staff still see it on screen; and a Tigrinya slip has its Ethiopic font from the
+     * server, so a PC without one prints letters, not empty boxes (11f).
      */
     @Test
-    void aStaleTabCatchesUpWithWhereTheConversationIsNow() {
+    void theSlipKeepsItsAddressWholeLeavesTheDraftBadgeOffThePaperAndBringsAnEthiopicFont() throws Exception {
         var b = browser;
-        b.logIn(server.baseUrl(), "anna", PASSWORD);
-        b.visible("#dialogs button[data-dialog=console-demo]").click();
-        b.atNode("language");
-        b.choose("ar");
-        b.atNode("indicators");
-        String first = b.driver.getWindowHandle();
-        String saved = (String) b.js("return sessionStorage.getItem('losen.console');");
-        b.driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
-        try {
-            b.driver.get(server.baseUrl() + "/staff");
-            b.js("sessionStorage.setItem('losen.console', arguments[0]);", saved);
-            b.driver.navigate().refresh();
-            b.atNode("indicators");
-            b.tick("debt");
-            b.atNode("words");
-        } finally {
-            b.driver.close();
-            b.driver.switchTo().window(first);
+        try (TestServer repo = repoServer()) {
+            startIdentification(repo);
+            b.choose("ar");
+            b.choose("adult");
+            b.choose("no");
+            b.atNode("definition");
+            b.choose("steps");
+            b.choose("slip");
+            b.atNode("rights-slip");
+            assertThat(b.visible("#text-alt").getText()).as("on screen, staff see the draft mark").contains("Utkast til oversettelse");
+            b.js("window.print = function () {};");
+            b.visible(".card.print[data-print=slip] .print-button").click();
+            WebElement ar = b.driver.findElement(By.cssSelector("#print-area section[lang=ar]"));
+            WebElement url = ar.findElement(By.cssSelector("bdi[dir=ltr].url > a[href='https://rosa-help.no']"));
+            assertThat(url.getAttribute("textContent")).isEqualTo("https://rosa-help.no");
+            b.printMedia(true);
+            assertThat(b.driver.findElement(By.id("print-area")).getText()).as("no draft badge on paper")
+                    .doesNotContain("Utkast til oversettelse").doesNotContain("ikke kontrollert av et menneske");
+            assertThat(ar.findElements(By.cssSelector(".draft"))).isEmpty();
+            // However narrow the column, the address is one piece on one line.
+            try {
+                for (int width = 360; width <= 900; width += 30) {
+                    b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                    assertThat(((Number) b.js("return arguments[0].getClientRects().length;", url)).intValue())
+                            .as("the address on one line at " + width + " px").isEqualTo(1);
+                }
+            } finally {
+                b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1180, 820));
+            }
+            b.screenshot("script-slip-ar-print.png");
+            b.printMedia(false);
+
+            // Tigrinya: the page's own Ethiopic font is loaded for the slip.
+            b.visible("#restart").click();
+            b.atNode("resident-language");
+            b.choose("ti");
+            b.choose("adult");
+            b.choose("no");
+            b.atNode("definition");
+            b.choose("steps");
+            b.choose("slip");
+            b.atNode("rights-slip");
+            b.js("window.print = function () {};");
+            b.visible(".card.print[data-print=slip] .print-button").click();
+            b.printMedia(true);
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> (Boolean) b.js("""
+                    return Array.from(document.fonts).some(function (f) {
+                      return f.family.replace(/["']/g, '') === 'Losen Noto Sans Ethiopic' && f.status === 'loaded';
+                    });"""));
+            assertThat((Boolean) b.js("return document.fonts.check('16px \"Losen Noto Sans Ethiopic\"', 'ሰላም');")).isTrue();
+            assertThat((String) b.js("return getComputedStyle(document.querySelector('#print-area section[lang=ti]')).fontFamily;"))
+                    .startsWith("\"Losen Noto Sans Ethiopic\"");
+            b.screenshot("script-slip-ti-print.png");
+            b.printMedia(false);
+            b.visible("#end").click();
+            b.visible("#end").click();
+            b.visible("#ended");
+            assertThat(b.pageErrors()).as("no script errors, nothing refused by the CSP").isEmpty();
         }
-        // This tab still shows the check list; confirming it is not a step of where the conversation is.
-        assertThat(b.driver.findElement(By.id("conversation")).getAttribute("data-node")).isEqualTo("indicators");
-        b.visible("#checklist-done").click();
-        b.atNode("words");
-        assertThat(b.visible("#notice").getText()).contains("Samtalen ble endret et annet sted")
-                .contains("trinnet den står på nå").doesNotContain("Noe gikk galt");
-        // And it goes on from there.
-        b.choose("says");
-        b.atNode("note");
-        b.visible("#end").click();
-        b.visible("#end").click();
-        b.visible("#ended");
-        assertThat(b.pageErrors()).as("no script errors").isEmpty();
     }
 
     /**
