@@ -23,6 +23,7 @@
   let endArmed = null;
   let noteConfirmed = null;   // a note staff chose to save although it was flagged
   let whenEnded = null;       // what to do once the server says the conversation is erased
+  let catchingUp = false;     // this tab asked where the conversation stands, after another tab moved it on
 
   /* losen-client.js */
   // Steps the server keeps behind the current one (Session.MAX_HISTORY): the most a message's depth says.
@@ -447,11 +448,29 @@
   // ---------------------------------------------------------------- words
 
   function t(key, params) {
-    let s = S[key] || key;
+    let s = plurals(S[key] || key, params);
     if (params) {
       Object.keys(params).forEach(function (k) { s = s.split('{' + k + '}').join(params[k]); });
     }
     return s;
+  }
+
+  /**
+   * ICU plurals in the console's words, as in the dialogs' (docs/dialogs.md): {n, plural, one {# minutt}
+   * other {# minutter}} takes the form CLDR's rules give the console's language for n (Intl.PluralRules),
+   * an exact {=0 …} first, else other; # is the number. "1 minutter" was the staff tester's 11e.
+   */
+  const PLURAL = /\{(\w+), *plural, *((?:[^{}]|\{[^{}]*\})*)\}/g;
+  function plurals(text, params) {
+    return text.replace(PLURAL, function (all, name, body) {
+      const n = Number(params ? params[name] : NaN);
+      const forms = {};
+      body.replace(/(=?\w+) *\{([^{}]*)\}/g, function (m, form, words) { forms[form] = words; return m; });
+      let words = forms['=' + n];
+      if (words === undefined && !isNaN(n)) { words = forms[new Intl.PluralRules(uiLang).select(n)]; }
+      if (words === undefined) { words = forms.other || ''; }
+      return words.split('#').join(isNaN(n) ? '' : String(n));
+    });
   }
 
   function applyWords() {
@@ -717,6 +736,17 @@
         status(t('console.error.no_session'));
         return;
       }
+      if (f.code === 'unknown_choice' && token && !catchingUp) {
+        // Not a choice of the node the conversation is at: another tab of this log-in (a duplicated
+        // tab shares the token) moved it on. Catch up as after a reload: ask where it stands, show
+        // that, and say why the screen changed. The path this tab kept is no longer the server's.
+        catchingUp = true;
+        history = [];
+        lastTicks = {};
+        send({ type: 'resume', token: token });
+        return;
+      }
+      catchingUp = false;
       notice(t(f.code === 'rate_limited' ? 'console.error.rate_limited' : 'console.error.generic'));
       return;
     }
@@ -731,6 +761,10 @@
       return;
     }
     render(f);
+    if (catchingUp) {
+      catchingUp = false;
+      notice(t('console.error.moved'));
+    }
   }
 
   /**
@@ -862,7 +896,12 @@
       a.target = '_blank';
       a.dir = 'ltr';
       a.textContent = href;
-      e.appendChild(a);
+      // Isolated left to right like a phone number, so right-to-left text around it cannot reorder it.
+      const iso = document.createElement('bdi');
+      iso.dir = 'ltr';
+      iso.className = 'url';
+      iso.appendChild(a);
+      e.appendChild(iso);
       last = m.index + href.length;
       url.lastIndex = last;
     }
@@ -957,10 +996,16 @@
       done.id = 'checklist-done';
       form.appendChild(done);
     } else {
+      // A node revisited: the server names the choice whose answer the conversation holds now.
+      const answered = m.selected || [];
       opts.forEach(function (o) {
         const b = el('button', null, o.label);
         b.type = 'button';
         b.setAttribute('data-choice', o.id);
+        if (answered.indexOf(o.id) >= 0) {
+          b.classList.add('chosen');
+          b.appendChild(el('span', 'chosen-mark', t('console.choice.current')));
+        }
         b.addEventListener('click', function () { act({ type: 'choose', choice: o.id }); });
         form.appendChild(b);
       });
@@ -1111,12 +1156,11 @@
    * in Norwegian, else its Norwegian copy) and the resident's language.
    */
   function slipSides(c, m) {
-    const own = { lang: m.lang, dir: m.dir || 'ltr', title: c.title, items: c.items || [], draft: false };
+    const own = { lang: m.lang, dir: m.dir || 'ltr', title: c.title, items: c.items || [] };
     const nb = m.lang === 'nb' ? own : (c.official || own);
     const sides = [nb];
     if (c.alt && c.alt.lang !== nb.lang) {
-      sides.push({ lang: c.alt.lang, dir: c.alt.dir, title: c.alt.title, items: c.alt.items || [],
-        draft: !!(m.alt && m.alt.draft) });
+      sides.push({ lang: c.alt.lang, dir: c.alt.dir, title: c.alt.title, items: c.alt.items || [] });
     }
     return sides;
   }
@@ -1135,7 +1179,8 @@
         const col = el('section');
         col.setAttribute('lang', side.lang);
         col.setAttribute('dir', side.dir || 'ltr');
-        if (side.draft) { col.appendChild(el('p', 'draft', t('console.draft'))); }
+        // No "draft translation" badge on paper: the resident cannot read it (it is Norwegian), and
+        // staff saw it on screen beside the text.
         col.appendChild(el('h1', null, side.title));
         side.items.forEach(function (it) { col.appendChild(el('p', null, it)); });
         cols.appendChild(col);
@@ -1300,6 +1345,9 @@
     });
     watchIdle();
   }
+
+  // The console's words as it shows them (plural forms filled in): read by its browser test.
+  window.LosenConsole = { words: t };
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', boot);

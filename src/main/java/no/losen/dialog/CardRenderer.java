@@ -42,8 +42,22 @@ final class CardRenderer {
         String about = set.translations().isKey("fact." + f.id() + ".text") ? r.text("fact." + f.id() + ".text") : null;
         boolean phone = "phone".equals(f.kind());
         return new Card.Contact(f.id(), title, about != null ? about : (phone ? null : f.value()),
-                phone ? f.value() : null, f.tel(), f.url(), set.facts().citation(f),
+                phone ? f.value() : null, f.tel(), f.url(), source(f),
                 f.checked() == null ? null : f.checked().toString());
+    }
+
+    /**
+     * Where the fact comes from, as a card shows it: the corpus document's citation; for a fact not
+     * in the corpus, its {@code basis} in the reader's language ({@code fact.<id>.basis}) where that
+     * language has it, else as the data says it (an English line in a Norwegian console was the staff
+     * tester's 10c).
+     */
+    private String source(Fact f) {
+        String key = "fact." + f.id() + ".basis";
+        if ((f.sources() == null || f.sources().isEmpty()) && r.has(key)) {
+            return r.text(key);
+        }
+        return set.facts().citation(f);
     }
 
     private String line(Fact f) {

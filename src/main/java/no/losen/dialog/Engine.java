@@ -485,10 +485,19 @@ public final class Engine {
         } else {
             List<Choice> offered = choices(d, last, env);
             Reply.Option[] o = new Reply.Option[offered.size()];
+            List<String> answered = null;
             for (int i = 0; i < o.length; i++) {
-                o[i] = new Reply.Option(offered.get(i).id(), r.text(offered.get(i).label()));
+                Choice c = offered.get(i);
+                o[i] = new Reply.Option(c.id(), r.text(c.label()));
+                if (holds(c.set(), s.vars())) {
+                    if (answered == null) {
+                        answered = new ArrayList<>(1);
+                    }
+                    answered.add(c.id());
+                }
             }
             opts = List.of(o);
+            selected = answered == null ? null : List.copyOf(answered);
         }
         Reply.Alt alt = null;
         Reply.Alt official = null;
@@ -515,7 +524,24 @@ public final class Engine {
                 .alts(alt, official)
                 .step(last.step() == null ? null : r.text(last.step()))
                 .fallbacks(r.fallbacks());
-        return last.checklist() != null ? reply.checklist(selected).build() : reply.build();
+        return last.checklist() != null ? reply.checklist(selected).build() : reply.answered(selected).build();
+    }
+
+    /**
+     * Whether the session holds every value {@code set} would set: the choice is the answer given
+     * here before (a node revisited from an overview). A choice that sets nothing is never one.
+     */
+    private static boolean holds(Map<String, Object> set, Map<String, Object> vars) {
+        if (set.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, Object> e : set.entrySet()) {
+            Object v = vars.get(e.getKey());
+            if (v == null || !String.valueOf(v).equals(String.valueOf(e.getValue()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

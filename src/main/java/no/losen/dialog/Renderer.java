@@ -61,6 +61,11 @@ final class Renderer {
         return text(key, Map.of(), 0);
     }
 
+    /** Whether this reply's language itself defines {@code key} (not through the fallback chain). */
+    boolean has(String key) {
+        return set.translations().has(lang, key);
+    }
+
     String text(String key, Map<String, String> params) {
         return text(key, params, 0);
     }

@@ -7,6 +7,8 @@ import java.util.List;
  * user's language. Channels decide only how to show it (JSON frame, numbered SMS, console).
  * Built by name with {@link #at}, not by the canonical constructor's eighteen positions.
  *
+ * @param selected  on a check list, the ids to show ticked; on a node of choices, those whose answer the
+ *                  session holds now (every variable the choice sets has its value), or null when none
  * @param alt       on bilingual nodes: the message in the resident's language
  * @param official  on bilingual nodes when neither the user's nor the resident's language is Norwegian:
  *                  the Norwegian text, which is what the official wording is
@@ -110,6 +112,15 @@ public record Reply(String dialog, String node, String lang, String dir, String 
         public Builder checklist(List<String> selected) {
             this.multi = true;
             this.selected = selected;
+            return this;
+        }
+
+        /**
+         * On a node of choices: the ids of those whose answer the session holds now (the node is
+         * revisited), for a client to mark; null when none.
+         */
+        public Builder answered(List<String> ids) {
+            this.selected = ids;
             return this;
         }
 

@@ -479,6 +479,7 @@ public final class Losen {
             r.get("/staff/").handler(ctx -> ctx.redirect("/staff"));
             getOrHead(r, "/staff/console.js").handler(staff::script);
             getOrHead(r, "/staff/console.css").handler(staff::stylesheet);
+            getOrHead(r, "/staff/fonts/noto-sans-ethiopic.woff2").handler(staff::ethiopicFont);
             r.get("/staff/me").handler(staff::me);
             r.get("/staff/ui/:lang").handler(staff::ui);
             r.get("/staff/dialogs").handler(staff::dialogs);

@@ -9,15 +9,17 @@ import no.losen.http.StaticBody;
 import no.losen.internal.ClientScript;
 
 /**
- * The console's three files ({@code webroot/staff/}), read once at start-up and gzipped then
- * ({@link StaticBody}), the shared protocol client written into its script ({@link ClientScript}).
+ * The console's files ({@code webroot/staff/}), read once at start-up and gzipped then
+ * ({@link StaticBody}), the shared protocol client written into its script ({@link ClientScript}),
+ * and the Ethiopic font its Tigrinya and Amharic text needs (a PC without one printed empty boxes).
  * They are served with {@code no-store}: the page is small, and a staff tablet should not keep anything.
  */
-record ConsolePage(StaticBody html, StaticBody js, StaticBody css) {
+record ConsolePage(StaticBody html, StaticBody js, StaticBody css, StaticBody ethiopic) {
 
     static ConsolePage load() {
         byte[] js = ClientScript.into(new String(read("console.js"), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-        return new ConsolePage(StaticBody.of(read("index.html")), StaticBody.of(js), StaticBody.of(read("console.css")));
+        return new ConsolePage(StaticBody.of(read("index.html")), StaticBody.of(js), StaticBody.of(read("console.css")),
+                StaticBody.of(read("fonts/noto-sans-ethiopic.woff2")));
     }
 
     void html(RoutingContext ctx, String csp) {
@@ -36,6 +38,12 @@ record ConsolePage(StaticBody html, StaticBody js, StaticBody css) {
     void css(RoutingContext ctx) {
         ctx.response().putHeader("Content-Type", "text/css; charset=utf-8");
         css.send(ctx.request());
+    }
+
+    /** Noto Sans Ethiopic, regular (SIL Open Font License 1.1; webroot/staff/fonts/OFL.txt). */
+    void ethiopic(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Type", "font/woff2");
+        ethiopic.send(ctx.request());
     }
 
     private static byte[] read(String name) {

@@ -148,6 +148,11 @@ public final class StaffRoutes {
         page.css(ctx);
     }
 
+    /** {@code /staff/fonts/noto-sans-ethiopic.woff2}: the font for Tigrinya and Amharic. */
+    public void ethiopicFont(RoutingContext ctx) {
+        page.ethiopic(ctx);
+    }
+
     /** {@code /staff/oidc/login}: off to the provider; 404 when OpenID Connect is off. */
     public void oidcLogin(RoutingContext ctx) {
         if (oidc == null) {

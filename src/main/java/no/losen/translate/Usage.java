@@ -59,6 +59,9 @@ public final class Usage {
                 add(f.name(), new Use("facts", f.id(), "contact and fact cards", false, false));
             }
             add("fact." + f.id() + ".text", new Use("facts", f.id(), "contact and fact cards", false, false));
+            if (f.basis() != null) {
+                add("fact." + f.id() + ".basis", new Use("facts", f.id(), "the source line of contact and fact cards", false, false));
+            }
         }
     }
 

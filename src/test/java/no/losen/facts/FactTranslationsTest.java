@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FactTranslationsTest {
 
     private static final Path WORDS = Path.of("translations", "facts");
-    private static final Pattern KEY = Pattern.compile("fact\\.([a-z0-9-]+)\\.(name|text)");
+    private static final Pattern KEY = Pattern.compile("fact\\.([a-z0-9-]+)\\.(name|text|basis)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{@([a-z0-9-]+)(\\.[a-z]+)?}");
     private static final List<String> SHARED = List.of("contacts.yaml", "law.yaml", "rights.yaml", "routines.yaml");
     private static final ObjectMapper YAML =
@@ -65,7 +65,7 @@ class FactTranslationsTest {
         Set<String> facts = factIds();
         for (String key : keys(language).keySet()) {
             Matcher m = KEY.matcher(key);
-            assertThat(m.matches()).as(language + ": key " + key + " is fact.<id>.name or .text").isTrue();
+            assertThat(m.matches()).as(language + ": key " + key + " is fact.<id>.name, .text or .basis").isTrue();
             assertThat(facts).as(language + ": " + key + " names a fact").contains(m.group(1));
         }
     }

@@ -80,7 +80,7 @@ final class Expectation {
         }
     }
 
-    /** The text a user could read: the message, the resident-language text, notices and cards. */
+    /** The text a user could read: the message, the resident-language text, notices and cards (with their source line). */
     private static String everything(Reply r) {
         StringBuilder b = new StringBuilder(r.text());
         if (r.alt() != null) {
@@ -91,9 +91,9 @@ final class Expectation {
         }
         for (Card c : r.cards()) {
             if (c instanceof Card.Contact k) {
-                b.append('\n').append(String.join("\n", nonNull(k.title(), k.text(), k.phone(), k.url())));
+                b.append('\n').append(String.join("\n", nonNull(k.title(), k.text(), k.phone(), k.url(), k.source())));
             } else if (c instanceof Card.Fact f) {
-                b.append('\n').append(String.join("\n", nonNull(f.title(), f.text(), f.phone(), f.url())));
+                b.append('\n').append(String.join("\n", nonNull(f.title(), f.text(), f.phone(), f.url(), f.source())));
             } else if (c instanceof Card.Print p) {
                 b.append('\n').append(String.join("\n", nonNull(p.title())));
                 if (p.items() != null) {
