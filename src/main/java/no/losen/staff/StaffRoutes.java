@@ -284,7 +284,7 @@ public final class StaffRoutes {
             json(ctx, 429, error("rate_limited", "too many failed log-ins; wait a while"));
             return;
         }
-        (device.isPresent() ? deviceHashing : hashing).acquire().onComplete(slot -> {
+        (device.isPresent() ? deviceHashing : hashing).acquire(client).onComplete(slot -> {
             if (slot.failed()) {
                 // Counted as an attempt: a client refused for capacity falls into the delays like a
                 // guesser, so a flood is soon answered 429 before it queues for a check.
