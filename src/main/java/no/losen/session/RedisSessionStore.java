@@ -10,7 +10,9 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,6 +68,15 @@ public final class RedisSessionStore implements SessionStore {
     private volatile boolean closed;
     /** Whether a chain of pings is running: at most one, whoever noticed the outage first. */
     private final AtomicBoolean probing = new AtomicBoolean();
+    /**
+     * Conversations ended while Redis was away, with when (nanos): erased as soon as it answers again. The
+     * channel still says {@code unavailable}, never "ended", and keeps the token for a retry; but a widget
+     * that sent {@code end} and closed, or a person who gave up, asks nothing again, and the conversation
+     * stayed in Redis for its TTL (an independent tester: nothing came after Redis was back). One past its
+     * TTL is dropped: Redis has let it go. At most {@link #MAX_TO_ERASE}, as many as sessions are held.
+     */
+    private final Map<String, Long> toErase = new ConcurrentHashMap<>();
+    static final int MAX_TO_ERASE = 100_000;
 
     public RedisSessionStore(Vertx vertx, String uri, Duration ttl) {
         this(vertx, uri, ttl, 16, 4096);
@@ -140,8 +151,26 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Future<Void> remove(String token) {
-        return call(() -> api.del(List.of(PREFIX + token)))
-                .onSuccess(r -> size.addAndGet(-(r == null ? 0 : r.toLong()))).mapEmpty();
+        return call(() -> api.del(List.of(PREFIX + token))).onComplete(r -> {
+            if (r.succeeded()) {
+                toErase.remove(token);
+                size.addAndGet(-(r.result() == null ? 0 : r.result().toLong()));
+            } else if (r.cause() instanceof StoreUnavailableException && toErase.size() < MAX_TO_ERASE) {
+                toErase.put(token, System.nanoTime());
+            }
+        }).mapEmpty();
+    }
+
+    /** Erases the conversations ended while Redis was away ({@link #toErase}); Redis has just answered again. */
+    private void eraseLeft() {
+        long expired = System.nanoTime() - ttl.toNanos();
+        for (Map.Entry<String, Long> e : toErase.entrySet()) {
+            if (e.getValue() - expired < 0) {
+                toErase.remove(e.getKey());
+            } else {
+                remove(e.getKey());
+            }
+        }
     }
 
     @Override
@@ -195,7 +224,8 @@ public final class RedisSessionStore implements SessionStore {
             if (ar.succeeded()) {
                 if (!up) {
                     up = true;
-                    LOG.info("event=store.up store=redis");
+                    LOG.info("event=store.up store=redis to_erase={}", toErase.size());
+                    eraseLeft();
                 }
                 return Future.succeededFuture(ar.result());
             }

@@ -241,6 +241,23 @@ class RedisSessionStoreTest {
     }
 
     @Test
+    void aConversationEndedWhileRedisWasAwayIsErasedWhenItAnswersAgainWithoutBeingAskedAgain() {
+        RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30));
+        String token = Tokens.next();
+        store.put(token, SESSION).await();
+        raw.client(List.of("PAUSE", "3000", "ALL")).await();   // Redis answers no one for 3 s; what it holds stays
+        assertThatThrownBy(() -> store.get(token).await()).isInstanceOf(StoreUnavailableException.class);
+        assertThat(store.down()).isTrue();
+        // Known down, the end is refused at once, never sent (a call sent would run when Redis wakes).
+        assertThatThrownBy(() -> store.remove(token).await()).isInstanceOf(StoreUnavailableException.class);
+        // Nobody says end again (a widget that closed, a person who gave up): the store's own pings find Redis back.
+        assertThat(eventually(() -> !store.down())).isTrue();
+        assertThat(eventually(() -> raw.exists(List.of(RedisSessionStore.PREFIX + token)).await().toInteger() == 0))
+                .as("erased once Redis is back").isTrue();
+        store.close().await();
+    }
+
+    @Test
     void sizeCountsTheSessionsHeld() {
         raw.flushdb(List.of()).await();
         RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30));
