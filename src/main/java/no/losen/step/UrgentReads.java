@@ -1,7 +1,11 @@
 package no.losen.step;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Future;
 import java.util.concurrent.Callable;
+import no.losen.dialog.DialogException;
+import no.losen.dialog.ErrorCode;
+import no.losen.internal.KeyedBuckets;
 
 /**
  * Reads typed messages the text workers refused ({@code busy}) for danger by the model, so that "he
@@ -20,6 +24,13 @@ import java.util.concurrent.Callable;
  * waiting in all and {@code perClient} per address, so several flooding addresses cannot queue a
  * person's cry behind seconds of reads; a message beyond them is refused as before ({@code busy}:
  * the widget shows the help-now numbers and gives the text back).
+ *
+ * <p>And {@link #PER_CONVERSATION} reads per conversation, three at once and one a second after: a
+ * person types a cry every few seconds at most, and their conversation's reads are theirs alone,
+ * whatever other conversations behind the same address send; but 50 sockets of one flooder sent 400
+ * refused messages a second, and reading every one took the reader more CPU than both event loops
+ * had (`bench/abuse` search flood, bystander p99 227–321 ms). A message beyond its conversation's
+ * reads still has its words of danger read.
  */
 final class UrgentReads implements AutoCloseable {
 
@@ -28,15 +39,21 @@ final class UrgentReads implements AutoCloseable {
     /** One thread; 256 reads waiting or running in all, 32 per address; no rate. */
     static final TextWorkers.Limits LIMITS = new TextWorkers.Limits(1, 256, 32, 1);
 
+    /** Reads per conversation: three at once, then one a second. */
+    static final int PER_CONVERSATION_BURST = 3;
+    static final double PER_CONVERSATION = 1;
+
     private final TextWorkers reader;
+    private final KeyedBuckets conversations;
 
     UrgentReads() {
-        this(new TextWorkers(LIMITS, "losen-urgent"));
+        this(new TextWorkers(LIMITS, "losen-urgent"), Ticker.systemTicker());
     }
 
-    /** With a reader of the test's choosing. */
-    UrgentReads(TextWorkers reader) {
+    /** With a reader and a clock of the test's choosing. */
+    UrgentReads(TextWorkers reader, Ticker ticker) {
         this.reader = reader;
+        this.conversations = new KeyedBuckets(PER_CONVERSATION_BURST, PER_CONVERSATION, 100_000, ticker);
     }
 
     /** The last {@link #READ} characters of {@code text}, not starting inside a character. */
@@ -48,8 +65,14 @@ final class UrgentReads implements AutoCloseable {
         return text.substring(from);
     }
 
-    /** Runs {@code read} for {@code client} on the reader's thread; fails with {@code busy} beyond the bounds. */
-    Future<Boolean> read(String client, Callable<Boolean> read) {
+    /**
+     * Runs {@code read} for the conversation under {@code key}, from {@code client}, on the reader's thread;
+     * fails with {@code busy} beyond the bounds or the conversation's reads.
+     */
+    Future<Boolean> read(String key, String client, Callable<Boolean> read) {
+        if (!conversations.take(key)) {
+            return Future.failedFuture(new DialogException(ErrorCode.BUSY, "this conversation's danger reads are spent for now"));
+        }
         return reader.submit(client, read);
     }
 

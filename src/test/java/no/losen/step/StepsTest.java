@@ -140,11 +140,14 @@ class StepsTest {
         Steps steps = readingDanger();
         String flood = flooding(steps);
         assertThat(code(steps.apply(flood, FLOOD, new Command.Type("where can I sleep")))).isEqualTo(ErrorCode.BUSY);
-        // No budget a flood could spend: danger the model alone sees gets the emergency help every time ...
+        // No budget the flood could spend: each person behind the flooding address, in a conversation of their
+        // own, has danger the model alone sees answered with the emergency help every time ...
         readOn.clear();
         for (int i = 0; i < 30; i++) {
-            assertThat(steps.apply(flood, FLOOD, new Command.Type("he waits outside " + i)).await(5, TimeUnit.SECONDS)
+            String person = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+            assertThat(steps.apply(person, FLOOD, new Command.Type("he waits outside " + i)).await(5, TimeUnit.SECONDS)
                     .node()).isEqualTo("emergency");
+            steps.end(person, FLOOD).await(5, TimeUnit.SECONDS);
         }
         assertThat(readOn).allMatch(t -> t.getName().startsWith("losen-urgent"));
         // ... and a word of danger is found without the model.
@@ -182,13 +185,14 @@ class StepsTest {
         assertThat(help.node()).isEqualTo("emergency");
         assertThat(store.peek(person)).map(no.losen.dialog.Session::node).contains("emergency");
         // A flood that ends and starts conversations, each refused and read, leaves the person's reads alone
-        // (the independent tester's flood, which spent the budgets of reads this replaced).
+        // (the independent tester's flood, which spent the budgets of reads per address this replaced): the
+        // person's conversation has its own, three at once (the refused question above took one).
         for (int i = 0; i < 40; i++) {
             steps.end(flood, FLOOD).await(5, TimeUnit.SECONDS);
             flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
             steps.apply(flood, FLOOD, new Command.Type("outside " + i)).await(5, TimeUnit.SECONDS);
         }
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST - 1; i++) {
             assertThat(steps.apply(person, FLOOD, new Command.Type("he is outside again " + i))
                     .await(5, TimeUnit.SECONDS).node()).isEqualTo("emergency");
         }

@@ -12,10 +12,17 @@ import no.losen.dialog.ErrorCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The reader of refused typed messages: a thread of its own, bounded per address and in all. */
+/** The reader of refused typed messages: a thread of its own, bounded per conversation, per address and in all. */
 class UrgentReadsTest {
 
-    private final UrgentReads reads = new UrgentReads();
+    private final java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    private final UrgentReads reads = new UrgentReads(new TextWorkers(UrgentReads.LIMITS, "losen-urgent"), now::get);
+    private int conversations;
+
+    /** A conversation of its own for each read, unless a test says otherwise. */
+    private String next() {
+        return "conversation-" + conversations++;
+    }
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -26,7 +33,7 @@ class UrgentReadsTest {
 
     @Test
     void aMessageIsReadOnTheReadersOwnThread() throws Exception {
-        String thread = reads.read("198.51.100.7", () -> Thread.currentThread().getName().startsWith("losen-urgent"))
+        String thread = reads.read(next(), "198.51.100.7", () -> Thread.currentThread().getName().startsWith("losen-urgent"))
                 .await(5, TimeUnit.SECONDS) ? "reader" : "other";
         assertThat(thread).isEqualTo("reader");
     }
@@ -35,22 +42,36 @@ class UrgentReadsTest {
     void oneAddressMayHaveThirtyTwoReadsWaitingAnotherAddressStillQueues() throws Exception {
         List<Future<Boolean>> held = new ArrayList<>();
         for (int i = 0; i < UrgentReads.LIMITS.perClient(); i++) {
-            held.add(reads.read("198.51.100.7", () -> {
+            held.add(reads.read(next(), "198.51.100.7", () -> {
                 release.await();
                 return true;
             }));
         }
-        Future<Boolean> over = reads.read("198.51.100.7", () -> true);
+        Future<Boolean> over = reads.read(next(), "198.51.100.7", () -> true);
         assertThat(over.failed()).isTrue();
         assertThat(over.cause()).isInstanceOfSatisfying(DialogException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.BUSY));
-        Future<Boolean> elsewhere = reads.read("203.0.113.9", () -> true);
+        Future<Boolean> elsewhere = reads.read(next(), "203.0.113.9", () -> true);
         assertThat(elsewhere.failed()).as("another address waits its turn, it is not refused").isFalse();
         release.countDown();
         assertThat(elsewhere.await(5, TimeUnit.SECONDS)).isTrue();
         for (Future<Boolean> f : held) {
             assertThat(f.await(5, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    @Test
+    void aConversationHasThreeReadsAtOnceThenOneASecondWhateverOthersOnItsAddressSpend() throws Exception {
+        for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST; i++) {
+            assertThat(reads.read("flooder", "198.51.100.7", () -> true).await(5, TimeUnit.SECONDS)).isTrue();
+        }
+        Future<Boolean> spent = reads.read("flooder", "198.51.100.7", () -> true);
+        assertThat(spent.failed()).as("a fourth at once from one conversation").isTrue();
+        assertThat(spent.cause()).isInstanceOfSatisfying(DialogException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BUSY));
+        assertThat(reads.read("person", "198.51.100.7", () -> true).await(5, TimeUnit.SECONDS))
+                .as("a person behind the same address reads with their own conversation's").isTrue();
+        now.addAndGet(TimeUnit.SECONDS.toNanos(1));
+        assertThat(reads.read("flooder", "198.51.100.7", () -> true).await(5, TimeUnit.SECONDS)).as("a second later").isTrue();
     }
 
     @Test
