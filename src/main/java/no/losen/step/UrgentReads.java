@@ -11,16 +11,15 @@ import no.losen.internal.KeyedBuckets;
  * Reads typed messages the text workers refused ({@code busy}) for danger by the model, so that "he
  * is outside my door" gets the emergency answer even while someone else behind the same address
  * floods the server with questions. (The words of danger — "knife", "kill me" — are read in every
- * refused message on the caller's thread: a list, a tenth of a millisecond for 1,000 characters.
- * This is for what only the model sees.)
+ * refused message on the caller's thread: a list, under a millisecond for 1,000 characters. This is
+ * for what only the model sees.)
  *
  * <p>Why a thread of its own: the model's read of a message's last {@link #READ} characters costs
  * about half a millisecond. On an event loop that had to be rationed, and every ration was spent by
  * the flood it was meant to see through: an independent tester's flood that ended and started
  * conversations left a person on the same address {@code busy} for 17 of 25 cries with a budget of
  * five reads per conversation and twenty per address. One thread reads some 2,000 messages a
- * second, more than one address can send (50 sockets at 10 frames a second), so every refused
- * message is read, and the event loops do none of it. Bounds: {@link #LIMITS} — a few hundred
+ * second, and the event loops do none of it. Bounds: {@link #LIMITS} — a few hundred
  * waiting in all and {@code perClient} per address, so several flooding addresses cannot queue a
  * person's cry behind seconds of reads; a message beyond them is refused as before ({@code busy}:
  * the widget shows the help-now numbers and gives the text back).
