@@ -185,8 +185,8 @@ public final class Engine {
 
     /**
      * Whether {@code text} holds a word of danger now in session {@code s}'s dialog: the word list
-     * alone, no model (under a millisecond for 1,000 characters, `bench/jmh DangerWordsBench`), for when the full check of
-     * {@link #danger} cannot be afforded.
+     * alone, no model (under a millisecond for 1,000 characters, {@code bench/jmh DangerWordsBench}),
+     * for when the full check of {@link #danger} cannot be afforded.
      * Text for which this is true is danger: {@link #danger} and a typed step say so too.
      */
     public boolean dangerWord(Session s, String text) {

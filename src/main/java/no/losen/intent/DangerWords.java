@@ -472,8 +472,8 @@ public final class DangerWords {
         if (joined == null || e.alone() && tokens.length != 1) {
             return false;
         }
-        for (int len = joined.length() - 1; len <= joined.length() + 1; len++) {
-            for (int i : len < byLength.length ? byLength[len] : new int[0]) {
+        for (int len = joined.length() - 1; len <= Math.min(joined.length() + 1, byLength.length - 1); len++) {
+            for (int i : byLength[len]) {
                 if (oneEditAtMost(tokens[i], joined)) {
                     return true;
                 }

@@ -159,8 +159,7 @@ public final class Steps {
      */
     public Future<Reply> resume(String key, boolean staff, java.util.function.Predicate<String> owns) {
         if (key == null || !Tokens.wellFormed(key)) {
-            return Future.failedFuture(new DialogException(ErrorCode.NO_SESSION,
-                    "that session has ended or expired; start again"));
+            return Future.failedFuture(notThere());
         }
         try {
             failFast();
@@ -168,16 +167,20 @@ public final class Steps {
             return failed(e);
         }
         return store.get(key).map(s -> {
-            Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
-                    "that session has ended or expired; start again"));
+            Session session = s.orElseThrow(Steps::notThere);
             if (session.staff() && !staff) {
                 throw new DialogException(ErrorCode.FORBIDDEN, "log in again to continue");
             }
             if (session.staff() && !owns.test(key)) {
-                throw new DialogException(ErrorCode.NO_SESSION, "that session has ended or expired; start again");
+                throw notThere();
             }
             return engine.current(session);
         }).recover(Steps::failed);
+    }
+
+    /** What {@link #resume} answers for a conversation that is not there, or not the caller's to see. */
+    private static DialogException notThere() {
+        return new DialogException(ErrorCode.NO_SESSION, "that session has ended or expired; start again");
     }
 
     /**
@@ -263,10 +266,10 @@ public final class Steps {
     /**
      * Where typed text the workers refused goes when it is about danger now: the emergency help,
      * entered without the step's own read. Danger is told first by the words of danger, a list read
-     * here (0.4–0.7 ms for 1,000 characters, {@code bench/jmh DangerWordsBench}); then by the danger model over the message's last
-     * {@link UrgentReads#READ} characters, on the urgent reader's own thread, a few a second per
-     * conversation ({@link UrgentReads}: a cry told as a story comes at its end). Empty: not danger, or the reader is full; the message
-     * stays refused.
+     * here (0.4–0.7 ms for 1,000 characters, {@code bench/jmh DangerWordsBench}); then by the danger
+     * model over the message's last {@link UrgentReads#READ} characters, on the urgent reader's own
+     * thread, a few a second per conversation ({@link UrgentReads}: a cry told as a story comes at its
+     * end). Empty: not danger, or the reader is full; the message stays refused.
      */
     private Future<Optional<Engine.Turn>> urgent(String key, Caller caller, Session s, String text) {
         if (engine.dangerWord(s, text)) {
