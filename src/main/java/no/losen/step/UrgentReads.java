@@ -66,13 +66,19 @@ final class UrgentReads implements AutoCloseable {
 
     /**
      * Runs {@code read} for the conversation under {@code key}, from {@code client}, on the reader's thread;
-     * fails with {@code busy} beyond the bounds or the conversation's reads.
+     * fails with {@code busy} beyond the bounds or the conversation's reads. A read the reader refuses (its
+     * address's or its own bound: a flood of other conversations behind the same address) is given back to
+     * the conversation: it did not happen, and the person's next cry should still be read.
      */
     Future<Boolean> read(String key, String client, Callable<Boolean> read) {
         if (!conversations.take(key)) {
             return Future.failedFuture(new DialogException(ErrorCode.BUSY, "this conversation's danger reads are spent for now"));
         }
-        return reader.submit(client, read);
+        return reader.submit(client, read).onFailure(e -> {
+            if (e instanceof DialogException d && d.code() == ErrorCode.BUSY) {
+                conversations.giveBack(key);
+            }
+        });
     }
 
     @Override

@@ -75,6 +75,30 @@ class UrgentReadsTest {
     }
 
     @Test
+    void aReadTheAddressesBoundRefusesLeavesTheConversationItsReads() throws Exception {
+        List<Future<Boolean>> held = new ArrayList<>();
+        for (int i = 0; i < UrgentReads.LIMITS.perClient(); i++) {
+            held.add(reads.read(next(), "198.51.100.7", () -> {
+                release.await();
+                return true;
+            }));
+        }
+        for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST; i++) {
+            Future<Boolean> refused = reads.read("person", "198.51.100.7", () -> true);
+            assertThat(refused.failed()).as("the address's reads are all waiting").isTrue();
+        }
+        release.countDown();
+        for (Future<Boolean> f : held) {
+            assertThat(f.await(5, TimeUnit.SECONDS)).isTrue();
+        }
+        for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST; i++) {
+            assertThat(reads.read("person", "198.51.100.7", () -> true).await(5, TimeUnit.SECONDS))
+                    .as("the refused reads were not the conversation's to lose: read %d of %d, no time passed", i + 1,
+                            UrgentReads.PER_CONVERSATION_BURST).isTrue();
+        }
+    }
+
+    @Test
     void theModelReadsAMessagesLastCharactersWithoutSplittingOne() {
         String story = "a".repeat(500) + "😱 he is outside";
         assertThat(UrgentReads.tail(story)).hasSizeLessThanOrEqualTo(UrgentReads.READ).endsWith("he is outside");
