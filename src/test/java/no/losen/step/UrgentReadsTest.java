@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.ErrorCode;
 import org.junit.jupiter.api.AfterEach;
@@ -15,15 +16,27 @@ import org.junit.jupiter.api.Test;
 /** The reader of refused typed messages: a thread of its own, bounded per conversation, per address and in all. */
 class UrgentReadsTest {
 
-    private final java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong now = new AtomicLong();
     private final UrgentReads reads = new UrgentReads(new TextWorkers(UrgentReads.LIMITS, "losen-urgent"), now::get);
+    private final CountDownLatch release = new CountDownLatch(1);
     private int conversations;
 
     /** A conversation of its own for each read, unless a test says otherwise. */
     private String next() {
         return "conversation-" + conversations++;
     }
-    private final CountDownLatch release = new CountDownLatch(1);
+
+    /** As many reads from {@code client} as it may have, each in a conversation of its own, waiting for {@link #release}. */
+    private List<Future<Boolean>> holdAll(String client) {
+        List<Future<Boolean>> held = new ArrayList<>();
+        for (int i = 0; i < UrgentReads.LIMITS.perClient(); i++) {
+            held.add(reads.read(next(), client, () -> {
+                release.await();
+                return true;
+            }));
+        }
+        return held;
+    }
 
     @AfterEach
     void down() {
@@ -40,13 +53,7 @@ class UrgentReadsTest {
 
     @Test
     void oneAddressMayHaveThirtyTwoReadsWaitingAnotherAddressStillQueues() throws Exception {
-        List<Future<Boolean>> held = new ArrayList<>();
-        for (int i = 0; i < UrgentReads.LIMITS.perClient(); i++) {
-            held.add(reads.read(next(), "198.51.100.7", () -> {
-                release.await();
-                return true;
-            }));
-        }
+        List<Future<Boolean>> held = holdAll("198.51.100.7");
         Future<Boolean> over = reads.read(next(), "198.51.100.7", () -> true);
         assertThat(over.failed()).isTrue();
         assertThat(over.cause()).isInstanceOfSatisfying(DialogException.class,
@@ -76,13 +83,7 @@ class UrgentReadsTest {
 
     @Test
     void aReadTheAddressesBoundRefusesLeavesTheConversationItsReads() throws Exception {
-        List<Future<Boolean>> held = new ArrayList<>();
-        for (int i = 0; i < UrgentReads.LIMITS.perClient(); i++) {
-            held.add(reads.read(next(), "198.51.100.7", () -> {
-                release.await();
-                return true;
-            }));
-        }
+        List<Future<Boolean>> held = holdAll("198.51.100.7");
         for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST; i++) {
             Future<Boolean> refused = reads.read("person", "198.51.100.7", () -> true);
             assertThat(refused.failed()).as("the address's reads are all waiting").isTrue();
