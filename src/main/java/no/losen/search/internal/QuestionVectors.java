@@ -2,7 +2,6 @@ package no.losen.search.internal;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -69,7 +68,7 @@ public final class QuestionVectors {
     private static final class Model {
         // Embeddings in bulk run on the calling thread (a background start-up thread, or a text worker for
         // one question), never on a pool of its own: building the vectors leaves the other core to serving.
-        static final EmbeddingModel INSTANCE = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+        static final EmbeddingModel INSTANCE = SentenceModel.load();
     }
 
     /** Embeds every English question of every passage: {@code asked} by passage ordinal. */
