@@ -48,14 +48,4 @@ public final class KeyedBuckets {
         });
         return taken[0];
     }
-
-    /**
-     * Returns a token {@link #take} gave {@code key} for something that then did not happen (never more than the
-     * burst): a limit further on refused it, and the caller's budget should not pay for that limit.
-     */
-    public void giveBack(String key) {
-        long now = ticker.read();
-        buckets.asMap().computeIfPresent(key == null ? "" : key,
-                (k, b) -> new Bucket(Math.min(burst, b.tokens() + (now - b.at()) * perNano + 1), now));
-    }
 }

@@ -207,7 +207,7 @@ public final class Steps {
         } catch (DialogException e) {
             return Future.failedFuture(e);
         }
-        return run(key, caller, true, step, s -> s.map(session -> urgent(key, caller, session, text))
+        return run(key, caller, true, step, s -> s.map(session -> urgent(key, session, text))
                 .orElse(Future.succeededFuture(Optional.empty()))
                 .map(t -> t.map(turn -> Outcome.keep(turn.reply(), turn.session()))));
     }
@@ -265,18 +265,15 @@ public final class Steps {
 
     /**
      * Where typed text the workers refused goes when it is about danger now: the emergency help,
-     * entered without the step's own read. Danger is told first by the words of danger, a list read
-     * here (0.4–0.7 ms for 1,000 characters, {@code bench/jmh DangerWordsBench}); then by the danger
-     * model over the message's last {@link UrgentReads#READ} characters, on the urgent reader's own
-     * thread, a few a second per conversation ({@link UrgentReads}: a cry told as a story comes at its
-     * end). Empty: not danger, or the reader is full; the message stays refused.
+     * entered without the step's own read. Read on the urgent reader's thread, never here on an event
+     * loop ({@link UrgentReads}): the words of danger (0.4–0.7 ms for 1,000 characters once compiled,
+     * {@code bench/jmh DangerWordsBench}), then the danger model over the message's last
+     * {@link UrgentReads#READ} characters, a few a second per conversation (a cry told as a story comes
+     * at its end). Empty: not danger, or the conversation's reads are full; the message stays refused.
      */
-    private Future<Optional<Engine.Turn>> urgent(String key, Caller caller, Session s, String text) {
-        if (engine.dangerWord(s, text)) {
-            return Future.succeededFuture(engine.emergency(s));
-        }
+    private Future<Optional<Engine.Turn>> urgent(String key, Session s, String text) {
         String tail = UrgentReads.tail(text);
-        return urgentReads.read(key, caller.client(), () -> engine.urgent(s.dialog(), tail, s.lang()))
+        return urgentReads.read(key, () -> engine.dangerWord(s, text), () -> engine.urgent(s.dialog(), tail, s.lang()))
                 .otherwise(e -> {
                     metrics.limit("urgent_reads");
                     return false;

@@ -5,37 +5,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.ErrorCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The reader of refused typed messages: a thread of its own, bounded per conversation, per address and in all. */
+/**
+ * The reader of refused typed messages: the words of danger and the model on a thread of its own, bounded
+ * per conversation and in all.
+ */
 class UrgentReadsTest {
 
     private final AtomicLong now = new AtomicLong();
     private final UrgentReads reads = new UrgentReads(new TextWorkers(UrgentReads.LIMITS, "losen-urgent"), now::get);
     private final CountDownLatch release = new CountDownLatch(1);
-    private int conversations;
+    private final Callable<Boolean> noWord = () -> false;
+    private final Callable<Boolean> held = () -> {
+        release.await();
+        return false;
+    };
 
-    /** A conversation of its own for each read, unless a test says otherwise. */
-    private String next() {
-        return "conversation-" + conversations++;
+    /** As many reads as conversation {@code key} may have waiting, each held until {@link #release}. */
+    private List<Future<Boolean>> holdAll(String key) {
+        List<Future<Boolean>> all = new ArrayList<>();
+        for (int i = 0; i < UrgentReads.LIMITS.perClient(); i++) {
+            all.add(reads.read(key, held, () -> true));
+        }
+        return all;
     }
 
-    /** As many reads from {@code client} as it may have, each in a conversation of its own, waiting for {@link #release}. */
-    private List<Future<Boolean>> holdAll(String client) {
-        List<Future<Boolean>> held = new ArrayList<>();
-        for (int i = 0; i < UrgentReads.LIMITS.perClient(); i++) {
-            held.add(reads.read(next(), client, () -> {
-                release.await();
-                return true;
-            }));
-        }
-        return held;
+    private static void assertBusy(Future<Boolean> f) {
+        assertThat(f.failed()).isTrue();
+        assertThat(f.cause()).isInstanceOfSatisfying(DialogException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BUSY));
     }
 
     @AfterEach
@@ -45,58 +52,65 @@ class UrgentReadsTest {
     }
 
     @Test
-    void aMessageIsReadOnTheReadersOwnThread() throws Exception {
-        String thread = reads.read(next(), "198.51.100.7", () -> Thread.currentThread().getName().startsWith("losen-urgent"))
-                .await(5, TimeUnit.SECONDS) ? "reader" : "other";
-        assertThat(thread).isEqualTo("reader");
+    void theWordsAndTheModelAreReadOnTheReadersOwnThreadNeverTheCallers() throws Exception {
+        List<String> on = new CopyOnWriteArrayList<>();
+        Callable<Boolean> words = () -> {
+            on.add(Thread.currentThread().getName());
+            return false;
+        };
+        Callable<Boolean> model = () -> {
+            on.add(Thread.currentThread().getName());
+            return true;
+        };
+        assertThat(reads.read("person", words, model).await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(on).hasSize(2).allMatch(name -> name.startsWith("losen-urgent"));
     }
 
     @Test
-    void oneAddressMayHaveThirtyTwoReadsWaitingAnotherAddressStillQueues() throws Exception {
-        List<Future<Boolean>> held = holdAll("198.51.100.7");
-        Future<Boolean> over = reads.read(next(), "198.51.100.7", () -> true);
-        assertThat(over.failed()).isTrue();
-        assertThat(over.cause()).isInstanceOfSatisfying(DialogException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.BUSY));
-        Future<Boolean> elsewhere = reads.read(next(), "203.0.113.9", () -> true);
-        assertThat(elsewhere.failed()).as("another address waits its turn, it is not refused").isFalse();
-        release.countDown();
-        assertThat(elsewhere.await(5, TimeUnit.SECONDS)).isTrue();
-        for (Future<Boolean> f : held) {
-            assertThat(f.await(5, TimeUnit.SECONDS)).isTrue();
-        }
-    }
-
-    @Test
-    void aConversationHasThreeReadsAtOnceThenOneASecondWhateverOthersOnItsAddressSpend() throws Exception {
+    void everyMessageTakenHasItsWordsReadTheModelThreeAtOnceThenOneASecond() throws Exception {
+        AtomicInteger modelReads = new AtomicInteger();
+        Callable<Boolean> model = () -> {
+            modelReads.incrementAndGet();
+            return true;
+        };
         for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST; i++) {
-            assertThat(reads.read("flooder", "198.51.100.7", () -> true).await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(reads.read("flooder", noWord, model).await(5, TimeUnit.SECONDS)).isTrue();
         }
-        Future<Boolean> spent = reads.read("flooder", "198.51.100.7", () -> true);
-        assertThat(spent.failed()).as("a fourth at once from one conversation").isTrue();
-        assertThat(spent.cause()).isInstanceOfSatisfying(DialogException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BUSY));
-        assertThat(reads.read("person", "198.51.100.7", () -> true).await(5, TimeUnit.SECONDS))
-                .as("a person behind the same address reads with their own conversation's").isTrue();
+        assertThat(reads.read("flooder", noWord, model).await(5, TimeUnit.SECONDS)).as("a fourth at once: no model read").isFalse();
+        assertThat(reads.read("flooder", () -> true, model).await(5, TimeUnit.SECONDS)).as("the words are still read").isTrue();
+        assertThat(modelReads).hasValue(UrgentReads.PER_CONVERSATION_BURST);
+        assertThat(reads.read("person", noWord, model).await(5, TimeUnit.SECONDS))
+                .as("another conversation reads with its own").isTrue();
         now.addAndGet(TimeUnit.SECONDS.toNanos(1));
-        assertThat(reads.read("flooder", "198.51.100.7", () -> true).await(5, TimeUnit.SECONDS)).as("a second later").isTrue();
+        assertThat(reads.read("flooder", noWord, model).await(5, TimeUnit.SECONDS)).as("a second later").isTrue();
     }
 
     @Test
-    void aReadTheAddressesBoundRefusesLeavesTheConversationItsReads() throws Exception {
-        List<Future<Boolean>> held = holdAll("198.51.100.7");
-        for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST; i++) {
-            Future<Boolean> refused = reads.read("person", "198.51.100.7", () -> true);
-            assertThat(refused.failed()).as("the address's reads are all waiting").isTrue();
-        }
+    void aConversationMayHaveFourReadsWaitingAnotherConversationStillQueues() throws Exception {
+        List<Future<Boolean>> flood = holdAll("flooder");
+        assertBusy(reads.read("flooder", () -> true, () -> true));
+        Future<Boolean> person = reads.read("person", () -> true, () -> true);
+        assertThat(person.failed()).as("another conversation waits its turn, it is not refused").isFalse();
         release.countDown();
-        for (Future<Boolean> f : held) {
-            assertThat(f.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(person.await(5, TimeUnit.SECONDS)).isTrue();
+        for (Future<Boolean> f : flood) {
+            f.await(5, TimeUnit.SECONDS);
         }
-        for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST; i++) {
-            assertThat(reads.read("person", "198.51.100.7", () -> true).await(5, TimeUnit.SECONDS))
-                    .as("the refused reads were not the conversation's to lose: read %d of %d, no time passed", i + 1,
-                            UrgentReads.PER_CONVERSATION_BURST).isTrue();
+    }
+
+    /** Conversations behind one address or many: a person's conversation holds none, so it is always taken. */
+    @Test
+    void aPersonIsTakenWhenTheFloodsConversationsFillTheReader() throws Exception {
+        List<Future<Boolean>> flood = new ArrayList<>();
+        for (int c = 0; c * UrgentReads.LIMITS.perClient() < UrgentReads.LIMITS.capacity(); c++) {
+            flood.addAll(holdAll("flood-" + c));
         }
+        assertBusy(reads.read("flood-0", () -> true, () -> true));
+        Future<Boolean> person = reads.read("person", () -> true, () -> true);
+        assertThat(person.failed()).isFalse();
+        assertThat(flood.stream().filter(Future::failed)).as("the newest waiting read of a flooder made room").hasSize(1);
+        release.countDown();
+        assertThat(person.await(5, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
