@@ -92,8 +92,8 @@ public final class DangerWords {
     /**
      * Entries by their first word, so a message is compared with the entries whose first word begins
      * one of its words rather than with all of them: over a story of 1,000 characters trying every
-     * entry at every word took 0.9 ms, and a message refused for a flood is read for these words on an
-     * event loop (step.UrgentReads). Entries matched inside a word ({@code *}) or as the whole message
+     * entry at every word took 0.9 ms, and every message refused for a flood is read for these words (on the
+     * urgent reader's thread, step.UrgentReads; on an event loop until 2026-12-06). Entries matched inside a word ({@code *}) or as the whole message
      * ({@code =}) are few and are tried in turn, an entry inside a word only when the message holds it
      * somewhere (one scan of the message, not one per word). The entry found is still the first in list
      * order. The whole read of 1,000 characters: 0.4–0.7 ms ({@code bench/jmh DangerWordsBench}; it was
@@ -485,7 +485,7 @@ public final class DangerWords {
     /**
      * The indices of the tokens in Latin letters by their length: a phrase run together is compared only
      * with words of about its length (every phrase with every word of a story of 1,000 characters took
-     * 2 ms, and a message refused for a flood is read on an event loop).
+     * 2 ms, and every message refused for a flood is read: step.UrgentReads).
      */
     private static int[][] byLength(String[] tokens, boolean[] latin) {
         int longest = 0;
