@@ -281,7 +281,6 @@ public final class Abuse {
 
     // --- the attacks ---
 
-    /** 50 sockets (the per-address cap), each sending 1,000-character questions at 9 a second. */
     /**
      * Session churn: from five addresses, twenty loops each open {@code /ws}, start the rights
      * dialog, read the first frame and drop the socket; then a fresh address starts once. Without
@@ -372,6 +371,7 @@ public final class Abuse {
         };
     }
 
+    /** 50 sockets (the per-address cap), each sending 1,000-character questions at 9 a second. */
     static String searchFlood(int port, int seconds, Flood flood) throws Exception {
         AtomicLong sent = new AtomicLong();
         Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
