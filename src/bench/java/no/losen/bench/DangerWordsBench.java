@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The words of danger read in a message of the longest length allowed, with the public dialog's real lists
  * (the repository's content): what a message refused for a flood costs the urgent reader's thread
- * ({@code step.UrgentReads} reads every one it takes, so a cry is not refused as "busy"). Stories without a word of danger, so every list is
- * tried to its end: English, Arabic, and English typed in an Arabic session (every script's lists).
+ * ({@code step.UrgentReads} reads every one it takes, so a cry is not refused as "busy"). Stories without a
+ * word of danger, so every list is tried to its end: English, Arabic, and English typed in an Arabic session
+ * (every script's lists).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -92,12 +92,13 @@ public final class DangerWords {
     /**
      * Entries by their first word, so a message is compared with the entries whose first word begins
      * one of its words rather than with all of them: over a story of 1,000 characters trying every
-     * entry at every word took 0.9 ms, and every message refused for a flood is read for these words (on the
-     * urgent reader's thread, step.UrgentReads; on an event loop until 2026-12-06). Entries matched inside a word ({@code *}) or as the whole message
-     * ({@code =}) are few and are tried in turn, an entry inside a word only when the message holds it
-     * somewhere (one scan of the message, not one per word). The entry found is still the first in list
-     * order. The whole read of 1,000 characters: 0.4–0.7 ms ({@code bench/jmh DangerWordsBench}; it was
-     * 1.8–4.1 ms while every phrase was compared with every word to find it typed as one).
+     * entry at every word took 0.9 ms, and every message refused for a flood is read for these words (on
+     * the urgent reader's thread, step.UrgentReads; on an event loop until 2026-12-06). Entries matched
+     * inside a word ({@code *}) or as the whole message ({@code =}) are few and are tried in turn, an
+     * entry inside a word only when the message holds it somewhere (one scan of the message, not one per
+     * word). The entry found is still the first in list order. The whole read of 1,000 characters:
+     * 0.4–0.7 ms ({@code bench/jmh DangerWordsBench}; it was 1.8–4.1 ms while every phrase was compared
+     * with every word to find it typed as one).
      */
     private static final class Lookup {
         final List<Entry> entries;

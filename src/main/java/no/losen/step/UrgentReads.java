@@ -19,8 +19,8 @@ import no.losen.internal.KeyedBuckets;
  * (0.4–0.7 ms for 1,000 characters once compiled), until a profile of {@code bench/abuse}'s search flood
  * showed them as most of what the event loops did: 50 sockets of one address sent some 400 refused
  * messages a second, and in a server's first seconds, before the JIT has compiled the list's loops, each
- * read costs several times that; the bystander's steps waited 150–450 ms. Here the event loops do none of
- * it.
+ * read costs several times that (a bystander's slowest step 108–366 ms in three runs; 130–146 ms with the
+ * words here). Here the event loops do none of it.
  *
  * <p>Bounds, by conversation (not by address: a person behind a flooding address is a conversation of
  * their own): {@link #LIMITS} — each conversation at most a few reads waiting, read one at a time and in

@@ -42,7 +42,8 @@ class UrgentReadsTest {
 
     private static void assertBusy(Future<Boolean> f) {
         assertThat(f.failed()).isTrue();
-        assertThat(f.cause()).isInstanceOfSatisfying(DialogException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BUSY));
+        assertThat(f.cause()).isInstanceOfSatisfying(DialogException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.BUSY));
     }
 
     @AfterEach
@@ -76,8 +77,10 @@ class UrgentReadsTest {
         for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST; i++) {
             assertThat(reads.read("flooder", noWord, model).await(5, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(reads.read("flooder", noWord, model).await(5, TimeUnit.SECONDS)).as("a fourth at once: no model read").isFalse();
-        assertThat(reads.read("flooder", () -> true, model).await(5, TimeUnit.SECONDS)).as("the words are still read").isTrue();
+        assertThat(reads.read("flooder", noWord, model).await(5, TimeUnit.SECONDS))
+                .as("a fourth at once: no model read").isFalse();
+        assertThat(reads.read("flooder", () -> true, model).await(5, TimeUnit.SECONDS))
+                .as("the words are still read").isTrue();
         assertThat(modelReads).hasValue(UrgentReads.PER_CONVERSATION_BURST);
         assertThat(reads.read("person", noWord, model).await(5, TimeUnit.SECONDS))
                 .as("another conversation reads with its own").isTrue();

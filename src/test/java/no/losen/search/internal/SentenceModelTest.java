@@ -41,14 +41,17 @@ class SentenceModelTest {
         assumeTrue(Files.isDirectory(tasks), "Linux only: threads are listed in /proc");
         String name = "sentence-probe";
         AtomicReference<float[]> read = new AtomicReference<>();
-        Thread loader = new Thread(() -> read.set(SentenceModel.load().embed("Where can I sleep tonight?").content().vector()), name);
+        Thread loader = new Thread(
+                () -> read.set(SentenceModel.load().embed("Where can I sleep tonight?").content().vector()), name);
         loader.start();
         loader.join();
         assertThat(read.get()).hasSize(384);
         // the loader's own thread may still be leaving the kernel's list for a moment after join()
         long left = threadsNamed(tasks, name);
-        for (long until = System.nanoTime() + 2_000_000_000L; left > 0 && System.nanoTime() < until; left = threadsNamed(tasks, name)) {
+        long until = System.nanoTime() + 2_000_000_000L;
+        while (left > 0 && System.nanoTime() < until) {
             Thread.sleep(10);
+            left = threadsNamed(tasks, name);
         }
         assertThat(left).isZero();
     }
