@@ -515,14 +515,16 @@ public final class DangerWords {
 
     /**
      * The letters of {@code word} but vowels (y too), a doubled letter once: "pamagiti" and "pomogite" are
-     * "pmgt". Digits stay: in Arabizi they are consonants ("sa3douni", ع).
+     * "pmgt", "hjelpp" is "hjlp". Digits stay: in Arabizi they are consonants ("sa3douni", ع). A consonant
+     * repeated across a vowel is two: "dihnuni" (Tigrinya, save me) is "dhnn", not the "dhn" of the everyday
+     * "dehan" (fine), which read as the cry with other vowels.
      */
     static String consonants(String word) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
             if ((c >= 'a' && c <= 'z' && "aeiouy".indexOf(c) < 0 || c >= '0' && c <= '9')
-                    && (out.length() == 0 || out.charAt(out.length() - 1) != c)) {
+                    && (i == 0 || word.charAt(i - 1) != c)) {
                 out.append(c);
             }
         }

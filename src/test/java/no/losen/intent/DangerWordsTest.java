@@ -121,6 +121,21 @@ class DangerWordsTest {
         assertThat(DangerWords.consonants("sa3douni")).as("Arabizi digits are letters").isEqualTo("s3dn");
     }
 
+    /**
+     * A doubled letter counts once only where it is doubled: "dihnuni" (Tigrinya, save me) keeps both its n, so
+     * the everyday "dehan" (fine) is not the cry with other vowels; the cry misspelt still is.
+     */
+    @Test
+    void aConsonantRepeatedAcrossAVowelIsTwoConsonants() {
+        DangerWords tigrinya = listed(Map.of("ti", "=dihnuni"));
+        assertThat(tigrinya.matches("dehan", "ti")).isFalse();
+        assertThat(tigrinya.matches("dehan do", "ti")).isFalse();
+        assertThat(tigrinya.matches("dehnuni", "ti")).isTrue();
+        assertThat(tigrinya.matches("dihnnuni", "ti")).as("a letter doubled").isTrue();
+        assertThat(DangerWords.consonants("dihnuni")).isEqualTo("dhnn");
+        assertThat(DangerWords.consonants("hjelpp")).isEqualTo("hjlp");
+    }
+
     @Test
     void aPhraseMisspeltWordByWordIsFoundInAMessageOfUpToFourWords() {
         assertThat(words.match("sumone folowing me", "en")).contains("en: following me");
