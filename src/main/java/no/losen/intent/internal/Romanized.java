@@ -95,12 +95,13 @@ public final class Romanized {
             s = s.replace("'", "");   // before the fold, which would split "ma'a" at it
         }
         s = Normalizer.fold(form == Form.CYRILLIC ? s.replace("'", "") : s);
-        switch (form) {
-            case CYRILLIC -> s = replace(s, CYRILLIC_SPELLINGS);
-            case ABJAD -> s = consonants(replace(s, ABJAD_SPELLINGS), "aeiouwy");
-            case ETHIOPIC -> s = consonants(replace(s, ETHIOPIC_SPELLINGS), "aeiou");
-        }
-        return single(s);
+        // doubled letters made single before the vowels go: a consonant repeated across a vowel stays two
+        // ("dihnuni", save me, is "dhnn"; the greeting "dehan" is "dhn" and read as that cry while it was one)
+        return switch (form) {
+            case CYRILLIC -> single(replace(s, CYRILLIC_SPELLINGS));
+            case ABJAD -> consonants(single(replace(s, ABJAD_SPELLINGS)), "aeiouwy");
+            case ETHIOPIC -> consonants(single(replace(s, ETHIOPIC_SPELLINGS)), "aeiou");
+        };
     }
 
     private static String replace(String s, String[][] spellings) {

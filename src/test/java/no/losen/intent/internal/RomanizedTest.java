@@ -37,6 +37,16 @@ class RomanizedTest {
         assertThat(of("እርዱኝ", "am")).contains(Romanized.fold("erdugn", "am"));
     }
 
+    /** A doubled letter is one; a consonant repeated across a vowel is two ("dehan", fine, is not ድሕኑኒ, save me). */
+    @Test
+    void aConsonantRepeatedAcrossADroppedVowelStaysTwo() {
+        assertThat(of("ድሕኑኒ", "ti")).contains(Romanized.fold("dihnuni", "ti")).contains("dhnn");
+        assertThat(Romanized.fold("dehan", "ti")).isEqualTo("dhn");
+        assertThat(Romanized.fold("dihnnuni", "ti")).isEqualTo("dhnn");
+        assertThat(Romanized.fold("mamnoo3", "ar")).isEqualTo(Romanized.fold("mamnu3", "ar")).isEqualTo("mmn3");
+        assertThat(Romanized.fold("baddi", "ar")).isEqualTo("bd");
+    }
+
     @Test
     void languagesOfLatinScriptHaveNoRule() {
         assertThat(of("не хочу жить", "pl")).isEmpty();
