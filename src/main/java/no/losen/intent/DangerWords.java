@@ -417,8 +417,11 @@ public final class DangerWords {
                     continue;
                 }
                 boolean inflected = token.startsWith(cry) || cry.startsWith(token);
-                // "ajutorr", "hjeeelp": a letter held down is a misspelling, not an inflection
-                if (inflected ? squeezed(token).equals(squeezed(cry)) : consonants(token).equals(lookup.cryConsonants[k])) {
+                // "ajutorr", "hjeeelp": a letter held down is a misspelling, not an inflection. Not in a romanized
+                // form: its doubled letters are single already, and without its vowels "dhnn" (ድሕኑኒ, save me) is
+                // no held-down "dhn" ("dehan", fine)
+                if (inflected ? !e.romanized() && squeezed(token).equals(squeezed(cry))
+                        : consonants(token).equals(lookup.cryConsonants[k])) {
                     return lookup.cries[k];
                 }
             }

@@ -133,6 +133,10 @@ class DangerWordsTest {
         assertThat(tigrinya.matches("dehnuni", "ti")).isTrue();
         assertThat(tigrinya.matches("dihnnuni", "ti")).as("a letter doubled").isTrue();
         assertThat(DangerWords.consonants("dihnuni")).isEqualTo("dhnn");
+        DangerWords ethiopic = listed(Map.of("ti", "=ድሕኑኒ"));
+        assertThat(ethiopic.matches("dehan", "ti")).as("the cry in its own script, typed in Latin letters").isFalse();
+        assertThat(ethiopic.matches("dihnuni", "ti")).isTrue();
+        assertThat(ethiopic.matches("dehnuni", "ti")).isTrue();
         assertThat(DangerWords.consonants("hjelpp")).isEqualTo("hjlp");
     }
 
