@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import no.losen.dialog.Command;
 import no.losen.dialog.DialogException;
@@ -241,7 +242,12 @@ public final class Steps {
         return run(key, caller, text, step, s -> Future.succeededFuture(Optional.empty()));
     }
 
-    /** As {@link #run(String, Caller, boolean, Function)}; {@code refused} may still answer a text step the workers refused. */
+    /**
+     * As {@link #run(String, Caller, boolean, Function)}; {@code refused} may still answer a text step the
+     * workers refused, or one that waits for its client's rate: that one is read by {@code refused} at once,
+     * and taken back from the workers when {@code refused} answers it (a cry is not kept waiting behind an
+     * address's spent rate; {@link TextWorkers#submit(String, Callable, java.util.function.Consumer)}).
+     */
     private <R> Future<R> run(String key, Caller caller, boolean text, Function<Optional<Session>, Outcome<R>> step,
                               Function<Optional<Session>, Future<Optional<Outcome<R>>>> refused) {
         try {
@@ -250,14 +256,24 @@ public final class Steps {
             return failed(e);
         }
         return store.get(key).compose(s -> {
+            // read while the step waits; the same read answers it if the workers then refuse it or it is taken back
+            AtomicReference<Future<Optional<Outcome<R>>>> early = new AtomicReference<>();
             Future<Outcome<R>> decided = !text ? Future.succeededFuture(step.apply(s))
-                    : workers.<Outcome<R>>submit(caller.client(), () -> step.apply(s)).recover(e -> {
+                    : workers.<Outcome<R>>submit(caller.client(), () -> step.apply(s), withdraw -> {
+                        Future<Optional<Outcome<R>>> read = refused.apply(s);
+                        early.set(read);
+                        read.onSuccess(o -> {
+                            if (o.isPresent()) {
+                                withdraw.getAsBoolean();
+                            }
+                        });
+                    }).recover(e -> {
                         if (!(e instanceof DialogException d && d.code() == ErrorCode.BUSY)) {
                             return Future.failedFuture(e);
                         }
                         metrics.limit("text_workers");
-                        return refused.apply(s).compose(o -> o.map(Future::succeededFuture)
-                                .orElseGet(() -> Future.failedFuture(e)));
+                        Future<Optional<Outcome<R>>> read = early.get() != null ? early.get() : refused.apply(s);
+                        return read.compose(o -> o.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(e)));
                     });
             return decided.compose(o -> save(key, caller, s.isEmpty(), o));
         }).recover(Steps::failed);

@@ -214,6 +214,36 @@ class TextWorkersTest {
     }
 
     @Test
+    void aStepWaitingForItsClientsRateCanBeTakenBackAndGivesItsTurnBackAStepRunAtOnceCannot() throws Exception {
+        List<Runnable> later = new ArrayList<>();
+        List<Long> delays = new ArrayList<>();
+        workers = new TextWorkers(new TextWorkers.Limits(2, 8, 4, 4, 1, 1), Runnable::run, () -> 0L,
+                (nanos, task) -> {
+                    delays.add(nanos);
+                    later.add(task);
+                });
+        List<java.util.function.BooleanSupplier> takeBack = new ArrayList<>();
+        assertThat(workers.submit("a", () -> "1", takeBack::add).result()).isEqualTo("1");
+        assertThat(takeBack).as("a step run at once is never offered").isEmpty();
+        List<String> ran = new ArrayList<>();
+        Future<String> second = workers.submit("a", () -> {
+            ran.add("2");
+            return "2";
+        }, takeBack::add);
+        assertThat(takeBack).hasSize(1);
+        assertThat(takeBack.get(0).getAsBoolean()).isTrue();
+        assertThat(code(second)).isEqualTo(ErrorCode.BUSY);
+        assertThat(workers.held()).isZero();
+        assertThat(takeBack.get(0).getAsBoolean()).as("only once").isFalse();
+        later.forEach(Runnable::run);
+        assertThat(ran).as("taken back: never runs").isEmpty();
+        // its turn was given back: the client's next step waits as the second did, not twice as long
+        workers.submit("a", () -> "3", takeBack::add);
+        assertThat(takeBack).hasSize(2);
+        assertThat(delays).hasSize(2).containsOnly(delays.get(0));
+    }
+
+    @Test
     void sixteenAddressesOfFourSocketsWithinTheirLimitsLeaveRoomForABystander() throws Exception {
         // The independent tester's flood in miniature, on the default limits for two cores (32 places, 4 per
         // address): 16 addresses x 4 sockets, each socket asking again every 40 ms, a question holding a thread
