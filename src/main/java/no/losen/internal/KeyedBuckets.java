@@ -48,4 +48,14 @@ public final class KeyedBuckets {
         });
         return taken[0];
     }
+
+    /**
+     * Returns a token {@link #take} gave {@code key} for something that no longer holds anything (never more
+     * than the burst): a conversation ended by its client frees the place it took.
+     */
+    public void giveBack(String key) {
+        long now = ticker.read();
+        buckets.asMap().computeIfPresent(key == null ? "" : key,
+                (k, b) -> new Bucket(Math.min(burst, b.tokens() + (now - b.at()) * perNano + 1), now));
+    }
 }

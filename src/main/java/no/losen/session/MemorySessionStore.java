@@ -85,9 +85,8 @@ public final class MemorySessionStore implements SessionStore {
     }
 
     @Override
-    public Future<Void> remove(String token) {
-        cache.invalidate(token);
-        return Future.succeededFuture();
+    public Future<Boolean> remove(String token) {
+        return Future.succeededFuture(cache.asMap().remove(token) != null);
     }
 
     @Override

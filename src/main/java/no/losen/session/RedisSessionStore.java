@@ -150,7 +150,7 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public Future<Void> remove(String token) {
+    public Future<Boolean> remove(String token) {
         return call(() -> api.del(List.of(PREFIX + token))).onComplete(r -> {
             if (r.succeeded()) {
                 toErase.remove(token);
@@ -158,7 +158,7 @@ public final class RedisSessionStore implements SessionStore {
             } else if (r.cause() instanceof StoreUnavailableException && toErase.size() < MAX_TO_ERASE) {
                 toErase.put(token, System.nanoTime());
             }
-        }).mapEmpty();
+        }).map(r -> r != null && r.toLong() > 0);
     }
 
     /** Erases the conversations ended while Redis was away ({@link #toErase}); Redis has just answered again. */

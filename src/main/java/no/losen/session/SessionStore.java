@@ -49,7 +49,12 @@ public interface SessionStore {
      */
     Future<Boolean> replace(String token, Session session);
 
-    Future<Void> remove(String token);
+    /**
+     * Erases the conversation under {@code token}; true when this call erased one that was there (not
+     * when it had ended or expired already): an ended conversation gives its client's start back
+     * ({@code step.NewSessions#giveBack}), exactly once.
+     */
+    Future<Boolean> remove(String token);
 
     /** Sessions held now (approximate), for health and metrics. */
     long size();

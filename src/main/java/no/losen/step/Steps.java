@@ -216,6 +216,7 @@ public final class Steps {
     /**
      * Erases the conversation under {@code key}. Succeeds only once the store has deleted it: a
      * channel must not tell the user "ended" before that, nor forget the key (a retry must delete it).
+     * A conversation this call erased gives the caller's start back ({@link NewSessions#giveBack}).
      */
     public Future<Void> end(String key, Caller caller) {
         lines.refused(caller.client(), "session.end", n -> LOG.info("event=session.end channel={} suppressed={}",
@@ -228,7 +229,12 @@ public final class Steps {
         } catch (RuntimeException e) {
             return failed(e);
         }
-        return store.remove(key).recover(Steps::failed);
+        return store.remove(key).<Void>map(erased -> {
+            if (erased) {
+                newSessions.giveBack(caller.channel(), caller.client());
+            }
+            return null;
+        }).recover(Steps::failed);
     }
 
     /**

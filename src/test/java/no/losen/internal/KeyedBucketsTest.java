@@ -32,4 +32,23 @@ class KeyedBucketsTest {
         }
         assertThat(taken).isEqualTo(3);
     }
+
+    @Test
+    void aTokenGivenBackCanBeTakenAgainButNeverFillsPastTheBurst() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(buckets.take("a")).isTrue();
+        }
+        buckets.giveBack("a");
+        assertThat(buckets.take("a")).as("the token given back").isTrue();
+        assertThat(buckets.take("a")).isFalse();
+
+        buckets.take("b");
+        buckets.giveBack("b");
+        buckets.giveBack("b");
+        int taken = 0;
+        for (int i = 0; i < 10; i++) {
+            taken += buckets.take("b") ? 1 : 0;
+        }
+        assertThat(taken).as("two given back to a bucket that had lost one: still the burst").isEqualTo(3);
+    }
 }

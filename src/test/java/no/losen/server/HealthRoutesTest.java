@@ -101,7 +101,7 @@ class HealthRoutesTest {
             }
 
             @Override
-            public Future<Void> remove(String token) {
+            public Future<Boolean> remove(String token) {
                 return store.remove(token);
             }
 

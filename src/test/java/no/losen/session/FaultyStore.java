@@ -56,7 +56,7 @@ public final class FaultyStore implements SessionStore {
     }
 
     @Override
-    public Future<Void> remove(String token) {
+    public Future<Boolean> remove(String token) {
         return call(() -> memory.remove(token));
     }
 

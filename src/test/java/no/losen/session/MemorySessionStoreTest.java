@@ -66,10 +66,11 @@ class MemorySessionStoreTest {
     }
 
     @Test
-    void removeErasesAtOnce() {
+    void removeErasesAtOnceAndSaysWhetherItErasedOne() {
         store.put("t", session);
-        store.remove("t");
+        assertThat(store.remove("t").result()).isTrue();
         assertThat(store.get("t").result()).isEmpty();
+        assertThat(store.remove("t").result()).as("ended already").isFalse();
     }
 
     @Test

@@ -88,4 +88,17 @@ class NewSessionsTest {
         assertThat(NewSessions.thisMachine("ws", "192.0.2.1")).isFalse();
         assertThat(NewSessions.thisMachine("sms", "127.0.0.1")).isFalse();
     }
+
+    @Test
+    void anEndedConversationGivesItsStartBackNeverPastTheBurstAndThisMachineIsLeftAlone() {
+        assertThat(taken("ws 192.0.2.1", 1000)).isEqualTo(30);
+        budget.giveBack("ws", "192.0.2.1");
+        assertThat(taken("ws 192.0.2.1", 1000)).as("one ended, one more start").isEqualTo(1);
+        for (int i = 0; i < 100; i++) {
+            budget.giveBack("ws", "192.0.2.3");
+        }
+        assertThat(taken("ws 192.0.2.3", 1000)).as("never more than the burst").isEqualTo(30);
+        budget.giveBack("ws", "127.0.0.1");
+        assertThat(budget.take("ws", "127.0.0.1")).isTrue();
+    }
 }
