@@ -370,12 +370,17 @@ class StepsTest {
         assertThat(store.peek("sms:p")).isEqualTo(Optional.empty());
     }
 
-    @Test
-    void aClientOverItsBudgetOfNewConversationsIsBusyAloneWhileItsRunningOnesAndOtherClientsGoOn() throws Exception {
+    /** Steps over a store of its own where each client may start two new conversations a minute. */
+    private Steps withBudgetOfTwo() {
         workers = new TextWorkers(new TextWorkers.Limits(2, 32, 4, 1));
-        Steps steps = new Steps(Fixtures.engine(Map.of("search", search)),
+        return new Steps(Fixtures.engine(Map.of("search", search)),
                 new no.losen.session.MemorySessionStore(java.time.Duration.ofMinutes(30), 1000), workers, 1000,
                 new NewSessions(new NewSessions.Budget(2, java.time.Duration.ofMinutes(1))), Metrics.none());
+    }
+
+    @Test
+    void aClientOverItsBudgetOfNewConversationsIsBusyAloneWhileItsRunningOnesAndOtherClientsGoOn() throws Exception {
+        Steps steps = withBudgetOfTwo();
         String a = started(steps, FLOOD);
         started(steps, FLOOD);
         assertThat(code(steps.start(null, FLOOD, "demo", "en", false))).isEqualTo(ErrorCode.BUSY);
@@ -403,10 +408,7 @@ class StepsTest {
      */
     @Test
     void anEndedConversationGivesItsStartBackSoChurningWithEndSpendsNothing() throws Exception {
-        workers = new TextWorkers(new TextWorkers.Limits(2, 32, 4, 1));
-        Steps steps = new Steps(Fixtures.engine(Map.of("search", search)),
-                new no.losen.session.MemorySessionStore(java.time.Duration.ofMinutes(30), 1000), workers, 1000,
-                new NewSessions(new NewSessions.Budget(2, java.time.Duration.ofMinutes(1))), Metrics.none());
+        Steps steps = withBudgetOfTwo();
         for (int i = 0; i < 20; i++) {
             steps.end(started(steps, FLOOD), FLOOD).await(5, TimeUnit.SECONDS);
         }
