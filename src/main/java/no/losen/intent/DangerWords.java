@@ -52,8 +52,25 @@ public final class DangerWords {
 
     /** Letters a phrase must have to be found typed as one word ({@link #runTogether}). */
     static final int JOINED = 9;
+    /** Letters a single word must have to be found written as heard ({@link #soundsLike}). */
+    static final int VOICED = 4;
+
     /** Consonants a one-word cry must have to be found misspelt ({@link #cry}): fewer are shared by chance. */
     static final int CRY_CONSONANTS = 3;
+
+    /**
+     * Letters (spaces not counted) a romanized phrase must have to be read in a session of another language
+     * ({@link #romanizedPhrases}): a consonant form of two short words ("bd mt", بدي موت) is also the
+     * consonants of everyday English or Norwegian ("bad meeting").
+     */
+    static final int ANYWHERE = 7;
+
+    /**
+     * The longest message read in another language than the session's ({@link #match}): a cry in another
+     * language is short, and a story of 1,000 characters read in three more forms took 0.9 ms instead of
+     * 0.25 (every message refused for a flood is read, step.UrgentReads).
+     */
+    static final int GUESSED = 300;
 
     /** Shorter romanized forms are left out: "ubu" (убью, I will kill) or "mt" (موت) would start too many Latin words. */
     private static final int MIN_ROMANIZED = 4;
@@ -68,12 +85,21 @@ public final class DangerWords {
     }
 
     private final Lookup entries;
+    /** Which language a message is written in, to read a cry in another language than the session's ({@link #match}); null: none. */
+    private final LanguageGuess languages;
     /**
      * The entries in other scripts as {@link Romanized} forms, made beside the start: ICU's transliterators
      * take a few hundred milliseconds of a cold JVM to build, and the server is ready without them; a
      * message that needs them waits for them (by then long made).
      */
     private final CompletableFuture<Lookup> romanized;
+    /**
+     * The romanized entries of {@link #ANYWHERE} letters or more and two words or more, by the language whose
+     * {@link Romanized#form} folds a text for them (one for ru and uk, one for ar and fa, one for am and ti):
+     * read in a session of any language, as other languages' Latin phrases are ("rasen megdel efeligalehu",
+     * Amharic I want to kill myself, typed in an English session: an independent tester's cry, not read).
+     */
+    private final CompletableFuture<Map<String, Lookup>> romanizedPhrases;
 
     /**
      * Words of asking per language ({@code +fadlan}, {@code +s'il vous plaît}), folded: a cry that must be the
@@ -83,10 +109,27 @@ public final class DangerWords {
      */
     private final Map<String, List<String>> asking;
 
-    private DangerWords(List<Entry> entries, CompletableFuture<List<Entry>> romanized, Map<String, List<String>> asking) {
+    private DangerWords(List<Entry> entries, CompletableFuture<List<Entry>> romanized, Map<String, List<String>> asking,
+                        LanguageGuess languages) {
         this.entries = new Lookup(entries);
         this.romanized = romanized.thenApply(Lookup::new);
+        this.romanizedPhrases = romanized.thenApply(DangerWords::phrasesByForm);
         this.asking = Map.copyOf(asking);
+        this.languages = languages;
+    }
+
+    private static Map<String, Lookup> phrasesByForm(List<Entry> romanized) {
+        Map<String, String> folder = new HashMap<>();
+        Map<String, List<Entry>> by = new java.util.TreeMap<>();
+        for (Entry e : romanized) {
+            if (e.words().length >= 2 && e.folded().replace(" ", "").length() >= ANYWHERE) {
+                String lang = folder.computeIfAbsent(Romanized.form(e.lang()).orElseThrow(), f -> e.lang());
+                by.computeIfAbsent(lang, k -> new ArrayList<>()).add(e);
+            }
+        }
+        Map<String, Lookup> out = new java.util.LinkedHashMap<>();
+        by.forEach((lang, list) -> out.put(lang, new Lookup(list)));
+        return out;
     }
 
     /**
@@ -115,6 +158,8 @@ public final class DangerWords {
         final String[][] phraseConsonants;
         /** Each of those phrases with its spaces left out, null when shorter than {@link #JOINED} ({@link #runTogether}). */
         final String[] phraseJoined;
+        /** The single Latin words of {@link #VOICED} letters or more, by their {@link #voiced} form ({@link #soundsLike}). */
+        final Map<String, int[]> byVoiced = new HashMap<>();
 
         Lookup(List<Entry> list) {
             this.entries = List.copyOf(list);
@@ -140,6 +185,14 @@ public final class DangerWords {
                 }
             }
             first.forEach((w, l) -> byFirst.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
+            Map<String, List<Integer>> voiced = new HashMap<>();
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                if (e.latin() && !e.romanized() && !e.inside() && !e.alone() && e.words().length == 1 && e.folded().length() >= VOICED) {
+                    voiced.computeIfAbsent(voiced(e.folded()), k -> new ArrayList<>()).add(i);
+                }
+            }
+            voiced.forEach((w, l) -> byVoiced.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
             this.inTurn = turn.stream().mapToInt(Integer::intValue).toArray();
             this.scripts = new Character.UnicodeScript[inTurn.length];
             for (int i = 0; i < inTurn.length; i++) {
@@ -156,10 +209,18 @@ public final class DangerWords {
         }
     }
 
-    public static final DangerWords NONE = new DangerWords(List.of(), CompletableFuture.completedFuture(List.of()), Map.of());
+    public static final DangerWords NONE = new DangerWords(List.of(), CompletableFuture.completedFuture(List.of()), Map.of(), null);
 
-    /** The words of translation key {@code key} in every language. */
+    /** The words of translation key {@code key} in every language, read in the session's language (and as {@link #match} says). */
     public static DangerWords of(Translations tr, String key) {
+        return of(tr, key, null);
+    }
+
+    /**
+     * The words of translation key {@code key} in every language; a message {@code languages} is sure is
+     * written in another language than the session's is read in that language too.
+     */
+    public static DangerWords of(Translations tr, String key, LanguageGuess languages) {
         List<Entry> out = new ArrayList<>();
         List<Unwritten> unwritten = new ArrayList<>();
         Map<String, List<String>> asking = new HashMap<>();
@@ -191,7 +252,7 @@ public final class DangerWords {
                 }
             }
         }
-        return new DangerWords(out, CompletableFuture.supplyAsync(() -> romanized(unwritten)), asking);
+        return new DangerWords(out, CompletableFuture.supplyAsync(() -> romanized(unwritten)), asking, languages);
     }
 
     private static List<Entry> romanized(List<Unwritten> unwritten) {
@@ -224,8 +285,47 @@ public final class DangerWords {
         return match(text, lang).isPresent();
     }
 
-    /** The first entry found in {@code text} typed in a session in {@code lang}, with its language ("en: kill"). */
+    /**
+     * The first entry found in {@code text} typed in a session in {@code lang}, with its language ("en: kill").
+     * A message of at most {@link #GUESSED} characters is read twice more: when it is found to be in another
+     * language ({@link LanguageGuess#sure}), as in a session of that language, since people write a cry in
+     * the language they think in, whatever they chose at the start ("wuxuu haystaa mindi", Somali he has a
+     * knife, in a French session: the word is Somali's alone, and other Latin-script languages' single
+     * words are not read); and for the phrases of every language of another script typed in Latin letters
+     * ({@link #romanizedPhrases}).
+     */
     public Optional<String> match(String text, String lang) {
+        Optional<String> found = read(text, lang);
+        if (found.isPresent()) {
+            return found;
+        }
+        if (text.length() > GUESSED) {
+            return Optional.empty();
+        }
+        if (languages != null) {
+            Optional<String> other = languages.sure(text).filter(l -> !l.equals(lang));
+            if (other.isPresent() && (found = read(text, other.get())).isPresent()) {
+                return found;
+            }
+        }
+        if (!latin(text)) {
+            return Optional.empty();
+        }
+        Optional<String> read = Romanized.form(lang);
+        for (var phrases : romanizedPhrases.join().entrySet()) {
+            if (!Romanized.form(phrases.getKey()).equals(read)) {
+                String folded = Romanized.fold(text, phrases.getKey());
+                found = first(phrases.getValue(), folded, words(folded), phrases.getKey());
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #match} in a session of {@code lang} alone. */
+    private Optional<String> read(String text, String lang) {
         String plain = Normalizer.fold(text);
         Optional<String> found = firstAsked(entries, plain, lang);
         if (found.isPresent() || !Romanized.has(lang)) {
@@ -283,6 +383,9 @@ public final class DangerWords {
                     }
                 }
             }
+        }
+        if (best == Integer.MAX_VALUE) {
+            best = soundsLike(lookup, tokens, lang);
         }
         if (best == Integer.MAX_VALUE) {
             best = cry(lookup, tokens, lang);
@@ -434,6 +537,50 @@ public final class DangerWords {
         }
         return Integer.MAX_VALUE;
     }
+
+    /**
+     * A single word of the list written with one of its consonants voiced or unvoiced, or as another letter
+     * of the same sound, and the same vowels ("knif" for "kniv", "mezer" for "meser"), in a message of any
+     * length: people write a word as they hear it, and a language they learnt late they hear with the
+     * sounds of their own (an independent tester's "han har knif" was not read). Only whole words of at
+     * least {@link #VOICED} letters: a word that begins another is a word of the language in its other
+     * uses. Returns the entry's index, or {@code Integer.MAX_VALUE}.
+     */
+    private static int soundsLike(Lookup lookup, String[] tokens, String lang) {
+        int best = Integer.MAX_VALUE;
+        for (String token : tokens) {
+            if (token.length() < VOICED || !latin(token)) {
+                continue;
+            }
+            int[] candidates = lookup.byVoiced.get(voiced(token));
+            if (candidates == null) {
+                continue;
+            }
+            for (int idx : candidates) {
+                Entry e = lookup.entries.get(idx);
+                if (idx < best && !skipped(e, lang) && !token.equals(e.folded())) {
+                    best = idx;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** {@code word} with every consonant written as the voiced one of its pair, or the one letter of its sound: "knif" is "gniv". */
+    static String voiced(String word) {
+        char[] out = word.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            int k = VOICELESS.indexOf(out[i]);
+            if (k >= 0) {
+                out[i] = VOICE.charAt(k);
+            }
+        }
+        return new String(out);
+    }
+
+    /** Each letter of {@link #VOICELESS} is written as the letter at the same place here. */
+    private static final String VOICELESS = "ptkcqfws";
+    private static final String VOICE = "bdgggvvz";
 
     /**
      * A phrase of {@code e} misspelt in {@code tokens}, word by word as {@link #cry} finds one word ("sumone

@@ -4,12 +4,10 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import no.losen.content.Examples;
 
 /**
@@ -28,19 +26,39 @@ public final class LanguageGuess {
 
     private static final int MAX_GRAM = 4;
 
-    private final Map<String, Map<String, Integer>> counts;
-    private final Map<String, Long> totals;
-    private final int vocabulary;
+    /** The languages learnt, in a fixed order (by code): the index of the arrays below. */
+    private final String[] langs;
+    /**
+     * Each gram's smoothed log-probability in each language, by the index of {@link #langs}, worked out
+     * once: one lookup and no logarithm per gram (every message of up to 300 characters a danger read
+     * finds nothing in is guessed, DangerWords.match).
+     */
+    private final Map<String, double[]> weights;
+    /** The log-probability of a gram a language has not seen. */
+    private final double[] unseen;
 
-    private LanguageGuess(Map<String, Map<String, Integer>> counts) {
-        this.counts = counts;
-        this.totals = new HashMap<>();
-        Set<String> all = new HashSet<>();
-        counts.forEach((lang, grams) -> {
-            totals.put(lang, grams.values().stream().mapToLong(Integer::longValue).sum());
-            all.addAll(grams.keySet());
+    private LanguageGuess(Map<String, Map<String, Integer>> byLanguage) {
+        this.langs = byLanguage.keySet().stream().sorted().toArray(String[]::new);
+        Map<String, int[]> counts = new HashMap<>();
+        long[] totals = new long[langs.length];
+        for (int i = 0; i < langs.length; i++) {
+            for (var g : byLanguage.get(langs[i]).entrySet()) {
+                counts.computeIfAbsent(g.getKey(), k -> new int[langs.length])[i] = g.getValue();
+                totals[i] += g.getValue();
+            }
+        }
+        this.unseen = new double[langs.length];
+        for (int i = 0; i < langs.length; i++) {
+            unseen[i] = -Math.log(totals[i] + (double) counts.size());
+        }
+        this.weights = new HashMap<>(counts.size() * 2);
+        counts.forEach((g, c) -> {
+            double[] w = new double[langs.length];
+            for (int i = 0; i < langs.length; i++) {
+                w[i] = Math.log(c[i] + 1.0) + unseen[i];
+            }
+            weights.put(g, w);
         });
-        this.vocabulary = all.size();
     }
 
     /** Learns every language of {@code examples} (the labelled examples of a dialog, all languages). */
@@ -81,22 +99,22 @@ public final class LanguageGuess {
     /** The languages learnt, most likely first, each with its lead over the next. */
     public List<Scored> scored(String text) {
         List<String> grams = grams(text);
-        Map<String, Double> score = new HashMap<>();
-        for (var lang : counts.entrySet()) {
-            Map<String, Integer> c = lang.getValue();
-            double denominator = Math.log(totals.get(lang.getKey()) + (double) vocabulary);
-            double s = 0;
-            for (String g : grams) {
-                s += Math.log(c.getOrDefault(g, 0) + 1.0) - denominator;
+        double[] score = new double[langs.length];
+        for (String g : grams) {
+            double[] w = weights.getOrDefault(g, unseen);
+            for (int i = 0; i < langs.length; i++) {
+                score[i] += w[i];
             }
-            score.put(lang.getKey(), s);
         }
-        List<String> order = new ArrayList<>(counts.keySet());
-        order.sort(Comparator.comparingDouble((String l) -> -score.get(l)).thenComparing(Comparator.naturalOrder()));
+        List<Integer> order = new ArrayList<>(langs.length);
+        for (int i = 0; i < langs.length; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> -score[i]).thenComparing(i -> langs[i]));
         List<Scored> out = new ArrayList<>(order.size());
-        for (int i = 0; i < order.size(); i++) {
-            double next = i + 1 < order.size() ? score.get(order.get(i + 1)) : score.get(order.get(i));
-            out.add(new Scored(order.get(i), grams.isEmpty() ? 0 : (score.get(order.get(i)) - next) / grams.size()));
+        for (int k = 0; k < order.size(); k++) {
+            double next = score[order.get(Math.min(k + 1, order.size() - 1))];
+            out.add(new Scored(langs[order.get(k)], grams.isEmpty() ? 0 : (score[order.get(k)] - next) / grams.size()));
         }
         return out;
     }

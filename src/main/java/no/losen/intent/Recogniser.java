@@ -114,7 +114,7 @@ public final class Recogniser implements Intents {
             if (!set.examples().of(d.id()).isEmpty() && !data.isEmpty()) {
                 Optional<Topic> danger = d.dangerTopic();
                 models.put(d.id(), new Trained(IntentModel.train(data, danger.map(Topic::target).orElse(null), settings, bridge, cache),
-                        danger.map(t -> DangerWords.of(set.translations(), t.danger())).orElse(DangerWords.NONE),
+                        dangerWords(set, d),
                         danger.map(Topic::target).orElse(null)));
             }
         }
@@ -154,7 +154,8 @@ public final class Recogniser implements Intents {
 
     /** The dialog's words of danger now (none when it marks no topic as danger). */
     public static DangerWords dangerWords(DialogSet set, Dialog d) {
-        return d.dangerTopic().map(t -> DangerWords.of(set.translations(), t.danger())).orElse(DangerWords.NONE);
+        return d.dangerTopic().map(t -> DangerWords.of(set.translations(), t.danger(),
+                LanguageGuess.from(set.examples().labelled(d.id())))).orElse(DangerWords.NONE);
     }
 
     public boolean knows(String dialog) {

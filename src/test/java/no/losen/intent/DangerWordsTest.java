@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.losen.content.Examples;
 import no.losen.content.Language;
 import no.losen.content.Origin;
 import no.losen.content.Text;
@@ -184,10 +185,50 @@ class DangerWordsTest {
     }
 
     @Test
-    void romanizedEntriesCountOnlyInTheirOwnLanguageAndNotWhenTooShort() {
-        assertThat(cyrillic.matches("ne hochu zhit", "en")).isFalse();
+    void romanizedWordsCountInTheirOwnLanguageTheirLongPhrasesInEveryLanguageAndNothingTooShort() {
         assertThat(cyrillic.matches("ubuntu ne rabotaet", "ru")).as("убью is 'ubu' in Latin letters: too short").isFalse();
         assertThat(cyrillic.matches("не хочу жить", "ru")).isTrue();
+        assertThat(cyrillic.match("ne hochu zhit", "en")).as("a phrase of nine letters").contains("ru: не хочу жить");
+        assertThat(cyrillic.matches("pomogite", "en")).as("a single word").isFalse();
+        DangerWords amharic = listed(Map.of("am", "*ራሴን መግደል", "ar", "بدي موت"));
+        assertThat(amharic.matches("rasen megdel efeligalehu", "en")).isTrue();
+        assertThat(amharic.matches("rasen megdel efeligalehu", "am")).isTrue();
+        assertThat(amharic.matches("bdi mot", "ar")).isTrue();
+        assertThat(amharic.matches("a bad meeting with the lawyer", "en"))
+                .as("'bd mt', four letters, is read in Arabic sessions alone").isFalse();
+    }
+
+    @Test
+    void aMessageSurelyInAnotherLanguageIsReadInThatLanguageToo() {
+        Map<String, Language> languages = new LinkedHashMap<>();
+        Map<String, Map<String, Text>> texts = new LinkedHashMap<>();
+        Map.of("so", "mindi", "fr", "couteau").forEach((lang, list) -> {
+            languages.put(lang, new Language(lang, lang, "ltr", "draft"));
+            texts.put(lang, Map.of("k", t(list)));
+        });
+        LanguageGuess guess = LanguageGuess.from(List.of(
+                new Examples.Labelled("so", "x", "waxaan u baahanahay caawimaad maanta"),
+                new Examples.Labelled("so", "x", "wuxuu igu yiri waan ku dilayaa haddii aad baxdo"),
+                new Examples.Labelled("so", "x", "xaaskaygu waxay haysataa warqadaha oo dhan"),
+                new Examples.Labelled("fr", "x", "je voudrais savoir comment on fait une demande d'asile"),
+                new Examples.Labelled("fr", "x", "est-ce que je peux voir un médecin sans papiers"),
+                new Examples.Labelled("fr", "x", "mon patron ne me paie pas depuis trois mois")));
+        DangerWords words = DangerWords.of(new Translations(languages, texts, List.of("fr")), "k", guess);
+        assertThat(words.match("wuxuu haystaa mindi", "fr")).contains("so: mindi");
+        assertThat(DangerWords.of(new Translations(languages, texts, List.of("fr")), "k").matches("wuxuu haystaa mindi", "fr"))
+                .as("without a guess, another Latin language's single word is not read").isFalse();
+        assertThat(words.matches("le mindi est un mot", "fr")).as("a French message reads French words").isFalse();
+    }
+
+    @Test
+    void aWordWrittenAsHeardWithAConsonantVoicedOrUnvoicedIsFound() {
+        DangerWords nb = listed(Map.of("nb", "kniv, drepe meg", "en", "stab"));
+        assertThat(nb.match("han har knif", "nb")).contains("nb: kniv");
+        assertThat(nb.matches("han har en gnif", "nb")).isTrue();
+        assertThat(nb.matches("han har knaf", "nb")).as("other vowels").isFalse();
+        assertThat(nb.matches("han knipser", "nb")).isFalse();
+        assertThat(nb.matches("please stop", "en")).as("'stab' with other vowels").isFalse();
+        assertThat(DangerWords.voiced("knif")).isEqualTo("gniv");
     }
 
     @Test

@@ -55,9 +55,12 @@ public final class Romanized {
         {"th", "t"}, {"dh", "d"}, {"q", ""}, {"ou", "u"},
     };
 
-    /** SERA's ñ (ኝ) is typed gn or ny; its capitals (ejectives, glottal vowels) are typed as the plain letter. */
+    /**
+     * SERA's ñ (ኝ) is typed gn or ny, its x (ሽ) sh (it was read as its c, ቸ, until 2026-12-06, and "egedilishalehu",
+     * I will kill you, was not found); its capitals (ejectives, glottal vowels) are typed as the plain letter.
+     */
     private static final String[][] ETHIOPIC_SPELLINGS = {
-        {"gn", "n"}, {"ny", "n"}, {"q", "k"}, {"x", "c"}, {"ch", "c"}, {"sh", "s"}, {"ts", "s"}, {"'", ""},
+        {"gn", "n"}, {"ny", "n"}, {"q", "k"}, {"x", "s"}, {"ch", "c"}, {"sh", "s"}, {"ts", "s"}, {"'", ""},
     };
 
     private Romanized() {
@@ -76,6 +79,14 @@ public final class Romanized {
         }
         Transliterator t = Transliterator.getInstance(r.transliterator());
         return Optional.of(written -> fold(t.transliterate(written), lang));
+    }
+
+    /**
+     * The name of the rough form {@link #fold} brings {@code lang}'s Latin-letter text to ("CYRILLIC" for
+     * ru and uk): languages of one form fold a text alike. Empty when {@code lang} has no rule.
+     */
+    public static Optional<String> form(String lang) {
+        return Optional.ofNullable(RULES.get(lang)).map(r -> r.form().name());
     }
 
     /** Whether {@code lang} is written in a script this class writes in Latin letters. */

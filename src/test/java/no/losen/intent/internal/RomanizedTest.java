@@ -35,6 +35,15 @@ class RomanizedTest {
         assertThat(of("ይቐትሉኒ ኣለዉ", "ti")).contains(Romanized.fold("yiqetluni alewu", "ti"));
         assertThat(of("ሊገድሉኝ ነው", "am")).contains(Romanized.fold("ligedlugn new", "am"));
         assertThat(of("እርዱኝ", "am")).contains(Romanized.fold("erdugn", "am"));
+        assertThat(of("እገድልሻለሁ", "am")).as("SERA's x (ሽ) is typed sh").contains(Romanized.fold("egedilishalehu", "am"));
+        assertThat(of("ቸኮለ", "am")).as("and its c (ቸ) ch").contains(Romanized.fold("chekole", "am"));
+    }
+
+    @Test
+    void eachLanguageOfAnotherScriptHasTheFormOfItsScript() {
+        assertThat(Romanized.form("ru")).isEqualTo(Romanized.form("uk")).isPresent();
+        assertThat(Romanized.form("am")).isEqualTo(Romanized.form("ti")).isNotEqualTo(Romanized.form("ar"));
+        assertThat(Romanized.form("fr")).isEmpty();
     }
 
     /** A doubled letter is one; a consonant repeated across a vowel is two ("dehan", fine, is not ድሕኑኒ, save me). */
