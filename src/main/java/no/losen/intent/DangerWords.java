@@ -160,6 +160,9 @@ public final class DangerWords {
         final String[] phraseJoined;
         /** The single Latin words of {@link #VOICED} letters or more, by their {@link #voiced} form ({@link #soundsLike}). */
         final Map<String, int[]> byVoiced = new HashMap<>();
+        /** The single Latin words with a digit (Arabizi), by their {@link #consonants} of three or more ({@link #arabizi}). */
+        final Map<String, int[]> byDigitConsonants = new HashMap<>();
+        final int longestDigitConsonants;
 
         Lookup(List<Entry> list) {
             this.entries = List.copyOf(list);
@@ -193,6 +196,19 @@ public final class DangerWords {
                 }
             }
             voiced.forEach((w, l) -> byVoiced.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
+            Map<String, List<Integer>> digits = new HashMap<>();
+            int longestDigits = 0;
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                String c = consonants(e.folded());
+                if (e.latin() && !e.romanized() && !e.inside() && !e.alone() && e.words().length == 1 && hasDigit(e.folded())
+                        && c.length() >= CRY_CONSONANTS) {
+                    digits.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
+                    longestDigits = Math.max(longestDigits, c.length());
+                }
+            }
+            digits.forEach((w, l) -> byDigitConsonants.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
+            this.longestDigitConsonants = longestDigits;
             this.inTurn = turn.stream().mapToInt(Integer::intValue).toArray();
             this.scripts = new Character.UnicodeScript[inTurn.length];
             for (int i = 0; i < inTurn.length; i++) {
@@ -261,12 +277,25 @@ public final class DangerWords {
         for (Unwritten u : unwritten) {
             // a cry that must be the whole message ("erdugn", እርዱኝ) collides with nothing: shorter is fine
             int min = u.alone() ? MIN_ROMANIZED - 1 : MIN_ROMANIZED;
-            writers.computeIfAbsent(u.lang(), Romanized::in).map(r -> r.apply(u.bare()))
-                    .filter(r -> r.replace(" ", "").length() >= min)
-                    .ifPresent(r -> out.add(new Entry(r, r.split(" "), u.inside(), u.whole(), u.alone(), u.lang(), u.written(),
-                            true, true)));
+            Optional<UnaryOperator<String>> writer = writers.computeIfAbsent(u.lang(), Romanized::in);
+            for (String spelling : spellings(u.bare())) {
+                writer.map(r -> r.apply(spelling)).filter(r -> r.replace(" ", "").length() >= min)
+                        .filter(r -> out.stream().noneMatch(e -> e.folded().equals(r) && e.lang().equals(u.lang())))
+                        .ifPresent(r -> out.add(new Entry(r, r.split(" "), u.inside(), u.whole(), u.alone(), u.lang(),
+                                u.written(), true, true)));
+            }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * {@code bare} as written, and in Russian or Ukrainian with ё (often written е: "убьет") as о too:
+     * people type ё as "yo" or "o" ("on menya ubyot", he will kill me: an independent tester's cry, not
+     * found), while a transliteration writes it e.
+     */
+    private static List<String> spellings(String bare) {
+        String o = bare.replace('ё', 'о').replace("ье", "ьо").replace("ъе", "ъо");
+        return o.equals(bare) ? List.of(bare) : List.of(bare, o);
     }
 
     /** Whether the first letter of {@code folded} is a Latin one (a loop, not a stream: it runs for every word of a message). */
@@ -386,6 +415,9 @@ public final class DangerWords {
         }
         if (best == Integer.MAX_VALUE) {
             best = soundsLike(lookup, tokens, lang);
+        }
+        if (best == Integer.MAX_VALUE) {
+            best = arabizi(lookup, tokens, lang);
         }
         if (best == Integer.MAX_VALUE) {
             best = cry(lookup, tokens, lang);
@@ -564,6 +596,48 @@ public final class DangerWords {
             }
         }
         return best;
+    }
+
+    /**
+     * A word of the list typed with digits for letters (Arabizi: "y2tel", he kills) found with other vowels
+     * ("y2tolni", he kills me): Arabizi writes the vowels the script leaves out as each person hears them,
+     * and a list cannot hold every way ("7ad bido y2tolni" was missed by an independent tester). Its
+     * consonants and digits must begin the word's, at least {@link #CRY_CONSONANTS} of them: with a digit
+     * among them they are seldom another word's. Returns the entry's index, or {@code Integer.MAX_VALUE}.
+     */
+    private static int arabizi(Lookup lookup, String[] tokens, String lang) {
+        int best = Integer.MAX_VALUE;
+        if (lookup.byDigitConsonants.isEmpty()) {
+            return best;
+        }
+        for (String token : tokens) {
+            if (!hasDigit(token) || !latin(token)) {
+                continue;
+            }
+            String c = consonants(token);
+            for (int len = CRY_CONSONANTS; len <= Math.min(c.length(), lookup.longestDigitConsonants); len++) {
+                int[] candidates = lookup.byDigitConsonants.get(c.substring(0, len));
+                if (candidates == null) {
+                    continue;
+                }
+                for (int idx : candidates) {
+                    Entry e = lookup.entries.get(idx);
+                    if (idx < best && !skipped(e, lang) && (!e.whole() || len == c.length())) {
+                        best = idx;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code word} with every consonant written as the voiced one of its pair, or the one letter of its sound: "knif" is "gniv". */

@@ -221,6 +221,24 @@ class DangerWordsTest {
     }
 
     @Test
+    void anArabiziWordIsFoundWithOtherVowels() {
+        DangerWords ar = listed(Map.of("ar", "y2tel, 7ari2$", "en", "knife"));
+        assertThat(ar.match("7ad bido y2tolni", "ar")).contains("ar: y2tel");
+        assertThat(ar.matches("ye2telni", "ar")).isTrue();
+        assertThat(ar.matches("fi 7ar2 bel bet", "ar")).isTrue();
+        assertThat(ar.matches("fi 7ar2ani", "ar")).as("a whole-word entry, a longer word").isFalse();
+        assertThat(ar.matches("ytolni", "ar")).as("no digit, no Arabizi").isFalse();
+    }
+
+    @Test
+    void aRussianYoIsAlsoTypedAsO() {
+        DangerWords ru = listed(Map.of("ru", "убьет"));
+        assertThat(ru.matches("on menya ubyot", "ru")).isTrue();
+        assertThat(ru.matches("on menya ubiet", "ru")).isTrue();
+        assertThat(ru.matches("он меня убьёт", "ru")).isTrue();
+    }
+
+    @Test
     void aWordWrittenAsHeardWithAConsonantVoicedOrUnvoicedIsFound() {
         DangerWords nb = listed(Map.of("nb", "kniv, drepe meg", "en", "stab"));
         assertThat(nb.match("han har knif", "nb")).contains("nb: kniv");

@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  *
  * <ul>
  *   <li>Russian and Ukrainian (BGN rules, "не хочу жить" → "ne khochu zhitʹ"): the common spellings of a
- *       sound made one (kh/h/x, zh/z, ya/ja/ia, y/i) → "ne hocu zit".</li>
+ *       sound made one (kh/h/x, zh/z, ya/ja/ia, ye/ie, y/i) → "ne hocu zit".</li>
  *   <li>Arabic and Persian (ICU's Arabic-Latin, which writes the letters, not the vowels: "بدي موت" →
  *       "bdy mwt"): consonants only, since Arabizi writes the vowels the script leaves out and leaves out
  *       the long ones it writes ("bdi mot"); its digits read as the letters they stand for (3 ʿayn, 7 ḥa,
@@ -42,7 +42,7 @@ public final class Romanized {
     /** Longest first: "shch" before "sh", "kh" before a lone "h". */
     private static final String[][] CYRILLIC_SPELLINGS = {
         {"shch", "s"}, {"sch", "s"}, {"sh", "s"}, {"zh", "z"}, {"kh", "h"}, {"x", "h"}, {"ch", "c"}, {"tz", "c"},
-        {"ts", "c"}, {"yu", "u"}, {"ju", "u"}, {"iu", "u"}, {"ya", "a"}, {"ja", "a"}, {"ia", "a"}, {"ye", "e"},
+        {"ts", "c"}, {"yu", "u"}, {"ju", "u"}, {"iu", "u"}, {"ya", "a"}, {"ja", "a"}, {"ia", "a"}, {"ye", "e"}, {"ie", "e"},
         {"je", "e"}, {"yo", "o"}, {"jo", "o"}, {"y", "i"}, {"j", "i"}, {"w", "v"},
     };
 
