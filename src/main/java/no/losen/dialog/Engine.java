@@ -333,6 +333,9 @@ public final class Engine {
         if (r.kind() == Reading.Kind.SURE && !targets.isEmpty()) {
             return targets.get(0).equals(n.id()) ? null : enter(s.remember(), d, targets.get(0));
         }
+        if (r.kind() == Reading.Kind.NO_TOPIC) {
+            return null;
+        }
         // Not sure: a topic keyword, written by a person for exactly this, decides before the offer.
         Optional<Topic> keyword = matcher.topic(text, d.topics(), s.lang());
         if (keyword.isPresent() && !keyword.get().target().equals(n.id())) {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param kind    how sure the recognition is about {@code guesses}
  * @param guesses topics (their target nodes) best first with a confidence in [0, 1]: one to go to
  *                when {@link Kind#SURE}, two or three to offer when {@link Kind#UNSURE}, none when
- *                {@link Kind#UNKNOWN}; beside danger, the best other topic if there is one
+ *                {@link Kind#UNKNOWN} or {@link Kind#NO_TOPIC}; beside danger, the best other topic if there is one
  */
 public record Reading(String danger, Kind kind, List<Guess> guesses) {
 
@@ -21,7 +21,12 @@ public record Reading(String danger, Kind kind, List<Guess> guesses) {
         /** Offer the guesses as choices ("Did you mean …?"). */
         UNSURE,
         /** Not about a topic: the handbook answer and the menu. */
-        UNKNOWN
+        UNKNOWN,
+        /**
+         * Most like the examples of no topic, and surely so ("good night"): as {@link #UNKNOWN}, and a topic
+         * keyword does not decide either ("night" is one of the shelter's).
+         */
+        NO_TOPIC
     }
 
     /** A topic (the node it goes to) and how confident the recognition is. */
@@ -33,6 +38,7 @@ public record Reading(String danger, Kind kind, List<Guess> guesses) {
     }
 
     public static final Reading UNKNOWN = new Reading(null, Kind.UNKNOWN, List.of());
+    public static final Reading NO_TOPIC = new Reading(null, Kind.NO_TOPIC, List.of());
 
     public boolean dangerous() {
         return danger != null;

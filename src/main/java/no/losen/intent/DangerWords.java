@@ -188,25 +188,25 @@ public final class DangerWords {
                 }
             }
             first.forEach((w, l) -> byFirst.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
+            // single words as typed in Latin letters: found written as heard, or in Arabizi with other vowels
             Map<String, List<Integer>> voiced = new HashMap<>();
-            for (int i = 0; i < entries.size(); i++) {
-                Entry e = entries.get(i);
-                if (e.latin() && !e.romanized() && !e.inside() && !e.alone() && e.words().length == 1 && e.folded().length() >= VOICED) {
-                    voiced.computeIfAbsent(voiced(e.folded()), k -> new ArrayList<>()).add(i);
-                }
-            }
-            voiced.forEach((w, l) -> byVoiced.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
             Map<String, List<Integer>> digits = new HashMap<>();
             int longestDigits = 0;
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
+                if (!e.latin() || e.romanized() || e.inside() || e.alone() || e.words().length != 1) {
+                    continue;
+                }
+                if (e.folded().length() >= VOICED) {
+                    voiced.computeIfAbsent(voiced(e.folded()), k -> new ArrayList<>()).add(i);
+                }
                 String c = consonants(e.folded());
-                if (e.latin() && !e.romanized() && !e.inside() && !e.alone() && e.words().length == 1 && hasDigit(e.folded())
-                        && c.length() >= CRY_CONSONANTS) {
+                if (hasDigit(e.folded()) && c.length() >= CRY_CONSONANTS) {
                     digits.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
                     longestDigits = Math.max(longestDigits, c.length());
                 }
             }
+            voiced.forEach((w, l) -> byVoiced.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
             digits.forEach((w, l) -> byDigitConsonants.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
             this.longestDigitConsonants = longestDigits;
             this.inTurn = turn.stream().mapToInt(Integer::intValue).toArray();
@@ -278,12 +278,12 @@ public final class DangerWords {
             // a cry that must be the whole message ("erdugn", እርዱኝ) collides with nothing: shorter is fine
             int min = u.alone() ? MIN_ROMANIZED - 1 : MIN_ROMANIZED;
             Optional<UnaryOperator<String>> writer = writers.computeIfAbsent(u.lang(), Romanized::in);
+            java.util.Set<String> forms = new java.util.LinkedHashSet<>();
             for (String spelling : spellings(u.bare())) {
-                writer.map(r -> r.apply(spelling)).filter(r -> r.replace(" ", "").length() >= min)
-                        .filter(r -> out.stream().noneMatch(e -> e.folded().equals(r) && e.lang().equals(u.lang())))
-                        .ifPresent(r -> out.add(new Entry(r, r.split(" "), u.inside(), u.whole(), u.alone(), u.lang(),
-                                u.written(), true, true)));
+                writer.map(r -> r.apply(spelling)).filter(r -> r.replace(" ", "").length() >= min).ifPresent(forms::add);
             }
+            forms.forEach(r -> out.add(new Entry(r, r.split(" "), u.inside(), u.whole(), u.alone(), u.lang(), u.written(),
+                    true, true)));
         }
         return List.copyOf(out);
     }

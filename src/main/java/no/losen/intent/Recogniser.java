@@ -249,6 +249,9 @@ public final class Recogniser implements Intents {
                     .map(x -> new Reading.Guess(x.topic(), x.p())).toList();
             return new Reading(dangerNode, Reading.Kind.SURE, beside);
         }
+        if (!s.ranked().isEmpty() && s.ranked().get(0).topic().equals(Examples.NONE) && s.ranked().get(0).p() >= t.route()) {
+            return Reading.NO_TOPIC;
+        }
         if (s.ranked().isEmpty() || topics.isEmpty() || s.ranked().get(0).topic().equals(Examples.NONE)) {
             return Reading.UNKNOWN;
         }

@@ -104,6 +104,12 @@ class EngineIntentsTest {
     }
 
     @Test
+    void textSurelyOfNoTopicIsNotSentToATopicByAKeyword() {
+        assertThat(type(engine(Reading.UNKNOWN), "trenger lege").reply().node()).isEqualTo("health");
+        assertThat(type(engine(Reading.NO_TOPIC), "trenger lege").reply().node()).isEqualTo("menu");
+    }
+
+    @Test
     void textAboutNoTopicGetsTheHandbookAtTheNode() {
         Engine.Turn t = type(engine(Reading.UNKNOWN), "hvem vant kampen");
         assertThat(t.reply().node()).isEqualTo("menu");

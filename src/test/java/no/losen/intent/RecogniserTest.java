@@ -69,7 +69,7 @@ class RecogniserTest {
 
     @Test
     void smallTalkIsNotRouted() {
-        assertThat(read("good morning", "en").kind()).isEqualTo(Reading.Kind.UNKNOWN);
+        assertThat(read("good morning", "en").guesses()).isEmpty();
         assertThat(read("good morning", "en").dangerous()).isFalse();
     }
 
@@ -108,10 +108,20 @@ class RecogniserTest {
     }
 
     @Test
-    void textMostLikeNoTopicIsUnknownAndVetoesTheDangerModelButNotADangerWord() {
+    void textMostLikeNoTopicVetoesTheDangerModelButNotADangerWord() {
         Scores s = scores(0.2, "none", 0.5, "wages", 0.3);
-        assertThat(Recogniser.decide(s, false, "emergency", T)).isEqualTo(Reading.UNKNOWN);
+        assertThat(Recogniser.decide(s, false, "emergency", T).guesses()).isEmpty();
+        assertThat(Recogniser.decide(s, false, "emergency", T).dangerous()).isFalse();
         assertThat(Recogniser.decide(s, true, "emergency", T).danger()).isEqualTo("emergency");
+    }
+
+    /** A keyword decides an unknown message, not one surely of no topic ("good night": "night" is the shelter's). */
+    @Test
+    void textSurelyOfNoTopicAboveTheRouteBarIsNoTopicBelowItUnknown() {
+        assertThat(Recogniser.decide(scores(0, "none", 0.58, "shelter", 0.33), false, "emergency", T))
+                .isEqualTo(Reading.NO_TOPIC);
+        assertThat(Recogniser.decide(scores(0, "none", 0.3, "shelter", 0.25, "wages", 0.2), false, "emergency", T))
+                .isEqualTo(Reading.UNKNOWN);
     }
 
     @Test
