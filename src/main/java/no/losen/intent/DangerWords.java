@@ -52,6 +52,12 @@ public final class DangerWords {
 
     /** Letters a phrase must have to be found typed as one word ({@link #runTogether}). */
     static final int JOINED = 9;
+    /**
+     * Russian and Ukrainian "не" (not) and a space: an entry that begins with it is also found with the two
+     * words typed as one ("дитина недихає", the child is not breathing: an independent tester's cry, not read).
+     */
+    private static final String NOT_CYRILLIC = "не ";
+
     /** Letters a single word must have to be found written as heard ({@link #soundsLike}). */
     static final int VOICED = 4;
 
@@ -262,6 +268,11 @@ public final class DangerWords {
                 if (f.length() >= 2) {
                     boolean latin = latin(f);
                     out.add(new Entry(f, f.split(" "), inside, whole, alone, lang, s, latin, false));
+                    if (f.startsWith(NOT_CYRILLIC) && f.indexOf(' ', NOT_CYRILLIC.length()) != NOT_CYRILLIC.length()) {
+                        // "не дихає" typed "недихає": the particle glued to its verb, as the spoken phrase is one word
+                        String glued = "не" + f.substring(NOT_CYRILLIC.length());
+                        out.add(new Entry(glued, glued.split(" "), inside, whole, alone, lang, s, false, false));
+                    }
                     if (!latin) {
                         unwritten.add(new Unwritten(bare, inside, whole, alone, lang, s));
                     }

@@ -231,6 +231,14 @@ class DangerWordsTest {
     }
 
     @Test
+    void aCyrillicNotIsAlsoFoundGluedToItsVerb() {
+        DangerWords uk = listed(Map.of("uk", "не дихає, не хочу жити"));
+        assertThat(uk.match("дитина недихає", "uk")).contains("uk: не дихає");
+        assertThat(uk.matches("нехочу жити більше", "uk")).isTrue();
+        assertThat(uk.matches("не знаю", "uk")).isFalse();
+    }
+
+    @Test
     void aRussianYoIsAlsoTypedAsO() {
         DangerWords ru = listed(Map.of("ru", "убьет"));
         assertThat(ru.matches("on menya ubyot", "ru")).isTrue();
