@@ -91,8 +91,12 @@ public final class DangerWords {
     }
 
     private final Lookup entries;
-    /** Which language a message is written in, to read a cry in another language than the session's ({@link #match}); null: none. */
-    private final LanguageGuess languages;
+    /**
+     * Which language a message is written in, to read a cry in another language than the session's
+     * ({@link #match}), learnt beside the start as {@link #romanized} is: some 8,000 examples took a warm
+     * start from 5.2 to 6.6 s to ready when learnt on its path ({@code bench/startup}); null: none.
+     */
+    private final CompletableFuture<LanguageGuess> languages;
     /**
      * The entries in other scripts as {@link Romanized} forms, made beside the start: ICU's transliterators
      * take a few hundred milliseconds of a cold JVM to build, and the server is ready without them; a
@@ -116,7 +120,7 @@ public final class DangerWords {
     private final Map<String, List<String>> asking;
 
     private DangerWords(List<Entry> entries, CompletableFuture<List<Entry>> romanized, Map<String, List<String>> asking,
-                        LanguageGuess languages) {
+                        CompletableFuture<LanguageGuess> languages) {
         this.entries = new Lookup(entries);
         this.romanized = romanized.thenApply(Lookup::new);
         this.romanizedPhrases = romanized.thenApply(DangerWords::phrasesByForm);
@@ -242,7 +246,7 @@ public final class DangerWords {
      * The words of translation key {@code key} in every language; a message {@code languages} is sure is
      * written in another language than the session's is read in that language too.
      */
-    public static DangerWords of(Translations tr, String key, LanguageGuess languages) {
+    public static DangerWords of(Translations tr, String key, CompletableFuture<LanguageGuess> languages) {
         List<Entry> out = new ArrayList<>();
         List<Unwritten> unwritten = new ArrayList<>();
         Map<String, List<String>> asking = new HashMap<>();
@@ -343,7 +347,7 @@ public final class DangerWords {
             return Optional.empty();
         }
         if (languages != null) {
-            Optional<String> other = languages.sure(text).filter(l -> !l.equals(lang));
+            Optional<String> other = languages.join().sure(text).filter(l -> !l.equals(lang));
             if (other.isPresent() && (found = read(text, other.get())).isPresent()) {
                 return found;
             }

@@ -155,7 +155,8 @@ public final class Recogniser implements Intents {
     /** The dialog's words of danger now (none when it marks no topic as danger). */
     public static DangerWords dangerWords(DialogSet set, Dialog d) {
         return d.dangerTopic().map(t -> DangerWords.of(set.translations(), t.danger(),
-                LanguageGuess.from(set.examples().labelled(d.id())))).orElse(DangerWords.NONE);
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> LanguageGuess.from(set.examples().labelled(d.id())))))
+                .orElse(DangerWords.NONE);
     }
 
     public boolean knows(String dialog) {

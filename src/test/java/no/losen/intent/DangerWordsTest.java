@@ -213,7 +213,8 @@ class DangerWordsTest {
                 new Examples.Labelled("fr", "x", "je voudrais savoir comment on fait une demande d'asile"),
                 new Examples.Labelled("fr", "x", "est-ce que je peux voir un médecin sans papiers"),
                 new Examples.Labelled("fr", "x", "mon patron ne me paie pas depuis trois mois")));
-        DangerWords words = DangerWords.of(new Translations(languages, texts, List.of("fr")), "k", guess);
+        DangerWords words = DangerWords.of(new Translations(languages, texts, List.of("fr")), "k",
+                java.util.concurrent.CompletableFuture.completedFuture(guess));
         assertThat(words.match("wuxuu haystaa mindi", "fr")).contains("so: mindi");
         assertThat(DangerWords.of(new Translations(languages, texts, List.of("fr")), "k").matches("wuxuu haystaa mindi", "fr"))
                 .as("without a guess, another Latin language's single word is not read").isFalse();
