@@ -345,21 +345,24 @@ public final class TextWorkers implements AutoCloseable {
             if (!lane.delayed.remove(task) && !lane.waiting.remove(task)) {
                 return false; // running, in the pool's queue, or answered already
             }
-            held--;
-            giveBackTurn(task.client);
-            if (lane.held() == 0) {
-                lanes.remove(task.client);
-            }
+            forget(task);
         }
         task.complete(null, busyError());
         return true;
     }
 
-    /** Under the lock: a step that will not run gives its client's token back. */
-    private void giveBackTurn(String client) {
-        double[] b = budgets.getIfPresent(client);
+    /**
+     * Under the lock: a step taken out of its lane (withdrawn or displaced) that will not run leaves every
+     * count, gives its client's token back, and its lane goes when it held nothing else.
+     */
+    private void forget(Task<?> task) {
+        held--;
+        double[] b = budgets.getIfPresent(task.client);
         if (b != null) {
             b[0] = Math.min(limits.burstPerClient(), b[0] + 1);
+        }
+        if (task.lane.held() == 0) {
+            lanes.remove(task.client);
         }
     }
 
@@ -404,11 +407,7 @@ public final class TextWorkers implements AutoCloseable {
             }
             lane.running.remove(victim);
         }
-        held--;
-        giveBackTurn(victim.client);
-        if (lane.held() == 0) {
-            lanes.remove(victim.client);
-        }
+        forget(victim);
         return victim;
     }
 
