@@ -157,6 +157,11 @@ public final class Engine {
                 && intents.read(d.get(), text, lang).filter(Reading::dangerous).isPresent();
     }
 
+    /** The language {@code text} is surely written in, as the dialog's examples tell ({@link Intents#language}). */
+    public Optional<String> language(String dialogId, String text) {
+        return set.dialog(dialogId).flatMap(d -> intents.language(d, text));
+    }
+
     /**
      * Emergency help for {@code text}, when it reads as danger now in session {@code s} (the same
      * check typed text gets in the dialog: the danger words and the danger model): the danger

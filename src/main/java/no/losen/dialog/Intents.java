@@ -26,4 +26,13 @@ public interface Intents {
     default boolean dangerWord(Dialog dialog, String text, String lang) {
         return false;
     }
+
+    /**
+     * The language {@code text} is surely written in, learnt from the dialog's example messages; empty when
+     * not known (no model, or not sure). For a moment a channel must know it before the person has said
+     * (a first SMS, a search question without a language).
+     */
+    default Optional<String> language(Dialog dialog, String text) {
+        return Optional.empty();
+    }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import no.losen.cache.DerivedCache;
 import no.losen.content.Examples;
 import no.losen.content.Translations;
@@ -74,8 +75,12 @@ public final class Recogniser implements Intents {
         }
     }
 
-    /** A dialog's trained model, its words of danger, and the node danger goes to (null: no danger topic). */
-    record Trained(IntentModel model, DangerWords words, String danger) {
+    /**
+     * A dialog's trained model, its words of danger, the node danger goes to (null: no danger topic), and
+     * which language a message is written in (learnt beside the start: the danger words read a cry in another
+     * language with it, and channels ask it through {@link #language}).
+     */
+    record Trained(IntentModel model, DangerWords words, String danger, CompletableFuture<LanguageGuess> languages) {
     }
 
     private final Map<String, Trained> models;
@@ -113,9 +118,9 @@ public final class Recogniser implements Intents {
             List<Examples.Labelled> data = trainingData(set, d);
             if (!set.examples().of(d.id()).isEmpty() && !data.isEmpty()) {
                 Optional<Topic> danger = d.dangerTopic();
+                CompletableFuture<LanguageGuess> languages = languages(set, d);
                 models.put(d.id(), new Trained(IntentModel.train(data, danger.map(Topic::target).orElse(null), settings, bridge, cache),
-                        dangerWords(set, d),
-                        danger.map(Topic::target).orElse(null)));
+                        dangerWords(set, d, languages), danger.map(Topic::target).orElse(null), languages));
             }
         }
         return new Recogniser(models, thresholds);
@@ -154,9 +159,25 @@ public final class Recogniser implements Intents {
 
     /** The dialog's words of danger now (none when it marks no topic as danger). */
     public static DangerWords dangerWords(DialogSet set, Dialog d) {
-        return d.dangerTopic().map(t -> DangerWords.of(set.translations(), t.danger(),
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> LanguageGuess.from(set.examples().labelled(d.id())))))
-                .orElse(DangerWords.NONE);
+        return dangerWords(set, d, languages(set, d));
+    }
+
+    private static DangerWords dangerWords(DialogSet set, Dialog d, CompletableFuture<LanguageGuess> languages) {
+        return d.dangerTopic().map(t -> DangerWords.of(set.translations(), t.danger(), languages)).orElse(DangerWords.NONE);
+    }
+
+    /**
+     * The dialog's languages learnt from its examples, beside the start: some 8,000 examples took a warm
+     * start from 5.2 to 6.6 s to ready when learnt on its path ({@code bench/startup}).
+     */
+    private static CompletableFuture<LanguageGuess> languages(DialogSet set, Dialog d) {
+        return CompletableFuture.supplyAsync(() -> LanguageGuess.from(set.examples().labelled(d.id())));
+    }
+
+    @Override
+    public Optional<String> language(Dialog dialog, String text) {
+        Trained m = models.get(dialog.id());
+        return m == null ? Optional.empty() : m.languages().join().sure(text);
     }
 
     public boolean knows(String dialog) {

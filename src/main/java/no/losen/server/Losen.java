@@ -231,14 +231,11 @@ public final class Losen {
     }
 
     /**
-     * The language a search question without {@code lang} is written in, learnt from the examples of the
-     * dialog typed messages go to (the SMS dialog: "rights" by default), made at the first such question.
+     * The language a search question without {@code lang} is written in, as the examples of the dialog typed
+     * messages go to tell it (the SMS dialog: "rights" by default; {@link Engine#language}).
      */
     private static java.util.function.Function<String, java.util.Optional<String>> languageOfQuestions(Engine engine, Config config) {
-        var made = new java.util.concurrent.atomic.AtomicReference<no.losen.intent.LanguageGuess>();
-        // Two first questions at once may both learn it; one is kept.
-        return q -> made.updateAndGet(g -> g != null ? g
-                : no.losen.intent.LanguageGuess.from(engine.dialogs().examples().labelled(config.sms().dialog()))).sure(q);
+        return q -> engine.language(config.sms().dialog(), q);
     }
 
     /** The content loaded and checked, and what is built from it; throws what makes the server refuse to start. */

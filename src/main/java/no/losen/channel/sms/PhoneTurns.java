@@ -13,7 +13,6 @@ import no.losen.dialog.Engine;
 import no.losen.dialog.ErrorCode;
 import no.losen.dialog.Reply;
 import no.losen.dialog.Session;
-import no.losen.intent.LanguageGuess;
 import no.losen.internal.Characters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,12 +62,6 @@ public final class PhoneTurns<T> {
     private final SmsTexts texts;
     private final Looks<T> looks;
     private final String channel;
-    /**
-     * Which language a first message is in, learnt from the dialog's examples (danger answered in it).
-     * Learnt at the first message that needs it, not at start-up: a fifth of a second of CPU per
-     * channel that would otherwise delay every start.
-     */
-    private volatile LanguageGuess languages;
 
     /**
      * @param engine   the engine the channel speaks through (SMS: its short variant)
@@ -193,29 +186,15 @@ public final class PhoneTurns<T> {
 
     /**
      * The language in which a first message reads as danger now, if any. Languages are tried in the
-     * order of a guess — the language the message is written in when {@link LanguageGuess} is sure of
-     * it ({@link LanguageGuess#SURE}), else one from its letters — then the rest: every reading also checks English words and
+     * order of a guess — the language the message is written in when the dialog's examples tell it surely
+     * ({@link Engine#language}, learnt once beside the start for every channel), else one from its letters — then the rest: every reading also checks English words and
      * those of every non-Latin script, so the first language tried is the one the reply is in.
      */
     private Optional<String> urgentIn(Dialog d, String text) {
-        List<String> guess = languages().sure(text).map(List::of).orElseGet(() -> byLetters(text));
+        List<String> guess = engine.language(d.id(), text).map(List::of).orElseGet(() -> byLetters(text));
         List<String> order = new ArrayList<>(d.languages());
         order.sort(java.util.Comparator.comparingInt(l -> guess.contains(l) ? guess.indexOf(l) : guess.size()));
         return order.stream().filter(l -> engine.urgent(d.id(), text, l)).findFirst();
-    }
-
-    private LanguageGuess languages() {
-        LanguageGuess g = languages;
-        if (g == null) {
-            synchronized (this) {
-                g = languages;
-                if (g == null) {
-                    g = LanguageGuess.from(engine.dialogs().examples().labelled(dialogId));
-                    languages = g;
-                }
-            }
-        }
-        return g;
     }
 
     /**
