@@ -155,7 +155,7 @@ public final class DangerWords {
      */
     private static final class Lookup {
         final List<Entry> entries;
-        final Map<String, int[]> byFirst = new HashMap<>();
+        final Map<String, int[]> byFirst;
         final int[] inTurn;
         /** The script of each entry tried in turn: an entry in Arabic letters cannot be inside a word in Latin ones. */
         final Character.UnicodeScript[] scripts;
@@ -169,9 +169,9 @@ public final class DangerWords {
         /** Each of those phrases with its spaces left out, null when shorter than {@link #JOINED} ({@link #runTogether}). */
         final String[] phraseJoined;
         /** The single Latin words of {@link #VOICED} letters or more, by their {@link #voiced} form ({@link #soundsLike}). */
-        final Map<String, int[]> byVoiced = new HashMap<>();
+        final Map<String, int[]> byVoiced;
         /** The single Latin words with a digit (Arabizi), by their {@link #consonants} of three or more ({@link #arabizi}). */
-        final Map<String, int[]> byDigitConsonants = new HashMap<>();
+        final Map<String, int[]> byDigitConsonants;
         final int longestDigitConsonants;
 
         Lookup(List<Entry> list) {
@@ -197,7 +197,7 @@ public final class DangerWords {
                     phrase.add(i);
                 }
             }
-            first.forEach((w, l) -> byFirst.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
+            this.byFirst = indexes(first);
             // single words as typed in Latin letters: found written as heard, or in Arabizi with other vowels
             Map<String, List<Integer>> voiced = new HashMap<>();
             Map<String, List<Integer>> digits = new HashMap<>();
@@ -216,8 +216,8 @@ public final class DangerWords {
                     longestDigits = Math.max(longestDigits, c.length());
                 }
             }
-            voiced.forEach((w, l) -> byVoiced.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
-            digits.forEach((w, l) -> byDigitConsonants.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
+            this.byVoiced = indexes(voiced);
+            this.byDigitConsonants = indexes(digits);
             this.longestDigitConsonants = longestDigits;
             this.inTurn = turn.stream().mapToInt(Integer::intValue).toArray();
             this.scripts = new Character.UnicodeScript[inTurn.length];
@@ -233,6 +233,13 @@ public final class DangerWords {
             this.phraseJoined = phrase.stream().map(i -> entries.get(i).folded().replace(" ", ""))
                     .map(j -> j.length() < JOINED ? null : j).toArray(String[]::new);
         }
+    }
+
+    /** Each key's entry indices as an array: looked up for every word of every message read. */
+    private static Map<String, int[]> indexes(Map<String, List<Integer>> lists) {
+        Map<String, int[]> out = new HashMap<>();
+        lists.forEach((k, l) -> out.put(k, l.stream().mapToInt(Integer::intValue).toArray()));
+        return out;
     }
 
     public static final DangerWords NONE = new DangerWords(List.of(), CompletableFuture.completedFuture(List.of()), Map.of(), null);
@@ -355,9 +362,9 @@ public final class DangerWords {
         if (!latin(text)) {
             return Optional.empty();
         }
-        Optional<String> read = Romanized.form(lang);
+        Optional<String> sessionForm = Romanized.form(lang);
         for (var phrases : romanizedPhrases.join().entrySet()) {
-            if (!Romanized.form(phrases.getKey()).equals(read)) {
+            if (!Romanized.form(phrases.getKey()).equals(sessionForm)) {
                 String folded = Romanized.fold(text, phrases.getKey());
                 found = first(phrases.getValue(), folded, words(folded), phrases.getKey());
                 if (found.isPresent()) {

@@ -21,13 +21,18 @@ class DangerWordsTest {
 
     /** The words of one key from {@code lists}: a comma-separated list per language code. */
     private static DangerWords listed(Map<String, String> lists) {
+        return DangerWords.of(translations(lists), "k");
+    }
+
+    /** Key "k" in every language of {@code lists}, its comma-separated list. */
+    private static Translations translations(Map<String, String> lists) {
         Map<String, Language> languages = new LinkedHashMap<>();
         Map<String, Map<String, Text>> texts = new LinkedHashMap<>();
         lists.forEach((lang, list) -> {
             languages.put(lang, new Language(lang, lang, "ltr", "draft"));
             texts.put(lang, Map.of("k", t(list)));
         });
-        return DangerWords.of(new Translations(languages, texts, List.of("en")), "k");
+        return new Translations(languages, texts, List.of("en"));
     }
 
     private final DangerWords words = listed(Map.of("nb", "kniv, drepe meg, hjelp nå$, livsfare",
@@ -200,12 +205,7 @@ class DangerWordsTest {
 
     @Test
     void aMessageSurelyInAnotherLanguageIsReadInThatLanguageToo() {
-        Map<String, Language> languages = new LinkedHashMap<>();
-        Map<String, Map<String, Text>> texts = new LinkedHashMap<>();
-        Map.of("so", "mindi", "fr", "couteau").forEach((lang, list) -> {
-            languages.put(lang, new Language(lang, lang, "ltr", "draft"));
-            texts.put(lang, Map.of("k", t(list)));
-        });
+        Map<String, String> lists = Map.of("so", "mindi", "fr", "couteau");
         LanguageGuess guess = LanguageGuess.from(List.of(
                 new Examples.Labelled("so", "x", "waxaan u baahanahay caawimaad maanta"),
                 new Examples.Labelled("so", "x", "wuxuu igu yiri waan ku dilayaa haddii aad baxdo"),
@@ -213,10 +213,9 @@ class DangerWordsTest {
                 new Examples.Labelled("fr", "x", "je voudrais savoir comment on fait une demande d'asile"),
                 new Examples.Labelled("fr", "x", "est-ce que je peux voir un médecin sans papiers"),
                 new Examples.Labelled("fr", "x", "mon patron ne me paie pas depuis trois mois")));
-        DangerWords words = DangerWords.of(new Translations(languages, texts, List.of("fr")), "k",
-                java.util.concurrent.CompletableFuture.completedFuture(guess));
+        DangerWords words = DangerWords.of(translations(lists), "k", java.util.concurrent.CompletableFuture.completedFuture(guess));
         assertThat(words.match("wuxuu haystaa mindi", "fr")).contains("so: mindi");
-        assertThat(DangerWords.of(new Translations(languages, texts, List.of("fr")), "k").matches("wuxuu haystaa mindi", "fr"))
+        assertThat(listed(lists).matches("wuxuu haystaa mindi", "fr"))
                 .as("without a guess, another Latin language's single word is not read").isFalse();
         assertThat(words.matches("le mindi est un mot", "fr")).as("a French message reads French words").isFalse();
     }
