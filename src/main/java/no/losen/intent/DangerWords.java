@@ -93,8 +93,7 @@ public final class DangerWords {
     private final Lookup entries;
     /**
      * Which language a message is written in, to read a cry in another language than the session's
-     * ({@link #match}), learnt beside the start as {@link #romanized} is: some 8,000 examples took a warm
-     * start from 5.2 to 6.6 s to ready when learnt on its path ({@code bench/startup}); null: none.
+     * ({@link #match}): the dialog's, learnt beside the start ({@code Recogniser}); null: none.
      */
     private final CompletableFuture<LanguageGuess> languages;
     /**
