@@ -146,7 +146,7 @@ public final class RoutingCommand implements Callable<Integer> {
         double[] thresholds;
 
         @Option(names = "--no-misspellings", description = "Train the topic model on the examples as written only, without "
-                + "a misspelt copy of each (the default trains on both: README, \"Free text\").")
+                + "a misspelt copy of each (the default trains on both: docs/measurements.md, \"Free text\").")
         boolean nomisspellings;
 
         @Option(names = "--no-bridge", description = "Read messages without the Norwegian words the glossaries give them.")

@@ -21,7 +21,7 @@ import no.losen.content.Fact;
  * passage on interpreters led to "Children", for one sentence on children as interpreters). A model
  * was measured first and not taken: the topic model read on a passage (long Norwegian prose, unlike
  * the short messages it learnt from) named the question's topic for 12–15 % of the links it drew, on
- * the cross-validation examples that reach the handbook (README, "Free text"). A passage no fact quotes
+ * the cross-validation examples that reach the handbook (docs/measurements.md, "Free text"). A passage no fact quotes
  * gets no link; the topics the message itself may be about are still offered as choices.
  *
  * <p>Left out, as saying little about what a passage is about: phone numbers (the same helpline is

@@ -38,14 +38,14 @@ public final class IntentModel {
     }
 
     /**
-     * The settings, chosen by cross-validation (see README, "Free text"). {@code misspellings}: the topic
+     * The settings, chosen by cross-validation (see docs/measurements.md, "Free text"). {@code misspellings}: the topic
      * model also trains on each example with slips of the keyboard ({@link Misspelling}). On since the danger
      * model has a vocabulary of its own ({@link #dangerFeatures}): before, the copies' grams moved the danger
      * model too and cross-validation found one danger example fewer (575 → 574 of 590), so they stayed off;
      * now the danger model is the one trained without them, and topics route more (5-fold CV 0.74 → 0.75,
-     * the held-out list 876 → 903 of 1,218; README, "Sixth round").
+     * the held-out list 876 → 903 of 1,218; docs/measurements.md, "Sixth round").
      * {@code noneWeight}: how many times each {@code none} example counts as a negative of the danger
-     * model; more than once measured no better (README, "Third round").
+     * model; more than once measured no better (docs/measurements.md, "Third round").
      */
     public record Settings(SolverType solver, double c, double dangerWeight, double eps, boolean misspellings, int noneWeight) {
         public static final Settings DEFAULT = new Settings(SolverType.L2R_LR_DUAL, 10, 3, 0.1, true, 1);

@@ -9,7 +9,7 @@ import no.losen.content.Examples;
 import no.losen.intent.internal.Features;
 
 /**
- * The alternative measured against the logistic regressions (README, "Free text"): the k most
+ * The alternative measured against the logistic regressions (docs/measurements.md, "Free text"): the k most
  * similar examples (cosine over the same features) vote for their topic, weighted by similarity.
  * Kept for {@code routing score --cv K --method knn}, not used to route.
  */

@@ -33,7 +33,7 @@ public final class Recogniser implements Intents {
     /** At most this many topics are offered when unsure. */
     static final int OFFER = 3;
     /**
-     * Where the bands begin, as probabilities; chosen by cross-validation (README, "Free text").
+     * Where the bands begin, as probabilities; chosen by cross-validation (docs/measurements.md, "Free text").
      *
      * <p>{@code shortWords}, {@code shortDanger}: a message of at most that many words ("ok thanks", "good
      * night", "nie") needs the danger model at {@code shortDanger}, not {@code danger}, to be an alarm
@@ -51,7 +51,7 @@ public final class Recogniser implements Intents {
      * without a danger word. Cross-validated (`routing score --cv 5 --scores`): topic examples sent to
      * emergency help 884 → 830 of 6,113, danger examples 1,087 of 1,096 before and after. 0.6 and 0.7 cut
      * more in cross-validation but lost a line of blind set 5 (a threat against family sent by text), so
-     * that set is not blind for this rule (README, "Free text", seventh round).
+     * that set is not blind for this rule (docs/measurements.md, "Free text", seventh round).
      */
     public record Thresholds(double route, double ask, double danger, int shortWords, double shortDanger,
                              double narrowLead, double unsureDanger, double sureTopic, double dangerBesideSureTopic) {
@@ -101,7 +101,7 @@ public final class Recogniser implements Intents {
         return train(set, IntentModel.Settings.DEFAULT, Thresholds.DEFAULT, bridge(), cache);
     }
 
-    /** The words that carry a message to Norwegian examples: the search's domain glossaries (README, "Free text"). */
+    /** The words that carry a message to Norwegian examples: the search's domain glossaries (docs/measurements.md, "Free text"). */
     public static IntentModel.Bridge bridge() {
         NorwegianTerms terms = NorwegianTerms.glossaries();
         return IntentModel.Bridge.named("glossaries", terms::of);
@@ -232,7 +232,7 @@ public final class Recogniser implements Intents {
      * like no topic when danger leads it by less than {@code narrowLead} and the danger model itself
      * is unsure (under {@code unsureDanger}). Chosen on the cross-validation scores (`routing score
      * --cv 5 --scores`): small talk sent to emergency help 22 → 18 of 713, danger examples 808 of 821
-     * before and after, every blind danger set unchanged (README, "Free text", seventh round).
+     * before and after, every blind danger set unchanged (docs/measurements.md, "Free text", seventh round).
      */
     static boolean likeNoTopicButForDanger(List<Scores.Scored> ranked, String dangerNode, double narrowLead) {
         return ranked.size() >= 2 && ranked.get(0).topic().equals(dangerNode) && ranked.get(1).topic().equals(Examples.NONE)
@@ -255,7 +255,7 @@ public final class Recogniser implements Intents {
         // The danger model's bar is low, below its prior for a message it knows nothing of; so it counts
         // only when the message is not most like the examples of no topic ("hehe", "good morning"), and
         // a message of a few words must clear a higher bar (small talk taken for an alarm: "ok thanks",
-        // "good night" in cross-validation, README "Free text"). Danger being merely the topic model's
+        // "good night" in cross-validation, docs/measurements.md, "Free text"). Danger being merely the topic model's
         // best topic is not enough: in cross-validation that found no danger example the danger model
         // missed, and sent questions of no topic to emergency help.
         boolean none = !s.ranked().isEmpty() && (s.ranked().get(0).topic().equals(Examples.NONE)

@@ -15,7 +15,7 @@ import no.losen.search.internal.Translators;
  * alone (English and the ten other languages; docs/search.md), without the terms kept for search
  * ({@code search_terms}): "dhakhtar" → "lege", "пособие" → "stønad". No dictionary is read, so this
  * is built in milliseconds and gives the same words on every machine; it lets what is learnt from
- * Norwegian messages reach messages in a language with a quarter as many examples (README, "Free text").
+ * Norwegian messages reach messages in a language with a quarter as many examples (docs/measurements.md, "Free text").
  */
 public final class NorwegianTerms {
 

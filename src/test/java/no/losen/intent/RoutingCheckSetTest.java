@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The held-out check sets of the repository (dialogs/tests/routing/LANG.jsonl, never trained on): every
  * danger message reaches emergency help in every language, and each language routes at least the share
- * measured when the sets were written (README, "Free text"), so a change to examples or code that makes
+ * measured when the sets were written (docs/measurements.md, "Free text"), so a change to examples or code that makes
  * routing worse fails here.
  */
 class RoutingCheckSetTest {
