@@ -247,6 +247,22 @@ class DangerWordsTest {
     }
 
     @Test
+    void aLetterHeldDownIsReadWrittenOnceAndTwiceInAnyScript() {
+        DangerWords held = listed(Map.of("fr", "=aidez-moi", "ar", "=ساعدوني", "fa", "=کمک, =کمکم کنید",
+                "uk", "=допоможіть", "en", "kill"));
+        assertThat(held.match("AIDEZ MOIIII 😭😭", "fr")).contains("fr: =aidez-moi");
+        assertThat(held.matches("ساعدوووني 😭", "ar")).isTrue();
+        assertThat(held.matches("ساعدووني", "ar")).as("Arabic spelling doubles no letter: two are one held down").isTrue();
+        assertThat(held.matches("کمممممک", "fa")).isTrue();
+        assertThat(held.matches("کمکم کنیددد", "fa")).isTrue();
+        assertThat(held.matches("ДОПОМОЖІТЬЬЬЬ", "uk")).isTrue();
+        assertThat(held.matches("he is killllling me", "en")).as("a doubled letter of the word itself").isTrue();
+        assertThat(held.matches("aidez moi avec le loyer svp", "fr")).as("still a whole-message cry").isFalse();
+        assertThat(DangerWords.heldDown("good morning")).as("nothing held down: read once").isEmpty();
+        assertThat(DangerWords.heldDown("killlll")).containsExactly("kil", "kill");
+    }
+
+    @Test
     void aWordWrittenAsHeardWithAConsonantVoicedOrUnvoicedIsFound() {
         DangerWords nb = listed(Map.of("nb", "kniv, drepe meg", "en", "stab"));
         assertThat(nb.match("han har knif", "nb")).contains("nb: kniv");
