@@ -116,8 +116,12 @@ public final class NewSessions {
      * than start conversations. Other loopback addresses (127.0.1.2) are counted like any client.
      */
     public static boolean thisMachine(String channel, String client) {
-        return !"sms".equals(channel) && ("127.0.0.1".equals(client) || "::1".equals(client)
-                || "0:0:0:0:0:0:0:1".equals(client));
+        return !"sms".equals(channel) && ownHost(client);
+    }
+
+    /** Whether a client address is this machine itself: 127.0.0.1 or ::1, not other loopback addresses. */
+    static boolean ownHost(String address) {
+        return "127.0.0.1".equals(address) || "::1".equals(address) || "0:0:0:0:0:0:0:1".equals(address);
     }
 
     /**

@@ -126,6 +126,32 @@ class TextWorkersTest {
     }
 
     @Test
+    void thisMachineHasNoRateButItsShareOfThePlaces() {
+        long[] now = {0};
+        List<Runnable> later = new ArrayList<>();
+        workers = new TextWorkers(new TextWorkers.Limits(2, 100, 3, 3, 2, 2), Runnable::run, () -> now[0],
+                (nanos, task) -> later.add(task));
+        for (String own : List.of("127.0.0.1", "0:0:0:0:0:0:0:1")) {
+            for (int i = 0; i < 400; i++) {
+                assertThat(workers.submit(own, () -> "ok").result()).as("an evaluation asking on and on").isEqualTo("ok");
+            }
+        }
+        assertThat(later).isEmpty();
+        workers.submit("127.0.1.2", () -> "1");
+        workers.submit("127.0.1.2", () -> "2");
+        workers.submit("127.0.1.2", () -> "3");
+        assertThat(later).as("another loopback address is any client").hasSize(1);
+    }
+
+    @Test
+    void aStepOfThisMachineStillHoldsAPlace() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(1, 4, 2, 1));
+        assertThat(workers.submit("127.0.0.1", this::blocked).isComplete()).isFalse();
+        assertThat(workers.submit("127.0.0.1", this::blocked).isComplete()).isFalse();
+        assertThat(code(workers.submit("127.0.0.1", () -> "x"))).isEqualTo(ErrorCode.BUSY);
+    }
+
+    @Test
     void thePoolAsAWholeHoldsAtMostItsCapacityAndAClientHoldingAsManyAsTheBiggestIsRefused() throws Exception {
         workers = new TextWorkers(new TextWorkers.Limits(1, 4, 4, 1));
         for (String client : List.of("a", "a", "b", "b")) {
