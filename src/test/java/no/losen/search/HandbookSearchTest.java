@@ -51,6 +51,25 @@ class HandbookSearchTest {
     }
 
     @Test
+    void vectorModeWithoutAnEndpointIsTheSentenceModelAlone() {
+        assertThat(search.awaitQuestionVectors()).isTrue();
+        assertThat(top("can I get food for free if I have no money and no papers", "en", SearchMode.VECTOR))
+                .anySatisfy(x -> assertThat(x.text().toLowerCase()).containsAnyOf("matutdeling", "matutlevering"));
+        // another language as the English its search terms read back to
+        search.awaitDictionaries();
+        assertThat(top("gdzie moge przenocowac jesli nie mam gdzie spac", "pl", SearchMode.VECTOR))
+                .anySatisfy(x -> assertThat(x.text().toLowerCase()).contains("akuttovernatting"));
+    }
+
+    @Test
+    void vectorModeBeforeTheSentenceModelIsInIsRefusedSayingSo() {
+        HandbookSearch fresh = HandbookSearch.build(TestCorpus.ROOT, SearchConfig.defaults());
+        assertThatThrownBy(() -> fresh.search(new SearchRequest("asyl", "nb", 5, SearchMode.VECTOR)))
+                .isInstanceOf(InvalidSearchRequest.class).hasMessageContaining("sentence model is not loaded")
+                .hasMessageContaining("LOSEN_EMBEDDING_URL");
+    }
+
+    @Test
     void aQuestionInAnotherLanguageIsAlsoMatchedByTheEnglishItsWordsReadBackTo() {
         // Polish, word by word into Norwegian, then through the English glossary into English: "overnight stay",
         // "sleep", … — close to the English questions of the passage on night shelters, which now comes first.
@@ -137,12 +156,6 @@ class HandbookSearchTest {
     void citesPublisherAndYear() {
         SearchResult r = top("Fafo irregulære migranter storbyene", "nb", SearchMode.HYBRID).get(0);
         assertThat(r.title()).matches(".+ – .+");
-    }
-
-    @Test
-    void refusesVectorModeWithoutAnEmbeddingModel() {
-        assertThatThrownBy(() -> top("asyl", "nb", SearchMode.VECTOR))
-                .isInstanceOf(InvalidSearchRequest.class).hasMessageContaining("LOSEN_EMBEDDING_URL");
     }
 
     @Test
