@@ -280,7 +280,7 @@ public final class HandbookSearch {
         try {
             float[] v = QuestionVectors.model().embed(asked).content().vector();
             return Optional.of(Bm25Retriever.contents(en.nearest(v, DEPTH), corpus.passages()));
-        } catch (RuntimeException e) { // the words' answer stands; the model's failure is logged once
+        } catch (RuntimeException e) { // hybrid keeps the words' answer; the model's failure is logged once
             if (!EMBED_FAILED.getAndSet(true)) {
                 LOG.warn("event=search.vectors.failed error={} effect=answered_by_words", e.getClass().getSimpleName());
             }
