@@ -262,6 +262,9 @@ public final class HandbookSearch {
      * refusal scored nothing; this is what the vectors find without the words, for comparing the two.
      */
     private List<Content> byMeaningAlone(String q, String lang, Map<String, Float> terms) {
+        if (corpus.passages().isEmpty()) {
+            return List.of(); // content without a handbook: nothing to find, in any mode
+        }
         QuestionVectors en = english.getNow(null);
         if (en == null) {
             throw new InvalidSearchRequest("mode=vector: the sentence model is not loaded (yet, or it is off, see the log); "

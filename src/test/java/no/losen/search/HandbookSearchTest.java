@@ -162,6 +162,7 @@ class HandbookSearchTest {
     void contentWithoutACorpusSearchesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
         HandbookSearch none = HandbookSearch.build(empty, SearchConfig.defaults());
         assertThat(none.search(SearchRequest.of("asyl")).results()).isEmpty();
+        assertThat(none.search(new SearchRequest("asyl", "nb", 5, SearchMode.VECTOR)).results()).isEmpty();
     }
 
     @Test
