@@ -40,6 +40,14 @@ class TextWorkersTest {
         return "done";
     }
 
+    /**
+     * Two steps a second per client, bursts of two, at most three held per client; steps run on the caller's
+     * thread, the clock is {@code now[0]}, and a step that must wait for its turn goes to {@code later}.
+     */
+    private static TextWorkers paced(long[] now, TextWorkers.Later later) {
+        return new TextWorkers(new TextWorkers.Limits(2, 100, 3, 3, 2, 2), Runnable::run, () -> now[0], later);
+    }
+
     private static ErrorCode code(Future<?> f) throws Exception {
         assertThat(f.failed()).as("refused at once").isTrue();
         return ((DialogException) f.cause()).code();
@@ -90,12 +98,10 @@ class TextWorkersTest {
         long[] now = {0};
         List<long[]> delays = new ArrayList<>();
         List<Runnable> later = new ArrayList<>();
-        // Two steps a second, bursts of two, at most three held per client; steps run on the caller's thread.
-        workers = new TextWorkers(new TextWorkers.Limits(2, 100, 3, 3, 2, 2), Runnable::run, () -> now[0],
-                (nanos, task) -> {
-                    delays.add(new long[] {nanos});
-                    later.add(task);
-                });
+        workers = paced(now, (nanos, task) -> {
+            delays.add(new long[] {nanos});
+            later.add(task);
+        });
         assertThat(workers.submit("a", () -> "1").result()).isEqualTo("1");
         assertThat(workers.submit("a", () -> "2").result()).isEqualTo("2");
         Future<String> third = workers.submit("a", () -> "3");
@@ -116,8 +122,7 @@ class TextWorkersTest {
     void aPersonWhoTypesAtTheRateIsNeverDelayed() {
         long[] now = {0};
         List<Runnable> later = new ArrayList<>();
-        workers = new TextWorkers(new TextWorkers.Limits(2, 100, 3, 3, 2, 2), Runnable::run, () -> now[0],
-                (nanos, task) -> later.add(task));
+        workers = paced(now, (nanos, task) -> later.add(task));
         for (int i = 0; i < 100; i++) {
             assertThat(workers.submit("a", () -> "ok").result()).isEqualTo("ok");
             now[0] += 500_000_000L;
@@ -129,8 +134,7 @@ class TextWorkersTest {
     void thisMachineHasNoRateButItsShareOfThePlaces() {
         long[] now = {0};
         List<Runnable> later = new ArrayList<>();
-        workers = new TextWorkers(new TextWorkers.Limits(2, 100, 3, 3, 2, 2), Runnable::run, () -> now[0],
-                (nanos, task) -> later.add(task));
+        workers = paced(now, (nanos, task) -> later.add(task));
         for (String own : List.of("127.0.0.1", "0:0:0:0:0:0:0:1")) {
             for (int i = 0; i < 400; i++) {
                 assertThat(workers.submit(own, () -> "ok").result()).as("an evaluation asking on and on").isEqualTo("ok");
