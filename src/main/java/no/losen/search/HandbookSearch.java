@@ -246,10 +246,9 @@ public final class HandbookSearch {
         List<Content> bm = lexical(q, lang, terms);
         List<List<Content>> lists = new ArrayList<>(List.of(bm));
         QuestionVectors en = english.getNow(null);
-        // English as typed; another language as the English its Norwegian terms read back to (Norwegian itself
-        // is left to the words: the model reads no Norwegian, and measured it lost Norwegian questions).
+        // Norwegian is left to the words: the model reads no Norwegian, and measured it lost Norwegian questions.
         if (en != null && !NORWEGIAN.contains(lang)) {
-            byMeaning(en, QuestionVectors.LANG.equals(lang) ? q : translator.glossary().inEnglish(terms)).ifPresent(lists::add);
+            byMeaning(en, q, lang, terms).ifPresent(lists::add);
         }
         vectors.ifPresent(r -> lists.add(r.retrieve(Query.from(q))));
         return lists.size() == 1 ? bm : fused(lists);
@@ -270,11 +269,15 @@ public final class HandbookSearch {
             throw new InvalidSearchRequest("mode=vector: the sentence model is not loaded (yet, or it is off, see the log); "
                     + "try again, or set LOSEN_EMBEDDING_URL and LOSEN_EMBEDDING_MODEL");
         }
-        return byMeaning(en, QuestionVectors.LANG.equals(lang) ? q : translator.glossary().inEnglish(terms)).orElse(List.of());
+        return byMeaning(en, q, lang, terms).orElse(List.of());
     }
 
-    /** The passages whose English questions are nearest {@code asked}; empty when it cannot be read. */
-    private Optional<List<Content>> byMeaning(QuestionVectors en, String asked) {
+    /**
+     * The passages whose English questions are nearest the question: English as typed, another language as the
+     * English its search terms read back to; empty when that cannot be read.
+     */
+    private Optional<List<Content>> byMeaning(QuestionVectors en, String q, String lang, Map<String, Float> terms) {
+        String asked = QuestionVectors.LANG.equals(lang) ? q : translator.glossary().inEnglish(terms);
         // A question of no letter or digit ("�", a lone accent, control characters) is nothing the model can
         // read: its tokenizer drops every character and the embedding fails.
         if (!asked.codePoints().anyMatch(Character::isLetterOrDigit)) {
