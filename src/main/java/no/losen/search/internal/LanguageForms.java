@@ -59,7 +59,7 @@ public final class LanguageForms {
     public static LanguageForms of(String lang) {
         CharArraySet none = CharArraySet.EMPTY_SET;
         return switch (lang) {
-            case "fr" -> new LanguageForms(lang, new FrenchAnalyzer(none), FrenchAnalyzer.getDefaultStopSet());
+            case "fr" -> new LanguageForms(lang, new FrenchAnalyzer(none), with(FrenchAnalyzer.getDefaultStopSet(), FRENCH_BE));
             case "ro" -> new LanguageForms(lang, new RomanianAnalyzer(none), RomanianAnalyzer.getDefaultStopSet());
             case "ar" -> new LanguageForms(lang, new ArabicAnalyzer(none), ArabicAnalyzer.getDefaultStopSet());
             case "fa" -> new LanguageForms(lang, new PersianAnalyzer(none), PersianAnalyzer.getDefaultStopSet());
@@ -78,6 +78,20 @@ public final class LanguageForms {
             "w", "we", "z", "za", "ze", "że", "żeby", "co", "kto", "ja", "jestem", "moja", "mój", "moje", "mu", "go");
     private static final List<String> SOMALI_STOP = List.of("ma", "waa", "iyo", "in", "inuu", "ay", "aan", "ku", "ka",
             "u", "la", "oo", "haddii", "si", "ee", "ah", "baa", "ayaa", "ayay", "ayuu", "miyaa", "maxaa", "sidee", "i");
+
+    /**
+     * Forms of "to be" and "to have" that Lucene's French list (Snowball's) leaves out because they are nouns too:
+     * "est" (east), "été" (summer), "as" (ace). In a question they are the verb: "Est-ce que je peux…", the most
+     * common way to ask in French, read "est" as "øst" in every such question, and Øst-Europa is a subject of the
+     * handbook.
+     */
+    private static final List<String> FRENCH_BE = List.of("est", "été", "as");
+
+    private static CharArraySet with(CharArraySet set, List<String> more) {
+        CharArraySet all = new CharArraySet(set, false);
+        all.addAll(more);
+        return CharArraySet.unmodifiableSet(all);
+    }
 
     private static CharArraySet words(List<String> w) {
         return CharArraySet.unmodifiableSet(new CharArraySet(w, false));
