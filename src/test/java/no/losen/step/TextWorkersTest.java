@@ -119,21 +119,6 @@ class TextWorkersTest {
     }
 
     @Test
-    void byDefaultAClientAsksTwentyAtOnceThenTwoASecond() {
-        // A flood spends its burst at once, on one thread flat out: with 300, bench/abuse's search flood kept a
-        // worker searching for 3.5 s and the bystander's questions over 50 ms (docs/operations.md, "Limits").
-        long[] now = {0};
-        List<Long> delays = new ArrayList<>();
-        workers = new TextWorkers(TextWorkers.Limits.forCores(2), Runnable::run, () -> now[0], (nanos, task) -> delays.add(nanos));
-        for (int i = 0; i < 20; i++) {
-            assertThat(workers.submit("192.0.2.9", () -> "ok").result()).as("question %d", i + 1).isEqualTo("ok");
-        }
-        assertThat(delays).isEmpty();
-        assertThat(workers.submit("192.0.2.9", () -> "21st").isComplete()).as("waits for its turn").isFalse();
-        assertThat(delays).containsExactly(500_000_000L);
-    }
-
-    @Test
     void aPersonWhoTypesAtTheRateIsNeverDelayed() {
         long[] now = {0};
         List<Runnable> later = new ArrayList<>();
