@@ -91,20 +91,15 @@ public final class TextWorkers implements AutoCloseable {
 
         /**
          * As many threads as cores (at least two); one client may run on half of them, queue a few
-         * more, and start two questions a second once it has asked 20 at once: a shelter's residents
-         * behind one address type far slower than that. A client that keeps going is held to two a
-         * second; while it runs, its share of the threads (half) keeps it from taking the cores from
-         * everyone else. Why so small a burst: a flood spends it at once, on one thread flat out, while
-         * every other question shares the other core with the event loops (bench/abuse's search flood,
-         * with a burst of 300: the bystander's typed questions over 50 ms for the flood's first 3.5 s,
-         * p99 63 ms; with 20, p99 50 ms). It was 300 so that the project's search evaluation, a few
-         * hundred questions one after another, was not held half a second apart; it runs on the
-         * server's own host, which has no rate ({@code turn} below); from elsewhere its questions from the
-         * 21st wait half a second each (its HTTP timeout is 30 s).
+         * more, and start two questions a second once it has asked 300 at once: a shelter's residents
+         * behind one address type far slower than that, and a tool asking its few hundred questions
+         * one after another (the project's evaluation does) is answered at once, not half a second
+         * apart. A client that keeps going is held to two a second; while it runs, its share of the
+         * threads (half) keeps it from taking the cores from everyone else.
          */
         public static Limits forCores(int cores) {
             int threads = Math.max(2, cores);
-            return new Limits(threads, threads * 16, 4, Math.max(1, threads / 2), 2, 20);
+            return new Limits(threads, threads * 16, 4, Math.max(1, threads / 2), 2, 300);
         }
 
         public static Limits forThisMachine() {
@@ -427,8 +422,8 @@ public final class TextWorkers implements AutoCloseable {
      * debt (at most {@code perClient} steps deep, as each waiting step is held) and the step waits
      * until the refill has paid for it. This machine itself has no rate, as it has no budget of new
      * conversations ({@link NewSessions#thisMachine}): the project's search evaluation asks its questions
-     * once per mode, 390 for the public files, and (with the burst of 300 then) from the 301st on each
-     * waited half a second (p50 495 ms instead of 18); its share of the threads and of the places still bounds it.
+     * once per mode, 390 for the public files, and from the 301st on each waited half a second (p50
+     * 495 ms instead of 18); its share of the threads and of the places still bounds it.
      */
     private long turn(String client) {
         if (NewSessions.ownHost(client)) {
