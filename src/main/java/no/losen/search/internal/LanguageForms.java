@@ -80,7 +80,7 @@ public final class LanguageForms {
             "u", "la", "oo", "haddii", "si", "ee", "ah", "baa", "ayaa", "ayay", "ayuu", "miyaa", "maxaa", "sidee", "i");
 
     /**
-     * Forms of "to be" and "to have" that Lucene's French list (Snowball's) leaves out because they are nouns too:
+     * Forms of "to be" and "to have" that Lucene's French list (Snowball's) does not hold; they are nouns too:
      * "est" (east), "été" (summer), "as" (ace). In a question they are the verb: "Est-ce que je peux…", the most
      * common way to ask in French, read "est" as "øst" in every such question, and Øst-Europa is a subject of the
      * handbook.
