@@ -416,9 +416,9 @@ public final class DangerWords {
         if (!held) {
             return List.of();
         }
-        String a = once.toString();
+        // held: the two differ; twice is the text itself when every run held down was an Arabic letter doubled
         String b = twice.toString();
-        return a.equals(b) || b.equals(text) ? List.of(a) : List.of(a, b);
+        return b.equals(text) ? List.of(once.toString()) : List.of(once.toString(), b);
     }
 
     /** {@link #match} in a session of {@code lang} alone. */
