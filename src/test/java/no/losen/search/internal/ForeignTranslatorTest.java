@@ -48,7 +48,7 @@ class ForeignTranslatorTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(engNor.isPresent()
                 && FreeDict.load(FreeDict.DEFAULT_DIR, "freedict-fra-eng").isPresent(), "FreeDict fra-eng, eng-nor not installed");
         ForeignTranslator fr = Translators.load(FreeDict.DEFAULT_DIR, new QueryTranslator(Glossary.load(), engNor)).get("fr").orElseThrow();
-        // "est" is "east" too ("øst"), so Lucene's French list leaves it out; in a question it is "is"
+        // "est" is "east" too ("øst"), and Lucene's French list does not hold it; in a question it is "is"
         assertThat(fr.translate("Est-ce que l'hôpital est ouvert ?")).containsKey("sykehus").doesNotContainKey("øst");
     }
 }
