@@ -290,8 +290,9 @@ public final class Steps {
      * entered without the step's own read. Read on the urgent reader's thread, never here on an event
      * loop ({@link UrgentReads}): the words of danger (0.4–0.7 ms for 1,000 characters once compiled,
      * {@code bench/jmh DangerWordsBench}), then the danger model over the message's last
-     * {@link UrgentReads#READ} characters, a few a second per conversation (a cry told as a story comes
-     * at its end). Empty: not danger, or the conversation's reads are full; the message stays refused.
+     * {@link UrgentReads#READ} characters (a cry told as a story comes at its end); three messages at once,
+     * then one a second, per conversation. Empty: not danger, or the conversation's reads are spent; the
+     * message stays refused.
      */
     private Future<Optional<Engine.Turn>> urgent(String key, Session s, String text) {
         String tail = UrgentReads.tail(text);

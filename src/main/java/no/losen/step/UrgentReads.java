@@ -3,6 +3,8 @@ package no.losen.step;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Future;
 import java.util.concurrent.Callable;
+import no.losen.dialog.DialogException;
+import no.losen.dialog.ErrorCode;
 import no.losen.internal.KeyedBuckets;
 
 /**
@@ -23,31 +25,34 @@ import no.losen.internal.KeyedBuckets;
  * words here). Here the event loops do none of it.
  *
  * <p>Bounds, by conversation (not by address: a person behind a flooding address is a conversation of
- * their own): {@link #LIMITS} — each conversation at most a few reads waiting, read one at a time and in
+ * their own): {@link #LIMITS} — each conversation at most its few reads waiting, read one at a time and in
  * turn with every other conversation's, a few hundred waiting in all. A person's message, from a
  * conversation holding none, is always taken: when the reader is full it takes the place of the newest
  * waiting read of the conversation holding the most ({@link TextWorkers}). A flood's message beyond its
  * conversation's reads is refused without being read ({@code busy}: the widget shows the help-now numbers
  * and gives the text back).
  *
- * <p>And {@link #PER_CONVERSATION} model reads per conversation, three at once and one a second after:
- * a person types a cry every few seconds at most, but 50 sockets of one flooder reading the model for
- * every message took the reader more CPU than both event loops had. Every message the reader takes has its
- * words read; the model only within the conversation's reads.
+ * <p>And {@link #PER_CONVERSATION} reads per conversation, three at once and one a second after; a
+ * message beyond them is refused unread ({@code busy}, which shows the help-now numbers). A person types a
+ * cry every few seconds at most, but a flooder's conversations keep their places full: 50 sockets of one
+ * address reading the model for every message took the reader more CPU than both event loops had, and
+ * reading only the words for each (0.4–0.7 ms for 1,000 characters) still kept the reader at work for the
+ * whole of {@code bench/abuse}'s search flood, more of the server's CPU than both text workers (a flight
+ * recording, 2–12 s into the flood), while the bystander's typed questions waited for a core.
  */
 final class UrgentReads implements AutoCloseable {
 
     /** Characters the model reads, the message's last: a cry told as a story comes at its end. */
     static final int READ = 200;
-    /** One thread; 256 reads waiting or running in all, 4 per conversation, one at a time each; no rate. */
-    static final TextWorkers.Limits LIMITS = new TextWorkers.Limits(1, 256, 4, 1);
-
-    /** Model reads per conversation: three at once, then one a second. */
+    /** Reads per conversation: three at once, then one a second. */
     static final int PER_CONVERSATION_BURST = 3;
     static final double PER_CONVERSATION = 1;
 
+    /** One thread; 256 reads waiting or running in all, as many per conversation as it may take at once. */
+    static final TextWorkers.Limits LIMITS = new TextWorkers.Limits(1, 256, PER_CONVERSATION_BURST, 1);
+
     private final TextWorkers reader;
-    private final KeyedBuckets modelReads;
+    private final KeyedBuckets reads;
 
     UrgentReads() {
         this(new TextWorkers(LIMITS, "losen-urgent"), Ticker.systemTicker());
@@ -56,7 +61,7 @@ final class UrgentReads implements AutoCloseable {
     /** With a reader and a clock of the test's choosing. */
     UrgentReads(TextWorkers reader, Ticker ticker) {
         this.reader = reader;
-        this.modelReads = new KeyedBuckets(PER_CONVERSATION_BURST, PER_CONVERSATION, 100_000, ticker);
+        this.reads = new KeyedBuckets(PER_CONVERSATION_BURST, PER_CONVERSATION, 100_000, ticker);
     }
 
     /** The last {@link #READ} characters of {@code text}, not starting inside a character. */
@@ -70,11 +75,18 @@ final class UrgentReads implements AutoCloseable {
 
     /**
      * Reads a refused message of the conversation under {@code key} on the reader's thread: true when
-     * {@code words} finds a word of danger, or, with a model read left to the conversation, {@code model}
-     * finds danger. Fails with {@code busy} beyond the conversation's reads waiting.
+     * {@code words} finds a word of danger, or else {@code model} does. Fails with {@code busy} beyond the
+     * conversation's reads, or its reads waiting.
      */
     Future<Boolean> read(String key, Callable<Boolean> words, Callable<Boolean> model) {
-        return reader.submit(key, () -> words.call() || (modelReads.take(key) && model.call()));
+        if (!reads.take(key)) {
+            return Future.failedFuture(new DialogException(ErrorCode.BUSY, "too many messages at once; try again in a moment"));
+        }
+        Future<Boolean> read = reader.submit(key, () -> words.call() || model.call());
+        if (read.failed()) {
+            reads.giveBack(key);   // refused at once: nothing was read
+        }
+        return read;
     }
 
     @Override

@@ -158,15 +158,18 @@ class StepsTest {
         }
         assertThat(readOn).allMatch(t -> t.getName().startsWith("losen-urgent"));
         // ... and a word of danger is found without the model, also on the reader's thread: an event loop
-        // reading the words of every refused message was most of what a flood made the event loops do.
+        // reading the words of every refused message was most of what a flood made the event loops do. The
+        // flood's own conversation has its three reads (the question above took one), then is refused unread.
         readOn.clear();
         wordsOn.clear();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST - 1; i++) {
             assertThat(steps.apply(flood, FLOOD, new Command.Type("he has a knife " + i)).await(5, TimeUnit.SECONDS)
                     .node()).isEqualTo("emergency");
         }
+        assertThat(code(steps.apply(flood, FLOOD, new Command.Type("he has a knife again")))).isEqualTo(ErrorCode.BUSY);
         assertThat(readOn).isEmpty();
-        assertThat(wordsOn).hasSize(10).allMatch(t -> t.getName().startsWith("losen-urgent"));
+        assertThat(wordsOn).hasSize(UrgentReads.PER_CONVERSATION_BURST - 1)
+                .allMatch(t -> t.getName().startsWith("losen-urgent"));
     }
 
     @Test
@@ -196,16 +199,18 @@ class StepsTest {
         assertThat(store.peek(person)).map(no.losen.dialog.Session::node).contains("emergency");
         // A flood that ends and starts conversations, each refused and read, leaves the person's reads alone
         // (the independent tester's flood, which spent the budgets of reads per address this replaced): the
-        // person's conversation has its own, three at once (the refused question above took one).
+        // person's conversation has its own, three at once (the refused question and the knife above took two);
+        // beyond them a message is refused unread, busy (the widget shows the help-now numbers), until a second later.
         for (int i = 0; i < 40; i++) {
             steps.end(flood, FLOOD).await(5, TimeUnit.SECONDS);
             flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
             steps.apply(flood, FLOOD, new Command.Type("outside " + i)).await(5, TimeUnit.SECONDS);
         }
-        for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST - 1; i++) {
+        for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST - 2; i++) {
             assertThat(steps.apply(person, FLOOD, new Command.Type("he is outside again " + i))
                     .await(5, TimeUnit.SECONDS).node()).isEqualTo("emergency");
         }
+        assertThat(code(steps.apply(person, FLOOD, new Command.Type("he is outside still")))).isEqualTo(ErrorCode.BUSY);
     }
 
     /**

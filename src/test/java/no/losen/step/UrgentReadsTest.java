@@ -68,28 +68,45 @@ class UrgentReadsTest {
     }
 
     @Test
-    void everyMessageTakenHasItsWordsReadTheModelThreeAtOnceThenOneASecond() throws Exception {
-        AtomicInteger modelReads = new AtomicInteger();
-        Callable<Boolean> model = () -> {
-            modelReads.incrementAndGet();
+    void aConversationHasThreeReadsAtOnceThenOneASecondBeyondThemItsMessagesAreRefusedUnread() throws Exception {
+        AtomicInteger read = new AtomicInteger();
+        Callable<Boolean> words = () -> {
+            read.incrementAndGet();
             return true;
         };
         for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST; i++) {
-            assertThat(reads.read("flooder", noWord, model).await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(reads.read("flooder", words, () -> false).await(5, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(reads.read("flooder", noWord, model).await(5, TimeUnit.SECONDS))
-                .as("a fourth at once: no model read").isFalse();
-        assertThat(reads.read("flooder", () -> true, model).await(5, TimeUnit.SECONDS))
-                .as("the words are still read").isTrue();
-        assertThat(modelReads).hasValue(UrgentReads.PER_CONVERSATION_BURST);
-        assertThat(reads.read("person", noWord, model).await(5, TimeUnit.SECONDS))
-                .as("another conversation reads with its own").isTrue();
+        assertBusy(reads.read("flooder", words, () -> false));
+        assertThat(read).as("the fourth at once was not read").hasValue(UrgentReads.PER_CONVERSATION_BURST);
+        assertThat(reads.read("person", noWord, () -> true).await(5, TimeUnit.SECONDS))
+                .as("another conversation reads with its own, the words and then the model").isTrue();
         now.addAndGet(TimeUnit.SECONDS.toNanos(1));
-        assertThat(reads.read("flooder", noWord, model).await(5, TimeUnit.SECONDS)).as("a second later").isTrue();
+        assertThat(reads.read("flooder", words, () -> false).await(5, TimeUnit.SECONDS)).as("a second later").isTrue();
+        assertBusy(reads.read("flooder", words, () -> false));
     }
 
     @Test
-    void aConversationMayHaveFourReadsWaitingAnotherConversationStillQueues() throws Exception {
+    void aReadTheReaderRefusesDoesNotSpendTheConversationsReads() throws Exception {
+        UrgentReads full = new UrgentReads(new TextWorkers(new TextWorkers.Limits(1, 1, 1, 1), "losen-urgent"), now::get);
+        try {
+            Future<Boolean> holding = full.read("other", held, () -> false);
+            for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST + 2; i++) {
+                assertBusy(full.read("other", noWord, () -> true));
+            }
+            release.countDown();
+            holding.await(5, TimeUnit.SECONDS);
+            for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST - 1; i++) {
+                assertThat(full.read("other", noWord, () -> true).await(5, TimeUnit.SECONDS))
+                        .as("the refused ones gave their reads back").isTrue();
+            }
+        } finally {
+            full.close();
+        }
+    }
+
+    @Test
+    void aConversationMayHaveItsReadsWaitingAnotherConversationStillQueues() throws Exception {
         List<Future<Boolean>> flood = holdAll("flooder");
         assertBusy(reads.read("flooder", () -> true, () -> true));
         Future<Boolean> person = reads.read("person", () -> true, () -> true);
@@ -105,8 +122,10 @@ class UrgentReadsTest {
     @Test
     void aPersonIsTakenWhenTheFloodsConversationsFillTheReader() throws Exception {
         List<Future<Boolean>> flood = new ArrayList<>();
-        for (int c = 0; c * UrgentReads.LIMITS.perClient() < UrgentReads.LIMITS.capacity(); c++) {
-            flood.addAll(holdAll("flood-" + c));
+        for (int c = 0; flood.size() < UrgentReads.LIMITS.capacity(); c++) {
+            for (int i = 0; i < UrgentReads.LIMITS.perClient() && flood.size() < UrgentReads.LIMITS.capacity(); i++) {
+                flood.add(reads.read("flood-" + c, held, () -> true));
+            }
         }
         assertBusy(reads.read("flood-0", () -> true, () -> true));
         Future<Boolean> person = reads.read("person", () -> true, () -> true);
