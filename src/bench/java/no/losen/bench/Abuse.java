@@ -66,7 +66,14 @@ public final class Abuse {
         StaffAccounts.put(users, "anna", StaffAccounts.hash(PASSWORD.toCharArray(), 10));
         int port = WsLoad.freePort();
         List<String> cmd = new ArrayList<>(List.of("sh", "-c", "ulimit -n 1024; exec \"$0\" \"$@\"", java, "-Xms256m",
-                "-Xmx512m", "-XX:+UseG1GC", "-jar", jar, "--port", Integer.toString(port), "--host", "127.0.0.1",
+                "-Xmx512m", "-XX:+UseG1GC"));
+        // Flags for the server's JVM only, to look inside a run (a flight recording, the JIT's log).
+        for (String flag : o.getOrDefault("server-opts", "").split(" ")) {
+            if (!flag.isBlank()) {
+                cmd.add(flag);
+            }
+        }
+        cmd.addAll(List.of("-jar", jar, "--port", Integer.toString(port), "--host", "127.0.0.1",
                 "--staff-users", users.toString()));
         Process server = WsLoad.start(cmd, "target/bench-abuse-losen.log", port);
         RedisRun redis = RedisRun.startIfInstalled();
@@ -74,7 +81,9 @@ public final class Abuse {
         int storePort = -1;
         if (redis != null) {
             storePort = WsLoad.freePort();
-            storeServer = WsLoad.start(List.of(java, "-Xmx256m", "-jar", jar, "--port", Integer.toString(storePort),
+            // 512 MB as the other: with 256 MB a new build's first run failed here (out of memory reading the
+            // 28 MB intent model the first server had just stored while building the rest of its cache).
+            storeServer = WsLoad.start(List.of(java, "-Xmx512m", "-jar", jar, "--port", Integer.toString(storePort),
                     "--host", "127.0.0.1", "--session-store", "redis://127.0.0.1:" + redis.port),
                     "target/bench-abuse-redis.log", storePort);
         }
