@@ -49,6 +49,12 @@ public final class KeyedBuckets {
         return taken[0];
     }
 
+    /** The tokens {@code key} has now, without taking one. */
+    public double tokens(String key) {
+        Bucket b = buckets.getIfPresent(key == null ? "" : key);
+        return b == null ? burst : Math.min(burst, b.tokens() + (ticker.read() - b.at()) * perNano);
+    }
+
     /**
      * Returns a token {@link #take} gave {@code key} for something that no longer holds anything (never more
      * than the burst): a conversation ended by its client frees the place it took.

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.ErrorCode;
 
@@ -222,6 +223,8 @@ public final class TextWorkers implements AutoCloseable {
             .maximumSize(100_000).build();
     private final LongSupplier nanos;
     private final Later later;
+    /** Among the clients holding the most, whose step yields first to a newcomer: the lowest (see {@link #TextWorkers(Limits, String, ToDoubleFunction)}). */
+    private final ToDoubleFunction<String> standing;
     private int held;
     private long arrivals;
 
@@ -231,7 +234,21 @@ public final class TextWorkers implements AutoCloseable {
 
     /** With threads named {@code name-1}, {@code name-2} … */
     public TextWorkers(Limits limits, String name) {
+        this(limits, name, client -> 0);
+    }
+
+    /**
+     * As {@link #TextWorkers(Limits, String)}; when a newcomer takes a place in a full pool, the step it
+     * displaces is, among the clients holding the most, the newest of those whose {@code standing} is lowest
+     * (without it, the newest of all). Why: the urgent reader's clients are conversations, and a flood that
+     * keeps starting new ones brings a newcomer with every message; with the whole reader held one read per
+     * conversation, the newest read was as often a person's cry as a flood's, and an independent tester's
+     * person on a flooded shared address got {@code busy} for 17 of 51 cries ({@link UrgentReads} ranks by
+     * the reads a conversation has left: a flood's conversation has just spent its own).
+     */
+    public TextWorkers(Limits limits, String name, ToDoubleFunction<String> standing) {
         this.limits = limits;
+        this.standing = standing;
         this.nanos = System::nanoTime;
         this.later = Later.REAL;
         AtomicInteger n = new AtomicInteger();
@@ -253,6 +270,7 @@ public final class TextWorkers implements AutoCloseable {
     /** For tests: with a clock for the per-client rate, and what runs a step whose turn comes later. */
     public TextWorkers(Limits limits, Executor executor, LongSupplier nanos, Later later) {
         this.limits = limits;
+        this.standing = client -> 0;
         this.executor = executor;
         this.pool = null;
         this.nanos = nanos;
@@ -380,7 +398,7 @@ public final class TextWorkers implements AutoCloseable {
      * When the pool is full, a client holding {@code mine} steps may take the place of the newest step
      * not yet started of a client holding the most, if that is more than {@code mine}. Returns the
      * displaced step, taken out of every count (its caller answers it {@code busy}), or null when there
-     * is none. Ties between biggest holders go to the newest step of all.
+     * is none. Between biggest holders: the lowest standing, then the newest step.
      */
     private Task<?> displaceFromBiggestHolder(int mine) {
         int most = 0;
@@ -391,10 +409,16 @@ public final class TextWorkers implements AutoCloseable {
             return null;
         }
         Task<?> victim = null;
+        double lowest = Double.POSITIVE_INFINITY;
         for (Lane lane : lanes.values()) {
             Task<?> t = lane.held() == most ? lane.newestNotStarted() : null;
-            if (t != null && (victim == null || t.seq > victim.seq)) {
+            if (t == null) {
+                continue;
+            }
+            double rank = standing.applyAsDouble(t.client);
+            if (victim == null || rank < lowest || rank == lowest && t.seq > victim.seq) {
                 victim = t;
+                lowest = rank;
             }
         }
         if (victim == null) {

@@ -55,13 +55,18 @@ final class UrgentReads implements AutoCloseable {
     private final KeyedBuckets reads;
 
     UrgentReads() {
-        this(new TextWorkers(LIMITS, "losen-urgent"), Ticker.systemTicker());
+        this(LIMITS, Ticker.systemTicker());
     }
 
-    /** With a reader and a clock of the test's choosing. */
-    UrgentReads(TextWorkers reader, Ticker ticker) {
-        this.reader = reader;
+    /**
+     * With bounds and a clock of the test's choosing. When the reader is full, a newcomer displaces a read
+     * of the conversation that has the fewest reads left: a flood's conversation has just spent its own, a
+     * person's cry comes seconds after the last ({@link TextWorkers#TextWorkers(TextWorkers.Limits, String,
+     * java.util.function.ToDoubleFunction)}).
+     */
+    UrgentReads(TextWorkers.Limits limits, Ticker ticker) {
         this.reads = new KeyedBuckets(PER_CONVERSATION_BURST, PER_CONVERSATION, 100_000, ticker);
+        this.reader = new TextWorkers(limits, "losen-urgent", reads::tokens);
     }
 
     /** The last {@link #READ} characters of {@code text}, not starting inside a character. */

@@ -198,6 +198,28 @@ class TextWorkersTest {
         awaitEmpty();
     }
 
+    /** The urgent reader's case: every conversation holds one read, a flood's newcomer arrives with each message. */
+    @Test
+    void amongTheBiggestHoldersTheLowestStandingMakesWayNotTheNewest() throws Exception {
+        // One thread, four places, one per client: a runs; b (a flood's conversation that has spent its reads),
+        // c and then the person p wait in the pool's queue. p's step is the newest, but b stands lowest.
+        java.util.Map<String, Double> standing = java.util.Map.of("a", 0.0, "b", 0.0, "c", 2.0, "p", 2.0);
+        workers = new TextWorkers(new TextWorkers.Limits(1, 4, 1, 1), "test", client -> standing.getOrDefault(client, 3.0));
+        List<Future<String>> held = new ArrayList<>();
+        for (String client : List.of("a", "b", "c", "p")) {
+            held.add(workers.submit(client, this::blocked));
+        }
+        Future<String> newcomer = workers.submit("d", () -> "d's answer");
+        assertThat(code(held.get(1))).as("b's step, standing lowest").isEqualTo(ErrorCode.BUSY);
+        Future<String> next = workers.submit("e", () -> "e's answer");
+        assertThat(code(held.get(3))).as("then the newest of the equals, p's").isEqualTo(ErrorCode.BUSY);
+        assertThat(held.get(2).isComplete()).isFalse();
+        release.countDown();
+        assertThat(newcomer.await(5, TimeUnit.SECONDS)).isEqualTo("d's answer");
+        assertThat(next.await(5, TimeUnit.SECONDS)).isEqualTo("e's answer");
+        awaitEmpty();
+    }
+
     @Test
     void aStepWaitingInThePoolsQueueMakesWayToo() throws Exception {
         // One thread, three places, one per client: a runs, b and c wait in the pool's queue.

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class UrgentReadsTest {
 
     private final AtomicLong now = new AtomicLong();
-    private final UrgentReads reads = new UrgentReads(new TextWorkers(UrgentReads.LIMITS, "losen-urgent"), now::get);
+    private final UrgentReads reads = new UrgentReads(UrgentReads.LIMITS, now::get);
     private final CountDownLatch release = new CountDownLatch(1);
     private final Callable<Boolean> noWord = () -> false;
     private final Callable<Boolean> held = () -> {
@@ -88,7 +88,7 @@ class UrgentReadsTest {
 
     @Test
     void aReadTheReaderRefusesDoesNotSpendTheConversationsReads() throws Exception {
-        UrgentReads full = new UrgentReads(new TextWorkers(new TextWorkers.Limits(1, 1, 1, 1), "losen-urgent"), now::get);
+        UrgentReads full = new UrgentReads(new TextWorkers.Limits(1, 1, 1, 1), now::get);
         try {
             Future<Boolean> holding = full.read("other", held, () -> false);
             for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST + 2; i++) {
@@ -133,6 +133,36 @@ class UrgentReadsTest {
         assertThat(flood.stream().filter(Future::failed)).as("the newest waiting read of a flooder made room").hasSize(1);
         release.countDown();
         assertThat(person.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /**
+     * An independent tester's flood from ten addresses that ended and started its conversations every third
+     * message held the reader one read per conversation; each of its new conversations was a newcomer that took
+     * the place of the newest read, as often a person's cry as its own: 17 of 51 cries on a flooded address
+     * were answered busy, unread.
+     */
+    @Test
+    void aFloodThatKeepsStartingConversationsDisplacesItsOwnSpentReadsNotAPersonsCry() throws Exception {
+        UrgentReads small = new UrgentReads(new TextWorkers.Limits(1, 4, UrgentReads.PER_CONVERSATION_BURST, 1), now::get);
+        try {
+            // Four places, one thread: flood-1 holds the thread; flood-2 has two reads waiting, flood-3 one.
+            small.read("flood-1", held, () -> false);
+            small.read("flood-2", noWord, () -> false);
+            small.read("flood-2", noWord, () -> false);
+            small.read("flood-3", noWord, () -> false);
+            Future<Boolean> cry = small.read("person", noWord, () -> true);
+            assertThat(cry.failed()).as("the person takes the place of flood-2's newest read").isFalse();
+            // Now every conversation holds one read, and the person's is the newest; a newcomer displaces
+            // flood-2's, whose conversation has spent two of its reads, not the person's, which spent one.
+            Future<Boolean> newcomer = small.read("flood-4", noWord, () -> false);
+            assertThat(newcomer.failed()).isFalse();
+            assertThat(cry.failed()).isFalse();
+            release.countDown();
+            assertThat(cry.await(5, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            release.countDown();
+            small.close();
+        }
     }
 
     @Test
