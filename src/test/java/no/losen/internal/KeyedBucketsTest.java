@@ -24,6 +24,17 @@ class KeyedBucketsTest {
     }
 
     @Test
+    void tokensSaysWhatAKeyHasLeftWithoutTakingAny() {
+        assertThat(buckets.tokens("a")).as("unseen: a full bucket").isEqualTo(3.0);
+        buckets.take("a");
+        buckets.take("a");
+        assertThat(buckets.tokens("a")).isEqualTo(1.0);
+        assertThat(buckets.tokens("a")).as("looking takes nothing").isEqualTo(1.0);
+        now.addAndGet(250_000_000L);   // a quarter of a second at two a second
+        assertThat(buckets.tokens("a")).isEqualTo(1.5);
+    }
+
+    @Test
     void aBucketNeverHoldsMoreThanItsBurstAndNoKeyIsAKeyToo() {
         now.addAndGet(3_600_000_000_000L);
         int taken = 0;
