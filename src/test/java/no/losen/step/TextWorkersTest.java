@@ -201,9 +201,10 @@ class TextWorkersTest {
     /** The urgent reader's case: every conversation holds one read, a flood's newcomer arrives with each message. */
     @Test
     void amongTheBiggestHoldersTheLowestStandingMakesWayNotTheNewest() throws Exception {
-        // One thread, four places, one per client: a runs; b (a flood's conversation that has spent its reads),
-        // c and then the person p wait in the pool's queue. p's step is the newest, but b stands lowest.
-        java.util.Map<String, Double> standing = java.util.Map.of("a", 0.0, "b", 0.0, "c", 2.0, "p", 2.0);
+        // One thread, four places, one per client: a runs (or is about to: it stands highest, so it is never
+        // chosen either way); b (a flood's conversation that has spent its reads), c and then the person p wait
+        // in the pool's queue. p's step is the newest, but b stands lowest.
+        java.util.Map<String, Double> standing = java.util.Map.of("a", 9.0, "b", 0.0, "c", 2.0, "p", 2.0);
         workers = new TextWorkers(new TextWorkers.Limits(1, 4, 1, 1), "test", client -> standing.getOrDefault(client, 3.0));
         List<Future<String>> held = new ArrayList<>();
         for (String client : List.of("a", "b", "c", "p")) {
