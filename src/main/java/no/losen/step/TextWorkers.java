@@ -223,7 +223,10 @@ public final class TextWorkers implements AutoCloseable {
             .maximumSize(100_000).build();
     private final LongSupplier nanos;
     private final Later later;
-    /** Among the clients holding the most, whose step yields first to a newcomer: the lowest (see {@link #TextWorkers(Limits, String, ToDoubleFunction)}). */
+    /**
+     * Among the clients holding the most, whose step yields first to a newcomer: the lowest
+     * ({@link #TextWorkers(Limits, String, ToDoubleFunction)}).
+     */
     private final ToDoubleFunction<String> standing;
     private int held;
     private long arrivals;
