@@ -83,9 +83,16 @@ public final class Abuse {
             storePort = WsLoad.freePort();
             // 512 MB as the other: with 256 MB a new build's first run failed here (out of memory reading the
             // 28 MB intent model the first server had just stored while building the rest of its cache).
-            storeServer = WsLoad.start(List.of(java, "-Xmx512m", "-jar", jar, "--port", Integer.toString(storePort),
-                    "--host", "127.0.0.1", "--session-store", "redis://127.0.0.1:" + redis.port),
-                    "target/bench-abuse-redis.log", storePort);
+            try {
+                storeServer = WsLoad.start(List.of(java, "-Xmx512m", "-jar", jar, "--port", Integer.toString(storePort),
+                        "--host", "127.0.0.1", "--session-store", "redis://127.0.0.1:" + redis.port),
+                        "target/bench-abuse-redis.log", storePort);
+            } catch (IOException | RuntimeException e) {
+                // not left running: a failed start here used to leave the first server and redis-server behind
+                WsLoad.stop(server);
+                redis.close();
+                throw e;
+            }
         }
         // A new build misses the derived cache: its first start builds the index, the intent models and the
         // question vectors in the background, two cores for a minute. The attacks are measured on a server
