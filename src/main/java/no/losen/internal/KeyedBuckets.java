@@ -39,7 +39,7 @@ public final class KeyedBuckets {
         boolean[] taken = {false};
         long now = ticker.read();
         buckets.asMap().compute(key == null ? "" : key, (k, b) -> {
-            double tokens = b == null ? burst : Math.min(burst, b.tokens() + (now - b.at()) * perNano);
+            double tokens = level(b, now);
             if (tokens >= 1) {
                 taken[0] = true;
                 tokens -= 1;
@@ -51,8 +51,12 @@ public final class KeyedBuckets {
 
     /** The tokens {@code key} has now, without taking one. */
     public double tokens(String key) {
-        Bucket b = buckets.getIfPresent(key == null ? "" : key);
-        return b == null ? burst : Math.min(burst, b.tokens() + (ticker.read() - b.at()) * perNano);
+        return level(buckets.getIfPresent(key == null ? "" : key), ticker.read());
+    }
+
+    /** The tokens of bucket {@code b} (none yet: full) refilled until {@code now}. */
+    private double level(Bucket b, long now) {
+        return b == null ? burst : Math.min(burst, b.tokens() + (now - b.at()) * perNano);
     }
 
     /**
@@ -62,6 +66,6 @@ public final class KeyedBuckets {
     public void giveBack(String key) {
         long now = ticker.read();
         buckets.asMap().computeIfPresent(key == null ? "" : key,
-                (k, b) -> new Bucket(Math.min(burst, b.tokens() + (now - b.at()) * perNano + 1), now));
+                (k, b) -> new Bucket(Math.min(burst, level(b, now) + 1), now));
     }
 }
