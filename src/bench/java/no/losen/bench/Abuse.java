@@ -67,43 +67,31 @@ public final class Abuse {
         int port = WsLoad.freePort();
         List<String> cmd = new ArrayList<>(List.of("sh", "-c", "ulimit -n 1024; exec \"$0\" \"$@\"", java, "-Xms256m",
                 "-Xmx512m", "-XX:+UseG1GC"));
-        // Flags for the server's JVM only, to look inside a run (a flight recording, the JIT's log).
-        for (String flag : o.getOrDefault("server-opts", "").split(" ")) {
-            if (!flag.isBlank()) {
-                cmd.add(flag);
-            }
-        }
+        cmd.addAll(WsLoad.flags(o.getOrDefault("server-opts", "")));   // to look inside a run: a flight recording, the JIT's log
         cmd.addAll(List.of("-jar", jar, "--port", Integer.toString(port), "--host", "127.0.0.1",
                 "--staff-users", users.toString()));
         Process server = WsLoad.start(cmd, "target/bench-abuse-losen.log", port);
         RedisRun redis = RedisRun.startIfInstalled();
         Process storeServer = null;
         int storePort = -1;
-        if (redis != null) {
-            storePort = WsLoad.freePort();
-            // 512 MB as the other: with 256 MB a new build's first run failed here (out of memory reading the
-            // 28 MB intent model the first server had just stored while building the rest of its cache).
-            try {
-                storeServer = WsLoad.start(List.of(java, "-Xmx512m", "-jar", jar, "--port", Integer.toString(storePort),
-                        "--host", "127.0.0.1", "--session-store", "redis://127.0.0.1:" + redis.port),
-                        "target/bench-abuse-redis.log", storePort);
-            } catch (IOException | RuntimeException e) {
-                // not left running: a failed start here used to leave the first server and redis-server behind
-                WsLoad.stop(server);
-                redis.close();
-                throw e;
-            }
-        }
-        // A new build misses the derived cache: its first start builds the index, the intent models and the
-        // question vectors in the background, two cores for a minute. The attacks are measured on a server
-        // that has settled (an attack run into that build measured the build: search flood p99 593 ms).
-        System.out.printf("settled: %s%n", settle(server, storeServer));
         Bystander bystander = new Bystander(port);
         Thread by = new Thread(bystander, "bystander");
         int loginOver = -1;
         int endedButKept = -1;
         boolean fdExhausted;
-        try {
+        try {   // from here on, whatever fails stops what was started (a failed store server once left two running)
+            if (redis != null) {
+                storePort = WsLoad.freePort();
+                // 512 MB as the other: with 256 MB a new build's first run failed here (out of memory reading the
+                // 28 MB intent model the first server had just stored while building the rest of its cache).
+                storeServer = WsLoad.start(List.of(java, "-Xmx512m", "-jar", jar, "--port", Integer.toString(storePort),
+                        "--host", "127.0.0.1", "--session-store", "redis://127.0.0.1:" + redis.port),
+                        "target/bench-abuse-redis.log", storePort);
+            }
+            // A new build misses the derived cache: its first start builds the index, the intent models and the
+            // question vectors in the background, two cores for a minute. The attacks are measured on a server
+            // that has settled (an attack run into that build measured the build: search flood p99 593 ms).
+            System.out.printf("settled: %s%n", settle(server, storeServer));
             by.start();
             // Warm-up (JIT, the first searches), then a quiet phase: the bystander's numbers with no attack.
             Thread.sleep(8_000);

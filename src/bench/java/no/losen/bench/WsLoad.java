@@ -93,11 +93,13 @@ public final class WsLoad {
     static List<String> serverJvm(String java, Map<String, String> o) {
         String heap = o.getOrDefault("server-heap", "1g");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap));
-        String opts = o.getOrDefault("server-opts", "-XX:+UseG1GC");
-        if (!opts.isBlank()) {
-            cmd.addAll(List.of(opts.trim().split("\\s+")));
-        }
+        cmd.addAll(flags(o.getOrDefault("server-opts", "-XX:+UseG1GC")));
         return cmd;
+    }
+
+    /** JVM flags given as one option, separated by spaces. */
+    static List<String> flags(String opts) {
+        return opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+"));
     }
 
     /** One run's figures for one store. */
