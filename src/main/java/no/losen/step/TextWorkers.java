@@ -464,7 +464,8 @@ public final class TextWorkers implements AutoCloseable {
         return b[0] >= 0 ? 0 : (long) Math.ceil(-b[0] / limits.ratePerClient() * 1e9);
     }
 
-    private static <T> Future<T> busy() {
+    /** What a refused step fails with; {@link UrgentReads} refuses a read beyond a conversation's budget the same way. */
+    static <T> Future<T> busy() {
         return Future.failedFuture(busyError());
     }
 

@@ -3,8 +3,6 @@ package no.losen.step;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Future;
 import java.util.concurrent.Callable;
-import no.losen.dialog.DialogException;
-import no.losen.dialog.ErrorCode;
 import no.losen.internal.KeyedBuckets;
 
 /**
@@ -85,7 +83,7 @@ final class UrgentReads implements AutoCloseable {
      */
     Future<Boolean> read(String key, Callable<Boolean> words, Callable<Boolean> model) {
         if (!reads.take(key)) {
-            return Future.failedFuture(new DialogException(ErrorCode.BUSY, "too many messages at once; try again in a moment"));
+            return TextWorkers.busy();
         }
         Future<Boolean> read = reader.submit(key, () -> words.call() || model.call());
         if (read.failed()) {
