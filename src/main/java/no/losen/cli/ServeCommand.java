@@ -14,6 +14,7 @@ import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import no.losen.channel.sms.SmsConfig;
 import no.losen.channel.whatsapp.WhatsAppConfig;
+import no.losen.channel.ws.SocketPace;
 import no.losen.channel.ws.WsLimits;
 import no.losen.http.ConnectionRate;
 import no.losen.metrics.Metrics;
@@ -165,6 +166,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-connections-per-address", defaultValue = "${env:LOSEN_MAX_CONNECTIONS_PER_ADDRESS:-50}",
             description = "Open WebSockets one client address may hold (LOSEN_MAX_CONNECTIONS_PER_ADDRESS).")
     int maxPerAddress;
+
+    @Option(names = "--new-sockets-burst", defaultValue = "${env:LOSEN_NEW_SOCKETS_BURST:-10}",
+            description = "New WebSockets one client address gets at once; beyond, a handshake waits its turn; "
+                    + "0: no pace (LOSEN_NEW_SOCKETS_BURST).")
+    int newSocketsBurst;
+
+    @Option(names = "--new-sockets-rate", defaultValue = "${env:LOSEN_NEW_SOCKETS_RATE:-20}",
+            description = "After the burst, new WebSockets one client address gets per second (LOSEN_NEW_SOCKETS_RATE).")
+    double newSocketsRate;
 
     @Option(names = "--http-idle-timeout", defaultValue = "${env:LOSEN_HTTP_IDLE_TIMEOUT:-1m}",
             description = "Close an HTTP connection silent this long; not WebSockets (LOSEN_HTTP_IDLE_TIMEOUT).")
@@ -337,7 +347,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     Config config() {
         WsLimits ws = WsLimits.DEFAULT.withRate(wsRate, wsBurst).withMaxPerAddress(maxPerAddress)
-                .withIdleTimeout(duration(wsIdleTimeout));
+                .withIdleTimeout(duration(wsIdleTimeout)).withNewSockets(new SocketPace.Pace(newSocketsBurst, newSocketsRate));
         Operations ops = new Operations(sessionStore, list(frameAncestors.replace(' ', ',')), duration(shutdownGrace),
                 list(trustedProxy), ws, duration(httpIdleTimeout), duration(httpHeadTimeout),
                 maxHttpPerAddress > 0 ? maxHttpPerAddress : 2 * maxPerAddress, managementPort, managementHost,

@@ -301,7 +301,7 @@ public final class Losen {
         ConnectionRate newConnections = new ConnectionRate(ops.newConnections());
         // Every connection, of every client, against one cap below the file-handle limit (sockets hold at most nine tenths).
         OpenConnections all = new OpenConnections(ops.connectionCap(), System::nanoTime);
-        WebSocketChannel ws = new WebSocketChannel(steps, staff.auth(), origins, ops.ws(), clients, newConnections, all, metrics,
+        WebSocketChannel ws = new WebSocketChannel(vertx, steps, staff.auth(), origins, ops.ws(), clients, newConnections, all, metrics,
                 handoff);
         HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime,
                 ops.management());
@@ -364,7 +364,7 @@ public final class Losen {
             List<String> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
             Future<?> ops = deploy(vertx, main, servers, loops, deployed)
                     .compose(id -> management == null ? Future.succeededFuture() : deploy(vertx, management, admin, 1, deployed));
-            ws.sweep(vertx);
+            ws.sweep();
             return ops.map(id -> {
                 HttpServer managementServer = admin.isEmpty() ? null : admin.get(0);
                 LOG.info("event=server.started port={} management_port={} dialogs={} store={} event_loops={} max_connections={} setup={} startup_ms={} jvm_uptime_ms={}",

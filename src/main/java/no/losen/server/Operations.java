@@ -16,7 +16,8 @@ import no.losen.http.UnsentAnswers;
  * @param frameAncestors           sites allowed to frame our pages (CSP {@code frame-ancestors}); empty: none
  * @param shutdownGrace            how long a shutdown waits for connections to finish their step and leave
  * @param trustedProxies           addresses of reverse proxies whose {@code X-Forwarded-For} is believed
- * @param ws                       per-connection frame size, rate and idle limits, sockets per address
+ * @param ws                       per-connection frame size, rate and idle limits, sockets per address, the pace
+ *                                 of new sockets per address
  * @param httpIdleTimeout          an HTTP connection with no traffic this long is closed (not WebSockets:
  *                                 they have their own idle limit), so silent connections cannot pile up
  * @param httpHeadTimeout          a request (line, headers and body) must be complete this long after its first

@@ -34,6 +34,9 @@ class ServeCommandTest {
         assertThat(c.ops().httpIdleTimeout()).isEqualTo(Duration.ofSeconds(45));
         Config budget = parse("--new-connections-burst", "40", "--new-connections-rate", "2.5");
         assertThat(budget.ops().newConnections()).isEqualTo(new ConnectionRate.Limit(40, 2.5));
+        assertThat(budget.ops().ws().newSockets()).isEqualTo(no.losen.channel.ws.SocketPace.Pace.DEFAULT);
+        Config pace = parse("--new-sockets-burst", "4", "--new-sockets-rate", "0.5");
+        assertThat(pace.ops().ws().newSockets()).isEqualTo(new no.losen.channel.ws.SocketPace.Pace(4, 0.5));
     }
 
     @Test

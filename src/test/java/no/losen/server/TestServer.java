@@ -43,7 +43,8 @@ public class TestServer implements AutoCloseable {
     public static Config lenient(Config config) {
         return config.withAllowedOrigins(List.of("https://allowed.example"))
                 .withNewSessions(no.losen.step.NewSessions.Budget.UNLIMITED)
-                .withOps(config.ops().withNewConnections(no.losen.http.ConnectionRate.Limit.UNLIMITED));
+                .withOps(config.ops().withNewConnections(no.losen.http.ConnectionRate.Limit.UNLIMITED)
+                        .withWs(config.ops().ws().withNewSockets(no.losen.channel.ws.SocketPace.Pace.UNLIMITED)));
     }
 
     /** Starts the server on a Vert.x of its own; a start that fails closes that Vert.x before it throws. */

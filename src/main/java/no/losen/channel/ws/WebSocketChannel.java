@@ -1,5 +1,6 @@
 package no.losen.channel.ws;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import no.losen.http.ClientAddress;
 import no.losen.http.ConnectionRate;
+import no.losen.http.HeldRefusal;
 import no.losen.http.OpenConnections;
 import no.losen.http.Origins;
 import no.losen.http.RefusalLog;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * The {@code /ws} endpoint. Sockets are accepted only on the right path and from an allowed
  * {@code Origin} (a page on another site must not drive a user's session: cross-site WebSocket
  * hijacking), and only while the client's address holds fewer than its share of sockets;
- * everything after that is one {@link Conversation} per socket. Behind a trusted proxy, each
+ * everything after that is one {@link Conversation} per socket. A client address gets new
+ * sockets at a pace ({@link SocketPace}): a handshake beyond it waits its turn before any
+ * handshake work. Behind a trusted proxy, each
  * handshake also takes one from the client's budget of new connections ({@link ConnectionRate};
  * a direct client's connection took it when it was accepted): over it, {@code 429} before any
  * handshake work, so a client looping open-start-drop through the proxy is refused cheaply too.
@@ -46,7 +50,10 @@ public final class WebSocketChannel {
     static final short CLOSE_RESTART = 1012;
     static final short CLOSE_TRY_LATER = 1013;
 
+    private final Vertx vertx;
     private final StaffAuth staff;
+    /** How fast each client address gets new sockets; a handshake beyond it waits its turn. */
+    private final SocketPace pace;
     private final Origins origins;
     /** Open staff sockets by log-in id, so a log-out closes them. */
     private final Map<String, Set<Conversation>> staffSockets = new ConcurrentHashMap<>();
@@ -71,9 +78,11 @@ public final class WebSocketChannel {
      * @param handoff        "Talk to a person" ({@link Talk}): this instance's desk and relay, shared with the SMS
      *                       channel; null (not set up): the {@code talk} and {@code inbox} frames are refused
      */
-    public WebSocketChannel(Steps steps, StaffAuth staff, Origins origins, WsLimits limits,
+    public WebSocketChannel(Vertx vertx, Steps steps, StaffAuth staff, Origins origins, WsLimits limits,
                             ClientAddress clients, ConnectionRate newConnections, OpenConnections all, Metrics metrics,
                             no.losen.handoff.Switchboard handoff) {
+        this.vertx = vertx;
+        this.pace = new SocketPace(limits.newSockets(), Ticker.systemTicker());
         this.newConnections = newConnections;
         this.all = all;
         this.staff = staff;
@@ -92,7 +101,7 @@ public final class WebSocketChannel {
     }
 
     /** Starts the idle sweep (once per channel); it stops when Vert.x closes. */
-    public void sweep(Vertx vertx) {
+    public void sweep() {
         long every = Math.max(250, Math.min(limits.idleTimeout().toMillis() / 4, 30_000));
         vertx.setPeriodic(every, id -> sweep(System.nanoTime()));
         if (talk != null) {
@@ -137,6 +146,28 @@ public final class WebSocketChannel {
             return;
         }
         String address = clientAddress.of(req.remoteAddress(), req.headers());
+        long wait = pace.waitFor(address);
+        if (wait == SocketPace.REFUSED) {
+            refusals.refused(address, "ws.new_sockets", n -> LOG.info("event=ws.rejected reason=new_sockets suppressed={}", n));
+            metrics.limit("new_sockets");
+            HeldRefusal.send(vertx, req, () -> req.response().setStatusCode(429).end());
+        } else if (wait > 0) {
+            vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), t -> {
+                if (!req.response().closed()) {
+                    admit(req, address);
+                }
+            });
+        } else {
+            admit(req, address);
+        }
+    }
+
+    /** The handshake's turn has come ({@link SocketPace}): the socket is opened, or refused by the caps. */
+    private void admit(HttpServerRequest req, String address) {
+        if (draining) {
+            req.response().setStatusCode(503).end();
+            return;
+        }
         if (clientAddress.trusted(ClientAddress.peer(req.remoteAddress())) && !newConnections.take(address)) {
             refusals.refused(address, "ws.new_connections",
                     n -> LOG.info("event=ws.rejected reason=new_connections suppressed={}", n));

@@ -507,6 +507,72 @@ class LimitsTest {
         }
     }
 
+    /** A handshake from {@code local}: the status of the answer, read within {@code seconds}. */
+    static int handshakeFrom(TestServer s, String local, int seconds) {
+        try (java.net.Socket c = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), s.port(),
+                java.net.InetAddress.getByName(local), 0)) {
+            c.setSoTimeout(seconds * 1000);
+            c.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + s.port() + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(c.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(line.substring(9, 12));
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    /** Handshakes from {@code local}, all at once: their statuses, in the order they were answered. */
+    static List<String> handshakesAtOnce(TestServer s, String local, int n, int seconds) throws Exception {
+        List<String> answered = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Thread t = new Thread(() -> answered.add(local + " " + handshakeFrom(s, local, seconds)));
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return answered;
+    }
+
+    @Test
+    void socketsBeyondTheirAddresssPaceWaitTheirTurnWhileAnotherAddressIsAnsweredAtOnce() throws Exception {
+        // Two at once, then two a second: the sixth of six waits two seconds.
+        try (TestServer s = server(with(WsLimits.DEFAULT.withNewSockets(new SocketPace.Pace(2, 2))))) {
+            List<String> answered = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread burst = new Thread(() -> {
+                try {
+                    answered.addAll(handshakesAtOnce(s, "127.0.7.1", 6, 10));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long t0 = System.nanoTime();
+            burst.start();
+            Thread.sleep(200);
+            answered.add("127.0.7.2 " + handshakeFrom(s, "127.0.7.2", 10));
+            burst.join();
+            // None refused; the other address did not queue behind the burst; the whole burst took its turns.
+            assertThat(answered).hasSize(7).allMatch(a -> a.endsWith(" 101"));
+            assertThat(answered.indexOf("127.0.7.2 101")).as("%s", answered).isLessThan(4);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        }
+    }
+
+    @Test
+    void anAddressWhoseSocketWouldWaitLongerThanFiveSecondsIsRefused429() throws Exception {
+        // One at once, then four a second: the 22nd would wait 5.25 s. Refused after a second's hold.
+        try (TestServer s = server(with(WsLimits.DEFAULT.withNewSockets(new SocketPace.Pace(1, 4))))) {
+            List<String> answered = handshakesAtOnce(s, "127.0.7.3", 24, 10);
+            assertThat(answered).hasSize(24).allMatch(a -> a.endsWith(" 101") || a.endsWith(" 429"));
+            assertThat(answered).filteredOn(a -> a.endsWith(" 429")).as("%s", answered).isNotEmpty();
+            assertThat(s.get("/metrics").body()).contains("losen_limits_total{limit=\"new_sockets\"}");
+        }
+    }
+
     @Test
     void aBystanderGoesOnWhileFourAddressesChurnOpenStartDrop() throws Exception {
         // 10 new connections per address at once, then 2 a second: a test's churn on a shared machine
