@@ -21,7 +21,7 @@ import no.losen.step.NewSessions;
  * at once. Spread over two seconds, the same sockets cost the same work a little at a time, and
  * nobody is refused: the people of a reception centre who open the chat together after an
  * announcement wait a fraction of a second each. A smaller burst of new connections, which
- * refuses rather than holds, was measured before and did not help: the refused came back.
+ * refuses rather than holds, was measured before and did not help (docs/measurements.md).
  *
  * <p>The pace is kept as the time the address's next socket is due (the generic cell rate
  * algorithm): a socket arriving before that time, less the burst's tolerance, waits the
