@@ -64,4 +64,19 @@ class LanguageGuessTest {
         assertThat(two.ranked("ikke penger")).containsExactly("nb", "en");
         assertThat(LanguageGuess.from(List.of()).scored("anything")).isEmpty();
     }
+
+    @Test
+    void aLanguageTypedInLatinLettersIsGuessedAsThatLanguage() {
+        // Arabic typed with digits for its sounds; before its Latin-letter examples were learnt apart from its script,
+        // none of 144 such lines of the check and blind sets was taken for Arabic.
+        assertThat(bundled.ranked("ana khayfe ktir, jouzi 3am ydrobni kil yom")).first().isEqualTo("ar");
+        assertThat(bundled.ranked("ma 3andi awra2 w badi roo7 3al doctor")).first().isEqualTo("ar");
+        assertThat(bundled.ranked("mdiri ma dafa3li ma3ashi mn shahren")).first().isEqualTo("ar");
+    }
+
+    @Test
+    void aDigitInsideAWordIsOneOfItsLettersAndANumberIsNoWord() {
+        assertThat(LanguageGuess.grams("ma3o")).contains("a3o", " ma3");
+        assertThat(LanguageGuess.grams("2024 15")).isEmpty();
+    }
 }
