@@ -2,12 +2,14 @@ package no.losen.intent;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import no.losen.content.Examples;
 
 /**
@@ -28,12 +30,15 @@ import no.losen.content.Examples;
 public final class LanguageGuess {
 
     private static final int MAX_GRAM = 4;
-    private static final java.util.regex.Pattern LETTER = java.util.regex.Pattern.compile("\\p{L}");
+    private static final Pattern LETTER = Pattern.compile("\\p{L}");
     /** What marks a language's writing in Latin letters apart from its own script: "ar latin". */
     private static final String LATIN = " latin";
 
     /** The writings learnt (a language, or a language in Latin letters), in a fixed order: the index of the arrays below. */
     private final String[] langs;
+    /** The languages learnt, by code, and the index in it of each writing's language. */
+    private final String[] languages;
+    private final int[] languageOf;
     /**
      * Each gram's smoothed log-probability in each language, by the index of {@link #langs}, worked out
      * once: one lookup and no logarithm per gram (every message of up to 300 characters a danger read
@@ -45,6 +50,11 @@ public final class LanguageGuess {
 
     private LanguageGuess(Map<String, Map<String, Integer>> byLanguage) {
         this.langs = byLanguage.keySet().stream().sorted().toArray(String[]::new);
+        this.languages = byLanguage.keySet().stream().map(LanguageGuess::language).distinct().sorted().toArray(String[]::new);
+        this.languageOf = new int[langs.length];
+        for (int i = 0; i < langs.length; i++) {
+            languageOf[i] = Arrays.asList(languages).indexOf(language(langs[i]));
+        }
         Map<String, int[]> counts = new HashMap<>();
         long[] totals = new long[langs.length];
         for (int i = 0; i < langs.length; i++) {
@@ -120,16 +130,20 @@ public final class LanguageGuess {
             }
         }
         // A language scores as the likelier of its two writings.
-        Map<String, Double> best = new HashMap<>();
+        double[] best = new double[languages.length];
+        Arrays.fill(best, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < langs.length; i++) {
-            best.merge(language(langs[i]), score[i], Math::max);
+            best[languageOf[i]] = Math.max(best[languageOf[i]], score[i]);
         }
-        List<String> order = new ArrayList<>(best.keySet());
-        order.sort(Comparator.comparingDouble((String l) -> -best.get(l)).thenComparing(l -> l));
+        List<Integer> order = new ArrayList<>(languages.length);
+        for (int i = 0; i < languages.length; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> -best[i]).thenComparing(i -> languages[i]));
         List<Scored> out = new ArrayList<>(order.size());
         for (int k = 0; k < order.size(); k++) {
-            double next = best.get(order.get(Math.min(k + 1, order.size() - 1)));
-            out.add(new Scored(order.get(k), grams.isEmpty() ? 0 : (best.get(order.get(k)) - next) / grams.size()));
+            double next = best[order.get(Math.min(k + 1, order.size() - 1))];
+            out.add(new Scored(languages[order.get(k)], grams.isEmpty() ? 0 : (best[order.get(k)] - next) / grams.size()));
         }
         return out;
     }
