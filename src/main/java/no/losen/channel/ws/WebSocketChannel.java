@@ -152,14 +152,27 @@ public final class WebSocketChannel {
             metrics.limit("new_sockets");
             HeldRefusal.send(vertx, req, () -> req.response().setStatusCode(429).end());
         } else if (wait > 0) {
-            vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), t -> {
-                if (!req.response().closed()) {
-                    admit(req, address);
-                }
-            });
+            hold(req, address, wait);
         } else {
             admit(req, address);
         }
+    }
+
+    /**
+     * Holds a handshake until its turn ({@link SocketPace}). A client that leaves before gives its turn back, so
+     * handshakes sent and dropped do not keep the address's queue full for the people behind it.
+     */
+    private void hold(HttpServerRequest req, String address, long waitNanos) {
+        long timer = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos)), t -> {
+            if (!req.response().closed()) {
+                admit(req, address);
+            }
+        });
+        Upgrade.channel(req.connection()).ifPresent(ch -> ch.closeFuture().addListener(f -> {
+            if (vertx.cancelTimer(timer)) {
+                pace.giveBack(address);
+            }
+        }));
     }
 
     /** The handshake's turn has come ({@link SocketPace}): the socket is opened, or refused by the caps. */

@@ -574,6 +574,26 @@ class LimitsTest {
     }
 
     @Test
+    void handshakesDroppedWhileWaitingGiveTheirTurnsBackToThePersonBehindThem() throws Exception {
+        // One at once, then one every 2 s: the first socket opens, two handshakes sent and dropped would have
+        // taken the turns at 2 s and 4 s, and the person after them would wait 6 s: over the 5 s, refused.
+        try (TestServer s = server(with(WsLimits.DEFAULT.withNewSockets(new SocketPace.Pace(1, 0.5))))) {
+            assertThat(handshakeFrom(s, "127.0.7.4", 10)).isEqualTo(101);
+            for (int i = 0; i < 2; i++) {
+                try (java.net.Socket ghost = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), s.port(),
+                        java.net.InetAddress.getByName("127.0.7.4"), 0)) {
+                    ghost.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + s.port() + "\r\nUpgrade: websocket\r\n"
+                            + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    Thread.sleep(100);
+                }
+            }
+            Thread.sleep(300);   // the server sees them go
+            assertThat(handshakeFrom(s, "127.0.7.4", 10)).isEqualTo(101);
+        }
+    }
+
+    @Test
     void aBystanderGoesOnWhileFourAddressesChurnOpenStartDrop() throws Exception {
         // 10 new connections per address at once, then 2 a second: a test's churn on a shared machine
         // can be far slower than bench/abuse's, which meets the default of 100 and 10.

@@ -57,6 +57,22 @@ class SocketPaceTest {
     }
 
     @Test
+    void aTurnGivenBackMakesTheNextSocketDueOneIntervalSooner() {
+        SocketPace p = pace(1, 1);
+        assertThat(waitsInMillis(p, "192.0.2.1", 3)).containsExactly(0L, 1000L, 2000L);
+        p.giveBack("192.0.2.1");
+        p.giveBack("192.0.2.1");
+        assertThat(waitsInMillis(p, "192.0.2.1", 2)).containsExactly(1000L, 2000L);
+        // Given back past the clock, it gives no burst beyond the pace's own.
+        for (int i = 0; i < 10; i++) {
+            p.giveBack("192.0.2.1");
+        }
+        assertThat(waitsInMillis(p, "192.0.2.1", 2)).containsExactly(0L, 1000L);
+        p.giveBack("192.0.2.9");   // an address never seen: nothing to give back
+        assertThat(waitsInMillis(p, "192.0.2.9", 2)).containsExactly(0L, 1000L);
+    }
+
+    @Test
     void eachAddressHasItsOwnPace() {
         SocketPace p = pace(2, 1);
         waitsInMillis(p, "192.0.2.1", 5);
