@@ -3,6 +3,7 @@ package no.losen.channel.ws;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
@@ -54,6 +55,8 @@ public final class WebSocketChannel {
     private final StaffAuth staff;
     /** How fast each client address gets new sockets; a handshake beyond it waits its turn. */
     private final SocketPace pace;
+    /** The turns of handshakes held by the pace, so a drain answers them at once. */
+    private final Set<Promise<Void>> waiting = ConcurrentHashMap.newKeySet();
     private final Origins origins;
     /** Open staff sockets by log-in id, so a log-out closes them. */
     private final Map<String, Set<Conversation>> staffSockets = new ConcurrentHashMap<>();
@@ -159,17 +162,24 @@ public final class WebSocketChannel {
     }
 
     /**
-     * Holds a handshake until its turn ({@link SocketPace}). A client that leaves before gives its turn back, so
-     * handshakes sent and dropped do not keep the address's queue full for the people behind it.
+     * Holds a handshake until its turn ({@link SocketPace}), or until the server drains (then it is answered
+     * {@code 503} at once, not at its turn: 45 held handshakes learnt of a shutdown over 2.2 s, and the shutdown
+     * waited for them). A client that leaves before gives its turn back, so handshakes sent and dropped do not keep
+     * the address's queue full for the people behind it.
      */
     private void hold(HttpServerRequest req, String address, long waitNanos) {
-        long timer = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos)), t -> {
-            if (!req.response().closed()) {
+        Promise<Void> turn = Upgrade.events(req).promise();   // completes in the request's context
+        long timer = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos)), t -> turn.tryComplete());
+        waiting.add(turn);
+        turn.future().onComplete(r -> {
+            waiting.remove(turn);
+            vertx.cancelTimer(timer);
+            if (r.succeeded() && !req.response().closed()) {
                 admit(req, address);
             }
         });
         Upgrade.channel(req.connection()).ifPresent(ch -> ch.closeFuture().addListener(f -> {
-            if (vertx.cancelTimer(timer)) {
+            if (turn.tryFail("gone")) {
                 pace.giveBack(address);
             }
         }));
@@ -274,6 +284,7 @@ public final class WebSocketChannel {
      */
     public Future<Void> drain(Duration grace) {
         draining = true;
+        waiting.forEach(Promise::tryComplete);   // their turn now: answered 503
         List<Future<?>> closing = new ArrayList<>();
         for (Conversation c : connections.all()) {
             closing.add(c.idle().transform(r -> c.close(CLOSE_RESTART, "server restarting; reconnect")));

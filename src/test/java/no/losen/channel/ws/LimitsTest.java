@@ -594,6 +594,33 @@ class LimitsTest {
     }
 
     @Test
+    void aShutdownAnswersTheHeldHandshakes503AtOnceNotAtTheirTurns() throws Exception {
+        // One at once, then one every 2 s: the two held have their turns 2 s and 4 s on.
+        TestServer s = server(with(WsLimits.DEFAULT.withNewSockets(new SocketPace.Pace(1, 0.5))));
+        try {
+            assertThat(handshakeFrom(s, "127.0.7.5", 10)).isEqualTo(101);
+            List<String> answered = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread held = new Thread(() -> {
+                try {
+                    answered.addAll(handshakesAtOnce(s, "127.0.7.5", 2, 10));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            held.start();
+            Thread.sleep(300);
+            long t0 = System.nanoTime();
+            s.losen().close().await();
+            held.join();
+            assertThat(answered).containsExactly("127.0.7.5 503", "127.0.7.5 503");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("not at their turns, 2 s and 4 s on")
+                    .isLessThan(Duration.ofMillis(1500));
+        } finally {
+            s.vertx().close().await();
+        }
+    }
+
+    @Test
     void aBystanderGoesOnWhileFourAddressesChurnOpenStartDrop() throws Exception {
         // 10 new connections per address at once, then 2 a second: a test's churn on a shared machine
         // can be far slower than bench/abuse's, which meets the default of 100 and 10.
