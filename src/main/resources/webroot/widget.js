@@ -275,14 +275,27 @@
   // 1, 2, 4 … 30 s between tries: a phone on a bad link should not drain its battery reconnecting.
   const client = losenClient({ url: WS_URL, opened: opened, frame: handle, dropped: dropped,
     firstDelay: 1000, maxDelay: 30000, pingEvery: 25000 });
+  // A connection still opening after a moment says so, instead of an empty chat: the server holds a socket
+  // for its turn when many come from one address at once (a crowd behind one Wi-Fi; up to 5 s).
+  let dialing = null;
   function connect() {
     if (!state.exiting) {
       client.connect();
+      if (!dialing && !state.banner) {
+        dialing = setTimeout(function () {
+          dialing = null;
+          if (!client.isOpen() && !state.exiting && !state.ended && !state.banner) {
+            showBanner('connecting');
+          }
+        }, 1500);
+      }
     }
   }
   function opened() {
     offline(false);
-    if (state.banner === 'reconnecting') {
+    clearTimeout(dialing);
+    dialing = null;
+    if (state.banner === 'reconnecting' || state.banner === 'connecting') {
       showBanner(null);
     }
     if (state.token) {

@@ -261,6 +261,29 @@ class WidgetDefaultsBrowserTest {
         }
     }
 
+    @Test
+    void aFirstConnectionStillOpeningAfterAMomentSaysItIsConnecting() throws Exception {
+        // The server may hold a socket for its turn (many from one address at once): the chat must not sit empty.
+        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("connecting")));
+        try (WebFixture slow = new WebFixture(c -> c.content(content))) {
+            JsonObject en = strings(slow, "en");
+            freshTab(slow.barePage());
+            WebElement launch = visible(".launch");
+            slow.hangConnections(true);
+            try {
+                launch.click();
+                until(() -> slow.heldConnections() > 0);
+                until(() -> visible(".banner").isDisplayed());
+                assertThat(visible(".banner").getText()).isEqualTo(en.getString("widget.connecting"));
+            } finally {
+                slow.hangConnections(false);
+                slow.cutConnections();
+            }
+            visible(".msg.bot .choice");
+            until(() -> !widget().findElement(By.cssSelector(".banner")).isDisplayed());
+        }
+    }
+
     static final String CRY = "he is outside my door and says he will kill me";
 
     /**
