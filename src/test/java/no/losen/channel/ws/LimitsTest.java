@@ -507,14 +507,19 @@ class LimitsTest {
         }
     }
 
+    /** A well-formed {@code /ws} handshake request. */
+    static byte[] handshakeRequest(TestServer s) {
+        return ("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + s.port() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** A handshake from {@code local}: the status of the answer, read within {@code seconds}. */
     static int handshakeFrom(TestServer s, String local, int seconds) {
         try (java.net.Socket c = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), s.port(),
                 java.net.InetAddress.getByName(local), 0)) {
             c.setSoTimeout(seconds * 1000);
-            c.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + s.port() + "\r\nUpgrade: websocket\r\n"
-                    + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            c.getOutputStream().write(handshakeRequest(s));
             String line = new java.io.BufferedReader(new java.io.InputStreamReader(c.getInputStream(),
                     java.nio.charset.StandardCharsets.US_ASCII)).readLine();
             return Integer.parseInt(line.substring(9, 12));
@@ -582,9 +587,7 @@ class LimitsTest {
             for (int i = 0; i < 2; i++) {
                 try (java.net.Socket ghost = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), s.port(),
                         java.net.InetAddress.getByName("127.0.7.4"), 0)) {
-                    ghost.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + s.port() + "\r\nUpgrade: websocket\r\n"
-                            + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
-                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    ghost.getOutputStream().write(handshakeRequest(s));
                     Thread.sleep(100);
                 }
             }
