@@ -543,20 +543,26 @@ class LimitsTest {
         return answered;
     }
 
+    /** {@link #handshakesAtOnce} on a thread of its own, started: their statuses go into {@code answered}. */
+    static Thread handshakesInBackground(TestServer s, String local, int n, List<String> answered) {
+        Thread t = new Thread(() -> {
+            try {
+                answered.addAll(handshakesAtOnce(s, local, n, 10));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        t.start();
+        return t;
+    }
+
     @Test
     void socketsBeyondTheirAddresssPaceWaitTheirTurnWhileAnotherAddressIsAnsweredAtOnce() throws Exception {
         // Two at once, then two a second: the sixth of six waits two seconds.
         try (TestServer s = server(with(WsLimits.DEFAULT.withNewSockets(new SocketPace.Pace(2, 2))))) {
             List<String> answered = java.util.Collections.synchronizedList(new ArrayList<>());
-            Thread burst = new Thread(() -> {
-                try {
-                    answered.addAll(handshakesAtOnce(s, "127.0.7.1", 6, 10));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
             long t0 = System.nanoTime();
-            burst.start();
+            Thread burst = handshakesInBackground(s, "127.0.7.1", 6, answered);
             Thread.sleep(200);
             answered.add("127.0.7.2 " + handshakeFrom(s, "127.0.7.2", 10));
             burst.join();
@@ -603,14 +609,7 @@ class LimitsTest {
         try {
             assertThat(handshakeFrom(s, "127.0.7.5", 10)).isEqualTo(101);
             List<String> answered = java.util.Collections.synchronizedList(new ArrayList<>());
-            Thread held = new Thread(() -> {
-                try {
-                    answered.addAll(handshakesAtOnce(s, "127.0.7.5", 2, 10));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            held.start();
+            Thread held = handshakesInBackground(s, "127.0.7.5", 2, answered);
             Thread.sleep(300);
             long t0 = System.nanoTime();
             s.losen().close().await();
