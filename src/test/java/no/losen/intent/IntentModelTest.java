@@ -1,13 +1,19 @@
 package no.losen.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
 import no.losen.content.Examples;
+import no.losen.dialog.DialogSet;
+import no.losen.dialog.load.ContentLoader;
 import org.junit.jupiter.api.Test;
 
-/** What is learnt from Norwegian examples reaches a message in a language with none, over the bridge. */
+/**
+ * What is learnt from Norwegian examples reaches a message in a language with none, over the bridge; and
+ * danger is what the danger model and the topic model say together.
+ */
 class IntentModelTest {
 
     private static final List<String> HEALTH = List.of("jeg trenger lege", "kan jeg få time hos lege", "syk og trenger lege nå",
@@ -50,5 +56,19 @@ class IntentModelTest {
     void norwegianMessagesAreReadAsWritten() {
         IntentModel bridged = IntentModel.train(norwegian(), null, IntentModel.Settings.DEFAULT, GLOSSARY);
         assertThat(bridged.score("trenger lege", "nb").ranked().get(0).topic()).isEqualTo("health");
+    }
+
+    @Test
+    void dangerIsTheGeometricMeanOfTheDangerModelAndTheTopicModelsDangerTopic() {
+        DialogSet set = ContentLoader.load(RecogniserTest.INTENT).set();
+        IntentModel m = IntentModel.train(Recogniser.trainingData(set, set.dialog("help").orElseThrow()), "emergency",
+                IntentModel.Settings.DEFAULT);
+        for (String text : List.of("he is hitting me right now", "the boss has not paid my salary", "hello")) {
+            IntentModel.Scores s = m.score(text, "en");
+            assertThat(s.danger()).as(text).isCloseTo(Math.sqrt(m.dangerModel(text, "en") * s.p("emergency")),
+                    within(1e-12));
+        }
+        IntentModel.Scores cry = m.score("he is hitting me right now", "en");
+        assertThat(cry.danger()).isLessThan(m.dangerModel("he is hitting me right now", "en")).isGreaterThan(0.15);
     }
 }
