@@ -7,7 +7,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import no.losen.internal.ClientNetwork;
 
 /**
  * Which client a request comes from, for limits only: the one answer every part of the server
@@ -82,7 +82,7 @@ public final class ClientAddress {
         if (v4 != null) {
             return v4;
         }
-        if (e.indexOf(':') >= 0 && e.length() <= 64 && IPV6.matcher(e).matches()) {
+        if (ClientNetwork.ipv6Literal(e)) {
             try {
                 return InetAddress.getByName(e).getHostAddress();   // a literal with a colon: never a name look-up
             } catch (UnknownHostException ex) {
@@ -91,8 +91,6 @@ public final class ClientAddress {
         }
         return e;
     }
-
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
 
     /** An IPv4 address of four decimal numbers, written plainly; null when {@code e} is none. */
     private static String ipv4(String e) {

@@ -1,9 +1,7 @@
 package no.losen.http;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.HexFormat;
+import no.losen.internal.ClientNetwork;
 import no.losen.internal.KeyedBuckets;
 
 /**
@@ -80,20 +78,6 @@ public final class ConnectionRate {
 
     /** Takes one new connection from {@code address}'s budget; false: it has none left now. */
     public boolean take(String address) {
-        return limit.unlimited() || buckets.take(network(address));
-    }
-
-    /** The key an address counts under: itself, or for an IPv6 address its /64. */
-    static String network(String address) {
-        String a = address == null ? "" : address;
-        if (a.indexOf(':') < 0 || !a.matches("[0-9A-Fa-f:.]+")) {
-            return a;   // IPv4, or not an address literal (then it is never looked up as a name)
-        }
-        try {
-            byte[] b = InetAddress.getByName(a).getAddress();   // a literal: no name look-up
-            return b.length == 16 ? HexFormat.of().formatHex(b, 0, 8) + "::/64" : a;
-        } catch (UnknownHostException | SecurityException e) {
-            return a;
-        }
+        return limit.unlimited() || buckets.take(ClientNetwork.of(address));
     }
 }

@@ -1,6 +1,7 @@
 package no.losen.http;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import no.losen.internal.ClientNetwork;
 import no.losen.internal.KeyedBuckets;
 
 /**
@@ -30,6 +31,6 @@ public final class RequestRate {
 
     /** Takes one request from {@code address}'s budget; false: it has none left now. */
     public boolean take(String address) {
-        return buckets.take(ConnectionRate.network(address));
+        return buckets.take(ClientNetwork.of(address));
     }
 }

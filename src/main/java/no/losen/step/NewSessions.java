@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.ErrorCode;
+import no.losen.internal.ClientNetwork;
 import no.losen.internal.KeyedBuckets;
 
 /**
@@ -89,22 +90,11 @@ public final class NewSessions {
 
     /**
      * The bucket a client draws on: per channel (an SMS phone and a socket address never share
-     * one), and for an IPv6 address its /64, since one home or host is given a whole /64 and could
-     * otherwise start from a new address every time.
+     * one), and for an address its {@link ClientNetwork} (an IPv6 address's /64).
      */
     public static String key(String channel, String client) {
         String c = client == null ? "" : client;
-        if (c.indexOf(':') >= 0 && !"sms".equals(channel)) {
-            try {
-                byte[] a = java.net.InetAddress.getByName(c).getAddress();   // a literal: no name look-up
-                if (a.length == 16) {
-                    c = java.util.HexFormat.of().formatHex(a, 0, 8) + "::/64";
-                }
-            } catch (java.net.UnknownHostException | SecurityException e) {
-                // Not an address literal: keep it as it is.
-            }
-        }
-        return channel + " " + c;
+        return channel + " " + ("sms".equals(channel) ? c : ClientNetwork.of(c));
     }
 
     /**

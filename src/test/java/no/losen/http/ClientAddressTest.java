@@ -62,6 +62,7 @@ class ClientAddressTest {
         assertThat(client("unknown")).isEqualTo("unknown");
         assertThat(client("_hidden")).isEqualTo("_hidden");
         assertThat(client("example.org")).isEqualTo("example.org");
+        assertThat(client("..1:2:3")).as("a dot first is no literal: never handed to the name service").isEqualTo("..1:2:3");
         assertThat(client("x".repeat(65))).as("too long for a key: the proxy").isEqualTo("127.0.0.1");
         assertThat(client("")).isEqualTo("127.0.0.1");
     }
