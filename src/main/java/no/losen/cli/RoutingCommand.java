@@ -88,7 +88,7 @@ public final class RoutingCommand implements Callable<Integer> {
             }
             System.out.println("  Norwegian words    " + String.join(" ", Recogniser.bridge().words(text, lang)));
             scores.ranked().stream().limit(5).forEach(x -> System.out.printf("  %-18s %.3f%n", x.topic(), x.p()));
-            System.out.printf("  danger, both models %.3f (bar %.2f)%n", scores.danger(), r.thresholds().danger());
+            System.out.printf("  danger (both)      %.3f (bar %.2f)%n", scores.danger(), r.thresholds().danger());
             System.out.println("  danger word        " + Recogniser.dangerWords(loaded.set(), d).match(text, lang).orElse("none"));
             System.out.println("  reading            " + r.read(d, text, lang).orElseThrow());
             return 0;
