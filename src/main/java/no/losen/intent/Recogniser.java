@@ -44,7 +44,7 @@ public final class Recogniser implements Intents {
      * examples, and a short message it knows nothing of leaned towards it. The short cries of danger
      * ("help help", "pomocy", "he has a knife") are what the danger words are for.
      *
-     * <p>{@code narrowLead}, {@code unsureDanger}: see {@link #likeNoTopicButForDanger}.
+     * <p>{@code narrowLead}, {@code unsureDanger}: see {@link #tiedWithNoTopic}.
      *
      * <p>{@code sureTopic}, {@code dangerBesideSureTopic}: when the topic model is this sure of one topic,
      * the danger model alone needs {@code dangerBesideSureTopic}, not the low bar, to send the message to
@@ -229,16 +229,26 @@ public final class Recogniser implements Intents {
     }
 
     /**
-     * The topic model ranks danger beside the other topics, so a message of no topic whose words it
-     * does not know (a recipe, the weather, in a language with few examples of small talk) can have
-     * danger a hair above "no topic", and escape the veto of no topic. Such a message is still most
-     * like no topic when danger leads it by less than {@code narrowLead} and the danger model itself
-     * is unsure (under {@code unsureDanger}). Chosen on the cross-validation scores (`routing score
-     * --cv 5 --scores`): small talk sent to emergency help 22 → 18 of 713, danger examples 808 of 821
-     * before and after, every blind danger set unchanged (docs/measurements.md, "Free text", seventh round).
+     * Whether "no topic" and danger are the topic model's first two, in either order, less than
+     * {@code narrowLead} apart: the topic model cannot tell them apart, and the danger score decides
+     * (no topic under {@code unsureDanger}). Danger a hair above no topic: a message of no topic whose
+     * words the model does not know (a recipe, the weather, in a language with few examples of small
+     * talk) escaped the veto of no topic; chosen on the cross-validation scores (`routing score --cv 5
+     * --scores`): small talk sent to emergency help 22 → 18 of 713, danger examples 808 of 821 before
+     * and after, every blind danger set unchanged (docs/measurements.md, "Free text", seventh round).
+     * No topic a hair above danger: an independent tester's hinted suicide in Arabic ("I gathered my
+     * pills and soon everything will end": no topic 0.35, danger 0.33, danger score 0.34) was vetoed;
+     * since the twenty-sixth session it is not, at a cost of three more small-talk examples to emergency
+     * help in cross-validation (73 → 76 of 821) and three more lines of the blind sets (663 → 666 of
+     * 1,853), danger found unchanged there.
      */
-    static boolean likeNoTopicButForDanger(List<Scores.Scored> ranked, String dangerNode, double narrowLead) {
-        return ranked.size() >= 2 && ranked.get(0).topic().equals(dangerNode) && ranked.get(1).topic().equals(Examples.NONE)
+    static boolean tiedWithNoTopic(List<Scores.Scored> ranked, String dangerNode, double narrowLead) {
+        if (dangerNode == null || ranked.size() < 2) {
+            return false;
+        }
+        String a = ranked.get(0).topic();
+        String b = ranked.get(1).topic();
+        return (a.equals(dangerNode) && b.equals(Examples.NONE) || a.equals(Examples.NONE) && b.equals(dangerNode))
                 && ranked.get(0).p() - ranked.get(1).p() < narrowLead;
     }
 
@@ -261,8 +271,8 @@ public final class Recogniser implements Intents {
         // "good night" in cross-validation, docs/measurements.md, "Free text"). Danger being merely the topic model's
         // best topic is not enough: in cross-validation that found no danger example the danger model
         // missed, and sent questions of no topic to emergency help.
-        boolean none = !s.ranked().isEmpty() && (s.ranked().get(0).topic().equals(Examples.NONE)
-                || s.danger() < t.unsureDanger() && likeNoTopicButForDanger(s.ranked(), dangerNode, t.narrowLead()));
+        boolean none = !s.ranked().isEmpty() && (tiedWithNoTopic(s.ranked(), dangerNode, t.narrowLead())
+                ? s.danger() < t.unsureDanger() : s.ranked().get(0).topic().equals(Examples.NONE));
         boolean brief = words <= t.shortWords();
         double bar = brief ? t.shortDanger() : t.danger();
         if (!topics.isEmpty() && topics.get(0).p() >= t.sureTopic()) {

@@ -125,11 +125,15 @@ class RecogniserTest {
     }
 
     @Test
-    void dangerANarrowFirstBeforeNoTopicIsNoTopicUnlessTheDangerModelIsSure() {
+    void dangerAndNoTopicANarrowFirstAndSecondInEitherOrderAreToldApartByTheDangerScore() {
         assertThat(Recogniser.decide(scores(0.25, "emergency", 0.37, "none", 0.36), false, "emergency", T)).isEqualTo(Reading.UNKNOWN);
         assertThat(Recogniser.decide(scores(0.35, "emergency", 0.37, "none", 0.36), false, "emergency", T).dangerous()).isTrue();
         assertThat(Recogniser.decide(scores(0.25, "emergency", 0.5, "none", 0.36), false, "emergency", T).dangerous()).isTrue();
         assertThat(Recogniser.decide(scores(0.25, "emergency", 0.37, "none", 0.36), true, "emergency", T).dangerous()).isTrue();
+        // no topic a hair first: a sure danger score is not vetoed, an unsure one is
+        assertThat(Recogniser.decide(scores(0.34, "none", 0.35, "emergency", 0.33), false, "emergency", T).dangerous()).isTrue();
+        assertThat(Recogniser.decide(scores(0.25, "none", 0.35, "emergency", 0.33), false, "emergency", T)).isEqualTo(Reading.NO_TOPIC);
+        assertThat(Recogniser.decide(scores(0.34, "none", 0.6, "emergency", 0.2), false, "emergency", T)).isEqualTo(Reading.NO_TOPIC);
     }
 
     @Test
