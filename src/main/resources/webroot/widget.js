@@ -130,6 +130,8 @@
     givenBack: null,
     // A resume was sent: its message shows the current node again.
     resuming: false,
+    // A start was answered with a session: its message is the conversation's first.
+    starting: false,
     // "Talk to a person" (docs/handoff.md): null, 'on' or 'closed' as the last message said.
     talkOffer: null,
     // This person's wait or talk: null, 'waiting', 'talking' or 'away'.
@@ -393,6 +395,7 @@
           state.stepped = false;
           state.stepSent = false;
           state.started = Date.now();
+          state.starting = true;
         }
         state.pending = null;
         state.token = f.token;
@@ -401,9 +404,10 @@
         sendAgain();
         break;
       case 'message': {
-        // The reply to resume comes after its session frame, which clears pending.
-        const resumed = state.resuming;
+        // The reply to resume or start comes after its session frame, which clears pending.
+        const resumed = state.resuming || state.starting;
         state.resuming = false;
+        state.starting = false;
         state.pending = null;
         state.unanswered.shift();
         state.cut = false;
@@ -1335,6 +1339,10 @@
    * {@code resumed}: the current node shown again after a reconnect. Numbers shown while the connection
    * was gone (with "Not sent") then stay, and keep focus: the text they were shown for is still unsent.
    */
+  /**
+   * A message of the server. {@code resumed}: the first of a conversation resumed or started; the
+   * help-now numbers shown without the server while it could not be reached then stay, below it.
+   */
   function showMessage(m, resumed) {
     const keep = resumed && log.querySelector('.help-only');
     const moveFocus = !keep && mayMoveFocus();
@@ -1394,8 +1402,10 @@
     // focused and in view, not the keyboard (and on a phone the keyboard then closes, giving them room).
     const urgent = !!calls && !!state.help && m.node === state.help.node && state.acted;
     if (keep) {
+      // Moved below the message, the numbers keep the focus they had (112, for someone who asked for help).
+      const had = keep.contains(shadow.activeElement) ? shadow.activeElement : null;
       log.append(keep);
-      reveal(keep, null);
+      reveal(keep, had);
       return;
     }
     reveal(box, moveFocus || urgent ? target : null);
@@ -1701,6 +1711,14 @@
       // Nothing can be read without the server, and this may be a cry for help: say it was not sent,
       // and show the help-now numbers the tab keeps. The text stays in the box for when we are back.
       // Not open is enough: a socket still dialing (a dead link holds it there) cannot send either.
+      if (!talking && !state.token) {
+        // No conversation yet (the first connection still opening: the server may hold it for its turn):
+        // what was typed is sent as the first words of the conversation once it starts, as below.
+        state.resend = state.resend ? state.resend + ' ' + cut : cut;
+        input.value = '';
+        helpNow(t('not-sent-yet'));
+        return;
+      }
       helpNow(t('not-sent'));
       return;
     }

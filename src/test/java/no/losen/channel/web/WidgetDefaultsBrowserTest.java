@@ -284,6 +284,65 @@ class WidgetDefaultsBrowserTest {
         }
     }
 
+    @Test
+    void aCryTypedWhileTheFirstConnectionOpensIsSentOnceItIsOpen() throws Exception {
+        // An independent tester: behind a flood on their address, a person tapped "Help now" or typed a cry while
+        // the widget said "Connecting…"; when the socket opened, the numbers went, focus jumped to the first
+        // choice, and the cry was never sent.
+        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("first-cry")));
+        try (WebFixture slow = new WebFixture(c -> c.content(content))) {
+            JsonObject en = strings(slow, "en");
+            freshTab(slow.barePage());
+            WebElement launch = visible(".launch");
+            slow.hangConnections(true);
+            try {
+                launch.click();
+                until(() -> slow.heldConnections() > 0);
+                WebElement input = visible(".composer input");
+                input.sendKeys(CRY);
+                input.sendKeys(Keys.ENTER);
+                assertThat(visible(".help-only .notice").getText()).isEqualTo(en.getString("widget.not-sent-yet"));
+                assertCallButtons(visible(".help-only").findElements(By.cssSelector("a.call")));
+                assertThat((Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
+                        + "return r.activeElement === r.querySelector('.help-only a.call')")).as("112 focused").isTrue();
+                assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("nothing claimed as sent yet").isEmpty();
+            } finally {
+                slow.hangConnections(false);
+                slow.cutConnections();
+            }
+            // Open: the conversation starts, the cry is its first words, and its answer is the emergency help.
+            WebElement said = until(() -> widget().findElements(By.cssSelector(".msg.me")).stream().findFirst().orElse(null),
+                    Duration.ofSeconds(20));
+            assertThat(said.getText()).contains(CRY);
+            until(() -> !widget().findElements(By.cssSelector(".msg.bot:not(.help-only) a.call")).isEmpty());
+            assertThat(visible(".composer input").getAttribute("value")).isEmpty();
+        }
+    }
+
+    @Test
+    void helpAskedForWhileTheFirstConnectionOpensStaysInViewAndFocusedOnceItIsOpen() throws Exception {
+        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("first-help")));
+        try (WebFixture slow = new WebFixture(c -> c.content(content))) {
+            freshTab(slow.barePage());
+            WebElement launch = visible(".launch");
+            slow.hangConnections(true);
+            try {
+                launch.click();
+                until(() -> slow.heldConnections() > 0);
+                visible(".head button.help-now").click();
+                until(() -> !widget().findElements(By.cssSelector(".help-only a.call")).isEmpty());
+            } finally {
+                slow.hangConnections(false);
+                slow.cutConnections();
+            }
+            visible(".msg.bot .choice");
+            assertThat(visible(".help-only").findElements(By.cssSelector("a.call"))).as("the numbers stay").isNotEmpty();
+            assertThat((Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot, l = r.querySelector('.log');"
+                    + "return l.lastElementChild.classList.contains('help-only') && r.activeElement === r.querySelector('.help-only a.call')"))
+                    .as("below the first message, 112 still focused").isTrue();
+        }
+    }
+
     static final String CRY = "he is outside my door and says he will kill me";
 
     /**
