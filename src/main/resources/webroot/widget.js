@@ -663,7 +663,7 @@
     bannerText = h('span');
     bannerBtn = h('button', { type: 'button', class: 'primary', hidden: true, onclick: bannerAction });
     banner = h('div', { class: 'banner', role: 'alert', hidden: true }, [bannerText, bannerBtn]);
-    log = h('div', { class: 'log', role: 'log', tabindex: '0' });
+    log = h('div', { class: 'log', role: 'log', tabindex: '0', onkeydown: typedOnACall });
     label(log, 'log', 'aria-label');
     // Talk to a person: the offer, or where the person stands (place in the queue, who reads this).
     talkText = h('p', { class: 'talk-text', role: 'status' });
@@ -1409,6 +1409,18 @@
       return;
     }
     reveal(box, moveFocus || urgent ? target : null);
+  }
+
+  /**
+   * A letter typed while focus is on a call button (the emergency answer puts it on 112) belongs in the
+   * box: focus moves there before the letter lands, so the words are not lost and the Enter after them
+   * sends them instead of calling (an independent tester, on a laptop at 200 %). Enter alone still calls.
+   */
+  function typedOnACall(e) {
+    if (e.key && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && !form.hidden
+        && e.target.closest && e.target.closest('.calls')) {
+      input.focus();
+    }
   }
 
   /** The numbers of a message as a short card of large call buttons: number first, then who answers. */

@@ -343,6 +343,25 @@ class WidgetDefaultsBrowserTest {
         }
     }
 
+    @Test
+    void wordsTypedWhileFocusIsOn112GoIntoTheBoxAndTheirEnterSendsThemRatherThanCalls() throws Exception {
+        // The emergency answer puts focus on 112; a keyboard user who goes on typing lost the words, and their
+        // Enter called 112 (an independent tester, a laptop at 200 %).
+        try (WebFixture f = opened("typing-on-112", c -> c)) {
+            WebElement input = visible(".composer input");
+            input.sendKeys(CRY);
+            input.sendKeys(Keys.ENTER);
+            until(() -> (Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
+                    + "return !!r.activeElement && !!r.activeElement.closest('.calls')"));
+            js("window.called = 0; document.querySelector('[data-losen-widget]').shadowRoot.addEventListener('click',"
+                    + " e => { if (e.target.closest && e.target.closest('a.call')) { window.called++; e.preventDefault(); } }, true)");
+            new Actions(driver).sendKeys("how much does it cost").sendKeys(Keys.ENTER).perform();
+            until(() -> widget().findElements(By.cssSelector(".msg.me")).size() == 2);
+            assertThat(widget().findElements(By.cssSelector(".msg.me")).get(1).getText()).contains("how much does it cost");
+            assertThat((Long) js("return window.called")).as("no call").isZero();
+        }
+    }
+
     static final String CRY = "he is outside my door and says he will kill me";
 
     /**
