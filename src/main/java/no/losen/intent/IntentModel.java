@@ -369,7 +369,7 @@ public final class IntentModel {
                 double alone = pv.length > 1 ? danger(pv) : 0;
                 if (alone >= Parts.BAR) {
                     double[] pp = new double[topics.getNrClass()];
-                    Linear.predictProbability(topics, withBias(features, features.vector(part)), pp);
+                    Linear.predictProbability(topics, dangerFeatures == features ? pv : withBias(features, features.vector(part)), pp);
                     dangerP = Math.max(dangerP, agreed(alone, pp));
                 }
             }
