@@ -264,21 +264,10 @@ class WidgetDefaultsBrowserTest {
     @Test
     void aFirstConnectionStillOpeningAfterAMomentSaysItIsConnecting() throws Exception {
         // The server may hold a socket for its turn (many from one address at once): the chat must not sit empty.
-        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("connecting")));
-        try (WebFixture slow = new WebFixture(c -> c.content(content))) {
-            JsonObject en = strings(slow, "en");
-            freshTab(slow.barePage());
-            WebElement launch = visible(".launch");
-            slow.hangConnections(true);
-            try {
-                launch.click();
-                until(() -> slow.heldConnections() > 0);
-                until(() -> visible(".banner").isDisplayed());
-                assertThat(visible(".banner").getText()).isEqualTo(en.getString("widget.connecting"));
-            } finally {
-                slow.hangConnections(false);
-                slow.cutConnections();
-            }
+        try (WebFixture slow = openedWhileHeld("connecting", f -> {
+            until(() -> visible(".banner").isDisplayed());
+            assertThat(visible(".banner").getText()).isEqualTo(strings(f, "en").getString("widget.connecting"));
+        })) {
             visible(".msg.bot .choice");
             until(() -> !widget().findElement(By.cssSelector(".banner")).isDisplayed());
         }
@@ -289,27 +278,16 @@ class WidgetDefaultsBrowserTest {
         // An independent tester: behind a flood on their address, a person tapped "Help now" or typed a cry while
         // the widget said "Connecting…"; when the socket opened, the numbers went, focus jumped to the first
         // choice, and the cry was never sent.
-        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("first-cry")));
-        try (WebFixture slow = new WebFixture(c -> c.content(content))) {
-            JsonObject en = strings(slow, "en");
-            freshTab(slow.barePage());
-            WebElement launch = visible(".launch");
-            slow.hangConnections(true);
-            try {
-                launch.click();
-                until(() -> slow.heldConnections() > 0);
-                WebElement input = visible(".composer input");
-                input.sendKeys(CRY);
-                input.sendKeys(Keys.ENTER);
-                assertThat(visible(".help-only .notice").getText()).isEqualTo(en.getString("widget.not-sent-yet"));
-                assertCallButtons(visible(".help-only").findElements(By.cssSelector("a.call")));
-                assertThat((Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
-                        + "return r.activeElement === r.querySelector('.help-only a.call')")).as("112 focused").isTrue();
-                assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("nothing claimed as sent yet").isEmpty();
-            } finally {
-                slow.hangConnections(false);
-                slow.cutConnections();
-            }
+        try (WebFixture slow = openedWhileHeld("first-cry", f -> {
+            WebElement input = visible(".composer input");
+            input.sendKeys(CRY);
+            input.sendKeys(Keys.ENTER);
+            assertThat(visible(".help-only .notice").getText()).isEqualTo(strings(f, "en").getString("widget.not-sent-yet"));
+            assertCallButtons(visible(".help-only").findElements(By.cssSelector("a.call")));
+            assertThat((Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
+                    + "return r.activeElement === r.querySelector('.help-only a.call')")).as("112 focused").isTrue();
+            assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("nothing claimed as sent yet").isEmpty();
+        })) {
             // Open: the conversation starts, the cry is its first words, and its answer is the emergency help.
             WebElement said = until(() -> widget().findElements(By.cssSelector(".msg.me")).stream().findFirst().orElse(null),
                     Duration.ofSeconds(20));
@@ -321,25 +299,43 @@ class WidgetDefaultsBrowserTest {
 
     @Test
     void helpAskedForWhileTheFirstConnectionOpensStaysInViewAndFocusedOnceItIsOpen() throws Exception {
-        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("first-help")));
-        try (WebFixture slow = new WebFixture(c -> c.content(content))) {
-            freshTab(slow.barePage());
-            WebElement launch = visible(".launch");
-            slow.hangConnections(true);
-            try {
-                launch.click();
-                until(() -> slow.heldConnections() > 0);
-                visible(".head button.help-now").click();
-                until(() -> !widget().findElements(By.cssSelector(".help-only a.call")).isEmpty());
-            } finally {
-                slow.hangConnections(false);
-                slow.cutConnections();
-            }
+        try (WebFixture slow = openedWhileHeld("first-help", f -> {
+            visible(".head button.help-now").click();
+            until(() -> !widget().findElements(By.cssSelector(".help-only a.call")).isEmpty());
+        })) {
             visible(".msg.bot .choice");
             assertThat(visible(".help-only").findElements(By.cssSelector("a.call"))).as("the numbers stay").isNotEmpty();
             assertThat((Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot, l = r.querySelector('.log');"
                     + "return l.lastElementChild.classList.contains('help-only') && r.activeElement === r.querySelector('.help-only a.call')"))
                     .as("below the first message, 112 still focused").isTrue();
+        }
+    }
+
+    /**
+     * The public content (in a folder of its own, {@code dir}) on a server of its own, its widget launched in a
+     * fresh tab while the server holds every new connection: {@code meanwhile} runs once the first is held, and
+     * the connections are then let through (the held one cut, so the widget dials again).
+     */
+    private static WebFixture openedWhileHeld(String dir, java.util.function.Consumer<WebFixture> meanwhile)
+            throws java.io.IOException {
+        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve(dir)));
+        WebFixture f = new WebFixture(c -> c.content(content));
+        try {
+            freshTab(f.barePage());
+            WebElement launch = visible(".launch");
+            f.hangConnections(true);
+            try {
+                launch.click();
+                until(() -> f.heldConnections() > 0);
+                meanwhile.accept(f);
+            } finally {
+                f.hangConnections(false);
+                f.cutConnections();
+            }
+            return f;
+        } catch (RuntimeException | Error e) {
+            f.close();
+            throw e;
         }
     }
 
