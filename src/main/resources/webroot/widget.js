@@ -470,6 +470,7 @@
       note(t(lost ? 'restarted' : 'expired'));
       start();
     } else if (f.code === 'too_long') {
+      giveBack();
       note(t('too-long'));
     } else if (f.code === 'rate_limited') {
       giveBack();
@@ -681,7 +682,8 @@
 
     const inputId = id('q');
     input = h('input', {
-      id: inputId, type: 'text', maxlength: '1000', autocomplete: 'off', enterkeyhint: 'send',
+      // No maxlength: it cuts a paste silently, and a cry at the end of a long story with it.
+      id: inputId, type: 'text', autocomplete: 'off', enterkeyhint: 'send',
       'aria-describedby': hintQ
     });
     label(input, 'input', 'placeholder');
@@ -1715,10 +1717,18 @@
       input.focus();
       return;
     }
-    // Talking to a person: what is typed goes to them, not to the questions.
-    // At most 1,000 characters as a person counts them (an emoji is one), as the server counts.
-    const cut = Array.from(text).slice(0, 1000).join('');
+    // Talking to a person: what is typed goes to them, not to the questions, at most 1,000 characters
+    // as a person counts them (an emoji is one), as the server counts; a longer text stays to be shortened.
+    const chars = Array.from(text);
     const talking = inTalk();
+    if (talking && chars.length > 1000) {
+      note(t('too-long'));
+      return;
+    }
+    // To the questions a longer text is still sent, its last 4,000 characters: the server reads that much
+    // of a text too long to answer for danger (a cry told as a story comes at its end), and otherwise
+    // answers too_long, when the text comes back to the box to be shortened.
+    const cut = chars.slice(-4000).join('');
     if (!client.isOpen() && !state.ended) {
       // Nothing can be read without the server, and this may be a cry for help: say it was not sent,
       // and show the help-now numbers the tab keeps. The text stays in the box for when we are back.

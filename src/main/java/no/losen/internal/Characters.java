@@ -20,4 +20,14 @@ public final class Characters {
         String n = Normalizer.normalize(text, Normalizer.Form.NFKC);
         return n.codePointCount(0, n.length());
     }
+
+    /**
+     * The last {@code chars} characters of {@code text} as read (folded as {@link #count} counts): a
+     * bound on what is read of a long text that holds after folding, which a cut before it would not.
+     */
+    public static String last(String text, int chars) {
+        String n = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        int total = n.codePointCount(0, n.length());
+        return total <= chars ? n : n.substring(n.offsetByCodePoints(0, total - chars));
+    }
 }

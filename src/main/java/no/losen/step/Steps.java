@@ -12,6 +12,7 @@ import no.losen.dialog.Engine;
 import no.losen.dialog.ErrorCode;
 import no.losen.dialog.Reply;
 import no.losen.dialog.Session;
+import no.losen.internal.Characters;
 import no.losen.metrics.Metrics;
 import no.losen.session.SessionStore;
 import no.losen.session.StoreBusyException;
@@ -186,7 +187,8 @@ public final class Steps {
 
     /**
      * One command against the conversation under {@code key}. Typed text the workers refuse
-     * ({@code busy}) is still read for danger now, and then goes to the emergency help ({@link #urgent}).
+     * ({@code busy}), or too long to answer ({@code too_long}), is still read for danger now, and then goes
+     * to the emergency help ({@link #urgent}).
      */
     public Future<Reply> apply(String key, Caller caller, Command c) {
         if (key == null) {
@@ -206,11 +208,28 @@ public final class Steps {
             // has questions in flight (an independent tester got busy for each of 17 during a flood).
             Engine.requireLength(text.strip());   // as the engine counts it
         } catch (DialogException e) {
-            return Future.failedFuture(e);
+            return tooLong(key, caller, text, e);
         }
         return run(key, caller, true, step, s -> s.map(session -> urgent(key, session, text))
                 .orElse(Future.succeededFuture(Optional.empty()))
                 .map(t -> t.map(turn -> Outcome.keep(turn.reply(), turn.session()))));
+    }
+
+    /**
+     * Text too long to answer is still read for danger, as a step the workers refused is ({@link #urgent}):
+     * a cry pasted at the end of a long story gets the emergency help (an independent tester's was cut off
+     * and lost); anything else is refused with {@code refusal}, and the widget gives the text back.
+     */
+    private Future<Reply> tooLong(String key, Caller caller, String text, DialogException refusal) {
+        try {
+            failFast();
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+        return store.get(key).compose(s -> urgent(key, s.orElseThrow(Steps::gone), text))
+                .compose(t -> t.isEmpty() ? Future.<Reply>failedFuture(refusal)
+                        : save(key, caller, false, Outcome.keep(t.get().reply(), t.get().session())))
+                .recover(Steps::failed);
     }
 
     /**
@@ -286,17 +305,17 @@ public final class Steps {
     }
 
     /**
-     * Where typed text the workers refused goes when it is about danger now: the emergency help,
-     * entered without the step's own read. Read on the urgent reader's thread, never here on an event
-     * loop ({@link UrgentReads}): the words of danger (0.4–0.7 ms for 1,000 characters once compiled,
-     * {@code bench/jmh DangerWordsBench}), then the danger model over the message's last
-     * {@link UrgentReads#READ} characters (a cry told as a story comes at its end); three messages at once,
+     * Where typed text the workers refused, or too long to answer, goes when it is about danger now: the
+     * emergency help, entered without the step's own read. Read on the urgent reader's thread, never here on
+     * an event loop ({@link UrgentReads}): the words of danger in its last {@link Engine#READ_WHEN_TOO_LONG}
+     * characters (0.4–0.7 ms for 1,000 once compiled, {@code bench/jmh DangerWordsBench}), then the danger
+     * model over its last {@link UrgentReads#READ} (a cry told as a story comes at its end); three messages at once,
      * then one a second, per conversation. Empty: not danger, or the conversation's reads are spent; the
      * message stays refused.
      */
     private Future<Optional<Engine.Turn>> urgent(String key, Session s, String text) {
-        String tail = UrgentReads.tail(text);
-        return urgentReads.read(key, () -> engine.dangerWord(s, text), () -> engine.urgent(s.dialog(), tail, s.lang()))
+        return urgentReads.read(key, () -> engine.dangerWord(s, Characters.last(text, Engine.READ_WHEN_TOO_LONG)),
+                        () -> engine.urgent(s.dialog(), Characters.last(text, UrgentReads.READ), s.lang()))
                 .otherwise(e -> {
                     metrics.limit("urgent_reads");
                     return false;

@@ -67,15 +67,6 @@ final class UrgentReads implements AutoCloseable {
         this.reader = new TextWorkers(limits, "losen-urgent", reads::tokens);
     }
 
-    /** The last {@link #READ} characters of {@code text}, not starting inside a character. */
-    static String tail(String text) {
-        int from = Math.max(0, text.length() - READ);
-        if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
-            from++;
-        }
-        return text.substring(from);
-    }
-
     /**
      * Reads a refused message of the conversation under {@code key} on the reader's thread: true when
      * {@code words} finds a word of danger, or else {@code model} does. Fails with {@code busy} beyond the

@@ -191,7 +191,7 @@ class StepsTest {
         String person = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
         // The same address's share of the workers is taken: an ordinary question is refused ...
         assertThat(code(steps.apply(person, FLOOD, new Command.Type("where can I sleep")))).isEqualTo(ErrorCode.BUSY);
-        // ... text over the length is refused as too long, not as busy: sent again shorter, it may be read
+        // ... text over the length, read for danger, is refused as too long, not as busy: sent again shorter, it may be answered
         assertThat(code(steps.apply(person, FLOOD, new Command.Type("x".repeat(Engine.MAX_TEXT + 1))))).isEqualTo(ErrorCode.TOO_LONG);
         // ... a cry is answered, and the conversation is at the emergency help.
         Reply help = steps.apply(person, FLOOD, new Command.Type("he has a knife")).await(5, TimeUnit.SECONDS);
@@ -199,18 +199,40 @@ class StepsTest {
         assertThat(store.peek(person)).map(no.losen.dialog.Session::node).contains("emergency");
         // A flood that ends and starts conversations, each refused and read, leaves the person's reads alone
         // (the independent tester's flood, which spent the budgets of reads per address this replaced): the
-        // person's conversation has its own, three at once (the refused question and the knife above took two);
+        // person's conversation has its own, three at once (the refused question, the long text and the knife above took them);
         // beyond them a message is refused unread, busy (the widget shows the help-now numbers), until a second later.
         for (int i = 0; i < 40; i++) {
             steps.end(flood, FLOOD).await(5, TimeUnit.SECONDS);
             flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
             steps.apply(flood, FLOOD, new Command.Type("outside " + i)).await(5, TimeUnit.SECONDS);
         }
-        for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST - 2; i++) {
-            assertThat(steps.apply(person, FLOOD, new Command.Type("he is outside again " + i))
-                    .await(5, TimeUnit.SECONDS).node()).isEqualTo("emergency");
-        }
         assertThat(code(steps.apply(person, FLOOD, new Command.Type("he is outside still")))).isEqualTo(ErrorCode.BUSY);
+        Thread.sleep(1_100);
+        assertThat(steps.apply(person, FLOOD, new Command.Type("he is outside again"))
+                .await(5, TimeUnit.SECONDS).node()).isEqualTo("emergency");
+    }
+
+    @Test
+    void aCryAtTheEndOfATextTooLongToAnswerIsStillAnsweredWithTheEmergencyHelp() throws Exception {
+        Steps steps = readingDanger();
+        String person = steps.start(null, CALM, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+        String story = "We came here last year and it was hard. ".repeat(40);
+        // A word of danger within the last characters read, and danger only the model sees at the very end.
+        assertThat(steps.apply(person, CALM, new Command.Type(story + "Now he has a knife."))
+                .await(5, TimeUnit.SECONDS).node()).isEqualTo("emergency");
+        assertThat(store.peek(person)).map(no.losen.dialog.Session::node).contains("emergency");
+        String other = steps.start(null, CALM, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+        assertThat(steps.apply(other, CALM, new Command.Type(story + "He waits outside."))
+                .await(5, TimeUnit.SECONDS).node()).isEqualTo("emergency");
+        // Anything else is refused as too long, the conversation where it was ...
+        String calm = steps.start(null, CALM, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+        String before = store.peek(calm).orElseThrow().node();
+        assertThat(code(steps.apply(calm, CALM, new Command.Type(story)))).isEqualTo(ErrorCode.TOO_LONG);
+        assertThat(store.peek(calm)).map(no.losen.dialog.Session::node).contains(before);
+        // ... as is a word of danger further back than the words are read (a flood of long frames stays cheap).
+        String far = "He has a knife. " + "x".repeat(Engine.READ_WHEN_TOO_LONG);
+        assertThat(code(steps.apply(calm, CALM, new Command.Type(far)))).isEqualTo(ErrorCode.TOO_LONG);
+        assertThat(wordsOn).allMatch(t -> t.getName().startsWith("losen-urgent"));
     }
 
     /**

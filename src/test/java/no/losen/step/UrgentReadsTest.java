@@ -164,13 +164,4 @@ class UrgentReadsTest {
             small.close();
         }
     }
-
-    @Test
-    void theModelReadsAMessagesLastCharactersWithoutSplittingOne() {
-        String story = "a".repeat(500) + "😱 he is outside";
-        assertThat(UrgentReads.tail(story)).hasSizeLessThanOrEqualTo(UrgentReads.READ).endsWith("he is outside");
-        String split = "b".repeat(10) + "😱".repeat(100) + "c";
-        assertThat(UrgentReads.tail(split)).isEqualTo("😱".repeat(99) + "c");
-        assertThat(UrgentReads.tail("short")).isEqualTo("short");
-    }
 }

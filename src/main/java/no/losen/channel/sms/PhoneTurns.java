@@ -122,7 +122,9 @@ public final class PhoneTurns<T> {
         String text = asciiDigits(raw.strip());
         String lang = session != null ? session.lang() : null;
         if (Characters.count(text) > Engine.MAX_TEXT) {
-            return Turn.say(looks.words(texts.text(lang != null ? lang : d.languages().get(0), "sms.too-long")));
+            // Too long to answer, never to read for danger: a cry at the end of a long story gets the emergency help.
+            return urgentHelp(session, d, Characters.last(text, Engine.READ_WHEN_TOO_LONG)).map(this::shown).orElseGet(() ->
+                    Turn.say(looks.words(texts.text(lang != null ? lang : d.languages().get(0), "sms.too-long"))));
         }
         Optional<SmsTexts.Match> kw = texts.keyword(text, lang);
         if (kw.isPresent() && kw.get().keyword() == SmsTexts.Keyword.STOP) {
@@ -182,6 +184,17 @@ public final class PhoneTurns<T> {
             }
         }
         return shown(t);
+    }
+
+    /** The emergency help for {@code text} when it reads as danger now, in the session's language or, before one, the one that read it. */
+    private Optional<Engine.Turn> urgentHelp(Session session, Dialog d, String text) {
+        if (session != null) {
+            return engine.urgent(session.dialog(), text, session.lang()) ? engine.emergency(session) : Optional.empty();
+        }
+        return urgentIn(d, text).flatMap(l -> {
+            LOG.info("event=session.start channel={} dialog={} lang={} reason=danger", channel, d.id(), l);
+            return engine.emergency(engine.start(d.id(), l, false).session());
+        });
     }
 
     /**

@@ -49,6 +49,22 @@ class SmsFirstContactTest {
     }
 
     @Test
+    void aCryAtTheEndOfAMessageTooLongToAnswerStillGetsTheEmergencyHelp() {
+        String story = "I have a question about the rules for work permits and the papers I need. ".repeat(15);
+        assertThat(send(story + "Now he is outside my door and says he will kill me")).startsWith("In danger now? Call 112");
+        assertThat(store.size()).as("the conversation goes on at the emergency help, in English").isEqualTo(1);
+        assertThat(send(story)).as("once there, a long text with no danger is too long")
+                .isEqualTo("The message is too long. Write less, or reply with a number.");
+    }
+
+    @Test
+    void aLongMessageWithNoDangerIsTooLongAndStartsNothing() {
+        String story = "I have a question about the rules for work permits and the papers I need. ".repeat(15);
+        assertThat(send(story)).startsWith("Meldingen er for lang");
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
     void inArabicToo() {
         assertThat(send("زوجي يقول انه سيقتلني الليلة")).startsWith("في خطر؟ اتصل: 112");
     }

@@ -361,6 +361,34 @@ class WidgetDefaultsBrowserTest {
     static final String CRY = "he is outside my door and says he will kill me";
 
     /**
+     * A long story pasted or typed, over the 1,000 characters the dialog answers: the box cut it there, and a
+     * cry at its end was lost (an independent tester). Now the cry gets the emergency help; a story as long
+     * with no danger is refused as too long and comes back to the box whole, to be shortened.
+     */
+    @Test
+    void aCryAtTheEndOfATextTooLongToAnswerGetsTheEmergencyHelpAndAnyOtherComesBackToBeShortened() {
+        freshTab(plain.barePage("en"));
+        visible(".launch").click();
+        WebElement input = visible(".composer input");
+        until(() -> !widget().findElements(By.cssSelector(".choices button")).isEmpty());
+        String story = "I have a question about the rules for work permits and the papers I need. ".repeat(15).strip();
+        input.sendKeys(story + " " + CRY);
+        assertThat(input.getAttribute("value")).as("nothing cut").endsWith(CRY);
+        input.sendKeys(Keys.ENTER);
+        until(() -> !widget().findElements(By.cssSelector(".msg.bot a.call[href='tel:112']")).isEmpty());
+        assertThat(input.getAttribute("value")).isEmpty();
+
+        JsonObject strings = strings(plain, "en");
+        input.sendKeys(story);
+        input.sendKeys(Keys.ENTER);
+        until(() -> widget().findElements(By.cssSelector(".note")).stream()
+                .anyMatch(n -> n.getText().equals(strings.getString("widget.too-long"))));
+        assertThat(input.getAttribute("value")).as("back in the box, whole").isEqualTo(story);
+        assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("the refused text is not shown as sent, the cry is")
+                .singleElement().satisfies(m -> assertThat(m.getText()).endsWith(CRY));
+    }
+
+    /**
      * The public content (in a folder of its own, {@code dir}) on a server of its own with {@code settings}, so a
      * test may cut or refuse its connections; its widget opened in a fresh tab, the first choices shown.
      */
