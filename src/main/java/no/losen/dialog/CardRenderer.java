@@ -55,7 +55,7 @@ final class CardRenderer {
     private String source(Fact f) {
         String key = "fact." + f.id() + ".basis";
         if ((f.sources() == null || f.sources().isEmpty()) && r.has(key)) {
-            return r.text(key);
+            return r.sourceLine(key);
         }
         return set.facts().citation(f);
     }

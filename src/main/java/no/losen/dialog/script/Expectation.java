@@ -43,6 +43,9 @@ final class Expectation {
         if (e.has("end") && e.get("end").asBoolean() != r.end()) {
             out.add("expected end " + e.get("end").asBoolean() + ", got " + r.end());
         }
+        if (e.has("draft") && e.get("draft").asBoolean() != r.draft()) {
+            out.add("expected draft " + e.get("draft").asBoolean() + " (marked as not yet checked), got " + r.draft());
+        }
         String all = everything(r).toLowerCase(Locale.ROOT);
         for (String s : strings(e.get("text"))) {
             if (!all.contains(s.toLowerCase(Locale.ROOT))) {
