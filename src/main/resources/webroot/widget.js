@@ -106,6 +106,9 @@
     // The connection dropped (or the page was reloaded) while the session was within its idle time:
     // a resume refused now means the server lost the session (a restart), not that it timed out.
     cut: !!saved.token,
+    // Whether a connection has opened on this page, and how many tries in a row closed before one did.
+    everOpened: false,
+    refused: 0,
     // The conversation is over (ended, expired, or shown again after it ended): nothing is sent until "Start again".
     ended: shownAgainEnded,
     // Show the calm "ended" state once the frame is built (see shownAgainEnded).
@@ -280,6 +283,8 @@
   // A connection still opening after a moment says so, instead of an empty chat: the server holds a socket
   // for its turn when many come from one address at once (a crowd behind one Wi-Fi; up to 5 s).
   let dialing = null;
+  /** Tries in a row that never opened, after which the page says the chat is not working (about 7 s). */
+  const REFUSED = 3;
   function connect() {
     if (!state.exiting) {
       client.connect();
@@ -294,6 +299,7 @@
     }
   }
   function opened() {
+    state.everOpened = true;
     offline(false);
     clearTimeout(dialing);
     dialing = null;
@@ -318,7 +324,16 @@
     state.cut = true;
     offline(true);
     showBanner('reconnecting'); // the banner is role=alert: screen readers hear it
-    if (!log.querySelector('.msg.bot, .failed')) {
+    if (!state.everOpened && ++state.refused === REFUSED) {
+      // Never opened on this page, time after time: a server down, or one that refuses this page's site
+      // (LOSEN_ALLOWED_ORIGINS unset: a browser does not tell a page why a socket was refused). The person
+      // is told it is not working, beside the numbers; the site's developer, where to look.
+      failed('error');
+      if (window.console) {
+        console.warn('Losen: the chat could not connect to ' + ORIGIN + ' (' + REFUSED + ' tries). If the server is up, '
+          + 'it may refuse this site: its LOSEN_ALLOWED_ORIGINS must list ' + location.origin + '.');
+      }
+    } else if (!log.querySelector('.msg.bot, .failed')) {
       failed(null); // nothing on screen yet: the numbers to call, while we try again
     }
     return true;

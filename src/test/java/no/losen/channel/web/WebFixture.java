@@ -67,8 +67,9 @@ final class WebFixture implements AutoCloseable {
                     .end(req.path().equals("/bare") ? bareHtml(req.getParam("lang"))
                             : pageHtml(lang.matches("[a-z]{2,4}") ? lang : "nb", "off".equals(req.getParam("draft"))));
         }).listen(0, "127.0.0.1").await();
-        Config.Builder b = Config.defaults().toBuilder().port(0);
-        this.server = new TestServer(settings.apply(b).allowedOrigins(List.of(siteOrigin())).build());
+        // The host site's origin first, so a test may take it away (a site the operator did not list).
+        Config.Builder b = Config.defaults().toBuilder().port(0).allowedOrigins(List.of(siteOrigin()));
+        this.server = new TestServer(settings.apply(b).build());
     }
 
     private void relayTo(NetSocket in) {

@@ -153,6 +153,35 @@ class WidgetDefaultsBrowserTest {
                 .anyMatch(m -> m.getText().contains("EØS")) && widget().findElements(By.cssSelector(".result-topic")).isEmpty());
     }
 
+    /**
+     * A host page on a site the server does not list (`LOSEN_ALLOWED_ORIGINS` unset, the default): every socket is
+     * refused, and a browser does not tell the page why. The widget said "Reconnecting…" for ever (an independent
+     * tester); after a few tries it says the chat is not working, beside the numbers to call and "Try again", and
+     * tells the site's developer in the console which setting to look at.
+     */
+    @Test
+    void onASiteTheServerDoesNotListThePersonIsToldItIsNotWorkingAndTheDeveloperWhy() throws Exception {
+        freshTab("about:blank");
+        Object watch = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.warned = []; const w = console.warn; console.warn = function () {"
+                        + " window.warned.push([].join.call(arguments, ' ')); w.apply(console, arguments); };")).get("identifier");
+        Path content = WebFixture.publicContent(Files.createDirectories(tmp.resolve("unlisted")));
+        try (WebFixture f = new WebFixture(c -> c.content(content).allowedOrigins(List.of()))) {
+            driver.get(f.barePage("en"));
+            visible(".launch").click();
+            JsonObject strings = strings(f, "en");
+            WebElement box = until(() -> widget().findElements(By.cssSelector(".failed")).stream()
+                    .filter(b -> b.getText().contains(strings.getString("widget.error"))).findFirst().orElse(null),
+                    Duration.ofSeconds(20));
+            assertCallButtons(box.findElements(By.cssSelector("a.call")));
+            assertThat(box.findElement(By.cssSelector("button.primary")).getText()).isEqualTo(strings.getString("widget.retry"));
+            assertThat(String.valueOf(js("return window.warned.join('\\n')"))).contains("LOSEN_ALLOWED_ORIGINS")
+                    .contains(f.siteOrigin());
+        } finally {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", watch));
+        }
+    }
+
     // ---- the server down: quick exit and Help now are there all the same ----
 
     @Test
