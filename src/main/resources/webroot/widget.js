@@ -431,6 +431,9 @@
           save();
         }
         showMessage(f, resumed);
+        if (f.lang && state.lang && f.lang !== state.lang) {
+          inLang(f.lang, false);
+        }
         sendAgain();
         break;
       }
@@ -1087,7 +1090,15 @@
   }
 
   // ---- language ----
+  /** The person's choice of language: the page's words in it, and the conversation told to go on in it. */
   function switchLang(code) {
+    inLang(code, true);
+  }
+  /**
+   * The page's words in {@code code}, and the conversation told so when {@code tell}; not told when the
+   * server chose it (a cry typed in Arabic in a Norwegian chat is answered in Arabic, and the chat follows).
+   */
+  function inLang(code, tell) {
     getJSON('/api/boot?dialog=' + encodeURIComponent(DIALOG) + '&want=' + encodeURIComponent(code)).then(function (b) {
       const u = b.ui;
       state.lang = u.lang;
@@ -1096,7 +1107,7 @@
       state.kept = b;
       applyBoot(u);
       save();
-      if (state.token && !state.ended) {
+      if (tell && state.token && !state.ended) {
         step({ type: 'lang', lang: u.lang });
       }
     }).catch(function () { note(t('error')); });

@@ -1,5 +1,8 @@
 package no.losen.content;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
  * A language the product speaks, as its translation file describes it.
  *
@@ -16,5 +19,17 @@ public record Language(String code, String name, String dir, String status) {
 
     public boolean reviewed() {
         return "reviewed".equals(status);
+    }
+
+    /** The script the language is written in: its name's, which is written in it ("العربية", "ትግርኛ"). */
+    public Character.UnicodeScript script() {
+        return script(name);
+    }
+
+    /** The script most of {@code text}'s letters are in; null when it has none. */
+    public static Character.UnicodeScript script(String text) {
+        Map<Character.UnicodeScript, Integer> letters = new EnumMap<>(Character.UnicodeScript.class);
+        text.codePoints().filter(Character::isLetter).forEach(c -> letters.merge(Character.UnicodeScript.of(c), 1, Integer::sum));
+        return letters.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 }

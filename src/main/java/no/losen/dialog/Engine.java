@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import no.losen.content.Language;
 import no.losen.internal.Characters;
 
 /**
@@ -337,7 +338,7 @@ public final class Engine {
         if (r.dangerous()) {
             List<String> other = r.guesses().stream().map(Reading.Guess::target)
                     .filter(t -> !t.equals(r.danger())).limit(1).toList();
-            return enter(s.remember(), d, r.danger(), other);
+            return enter(inTypedLanguage(s.remember(), d, text), d, r.danger(), other);
         }
         List<String> targets = r.guesses().stream().map(Reading.Guess::target).toList();
         if (r.kind() == Reading.Kind.SURE && !targets.isEmpty()) {
@@ -360,6 +361,26 @@ public final class Engine {
                     .answering(answer.cards()).withNotice(words.text("common.did-you-mean")));
         }
         return null;
+    }
+
+    /**
+     * The session in the language a cry was typed in, when that is written in another script than the
+     * session's language and the dialog's examples surely tell which language it is: an Arabic cry in a widget
+     * set to Norwegian got the emergency help in Norwegian (an independent tester), as a first SMS already
+     * gets it in the language that read it. Another script is near-certain evidence; within one script
+     * (French and Somali, Russian and Ukrainian) a guess can be wrong, and the session's language stays.
+     */
+    private Session inTypedLanguage(Session s, Dialog d, String text) {
+        Character.UnicodeScript typed = Language.script(text);
+        if (typed == null || typed == script(s.lang())) {
+            return s;
+        }
+        return intents.language(d, text).filter(l -> !l.equals(s.lang()) && d.offers(l) && typed == script(l))
+                .map(s::withLang).orElse(s);
+    }
+
+    private Character.UnicodeScript script(String lang) {
+        return set.translations().language(lang).map(Language::script).orElse(null);
     }
 
     /** What the handbook answered: its card (none when it found nothing) and the session offering the topics. */

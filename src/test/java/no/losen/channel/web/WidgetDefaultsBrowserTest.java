@@ -390,6 +390,30 @@ class WidgetDefaultsBrowserTest {
     static final String CRY = "he is outside my door and says he will kill me";
 
     /**
+     * A cry typed in Arabic in a chat set to Norwegian: the emergency help came in Norwegian (an independent
+     * tester). It comes in Arabic, right to left, and the chat's own words follow, 112 keeping focus.
+     */
+    @Test
+    void aCryTypedInAnotherScriptIsAnsweredInItsLanguageAndTheChatFollows() {
+        freshTab(plain.barePage("nb"));
+        visible(".launch").click();
+        WebElement input = visible(".composer input");
+        until(() -> !widget().findElements(By.cssSelector(".choices button")).isEmpty());
+        input.sendKeys("زوجي يقول انه سيقتلني الليلة");
+        input.sendKeys(Keys.ENTER);
+        WebElement help = until(() -> widget().findElements(By.cssSelector(".msg.bot")).stream()
+                .filter(m -> m.findElements(By.cssSelector("a.call[href='tel:112']")).size() > 0).findFirst().orElse(null));
+        assertThat(help.getAttribute("lang")).isEqualTo("ar");
+        assertThat(help.getAttribute("dir")).isEqualTo("rtl");
+        JsonObject strings = strings(plain, "ar");
+        until(() -> "rtl".equals(widget().findElement(By.cssSelector(".losen")).getAttribute("dir")));
+        assertThat(widget().findElement(By.cssSelector(".composer input")).getAttribute("placeholder"))
+                .isEqualTo(strings.getString("widget.input"));
+        assertThat((Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
+                + "return !!r.activeElement && r.activeElement.getAttribute('href') === 'tel:112'")).as("112 keeps focus").isTrue();
+    }
+
+    /**
      * A long story pasted or typed, over the 1,000 characters the dialog answers: the box cut it there, and a
      * cry at its end was lost (an independent tester). Now the cry gets the emergency help; a story as long
      * with no danger is refused as too long and comes back to the box whole, to be shortened.
