@@ -338,7 +338,13 @@ public final class Engine {
         if (r.dangerous()) {
             List<String> other = r.guesses().stream().map(Reading.Guess::target)
                     .filter(t -> !t.equals(r.danger())).limit(1).toList();
-            return enter(inTypedLanguage(s.remember(), d, text), d, r.danger(), other);
+            // Below the help, the handbook's answer: a question read as danger gets it too ("my sister's
+            // husband beats her, can she stay if she leaves him?": 25 of the 115 public handbook questions
+            // read as danger, and got the numbers alone).
+            Session from = inTypedLanguage(s.remember(), d, text);
+            Handbook answer = handbook(from, d, n, text, new Renderer(set, d, from.lang(), from.vars(), variant), other);
+            List<String> offered = answer.offered().stream().filter(t -> !t.equals(r.danger())).toList();
+            return enter(from, d, r.danger(), offered, answer.cards());
         }
         List<String> targets = r.guesses().stream().map(Reading.Guess::target).toList();
         if (r.kind() == Reading.Kind.SURE && !targets.isEmpty()) {
@@ -383,8 +389,8 @@ public final class Engine {
         return set.translations().language(lang).map(Language::script).orElse(null);
     }
 
-    /** What the handbook answered: its card (none when it found nothing) and the session offering the topics. */
-    private record Handbook(Session session, List<Card> cards) {
+    /** What the handbook answered: its card (none when it found nothing), the topics offered, and the session offering them. */
+    private record Handbook(Session session, List<String> offered, List<Card> cards) {
     }
 
     /**
@@ -404,7 +410,7 @@ public final class Engine {
             linked.add(t.map(x -> h.withTopic(new Card.Link(x.target(), r.text(x.label())))).orElse(h));
         }
         Session held = offered.isEmpty() ? s : s.withVar(OFFERED, List.copyOf(offered));
-        return new Handbook(held, hits.isEmpty() ? List.of()
+        return new Handbook(held, List.copyOf(offered), hits.isEmpty() ? List.of()
                 : List.of(new Card.Search(r.text("common.search.title"), r.text("common.search.caution"), linked)));
     }
 
@@ -434,6 +440,11 @@ public final class Engine {
 
     /** … with {@code offered} topics shown as choices at the node reached. */
     private Turn enter(Session s, Dialog d, String target, List<String> offered) {
+        return enter(s, d, target, offered, List.of());
+    }
+
+    /** … and {@code extra} cards (the handbook's answer) after the node's own. */
+    private Turn enter(Session s, Dialog d, String target, List<String> offered, List<Card> extra) {
         Map<String, Object> vars = new LinkedHashMap<>(s.vars());
         vars.remove(OFFERED);
         List<Node> shown = new ArrayList<>();
@@ -462,7 +473,7 @@ public final class Engine {
             vars.put(OFFERED, offered);
         }
         Session moved = s.at(id, vars);
-        return new Turn(moved, render(moved, d, shown, List.of(), null));
+        return new Turn(moved, render(moved, d, shown, extra, null));
     }
 
     private Reply render(Session s, Dialog d, List<Node> shown, List<Card> extra, Object ticked) {

@@ -43,6 +43,20 @@ class EngineIntentsTest {
     }
 
     @Test
+    void belowTheEmergencyHelpIsTheHandbooksAnswerSoAQuestionReadAsDangerIsStillAnswered() {
+        Engine e = engine(new Reading("emergency", Reading.Kind.SURE, List.of(g("wages"))));
+        Engine.Turn t = type(e, "kan søsteren min bli i Norge hvis hun går fra mannen som slår henne");
+        Reply help = e.emergency(e.start("help", "nb", false).session()).orElseThrow().reply();
+        assertThat(t.reply().node()).isEqualTo("emergency");
+        assertThat(t.reply().text()).as("the help's own words, not left out as an answer's are").isEqualTo(help.text());
+        assertThat(t.reply().cards()).hasSize(help.cards().size() + 1);
+        assertThat(t.reply().cards().subList(0, help.cards().size())).isEqualTo(help.cards());
+        assertThat(t.reply().cards().get(help.cards().size())).isInstanceOfSatisfying(Card.Search.class,
+                s -> assertThat(s.results()).extracting(Card.Hit::text).containsExactly("Tekst fra håndboka."));
+        assertThat(t.reply().choices()).extracting(Reply.Option::id).contains("wages");
+    }
+
+    @Test
     void aSureTopicIsEntered() {
         Engine.Turn t = type(engine(new Reading(null, Reading.Kind.SURE, List.of(g("housing")))), "har ikke noe sted å sove");
         assertThat(t.reply().node()).isEqualTo("housing");

@@ -178,8 +178,11 @@ public final class PhoneTurns<T> {
             return Turn.say(looks.node(here.withNotice(texts.text(session.lang(), "sms.choose")),
                     !session.history().isEmpty()));
         }
+        // The handbook's answer in place of the message where the conversation stayed; where it moved (to the
+        // emergency help, which carries the answer below it on the web), the message: a text message is short.
         for (Card c : t.reply().cards()) {
-            if (c instanceof Card.Search k && k.results() != null && !k.results().isEmpty()) {
+            if (c instanceof Card.Search k && k.results() != null && !k.results().isEmpty()
+                    && t.session().node().equals(session.node())) {
                 return new Turn<>(looks.search(k, session.lang()), t.session(), false);
             }
         }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class SmsFirstContactTest {
 
+    private static Loaded loaded;
+    private static no.losen.intent.Recogniser intents;
     private static Engine engine;
     private MemorySessionStore store;
     private SmsConversation sms;
@@ -26,8 +28,9 @@ class SmsFirstContactTest {
 
     @BeforeAll
     static void train() {
-        Loaded l = ContentLoader.load(ContentLoader.bundled());
-        engine = new Engine(l.set(), Map.of(), no.losen.intent.Recogniser.train(l.set()));
+        loaded = ContentLoader.load(ContentLoader.bundled());
+        intents = no.losen.intent.Recogniser.train(loaded.set());
+        engine = new Engine(loaded.set(), Map.of(), intents);
     }
 
     @BeforeEach
@@ -62,6 +65,18 @@ class SmsFirstContactTest {
         String story = "I have a question about the rules for work permits and the papers I need. ".repeat(15);
         assertThat(send(story)).startsWith("Meldingen er for lang");
         assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void aCryLaterInTheConversationIsAnsweredWithTheEmergencyHelpNotWithAHandbookPassage() {
+        // On the web the handbook's answer comes below the emergency help; a text message is the help alone.
+        no.losen.dialog.TextAction search = (text, lang) -> java.util.List.of(new no.losen.dialog.Card.Hit(
+                "sarbare-migranter-handbok", "Sosialt arbeid med sårbare migranter", null, "Vold i nære relasjoner er straffbart."));
+        sms = new SmsConversation(SmsFixture.steps(new Engine(loaded.set(), Map.of("search", search), intents), store),
+                new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)), "rights");
+        send("3");   // English, from the menu
+        assertThat(send("he came back and he has a knife, he says he will kill me")).startsWith("In danger now? Call 112")
+                .doesNotContain("Vold i nære relasjoner");
     }
 
     @Test
