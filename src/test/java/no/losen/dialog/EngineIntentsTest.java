@@ -124,7 +124,16 @@ class EngineIntentsTest {
     }
 
     @Test
-    void textAboutNoTopicGetsTheHandbookAtTheNode() {
+    void textSurelyAboutNoTopicIsNotSearchedButAskedToChooseAtTheNode() {
+        Engine.Turn t = type(engine(Reading.NO_TOPIC), "hvordan koker jeg ris");
+        assertThat(t.reply().node()).isEqualTo("menu");
+        assertThat(t.reply().cards()).extracting(Card::type).doesNotContain("search");
+        assertThat(t.reply().notice()).isEqualTo(loaded.set().translations().find("nb", "common.choose-one").orElseThrow().text().text());
+        assertThat(t.reply().choices()).isNotEmpty();
+    }
+
+    @Test
+    void textOfNoKnownTopicGetsTheHandbookAtTheNode() {
         Engine.Turn t = type(engine(Reading.UNKNOWN), "hvem vant kampen");
         assertThat(t.reply().node()).isEqualTo("menu");
         assertThat(t.reply().cards()).extracting(Card::type).containsExactly("search");
