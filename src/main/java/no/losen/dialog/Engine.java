@@ -325,7 +325,7 @@ public final class Engine {
         if (textAction(d, n) == null || text.isEmpty() || noTopic) {
             return new Turn(s, current(s).withNotice(r.text("common.choose-one")));
         }
-        Handbook answer = handbook(s, d, n, text, r, List.of());
+        Handbook answer = handbook(s, d, n, text, r, List.of(), false);
         if (answer.cards().isEmpty()) {
             return new Turn(s, current(s).withNotice(r.text("common.no-results")));
         }
@@ -346,7 +346,7 @@ public final class Engine {
             // husband beats her, can she stay if she leaves him?": 25 of the 115 public handbook questions
             // read as danger, and got the numbers alone).
             Session from = inTypedLanguage(s.remember(), d, text);
-            Handbook answer = handbook(from, d, n, text, new Renderer(set, d, from.lang(), from.vars(), variant), other);
+            Handbook answer = handbook(from, d, n, text, new Renderer(set, d, from.lang(), from.vars(), variant), other, true);
             List<String> offered = answer.offered().stream().filter(t -> !t.equals(r.danger())).toList();
             return enter(from, d, r.danger(), offered, answer.cards());
         }
@@ -366,7 +366,7 @@ public final class Engine {
         List<String> offer = targets.stream().filter(t -> !t.equals(n.id())).toList();
         if (r.kind() == Reading.Kind.UNSURE && !keepsText && !offer.isEmpty()) {
             Renderer words = new Renderer(set, d, s.lang(), s.vars(), variant);
-            Handbook answer = handbook(s, d, n, text, words, offer);
+            Handbook answer = handbook(s, d, n, text, words, offer, false);
             return new Turn(answer.session(), render(answer.session(), d, List.of(n), answer.cards(), null)
                     .answering(answer.cards()).withNotice(words.text("common.did-you-mean")));
         }
@@ -400,10 +400,11 @@ public final class Engine {
     /**
      * The handbook's answer to typed text, each passage linked to the topic that covers it ({@link Coverage});
      * the session offers {@code offer} and those topics as choices, so a link is a choice like any other.
+     * {@code atOnce}: beside the emergency help, found without waiting on a model endpoint.
      */
-    private Handbook handbook(Session s, Dialog d, Node n, String text, Renderer r, List<String> offer) {
+    private Handbook handbook(Session s, Dialog d, Node n, String text, Renderer r, List<String> offer, boolean atOnce) {
         TextAction a = textAction(d, n);
-        List<Card.Hit> hits = a == null ? List.of() : a.answer(text, s.lang());
+        List<Card.Hit> hits = a == null ? List.of() : atOnce ? a.answerAtOnce(text, s.lang()) : a.answer(text, s.lang());
         List<String> offered = new ArrayList<>(offer);
         List<Card.Hit> linked = new ArrayList<>(hits.size());
         for (Card.Hit h : hits) {

@@ -10,4 +10,12 @@ import java.util.List;
 public interface TextAction {
 
     List<Card.Hit> answer(String text, String lang);
+
+    /**
+     * The answer without waiting on anything outside this process (a model endpoint), for beside the
+     * emergency help, which must never wait on one; by default the answer itself.
+     */
+    default List<Card.Hit> answerAtOnce(String text, String lang) {
+        return answer(text, lang);
+    }
 }

@@ -200,7 +200,20 @@ public final class HandbookSearch {
         return new HandbookSearch(contentRoot, snapshot, config, t0, translator, cache);
     }
 
+    /**
+     * Which model endpoints a search may call, when they are configured: all (the search API, which
+     * answers in words too), the embeddings alone (a dialog's card shows passages, never the answer, and
+     * waited up to 30 s for one), or none (the answer beside the emergency help, which waits on nothing
+     * outside this process: the words and the built-in sentence model find its passages).
+     */
+    public enum Endpoints { ALL, EMBEDDINGS, NONE }
+
     public SearchResponse search(SearchRequest request) {
+        return search(request, Endpoints.ALL);
+    }
+
+    public SearchResponse search(SearchRequest request, Endpoints endpoints) {
+        boolean embeddings = endpoints != Endpoints.NONE;
         String q = plain(request.q());
         String lang = request.lang() != null ? request.lang() : LanguageDetector.detect(q);
         String primary = lang.split("-")[0]; // "en-GB" is English
@@ -209,8 +222,8 @@ public final class HandbookSearch {
         Map<String, Float> analysed = index.analysed(terms);
         List<Content> ranked = switch (request.mode()) {
             case BM25 -> bm25Plain(q);
-            case VECTOR -> vectors.isPresent() ? vectors.get().retrieve(Query.from(q)) : byMeaningAlone(q, primary, terms);
-            case HYBRID -> hybrid(q, primary, terms);
+            case VECTOR -> vectors.isPresent() && embeddings ? vectors.get().retrieve(Query.from(q)) : byMeaningAlone(q, primary, terms);
+            case HYBRID -> hybrid(q, primary, terms, embeddings);
         };
         List<SearchResult> results = new ArrayList<>();
         for (Content c : ranked.subList(0, Math.min(request.k(), ranked.size()))) {
@@ -222,7 +235,7 @@ public final class HandbookSearch {
                     score instanceof Number n ? n.doubleValue() : 0, p.start(), p.end(),
                     excerpt.text(), excerpt.marks(), s.lang()));
         }
-        String answer = answerer.filter(a -> !results.isEmpty())
+        String answer = answerer.filter(a -> endpoints == Endpoints.ALL && !results.isEmpty())
                 .map(a -> a.answer(request.q(), lang, results)).orElse(null);
         return new SearchResponse(results, lang, answer);
     }
@@ -242,7 +255,7 @@ public final class HandbookSearch {
     private static final java.util.Set<String> NORWEGIAN = java.util.Set.of("nb", "nn", "no");
     private static final java.util.concurrent.atomic.AtomicBoolean EMBED_FAILED = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private List<Content> hybrid(String q, String lang, Map<String, Float> terms) {
+    private List<Content> hybrid(String q, String lang, Map<String, Float> terms, boolean embeddings) {
         List<Content> bm = lexical(q, lang, terms);
         List<List<Content>> lists = new ArrayList<>(List.of(bm));
         QuestionVectors en = english.getNow(null);
@@ -250,7 +263,9 @@ public final class HandbookSearch {
         if (en != null && !NORWEGIAN.contains(lang)) {
             byMeaning(en, q, lang, terms).ifPresent(lists::add);
         }
-        vectors.ifPresent(r -> lists.add(r.retrieve(Query.from(q))));
+        if (embeddings) {
+            vectors.ifPresent(r -> lists.add(r.retrieve(Query.from(q))));
+        }
         return lists.size() == 1 ? bm : fused(lists);
     }
 

@@ -19,14 +19,25 @@ public final class SearchTextAction implements TextAction {
         this.search = search;
     }
 
+    /** Passages found with the embeddings endpoint when one is set; never the chat model's answer, which a card does not show. */
     @Override
     public List<Card.Hit> answer(String text, String lang) {
+        return answer(text, lang, HandbookSearch.Endpoints.EMBEDDINGS);
+    }
+
+    /** Passages found without any model endpoint: beside the emergency help, which waits on nothing outside this process. */
+    @Override
+    public List<Card.Hit> answerAtOnce(String text, String lang) {
+        return answer(text, lang, HandbookSearch.Endpoints.NONE);
+    }
+
+    private List<Card.Hit> answer(String text, String lang, HandbookSearch.Endpoints endpoints) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         String q = text.length() > SearchRequest.MAX_QUERY_CHARS ? text.substring(0, SearchRequest.MAX_QUERY_CHARS) : text;
         String l = lang == null || !lang.matches("[a-z]{2,3}(-[a-z0-9]{2,8})*") ? null : lang;
-        return search.search(new SearchRequest(q, l, HITS, SearchMode.HYBRID)).results().stream()
+        return search.search(new SearchRequest(q, l, HITS, SearchMode.HYBRID), endpoints).results().stream()
                 .map(r -> new Card.Hit(r.source(), r.title(), r.section(), r.text(), r.excerpt(), r.marks(), r.textLang()))
                 .toList();
     }

@@ -44,7 +44,20 @@ class EngineIntentsTest {
 
     @Test
     void belowTheEmergencyHelpIsTheHandbooksAnswerSoAQuestionReadAsDangerIsStillAnswered() {
-        Engine e = engine(new Reading("emergency", Reading.Kind.SURE, List.of(g("wages"))));
+        // Found without waiting on a model endpoint: the help must not wait for it.
+        TextAction atOnce = new TextAction() {
+            @Override
+            public List<Card.Hit> answer(String text, String lang) {
+                throw new AssertionError("the emergency help waited on a model endpoint");
+            }
+
+            @Override
+            public List<Card.Hit> answerAtOnce(String text, String lang) {
+                return handbook;
+            }
+        };
+        Reading danger = new Reading("emergency", Reading.Kind.SURE, List.of(g("wages")));
+        Engine e = new Engine(loaded.set(), Map.of("search", atOnce), (d, text, lang) -> Optional.of(danger));
         Engine.Turn t = type(e, "kan søsteren min bli i Norge hvis hun går fra mannen som slår henne");
         Reply help = e.emergency(e.start("help", "nb", false).session()).orElseThrow().reply();
         assertThat(t.reply().node()).isEqualTo("emergency");

@@ -112,4 +112,19 @@ class ModelEndpointsTest {
         assertThat(embeddingCalls.get()).isEqualTo(before);
         assertThat(again.search(new SearchRequest("asyl", "nb", 3, SearchMode.VECTOR)).results()).hasSize(3);
     }
+
+    @Test
+    void aDialogsCardAsksTheEmbeddingsButNeverTheChatAndTheOneBesideTheEmergencyHelpAsksNoEndpoint() {
+        SearchTextAction action = new SearchTextAction(HandbookSearch.build(TestCorpus.ROOT, config()));
+        int embedded = embeddingCalls.get();
+        int chatted = chatCalls.get();
+        assertThat(action.answer("Hvem kan få refleksjonsperiode?", "nb")).isNotEmpty();
+        assertThat(embeddingCalls.get()).as("the passages found with the embeddings").isGreaterThan(embedded);
+        assertThat(chatCalls.get()).as("a card shows passages, never the answer: a 30 s wait for nothing").isEqualTo(chatted);
+        embedded = embeddingCalls.get();
+        assertThat(action.answerAtOnce("Hvem kan få refleksjonsperiode?", "nb")).isNotEmpty();
+        assertThat(embeddingCalls.get()).as("beside the emergency help nothing outside this process is waited on")
+                .isEqualTo(embedded);
+        assertThat(chatCalls.get()).isEqualTo(chatted);
+    }
 }
