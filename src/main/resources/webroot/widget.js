@@ -323,18 +323,25 @@
     }
     state.cut = true;
     offline(true);
-    showBanner('reconnecting'); // the banner is role=alert: screen readers hear it
-    if (!state.everOpened && ++state.refused === REFUSED) {
+    if (!state.everOpened && ++state.refused >= REFUSED) {
       // Never opened on this page, time after time: a server down, or one that refuses this page's site
       // (LOSEN_ALLOWED_ORIGINS unset: a browser does not tell a page why a socket was refused). The person
-      // is told it is not working, beside the numbers; the site's developer, where to look.
+      // is told it is not working, beside the numbers, not that we are reconnecting; the site's developer,
+      // where to look. It goes on trying, quietly.
+      showBanner(null);
+      if (state.refused > REFUSED) {
+        return true;
+      }
       failed('error');
       if (window.console) {
         console.warn('Losen: the chat could not connect to ' + ORIGIN + ' (' + REFUSED + ' tries). If the server is up, '
           + 'it may refuse this site: its LOSEN_ALLOWED_ORIGINS must list ' + location.origin + '.');
       }
-    } else if (!log.querySelector('.msg.bot, .failed')) {
-      failed(null); // nothing on screen yet: the numbers to call, while we try again
+    } else {
+      showBanner('reconnecting'); // the banner is role=alert: screen readers hear it
+      if (!log.querySelector('.msg.bot, .failed')) {
+        failed(null); // nothing on screen yet: the numbers to call, while we try again
+      }
     }
     return true;
   }
@@ -424,14 +431,24 @@
         state.resuming = false;
         state.starting = false;
         state.pending = null;
-        state.unanswered.shift();
+        const asked = state.unanswered.shift();
         state.cut = false;
         if (state.stepSent && !state.stepped) {
           state.stepped = true;
           save();
         }
+        if (asked && Array.from(asked.text).length > 1000 && state.help && f.node === state.help.node) {
+          // A text too long to answer was read for danger, and the help is the answer: said first, the
+          // text back in the box to shorten, for when it was not a cry (a calm story can read as one).
+          note(t('too-long'));
+          if (!input.value) {
+            input.value = asked.text;
+          }
+        }
         showMessage(f, resumed);
-        if (f.lang && state.lang && f.lang !== state.lang) {
+        // The server answers a cry typed in another script in that language: the chat follows. Only then:
+        // a resumed conversation in another language is the tab's own choice to make (a link naming one).
+        if (!resumed && f.lang && state.lang && f.lang !== state.lang && state.help && f.node === state.help.node) {
           inLang(f.lang, false);
         }
         sendAgain();
@@ -1109,8 +1126,29 @@
       save();
       if (tell && state.token && !state.ended) {
         step({ type: 'lang', lang: u.lang });
+      } else if (!tell) {
+        followed();
       }
     }).catch(function () { note(t('error')); });
+  }
+
+  /**
+   * After the chat followed the language of the answer: the line saying its text is not checked is in that
+   * language too, and the message is brought back into view with its focused number — the lines above it
+   * changed length, and 112 sat half under the title row (an independent tester, Arabic in a Norwegian chat).
+   */
+  function followed() {
+    Array.prototype.forEach.call(log.querySelectorAll('.draft'), function (p) {
+      p.textContent = t('draft');
+      p.setAttribute('lang', state.ui.lang);
+      p.setAttribute('dir', state.ui.dir);
+    });
+    const all = log.querySelectorAll('.msg.bot');
+    const last = all[all.length - 1];
+    if (last) {
+      const had = last.contains(shadow.activeElement) ? shadow.activeElement : null;
+      reveal(last, had, true);
+    }
   }
 
   // ---- the conversation ----
@@ -1409,13 +1447,22 @@
       box.append(alt);
     }
     const rendered = cards.map(card);
-    if (calls) {
-      const more = h('details', { class: 'more' }, [label(h('summary', { lang: state.ui.lang, dir: state.ui.dir }), 'calls.more')]);
-      rendered.forEach(function (c) { more.append(c); });
-      box.append(more);
-    } else {
-      rendered.forEach(function (c) { box.append(c); });
+    // Under the numbers, their details folded; the handbook's answer to what was asked stays in view after
+    // them (an independent tester found it as the ninth card of the fold, and nothing said it was there).
+    const folded = calls ? h('details', { class: 'more' }, [label(h('summary', { lang: state.ui.lang, dir: state.ui.dir }), 'calls.more')]) : null;
+    rendered.forEach(function (c, i) {
+      if (folded && cards[i].type !== 'search') {
+        folded.append(c);
+      }
+    });
+    if (folded) {
+      box.append(folded);
     }
+    rendered.forEach(function (c, i) {
+      if (!folded || cards[i].type === 'search') {
+        box.append(c);
+      }
+    });
     // Said once per conversation (and in the language menu), not under every message.
     if (DRAFT_MARK && !state.draftShown && (m.draft || (m.alt && m.alt.draft))) {
       state.draftShown = true;
@@ -1751,17 +1798,19 @@
       note(t('too-long'));
       return;
     }
-    // To the questions a longer text is still sent, its last 4,000 characters: the server reads that much
-    // of a text too long to answer for danger (a cry told as a story comes at its end), and otherwise
+    // To the questions a longer text is still sent, its first and last 2,000 characters: the server reads
+    // that much of a text too long to answer for danger (a cry comes first or last in a story), and otherwise
     // answers too_long, when the text comes back to the box to be shortened.
-    const cut = chars.slice(-4000).join('');
+    const cut = chars.length > 4000 ? chars.slice(0, 2000).join('') + '\n…\n' + chars.slice(-2000).join('') : text;
     if (!client.isOpen() && !state.ended) {
       // Nothing can be read without the server, and this may be a cry for help: say it was not sent,
       // and show the help-now numbers the tab keeps. The text stays in the box for when we are back.
       // Not open is enough: a socket still dialing (a dead link holds it there) cannot send either.
-      if (!talking && !state.token) {
+      if (!talking && !state.token && state.refused < REFUSED) {
         // No conversation yet (the first connection still opening: the server may hold it for its turn):
-        // what was typed is sent as the first words of the conversation once it starts, as below.
+        // what was typed is sent as the first words of the conversation once it starts, as below. Not once
+        // tries have failed time after time (a site the server refuses): that would be a promise; the text
+        // then stays in the box, "not sent", below.
         state.resend = state.resend ? state.resend + ' ' + cut : cut;
         input.value = '';
         helpNow(t('not-sent-yet'));

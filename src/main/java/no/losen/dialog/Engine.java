@@ -20,8 +20,9 @@ public final class Engine {
     /** Typed text longer than this is refused: nobody needs more, and it bounds the work per step. */
     public static final int MAX_TEXT = 1000;
     /**
-     * Of typed text too long to answer, the last characters still read for danger: as much as a person
-     * pastes (a cry told as a story comes at its end), not all that a frame or an SMS body may carry.
+     * Of typed text too long to answer, the characters still read for danger, half its first and half its
+     * last: as much as a person pastes (a cry comes first or last in a story), not all that a frame or an SMS
+     * body may carry.
      */
     public static final int READ_WHEN_TOO_LONG = 4 * MAX_TEXT;
     /** The language of the official wording (the action card); shown beside bilingual text in any other. */

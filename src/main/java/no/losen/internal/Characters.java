@@ -30,4 +30,21 @@ public final class Characters {
         int total = n.codePointCount(0, n.length());
         return total <= chars ? n : n.substring(n.offsetByCodePoints(0, total - chars));
     }
+
+    /** The first {@code chars} characters of {@code text} as read. */
+    public static String first(String text, int chars) {
+        String n = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        int total = n.codePointCount(0, n.length());
+        return total <= chars ? n : n.substring(0, n.offsetByCodePoints(0, chars));
+    }
+
+    /**
+     * {@code text} as read when it has at most {@code chars} characters; else its first and its last
+     * {@code chars / 2}, a line apart: what is read of a long text for danger, which a person may tell
+     * first ("he cut me with a knife", then how it came to that) or last.
+     */
+    public static String ends(String text, int chars) {
+        String n = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        return n.codePointCount(0, n.length()) <= chars ? n : first(n, chars / 2) + "\n" + last(n, chars - chars / 2);
+    }
 }

@@ -307,15 +307,17 @@ public final class Steps {
     /**
      * Where typed text the workers refused, or too long to answer, goes when it is about danger now: the
      * emergency help, entered without the step's own read. Read on the urgent reader's thread, never here on
-     * an event loop ({@link UrgentReads}): the words of danger in its last {@link Engine#READ_WHEN_TOO_LONG}
+     * an event loop ({@link UrgentReads}): the words of danger in its first and last {@link Engine#READ_WHEN_TOO_LONG}
      * characters (0.4–0.7 ms for 1,000 once compiled, {@code bench/jmh DangerWordsBench}), then the danger
-     * model over its last {@link UrgentReads#READ} (a cry told as a story comes at its end); three messages at once,
+     * model over its last {@link UrgentReads#READ} and its first (a cry comes last or first in a story); three messages at once,
      * then one a second, per conversation. Empty: not danger, or the conversation's reads are spent; the
      * message stays refused.
      */
     private Future<Optional<Engine.Turn>> urgent(String key, Session s, String text) {
-        return urgentReads.read(key, () -> engine.dangerWord(s, Characters.last(text, Engine.READ_WHEN_TOO_LONG)),
-                        () -> engine.urgent(s.dialog(), Characters.last(text, UrgentReads.READ), s.lang()))
+        return urgentReads.read(key, () -> engine.dangerWord(s, Characters.ends(text, Engine.READ_WHEN_TOO_LONG)),
+                        () -> engine.urgent(s.dialog(), Characters.last(text, UrgentReads.READ), s.lang())
+                                || Characters.count(text) > UrgentReads.READ
+                                && engine.urgent(s.dialog(), Characters.first(text, UrgentReads.READ), s.lang()))
                 .otherwise(e -> {
                     metrics.limit("urgent_reads");
                     return false;

@@ -22,6 +22,14 @@ class CharactersTest {
     }
 
     @Test
+    void theEndsOfALongTextAreItsFirstAndLastHalvesALineApartAndAShortTextIsWhole() {
+        assertThat(Characters.first("😱 he is outside", 4)).isEqualTo("😱 he");
+        assertThat(Characters.ends("short", 10)).isEqualTo("short");
+        String story = "knife " + "a".repeat(100) + " outside";
+        assertThat(Characters.ends(story, 20)).isEqualTo("knife aaaa\naa outside");
+    }
+
+    @Test
     void theBoundHoldsAfterFolding() {
         // A thousand ligatures are 18,000 letters once folded: the cut is made after, so what is read stays bounded.
         String folded = Characters.last("\uFDFA".repeat(1000), 4000);

@@ -229,9 +229,14 @@ class StepsTest {
         String before = store.peek(calm).orElseThrow().node();
         assertThat(code(steps.apply(calm, CALM, new Command.Type(story)))).isEqualTo(ErrorCode.TOO_LONG);
         assertThat(store.peek(calm)).map(no.losen.dialog.Session::node).contains(before);
-        // ... as is a word of danger further back than the words are read (a flood of long frames stays cheap).
-        String far = "He has a knife. " + "x".repeat(Engine.READ_WHEN_TOO_LONG);
-        assertThat(code(steps.apply(calm, CALM, new Command.Type(far)))).isEqualTo(ErrorCode.TOO_LONG);
+        // ... as is a word of danger in the middle of more than is read (a flood of long frames stays cheap) ...
+        String middle = "x".repeat(Engine.READ_WHEN_TOO_LONG) + " He has a knife. " + "x".repeat(Engine.READ_WHEN_TOO_LONG);
+        assertThat(code(steps.apply(calm, CALM, new Command.Type(middle)))).isEqualTo(ErrorCode.TOO_LONG);
+        // ... but a cry told first, before the story, is read: by the words, and by the model.
+        assertThat(steps.apply(person, CALM, new Command.Type("He has a knife. " + "x".repeat(2 * Engine.READ_WHEN_TOO_LONG)))
+                .await(5, TimeUnit.SECONDS).node()).isEqualTo("emergency");
+        assertThat(steps.apply(other, CALM, new Command.Type("He waits outside. " + story))
+                .await(5, TimeUnit.SECONDS).node()).isEqualTo("emergency");
         assertThat(wordsOn).allMatch(t -> t.getName().startsWith("losen-urgent"));
     }
 

@@ -123,7 +123,7 @@ public final class PhoneTurns<T> {
         String lang = session != null ? session.lang() : null;
         if (Characters.count(text) > Engine.MAX_TEXT) {
             // Too long to answer, never to read for danger: a cry at the end of a long story gets the emergency help.
-            return urgentHelp(session, d, Characters.last(text, Engine.READ_WHEN_TOO_LONG)).map(this::shown).orElseGet(() ->
+            return urgentHelp(session, d, Characters.ends(text, Engine.READ_WHEN_TOO_LONG)).map(this::shown).orElseGet(() ->
                     Turn.say(looks.words(texts.text(lang != null ? lang : d.languages().get(0), "sms.too-long"))));
         }
         Optional<SmsTexts.Match> kw = texts.keyword(text, lang);

@@ -177,6 +177,14 @@ class WidgetDefaultsBrowserTest {
             assertThat(box.findElement(By.cssSelector("button.primary")).getText()).isEqualTo(strings.getString("widget.retry"));
             assertThat(String.valueOf(js("return window.warned.join('\\n')"))).contains("LOSEN_ALLOWED_ORIGINS")
                     .contains(f.siteOrigin());
+            assertThat(widget().findElement(By.cssSelector(".banner")).isDisplayed()).as("no \"Reconnecting…\" for ever").isFalse();
+            // A cry typed now is not promised to be sent later: it stays in the box, "not sent", beside the numbers.
+            WebElement input = visible(".composer input");
+            input.sendKeys(CRY);
+            input.sendKeys(Keys.ENTER);
+            until(() -> widget().findElements(By.cssSelector(".note, .not-sent")).stream()
+                    .anyMatch(n -> n.getText().equals(strings.getString("widget.not-sent"))));
+            assertThat(input.getAttribute("value")).isEqualTo(CRY);
         } finally {
             driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", watch));
         }
@@ -390,6 +398,27 @@ class WidgetDefaultsBrowserTest {
     static final String CRY = "he is outside my door and says he will kill me";
 
     /**
+     * A helper's question that reads as danger: the numbers first, and the handbook's answer after them in view,
+     * not folded away under "More about these numbers" as its ninth card (an independent tester).
+     */
+    @Test
+    void aQuestionReadAsDangerGetsTheNumbersAndTheHandbooksAnswerInView() {
+        freshTab(plain.barePage("en"));
+        visible(".launch").click();
+        WebElement input = visible(".composer input");
+        until(() -> !widget().findElements(By.cssSelector(".choices button")).isEmpty());
+        input.sendKeys("im a social worker, a boy of 16 in our mottak says the men who brought him beat him. "
+                + "does the child welfare have to help him?");
+        input.sendKeys(Keys.ENTER);
+        WebElement help = until(() -> widget().findElements(By.cssSelector(".msg.bot")).stream()
+                .filter(m -> !m.findElements(By.cssSelector("a.call[href='tel:112']")).isEmpty()).findFirst().orElse(null));
+        WebElement answer = until(() -> help.findElement(By.cssSelector(".card-search")));
+        assertThat(help.findElements(By.cssSelector("details .card-search"))).as("not in the fold").isEmpty();
+        assertThat(answer.isDisplayed()).isTrue();
+        assertThat(help.findElements(By.cssSelector("details.more"))).as("the numbers' details still folded").hasSize(1);
+    }
+
+    /**
      * A cry typed in Arabic in a chat set to Norwegian: the emergency help came in Norwegian (an independent
      * tester). It comes in Arabic, right to left, and the chat's own words follow, 112 keeping focus.
      */
@@ -411,11 +440,22 @@ class WidgetDefaultsBrowserTest {
                 .isEqualTo(strings.getString("widget.input"));
         assertThat((Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
                 + "return !!r.activeElement && r.activeElement.getAttribute('href') === 'tel:112'")).as("112 keeps focus").isTrue();
+        // Not half under the title row once the lines above it changed language (a second tester), and the line
+        // saying the text is not checked in the language of the text.
+        until(() -> (Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
+                + "const a = r.activeElement.getBoundingClientRect(), l = r.querySelector('.log').getBoundingClientRect();"
+                + "return a.top >= l.top && a.bottom <= l.bottom;"));
+        assertThat(widget().findElements(By.cssSelector(".draft"))).allSatisfy(d -> {
+            assertThat(d.getText()).isEqualTo(strings.getString("widget.draft"));
+            assertThat(d.getAttribute("lang")).isEqualTo("ar");
+        });
     }
 
     /**
      * A long story pasted or typed, over the 1,000 characters the dialog answers: the box cut it there, and a
-     * cry at its end was lost (an independent tester). Now the cry gets the emergency help; a story as long
+     * cry at its end was lost (an independent tester). Now the cry gets the emergency help, with a line saying
+     * the text was too long and the text back in the box (a calm story can read as a cry); one told first in
+     * a text over 4,000 characters too (a second tester: the widget sent the last 4,000 alone); a story as long
      * with no danger is refused as too long and comes back to the box whole, to be shortened.
      */
     @Test
@@ -429,16 +469,28 @@ class WidgetDefaultsBrowserTest {
         assertThat(input.getAttribute("value")).as("nothing cut").endsWith(CRY);
         input.sendKeys(Keys.ENTER);
         until(() -> !widget().findElements(By.cssSelector(".msg.bot a.call[href='tel:112']")).isEmpty());
-        assertThat(input.getAttribute("value")).isEmpty();
-
         JsonObject strings = strings(plain, "en");
+        String tooLong = strings.getString("widget.too-long");
+        assertThat(widget().findElements(By.cssSelector(".note")).stream().map(WebElement::getText)).contains(tooLong);
+        assertThat(input.getAttribute("value")).as("back in the box, to shorten if it was no cry").isEqualTo(story + " " + CRY);
+        assertThat((Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
+                + "return !!r.activeElement && r.activeElement.getAttribute('href') === 'tel:112'")).as("112 has focus").isTrue();
+
+        int helped = widget().findElements(By.cssSelector(".msg.bot a.call[href='tel:112']")).size();
+        js("const i = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.composer input');"
+                + "i.value = arguments[0];", "He cut me with a knife and he is still here. " + story.repeat(5));
+        input.sendKeys(Keys.ENTER);
+        until(() -> widget().findElements(By.cssSelector(".msg.bot a.call[href='tel:112']")).size() > helped);
+
+        js("document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.composer input').value = ''");
+        int notes = widget().findElements(By.cssSelector(".note")).size();
         input.sendKeys(story);
         input.sendKeys(Keys.ENTER);
-        until(() -> widget().findElements(By.cssSelector(".note")).stream()
-                .anyMatch(n -> n.getText().equals(strings.getString("widget.too-long"))));
+        until(() -> widget().findElements(By.cssSelector(".note")).size() > notes);
+        assertThat(widget().findElements(By.cssSelector(".note")).get(notes).getText()).isEqualTo(tooLong);
         assertThat(input.getAttribute("value")).as("back in the box, whole").isEqualTo(story);
-        assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("the refused text is not shown as sent, the cry is")
-                .singleElement().satisfies(m -> assertThat(m.getText()).endsWith(CRY));
+        assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("the refused text is not shown as sent, the cries are")
+                .hasSize(2);
     }
 
     /**
@@ -690,8 +742,8 @@ class WidgetDefaultsBrowserTest {
         });
     }
 
-    static Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+    static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     @SuppressWarnings("unchecked")
