@@ -123,8 +123,12 @@ public final class PhoneTurns<T> {
         String lang = session != null ? session.lang() : null;
         if (Characters.count(text) > Engine.MAX_TEXT) {
             // Too long to answer, never to read for danger: a cry at the end of a long story gets the emergency help.
+            // Else, in a conversation, "too long" in its language; as a first message, the language menu under
+            // the numbers to call, as any first message that names no language gets (a Norwegian "too long, or
+            // reply with a number" with no number to reply with was all an Arabic speaker got: an independent tester).
             return urgentHelp(session, d, Characters.ends(text, Engine.READ_WHEN_TOO_LONG)).map(this::shown).orElseGet(() ->
-                    Turn.say(looks.words(texts.text(lang != null ? lang : d.languages().get(0), "sms.too-long"))));
+                    Turn.say(session == null ? looks.menu(d.languages(), emergency(engine.dialogs().facts()))
+                            : looks.words(texts.text(lang, "sms.too-long"))));
         }
         Optional<SmsTexts.Match> kw = texts.keyword(text, lang);
         if (kw.isPresent() && kw.get().keyword() == SmsTexts.Keyword.STOP) {

@@ -61,9 +61,9 @@ class SmsFirstContactTest {
     }
 
     @Test
-    void aLongMessageWithNoDangerIsTooLongAndStartsNothing() {
+    void aLongFirstMessageWithNoDangerGetsTheLanguageMenuUnderTheNumbersAndStartsNothing() {
         String story = "I have a question about the rules for work permits and the papers I need. ".repeat(15);
-        assertThat(send(story)).startsWith("Meldingen er for lang");
+        assertThat(send(story)).startsWith("SOS: 112 / 113\nVelg språk / Choose language\n1 Norsk bokmål");
         assertThat(store.size()).isZero();
     }
 
