@@ -226,10 +226,15 @@ public final class Steps {
         } catch (RuntimeException e) {
             return failed(e);
         }
-        return store.get(key).compose(s -> urgent(key, s.orElseThrow(Steps::gone), text))
-                .compose(t -> t.isEmpty() ? Future.<Reply>failedFuture(refusal)
-                        : save(key, caller, false, Outcome.keep(t.get().reply(), t.get().session())))
-                .recover(Steps::failed);
+        // Unread (the conversation's reads spent: the same cry pasted again and again) it is busy, not too long:
+        // the widget then shows the numbers to call and gives the text back (an independent tester got "too long").
+        return store.get(key).compose(s -> {
+            Session session = s.orElseThrow(Steps::gone);
+            return read(key, session, text).compose(danger -> danger
+                    ? engine.emergency(session).map(t -> save(key, caller, false, Outcome.keep(t.reply(), t.session())))
+                            .orElseGet(() -> Future.failedFuture(refusal))
+                    : Future.<Reply>failedFuture(refusal));
+        }).recover(Steps::failed);
     }
 
     /**
@@ -314,15 +319,16 @@ public final class Steps {
      * message stays refused.
      */
     private Future<Optional<Engine.Turn>> urgent(String key, Session s, String text) {
+        return read(key, s, text).otherwise(e -> false).map(danger -> danger ? engine.emergency(s) : Optional.<Engine.Turn>empty());
+    }
+
+    /** The urgent read itself ({@link #urgent}); fails with {@code busy} when the conversation's reads are spent. */
+    private Future<Boolean> read(String key, Session s, String text) {
         return urgentReads.read(key, () -> engine.dangerWord(s, Characters.ends(text, Engine.READ_WHEN_TOO_LONG)),
                         () -> engine.urgent(s.dialog(), Characters.last(text, UrgentReads.READ), s.lang())
                                 || Characters.count(text) > UrgentReads.READ
                                 && engine.urgent(s.dialog(), Characters.first(text, UrgentReads.READ), s.lang()))
-                .otherwise(e -> {
-                    metrics.limit("urgent_reads");
-                    return false;
-                })
-                .map(danger -> danger ? engine.emergency(s) : Optional.<Engine.Turn>empty());
+                .onFailure(e -> metrics.limit("urgent_reads"));
     }
 
     private <R> Future<R> save(String key, Caller caller, boolean fresh, Outcome<R> o) {

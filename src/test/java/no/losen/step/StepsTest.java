@@ -207,6 +207,9 @@ class StepsTest {
             steps.apply(flood, FLOOD, new Command.Type("outside " + i)).await(5, TimeUnit.SECONDS);
         }
         assertThat(code(steps.apply(person, FLOOD, new Command.Type("he is outside still")))).isEqualTo(ErrorCode.BUSY);
+        // A long text then is unread, so busy (the numbers to call), not too long: it may be the same cry pasted again.
+        assertThat(code(steps.apply(person, FLOOD, new Command.Type("x".repeat(Engine.MAX_TEXT) + " he is outside"))))
+                .isEqualTo(ErrorCode.BUSY);
         Thread.sleep(1_100);
         assertThat(steps.apply(person, FLOOD, new Command.Type("he is outside again"))
                 .await(5, TimeUnit.SECONDS).node()).isEqualTo("emergency");
