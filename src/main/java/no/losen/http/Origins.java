@@ -33,8 +33,17 @@ public final class Origins {
     /**
      * @param publicUrl {@code LOSEN_PUBLIC_URL}, or null
      * @param allowed   origins of sites that embed the widget; {@code *} allows any (development)
+     * @throws IllegalArgumentException for an entry that no page's origin can match ("127.0.0.1:8081" without
+     *         its scheme, "http://host:*"): taken without a word, it refused the site it was written for
+     *         (an independent tester)
      */
     public Origins(String publicUrl, List<String> allowed, ClientAddress clients) {
+        for (String a : allowed) {
+            if (!a.strip().equals("*") && origin(a) == null) {
+                throw new IllegalArgumentException("LOSEN_ALLOWED_ORIGINS: '" + a + "' is not an origin: write the scheme, host "
+                        + "and port the page is served from, such as https://ngo.example or http://127.0.0.1:8081 (* allows any site)");
+            }
+        }
         this.publicOrigin = publicUrl == null || publicUrl.isBlank() ? null : origin(publicUrl);
         this.publicHost = publicOrigin == null ? null : URI.create(publicOrigin).getHost();
         this.anyAllowed = allowed.contains("*");

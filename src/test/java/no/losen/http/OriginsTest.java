@@ -59,4 +59,14 @@ class OriginsTest {
         assertThat(o.hostAllowed("rebind.evil.example")).as("DNS rebinding").isFalse();
         assertThat(new Origins(null, List.of(), direct).hostAllowed("anything.example")).isTrue();
     }
+
+    @Test
+    void anAllowedOriginNoPageCanHaveIsRefusedAtStartWithWhatToWrite() {
+        for (String never : List.of("127.0.0.1:18321", "http://127.0.0.1:*", "ngo.example", "ftp://ngo.example")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Origins(null, List.of(never), direct))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(never).hasMessageContaining("https://");
+        }
+        assertThat(new Origins(null, List.of("http://127.0.0.1:18321/", "*"), direct)
+                .socketAllowed("http://127.0.0.1:18321", "x", false)).isTrue();
+    }
 }
