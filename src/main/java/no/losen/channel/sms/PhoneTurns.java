@@ -146,13 +146,13 @@ public final class PhoneTurns<T> {
                 Optional<String> urgent = urgentIn(d, text);
                 if (urgent.isPresent()) {
                     // Danger before a language was chosen: emergency help at once, in the language that read it.
-                    LOG.info("event=session.start channel={} dialog={} lang={} reason=danger", channel, d.id(), urgent.get());
+                    logStart(d, urgent.get());
                     return shown(engine.apply(engine.start(d.id(), urgent.get(), false).session(), new Command.Type(text)));
                 }
                 return Turn.say(looks.menu(d.languages(), emergency(engine.dialogs().facts())));
             }
             Engine.Turn t = engine.start(d.id(), chosen.get(), false);
-            LOG.info("event=session.start channel={} dialog={} lang={}", channel, d.id(), chosen.get());
+            logStart(d, chosen.get());
             return shown(t);
         }
         if (kw.isPresent() && kw.get().keyword() == SmsTexts.Keyword.MENU) {
@@ -193,13 +193,22 @@ public final class PhoneTurns<T> {
         return shown(t);
     }
 
+    /**
+     * One line per conversation started, the same whatever started it: a line saying a message was about
+     * danger, timed to the millisecond, told anyone holding the SMS provider's records which number wrote
+     * about danger (an independent tester).
+     */
+    private void logStart(Dialog d, String lang) {
+        LOG.info("event=session.start channel={} dialog={} lang={}", channel, d.id(), lang);
+    }
+
     /** The emergency help for {@code text} when it reads as danger now, in the session's language or, before one, the one that read it. */
     private Optional<Engine.Turn> urgentHelp(Session session, Dialog d, String text) {
         if (session != null) {
             return engine.urgent(session.dialog(), text, session.lang()) ? engine.emergency(session) : Optional.empty();
         }
         return urgentIn(d, text).flatMap(l -> {
-            LOG.info("event=session.start channel={} dialog={} lang={} reason=danger", channel, d.id(), l);
+            logStart(d, l);
             return engine.emergency(engine.start(d.id(), l, false).session());
         });
     }

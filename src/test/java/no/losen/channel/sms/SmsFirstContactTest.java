@@ -80,6 +80,25 @@ class SmsFirstContactTest {
     }
 
     @Test
+    void aConversationStartedByDangerIsLoggedAsAnyOtherIs() {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(PhoneTurns.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        log.addAppender(lines);
+        log.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            send("he is outside my door and says he will kill me");
+            send("3");
+        } finally {
+            log.detachAppender(lines);
+            log.setLevel(null);
+        }
+        // Timed to the millisecond, "reason=danger" told anyone with the SMS provider's records which number wrote about danger.
+        assertThat(lines.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .containsExactly("event=session.start channel=sms dialog=rights lang=en");
+    }
+
+    @Test
     void inArabicToo() {
         assertThat(send("زوجي يقول انه سيقتلني الليلة")).startsWith("في خطر؟ اتصل: 112");
     }
