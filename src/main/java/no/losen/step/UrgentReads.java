@@ -6,10 +6,10 @@ import java.util.concurrent.Callable;
 import no.losen.internal.KeyedBuckets;
 
 /**
- * Reads typed messages the text workers refused ({@code busy}) for danger now, so that "he has a knife" or
- * "he is outside my door" gets the emergency answer even while someone else behind the same address floods
- * the server with questions: first the words of danger (a list), then the danger model over the message's
- * last {@link #READ} characters, for what only the model sees.
+ * Reads typed messages the text workers refused ({@code busy}), or too long to answer, for danger now, so
+ * that "he has a knife" or "he is outside my door" gets the emergency answer even while someone else behind
+ * the same address floods the server with questions: first the words of danger (a list), then the danger
+ * model over the message's last {@link #READ} characters and, when longer, its first, for what only the model sees.
  *
  * <p>Why a thread of its own, for both: the event loops serve every conversation, and anything a flood
  * makes them do, everyone waits for. The model's read (about half a millisecond) was rationed on an event
@@ -40,7 +40,7 @@ import no.losen.internal.KeyedBuckets;
  */
 final class UrgentReads implements AutoCloseable {
 
-    /** Characters the model reads, the message's last: a cry told as a story comes at its end. */
+    /** Characters the model reads, the message's last and its first: a cry comes at the end of a story, or before it. */
     static final int READ = 200;
     /** Reads per conversation: three at once, then one a second. */
     static final int PER_CONVERSATION_BURST = 3;
