@@ -312,8 +312,8 @@ public final class Steps {
     /**
      * Where typed text the workers refused, or too long to answer, goes when it is about danger now: the
      * emergency help, entered without the step's own read. Read on the urgent reader's thread, never here on
-     * an event loop ({@link UrgentReads}): the words of danger in its first and last {@link Engine#READ_WHEN_TOO_LONG}
-     * characters (0.4–0.7 ms for 1,000 once compiled, {@code bench/jmh DangerWordsBench}), then the danger
+     * an event loop ({@link UrgentReads}): the words of danger in all of it or, when longer than
+     * {@link Engine#READ_WHEN_TOO_LONG}, its first and last half of that (0.4–0.7 ms for 1,000 characters once compiled, {@code bench/jmh DangerWordsBench}), then the danger
      * model over its last {@link UrgentReads#READ} and its first (a cry comes last or first in a story); three messages at once,
      * then one a second, per conversation. Empty: not danger, or the conversation's reads are spent; the
      * message stays refused.
