@@ -17,7 +17,7 @@ public final class Characters {
 
     /** The characters of {@code text} as read. */
     public static int count(String text) {
-        String n = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String n = folded(text);
         return n.codePointCount(0, n.length());
     }
 
@@ -26,16 +26,15 @@ public final class Characters {
      * bound on what is read of a long text that holds after folding, which a cut before it would not.
      */
     public static String last(String text, int chars) {
-        String n = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String n = folded(text);
         int total = n.codePointCount(0, n.length());
         return total <= chars ? n : n.substring(n.offsetByCodePoints(0, total - chars));
     }
 
     /** The first {@code chars} characters of {@code text} as read. */
     public static String first(String text, int chars) {
-        String n = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        int total = n.codePointCount(0, n.length());
-        return total <= chars ? n : n.substring(0, n.offsetByCodePoints(0, chars));
+        String n = folded(text);
+        return n.codePointCount(0, n.length()) <= chars ? n : n.substring(0, n.offsetByCodePoints(0, chars));
     }
 
     /**
@@ -44,7 +43,13 @@ public final class Characters {
      * first ("he cut me with a knife", then how it came to that) or last.
      */
     public static String ends(String text, int chars) {
-        String n = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        return n.codePointCount(0, n.length()) <= chars ? n : first(n, chars / 2) + "\n" + last(n, chars - chars / 2);
+        String n = folded(text);
+        int total = n.codePointCount(0, n.length());
+        return total <= chars ? n
+                : n.substring(0, n.offsetByCodePoints(0, chars / 2)) + "\n" + n.substring(n.offsetByCodePoints(0, total - (chars - chars / 2)));
+    }
+
+    private static String folded(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC);
     }
 }

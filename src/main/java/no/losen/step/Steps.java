@@ -325,9 +325,11 @@ public final class Steps {
     /** The urgent read itself ({@link #urgent}); fails with {@code busy} when the conversation's reads are spent. */
     private Future<Boolean> read(String key, Session s, String text) {
         return urgentReads.read(key, () -> engine.dangerWord(s, Characters.ends(text, Engine.READ_WHEN_TOO_LONG)),
-                        () -> engine.urgent(s.dialog(), Characters.last(text, UrgentReads.READ), s.lang())
-                                || Characters.count(text) > UrgentReads.READ
-                                && engine.urgent(s.dialog(), Characters.first(text, UrgentReads.READ), s.lang()))
+                        () -> {
+                            String last = Characters.last(text, UrgentReads.READ);
+                            String first = Characters.first(text, UrgentReads.READ);   // the same, in a short message
+                            return engine.urgent(s.dialog(), last, s.lang()) || !first.equals(last) && engine.urgent(s.dialog(), first, s.lang());
+                        })
                 .onFailure(e -> metrics.limit("urgent_reads"));
     }
 
