@@ -128,10 +128,7 @@ class WidgetDefaultsBrowserTest {
      */
     @Test
     void aHandbookPassageLeadsToThePartOfTheDialogThatCoversIt() throws Exception {
-        freshTab(plain.barePage("nb"));
-        visible(".launch").click();
-        WebElement input = visible(".composer input");
-        until(() -> !widget().findElements(By.cssSelector(".choices button")).isEmpty());
+        WebElement input = openedPlain("nb");
         input.sendKeys("Kan man komme tilbake for et nytt tremånedersopphold?");
         input.sendKeys(Keys.ENTER);
         WebElement link = visible(".card-search .result-topic button");
@@ -348,6 +345,21 @@ class WidgetDefaultsBrowserTest {
         }
     }
 
+    /** The default server's widget opened on a page with only the script tag in {@code lang}: its box, once the first choices are shown. */
+    private static WebElement openedPlain(String lang) {
+        freshTab(plain.barePage(lang));
+        visible(".launch").click();
+        WebElement input = visible(".composer input");
+        until(() -> !widget().findElements(By.cssSelector(".choices button")).isEmpty());
+        return input;
+    }
+
+    /** Whether focus is on the 112 call button. */
+    private static boolean focusedOn112() {
+        return (Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
+                + "return !!r.activeElement && r.activeElement.getAttribute('href') === 'tel:112'");
+    }
+
     /**
      * The public content (in a folder of its own, {@code dir}) on a server of its own, its widget launched in a
      * fresh tab while the server holds every new connection: {@code meanwhile} runs once the first is held, and
@@ -403,10 +415,7 @@ class WidgetDefaultsBrowserTest {
      */
     @Test
     void aQuestionReadAsDangerGetsTheNumbersAndTheHandbooksAnswerInView() {
-        freshTab(plain.barePage("en"));
-        visible(".launch").click();
-        WebElement input = visible(".composer input");
-        until(() -> !widget().findElements(By.cssSelector(".choices button")).isEmpty());
+        WebElement input = openedPlain("en");
         input.sendKeys("im a social worker, a boy of 16 in our mottak says the men who brought him beat him. "
                 + "does the child welfare have to help him?");
         input.sendKeys(Keys.ENTER);
@@ -424,10 +433,7 @@ class WidgetDefaultsBrowserTest {
      */
     @Test
     void aCryTypedInAnotherScriptIsAnsweredInItsLanguageAndTheChatFollows() {
-        freshTab(plain.barePage("nb"));
-        visible(".launch").click();
-        WebElement input = visible(".composer input");
-        until(() -> !widget().findElements(By.cssSelector(".choices button")).isEmpty());
+        WebElement input = openedPlain("nb");
         input.sendKeys("زوجي يقول انه سيقتلني الليلة");
         input.sendKeys(Keys.ENTER);
         WebElement help = until(() -> widget().findElements(By.cssSelector(".msg.bot")).stream()
@@ -438,8 +444,7 @@ class WidgetDefaultsBrowserTest {
         until(() -> "rtl".equals(widget().findElement(By.cssSelector(".losen")).getAttribute("dir")));
         assertThat(widget().findElement(By.cssSelector(".composer input")).getAttribute("placeholder"))
                 .isEqualTo(strings.getString("widget.input"));
-        assertThat((Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
-                + "return !!r.activeElement && r.activeElement.getAttribute('href') === 'tel:112'")).as("112 keeps focus").isTrue();
+        assertThat(focusedOn112()).as("112 keeps focus").isTrue();
         // Not half under the title row once the lines above it changed language (a second tester), and the line
         // saying the text is not checked in the language of the text.
         until(() -> (Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
@@ -460,10 +465,7 @@ class WidgetDefaultsBrowserTest {
      */
     @Test
     void aCryAtTheEndOfATextTooLongToAnswerGetsTheEmergencyHelpAndAnyOtherComesBackToBeShortened() {
-        freshTab(plain.barePage("en"));
-        visible(".launch").click();
-        WebElement input = visible(".composer input");
-        until(() -> !widget().findElements(By.cssSelector(".choices button")).isEmpty());
+        WebElement input = openedPlain("en");
         String story = "I have a question about the rules for work permits and the papers I need. ".repeat(15).strip();
         input.sendKeys(story + " " + CRY);
         assertThat(input.getAttribute("value")).as("nothing cut").endsWith(CRY);
@@ -473,8 +475,7 @@ class WidgetDefaultsBrowserTest {
         String tooLong = strings.getString("widget.too-long");
         assertThat(widget().findElements(By.cssSelector(".note")).stream().map(WebElement::getText)).contains(tooLong);
         assertThat(input.getAttribute("value")).as("back in the box, to shorten if it was no cry").isEqualTo(story + " " + CRY);
-        assertThat((Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
-                + "return !!r.activeElement && r.activeElement.getAttribute('href') === 'tel:112'")).as("112 has focus").isTrue();
+        assertThat(focusedOn112()).as("112 has focus").isTrue();
 
         int helped = widget().findElements(By.cssSelector(".msg.bot a.call[href='tel:112']")).size();
         js("const i = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.composer input');"
