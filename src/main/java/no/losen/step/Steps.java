@@ -163,10 +163,8 @@ public final class Steps {
         if (key == null || !Tokens.wellFormed(key)) {
             return Future.failedFuture(notThere());
         }
-        try {
-            failFast();
-        } catch (RuntimeException e) {
-            return failed(e);
+        if (store.down()) {
+            return Future.failedFuture(unavailable());   // at once, while the store is known to be down
         }
         return store.get(key).map(s -> {
             Session session = s.orElseThrow(Steps::notThere);
@@ -221,10 +219,8 @@ public final class Steps {
      * and lost); anything else is refused with {@code refusal}, and the widget gives the text back.
      */
     private Future<Reply> tooLong(String key, Caller caller, String text, DialogException refusal) {
-        try {
-            failFast();
-        } catch (RuntimeException e) {
-            return failed(e);
+        if (store.down()) {
+            return Future.failedFuture(unavailable());   // at once, while the store is known to be down
         }
         // Unread (the conversation's reads spent: the same cry pasted again and again) it is busy, not too long:
         // the widget then shows the numbers to call and gives the text back (an independent tester got "too long").
@@ -248,10 +244,8 @@ public final class Steps {
         if (key == null) {
             return Future.succeededFuture();
         }
-        try {
-            failFast();
-        } catch (RuntimeException e) {
-            return failed(e);
+        if (store.down()) {
+            return Future.failedFuture(unavailable());   // at once, while the store is known to be down
         }
         return store.remove(key).<Void>map(erased -> {
             if (erased) {
@@ -280,10 +274,8 @@ public final class Steps {
      */
     private <R> Future<R> run(String key, Caller caller, boolean text, Function<Optional<Session>, Outcome<R>> step,
                               Function<Optional<Session>, Future<Optional<Outcome<R>>>> refused) {
-        try {
-            failFast();
-        } catch (RuntimeException e) {
-            return failed(e);
+        if (store.down()) {
+            return Future.failedFuture(unavailable());   // at once, while the store is known to be down
         }
         return store.get(key).compose(s -> {
             // read while the step waits; the same read answers it if the workers then refuse it or it is taken back
