@@ -175,7 +175,7 @@
   // The frame's elements, made once by build() (unset until then).
   let host, root, shadow, dock, exitBtn, exitHint, dots, launcher, panel, head, titleEl, langSel, langCode,
     helpBtn, menuBtn, menu, backBtn, restartBtn, endBtn, log, intro, banner, bannerText, bannerBtn, form, input, sendBtn,
-    status, cover, print, talkBar, talkText, talkBtn;
+    status, cover, print, talkBar, talkText, talkBtn, count;
   // /chat: the server's own exit link and header, shown until the widget is ready (see Pages.chat).
   let shell = PAGE ? document.getElementById('losen-shell') : null;
   // A link that names a language (/chat?lang=ar) wins over the language this tab used before,
@@ -285,6 +285,8 @@
   let dialing = null;
   /** Tries in a row that never opened, after which the page says the chat is not working (about 7 s). */
   const REFUSED = 3;
+  /** The most characters (as a person counts them) the server answers in one message. */
+  const MAX_TEXT = 1000;
   function connect() {
     if (!state.exiting) {
       client.connect();
@@ -437,12 +439,12 @@
           state.stepped = true;
           save();
         }
-        if (asked && Array.from(asked.text).length > 1000 && state.help && f.node === state.help.node) {
+        if (asked && Array.from(asked.text).length > MAX_TEXT && state.help && f.node === state.help.node) {
           // A text too long to answer was read for danger, and the help is the answer: said first, the
           // text back in the box to shorten, for when it was not a cry (a calm story can read as one).
           note(t('too-long'));
           if (!input.value) {
-            input.value = asked.text;
+            setText(asked.text);
           }
         }
         showMessage(f, resumed);
@@ -517,7 +519,7 @@
       // No conversation could start or resume (the server is full, its store is down): the numbers
       // to call now, and a way to try again; text waiting for it back in the box.
       if (state.resend && !input.value) {
-        input.value = state.resend;
+        setText(state.resend);
       }
       state.resend = null;
       failed(f.code === 'busy' ? 'busy' : 'error');
@@ -542,7 +544,7 @@
     if (!back.length || input.value && input.value !== state.givenBack) {
       return;
     }
-    input.value = [input.value].concat(back.map(function (u) { return u.text; })).filter(Boolean).join(' ');
+    setText([input.value].concat(back.map(function (u) { return u.text; })).filter(Boolean).join(' '));
     state.givenBack = input.value;
     back.forEach(function (u) { u.line.remove(); });
   }
@@ -716,16 +718,21 @@
     log.append(intro);
 
     const inputId = id('q');
-    input = h('input', {
+    const countId = id('q-count');
+    // A box of one line that grows with what is in it: a long text given back to be shortened is seen
+    // whole, not 30 characters of it in one line (an independent tester). Enter sends, Shift+Enter starts a line.
+    input = h('textarea', {
       // No maxlength: it cuts a paste silently, and a cry at the end of a long story with it.
-      id: inputId, type: 'text', autocomplete: 'off', enterkeyhint: 'send',
-      'aria-describedby': hintQ
+      id: inputId, rows: '1', autocomplete: 'off', enterkeyhint: 'send',
+      'aria-describedby': hintQ + ' ' + countId, onkeydown: enterSends, oninput: fitText
     });
     label(input, 'input', 'placeholder');
+    // Over the 1,000 characters the server answers, the count and the limit, in digits: "1 482 / 1 000".
+    count = h('p', { id: countId, class: 'count', hidden: true });
     sendBtn = label(h('button', { type: 'submit', class: 'primary' }), 'send');
     form = h('form', { class: 'composer', onsubmit: onSend }, [
       label(h('label', { for: inputId, class: 'vh' }), 'input'),
-      input, sendBtn
+      count, input, sendBtn
     ]);
     panel = h('section', { id: panelId, class: 'panel', 'aria-labelledby': titleId, hidden: true },
       [head, menu, banner, talkBar, log, form]);
@@ -1075,7 +1082,7 @@
     label(again, 'restart');
     log.append(h('div', { class: 'ended' }, [h('p', { lang: state.ui.lang, dir: state.ui.dir, text: t(why) }), again]));
     form.hidden = true;
-    input.value = '';
+    setText('');
     backBtn.disabled = true;
     endBtn.disabled = true;
     if (!quiet) {
@@ -1783,6 +1790,37 @@
     Array.prototype.forEach.call(dots.children, function (d, i) { d.classList.toggle('on', i < state.shifts); });
   }
 
+  /** What the box holds, set from here: the box then fits it, as when the person types. */
+  function setText(text) {
+    input.value = text;
+    fitText();
+  }
+  /**
+   * The box as tall as its text, up to a third of the chat (the conversation above keeps the rest, also with
+   * a phone's keyboard open), and the count once the text is longer than the server answers.
+   */
+  function fitText() {
+    input.style.height = '';
+    if (input.value && input.scrollHeight > input.clientHeight) {
+      const most = Math.max(input.offsetHeight, Math.round(panel.clientHeight / 3));
+      input.style.height = Math.min(input.scrollHeight + input.offsetHeight - input.clientHeight, most) + 'px';
+    }
+    const n = Array.from(input.value.trim()).length;
+    count.hidden = n <= MAX_TEXT;
+    if (!count.hidden) {
+      const f = new Intl.NumberFormat(state.ui.lang);
+      // Left to right inside a right-to-left chat too ("1,000 / 1,055" otherwise), at the end of the line either way.
+      count.replaceChildren(h('bdi', { dir: 'ltr', text: f.format(n) + ' / ' + f.format(MAX_TEXT) }));
+    }
+  }
+  /** Enter sends, as it did in a one-line box; Shift+Enter (and Enter while an input method composes) does not. */
+  function enterSends(e) {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+      e.preventDefault();
+      onSend(e);
+    }
+  }
+
   function onSend(e) {
     e.preventDefault();
     const text = input.value.trim();
@@ -1794,7 +1832,7 @@
     // as a person counts them (an emoji is one), as the server counts; a longer text stays to be shortened.
     const chars = Array.from(text);
     const talking = inTalk();
-    if (talking && chars.length > 1000) {
+    if (talking && chars.length > MAX_TEXT) {
       note(t('too-long'));
       return;
     }
@@ -1812,7 +1850,7 @@
         // tries have failed time after time (a site the server refuses): that would be a promise; the text
         // then stays in the box, "not sent", below.
         state.resend = state.resend ? state.resend + ' ' + cut : cut;
-        input.value = '';
+        setText('');
         helpNow(t('not-sent-yet'));
         return;
       }
@@ -1823,7 +1861,7 @@
       // No conversation yet (none could start: the numbers and "Try again" are on screen): typing is
       // trying again (unless a start is on its way). The text is sent once the conversation has started.
       state.resend = state.resend ? state.resend + ' ' + cut : cut;
-      input.value = '';
+      setText('');
       if (!state.pending) {
         tryAgain();
       }
@@ -1834,7 +1872,7 @@
       if (!talking) {
         state.unanswered.push({ text: text, line: line });
       }
-      input.value = '';
+      setText('');
     }
   }
 

@@ -129,7 +129,7 @@ class HandoffBrowserTest {
     }
 
     static void personTypes(String text) {
-        WebElement input = inWidget(".composer input");
+        WebElement input = inWidget(".composer textarea");
         input.sendKeys(text);
         input.sendKeys(Keys.ENTER);
     }
@@ -173,7 +173,7 @@ class HandoffBrowserTest {
             // The widget reconnects (1012: restart) and resumes the talk on the restarted instance. A
             // message typed meanwhile stays in the box (the banner says it reconnects) until it can go:
             // the person presses Enter again.
-            WebElement input = inWidget(".composer input");
+            WebElement input = inWidget(".composer textarea");
             input.sendKeys("Etter omstarten");
             new WebDriverWait(person, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(500))
                     .ignoring(RuntimeException.class).until(x -> {

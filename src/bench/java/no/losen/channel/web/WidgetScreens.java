@@ -61,7 +61,7 @@ public final class WidgetScreens {
         waitFor(d, ".msg.bot");
         save(d, out.resolve("widget-phone-nb.png"));
         // A question no topic is sure of: the handbook's sentences, and the part of the dialog a passage leads to.
-        WebElement input = root(d).findElement(By.cssSelector(".composer input"));
+        WebElement input = root(d).findElement(By.cssSelector(".composer textarea"));
         input.sendKeys("Kan man komme tilbake for et nytt tremånedersopphold?");
         input.sendKeys(org.openqa.selenium.Keys.ENTER);
         waitFor(d, ".result-topic button");
@@ -69,6 +69,16 @@ public final class WidgetScreens {
                 + ".scrollIntoView({block: 'start'})");
         sleep(300);
         save(d, out.resolve("widget-phone-handbook.png"));
+        // A text too long to answer, given back to be shortened: the box grows with it and counts it.
+        fresh(d, web.chatPage() + "?lang=en");
+        waitFor(d, ".msg.bot");
+        input = root(d).findElement(By.cssSelector(".composer textarea"));
+        input.sendKeys("I came here two years ago to work for a cleaning company and I have a question about my papers. "
+                .repeat(11).strip());
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitFor(d, ".note");
+        sleep(300);
+        save(d, out.resolve("widget-phone-too-long.png"));
         fresh(d, web.chatPage() + "?lang=ar");
         waitFor(d, ".msg.bot");
         save(d, out.resolve("widget-phone-ar.png"));
@@ -104,7 +114,7 @@ public final class WidgetScreens {
         }
         waitFor(d, ".msg.bot");
         if (s.name().contains("keyboard")) {
-            root(d).findElement(By.cssSelector(".composer input")).click();
+            root(d).findElement(By.cssSelector(".composer textarea")).click();
         }
         sleep(300);
         Object h = d.executeScript("const r = document.querySelector('[data-losen-widget]').shadowRoot;"

@@ -409,7 +409,7 @@ class WidgetBrowserTest {
         driver.get(web.hostPage("nb"));
         visible(".launch").click();
         waitForLog("Hva gjelder det?");
-        WebElement input = visible(".composer input");
+        WebElement input = visible(".composer textarea");
         input.click();
         // Shift held for capital letters is typing, not a request to leave.
         input.sendKeys("Hei Du Og Deg");
@@ -524,7 +524,7 @@ class WidgetBrowserTest {
     }
 
     static void type(String text) {
-        WebElement input = visible(".composer input");
+        WebElement input = visible(".composer textarea");
         input.sendKeys(text);
         input.sendKeys(Keys.ENTER);
     }

@@ -176,7 +176,7 @@ class WidgetDefaultsBrowserTest {
                     .contains(f.siteOrigin());
             assertThat(widget().findElement(By.cssSelector(".banner")).isDisplayed()).as("no \"Reconnecting…\" for ever").isFalse();
             // A cry typed now is not promised to be sent later: it stays in the box, "not sent", beside the numbers.
-            WebElement input = visible(".composer input");
+            WebElement input = visible(".composer textarea");
             input.sendKeys(CRY);
             input.sendKeys(Keys.ENTER);
             until(() -> widget().findElements(By.cssSelector(".note, .not-sent")).stream()
@@ -212,7 +212,7 @@ class WidgetDefaultsBrowserTest {
             Files.copy(shot, WidgetOnAPhoneTest.SCREENSHOTS.resolve("defaults-reload-server-down-ar.png"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             // Text sent now is not sent, says so, and points at the numbers already there: not a second list.
-            WebElement input = visible(".composer input");
+            WebElement input = visible(".composer textarea");
             input.sendKeys("ساعدوني");
             input.sendKeys(org.openqa.selenium.Keys.ENTER);
             assertThat(visible(".failed .not-sent").getText()).isEqualTo(ar.getString("widget.not-sent"));
@@ -236,7 +236,7 @@ class WidgetDefaultsBrowserTest {
                 down.cutConnections();
                 until(() -> visible(".banner").isDisplayed());
                 // A cry for help typed now cannot be read: it is not sent, it says so, and the numbers come.
-                WebElement input = visible(".composer input");
+                WebElement input = visible(".composer textarea");
                 input.sendKeys("I am being threatened");
                 input.sendKeys(org.openqa.selenium.Keys.ENTER);
                 until(() -> !widget().findElements(By.cssSelector(".help-only a.call")).isEmpty());
@@ -263,7 +263,7 @@ class WidgetDefaultsBrowserTest {
             assertThat(visible(".help-only").findElements(By.cssSelector("a.call"))).isNotEmpty();
             assertThat((Boolean) js("const l = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.log');"
                     + "return l.lastElementChild.classList.contains('help-only')")).as("the numbers last, in view").isTrue();
-            assertThat(visible(".composer input").getAttribute("value")).isEqualTo("I am being threatened");
+            assertThat(visible(".composer textarea").getAttribute("value")).isEqualTo("I am being threatened");
             assertThat((Long) js("return window.alerts")).as("the alert written once, and cleared once").isLessThanOrEqualTo(2L);
         }
     }
@@ -277,7 +277,7 @@ class WidgetDefaultsBrowserTest {
                 down.cutConnections();
                 // The widget dials again and the network never answers: its socket is opening, not open.
                 until(() -> down.heldConnections() > 0);
-                WebElement input = visible(".composer input");
+                WebElement input = visible(".composer textarea");
                 input.sendKeys("I am being threatened");
                 input.sendKeys(org.openqa.selenium.Keys.ENTER);
                 assertThat(visible(".help-only .notice").getText()).isEqualTo(en.getString("widget.not-sent"));
@@ -289,7 +289,7 @@ class WidgetDefaultsBrowserTest {
                 down.cutConnections();
             }
             until(() -> !widget().findElement(By.cssSelector(".banner")).isDisplayed());
-            WebElement input = visible(".composer input");
+            WebElement input = visible(".composer textarea");
             input.sendKeys(org.openqa.selenium.Keys.ENTER);
             until(() -> widget().findElements(By.cssSelector(".msg.me")).size() == 1);
         }
@@ -313,7 +313,7 @@ class WidgetDefaultsBrowserTest {
         // the widget said "Connecting…"; when the socket opened, the numbers went, focus jumped to the first
         // choice, and the cry was never sent.
         try (WebFixture slow = openedWhileHeld("first-cry", f -> {
-            WebElement input = visible(".composer input");
+            WebElement input = visible(".composer textarea");
             input.sendKeys(CRY);
             input.sendKeys(Keys.ENTER);
             assertThat(visible(".help-only .notice").getText()).isEqualTo(strings(f, "en").getString("widget.not-sent-yet"));
@@ -327,7 +327,7 @@ class WidgetDefaultsBrowserTest {
                     Duration.ofSeconds(20));
             assertThat(said.getText()).contains(CRY);
             until(() -> !widget().findElements(By.cssSelector(".msg.bot:not(.help-only) a.call")).isEmpty());
-            assertThat(visible(".composer input").getAttribute("value")).isEmpty();
+            assertThat(visible(".composer textarea").getAttribute("value")).isEmpty();
         }
     }
 
@@ -349,7 +349,7 @@ class WidgetDefaultsBrowserTest {
     private static WebElement openedPlain(String lang) {
         freshTab(plain.barePage(lang));
         visible(".launch").click();
-        WebElement input = visible(".composer input");
+        WebElement input = visible(".composer textarea");
         until(() -> !widget().findElements(By.cssSelector(".choices button")).isEmpty());
         return input;
     }
@@ -393,7 +393,7 @@ class WidgetDefaultsBrowserTest {
         // The emergency answer puts focus on 112; a keyboard user who goes on typing lost the words, and their
         // Enter called 112 (an independent tester, a laptop at 200 %).
         try (WebFixture f = opened("typing-on-112", c -> c)) {
-            WebElement input = visible(".composer input");
+            WebElement input = visible(".composer textarea");
             input.sendKeys(CRY);
             input.sendKeys(Keys.ENTER);
             until(() -> (Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
@@ -442,7 +442,7 @@ class WidgetDefaultsBrowserTest {
         assertThat(help.getAttribute("dir")).isEqualTo("rtl");
         JsonObject strings = strings(plain, "ar");
         until(() -> "rtl".equals(widget().findElement(By.cssSelector(".losen")).getAttribute("dir")));
-        assertThat(widget().findElement(By.cssSelector(".composer input")).getAttribute("placeholder"))
+        assertThat(widget().findElement(By.cssSelector(".composer textarea")).getAttribute("placeholder"))
                 .isEqualTo(strings.getString("widget.input"));
         assertThat(focusedOn112()).as("112 keeps focus").isTrue();
         // Not half under the title row once the lines above it changed language (a second tester), and the line
@@ -478,12 +478,12 @@ class WidgetDefaultsBrowserTest {
         assertThat(focusedOn112()).as("112 has focus").isTrue();
 
         int helped = widget().findElements(By.cssSelector(".msg.bot a.call[href='tel:112']")).size();
-        js("const i = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.composer input');"
+        js("const i = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.composer textarea');"
                 + "i.value = arguments[0];", "He cut me with a knife and he is still here. " + story.repeat(5));
         input.sendKeys(Keys.ENTER);
         until(() -> widget().findElements(By.cssSelector(".msg.bot a.call[href='tel:112']")).size() > helped);
 
-        js("document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.composer input').value = ''");
+        js("document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.composer textarea').value = ''");
         int notes = widget().findElements(By.cssSelector(".note")).size();
         input.sendKeys(story);
         input.sendKeys(Keys.ENTER);
@@ -492,6 +492,42 @@ class WidgetDefaultsBrowserTest {
         assertThat(input.getAttribute("value")).as("back in the box, whole").isEqualTo(story);
         assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("the refused text is not shown as sent, the cries are")
                 .hasSize(2);
+    }
+
+    /**
+     * A text given back to be shortened is seen whole: the box grows with it (up to a third of the chat), and
+     * says how long it is against the limit; it was one line of some 30 characters (an independent tester).
+     */
+    @Test
+    void aTextGivenBackToShortenIsSeenInABoxThatGrowsWithItAndCountsIt() {
+        WebElement input = openedPlain("en");
+        int oneLine = input.getSize().getHeight();
+        String story = "I have a question about the rules for work permits and the papers I need. ".repeat(15).strip();
+        int notes = widget().findElements(By.cssSelector(".note")).size();
+        input.sendKeys(story);
+        input.sendKeys(Keys.ENTER);
+        until(() -> widget().findElements(By.cssSelector(".note")).size() > notes);
+        assertThat(input.getAttribute("value")).isEqualTo(story);
+
+        int panel = widget().findElement(By.cssSelector(".panel")).getSize().getHeight();
+        assertThat(input.getSize().getHeight()).as("several lines of it in view").isGreaterThan(3 * oneLine)
+                .isLessThanOrEqualTo(panel / 3 + 1);
+        WebElement count = widget().findElement(By.cssSelector(".composer .count"));
+        assertThat(count.isDisplayed()).isTrue();
+        assertThat(count.getText()).isEqualTo(String.format(java.util.Locale.US, "%,d / 1,000", story.length()));
+        assertThat(input.getAttribute("aria-describedby")).contains(count.getAttribute("id"));
+
+        js("const i = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.composer textarea');"
+                + "i.value = ''; i.dispatchEvent(new Event('input'));");
+        assertThat(count.isDisplayed()).as("no count for a text the server answers").isFalse();
+        assertThat(input.getSize().getHeight()).as("one line again").isEqualTo(oneLine);
+        int sent = widget().findElements(By.cssSelector(".msg.me")).size();
+        input.sendKeys("first line", Keys.chord(Keys.SHIFT, Keys.ENTER), "second line");
+        assertThat(input.getAttribute("value")).as("Shift+Enter starts a line").isEqualTo("first line\nsecond line");
+        assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("and sends nothing").hasSize(sent);
+        input.sendKeys(Keys.ENTER);
+        until(() -> widget().findElements(By.cssSelector(".msg.me")).size() > sent);
+        assertThat(input.getAttribute("value")).as("Enter sends").isEmpty();
     }
 
     /**
@@ -524,7 +560,7 @@ class WidgetDefaultsBrowserTest {
         try (redis; WebFixture stored = openedOn(redis, "store")) {
             JsonObject en = strings(stored, "en");
             redis.freeze();
-            WebElement input = visible(".composer input");
+            WebElement input = visible(".composer textarea");
             input.sendKeys(CRY);
             input.sendKeys(Keys.ENTER);
             // A second message before the first is refused: both come back, in the order typed.
@@ -540,7 +576,7 @@ class WidgetDefaultsBrowserTest {
             assertThat((Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
                     + "const a = r.querySelector('.help-only .calls a'), l = r.querySelector('.log').getBoundingClientRect();"
                     + "const b = a.getBoundingClientRect();"
-                    + "return r.activeElement === r.querySelector('.composer input') && b.top >= l.top - 1 && b.bottom <= l.bottom + 1"))
+                    + "return r.activeElement === r.querySelector('.composer textarea') && b.top >= l.top - 1 && b.bottom <= l.bottom + 1"))
                     .as("focus in the box, 112 in view").isTrue();
             Path shot = driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
             Files.createDirectories(WidgetOnAPhoneTest.SCREENSHOTS);
@@ -577,7 +613,7 @@ class WidgetDefaultsBrowserTest {
             JsonObject en = strings(stored, "en");
             redis.stop();
             redis.start();
-            WebElement input = visible(".composer input");
+            WebElement input = visible(".composer textarea");
             input.sendKeys(CRY);
             input.sendKeys(Keys.ENTER);
             // The server may take a moment to find the store back; until then the message comes back to the box.

@@ -108,7 +108,7 @@ class WidgetOnAPhoneTest {
     private void assertRoomForTheConversation(Screen s, String page) throws IOException {
         replies(1);
         if (s == Screen.KEYBOARD) {
-            visible(".composer input").click();
+            visible(".composer textarea").click();
         }
         double share = ((Number) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
                 + "return r.querySelector('.log').getBoundingClientRect().height / innerHeight")).doubleValue();
@@ -116,7 +116,7 @@ class WidgetOnAPhoneTest {
         assertThat(share).as("share of the screen for messages on " + page + " at " + s)
                 .isGreaterThanOrEqualTo(s == Screen.PHONE || s == Screen.SMALL_PHONE ? 0.6 : 0.5);
         assertWithinTheScreen(visible(".exit"), "quick exit");
-        assertWithinTheScreen(visible(".composer input"), "the input");
+        assertWithinTheScreen(visible(".composer textarea"), "the input");
         assertWithinTheScreen(visible(".menu-btn"), "the menu");
         assertThat((Long) js("return document.documentElement.scrollWidth")).as("no sideways scrolling")
                 .isLessThanOrEqualTo((Long) js("return document.documentElement.clientWidth"));
@@ -211,7 +211,7 @@ class WidgetOnAPhoneTest {
             }
             replies(1);
             if (s == Screen.KEYBOARD) {
-                visible(".composer input").click();
+                visible(".composer textarea").click();
             }
             WebElement help = visible(".head button.help-now");
             assertWithinTheScreen(help, "help now on the first screen of " + page);
@@ -262,7 +262,7 @@ class WidgetOnAPhoneTest {
         visible(".menu-btn").click();
         widget().findElements(By.cssSelector(".menu button")).get(1).click(); // Start again
         until(() -> widget().findElements(By.cssSelector(".msg.bot .choice")).size() > 3);
-        WebElement input = visible(".composer input");
+        WebElement input = visible(".composer textarea");
         input.click();
         input.sendKeys(danger + Keys.ENTER);
         until(() -> (Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
@@ -405,7 +405,7 @@ class WidgetOnAPhoneTest {
         assertThat(js("return sessionStorage.getItem('losen:" + web.widgetOrigin() + "')")).as("ended: nothing kept").isNull();
         button(".ended button", "Start again").click();
         replies(1);
-        assertThat(visible(".composer input").isEnabled()).isTrue();
+        assertThat(visible(".composer textarea").isEnabled()).isTrue();
         choose("I have applied for asylum");
         replies(2);
     }
