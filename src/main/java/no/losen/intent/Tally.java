@@ -115,6 +115,19 @@ public final class Tally {
         return outcomes.stream().filter(o -> o.offTopic() && Recogniser.DANGER.equals(o.got())).count();
     }
 
+    /**
+     * Where the missed messages of a topic (not off-topic, not danger) went: {to emergency help, not routed
+     * ("did you mean", the handbook and the menu: a reading in brackets), to another node}. Told apart because
+     * they are mended differently: a false alarm by the danger model or words, a message not routed by more
+     * examples of its topic, a confusion by examples that tell the two topics apart.
+     */
+    public int[] topicMisses() {
+        int[] c = new int[3];
+        outcomes.stream().filter(o -> !o.hit() && !o.offTopic() && !o.expect().contains(Recogniser.DANGER)).forEach(o ->
+                c[Recogniser.DANGER.equals(o.got()) ? 0 : o.got().startsWith("(") ? 1 : 2]++);
+        return c;
+    }
+
     public void print(PrintStream out, boolean misses) {
         out.printf("%-5s %9s %6s %8s %12s%n", "lang", "routed", "", "danger", "off-topic out");
         for (var e : perLanguage().entrySet()) {
@@ -130,6 +143,9 @@ public final class Tally {
             out.printf("off-topic kept out %d/%d (routed with confidence %.1f %%; to emergency help %d)%n", off[0], off[1],
                     100.0 * (off[1] - off[0]) / off[1], offTopicAlarms());
         }
+        int[] t = topicMisses();
+        out.printf("topic messages missed %d: to emergency help %d, not routed %d, to another node %d%n", t[0] + t[1] + t[2],
+                t[0], t[1], t[2]);
         List<Map.Entry<String, Integer>> conf = confusions();
         if (!conf.isEmpty()) {
             out.println("confusions:");
