@@ -25,6 +25,8 @@ public final class Engine {
      * body may carry.
      */
     public static final int READ_WHEN_TOO_LONG = 4 * MAX_TEXT;
+    /** Of a long text read as danger, the characters its language is told from, half its first and half its last. */
+    static final int LANGUAGE_READ = 400;
     /** The language of the official wording (the action card); shown beside bilingual text in any other. */
     static final String OFFICIAL = "nb";
     /** Chained and routed nodes followed in one step; more means a loop in the dialog. */
@@ -193,6 +195,19 @@ public final class Engine {
     public Optional<Turn> emergency(Session s) {
         Dialog d = dialogOf(s);
         return d.dangerTopic().map(t -> enter(s.remember(), d, t.target()));
+    }
+
+    /**
+     * As {@link #emergency(Session)} for {@code text} read as danger outside a step (refused while the workers
+     * were full, or too long to answer): in the language it was typed in, as a step answers a cry
+     * ({@link #inTypedLanguage}); an Arabic cry at the end of a long story in a chat set to Norwegian got the
+     * help in Norwegian, the same cry under 1,000 characters in Arabic (an independent tester). The language is
+     * told from the text's ends ({@link #LANGUAGE_READ} characters), as much as tells a language.
+     */
+    public Optional<Turn> emergency(Session s, String text) {
+        Dialog d = dialogOf(s);
+        return d.dangerTopic().map(t -> enter(inTypedLanguage(s.remember(), d, Characters.ends(text, LANGUAGE_READ)), d,
+                t.target()));
     }
 
     /**

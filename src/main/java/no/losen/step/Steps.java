@@ -227,7 +227,7 @@ public final class Steps {
         return store.get(key).compose(s -> {
             Session session = s.orElseThrow(Steps::gone);
             return read(key, session, text).compose(danger -> danger
-                    ? engine.emergency(session).map(t -> save(key, caller, false, Outcome.keep(t.reply(), t.session())))
+                    ? engine.emergency(session, text).map(t -> save(key, caller, false, Outcome.keep(t.reply(), t.session())))
                             .orElseGet(() -> Future.failedFuture(refusal))
                     : Future.<Reply>failedFuture(refusal));
         }).recover(Steps::failed);
@@ -311,7 +311,7 @@ public final class Steps {
      * message stays refused.
      */
     private Future<Optional<Engine.Turn>> urgent(String key, Session s, String text) {
-        return read(key, s, text).otherwise(e -> false).map(danger -> danger ? engine.emergency(s) : Optional.<Engine.Turn>empty());
+        return read(key, s, text).otherwise(e -> false).map(danger -> danger ? engine.emergency(s, text) : Optional.<Engine.Turn>empty());
     }
 
     /** The urgent read itself ({@link #urgent}); fails with {@code busy} when the conversation's reads are spent. */

@@ -42,6 +42,38 @@ class EngineIntentsTest {
         assertThat(t.session().history()).extracting(Session.Step::node).containsExactly("menu");
     }
 
+    /**
+     * Text read as danger outside a step (refused while the workers were full, or too long to answer) gets the
+     * help in the language it was typed in when that is of another script, as a step's cry does: a long Arabic
+     * story ending in a cry, in a chat set to Norwegian, got it in Norwegian (an independent tester). Over the
+     * public content, whose rights dialog speaks Arabic, with the language told by hand.
+     */
+    @Test
+    void emergencyForATextReadAsDangerIsInTheLanguageOfItsScript() {
+        Intents intents = new Intents() {
+            @Override
+            public Optional<Reading> read(Dialog dialog, String text, String lang) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> language(Dialog dialog, String text) {
+                return Optional.of(text.chars().anyMatch(c -> c >= 0x0600 && c <= 0x06FF) ? "ar" : "en");
+            }
+        };
+        Engine e = new Engine(ContentLoader.load(Path.of(".")).set(), Map.of(), intents);
+        Session nb = e.start("rights", "nb", false).session();
+        String story = "جئنا إلى هنا العام الماضي وكان الأمر صعبا. ".repeat(40) + "والآن هو عند الباب ويقول إنه سيقتلني";
+
+        Engine.Turn arabic = e.emergency(nb, story).orElseThrow();
+        assertThat(arabic.reply().node()).isEqualTo("emergency");
+        assertThat(arabic.reply().lang()).isEqualTo("ar");
+        assertThat(arabic.session().lang()).isEqualTo("ar");
+        // Within the session's script the session's language stays: a guess there can be wrong.
+        Engine.Turn english = e.emergency(nb, "We came here last year. ".repeat(60) + "Now he has a knife.").orElseThrow();
+        assertThat(english.reply().lang()).isEqualTo("nb");
+    }
+
     @Test
     void belowTheEmergencyHelpIsTheHandbooksAnswerSoAQuestionReadAsDangerIsStillAnswered() {
         // Found without waiting on a model endpoint: the help must not wait for it.

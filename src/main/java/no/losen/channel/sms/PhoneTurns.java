@@ -205,7 +205,7 @@ public final class PhoneTurns<T> {
     /** The emergency help for {@code text} when it reads as danger now, in the session's language or, before one, the one that read it. */
     private Optional<Engine.Turn> urgentHelp(Session session, Dialog d, String text) {
         if (session != null) {
-            return engine.urgent(session.dialog(), text, session.lang()) ? engine.emergency(session) : Optional.empty();
+            return engine.urgent(session.dialog(), text, session.lang()) ? engine.emergency(session, text) : Optional.empty();
         }
         return urgentIn(d, text).flatMap(l -> {
             logStart(d, l);
