@@ -163,6 +163,7 @@
     // Shift presses counted towards quick exit, and whether the last key was pressed with Shift held.
     shifts: 0,
     lastWasModified: false,
+    shiftClicked: false,
     // Failed /api/boot requests in a row (the next try waits longer).
     bootTries: 0,
     // No open socket: choices are aria-disabled until it is back (see offline()).
@@ -425,7 +426,11 @@
         state.token = f.token;
         state.ttl = f.ttl || 0;
         touch();
-        sendAgain();
+        // Text waiting for a conversation goes after the start's (or resume's) own message, which comes next:
+        // sent before it, that message was taken for its answer, and a text too long to answer came back empty.
+        if (!state.starting && !state.resuming) {
+          sendAgain();
+        }
         break;
       case 'message': {
         // The reply to resume or start comes after its session frame, which clears pending.
@@ -439,7 +444,7 @@
           state.stepped = true;
           save();
         }
-        if (asked && Array.from(asked.text).length > MAX_TEXT && state.help && f.node === state.help.node) {
+        if (asked && counted(asked.text) > MAX_TEXT && state.help && f.node === state.help.node) {
           // A text too long to answer was read for danger, and the help is the answer: said first, the
           // text back in the box to shorten, for when it was not a cry (a calm story can read as one).
           note(t('too-long'));
@@ -555,7 +560,7 @@
       return;
     }
     state.resend = null;
-    if (step({ type: 'text', text: text })) {
+    if (step({ type: 'text', text: sendable(text) })) {
       state.unanswered.push({ text: text, line: userSays(text) });
     }
   }
@@ -758,8 +763,10 @@
     if (window.visualViewport) {
       visualViewport.addEventListener('resize', fitViewport);
       visualViewport.addEventListener('scroll', fitViewport);
+      visualViewport.addEventListener('resize', fitBox);
     }
     window.addEventListener('resize', fitViewport);
+    window.addEventListener('resize', fitBox);
     fitViewport();
     document.addEventListener('pointerdown', function (e) {
       if (!menu.hidden && e.composedPath().indexOf(menu) < 0 && e.composedPath().indexOf(menuBtn) < 0) {
@@ -1260,6 +1267,11 @@
   }
 
   function note(text) {
+    // Said again right after itself (a too-long text sent twice), the line moves down rather than stack up.
+    const last = log.lastElementChild;
+    if (last && last.classList.contains('note') && last.textContent === text) {
+      last.remove();
+    }
     const box = h('p', { class: 'note', lang: state.ui.lang, dir: state.ui.dir, text: text });
     log.append(box);
     reveal(box);
@@ -1268,7 +1280,7 @@
   function userSays(text, talkLine) {
     const box = h('div', { class: talkLine ? 'msg me talk-line' : 'msg me' }, [
       h('span', { class: 'vh', lang: state.ui.lang, text: t('you') + ' ' }),
-      h('span', { dir: 'auto', text: text })
+      h('span', { dir: textDir(text) || 'auto', text: text })
     ]);
     log.append(box);
     return box;
@@ -1396,7 +1408,7 @@
   function theySay(text) {
     const box = h('div', { class: 'msg them talk-line' }, [
       h('span', { class: 'who', lang: state.ui.lang, text: t('talk.them') + ' ' }),
-      h('span', { dir: 'auto', text: text })
+      h('span', { dir: textDir(text) || 'auto', text: text })
     ]);
     log.append(box);
     reveal(box);
@@ -1760,7 +1772,7 @@
 
   // Shift three times, each press on its own (Shift held for a capital letter does not count).
   function onKeyUp(e) {
-    if (e.key === 'Shift' && !state.lastWasModified) {
+    if (e.key === 'Shift' && !state.lastWasModified && !state.shiftClicked) {
       state.shifts += 1;
       clearTimeout(timers.shift);
       if (state.shifts >= 3) {
@@ -1775,7 +1787,20 @@
     }
     // Releasing Shift ends whatever it modified; some browsers still report shiftKey on that keyup.
     state.lastWasModified = e.key === 'Shift' ? false : e.shiftKey;
+    state.shiftClicked = false;
     showDots();
+  }
+  /**
+   * Shift held for a click or a tap (selecting a passage to cut, on a laptop) is not a press of Shift: three
+   * such clicks left the page, and the text being shortened with them (an independent tester).
+   */
+  function onPointerDown(e) {
+    if (e.shiftKey) {
+      state.shiftClicked = true;
+      if (state.shifts) {
+        resetShifts();
+      }
+    }
   }
   function resetShifts() {
     state.shifts = 0;
@@ -1797,20 +1822,32 @@
   }
   /**
    * The box as tall as its text, up to a third of the chat (the conversation above keeps the rest, also with
-   * a phone's keyboard open), and the count once the text is longer than the server answers.
+   * a phone's keyboard open: fitted again when the screen changes), the count once the text is longer than the
+   * server answers, and the text's own direction.
    */
   function fitText() {
+    fitBox();
+    const n = counted(input.value.trim());
+    count.hidden = n <= MAX_TEXT;
+    // Emptied when hidden: the box's description still reads a hidden count (an independent tester).
+    count.replaceChildren();
+    if (!count.hidden) {
+      const f = new Intl.NumberFormat(state.ui.lang);
+      // Left to right inside a right-to-left chat too ("1,000 / 1,055" otherwise), at the end of the line either way.
+      count.append(h('bdi', { dir: 'ltr', text: f.format(n) + ' / ' + f.format(MAX_TEXT) }));
+    }
+    const dir = textDir(input.value);
+    if (dir) {
+      input.setAttribute('dir', dir);
+    } else {
+      input.removeAttribute('dir');
+    }
+  }
+  function fitBox() {
     input.style.height = '';
     if (input.value && input.scrollHeight > input.clientHeight) {
       const most = Math.max(input.offsetHeight, Math.round(panel.clientHeight / 3));
       input.style.height = Math.min(input.scrollHeight + input.offsetHeight - input.clientHeight, most) + 'px';
-    }
-    const n = Array.from(input.value.trim()).length;
-    count.hidden = n <= MAX_TEXT;
-    if (!count.hidden) {
-      const f = new Intl.NumberFormat(state.ui.lang);
-      // Left to right inside a right-to-left chat too ("1,000 / 1,055" otherwise), at the end of the line either way.
-      count.replaceChildren(h('bdi', { dir: 'ltr', text: f.format(n) + ' / ' + f.format(MAX_TEXT) }));
     }
   }
   /** Enter sends, as it did in a one-line box; Shift+Enter (and Enter while an input method composes) does not. */
@@ -1821,6 +1858,34 @@
     }
   }
 
+  /**
+   * A text as sent to the questions: a longer one is still sent, its first and last 2,000 characters: the server
+   * reads that much of a text too long to answer for danger (a cry comes first or last in a story), and otherwise
+   * answers too_long, when the whole text comes back to the box to be shortened.
+   */
+  function sendable(text) {
+    const chars = Array.from(text);
+    return chars.length > 4000 ? chars.slice(0, 2000).join('') + '\n…\n' + chars.slice(-2000).join('') : text;
+  }
+  /** Characters as the server counts them: after compatibility folding (one "ﷺ" is 18), an emoji one. */
+  function counted(text) {
+    return Array.from(text.normalize('NFKC')).length;
+  }
+  /**
+   * Right to left when most of a text's letters are of a right-to-left script: "dir=auto" takes the first
+   * letter's, and a Persian sentence that begins with NAV or UDI was laid out left to right (an independent
+   * tester). The first 1,000 characters tell. Null: no letters (digits, emoji), the chat's own direction.
+   */
+  function textDir(text) {
+    const head = text.slice(0, 1000);
+    const letters = (head.match(/\p{L}/gu) || []).length;
+    if (!letters) {
+      return null;
+    }
+    const rtl = (head.match(/[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/gu) || []).length;
+    return rtl * 2 > letters ? 'rtl' : 'ltr';
+  }
+
   function onSend(e) {
     e.preventDefault();
     const text = input.value.trim();
@@ -1829,17 +1894,12 @@
       return;
     }
     // Talking to a person: what is typed goes to them, not to the questions, at most 1,000 characters
-    // as a person counts them (an emoji is one), as the server counts; a longer text stays to be shortened.
-    const chars = Array.from(text);
+    // as the server counts them; a longer text stays to be shortened.
     const talking = inTalk();
-    if (talking && chars.length > MAX_TEXT) {
+    if (talking && counted(text) > MAX_TEXT) {
       note(t('too-long'));
       return;
     }
-    // To the questions a longer text is still sent, its first and last 2,000 characters: the server reads
-    // that much of a text too long to answer for danger (a cry comes first or last in a story), and otherwise
-    // answers too_long, when the text comes back to the box to be shortened.
-    const cut = chars.length > 4000 ? chars.slice(0, 2000).join('') + '\n…\n' + chars.slice(-2000).join('') : text;
     if (!client.isOpen() && !state.ended) {
       // Nothing can be read without the server, and this may be a cry for help: say it was not sent,
       // and show the help-now numbers the tab keeps. The text stays in the box for when we are back.
@@ -1849,7 +1909,8 @@
         // what was typed is sent as the first words of the conversation once it starts, as below. Not once
         // tries have failed time after time (a site the server refuses): that would be a promise; the text
         // then stays in the box, "not sent", below.
-        state.resend = state.resend ? state.resend + ' ' + cut : cut;
+        // The whole text is kept: a text too long to answer comes back to the box whole to be shortened.
+        state.resend = state.resend ? state.resend + ' ' + text : text;
         setText('');
         helpNow(t('not-sent-yet'));
         return;
@@ -1860,14 +1921,14 @@
     if (!talking && !state.token && !state.ended) {
       // No conversation yet (none could start: the numbers and "Try again" are on screen): typing is
       // trying again (unless a start is on its way). The text is sent once the conversation has started.
-      state.resend = state.resend ? state.resend + ' ' + cut : cut;
+      state.resend = state.resend ? state.resend + ' ' + text : text;
       setText('');
       if (!state.pending) {
         tryAgain();
       }
       return;
     }
-    if (step(talking ? { type: 'talk.say', text: cut } : { type: 'text', text: cut })) {
+    if (step(talking ? { type: 'talk.say', text: text } : { type: 'text', text: sendable(text) })) {
       const line = userSays(text, talking);
       if (!talking) {
         state.unanswered.push({ text: text, line: line });
@@ -1878,6 +1939,7 @@
 
   // ---- start ----
   document.addEventListener('keyup', onKeyUp, true);
+  document.addEventListener('pointerdown', onPointerDown, true);
   window.addEventListener('pageshow', function (e) {
     // Back-forward cache: if the browser shows this page again, do not show it covered.
     if (e.persisted && state.built && state.exiting) {

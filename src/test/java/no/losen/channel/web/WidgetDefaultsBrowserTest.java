@@ -102,6 +102,23 @@ class WidgetDefaultsBrowserTest {
         until(() -> driver.getCurrentUrl().equals(DEFAULT_EXIT));
     }
 
+    /** Shift held for a click (selecting a passage to cut) is not a press: three such clicks left the page (an independent tester). */
+    @Test
+    void shiftHeldForClicksIsNotQuickExit() {
+        WebElement input = openedPlain("en");
+        input.sendKeys("a text to shorten");
+        for (int i = 0; i < 3; i++) {
+            new Actions(driver).keyDown(Keys.SHIFT).click(input).keyUp(Keys.SHIFT).perform();
+        }
+        sleep(500);
+        assertThat(driver.getCurrentUrl()).isNotEqualTo(DEFAULT_EXIT);
+        assertThat(input.getAttribute("value")).isEqualTo("a text to shorten");
+        for (int i = 0; i < 3; i++) {
+            new Actions(driver).keyDown(Keys.SHIFT).keyUp(Keys.SHIFT).perform();
+        }
+        until(() -> driver.getCurrentUrl().equals(DEFAULT_EXIT));
+    }
+
     @Test
     void withTheExitUrlSetOnTheServerABarePageLeavesThere() {
         freshTab(blank.barePage());
@@ -331,6 +348,25 @@ class WidgetDefaultsBrowserTest {
         }
     }
 
+    /** A long text typed then is sent once open, and comes back whole when too long to answer (it came back empty). */
+    @Test
+    void aLongTextTypedWhileTheFirstConnectionOpensComesBackWholeToBeShortened() throws Exception {
+        String story = "I have a question about the rules for work permits and the papers I need. ".repeat(70).strip();
+        try (WebFixture slow = openedWhileHeld("first-long", f -> {
+            WebElement input = visible(".composer textarea");
+            js("const i = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.composer textarea');"
+                    + "i.value = arguments[0]; i.dispatchEvent(new Event('input'));", story);
+            input.sendKeys(Keys.ENTER);
+            assertThat(input.getAttribute("value")).isEmpty();
+        })) {
+            String tooLong = strings(slow, "en").getString("widget.too-long");
+            until(() -> widget().findElements(By.cssSelector(".note")).stream().anyMatch(n -> n.getText().equals(tooLong)),
+                    Duration.ofSeconds(20));
+            assertThat(visible(".composer textarea").getAttribute("value")).as("whole, not its first and last 2,000")
+                    .isEqualTo(story);
+        }
+    }
+
     @Test
     void helpAskedForWhileTheFirstConnectionOpensStaysInViewAndFocusedOnceItIsOpen() throws Exception {
         try (WebFixture slow = openedWhileHeld("first-help", f -> {
@@ -520,6 +556,7 @@ class WidgetDefaultsBrowserTest {
         js("const i = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.composer textarea');"
                 + "i.value = ''; i.dispatchEvent(new Event('input'));");
         assertThat(count.isDisplayed()).as("no count for a text the server answers").isFalse();
+        assertThat(count.getAttribute("textContent")).as("nor one a screen reader still reads with the box").isEmpty();
         assertThat(input.getSize().getHeight()).as("one line again").isEqualTo(oneLine);
         int sent = widget().findElements(By.cssSelector(".msg.me")).size();
         input.sendKeys("first line", Keys.chord(Keys.SHIFT, Keys.ENTER), "second line");
@@ -528,6 +565,15 @@ class WidgetDefaultsBrowserTest {
         input.sendKeys(Keys.ENTER);
         until(() -> widget().findElements(By.cssSelector(".msg.me")).size() > sent);
         assertThat(input.getAttribute("value")).as("Enter sends").isEmpty();
+
+        // Persian that begins with NAV is written right to left, in the box and once sent, in an English chat.
+        input.sendKeys("NAV به من پول نمی‌دهد، چه کار کنم؟");
+        assertThat(input.getDomAttribute("dir")).isEqualTo("rtl");
+        input.sendKeys(Keys.ENTER);
+        until(() -> widget().findElements(By.cssSelector(".msg.me")).size() > sent + 1);
+        List<WebElement> lines = widget().findElements(By.cssSelector(".msg.me span[dir]"));
+        assertThat(lines.get(lines.size() - 1).getAttribute("dir")).isEqualTo("rtl");
+        assertThat(input.getDomAttribute("dir")).as("the empty box takes the chat's direction").isNull();
     }
 
     /**
@@ -625,7 +671,7 @@ class WidgetDefaultsBrowserTest {
                 return widget().findElements(By.cssSelector(".msg.bot:not(.help-only) a.call")).size() > 0;
             }, Duration.ofSeconds(20));
             assertThat(logText()).contains(en.getString("widget.restarted")).doesNotContain(en.getString("widget.expired"));
-            assertThat(widget().findElements(By.cssSelector(".msg.me span[dir=auto]")).stream().map(WebElement::getText))
+            assertThat(widget().findElements(By.cssSelector(".msg.me span[dir]")).stream().map(WebElement::getText))
                     .as("the cry, once, in the new conversation").containsExactly(CRY);
             assertThat(input.getAttribute("value")).isEmpty();
         }
