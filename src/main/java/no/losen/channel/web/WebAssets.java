@@ -6,6 +6,7 @@ import java.net.URI;
 import no.losen.dialog.DialogSet;
 import no.losen.http.StaticBody;
 import no.losen.internal.ClientScript;
+import no.losen.internal.Comments;
 import no.losen.session.SessionStore;
 
 /**
@@ -46,21 +47,26 @@ public final class WebAssets {
      */
     public static WebAssets load(DialogSet set, String exitUrl) {
         checkExitUrl(exitUrl);
-        Asset css = Asset.load("widget", "css", "text/css; charset=utf-8", s -> s);
+        Asset css = styles();
         Asset js = script(css);
         Asset shell = Asset.load("chat", "css", "text/css; charset=utf-8", s -> s);
         UiApi api = new UiApi(set, exitUrl);
         return new WebAssets(js, css, new Pages(set, js, css, shell, api, exitUrl), api);
     }
 
+    /** The widget's stylesheet as served: without its comments ({@link Comments}). */
+    static Asset styles() {
+        return Asset.load("widget", "css", "text/css; charset=utf-8", Comments::outOfStyles);
+    }
+
     /**
-     * The widget's script as served: the shared protocol client written into it, its stylesheet
-     * named by hash, so the script's own hash changes with either, and how long the server keeps a
+     * The widget's script as served: the shared protocol client written into it, without lines of comment
+     * only ({@link Comments}), its stylesheet named by hash, so the script's own hash changes with either, and how long the server keeps a
      * conversation only started (so the widget tells a lost one from one that ran out).
      */
     static Asset script(Asset css) {
         return Asset.load("widget", "js", "text/javascript; charset=utf-8",
-                s -> ClientScript.into(s).replace("__LOSEN_CSS__", css.fileName())
+                s -> Comments.outOfScript(ClientScript.into(s)).replace("__LOSEN_CSS__", css.fileName())
                         .replace("__LOSEN_STARTED_LIFE__", Long.toString(SessionStore.STARTED_TTL.toMillis())));
     }
 

@@ -14,7 +14,7 @@ class WidgetSizeTest {
 
     @Test
     void scriptAndStylesTogetherAreUnder30KilobytesGzipped() throws IOException {
-        Asset css = Asset.load("widget", "css", "text/css", s -> s);
+        Asset css = WebAssets.styles();
         Asset js = WebAssets.script(css);
         int jsGz = gzipped(js.bytes());
         int cssGz = gzipped(css.bytes());
