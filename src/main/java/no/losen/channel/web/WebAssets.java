@@ -61,8 +61,9 @@ public final class WebAssets {
 
     /**
      * The widget's script as served: the shared protocol client written into it, without lines of comment
-     * only ({@link Comments}), its stylesheet named by hash, so the script's own hash changes with either, and how long the server keeps a
-     * conversation only started (so the widget tells a lost one from one that ran out).
+     * only ({@link Comments}), its stylesheet named by hash, so the script's own hash changes with either,
+     * and how long the server keeps a conversation only started (so the widget tells a lost one from one
+     * that ran out).
      */
     static Asset script(Asset css) {
         return Asset.load("widget", "js", "text/javascript; charset=utf-8",
