@@ -455,10 +455,7 @@ public final class Abuse {
         io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
         try {
             int port = WsLoad.freePort();
-            vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setHost("127.0.0.1").setPort(port))
-                    .webSocketHandler(ws -> ws.textMessageHandler(ws::writeTextMessage))
-                    .requestHandler(req -> req.response().end("{\"status\":\"UP\"}"))
-                    .listen().await();
+            EchoServer.listen(vertx, port);
             return searchFlood(port, seconds, Flood.QUESTIONS);
         } finally {
             vertx.close().await();

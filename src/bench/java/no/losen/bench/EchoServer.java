@@ -14,7 +14,15 @@ public final class EchoServer {
 
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
-        Vertx vertx = Vertx.vertx();
+        listen(Vertx.vertx(), port);
+        System.out.println("echo serving on " + port);
+    }
+
+    /**
+     * Echoes on 127.0.0.1:{@code port} with {@code vertx}, and answers every HTTP request {@code {"status":"UP"}}:
+     * the yardstick of the load benchmark, and what the abuse benchmark's attacker is compiled against.
+     */
+    static void listen(Vertx vertx, int port) {
         HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(port)
                 .setStrictThreadMode(true).setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
                 .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(64 * 1024);
@@ -25,6 +33,5 @@ public final class EchoServer {
                     .requestHandler(req -> req.response().end("{\"status\":\"UP\"}"))
                     .listen().await();
         }
-        System.out.println("echo serving on " + port);
     }
 }

@@ -41,11 +41,9 @@ public final class Comments {
                 continue;
             }
             if (t.startsWith("/*")) {
-                if (t.endsWith("*/") && t.indexOf("*/") == t.length() - 2) {
-                    continue;
-                }
-                if (!t.contains("*/")) {
-                    inBlock = true;
+                int end = t.indexOf("*/", 2);
+                if (end < 0 || end == t.length() - 2) {
+                    inBlock = end < 0;
                     continue;
                 }
             }

@@ -354,8 +354,7 @@ class WidgetDefaultsBrowserTest {
         String story = "I have a question about the rules for work permits and the papers I need. ".repeat(70).strip();
         try (WebFixture slow = openedWhileHeld("first-long", f -> {
             WebElement input = visible(".composer textarea");
-            js("const i = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.composer textarea');"
-                    + "i.value = arguments[0]; i.dispatchEvent(new Event('input'));", story);
+            paste(story);
             input.sendKeys(Keys.ENTER);
             assertThat(input.getAttribute("value")).isEmpty();
         })) {
@@ -388,6 +387,12 @@ class WidgetDefaultsBrowserTest {
         WebElement input = visible(".composer textarea");
         until(() -> !widget().findElements(By.cssSelector(".choices button")).isEmpty());
         return input;
+    }
+
+    /** The box's text replaced by {@code text} at once, as a paste does (typing thousands of characters takes seconds). */
+    private static void paste(String text) {
+        js("const i = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.composer textarea');"
+                + "i.value = arguments[0]; i.dispatchEvent(new Event('input'));", text);
     }
 
     /** Whether focus is on the 112 call button. */
@@ -514,12 +519,11 @@ class WidgetDefaultsBrowserTest {
         assertThat(focusedOn112()).as("112 has focus").isTrue();
 
         int helped = widget().findElements(By.cssSelector(".msg.bot a.call[href='tel:112']")).size();
-        js("const i = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.composer textarea');"
-                + "i.value = arguments[0];", "He cut me with a knife and he is still here. " + story.repeat(5));
+        paste("He cut me with a knife and he is still here. " + story.repeat(5));
         input.sendKeys(Keys.ENTER);
         until(() -> widget().findElements(By.cssSelector(".msg.bot a.call[href='tel:112']")).size() > helped);
 
-        js("document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.composer textarea').value = ''");
+        paste("");
         int notes = widget().findElements(By.cssSelector(".note")).size();
         input.sendKeys(story);
         input.sendKeys(Keys.ENTER);
@@ -553,8 +557,7 @@ class WidgetDefaultsBrowserTest {
         assertThat(count.getText()).isEqualTo(String.format(java.util.Locale.US, "%,d / 1,000", story.length()));
         assertThat(input.getAttribute("aria-describedby")).contains(count.getAttribute("id"));
 
-        js("const i = document.querySelector('[data-losen-widget]').shadowRoot.querySelector('.composer textarea');"
-                + "i.value = ''; i.dispatchEvent(new Event('input'));");
+        paste("");
         assertThat(count.isDisplayed()).as("no count for a text the server answers").isFalse();
         assertThat(count.getAttribute("textContent")).as("nor one a screen reader still reads with the box").isEmpty();
         assertThat(input.getSize().getHeight()).as("one line again").isEqualTo(oneLine);
