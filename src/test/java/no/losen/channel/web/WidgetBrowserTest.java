@@ -514,13 +514,33 @@ class WidgetBrowserTest {
         });
     }
 
-    static WebElement button(String css, String text) {
-        return until(() -> widget().findElements(By.cssSelector(css)).stream()
-                .filter(b -> b.isDisplayed() && b.getText().equals(text)).findFirst().orElse(null));
+    /** Seen, and not greyed: neither disabled (taken) nor aria-disabled (offline, a tap would do nothing). */
+    static boolean tappable(WebElement b) {
+        return b.isDisplayed() && b.isEnabled() && !"true".equals(b.getAttribute("aria-disabled"));
     }
 
+    static WebElement button(String css, String text) {
+        return button(css, text, WebElement::isDisplayed);
+    }
+
+    static WebElement button(String css, String text, java.util.function.Predicate<WebElement> state) {
+        return until(() -> widget().findElements(By.cssSelector(css)).stream()
+                .filter(b -> state.test(b) && b.getText().equals(text)).findFirst().orElse(null));
+    }
+
+    /** Taps a choice once it has stopped moving, as a person does: a tap during the reveal's smooth scroll misses. */
     static void choose(String label) {
-        button(".choice", label).click();
+        still(driver, button(".choice", label, WidgetBrowserTest::tappable)).click();
+    }
+
+    /** Waits until the element has kept its place for three animation frames (the log's smooth scroll has ended). */
+    static WebElement still(JavascriptExecutor browser, WebElement e) {
+        browser.executeAsyncScript("const e = arguments[0], done = arguments[1];"
+                + "let last = NaN, same = 0;"
+                + "(function look() { const top = e.getBoundingClientRect().top;"
+                + "  same = top === last ? same + 1 : 0; last = top;"
+                + "  if (same >= 3) { done(); } else { requestAnimationFrame(look); } })();", e);
+        return e;
     }
 
     static void type(String text) {

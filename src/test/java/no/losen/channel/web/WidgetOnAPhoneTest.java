@@ -494,11 +494,12 @@ class WidgetOnAPhoneTest {
 
     static WebElement button(String css, String text) {
         return until(() -> widget().findElements(By.cssSelector(css)).stream()
-                .filter(b -> b.isDisplayed() && b.isEnabled() && b.getText().equals(text)).findFirst().orElse(null));
+                .filter(b -> WidgetBrowserTest.tappable(b) && b.getText().equals(text)).findFirst().orElse(null));
     }
 
+    /** Taps a choice once it has stopped moving (see {@link WidgetBrowserTest#still}). */
     static void choose(String label) {
-        button(".choice", label).click();
+        WidgetBrowserTest.still(driver, button(".choice", label)).click();
     }
 
     static String logText() {
