@@ -161,7 +161,7 @@ public final class RoutingCommand implements Callable<Integer> {
                 + "trained on but do not change the test set.")
         Path heldOutList;
 
-        @Option(names = "--scores", description = "With --cv or --holdout: write every scored example (language, topic, "
+        @Option(names = "--scores", description = "Write every scored example or line of the files (language, topic, "
                 + "danger word, danger probability, the text, every topic with its probability, best first) to this TSV file, "
                 + "to study a decision rule without training again.")
         Path scoresOut;
@@ -206,6 +206,12 @@ public final class RoutingCommand implements Callable<Integer> {
                 }
                 System.out.println("== " + lines.size() + " messages from " + files.size() + " file(s)");
                 RoutingCheck.run(engine, dialog, lines).print(System.out, misses);
+                if (r.knows(dialog)) {
+                    var words = Recogniser.dangerWords(loaded.set(), d);
+                    writeScores(lines.stream().map(l -> new CrossValidation.Scored(
+                            new Examples.Labelled(l.lang(), l.expect().get(0), l.text()),
+                            r.scores(dialog, l.text(), l.lang()).orElseThrow(), words.matches(l.text(), l.lang()))).toList());
+                }
                 long[] nanos = RoutingCheck.latency(engine, dialog, lines, 10);
                 if (nanos.length > 0) {
                     System.out.printf("step with routing, warm (search off): p50 %.3f ms, p95 %.3f ms, max %.3f ms over %d steps%n",
