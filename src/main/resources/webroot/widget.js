@@ -131,6 +131,8 @@
     resend: null,
     // What giveBack last put in the box, so a second refusal adds to it rather than lose it.
     givenBack: null,
+    // The last text refused as too long (read for danger, and not): the same again is not sent.
+    readTooLong: null,
     // A resume was sent: its message shows the current node again.
     resuming: false,
     // A start was answered with a session: its message is the conversation's first.
@@ -512,6 +514,7 @@
       note(t(lost ? 'restarted' : 'expired'));
       start();
     } else if (f.code === 'too_long') {
+      state.readTooLong = state.unanswered.length === 1 ? state.unanswered[0].text : null;
       giveBack();
       note(t('too-long'));
     } else if (f.code === 'rate_limited') {
@@ -533,8 +536,12 @@
       // server could not read: the numbers to call now, and what was typed back in the box to send again.
       // Focus stays in the box, where the text is back: on the 112 link, the next Enter of someone
       // still typing would call (an independent tester's finding); the numbers are shown all the same.
+      // A text over the limit refused busy (its conversation's reads for danger were spent: sent again and
+      // again while being shortened) is said to be too long, which is what stands in its way; the numbers
+      // stay, as it was not read (an independent tester was told the service failed).
+      const long = f.code === 'busy' && state.unanswered.some(function (u) { return counted(u.text) > MAX_TEXT; });
       giveBack();
-      showNumbers(t('not-answered'), true);
+      showNumbers(t(long ? 'too-long' : 'not-answered'), true);
     }
   }
   /**
@@ -1077,9 +1084,11 @@
     showTalk();
     stopTimers();
     state.token = null;
-    // Ended means erased: nothing typed waits to be sent into a later conversation.
+    // Ended means erased: nothing typed waits to be sent into a later conversation, nor stays in memory.
     state.resend = null;
     state.unanswered = [];
+    state.givenBack = null;
+    state.readTooLong = null;
     save();
     client.close(200);
     closeMenu(false);
@@ -1929,6 +1938,12 @@
       if (!state.pending) {
         tryAgain();
       }
+      return;
+    }
+    if (!talking && text === state.readTooLong) {
+      // Sent again unchanged (nothing on screen changed, so people tap again): it was read for danger and
+      // refused as too long; said again here, it does not spend the conversation's reads.
+      note(t('too-long'));
       return;
     }
     if (step(talking ? { type: 'talk.say', text: text } : { type: 'text', text: sendable(text) })) {

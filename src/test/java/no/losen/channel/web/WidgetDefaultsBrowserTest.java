@@ -579,6 +579,39 @@ class WidgetDefaultsBrowserTest {
         assertThat(input.getDomAttribute("dir")).as("the empty box takes the chat's direction").isNull();
     }
 
+    @Test
+    void aTooLongTextSentAgainIsToldTooLongAgainAndNeverThatTheServiceFailed() {
+        WebElement input = openedPlain("en");
+        String tooLong = "That text is too long. Please write less.";
+        String story = "I have a question about the rules for work permits and the papers I need. ".repeat(16).strip();
+        paste(story);
+        input.sendKeys(Keys.ENTER);
+        until(() -> logText().contains(tooLong));
+        // Nothing on screen changes, so people tap again: unchanged, it is not sent again (it was read).
+        for (int i = 0; i < 6; i++) {
+            input.sendKeys(Keys.ENTER);
+            sleep(100);
+        }
+        sleep(1_000);
+        assertThat(logText()).doesNotContain("We could not answer");
+        assertThat(widget().findElements(By.cssSelector(".help-only"))).as("no numbers for a calm text").isEmpty();
+        assertThat(logText().split(java.util.regex.Pattern.quote(tooLong), -1).length - 1).as("said again at the bottom, not stacked").isEqualTo(1);
+        assertThat(input.getAttribute("value")).isEqualTo(story);
+
+        // Shortened a word at a time and sent at once each time: beyond the conversation's reads for danger the
+        // server answers busy, unread; what the person is told is still what is wrong, beside the numbers.
+        String shorter = story;
+        for (int i = 0; i < 6; i++) {
+            shorter = shorter.substring(0, shorter.lastIndexOf(' '));
+            paste(shorter);
+            input.sendKeys(Keys.ENTER);
+            sleep(100);
+        }
+        WebElement notice = until(() -> widget().findElement(By.cssSelector(".help-only .not-sent")));
+        assertThat(notice.getText()).isEqualTo(tooLong);
+        assertThat(logText()).doesNotContain("We could not answer");
+    }
+
     /**
      * The public content (in a folder of its own, {@code dir}) on a server of its own with {@code settings}, so a
      * test may cut or refuse its connections; its widget opened in a fresh tab, the first choices shown.
