@@ -131,7 +131,8 @@
     resend: null,
     // What giveBack last put in the box, so a second refusal adds to it rather than lose it.
     givenBack: null,
-    // The last text refused as too long (read for danger, and not): the same again is not sent.
+    // The last text too long to answer that was read for danger (refused, or answered with the help):
+    // the same again is not sent.
     readTooLong: null,
     // A resume was sent: its message shows the current node again.
     resuming: false,
@@ -446,15 +447,17 @@
           state.stepped = true;
           save();
         }
+        let above = null;
         if (asked && counted(asked.text) > MAX_TEXT && state.help && f.node === state.help.node) {
           // A text too long to answer was read for danger, and the help is the answer: said first, the
           // text back in the box to shorten, for when it was not a cry (a calm story can read as one).
-          note(t('too-long'));
+          above = note(t('too-long'));
+          state.readTooLong = { text: asked.text, help: true };
           if (!input.value) {
             setText(asked.text);
           }
         }
-        showMessage(f, resumed);
+        showMessage(f, resumed, above);
         // The server answers a cry typed in another script in that language: the chat follows. Only then:
         // a resumed conversation in another language is the tab's own choice to make (a link naming one).
         if (!resumed && f.lang && state.lang && f.lang !== state.lang && state.help && f.node === state.help.node) {
@@ -514,7 +517,7 @@
       note(t(lost ? 'restarted' : 'expired'));
       start();
     } else if (f.code === 'too_long') {
-      state.readTooLong = state.unanswered.length === 1 ? state.unanswered[0].text : null;
+      state.readTooLong = state.unanswered.length === 1 ? { text: state.unanswered[0].text, help: false } : null;
       giveBack();
       note(t('too-long'));
     } else if (f.code === 'rate_limited') {
@@ -1287,6 +1290,7 @@
     const box = h('p', { class: 'note', lang: state.ui.lang, dir: state.ui.dir, text: text });
     log.append(box);
     reveal(box);
+    return box;
   }
 
   function userSays(text, talkLine) {
@@ -1439,8 +1443,9 @@
   /**
    * A message of the server. {@code resumed}: the first of a conversation resumed or started; the
    * help-now numbers shown without the server while it could not be reached then stay, below it.
+   * {@code above}: a line said just before it, kept in view above it.
    */
-  function showMessage(m, resumed) {
+  function showMessage(m, resumed, above) {
     const keep = resumed && log.querySelector('.help-only');
     const moveFocus = !keep && mayMoveFocus();
     state.talkOffer = m.talk || null;
@@ -1514,7 +1519,9 @@
       reveal(keep, had);
       return;
     }
-    reveal(box, moveFocus || urgent ? target : null);
+    // With a line said just above it ("too long"), the line stays in view over the numbers: with 112 at the
+    // top, eight call buttons stood alone on a phone's screen, why the text was back out of sight (a tester).
+    reveal(above || box, moveFocus || urgent ? target : null);
   }
 
   /**
@@ -1940,10 +1947,16 @@
       }
       return;
     }
-    if (!talking && text === state.readTooLong) {
+    if (!talking && state.readTooLong && text === state.readTooLong.text) {
       // Sent again unchanged (nothing on screen changed, so people tap again): it was read for danger and
-      // refused as too long; said again here, it does not spend the conversation's reads.
-      note(t('too-long'));
+      // answered (too long, or the help); said again here, with the numbers in view if they were the answer,
+      // it does not spend the conversation's reads nor stand in the log once more (six taps left six copies
+      // of a story beside the help: an independent tester).
+      if (state.readTooLong.help) {
+        showNumbers(t('too-long'), true);
+      } else {
+        note(t('too-long'));
+      }
       return;
     }
     if (step(talking ? { type: 'talk.say', text: text } : { type: 'text', text: sendable(text) })) {

@@ -612,6 +612,41 @@ class WidgetDefaultsBrowserTest {
         assertThat(logText()).doesNotContain("We could not answer");
     }
 
+    @Test
+    void aLongTextAnsweredWithTheHelpKeepsWhyInViewAndIsNotSentAgainUnchanged() throws java.io.IOException {
+        WebElement input = openedPlain("en");
+        String story = "I have a question about the rules for work permits and the papers I need. ".repeat(14)
+                + "and now he is at the door and says he will kill me";
+        paste(story);
+        widget().findElement(By.cssSelector(".composer button[type=submit]")).click();
+        until(() -> !widget().findElements(By.cssSelector(".msg.bot .calls a[href='tel:112']")).isEmpty());
+        until(() -> story.equals(input.getAttribute("value")));
+        // On the phone, why the text is back stays in view above the numbers, 112 focused just below it (eight
+        // call buttons stood alone on the screen, "too long" scrolled out of sight: a tester).
+        WidgetBrowserTest.still(driver, widget().findElement(By.cssSelector(".msg.bot .calls a[href='tel:112']")));
+        assertThat((Boolean) js("const r = document.querySelector('[data-losen-widget]').shadowRoot;"
+                + "const l = r.querySelector('.log').getBoundingClientRect(), notes = r.querySelectorAll('.note');"
+                + "const n = notes[notes.length - 1].getBoundingClientRect(), a = r.activeElement;"
+                + "return a.getAttribute('href') === 'tel:112' && n.top >= l.top"
+                + "  && a.getBoundingClientRect().bottom <= l.bottom;")).isTrue();
+        Path shot = driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+        Files.createDirectories(WidgetOnAPhoneTest.SCREENSHOTS);
+        Files.copy(shot, WidgetOnAPhoneTest.SCREENSHOTS.resolve("defaults-too-long-help.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        int lines = widget().findElements(By.cssSelector(".msg.me")).size();
+        // Tapped again and again, as people do: the help is already the answer, the story is not sent once more.
+        for (int i = 0; i < 4; i++) {
+            widget().findElement(By.cssSelector(".composer button[type=submit]")).click();
+            sleep(200);
+        }
+        sleep(1_000);
+        assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("no copy of the story added").hasSize(lines);
+        assertThat(widget().findElements(By.cssSelector(".help-only .not-sent")))
+                .as("said again once, with the numbers").singleElement()
+                .satisfies(n -> assertThat(n.getText()).isEqualTo("That text is too long. Please write less."));
+        assertThat(input.getAttribute("value")).isEqualTo(story);
+    }
+
     /**
      * The public content (in a folder of its own, {@code dir}) on a server of its own with {@code settings}, so a
      * test may cut or refuse its connections; its widget opened in a fresh tab, the first choices shown.
