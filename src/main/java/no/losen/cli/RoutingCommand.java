@@ -207,10 +207,9 @@ public final class RoutingCommand implements Callable<Integer> {
                 System.out.println("== " + lines.size() + " messages from " + files.size() + " file(s)");
                 RoutingCheck.run(engine, dialog, lines).print(System.out, misses);
                 if (r.knows(dialog)) {
-                    var words = Recogniser.dangerWords(loaded.set(), d);
                     writeScores(lines.stream().map(l -> new CrossValidation.Scored(
                             new Examples.Labelled(l.lang(), l.expect().get(0), l.text()),
-                            r.scores(dialog, l.text(), l.lang()).orElseThrow(), words.matches(l.text(), l.lang()))).toList());
+                            r.scores(dialog, l.text(), l.lang()).orElseThrow(), r.dangerWord(d, l.text(), l.lang()))).toList());
                 }
                 long[] nanos = RoutingCheck.latency(engine, dialog, lines, 10);
                 if (nanos.length > 0) {

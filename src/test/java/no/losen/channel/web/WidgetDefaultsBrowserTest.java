@@ -351,7 +351,7 @@ class WidgetDefaultsBrowserTest {
     /** A long text typed then is sent once open, and comes back whole when too long to answer (it came back empty). */
     @Test
     void aLongTextTypedWhileTheFirstConnectionOpensComesBackWholeToBeShortened() throws Exception {
-        String story = "I have a question about the rules for work permits and the papers I need. ".repeat(70).strip();
+        String story = CALM.repeat(70).strip();
         try (WebFixture slow = openedWhileHeld("first-long", f -> {
             WebElement input = visible(".composer textarea");
             paste(story);
@@ -449,6 +449,8 @@ class WidgetDefaultsBrowserTest {
     }
 
     static final String CRY = "he is outside my door and says he will kill me";
+    /** A calm sentence, repeated into a story as long as needed. */
+    static final String CALM = "I have a question about the rules for work permits and the papers I need. ";
 
     /**
      * A helper's question that reads as danger: the numbers first, and the handbook's answer after them in view,
@@ -507,7 +509,7 @@ class WidgetDefaultsBrowserTest {
     @Test
     void aCryAtTheEndOfATextTooLongToAnswerGetsTheEmergencyHelpAndAnyOtherComesBackToBeShortened() {
         WebElement input = openedPlain("en");
-        String story = "I have a question about the rules for work permits and the papers I need. ".repeat(15).strip();
+        String story = CALM.repeat(15).strip();
         input.sendKeys(story + " " + CRY);
         assertThat(input.getAttribute("value")).as("nothing cut").endsWith(CRY);
         input.sendKeys(Keys.ENTER);
@@ -542,7 +544,7 @@ class WidgetDefaultsBrowserTest {
     void aTextGivenBackToShortenIsSeenInABoxThatGrowsWithItAndCountsIt() {
         WebElement input = openedPlain("en");
         int oneLine = input.getSize().getHeight();
-        String story = "I have a question about the rules for work permits and the papers I need. ".repeat(15).strip();
+        String story = CALM.repeat(15).strip();
         int notes = widget().findElements(By.cssSelector(".note")).size();
         input.sendKeys(story);
         input.sendKeys(Keys.ENTER);
@@ -582,8 +584,8 @@ class WidgetDefaultsBrowserTest {
     @Test
     void aTooLongTextSentAgainIsToldTooLongAgainAndNeverThatTheServiceFailed() {
         WebElement input = openedPlain("en");
-        String tooLong = "That text is too long. Please write less.";
-        String story = "I have a question about the rules for work permits and the papers I need. ".repeat(16).strip();
+        String tooLong = strings(plain, "en").getString("widget.too-long");
+        String story = CALM.repeat(16).strip();
         paste(story);
         input.sendKeys(Keys.ENTER);
         until(() -> logText().contains(tooLong));
@@ -615,7 +617,7 @@ class WidgetDefaultsBrowserTest {
     @Test
     void aLongTextAnsweredWithTheHelpKeepsWhyInViewAndIsNotSentAgainUnchanged() throws java.io.IOException {
         WebElement input = openedPlain("en");
-        String story = "I have a question about the rules for work permits and the papers I need. ".repeat(14)
+        String story = CALM.repeat(14)
                 + "and now he is at the door and says he will kill me";
         paste(story);
         widget().findElement(By.cssSelector(".composer button[type=submit]")).click();
@@ -643,7 +645,7 @@ class WidgetDefaultsBrowserTest {
         assertThat(widget().findElements(By.cssSelector(".msg.me"))).as("no copy of the story added").hasSize(lines);
         assertThat(widget().findElements(By.cssSelector(".help-only .not-sent")))
                 .as("said again once, with the numbers").singleElement()
-                .satisfies(n -> assertThat(n.getText()).isEqualTo("That text is too long. Please write less."));
+                .satisfies(n -> assertThat(n.getText()).isEqualTo(strings(plain, "en").getString("widget.too-long")));
         assertThat(input.getAttribute("value")).isEqualTo(story);
     }
 
