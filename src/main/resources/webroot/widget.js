@@ -870,8 +870,8 @@
     if (PAGE) {
       document.documentElement.lang = state.ui.lang;
       document.documentElement.dir = state.ui.dir;
-      // A neutral title (data-title) keeps "Ask anonymously" out of the browser's history.
-      document.title = data.title || t('title');
+      // A neutral title ("Chat", or data-title) keeps "Ask anonymously" out of the browser's history.
+      document.title = data.title || t('page-title');
     }
     fillLanguages();
     helpBtn.hidden = !state.help;

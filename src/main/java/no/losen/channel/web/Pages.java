@@ -56,14 +56,17 @@ final class Pages {
      * link in it (it works before, and without, the script), styled by a small stylesheet written
      * into the page; the widget's words come in the page too ({@code #losen-boot}, what
      * {@code /api/boot} would answer), and its script and stylesheet load side by side.
-     * {@code title} (or nothing: the widget's title) is the page's title, for a neutral browser history.
+     * The page's title is what the browser's history keeps after quick exit (which can take the page out
+     * of Back, not out of the history): by default the neutral word for "Chat" ({@code widget.page-title}),
+     * not "Ask anonymously" in the person's language, a sign of seeking help on a phone that someone else
+     * may look through (an independent tester); {@code title} sets another.
      */
     void chat(RoutingContext ctx) {
         String dialog = Optional.ofNullable(ctx.queryParams().get("dialog")).orElse(firstPublic());
         Optional<Dialog> d = dialog != null && ID.matcher(dialog).matches() ? set.dialog(dialog) : Optional.empty();
         if (d.isEmpty() || d.get().audience() != Audience.PUBLIC) {
             ctx.response().setStatusCode(404);
-            send(ctx, page(DEFAULT_LANG, text(DEFAULT_LANG, "widget.title"), "losen-demo",
+            send(ctx, page(DEFAULT_LANG, text(DEFAULT_LANG, "widget.page-title"), "losen-demo",
                     "<main><h1>404</h1></main>"));
             return;
         }
@@ -80,7 +83,7 @@ final class Pages {
                 // resizes-content: when the keyboard opens, the page (and the chat) gets shorter instead of covered.
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, interactive-widget=resizes-content\">\n"
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
-                + "<title>" + esc(title != null ? title : text(pageLang, "widget.title")) + "</title>\n"
+                + "<title>" + esc(title != null ? title : text(pageLang, "widget.page-title")) + "</title>\n"
                 + "<style>" + shellCss.text() + "</style>\n"
                 + "<link rel=\"preload\" href=\"" + css.path() + "\" as=\"style\">\n"
                 + "<script src=\"" + js.path() + "\" data-mode=\"page\" data-dialog=\"" + esc(d.get().id())

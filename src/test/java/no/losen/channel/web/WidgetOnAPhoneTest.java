@@ -439,6 +439,13 @@ class WidgetOnAPhoneTest {
     }
 
     @Test
+    void byDefaultTheHistoryKeepsTheNeutralTitleChatNotAskAnonymously() {
+        open(Screen.PHONE, web.chatPage() + "?lang=fa");
+        replies(1);
+        assertThat(driver.getTitle()).isEqualTo("گفتگو").isNotEqualTo("بدون نام بپرسید");
+    }
+
+    @Test
     void aNeutralTitleKeepsAskAnonymouslyOutOfTheHistory() {
         open(Screen.PHONE, web.chatPage() + "?title=Notes");
         replies(1);
