@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import no.losen.staff.StaffAccounts;
 
 /**
@@ -43,6 +44,8 @@ public final class Abuse {
     /** A second attacker (bench/abuse --only login_brute_force: its limits are fresh). */
     static final String SECOND_ATTACKER = "127.0.0.5";
     static final String BYSTANDER = "127.0.0.2";
+    /** The spread search flood's addresses: 127.0.8.1 … 127.0.8.20. */
+    static final String SPREAD = "127.0.8.";
     static final String OWNER = "127.0.0.3";
     static final String PROBE = "127.0.0.4";
     static final String PASSWORD = "the right password for the bench";
@@ -131,7 +134,10 @@ public final class Abuse {
             // The same, each question ending in a word of danger: every refused one takes the emergency path.
             report("danger_flood", searchFlood(port, seconds, Flood.DANGER), bystander.phase("ligature_flood"));
             // Ligatures that stand for 18 letters each (U+FDFA), a thousand or 55 to a message: counted as read, not as sent.
-            report("ligature_flood", searchFlood(port, seconds, Flood.LIGATURES), bystander.phase("frame_flood"));
+            report("ligature_flood", searchFlood(port, seconds, Flood.LIGATURES), bystander.phase("spread_search_flood"));
+            // Twenty addresses of four sockets, each address within its share, together more than the workers answer.
+            List<String> spread = IntStream.rangeClosed(1, 20).mapToObj(i -> SPREAD + i).toList();
+            report("spread_search_flood", searchFlood(port, seconds, Flood.QUESTIONS, spread, 4), bystander.phase("frame_flood"));
             if (only.equals("search_flood")) {
                 System.out.println("text steps: p99_ms=" + bystander.texts.quantileMillis(0.99) + " max_ms="
                         + bystander.texts.maxMillis() + " n=" + bystander.texts.count());
@@ -384,14 +390,25 @@ public final class Abuse {
 
     /** 50 sockets (the per-address cap), each sending 1,000-character questions at 9 a second. */
     static String searchFlood(int port, int seconds, Flood flood) throws Exception {
+        return searchFlood(port, seconds, flood, List.of(ATTACKER), 50);
+    }
+
+    /**
+     * The search flood spread over {@code from}, {@code each} sockets per address: every address within its
+     * own share of the text workers, together more than the workers can answer. An independent tester's
+     * twenty addresses of four sockets kept the bystander's typed questions waiting 190–720 ms, and cries
+     * from another address 0.2–1 s, while the queue was first come, first served.
+     */
+    static String searchFlood(int port, int seconds, Flood flood, List<String> from, int each) throws Exception {
         AtomicLong sent = new AtomicLong();
         Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicInteger open = new AtomicInteger();
-        for (int s = 0; s < 50; s++) {
+        for (int s = 0; s < from.size() * each; s++) {
+            String address = from.get(s % from.size());
             Thread t = new Thread(() -> {
-                try (RawWs ws = RawWs.open(ATTACKER, port)) {
+                try (RawWs ws = RawWs.open(address, port)) {
                     if (ws.status != 101) {
                         return;
                     }
@@ -429,7 +446,8 @@ public final class Abuse {
         // Beside the sockets, the HTTP search from the same address, on keep-alive connections, as fast as
         // they are answered: a busy answered at once let one connection take 11,000 refusals a second.
         Map<Integer, AtomicInteger> http = new ConcurrentHashMap<>();
-        if (flood == Flood.QUESTIONS) {
+        boolean withHttp = flood == Flood.QUESTIONS && from.size() == 1;
+        if (withHttp) {
             for (int c = 0; c < 8; c++) {
                 Thread t = new Thread(() -> httpGets(port, until, Abuse::searchRequest, http));
                 threads.add(t);
@@ -439,8 +457,8 @@ public final class Abuse {
         for (Thread t : threads) {
             t.join();
         }
-        return "sockets=" + open.get() + " questions=" + sent.get() + " answers=" + new java.util.TreeMap<>(answers)
-                + (flood != Flood.QUESTIONS ? "" : " http_search=" + new java.util.TreeMap<>(http));
+        return (from.size() > 1 ? "addresses=" + from.size() + " " : "") + "sockets=" + open.get() + " questions="
+                + sent.get() + " answers=" + new java.util.TreeMap<>(answers) + (withHttp ? " http_search=" + new java.util.TreeMap<>(http) : "");
     }
 
     /**

@@ -268,7 +268,8 @@ public final class Steps {
 
     /**
      * As {@link #run(String, Caller, boolean, Function)}; {@code refused} may still answer a text step the
-     * workers refused, or one that waits for its client's rate: that one is read by {@code refused} at once,
+     * workers refused, or one that waits for its client's rate or for a thread busy with other clients' steps:
+     * that one is read by {@code refused} at once,
      * and taken back from the workers when {@code refused} answers it (a cry is not kept waiting behind an
      * address's spent rate; {@link TextWorkers#submit(String, Callable, java.util.function.Consumer)}).
      */

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +48,10 @@ import no.losen.dialog.ErrorCode;
  *     it is). Without the rate, one address kept a worker thread searching flat out (a core, and the
  *     garbage of 70 searches a second), and the other conversations waited for the processor.</li>
  * </ul>
+ *
+ * <p>A step waiting for a thread goes before the waiting steps of clients that have asked more (what is
+ * left of each client's budget, {@link #priority}), and is offered to be read for danger and taken back
+ * meanwhile, as a step waiting for its rate is.
  *
  * <p>When all {@code capacity} places are held, a step from a client that holds fewer steps than the
  * client holding the most still gets in: it displaces that client's newest step not yet running
@@ -162,8 +166,11 @@ public final class TextWorkers implements AutoCloseable {
                 });
     }
 
-    /** One step to run, and where its answer goes. */
-    private final class Task<T> implements Runnable {
+    /**
+     * One step to run, and where its answer goes. In the pool's queue the step of the client with the most
+     * of its budget left goes first ({@link #priority}), then the oldest.
+     */
+    private final class Task<T> implements Runnable, Comparable<Task<?>> {
         final String client;
         final Lane lane;
         final Callable<T> work;
@@ -173,12 +180,20 @@ public final class TextWorkers implements AutoCloseable {
         final long seq;
         /** Taken by the thread that runs the step, or by its displacement; whoever takes it first decides. */
         final AtomicBoolean claimed = new AtomicBoolean();
+        /** Its place in the pool's queue, set when it is handed to the pool ({@link #priority}). */
+        volatile double priority;
 
         Task(String client, Lane lane, Callable<T> work, long seq) {
             this.client = client;
             this.lane = lane;
             this.work = work;
             this.seq = seq;
+        }
+
+        @Override
+        public int compareTo(Task<?> o) {
+            int byPriority = Double.compare(o.priority, priority);
+            return byPriority != 0 ? byPriority : Long.compare(seq, o.seq);
         }
 
         @Override
@@ -257,7 +272,7 @@ public final class TextWorkers implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         // Bounded by `capacity` above: the pool's own queue never holds more than that.
         this.pool = new ThreadPoolExecutor(limits.threads(), limits.threads(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
+                new PriorityBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, name + "-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -339,8 +354,10 @@ public final class TextWorkers implements AutoCloseable {
         if (wait > 0) {
             later.run(wait, () -> admitDelayed(task));
             whileWaiting.accept(() -> withdraw(task));
-        } else if (startNow) {
-            start(task);
+        } else if (startNow && start(task)) {
+            // Every thread busy with other steps: it waits in the pool's queue. (Behind its own client's steps, in
+            // its lane, it is not offered: a flood's own questions would spend its conversations' reads for danger.)
+            whileWaiting.accept(() -> withdraw(task));
         }
         return task.done.future();
     }
@@ -359,14 +376,34 @@ public final class TextWorkers implements AutoCloseable {
         }
     }
 
-    /** Takes back a step not yet started (waiting for its turn or for its share of the threads): answered {@code busy}. */
+    /**
+     * Takes back a step not yet started (waiting for its turn, for its share of the threads, or in the pool's
+     * queue for a free one): answered {@code busy}. A step taken out of the pool's queue frees its client's
+     * share for the next step waiting in its lane.
+     */
     private boolean withdraw(Task<?> task) {
+        Task<?> next = null;
+        boolean queued = false;
         synchronized (this) {
             Lane lane = task.lane;
             if (!lane.delayed.remove(task) && !lane.waiting.remove(task)) {
-                return false; // running, in the pool's queue, or answered already
+                if (!lane.running.contains(task) || !task.claimed.compareAndSet(false, true)) {
+                    return false; // running, or answered already
+                }
+                lane.running.remove(task);
+                queued = true;
+                next = lane.waiting.poll();
+                if (next != null) {
+                    lane.running.add(next);
+                }
             }
             forget(task);
+        }
+        if (queued && pool != null) {
+            pool.remove(task);
+        }
+        if (next != null) {
+            start(next);
         }
         task.complete(null, busyError());
         return true;
@@ -473,15 +510,39 @@ public final class TextWorkers implements AutoCloseable {
         return new DialogException(ErrorCode.BUSY, "too many questions at once; try again in a moment");
     }
 
-    private void start(Task<?> task) {
+    /** Hands a step to the threads; true when it waits in the pool's queue for one (every thread is busy). */
+    private boolean start(Task<?> task) {
+        synchronized (this) {
+            task.priority = priority(task.client);
+        }
         try {
             executor.execute(task);
+            return pool != null && pool.getQueue().contains(task);
         } catch (RejectedExecutionException shutDown) {
             if (task.claimed.compareAndSet(false, true)) {
                 finished(task);
                 task.complete(null, shutDown);
             }
+            return false;
         }
+    }
+
+    /**
+     * Under the lock: how soon a client's step leaves the pool's queue, higher first: its {@code standing}
+     * and what is left of its budget of steps now ({@link #turn}). Why: the queue was first come, first
+     * served, and an independent tester's twenty addresses, each within every limit, kept it full, so another
+     * person's typed question waited behind some twenty long searches (190–720 ms) on two cores. A client that
+     * has asked little has its budget nearly whole and goes before those spending theirs; a flood keeps its
+     * own order behind. (A cry waiting there is also read for danger at once: {@link #submit(String, Callable,
+     * Consumer)}.)
+     */
+    private double priority(String client) {
+        double left = limits.burstPerClient();
+        double[] b = NewSessions.ownHost(client) ? null : budgets.getIfPresent(client);
+        if (b != null) {
+            left = Math.min(left, b[0] + (nanos.getAsLong() - (long) b[1]) / 1e9 * limits.ratePerClient());
+        }
+        return standing.applyAsDouble(client) + left;
     }
 
     /** A task is done: its slot goes to the next in its lane, or back to the pool. */

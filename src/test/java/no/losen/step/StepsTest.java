@@ -268,6 +268,27 @@ class StepsTest {
         assertThat(workers.held()).as("the cry gave its place back").isEqualTo(1);
     }
 
+    /**
+     * A cry from an address of its own, waiting for a thread behind other addresses' searches, is read at once and
+     * answered with the emergency help: an independent tester's twenty addresses, each within its limits, kept such
+     * cries waiting 0.2–1 s for the emergency numbers, longer than a cry from the flooding address itself.
+     */
+    @Test
+    void aCryWaitingForAThreadBehindOtherAddressesSearchesIsReadAtOnce() throws Exception {
+        Steps steps = readingDanger(new TextWorkers.Limits(1, 32, 4, 1));   // one thread
+        String flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+        Future<Reply> searching = steps.apply(flood, FLOOD, new Command.Type("flood 0"));   // hangs on the one thread
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (workers.held() == 0 && System.nanoTime() < until) {
+            Thread.sleep(1);
+        }
+        String person = steps.start(null, CALM, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+        Reply help = steps.apply(person, CALM, new Command.Type("he has a knife")).await(3, TimeUnit.SECONDS);
+        assertThat(help.node()).isEqualTo("emergency");
+        assertThat(searching.isComplete()).as("the search it waited behind still runs").isFalse();
+        assertThat(workers.held()).as("the cry gave its place back").isEqualTo(1);
+    }
+
     @Test
     void aStepThatRanWhileItsConversationWasEndedDoesNotBringItBack() throws Exception {
         Steps steps = steps(search);

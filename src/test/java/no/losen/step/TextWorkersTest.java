@@ -243,6 +243,78 @@ class TextWorkersTest {
         awaitEmpty();
     }
 
+    /**
+     * The pool's queue goes by what each client has left of its budget: an independent tester's twenty addresses,
+     * each within its limits, kept it full, and another person's typed question waited behind some twenty long
+     * searches, first come first served (190–720 ms on two cores).
+     */
+    @Test
+    void aClientThatHasAskedLittleGoesBeforeTheQueuedStepsOfOneThatHasAskedMuch() throws Exception {
+        // One thread; a client may hold and run eight, with a budget of eight at once and one a second after.
+        workers = new TextWorkers(new TextWorkers.Limits(1, 16, 8, 8, 1, 8));
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Future<String>> all = new ArrayList<>();
+        all.add(workers.submit("flood", this::blocked));   // holds the one thread
+        for (int i = 1; i <= 3; i++) {
+            String n = "flood-" + i;
+            all.add(workers.submit("flood", () -> {
+                order.add(n);
+                return n;
+            }));
+        }
+        all.add(workers.submit("person", () -> {
+            order.add("person");
+            return "person";
+        }));
+        release.countDown();
+        for (Future<String> f : all) {
+            f.await(5, TimeUnit.SECONDS);
+        }
+        assertThat(order).as("the person first, then the flood in its own order")
+                .containsExactly("person", "flood-1", "flood-2", "flood-3");
+    }
+
+    /** A cry must not wait behind other clients' searches: a step in the pool's queue is offered to be read and taken back. */
+    @Test
+    void aStepWaitingInThePoolsQueueForAThreadCanBeTakenBackAStepThatRunsAtOnceIsNotOffered() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(1, 8, 4, 4));
+        List<java.util.function.BooleanSupplier> takeBack = new ArrayList<>();
+        Future<String> running = workers.submit("a", this::blocked, takeBack::add);
+        assertThat(takeBack).as("a step that found a free thread").isEmpty();
+        AtomicInteger ran = new AtomicInteger();
+        Future<String> queued = workers.submit("b", () -> {
+            ran.incrementAndGet();
+            return "b";
+        }, takeBack::add);
+        assertThat(takeBack).as("a step waiting for a thread").hasSize(1);
+        assertThat(takeBack.get(0).getAsBoolean()).isTrue();
+        assertThat(code(queued)).isEqualTo(ErrorCode.BUSY);
+        assertThat(takeBack.get(0).getAsBoolean()).as("only once").isFalse();
+        assertThat(workers.held()).isEqualTo(1);
+        release.countDown();
+        assertThat(running.await(5, TimeUnit.SECONDS)).isEqualTo("done");
+        awaitEmpty();
+        assertThat(ran).as("taken back: never runs").hasValue(0);
+    }
+
+    /** Taken out of the pool's queue, a step gives its client's share of the threads to the next step in its lane. */
+    @Test
+    void aStepTakenOutOfThePoolsQueueLetsTheNextOfItsClientRun() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(1, 8, 4, 1));
+        Future<String> running = workers.submit("a", this::blocked);
+        List<java.util.function.BooleanSupplier> takeBack = new ArrayList<>();
+        Future<String> queued = workers.submit("b", () -> "b1", takeBack::add);
+        Future<String> inLane = workers.submit("b", () -> "b2", takeBack::add);
+        assertThat(takeBack).as("the first waits for a thread; the second behind its own client's, and is not offered")
+                .hasSize(1);
+        assertThat(takeBack.get(0).getAsBoolean()).isTrue();
+        assertThat(code(queued)).isEqualTo(ErrorCode.BUSY);
+        release.countDown();
+        assertThat(running.await(5, TimeUnit.SECONDS)).isEqualTo("done");
+        assertThat(inLane.await(5, TimeUnit.SECONDS)).isEqualTo("b2");
+        awaitEmpty();
+    }
+
     @Test
     void aStepWaitingForItsClientsRateMakesWayAndNeverRuns() throws Exception {
         List<Runnable> later = new ArrayList<>();
