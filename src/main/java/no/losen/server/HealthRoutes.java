@@ -24,9 +24,15 @@ import no.losen.session.SessionStore;
  * asked of the store at most once a second, however often it is polled. The management face
  * ({@code LOSEN_MANAGEMENT_PORT}, on an interface only operators reach) adds the counts and
  * {@code /metrics}. Without a management port, {@code /metrics} answers only a client on this
- * machine that came through no proxy (no {@code X-Forwarded-For} or {@code Forwarded} header).
+ * machine that came through no proxy: not a trusted proxy's address ({@code LOSEN_TRUSTED_PROXY}),
+ * and none of the headers proxies add ({@link #PROXY_HEADERS}). An independent tester read the
+ * live counts with {@code X-Real-IP} alone, which is all many a same-host proxy sends.
  */
 final class HealthRoutes {
+
+    /** Headers a proxy adds: any of them on a request from this machine says it came from elsewhere. */
+    static final java.util.List<String> PROXY_HEADERS = java.util.List.of("X-Forwarded-For", "Forwarded", "X-Real-IP",
+            "X-Forwarded-Host", "X-Forwarded-Proto", "Via", "True-Client-IP", "CF-Connecting-IP", "X-Client-IP");
 
     /** How long a readiness answer is reused. */
     static final long READY_EVERY_NANOS = 1_000_000_000L;
@@ -38,19 +44,22 @@ final class HealthRoutes {
     private final LongSupplier nanos;
     /** Whether a management port serves {@code /metrics}, so the main port does not. */
     private final boolean managementPort;
+    /** Whether a peer address is a reverse proxy's ({@code LOSEN_TRUSTED_PROXY}): its requests come from elsewhere. */
+    private final java.util.function.Predicate<String> proxy;
     /** Prometheus's scrape; null when the registry is not Prometheus's. */
     private final Handler<RoutingContext> scrape;
     private long checkedAt;
     private Future<Boolean> storeUp;
 
     HealthRoutes(DialogSet set, SessionStore store, BooleanSupplier draining, IntSupplier connections, Metrics metrics,
-                 LongSupplier nanos, boolean managementPort) {
+                 LongSupplier nanos, boolean managementPort, java.util.function.Predicate<String> proxy) {
         this.set = set;
         this.store = store;
         this.draining = draining;
         this.connections = connections;
         this.nanos = nanos;
         this.managementPort = managementPort;
+        this.proxy = proxy;
         this.scrape = metrics.registry() instanceof PrometheusMeterRegistry p ? PrometheusScrapingHandler.create(p) : null;
     }
 
@@ -117,7 +126,7 @@ final class HealthRoutes {
     }
 
     /** A client on this machine that came through no proxy. */
-    private static boolean local(RoutingContext ctx) {
+    private boolean local(RoutingContext ctx) {
         var peer = ctx.request().remoteAddress();
         if (peer == null || peer.hostAddress() == null) {
             return false;
@@ -128,6 +137,7 @@ final class HealthRoutes {
         } catch (java.net.UnknownHostException e) {
             loopback = false;
         }
-        return loopback && ctx.request().getHeader("X-Forwarded-For") == null && ctx.request().getHeader("Forwarded") == null;
+        return loopback && !proxy.test(no.losen.http.ClientAddress.peer(peer))
+                && PROXY_HEADERS.stream().noneMatch(h -> ctx.request().getHeader(h) != null);
     }
 }

@@ -295,7 +295,8 @@ public final class Losen {
         WhatsAppRoutes whatsapp = WhatsAppRoutes.of(steps, config.whatsapp(), phones, config.sms().dialog(),
                 Clock.systemUTC());
         StaffRoutes staff = StaffRoutes.of(vertx, loaded.set(),
-                new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl(), config.oidc()), clients, origins);
+                new StaffRoutes.Settings(config.staffUsers(), config.staffIdle(), config.publicUrl(), config.oidc(),
+                        config.cacheDir()), clients, origins);
         // One budget of new connections per client: taken at accept for a direct client, and at the
         // WebSocket handshake for a client behind a trusted proxy (whose connections carry everyone).
         ConnectionRate newConnections = new ConnectionRate(ops.newConnections());
@@ -304,7 +305,7 @@ public final class Losen {
         WebSocketChannel ws = new WebSocketChannel(vertx, steps, staff.auth(), origins, ops.ws(), clients, newConnections, all, metrics,
                 handoff);
         HealthRoutes health = new HealthRoutes(loaded.set(), store, ws::draining, ws::connections, metrics, System::nanoTime,
-                ops.management());
+                ops.management(), clients::trusted);
         Routes routes = new Routes(headers, metrics, new ApiRoutes(loaded.set()),
                 SearchRoute.handler(content.handbook(), workers, clients, languageOfQuestions(content.engine(), config), metrics), sms, whatsapp,
                 WebAssets.load(loaded.set(), config.exitUrl()), staff, health);

@@ -43,8 +43,13 @@ public final class StaffRoutes {
      * @param idle      log-in ends after this long unused ({@code LOSEN_STAFF_IDLE})
      * @param publicUrl {@code LOSEN_PUBLIC_URL}; an https URL makes cookies Secure
      * @param oidc      OpenID Connect log-in ({@code LOSEN_OIDC_*}); null: off. Both may be on at once.
+     * @param keys      the folder the known-device key is kept in ({@code LOSEN_CACHE_DIR}); null: a key per start
      */
-    public record Settings(Path users, Duration idle, String publicUrl, OidcSettings oidc) {
+    public record Settings(Path users, Duration idle, String publicUrl, OidcSettings oidc, Path keys) {
+        public Settings(Path users, Duration idle, String publicUrl, OidcSettings oidc) {
+            this(users, idle, publicUrl, oidc, null);
+        }
+
         public Settings(Path users, Duration idle, String publicUrl) {
             this(users, idle, publicUrl, null);
         }
@@ -68,7 +73,8 @@ public final class StaffRoutes {
     /** A check slot of its own for known devices, so guessers elsewhere cannot keep staff out. */
     private final HashSlots deviceHashing;
     private final LoginLimiter perDevice;
-    private final KnownDevices devices = new KnownDevices();
+    /** Signs the known-device cookies; {@link #of} gives it the key kept in the cache folder. */
+    private KnownDevices devices = new KnownDevices();
     private final RefusalLog refusals = new RefusalLog();
     private final Origins origins;
     private final ConsoleWords words;
@@ -127,6 +133,9 @@ public final class StaffRoutes {
                     sub -> routes.perAccountAndAddress.tag("account", "oidc\n" + sub), clients, routes.refusals);
         }
         routes.auth = accounts == null && s.oidc() == null ? StaffAuth.NONE : new CookieStaffAuth(sessions, origins);
+        if (accounts != null) {
+            routes.devices = KnownDevices.kept(s.keys());
+        }
         return routes;
     }
 

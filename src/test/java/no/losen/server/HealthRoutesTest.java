@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,6 +73,18 @@ class HealthRoutesTest {
             assertThat(get(s.port(), "/metrics", Map.of()).statusCode()).isEqualTo(200);
             assertThat(get(s.port(), "/metrics", Map.of("X-Forwarded-For", "203.0.113.9")).statusCode()).isEqualTo(404);
             assertThat(get(s.port(), "/metrics", Map.of("Forwarded", "for=203.0.113.9")).statusCode()).isEqualTo(404);
+            // what many a same-host proxy sends instead (an independent tester read the live counts with it)
+            assertThat(get(s.port(), "/metrics", Map.of("X-Real-IP", "203.0.113.9")).statusCode()).isEqualTo(404);
+            assertThat(get(s.port(), "/metrics", Map.of("Via", "1.1 proxy")).statusCode()).isEqualTo(404);
+        }
+    }
+
+    /** A proxy on this machine, named as one, may send no header at all (nginx's plain proxy_pass): its requests are not local. */
+    @Test
+    void behindATrustedProxyOnThisMachineTheMainPortServesNoMetrics() throws Exception {
+        try (TestServer s = server(Operations.DEFAULT.withTrustedProxies(List.of("127.0.0.1")))) {
+            assertThat(get(s.port(), "/metrics", Map.of()).statusCode()).isEqualTo(404);
+            assertThat(get(s.port(), "/health/ready", Map.of()).statusCode()).isEqualTo(200);
         }
     }
 
@@ -126,7 +139,7 @@ class HealthRoutesTest {
         try {
             Router router = Router.router(vertx);
             HealthRoutes health = new HealthRoutes(Fixtures.basic().set(), counting, () -> false, () -> 0, Metrics.none(),
-                    now::get, false);
+                    now::get, false, peer -> false);
             router.get("/health/ready").handler(health::ready);
             HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
             for (int i = 0; i < 50; i++) {
