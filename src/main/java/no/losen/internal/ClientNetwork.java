@@ -29,6 +29,15 @@ public final class ClientNetwork {
         }
     }
 
+    /**
+     * Whether a client address is this machine itself: 127.0.0.1 or ::1, not other loopback addresses (which
+     * tests and benchmarks use as other clients). The budgets per address leave it alone (see
+     * {@code step.NewSessions#thisMachine}).
+     */
+    public static boolean thisHost(String address) {
+        return "127.0.0.1".equals(address) || "::1".equals(address) || "0:0:0:0:0:0:0:1".equals(address);
+    }
+
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 
     /**

@@ -111,7 +111,7 @@ public final class NewSessions {
 
     /** Whether a client address is this machine itself: 127.0.0.1 or ::1, not other loopback addresses. */
     static boolean ownHost(String address) {
-        return "127.0.0.1".equals(address) || "::1".equals(address) || "0:0:0:0:0:0:0:1".equals(address);
+        return ClientNetwork.thisHost(address);
     }
 
     /**

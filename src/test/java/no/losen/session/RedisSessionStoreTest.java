@@ -172,7 +172,8 @@ class RedisSessionStoreTest {
         RedisSessionStore store = new RedisSessionStore(vertx, redis.uri(), Duration.ofMinutes(30), 16, 4096);
         store.readCount().await();
         long base = store.size();
-        raw.client(List.of("PAUSE", "1000", "WRITE")).await();   // Redis holds writes; reads are answered
+        // Redis holds writes (for less than the store waits on a call); reads are answered
+        raw.client(List.of("PAUSE", Long.toString(RedisSessionStore.TIMEOUT.toMillis() * 3 / 4), "WRITE")).await();
         List<Future<Void>> starting = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             starting.add(store.putStarted(Tokens.next(), SESSION));
