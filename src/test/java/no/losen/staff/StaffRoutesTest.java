@@ -174,6 +174,28 @@ class StaffRoutesTest {
     }
 
     @Test
+    void aStaffMembersLogInGivesAGuesserOnTheSameNetworkNoFreshTries() throws Exception {
+        try (TestServer s = new TestServer(server.config().withOps(no.losen.server.Operations.DEFAULT
+                .withTrustedProxies(List.of("127.0.0.1"))))) {
+            String network = "192.0.2.70";   // a reception centre's one address: the guesser and the staff member
+            for (int i = 0; i < 5; i++) {
+                assertThat(parallel(s, 1, n -> "anna", n -> network)).containsOnlyKeys(401);
+            }
+            Thread.sleep(1_100);   // the first delay, after five failures
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(s.baseUrl() + "/staff/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", s.baseUrl())
+                    .header("X-Forwarded-For", network)
+                    .POST(HttpRequest.BodyPublishers.ofString("name=anna&password=" + PASSWORD.replace(" ", "+")));
+            assertThat(http.send(r.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            int checked = 0;
+            for (int i = 0; i < 4; i++) {
+                checked += parallel(s, 1, n -> "anna", n -> network).getOrDefault(401, 0);
+            }
+            assertThat(checked).as("guesses checked after the staff member's log-in").isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
     void behindAProxyTheAddressLimitCountsEachClientNotTheProxy() throws Exception {
         try (TestServer s = new TestServer(server.config().withOps(no.losen.server.Operations.DEFAULT
                 .withTrustedProxies(List.of("127.0.0.1"))))) {
