@@ -32,7 +32,8 @@ final class HealthRoutes {
 
     /** Headers a proxy adds: any of them on a request from this machine says it came from elsewhere. */
     static final java.util.List<String> PROXY_HEADERS = java.util.List.of("X-Forwarded-For", "Forwarded", "X-Real-IP",
-            "X-Forwarded-Host", "X-Forwarded-Proto", "Via", "True-Client-IP", "CF-Connecting-IP", "X-Client-IP");
+            "X-Forwarded-Host", "X-Forwarded-Proto", "Via", "True-Client-IP", "CF-Connecting-IP", "X-Client-IP",
+            "X-Cluster-Client-IP", "Fastly-Client-IP", "X-Envoy-External-Address", "X-Original-Forwarded-For");
 
     /** How long a readiness answer is reused. */
     static final long READY_EVERY_NANOS = 1_000_000_000L;

@@ -76,6 +76,7 @@ class HealthRoutesTest {
             // what many a same-host proxy sends instead (an independent tester read the live counts with it)
             assertThat(get(s.port(), "/metrics", Map.of("X-Real-IP", "203.0.113.9")).statusCode()).isEqualTo(404);
             assertThat(get(s.port(), "/metrics", Map.of("Via", "1.1 proxy")).statusCode()).isEqualTo(404);
+            assertThat(get(s.port(), "/metrics", Map.of("X-Envoy-External-Address", "203.0.113.9")).statusCode()).isEqualTo(404);
         }
     }
 

@@ -274,6 +274,46 @@ class TextWorkersTest {
                 .containsExactly("person", "flood-1", "flood-2", "flood-3");
     }
 
+    /**
+     * Many clients that each hold one step and keep asking (a second tester's 300 addresses, each twice a second,
+     * within every limit): a person among them is neither the one displaced by the next newcomer (as the newest of
+     * equals they were: busy for 24 of 45 typed questions) nor served after them.
+     */
+    @Test
+    void aPersonAmongManyClientsThatKeepAskingIsNotTheOneDisplacedAndGoesFirst() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(1, 4, 1, 1));   // one thread, four places, one per client
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (String client : List.of("f1", "f2")) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(workers.submit(client, () -> "asked").await(5, TimeUnit.SECONDS)).isEqualTo("asked");
+            }
+        }
+        Future<String> running = workers.submit("a", this::blocked);
+        List<Future<String>> flood = new ArrayList<>();
+        for (String client : List.of("f1", "f2")) {
+            flood.add(workers.submit(client, () -> {
+                order.add(client);
+                return client;
+            }));
+        }
+        Future<String> person = workers.submit("person", () -> {
+            order.add("person");
+            return "person";
+        });
+        Future<String> newcomer = workers.submit("f3", () -> {
+            order.add("f3");
+            return "f3";
+        });
+        assertThat(person.isComplete()).as("the person keeps their place").isFalse();
+        assertThat(flood.stream().filter(Future::failed).count()).as("a step of a client that asked often makes way").isEqualTo(1);
+        release.countDown();
+        assertThat(running.await(5, TimeUnit.SECONDS)).isEqualTo("done");
+        assertThat(person.await(5, TimeUnit.SECONDS)).isEqualTo("person");
+        newcomer.await(5, TimeUnit.SECONDS);
+        awaitEmpty();
+        assertThat(order.get(0)).as("the person first").isEqualTo("person");
+    }
+
     /** A cry must not wait behind other clients' searches: a step in the pool's queue is offered to be read and taken back. */
     @Test
     void aStepWaitingInThePoolsQueueForAThreadCanBeTakenBackAStepThatRunsAtOnceIsNotOffered() throws Exception {
@@ -480,6 +520,31 @@ class TextWorkersTest {
         assertThat(f.transform(Future::succeededFuture).await(5, TimeUnit.SECONDS).cause())
                 .isInstanceOf(IllegalStateException.class);
         assertThat(workers.submit("a", () -> "again").await(5, TimeUnit.SECONDS)).isEqualTo("again");
+    }
+
+    /** A step that ends after the server stopped has nowhere to answer: no stack trace at shutdown (a tester's finding). */
+    @Test
+    void aStepThatEndsAfterItsCallersEventLoopStoppedEndsQuietly() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(1, 10, 2, 1));
+        List<Throwable> uncaught = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        try {
+            Vertx vertx = Vertx.vertx();
+            CountDownLatch submitted = new CountDownLatch(1);
+            vertx.getOrCreateContext().runOnContext(v -> {
+                workers.submit("a", this::blocked);
+                submitted.countDown();
+            });
+            assertThat(submitted.await(5, TimeUnit.SECONDS)).isTrue();
+            vertx.close().await();
+            release.countDown();
+            awaitEmpty();
+            Thread.sleep(100);
+            assertThat(uncaught).isEmpty();
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
     }
 
     @Test
