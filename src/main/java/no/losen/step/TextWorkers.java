@@ -243,13 +243,13 @@ public final class TextWorkers implements AutoCloseable {
     private final Cache<String, double[]> budgets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
             .maximumSize(100_000).build();
     /**
-     * How often each client asks: its steps, refused ones too, counted with a decay of {@link #DEMAND_SECONDS}
+     * How often each client asks: its steps, refused ones too, counted with a decay of {@link #DEMAND_SECONDS} s
      * ({count, when}); a client unseen for ten minutes is forgotten ({@link #priority}).
      */
     private final Cache<String, double[]> demand = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
             .maximumSize(100_000).build();
-    /** How long a step counts in its client's demand: its weight halves in about 7 s. */
-    static final double DEMAND_SECONDS = 10;
+    /** How long a step counts in its client's demand: its weight halves in about 2 s. */
+    static final double DEMAND_SECONDS = 3;
     private final LongSupplier nanos;
     private final Later later;
     /**
@@ -550,8 +550,10 @@ public final class TextWorkers implements AutoCloseable {
      * some twenty long searches (190–720 ms on two cores); ordered by what each address had left of its budget,
      * a second tester's 300 addresses each asking twice a second (the budget's refill, so each looked as light
      * as the person) tied with the person, whose question, the newest, was the one displaced: busy for 24 of 45.
-     * By how often it asks, each of those addresses stands at about 20 and a person typing every few seconds at
-     * one or two: the person goes first and is displaced last. (A cry waiting in the pool's queue is also read
+     * By how often it asks, each of those addresses stands at about 6 and a person typing every few seconds at
+     * about 1: the person goes first and is displaced last. The count fades in seconds ({@link #DEMAND_SECONDS}):
+     * with ten, a client that had asked twice a second for minutes stood behind a flood's fresh addresses for
+     * their first second (`bench/abuse`'s bystander: one step of 1.1 s at the spread flood's start). (A cry waiting in the pool's queue is also read
      * for danger at once: {@link #submit(String, Callable, Consumer)}.)
      */
     private double priority(String client) {
