@@ -220,7 +220,11 @@ public final class DerivedCache {
         }
     }
 
-    private static void createPrivately(Path dir) throws IOException {
+    /**
+     * Makes {@code dir} readable by the server's user only (where the file system has such rights) unless it is
+     * there; its parents as the system makes them. For the cache and whatever else the server keeps in its folder.
+     */
+    public static void createPrivately(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }

@@ -106,12 +106,7 @@ public final class NewSessions {
      * than start conversations. Other loopback addresses (127.0.1.2) are counted like any client.
      */
     public static boolean thisMachine(String channel, String client) {
-        return !"sms".equals(channel) && ownHost(client);
-    }
-
-    /** Whether a client address is this machine itself: 127.0.0.1 or ::1, not other loopback addresses. */
-    static boolean ownHost(String address) {
-        return ClientNetwork.thisHost(address);
+        return !"sms".equals(channel) && ClientNetwork.thisHost(client);
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.ErrorCode;
+import no.losen.internal.ClientNetwork;
 
 /**
  * The threads typed text is answered on. Typed text may reach a text action (the handbook
@@ -168,8 +169,8 @@ public final class TextWorkers implements AutoCloseable {
     }
 
     /**
-     * One step to run, and where its answer goes. In the pool's queue the step of the client with the most
-     * of its budget left goes first ({@link #priority}), then the oldest.
+     * One step to run, and where its answer goes. In the pool's queue the step of the client that has asked
+     * least lately goes first ({@link #priority}), then the oldest.
      */
     private final class Task<T> implements Runnable, Comparable<Task<?>> {
         final String client;
@@ -505,7 +506,7 @@ public final class TextWorkers implements AutoCloseable {
      * 495 ms instead of 18); its share of the threads and of the places still bounds it.
      */
     private long turn(String client) {
-        if (NewSessions.ownHost(client)) {
+        if (ClientNetwork.thisHost(client)) {
             return 0;
         }
         long now = nanos.getAsLong();
@@ -553,12 +554,12 @@ public final class TextWorkers implements AutoCloseable {
      * By how often it asks, each of those addresses stands at about 6 and a person typing every few seconds at
      * about 1: the person goes first and is displaced last. The count fades in seconds ({@link #DEMAND_SECONDS}):
      * with ten, a client that had asked twice a second for minutes stood behind a flood's fresh addresses for
-     * their first second (`bench/abuse`'s bystander: one step of 1.1 s at the spread flood's start). (A cry waiting in the pool's queue is also read
-     * for danger at once: {@link #submit(String, Callable, Consumer)}.)
+     * their first second ({@code bench/abuse}'s bystander: one step of 1.1 s at the spread flood's start). (A cry
+     * waiting in the pool's queue is also read for danger at once: {@link #submit(String, Callable, Consumer)}.)
      */
     private double priority(String client) {
         double[] d = demand.getIfPresent(client);
-        double asked = d == null ? 0 : d[0] * Math.exp(-(nanos.getAsLong() - (long) d[1]) / 1e9 / DEMAND_SECONDS);
+        double asked = d == null ? 0 : decayed(d, nanos.getAsLong());
         // In hundredths: two clients that have asked alike are equal (then the older step first), not told apart by
         // the nanoseconds between their steps.
         return Math.round((standing.applyAsDouble(client) - asked) * 100) / 100.0;
@@ -568,8 +569,13 @@ public final class TextWorkers implements AutoCloseable {
     private void asked(String client) {
         long now = nanos.getAsLong();
         double[] d = demand.get(client, k -> new double[] {0, now});
-        d[0] = d[0] * Math.exp(-(now - (long) d[1]) / 1e9 / DEMAND_SECONDS) + 1;
+        d[0] = decayed(d, now) + 1;
         d[1] = now;
+    }
+
+    /** A client's count of steps ({count, when}) as it stands at {@code now}. */
+    private static double decayed(double[] d, long now) {
+        return d[0] * Math.exp(-(now - (long) d[1]) / 1e9 / DEMAND_SECONDS);
     }
 
     /** A task is done: its slot goes to the next in its lane, or back to the pool. */
