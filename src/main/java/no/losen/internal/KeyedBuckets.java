@@ -36,13 +36,21 @@ public final class KeyedBuckets {
 
     /** Takes one token from {@code key}'s bucket; false: it has none left now. */
     public boolean take(String key) {
+        return take(key, 1);
+    }
+
+    /**
+     * Takes {@code cost} tokens (a part of one for something cheaper than the budget's unit) from {@code key}'s
+     * bucket; false: it has fewer left now.
+     */
+    public boolean take(String key, double cost) {
         boolean[] taken = {false};
         long now = ticker.read();
         buckets.asMap().compute(key == null ? "" : key, (k, b) -> {
             double tokens = level(b, now);
-            if (tokens >= 1) {
+            if (tokens >= cost - 1e-9) {   // not refused for a rounding error of the parts taken before
                 taken[0] = true;
-                tokens -= 1;
+                tokens -= cost;
             }
             return new Bucket(tokens, now);
         });
@@ -64,8 +72,13 @@ public final class KeyedBuckets {
      * than the burst): a conversation ended by its client frees the place it took.
      */
     public void giveBack(String key) {
+        giveBack(key, 1);
+    }
+
+    /** Returns the {@code cost} a {@link #take(String, double)} took. */
+    public void giveBack(String key, double cost) {
         long now = ticker.read();
         buckets.asMap().computeIfPresent(key == null ? "" : key,
-                (k, b) -> new Bucket(Math.min(burst, level(b, now) + 1), now));
+                (k, b) -> new Bucket(Math.min(burst, level(b, now) + cost), now));
     }
 }

@@ -3,6 +3,7 @@ package no.losen.step;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -186,7 +187,7 @@ public final class Steps {
     /**
      * One command against the conversation under {@code key}. Typed text the workers refuse
      * ({@code busy}), or too long to answer ({@code too_long}), is still read for danger now, and then goes
-     * to the emergency help ({@link #urgent}).
+     * to the emergency help ({@link #typed}).
      */
     public Future<Reply> apply(String key, Caller caller, Command c) {
         if (key == null) {
@@ -201,35 +202,35 @@ public final class Steps {
             return run(key, caller, false, step);
         }
         String text = typed.text() == null ? "" : typed.text();
+        Function<Optional<Session>, Optional<Outcome<Reply>>> danger = s -> s.flatMap(session -> emergency(session, text))
+                .map(t -> Outcome.keep(t.reply(), t.session()));
         try {
             // Before the workers: text that is too long is refused as such, not as busy when the address
             // has questions in flight (an independent tester got busy for each of 17 during a flood).
             Engine.requireLength(text.strip());   // as the engine counts it
         } catch (DialogException e) {
-            return tooLong(key, caller, text, e);
+            return tooLong(key, caller, text, danger, e);
         }
-        return run(key, caller, true, step, s -> s.map(session -> urgent(key, session, text))
-                .orElse(Future.succeededFuture(Optional.empty()))
-                .map(t -> t.map(turn -> Outcome.keep(turn.reply(), turn.session()))));
+        return typed(key, caller, text, step, danger);
     }
 
     /**
-     * Text too long to answer is still read for danger, as a step the workers refused is ({@link #urgent}):
+     * Text too long to answer is still read for danger, as a step the workers refused is ({@link #typed}):
      * a cry pasted at the end of a long story gets the emergency help (an independent tester's was cut off
      * and lost); anything else is refused with {@code refusal}, and the widget gives the text back.
      */
-    private Future<Reply> tooLong(String key, Caller caller, String text, DialogException refusal) {
+    private Future<Reply> tooLong(String key, Caller caller, String text,
+                                  Function<Optional<Session>, Optional<Outcome<Reply>>> danger, DialogException refusal) {
         if (store.down()) {
             return Future.failedFuture(unavailable());   // at once, while the store is known to be down
         }
         // Unread (the conversation's reads spent: the same cry pasted again and again) it is busy, not too long:
         // the widget then shows the numbers to call and gives the text back (an independent tester got "too long").
         return store.get(key).compose(s -> {
-            Session session = s.orElseThrow(Steps::gone);
-            return read(key, session, text).compose(danger -> danger
-                    ? engine.emergency(session, text).map(t -> save(key, caller, false, Outcome.keep(t.reply(), t.session())))
-                            .orElseGet(() -> Future.failedFuture(refusal))
-                    : Future.<Reply>failedFuture(refusal));
+            s.orElseThrow(Steps::gone);
+            return read(key, text, () -> danger.apply(s)).compose(o -> o
+                    .map(outcome -> save(key, caller, false, outcome))
+                    .orElseGet(() -> Future.failedFuture(refusal)));
         }).recover(Steps::failed);
     }
 
@@ -259,19 +260,52 @@ public final class Steps {
      * The general step, for a channel with its own way of reading input (SMS keywords, numbered
      * choices): loads the session under {@code key} (empty if none), lets {@code step} decide,
      * and stores or erases what it says. With {@code text} the step runs on the text workers,
-     * because it may reach a text action. A new session (none was stored) is refused with
-     * {@code busy} when the store is full.
+     * because it may reach a text action; a channel's typed message goes through {@link #typed}, which
+     * reads it for danger too. A new session (none was stored) is refused with {@code busy} when the store
+     * is full.
      */
     public <R> Future<R> run(String key, Caller caller, boolean text, Function<Optional<Session>, Outcome<R>> step) {
         return run(key, caller, text, step, s -> Future.succeededFuture(Optional.empty()));
     }
 
     /**
+     * A typed message {@code text}, as {@link #run} on the text workers, for every channel: while the step waits
+     * (for its client's rate, behind its client's other steps, or for a thread busy with other clients'), or when
+     * the workers refuse it, {@code danger} reads it at once on the urgent reader ({@link UrgentReads}, within the
+     * conversation's reads), and what that answers (the emergency help, in the channel's form) is the step's
+     * outcome: the step is taken back from the workers. Empty: not danger now, and the step keeps its turn (or
+     * stays refused). Why every channel: an SMS cry met a full pool during an independent tester's flood and was
+     * answered 503, unread, 2 to 4 times in 6.
+     */
+    public <R> Future<R> typed(String key, Caller caller, String text, Function<Optional<Session>, Outcome<R>> step,
+                               Function<Optional<Session>, Optional<Outcome<R>>> danger) {
+        return run(key, caller, true, step, s -> read(key, text, () -> danger.apply(s)).otherwise(e -> Optional.empty()));
+    }
+
+    /**
+     * Typed {@code text} for the conversation under {@code key} read for danger now, before its turn: the
+     * emergency help when it is danger, not stored (the message's own step, in its turn, moves the conversation
+     * there). For a channel that takes a connection's or a phone's messages one after another: a message waiting
+     * behind the same person's earlier ones is not yet a step anywhere, so nothing else reads it (an independent
+     * tester's cry typed right after three quick questions waited 2–16 s behind them during a flood). Empty: not
+     * danger, or the conversation's reads are spent, or its store cannot be reached.
+     */
+    public Future<Optional<Reply>> urgent(String key, String text) {
+        return urgent(key, text, s -> s.flatMap(session -> emergency(session, text)).map(Engine.Turn::reply));
+    }
+
+    /** As {@link #urgent(String, String)}, with a channel's own reading and rendering ({@code danger}, as in {@link #typed}). */
+    public <R> Future<Optional<R>> urgent(String key, String text, Function<Optional<Session>, Optional<R>> danger) {
+        if (key == null || store.down()) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return store.get(key).compose(s -> read(key, text, () -> danger.apply(s))).otherwise(e -> Optional.empty());
+    }
+
+    /**
      * As {@link #run(String, Caller, boolean, Function)}; {@code refused} may still answer a text step the
-     * workers refused, or one that waits for its client's rate or for a thread busy with other clients' steps:
-     * that one is read by {@code refused} at once,
-     * and taken back from the workers when {@code refused} answers it (a cry is not kept waiting behind an
-     * address's spent rate; {@link TextWorkers#submit(String, Callable, java.util.function.Consumer)}).
+     * workers refused, or one that waits: that one is read by {@code refused} at once, and taken back from the
+     * workers when {@code refused} answers it ({@link TextWorkers#submit(String, Callable, java.util.function.Consumer)}).
      */
     private <R> Future<R> run(String key, Caller caller, boolean text, Function<Optional<Session>, Outcome<R>> step,
                               Function<Optional<Session>, Future<Optional<Outcome<R>>>> refused) {
@@ -303,27 +337,27 @@ public final class Steps {
     }
 
     /**
-     * Where typed text the workers refused, or too long to answer, goes when it is about danger now: the
-     * emergency help, entered without the step's own read. Read on the urgent reader's thread, never here on
-     * an event loop ({@link UrgentReads}): the words of danger in all of it or, when longer than
-     * {@link Engine#READ_WHEN_TOO_LONG}, its first and last half of that (0.4–0.7 ms for 1,000 characters once compiled, {@code bench/jmh DangerWordsBench}), then the danger
-     * model over its last {@link UrgentReads#READ} and its first (a cry comes last or first in a story); three messages at once,
-     * then one a second, per conversation. Empty: not danger, or the conversation's reads are spent; the
-     * message stays refused.
+     * The emergency help for typed text read as danger now outside its step (waiting, refused, or too long to
+     * answer), in session {@code s}: the words of danger in all of it or, when longer than
+     * {@link Engine#READ_WHEN_TOO_LONG}, its first and last half of that (0.4–0.7 ms for 1,000 characters once
+     * compiled, {@code bench/jmh DangerWordsBench}), then the danger model over its last {@link UrgentReads#READ}
+     * and its first (a cry comes last or first in a story). Empty when it is not danger.
      */
-    private Future<Optional<Engine.Turn>> urgent(String key, Session s, String text) {
-        return read(key, s, text).otherwise(e -> false).map(danger -> danger ? engine.emergency(s, text) : Optional.<Engine.Turn>empty());
+    private Optional<Engine.Turn> emergency(Session s, String text) {
+        String last = Characters.last(text, UrgentReads.READ);
+        String first = Characters.first(text, UrgentReads.READ);   // the same, in a short message
+        boolean danger = engine.dangerWord(s, Characters.ends(text, Engine.READ_WHEN_TOO_LONG))
+                || engine.urgent(s.dialog(), last, s.lang())
+                || !first.equals(last) && engine.urgent(s.dialog(), first, s.lang());
+        return danger ? engine.emergency(s, text) : Optional.empty();
     }
 
-    /** The urgent read itself ({@link #urgent}); fails with {@code busy} when the conversation's reads are spent. */
-    private Future<Boolean> read(String key, Session s, String text) {
-        return urgentReads.read(key, () -> engine.dangerWord(s, Characters.ends(text, Engine.READ_WHEN_TOO_LONG)),
-                        () -> {
-                            String last = Characters.last(text, UrgentReads.READ);
-                            String first = Characters.first(text, UrgentReads.READ);   // the same, in a short message
-                            return engine.urgent(s.dialog(), last, s.lang()) || !first.equals(last) && engine.urgent(s.dialog(), first, s.lang());
-                        })
-                .onFailure(e -> metrics.limit("urgent_reads"));
+    /**
+     * {@code read} of typed {@code text} on the urgent reader's thread, never here on an event loop
+     * ({@link UrgentReads}), within the conversation's reads; fails with {@code busy} when they are spent.
+     */
+    private <T> Future<T> read(String key, String text, Callable<T> read) {
+        return urgentReads.read(key, text == null ? 0 : Characters.count(text), read).onFailure(e -> metrics.limit("urgent_reads"));
     }
 
     private <R> Future<R> save(String key, Caller caller, boolean fresh, Outcome<R> o) {

@@ -34,7 +34,7 @@ import no.losen.internal.ClientNetwork;
  *
  * <ul>
  * <li>at most {@code capacity} steps waiting or running in all; more are refused with {@code busy},
- *     unless the newcomer's client holds fewer than the biggest holder (below);</li>
+ *     unless the newcomer's client holds fewer than the biggest holder or has asked clearly less (below);</li>
  * <li>each client (an address, a phone) may have at most {@code perClient} steps waiting or running;
  *     more are refused with {@code busy}, so one client cannot fill the queue for everyone;</li>
  * <li>each client runs at most {@code runningPerClient} at a time (by default half the threads), and
@@ -51,8 +51,8 @@ import no.losen.internal.ClientNetwork;
  * </ul>
  *
  * <p>A step waiting for a thread goes before the waiting steps of clients that have asked more lately
- * ({@link #priority}), and is offered to be read for danger and taken back meanwhile, as a step waiting for
- * its rate is.
+ * ({@link #priority}). Any step that waits (for its rate, its share, or a thread) is offered to be read for
+ * danger and taken back meanwhile.
  *
  * <p>When all {@code capacity} places are held, a step from a client that holds fewer steps than the
  * client holding the most still gets in: it displaces, among the clients holding the most, the step not yet
@@ -60,7 +60,8 @@ import no.losen.internal.ClientNetwork;
  * (waiting for its rate, for its share of the threads, or in the pool's queue behind other clients'
  * steps), which is answered {@code busy} as if it had been refused on arrival (its token goes back to
  * its client's budget), and takes its place. A client that already holds as many as the biggest holder
- * is refused {@code busy}, as before. This is "drop from the longest queue", as fair queueing in routers
+ * gets in only in place of the waiting step of a client that has asked clearly more lately ({@link #displace});
+ * else it is refused {@code busy}. This is "drop from the longest queue", as fair queueing in routers
  * does it (FQ-CoDel drops from the fattest flow). Why: an independent tester sent long questions from
  * 16 addresses × 4 sockets, each within every per-socket and per-address limit; the 64 places they
  * asked for kept the 32 always full, and a person on another address got {@code busy} for 11 of 12
@@ -169,8 +170,8 @@ public final class TextWorkers implements AutoCloseable {
     }
 
     /**
-     * One step to run, and where its answer goes. In the pool's queue the step of the client that has asked
-     * least lately goes first ({@link #priority}), then the oldest.
+     * One step to run, and where its answer goes. In the pool's queue the step due first goes first ({@link #due}),
+     * then the oldest.
      */
     private final class Task<T> implements Runnable, Comparable<Task<?>> {
         final String client;
@@ -182,8 +183,8 @@ public final class TextWorkers implements AutoCloseable {
         final long seq;
         /** Taken by the thread that runs the step, or by its displacement; whoever takes it first decides. */
         final AtomicBoolean claimed = new AtomicBoolean();
-        /** Its place in the pool's queue, set when it is handed to the pool ({@link #priority}). */
-        volatile double priority;
+        /** Its place in the pool's queue, set when it is handed to the pool ({@link #due}). */
+        volatile double due;
 
         Task(String client, Lane lane, Callable<T> work, long seq) {
             this.client = client;
@@ -194,8 +195,8 @@ public final class TextWorkers implements AutoCloseable {
 
         @Override
         public int compareTo(Task<?> o) {
-            int byPriority = Double.compare(o.priority, priority);
-            return byPriority != 0 ? byPriority : Long.compare(seq, o.seq);
+            int byDue = Double.compare(due, o.due);
+            return byDue != 0 ? byDue : Long.compare(seq, o.seq);
         }
 
         @Override
@@ -249,15 +250,26 @@ public final class TextWorkers implements AutoCloseable {
      */
     private final Cache<String, double[]> demand = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
             .maximumSize(100_000).build();
+    /**
+     * How much sooner a step is due in the pool's queue for each step of {@link #priority} its client stands above
+     * another's ({@link #due}).
+     */
+    static final double LEAD_SECONDS = 2;
     /** How long a step counts in its client's demand: its weight halves in about 2 s. */
     static final double DEMAND_SECONDS = 3;
+    /**
+     * How far a newcomer must stand above a client holding as many steps to take the place of its waiting step
+     * in a full pool ({@link #displace}): a step of demand, so that clients asking alike do not displace each
+     * other back and forth.
+     */
+    static final double OUTRANK = 1;
     private final LongSupplier nanos;
     private final Later later;
     /**
-     * Among the clients holding the most, whose step yields first to a newcomer: the lowest
-     * ({@link #TextWorkers(Limits, String, ToDoubleFunction)}).
+     * How a client ranks, in place of how often it has asked lately (null: by that); {@link #priority},
+     * {@link #TextWorkers(Limits, String, ToDoubleFunction)}.
      */
-    private final ToDoubleFunction<String> standing;
+    private final ToDoubleFunction<String> rank;
     private int held;
     private long arrivals;
 
@@ -267,21 +279,23 @@ public final class TextWorkers implements AutoCloseable {
 
     /** With threads named {@code name-1}, {@code name-2} … */
     public TextWorkers(Limits limits, String name) {
-        this(limits, name, client -> 0);
+        this(limits, name, null);
     }
 
     /**
-     * As {@link #TextWorkers(Limits, String)}; when a newcomer takes a place in a full pool, the step it
-     * displaces is, among the clients holding the most, the newest of those whose {@code standing}, less how
-     * often they have asked lately, is lowest ({@link #priority}). Why: the urgent reader's clients are conversations, and a flood that
-     * keeps starting new ones brings a newcomer with every message; with the whole reader held one read per
-     * conversation, the newest read was as often a person's cry as a flood's, and an independent tester's
-     * person on a flooded shared address got {@code busy} for 17 of 51 cries ({@link UrgentReads} ranks by
-     * the reads a conversation has left: a flood's conversation has just spent its own).
+     * As {@link #TextWorkers(Limits, String)}, with clients ranked by {@code rank} (higher first, displaced
+     * last: {@link #priority}) instead of by how often they have asked lately. Why: the urgent reader's clients
+     * are conversations, ranked by the reads each has left ({@link UrgentReads}). A flood that keeps starting new
+     * conversations brings a newcomer with every message; with the whole reader held one read per conversation,
+     * the newest read was as often a person's cry as a flood's (an independent tester's person on a flooded
+     * shared address: {@code busy} for 17 of 51 cries), while a flood's conversation has just spent its reads.
+     * And not by how often it asked: a flood's conversations, whose reads are spent, are refused before they ask
+     * the reader, so a person who sent six short messages in half a second had asked it more than any of them,
+     * and their cry, ranked below the flood's, was refused ({@code busy}) by the full reader.
      */
-    public TextWorkers(Limits limits, String name, ToDoubleFunction<String> standing) {
+    public TextWorkers(Limits limits, String name, ToDoubleFunction<String> rank) {
         this.limits = limits;
-        this.standing = standing;
+        this.rank = rank;
         this.nanos = System::nanoTime;
         this.later = Later.REAL;
         AtomicInteger n = new AtomicInteger();
@@ -303,7 +317,7 @@ public final class TextWorkers implements AutoCloseable {
     /** For tests: with a clock for the per-client rate, and what runs a step whose turn comes later. */
     public TextWorkers(Limits limits, Executor executor, LongSupplier nanos, Later later) {
         this.limits = limits;
-        this.standing = client -> 0;
+        this.rank = null;
         this.executor = executor;
         this.pool = null;
         this.nanos = nanos;
@@ -325,13 +339,15 @@ public final class TextWorkers implements AutoCloseable {
     }
 
     /**
-     * As {@link #submit(String, Callable)}; when the step must wait for its client's rate (up to
-     * {@code perClient / ratePerClient} seconds), {@code whileWaiting} is called at once with a way to take
-     * it back before it starts: true, taken back and answered {@code busy} as if refused on arrival (its
-     * token given back); false, it has started or was answered already. Why: a person behind an address
-     * whose flood has just stopped is let in as the flood's places drain, and their cry then waited for the
-     * address's rate, 1.3–1.9 s in an independent tester's runs, where a refused cry is read for danger at
-     * once ({@code step.Steps} reads a waiting step the same way, and takes it back when it is danger).
+     * As {@link #submit(String, Callable)}; when the step cannot start at once (it waits for its client's rate,
+     * up to {@code perClient / ratePerClient} seconds, behind its client's running steps, or in the pool's queue
+     * for a thread), {@code whileWaiting} is called at once with a way to take it back before it starts: true,
+     * taken back and answered {@code busy} as if refused on arrival (its token given back); false, it has
+     * started or was answered already. Why: a person behind an address whose flood has just stopped is let in
+     * as the flood's places drain, and their cry then waited for the address's rate, 1.3–1.9 s in an
+     * independent tester's runs, where a refused cry is read for danger at once ({@code step.Steps} reads a
+     * waiting step the same way, and takes it back when it is danger); and a cry typed right after a few
+     * questions of one's own waited behind them, 2–16 s while they waited behind a flood (a second tester).
      */
     public <T> Future<T> submit(String client, Callable<T> work, Consumer<BooleanSupplier> whileWaiting) {
         Task<T> task;
@@ -346,7 +362,7 @@ public final class TextWorkers implements AutoCloseable {
                 return busy();
             }
             if (held >= limits.capacity()) {
-                displaced = displaceFromBiggestHolder(mine);
+                displaced = displace(client, mine);
                 if (displaced == null) {
                     return busy();
                 }
@@ -370,9 +386,8 @@ public final class TextWorkers implements AutoCloseable {
         if (wait > 0) {
             later.run(wait, () -> admitDelayed(task));
             whileWaiting.accept(() -> withdraw(task));
-        } else if (startNow && start(task)) {
-            // Every thread busy with other steps: it waits in the pool's queue. (Behind its own client's steps, in
-            // its lane, it is not offered: a flood's own questions would spend its conversations' reads for danger.)
+        } else if (!startNow || start(task)) {
+            // It waits: behind its own client's steps in its lane, or in the pool's queue while every thread is busy.
             whileWaiting.accept(() -> withdraw(task));
         }
         return task.done.future();
@@ -451,23 +466,28 @@ public final class TextWorkers implements AutoCloseable {
     }
 
     /**
-     * When the pool is full, a client holding {@code mine} steps may take the place of the newest step
-     * not yet started of a client holding the most, if that is more than {@code mine}. Returns the
-     * displaced step, taken out of every count (its caller answers it {@code busy}), or null when there
-     * is none. Between biggest holders: the lowest {@link #priority}, then the newest step.
+     * When the pool is full, a client holding {@code mine} steps may take the place of the newest step not yet
+     * started of another client: of a client holding the most, if that is more than {@code mine} (between
+     * biggest holders: the lowest {@link #priority}, then the newest step); else of the client whose
+     * {@link #priority} is lowest, if it stands at least {@link #OUTRANK} below the newcomer's. Returns the
+     * displaced step, taken out of every count (its caller answers it {@code busy}), or null when there is none.
+     *
+     * <p>Why the second: a flood of many clients each holding one step (300 addresses of one socket, each asking
+     * twice a second) holds every place with one each, and a person holding one too, or a conversation whose
+     * read for danger already waits, could displace nobody: an independent tester's SMS cry was refused
+     * {@code busy} unread while the urgent reader's places were held by the flood's conversations, one read each.
+     * By how often each asks, the person stands well above any of them.
      */
-    private Task<?> displaceFromBiggestHolder(int mine) {
+    private Task<?> displace(String newcomer, int mine) {
         int most = 0;
         for (Lane lane : lanes.values()) {
             most = Math.max(most, lane.held());
         }
-        if (most <= mine) {
-            return null;
-        }
         Task<?> victim = null;
         double lowest = Double.POSITIVE_INFINITY;
+        boolean byShare = most > mine;
         for (Lane lane : lanes.values()) {
-            Task<?> t = lane.held() == most ? lane.newestNotStarted() : null;
+            Task<?> t = !byShare || lane.held() == most ? lane.newestNotStarted() : null;
             if (t == null) {
                 continue;
             }
@@ -477,7 +497,7 @@ public final class TextWorkers implements AutoCloseable {
                 lowest = rank;
             }
         }
-        if (victim == null) {
+        if (victim == null || !byShare && lowest > priority(newcomer) - OUTRANK) {
             return null;
         }
         Lane lane = victim.lane;
@@ -529,7 +549,7 @@ public final class TextWorkers implements AutoCloseable {
     /** Hands a step to the threads; true when it waits in the pool's queue for one (every thread is busy). */
     private boolean start(Task<?> task) {
         synchronized (this) {
-            task.priority = priority(task.client);
+            task.due = due(task.client);
         }
         try {
             executor.execute(task);
@@ -544,9 +564,28 @@ public final class TextWorkers implements AutoCloseable {
     }
 
     /**
-     * Under the lock: how soon a client's step leaves the pool's queue, higher first, and, among the clients
-     * holding the most, whose waiting step yields last to a newcomer: its {@code standing} less how often it
-     * has asked lately ({@link #demand}). Why: the queue was first come, first served, and an independent
+     * Under the lock: when a step of {@code client} handed to the pool now is due to leave its queue, earliest
+     * first: now, less {@link #LEAD_SECONDS} for each step of its {@link #priority}. Why not by priority alone:
+     * a priority fixed when a step joins the queue let newer steps of clients standing higher pass it for as long
+     * as they came; a person's SMS question waited 13 s behind a flood of 300 addresses whose own steps, held back
+     * by their sockets' queues, had them look as light as the person. Due by time and priority, a step is passed
+     * by a newer one only for the lead its client's priority gives, so none waits for ever whoever keeps coming;
+     * and a person asking every few seconds (a step or two, against about six for a client asking twice a second)
+     * still stands seconds ahead of a flood, more than the queue holds (32 places, about 1.3 s of searches on two
+     * cores). A lead of half a second a step was tried first: then the person stood little ahead of a flood held
+     * back by its sockets' queues, and waited about as long as the flood's steps (1–1.7 s for each SMS step).
+     */
+    private double due(String client) {
+        // Ranked (the urgent reader): by rank alone. Its reads take a millisecond, so none waits long, and a cry
+        // must not wait behind the flood's older reads (by time too, a person's cries were refused, busy, as their
+        // reads queued behind the flood's).
+        return (rank != null ? 0 : nanos.getAsLong() / 1e9) - LEAD_SECONDS * priority(client);
+    }
+
+    /**
+     * Under the lock: how a client ranks, higher first, and, among the clients
+     * holding the most, whose waiting step yields last to a newcomer: less how often it has asked lately
+     * ({@link #demand}), or its {@link #rank} when given. Why: the queue was first come, first served, and an independent
      * tester's twenty addresses, each within every limit, kept another person's typed question waiting behind
      * some twenty long searches (190–720 ms on two cores); ordered by what each address had left of its budget,
      * a second tester's 300 addresses each asking twice a second (the budget's refill, so each looked as light
@@ -559,10 +598,10 @@ public final class TextWorkers implements AutoCloseable {
      */
     private double priority(String client) {
         double[] d = demand.getIfPresent(client);
-        double asked = d == null ? 0 : decayed(d, nanos.getAsLong());
+        double by = rank != null ? rank.applyAsDouble(client) : d == null ? 0 : -decayed(d, nanos.getAsLong());
         // In hundredths: two clients that have asked alike are equal (then the older step first), not told apart by
         // the nanoseconds between their steps.
-        return Math.round((standing.applyAsDouble(client) - asked) * 100) / 100.0;
+        return Math.round(by * 100) / 100.0;
     }
 
     /** Under the lock: one more step asked by {@code client}, refused or not. */

@@ -30,24 +30,38 @@ import no.losen.internal.KeyedBuckets;
  * conversation's reads is refused without being read ({@code busy}: the widget shows the help-now numbers
  * and gives the text back).
  *
- * <p>And {@link #PER_CONVERSATION} reads per conversation, three at once and one a second after; a
- * message beyond them is refused unread ({@code busy}, which shows the help-now numbers). A person types a
- * cry every few seconds at most, but a flooder's conversations keep their places full: 50 sockets of one
- * address reading the model for every message took the reader more CPU than both event loops had, and
- * reading only the words for each (0.4–0.7 ms for 1,000 characters) still kept the reader at work for the
- * whole of {@code bench/abuse}'s search flood, more of the server's CPU than both text workers (a flight
- * recording, 2–12 s into the flood), while the bystander's typed questions waited for a core.
+ * <p>And {@link #PER_CONVERSATION} reads per conversation, three at once and one a second after, counted by
+ * what each costs ({@link #cost}); a message beyond them is refused unread ({@code busy}, which shows the
+ * help-now numbers). A person types a cry every few seconds at most, but a flooder's conversations keep their
+ * places full: 50 sockets of one address reading the model for every message took the reader more CPU than
+ * both event loops had, and reading only the words for each (0.4–0.7 ms for 1,000 characters) still kept the
+ * reader at work for the whole of {@code bench/abuse}'s search flood, more of the server's CPU than both text
+ * workers (a flight recording, 2–12 s into the flood), while the bystander's typed questions waited for a core.
+ *
+ * <p>Why by cost and not by number: a read of a short message costs a fifth of a long one's
+ * ({@code bench/jmh UrgentReadBench}: 0.2 ms up to 40 characters, 0.5 ms at 100, 1.0–1.2 ms from 200 to
+ * 1,000), and a frightened person types short bits quickly. Counted by number, a person who sent three short
+ * questions in half a second, each waiting behind a flood and read, had spent their reads, and the cry typed
+ * next waited its turn unread (an independent tester: 2–16 s). By cost, that person has fifteen short reads
+ * at once and five a second after, while a conversation sending long messages is held to three and one a
+ * second, as before: the reader spends at most about a millisecond a second on each conversation, whatever
+ * its messages' length.
  */
 final class UrgentReads implements AutoCloseable {
 
     /** Characters the model reads, the message's last and its first: a cry comes at the end of a story, or before it. */
     static final int READ = 200;
-    /** Reads per conversation: three at once, then one a second. */
+    /** Reads of a long message per conversation: three at once, then one a second ({@link #cost}). */
     static final int PER_CONVERSATION_BURST = 3;
     static final double PER_CONVERSATION = 1;
+    /** What the read of a short message costs, of a long one's. */
+    static final double SHORTEST = 0.2;
 
-    /** One thread; 256 reads waiting or running in all, as many per conversation as it may take at once. */
-    static final TextWorkers.Limits LIMITS = new TextWorkers.Limits(1, 256, PER_CONVERSATION_BURST, 1);
+    /**
+     * One thread; 256 reads waiting or running in all, per conversation as many as a cry typed after a quick
+     * burst of short questions needs (the rest of its budget is refused on arrival, {@link #read}).
+     */
+    static final TextWorkers.Limits LIMITS = new TextWorkers.Limits(1, 256, 8, 1);
 
     private final TextWorkers reader;
     private final KeyedBuckets reads;
@@ -68,19 +82,29 @@ final class UrgentReads implements AutoCloseable {
     }
 
     /**
-     * Reads a refused message of the conversation under {@code key} on the reader's thread: true when
-     * {@code words} finds a word of danger, or else {@code model} does. Fails with {@code busy} beyond the
-     * conversation's reads, or its reads waiting.
+     * Reads a message of {@code characters} of the conversation under {@code key} on the reader's thread: what
+     * {@code read} answers (is it danger now; for a channel, the emergency help to send). Fails with
+     * {@code busy} beyond the conversation's reads, or its reads waiting.
      */
-    Future<Boolean> read(String key, Callable<Boolean> words, Callable<Boolean> model) {
-        if (!reads.take(key)) {
+    <T> Future<T> read(String key, int characters, Callable<T> read) {
+        double cost = cost(characters);
+        if (!reads.take(key, cost)) {
             return TextWorkers.busy();
         }
-        Future<Boolean> read = reader.submit(key, () -> words.call() || model.call());
-        if (read.failed()) {
-            reads.giveBack(key);   // refused at once: nothing was read
+        Future<T> f = reader.submit(key, read);
+        if (f.failed()) {
+            reads.giveBack(key, cost);   // refused at once: nothing was read
         }
-        return read;
+        return f;
+    }
+
+    /**
+     * What reading a message of {@code characters} costs, of a long message's read: the model reads at most
+     * {@link #READ} characters at each end, so from that length on a read costs the same; below it, in
+     * proportion, but never less than {@link #SHORTEST} (what reading anything costs).
+     */
+    static double cost(int characters) {
+        return Math.max(SHORTEST, Math.min(1.0, characters / (double) READ));
     }
 
     @Override

@@ -24,6 +24,17 @@ class KeyedBucketsTest {
     }
 
     @Test
+    void somethingCheaperThanTheUnitTakesAPartOfATokenAndGivesBackWhatItTook() {
+        for (int i = 0; i < 15; i++) {
+            assertThat(buckets.take("a", 0.2)).as("fifteen fifths of a burst of three").isTrue();
+        }
+        assertThat(buckets.take("a", 0.2)).isFalse();
+        buckets.giveBack("a", 0.2);
+        assertThat(buckets.take("a", 1)).as("a fifth back is not a whole one").isFalse();
+        assertThat(buckets.take("a", 0.2)).isTrue();
+    }
+
+    @Test
     void tokensSaysWhatAKeyHasLeftWithoutTakingAny() {
         assertThat(buckets.tokens("a")).as("unseen: a full bucket").isEqualTo(3.0);
         buckets.take("a");

@@ -165,17 +165,19 @@ class StepsTest {
         assertThat(readOn).allMatch(t -> t.getName().startsWith("losen-urgent"));
         // ... and a word of danger is found without the model, also on the reader's thread: an event loop
         // reading the words of every refused message was most of what a flood made the event loops do. The
-        // flood's own conversation has its three reads (the question above took one), then is refused unread.
+        // flood's own conversation has its reads, three long ones at once: its four short messages read so far
+        // (the three waiting behind its first, and the question above) took a fifth of one each, so two long
+        // cries are read, and the third is refused unread.
         readOn.clear();
         wordsOn.clear();
-        for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST - 1; i++) {
-            assertThat(steps.apply(flood, FLOOD, new Command.Type("he has a knife " + i)).await(5, TimeUnit.SECONDS)
-                    .node()).isEqualTo("emergency");
+        String longCry = "he has a knife " + "x".repeat(UrgentReads.READ);
+        for (int i = 0; i < 2; i++) {
+            assertThat(steps.apply(flood, FLOOD, new Command.Type(longCry)).await(5, TimeUnit.SECONDS).node())
+                    .isEqualTo("emergency");
         }
-        assertThat(code(steps.apply(flood, FLOOD, new Command.Type("he has a knife again")))).isEqualTo(ErrorCode.BUSY);
+        assertThat(code(steps.apply(flood, FLOOD, new Command.Type(longCry)))).isEqualTo(ErrorCode.BUSY);
         assertThat(readOn).isEmpty();
-        assertThat(wordsOn).hasSize(UrgentReads.PER_CONVERSATION_BURST - 1)
-                .allMatch(t -> t.getName().startsWith("losen-urgent"));
+        assertThat(wordsOn).hasSize(2).allMatch(t -> t.getName().startsWith("losen-urgent"));
     }
 
     @Test
@@ -205,14 +207,17 @@ class StepsTest {
         assertThat(store.peek(person)).map(no.losen.dialog.Session::node).contains("emergency");
         // A flood that ends and starts conversations, each refused and read, leaves the person's reads alone
         // (the independent tester's flood, which spent the budgets of reads per address this replaced): the
-        // person's conversation has its own, three at once (the refused question, the long text and the knife above took them);
-        // beyond them a message is refused unread, busy (the widget shows the help-now numbers), until a second later.
+        // person's conversation has its own, three long reads at once (the refused question and the knife above
+        // took a fifth of one each, the long text a whole one); beyond them a message is refused unread, busy (the
+        // widget shows the help-now numbers), until a second later.
         for (int i = 0; i < 40; i++) {
             steps.end(flood, FLOOD).await(5, TimeUnit.SECONDS);
             flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
             steps.apply(flood, FLOOD, new Command.Type("outside " + i)).await(5, TimeUnit.SECONDS);
         }
-        assertThat(code(steps.apply(person, FLOOD, new Command.Type("he is outside still")))).isEqualTo(ErrorCode.BUSY);
+        String longCry = "he is outside " + "x".repeat(UrgentReads.READ);
+        assertThat(steps.apply(person, FLOOD, new Command.Type(longCry)).await(5, TimeUnit.SECONDS).node()).isEqualTo("emergency");
+        assertThat(code(steps.apply(person, FLOOD, new Command.Type(longCry)))).isEqualTo(ErrorCode.BUSY);
         // A long text then is unread, so busy (the numbers to call), not too long: it may be the same cry pasted again.
         assertThat(code(steps.apply(person, FLOOD, new Command.Type("x".repeat(Engine.MAX_TEXT) + " he is outside"))))
                 .isEqualTo(ErrorCode.BUSY);
@@ -287,6 +292,32 @@ class StepsTest {
         assertThat(help.node()).isEqualTo("emergency");
         assertThat(searching.isComplete()).as("the search it waited behind still runs").isFalse();
         assertThat(workers.held()).as("the cry gave its place back").isEqualTo(1);
+    }
+
+    /**
+     * A person who typed three quick questions and then the cry: the questions wait for the one thread behind
+     * another address's search, and the cry waits behind them in its own address's lane. It is read at once: an
+     * independent tester's such cries waited 2–16 s, or were refused, while the same cry alone took milliseconds.
+     */
+    @Test
+    void aCryTypedRightAfterAFewQuestionsOfOnesOwnIsReadAtOnceWhileTheyWait() throws Exception {
+        Steps steps = readingDanger(new TextWorkers.Limits(1, 32, 4, 1));   // one thread
+        String flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+        Future<Reply> searching = steps.apply(flood, FLOOD, new Command.Type("flood 0"));   // hangs on the one thread
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (workers.held() == 0 && System.nanoTime() < until) {
+            Thread.sleep(1);
+        }
+        String person = steps.start(null, CALM, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+        List<Future<Reply>> questions = new java.util.ArrayList<>();
+        for (String q : List.of("where can I sleep", "can I see a doctor", "do I get money")) {
+            questions.add(steps.apply(person, CALM, new Command.Type(q)));
+        }
+        Reply help = steps.apply(person, CALM, new Command.Type("he has a knife")).await(3, TimeUnit.SECONDS);
+        assertThat(help.node()).isEqualTo("emergency");
+        assertThat(questions).as("the questions keep their turn").noneMatch(Future::isComplete);
+        assertThat(workers.held()).as("the cry gave its place back").isEqualTo(4);
+        assertThat(searching.isComplete()).isFalse();
     }
 
     @Test

@@ -314,6 +314,68 @@ class TextWorkersTest {
         assertThat(order.get(0)).as("the person first").isEqualTo("person");
     }
 
+    /**
+     * Many clients holding one step each fill the pool (300 addresses of one socket each): a client holding as
+     * many, but that has asked clearly less lately, still takes the place of the waiting step of one that has
+     * asked most; clients that ask alike do not displace each other.
+     */
+    @Test
+    void aClientHoldingAsManyAsEveryOtherButAskingClearlyLessTakesThePlaceOfOneThatAskedMost() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(1, 4, 2, 1));   // one thread, four places
+        for (String client : List.of("f1", "f2")) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(workers.submit(client, () -> "asked").await(5, TimeUnit.SECONDS)).isEqualTo("asked");
+            }
+        }
+        Future<String> running = workers.submit("a", this::blocked);
+        List<Future<String>> flood = new ArrayList<>(List.of(workers.submit("f1", () -> "f1"), workers.submit("f2", () -> "f2")));
+        Future<String> person = workers.submit("person", () -> "person");
+        assertThat(code(workers.submit("f2", () -> "f2"))).as("full, and f2 asked as much as f1").isEqualTo(ErrorCode.BUSY);
+        assertThat(flood).noneMatch(Future::isComplete);
+        Future<String> again = workers.submit("person", () -> "again");
+        assertThat(again.failed()).as("the person, holding one as f1 and f2 do, asked far less").isFalse();
+        assertThat(flood.stream().filter(Future::failed)).as("a flood's waiting step made way").hasSize(1);
+        release.countDown();
+        assertThat(running.await(5, TimeUnit.SECONDS)).isEqualTo("done");
+        assertThat(person.await(5, TimeUnit.SECONDS)).isEqualTo("person");
+        assertThat(again.await(5, TimeUnit.SECONDS)).isEqualTo("again");
+        awaitEmpty();
+    }
+
+    /**
+     * Newer steps of clients that asked less pass a waiting step only for the lead that gives them, not for as long
+     * as they keep coming: a person's SMS question waited 13 s behind a flood whose addresses looked as light.
+     */
+    @Test
+    void aWaitingStepIsPassedByNewerStepsOfLighterClientsOnlyForALeadNotForever() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(1, 8, 4, 1));   // one thread
+        for (int i = 0; i < 5; i++) {
+            assertThat(workers.submit("heavy", () -> "asked").await(5, TimeUnit.SECONDS)).isEqualTo("asked");
+        }
+        Future<String> running = workers.submit("a", this::blocked);
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        Future<String> heavy = workers.submit("heavy", () -> {
+            order.add("heavy");
+            return "heavy";
+        });
+        Future<String> early = workers.submit("early", () -> {
+            order.add("early");
+            return "early";
+        });
+        // Six steps of demand, three seconds of lead: a light client's step that comes later is due after it.
+        Thread.sleep((long) (TextWorkers.LEAD_SECONDS * 6 * 1000) + 200);
+        Future<String> late = workers.submit("late", () -> {
+            order.add("late");
+            return "late";
+        });
+        release.countDown();
+        for (Future<String> f : List.of(running, heavy, early, late)) {
+            f.await(5, TimeUnit.SECONDS);
+        }
+        assertThat(order).as("the light client that came with it goes first; the one seconds later, after it")
+                .containsExactly("early", "heavy", "late");
+    }
+
     /** A cry must not wait behind other clients' searches: a step in the pool's queue is offered to be read and taken back. */
     @Test
     void aStepWaitingInThePoolsQueueForAThreadCanBeTakenBackAStepThatRunsAtOnceIsNotOffered() throws Exception {
@@ -345,14 +407,40 @@ class TextWorkersTest {
         List<java.util.function.BooleanSupplier> takeBack = new ArrayList<>();
         Future<String> queued = workers.submit("b", () -> "b1", takeBack::add);
         Future<String> inLane = workers.submit("b", () -> "b2", takeBack::add);
-        assertThat(takeBack).as("the first waits for a thread; the second behind its own client's, and is not offered")
-                .hasSize(1);
+        assertThat(takeBack).as("the first waits for a thread, the second behind its own client's: both offered")
+                .hasSize(2);
         assertThat(takeBack.get(0).getAsBoolean()).isTrue();
         assertThat(code(queued)).isEqualTo(ErrorCode.BUSY);
         release.countDown();
         assertThat(running.await(5, TimeUnit.SECONDS)).isEqualTo("done");
         assertThat(inLane.await(5, TimeUnit.SECONDS)).isEqualTo("b2");
         awaitEmpty();
+    }
+
+    /**
+     * A cry typed right after a few questions of one's own waits behind them in its client's lane while they wait
+     * behind a flood (an independent tester: 2–16 s); it is offered to be read and taken back like any waiting step.
+     */
+    @Test
+    void aStepWaitingBehindItsOwnClientsStepsCanBeTakenBackAndTheOthersStillRun() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(1, 8, 4, 1));
+        Future<String> running = workers.submit("flood", this::blocked);
+        List<java.util.function.BooleanSupplier> takeBack = new ArrayList<>();
+        Future<String> question = workers.submit("person", () -> "question", takeBack::add);
+        AtomicInteger ran = new AtomicInteger();
+        Future<String> cry = workers.submit("person", () -> {
+            ran.incrementAndGet();
+            return "cry";
+        }, takeBack::add);
+        assertThat(takeBack).as("the question waits for a thread, the cry behind it").hasSize(2);
+        assertThat(takeBack.get(1).getAsBoolean()).as("the cry, taken back from its lane").isTrue();
+        assertThat(code(cry)).isEqualTo(ErrorCode.BUSY);
+        assertThat(workers.held()).isEqualTo(2);
+        release.countDown();
+        assertThat(running.await(5, TimeUnit.SECONDS)).isEqualTo("done");
+        assertThat(question.await(5, TimeUnit.SECONDS)).as("the question before it still runs").isEqualTo("question");
+        awaitEmpty();
+        assertThat(ran).hasValue(0);
     }
 
     @Test

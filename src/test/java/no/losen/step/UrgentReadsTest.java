@@ -31,11 +31,16 @@ class UrgentReadsTest {
         return false;
     };
 
-    /** As many reads as conversation {@code key} may have waiting, each held until {@link #release}. */
+    /** A long message's read ({@link UrgentReads#cost} 1): {@code words}, then {@code model} when they find none. */
+    private static Future<Boolean> read(UrgentReads r, String key, Callable<Boolean> words, Callable<Boolean> model) {
+        return r.read(key, 1_000, () -> words.call() || model.call());
+    }
+
+    /** As many reads of short messages as conversation {@code key} may have waiting, each held until {@link #release}. */
     private List<Future<Boolean>> holdAll(String key) {
         List<Future<Boolean>> all = new ArrayList<>();
         for (int i = 0; i < UrgentReads.LIMITS.perClient(); i++) {
-            all.add(reads.read(key, held, () -> true));
+            all.add(reads.read(key, 10, held));
         }
         return all;
     }
@@ -63,7 +68,7 @@ class UrgentReadsTest {
             on.add(Thread.currentThread().getName());
             return true;
         };
-        assertThat(reads.read("person", words, model).await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(read(reads, "person", words, model).await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(on).hasSize(2).allMatch(name -> name.startsWith("losen-urgent"));
     }
 
@@ -75,29 +80,49 @@ class UrgentReadsTest {
             return true;
         };
         for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST; i++) {
-            assertThat(reads.read("flooder", words, () -> false).await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(read(reads, "flooder", words, () -> false).await(5, TimeUnit.SECONDS)).isTrue();
         }
-        assertBusy(reads.read("flooder", words, () -> false));
+        assertBusy(read(reads, "flooder", words, () -> false));
         assertThat(read).as("the fourth at once was not read").hasValue(UrgentReads.PER_CONVERSATION_BURST);
-        assertThat(reads.read("person", noWord, () -> true).await(5, TimeUnit.SECONDS))
+        assertThat(read(reads, "person", noWord, () -> true).await(5, TimeUnit.SECONDS))
                 .as("another conversation reads with its own, the words and then the model").isTrue();
         now.addAndGet(TimeUnit.SECONDS.toNanos(1));
-        assertThat(reads.read("flooder", words, () -> false).await(5, TimeUnit.SECONDS)).as("a second later").isTrue();
-        assertBusy(reads.read("flooder", words, () -> false));
+        assertThat(read(reads, "flooder", words, () -> false).await(5, TimeUnit.SECONDS)).as("a second later").isTrue();
+        assertBusy(read(reads, "flooder", words, () -> false));
+    }
+
+    /**
+     * A person who sent three short questions in half a second, each waiting behind a flood and read, had spent
+     * the three reads counted by number, and the cry typed next waited unread (an independent tester: 2–16 s).
+     */
+    @Test
+    void aShortMessagesReadCostsAFifthOfALongOnesSoAQuickBurstOfShortQuestionsLeavesReadsForTheCry() throws Exception {
+        assertThat(UrgentReads.cost(12)).isEqualTo(UrgentReads.SHORTEST);
+        assertThat(UrgentReads.cost(100)).isEqualTo(0.5);
+        assertThat(UrgentReads.cost(UrgentReads.READ)).isEqualTo(1.0);
+        assertThat(UrgentReads.cost(5_000)).as("the model reads no more of a longer one").isEqualTo(1.0);
+        for (int i = 0; i < 5; i++) {
+            assertThat(reads.read("person", 30, () -> false).await(5, TimeUnit.SECONDS)).as("short question " + i).isFalse();
+        }
+        assertThat(reads.read("person", 40, () -> true).await(5, TimeUnit.SECONDS)).as("the cry after them").isTrue();
+        for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST; i++) {
+            read(reads, "flooder", noWord, () -> false).await(5, TimeUnit.SECONDS);
+        }
+        assertBusy(reads.read("flooder", 30, () -> true));
     }
 
     @Test
     void aReadTheReaderRefusesDoesNotSpendTheConversationsReads() throws Exception {
         UrgentReads full = new UrgentReads(new TextWorkers.Limits(1, 1, 1, 1), now::get);
         try {
-            Future<Boolean> holding = full.read("other", held, () -> false);
+            Future<Boolean> holding = read(full, "other", held, () -> false);
             for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST + 2; i++) {
-                assertBusy(full.read("other", noWord, () -> true));
+                assertBusy(read(full, "other", noWord, () -> true));
             }
             release.countDown();
             holding.await(5, TimeUnit.SECONDS);
             for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST - 1; i++) {
-                assertThat(full.read("other", noWord, () -> true).await(5, TimeUnit.SECONDS))
+                assertThat(read(full, "other", noWord, () -> true).await(5, TimeUnit.SECONDS))
                         .as("the refused ones gave their reads back").isTrue();
             }
         } finally {
@@ -108,8 +133,8 @@ class UrgentReadsTest {
     @Test
     void aConversationMayHaveItsReadsWaitingAnotherConversationStillQueues() throws Exception {
         List<Future<Boolean>> flood = holdAll("flooder");
-        assertBusy(reads.read("flooder", () -> true, () -> true));
-        Future<Boolean> person = reads.read("person", () -> true, () -> true);
+        assertBusy(read(reads, "flooder", () -> true, () -> true));
+        Future<Boolean> person = read(reads, "person", () -> true, () -> true);
         assertThat(person.failed()).as("another conversation waits its turn, it is not refused").isFalse();
         release.countDown();
         assertThat(person.await(5, TimeUnit.SECONDS)).isTrue();
@@ -124,11 +149,11 @@ class UrgentReadsTest {
         List<Future<Boolean>> flood = new ArrayList<>();
         for (int c = 0; flood.size() < UrgentReads.LIMITS.capacity(); c++) {
             for (int i = 0; i < UrgentReads.LIMITS.perClient() && flood.size() < UrgentReads.LIMITS.capacity(); i++) {
-                flood.add(reads.read("flood-" + c, held, () -> true));
+                flood.add(reads.read("flood-" + c, 10, held));
             }
         }
-        assertBusy(reads.read("flood-0", () -> true, () -> true));
-        Future<Boolean> person = reads.read("person", () -> true, () -> true);
+        assertBusy(read(reads, "flood-0", () -> true, () -> true));
+        Future<Boolean> person = read(reads, "person", () -> true, () -> true);
         assertThat(person.failed()).isFalse();
         assertThat(flood.stream().filter(Future::failed)).as("the newest waiting read of a flooder made room").hasSize(1);
         release.countDown();
@@ -146,15 +171,15 @@ class UrgentReadsTest {
         UrgentReads small = new UrgentReads(new TextWorkers.Limits(1, 4, UrgentReads.PER_CONVERSATION_BURST, 1), now::get);
         try {
             // Four places, one thread: flood-1 holds the thread; flood-2 has two reads waiting, flood-3 one.
-            small.read("flood-1", held, () -> false);
-            small.read("flood-2", noWord, () -> false);
-            small.read("flood-2", noWord, () -> false);
-            small.read("flood-3", noWord, () -> false);
-            Future<Boolean> cry = small.read("person", noWord, () -> true);
+            read(small, "flood-1", held, () -> false);
+            read(small, "flood-2", noWord, () -> false);
+            read(small, "flood-2", noWord, () -> false);
+            read(small, "flood-3", noWord, () -> false);
+            Future<Boolean> cry = read(small, "person", noWord, () -> true);
             assertThat(cry.failed()).as("the person takes the place of flood-2's newest read").isFalse();
             // Now every conversation holds one read, and the person's is the newest; a newcomer displaces
             // flood-2's, whose conversation has spent two of its reads, not the person's, which spent one.
-            Future<Boolean> newcomer = small.read("flood-4", noWord, () -> false);
+            Future<Boolean> newcomer = read(small, "flood-4", noWord, () -> false);
             assertThat(newcomer.failed()).isFalse();
             assertThat(cry.failed()).isFalse();
             release.countDown();

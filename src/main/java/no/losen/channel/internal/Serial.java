@@ -14,6 +14,11 @@ public final class Serial {
 
     private final Map<String, Future<?>> tails = new HashMap<>();
 
+    /** Whether work for {@code key} is running or waiting now: what {@link #run} is given next waits behind it. */
+    public synchronized boolean busy(String key) {
+        return tails.containsKey(key);
+    }
+
     public <T> Future<T> run(String key, Supplier<Future<T>> work) {
         Future<T> next;
         synchronized (this) {

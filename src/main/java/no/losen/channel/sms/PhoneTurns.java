@@ -194,6 +194,23 @@ public final class PhoneTurns<T> {
     }
 
     /**
+     * The emergency help for {@code raw} when it reads as danger now, for a message that could not be answered
+     * in its turn (the text workers were full, or it waited): in the session's language or, before one (null),
+     * the one that read it, as {@link #step} answers it. Empty when it is not danger, or it is a keyword, a
+     * language or a number, which {@link #step} reads as such and never as danger.
+     */
+    public Optional<Turn<T>> urgent(Session session, String raw) {
+        String text = asciiDigits(raw.strip());
+        String lang = session != null ? session.lang() : null;
+        Optional<Dialog> d = session == null ? Optional.of(start()) : engine.dialogs().dialog(session.dialog());
+        if (d.isEmpty() || texts.keyword(text, lang).isPresent() || texts.language(text, d.get().languages()).isPresent()
+                || NUMBERS.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        return urgentHelp(session, d.get(), Characters.ends(text, Engine.READ_WHEN_TOO_LONG)).map(this::shown);
+    }
+
+    /**
      * One line per conversation started, the same whatever started it: a line saying a message was about
      * danger, timed to the millisecond, told anyone holding the SMS provider's records which number wrote
      * about danger (an independent tester).

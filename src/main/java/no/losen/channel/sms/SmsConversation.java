@@ -143,7 +143,33 @@ public final class SmsConversation {
         String prefix = phone + "/";
         String replay = prefix + gateway + "/" + in.id();
         String text = in.text() == null ? "" : in.text();
-        return replies.once(replay, () -> serial.run(phone, () -> {
+        return replies.once(replay, () -> {
+            boolean behind = serial.busy(phone);
+            Future<List<String>> inTurn = inTurn(gateway, in, phone, replay, text);
+            // Behind the phone's earlier messages, a cry is read now and answered at once; its turn then moves the
+            // conversation to the help, its answer not sent again (the gateway has this one).
+            return !behind ? inTurn : early(gateway, phone, text).compose(help -> help.map(Future::succeededFuture).orElse(inTurn));
+        });
+    }
+
+    /**
+     * The emergency help for a message read as danger now while it waits behind the same phone's earlier
+     * messages ({@link Steps#urgent(String, String, java.util.function.Function)}): messages of one phone are taken
+     * one after another, and a cry sent right after a question waited for its answer (an independent tester).
+     * Not while the phone waits for or talks to a person: that has its own read for danger.
+     */
+    private Future<Optional<List<String>>> early(String gateway, String phone, String text) {
+        if (talk != null && talk.ticketOf(PREFIX + phone).isPresent()) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        SmsTalk.Offer offer = talk == null ? SmsTalk.Offer.OFF : talk.offer(gateway);
+        return steps.urgent(PREFIX + phone, text, s -> urgent(s.orElse(null), text, offer)
+                .map(o -> Segments.pack(o.blocks(), Segments.BUDGET)));
+    }
+
+    /** The message's step in its turn, after the phone's earlier messages. */
+    private Future<List<String>> inTurn(String gateway, Inbound in, String phone, String replay, String text) {
+        return serial.run(phone, () -> {
             Optional<String> ticket = talk == null ? Optional.empty() : talk.ticketOf(PREFIX + phone);
             if (ticket.isEmpty()) {
                 return dialog(gateway, in, phone, replay, text, false);
@@ -160,7 +186,7 @@ public final class SmsConversation {
                 return new no.losen.step.Outcome<>(lang, s.orElse(null), false);
             }).compose(lang -> talk.message(gateway, in, PREFIX + phone, ticket.get(), lang, text)
                     .orElseGet(() -> dialog(gateway, in, phone, replay, text, true)));
-        }));
+        });
     }
 
     /** Whether {@code text} is STOP or quick exit, in any language. */
@@ -174,12 +200,8 @@ public final class SmsConversation {
     private Future<List<String>> dialog(String gateway, Inbound in, String phone, String replay, String text, boolean inTalk) {
         String prefix = phone + "/";
         SmsTalk.Offer offer = talk == null ? SmsTalk.Offer.OFF : talk.offer(gateway);
-        return steps.run(PREFIX + phone, new Steps.Caller("sms", phone), true, s -> {
-            Outcome o = step(s.orElse(null), text, offer, inTalk);
-            List<String> packed = Segments.pack(o.blocks(), Segments.BUDGET);
-            return new no.losen.step.Outcome<>(new Sent(packed, o.erase(), o.talk() ? s.orElse(null) : null),
-                    o.keep(), o.erase());
-        }).compose(sent -> {
+        return steps.typed(PREFIX + phone, new Steps.Caller("sms", phone), text, s -> sent(s, step(s.orElse(null), text, offer, inTalk)),
+                s -> urgent(s.orElse(null), text, offer).map(o -> sent(s, o))).compose(sent -> {
             if (sent.erased()) {
                 // STOP: the phone's past replies go too, now that its session is gone.
                 replies.forget(prefix, replay, List.of());
@@ -193,6 +215,25 @@ public final class SmsConversation {
 
     /** The packed messages of one step, whether it erased the session (STOP), and the session that asked for a person. */
     private record Sent(List<String> messages, boolean erased, Session join) {
+    }
+
+    /** Step {@code o} against the phone's session {@code s}, as {@link Steps} stores it and the gateway sends it. */
+    private static no.losen.step.Outcome<Sent> sent(Optional<Session> s, Outcome o) {
+        List<String> packed = Segments.pack(o.blocks(), Segments.BUDGET);
+        return new no.losen.step.Outcome<>(new Sent(packed, o.erase(), o.talk() ? s.orElse(null) : null), o.keep(), o.erase());
+    }
+
+    /**
+     * The emergency help for a message read as danger now outside its turn (waiting behind a flood, or refused
+     * by the full text workers: {@link Steps#typed}), as {@link #step} would have answered it. Empty: not danger.
+     */
+    private Optional<Outcome> urgent(Session session, String raw, SmsTalk.Offer offer) {
+        offering.set(offer);
+        try {
+            return turns.urgent(session, raw).map(t -> new Outcome(t.shown(), t.keep(), t.erase()));
+        } finally {
+            offering.remove();
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import no.losen.channel.internal.Replies;
 import no.losen.channel.internal.Serial;
 import no.losen.channel.sms.PhoneKey;
@@ -170,8 +171,7 @@ public final class WhatsAppConversation {
      */
     Future<List<JsonObject>> run(String phone, Delivery.Message m, Instant deadline) {
         boolean closed = !clock.instant().isBefore(deadline);
-        boolean text = m.kind() == Delivery.Kind.TEXT && !closed;
-        return steps.run(PREFIX + phone, new Steps.Caller("whatsapp", phone), text, s -> {
+        Function<Optional<Session>, Outcome<List<JsonObject>>> step = s -> {
             if (closed) {
                 LOG.info("event=whatsapp.window.closed had_session={}", s.isPresent());
                 dropQueued(phone);
@@ -185,7 +185,25 @@ public final class WhatsAppConversation {
                 exits.put(phone, sentAt(m));
             }
             return o;
-        });
+        };
+        Steps.Caller caller = new Steps.Caller("whatsapp", phone);
+        if (m.kind() != Delivery.Kind.TEXT || closed) {
+            return steps.run(PREFIX + phone, caller, false, step);
+        }
+        String text = m.text() == null ? "" : m.text();
+        return steps.typed(PREFIX + phone, caller, text, step, s -> urgent(s.orElse(null), text));
+    }
+
+    /**
+     * The emergency help for a typed message read as danger now outside its turn (waiting behind a flood, or
+     * refused by the full text workers: {@link Steps#typed}), rendered as {@link #step} renders it. Empty: not
+     * danger, or the exit word.
+     */
+    private Optional<Outcome<List<JsonObject>>> urgent(Session session, String text) {
+        if (texts.listedIn(text, "wa.kw.exit", session != null ? session.lang() : "en").isPresent()) {
+            return Optional.empty();
+        }
+        return turns.urgent(session, text).map(t -> new Outcome<>(render(t.shown(), t.keep()), t.keep(), false));
     }
 
     /** When the person sent {@code m}; a time in the future (a wrong clock, a forged body) would stretch the window: now. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import no.losen.dialog.Command;
 import no.losen.dialog.DialogException;
@@ -38,6 +40,7 @@ final class Conversation {
     /** Frames waiting for the store at most, per socket; a person waits for an answer before the next tap. */
     static final int MAX_QUEUED = 8;
     private static final Future<?> IDLE = Future.succeededFuture();
+    private static final Future<Optional<Reply>> NOT_EARLY = Future.succeededFuture(Optional.empty());
 
     /**
      * What every conversation of one channel shares (one reference per conversation instead of four).
@@ -156,15 +159,22 @@ final class Conversation {
             return;
         }
         queued++;
+        // Whichever comes first, the early answer or the frame's turn, answers it.
+        AtomicBoolean decided = new AtomicBoolean();
+        early(f).onSuccess(r -> r.filter(help -> decided.compareAndSet(false, true)).ifPresent(this::send));
         Future<?> step = pending.transform(ignored -> {
+            // Answered already with the emergency help: its step still moves the conversation there, unseen.
+            boolean answered = !decided.compareAndSet(false, true);
             Future<Void> done;
             try {
-                done = handle(f);
+                done = handle(f, answered);
             } catch (RuntimeException e) {
                 done = Future.failedFuture(e);
             }
             return done.onSuccess(v -> lastStep = System.nanoTime()).recover(e -> {
-                refuse(Steps.failure(e));
+                if (!answered) {
+                    refuse(Steps.failure(e));
+                }
                 return Future.succeededFuture();
             }).onComplete(r -> {
                 queued--;
@@ -182,6 +192,20 @@ final class Conversation {
                 }
             });
         }
+    }
+
+    /**
+     * A typed message behind this socket's own frames still waiting is read for danger at once, and when it is
+     * danger the emergency help is sent now, ahead of the answers to the frames before it
+     * ({@link Steps#urgent(String, String)}): frames are taken one after another, and a person who types a few
+     * questions and then the cry would otherwise wait for all of them (2–16 s behind a flood, an independent
+     * tester). Its own turn then moves the conversation to the help without answering again.
+     */
+    private Future<Optional<Reply>> early(Frame f) {
+        if (!"text".equals(f.type()) || token == null || pending.isComplete()) {
+            return NOT_EARLY;
+        }
+        return sh.steps().urgent(token, f.text());
     }
 
     /** Completes when every frame received so far has been answered (a shutdown waits for this). */
@@ -231,7 +255,8 @@ final class Conversation {
         sh.metrics().error("protocol");
     }
 
-    private Future<Void> handle(Frame f) {
+    /** Frame {@code f}'s step; {@code answered}: its reply went out already ({@link #early}), so none is sent. */
+    private Future<Void> handle(Frame f, boolean answered) {
         Steps steps = sh.steps();
         boolean staff = staffDialogs;
         Steps.Caller caller = new Steps.Caller(CHANNEL, address);
@@ -279,7 +304,9 @@ final class Conversation {
                 return null;
             });
             default -> steps.apply(token, caller, command(f)).<Void>map(r -> {
-                send(r);
+                if (!answered) {
+                    send(r);
+                }
                 if (sh.talk() != null && "lang".equals(f.type())) {
                     sh.talk().lang(this, f.lang());   // a counsellor reading along sees the new language
                 }

@@ -214,18 +214,19 @@ final class Talk implements Desk.Outbox {
 
     /**
      * A person's message: first the danger check the dialog gives typed text (on the text
-     * workers, as a typed text), so danger now is answered with the emergency cards at once,
+     * workers, as a typed text; read at once while it waits or when they are full), so danger now is answered with the emergency cards at once,
      * whoever reads, and the counsellor sees the message flagged; then to the counsellor. While
      * the counsellor has no connection the message is refused and the person told so, with the
      * around-the-clock contacts. The text is not logged.
      */
     private Future<Void> say(Conversation c, String token, String ticket, String text) {
-        return steps.run(token, new Steps.Caller(Conversation.CHANNEL, c.address()), true, s -> {
+        return steps.typed(token, new Steps.Caller(Conversation.CHANNEL, c.address()), text, s -> {
             Session session = s.orElseThrow(() -> new DialogException(ErrorCode.NO_SESSION,
                     "the session has ended or expired; start again"));
             return Outcome.answer(new Checked(steps.engine().danger(session, text).orElse(null), session.dialog(),
                     session.lang()));
-        }).recover(e -> {
+        }, s -> s.flatMap(session -> steps.engine().danger(session, text)
+                .map(danger -> Outcome.answer(new Checked(danger, session.dialog(), session.lang()))))).recover(e -> {
             // The check must never stand between the person and the counsellor: with the session
             // unreadable (the store restarted empty, or is away) the message still goes, unchecked.
             Waiting w = desk.waiting(ticket).orElse(null);

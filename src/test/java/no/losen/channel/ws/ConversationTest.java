@@ -233,4 +233,51 @@ class ConversationTest {
                 .contains("search");
         assertThat(floodOut.type()).as("the flooding address is over its share").isEqualTo("busy");
     }
+
+    /**
+     * Frames of one socket are taken one after another: a person who types a few questions and then the cry,
+     * while the first waits for a search, has the cry read at once and the emergency help sent ahead of the
+     * answers; its own turn later moves the conversation there without a second answer (an independent tester's
+     * cries waited 2–16 s behind their own questions during a flood).
+     */
+    @Test
+    void aCryBehindTheSocketsOwnWaitingQuestionsIsAnsweredWithTheEmergencyHelpAtOnce() throws Exception {
+        no.losen.dialog.Intents intents = new no.losen.dialog.Intents() {
+            @Override
+            public java.util.Optional<no.losen.dialog.Reading> read(no.losen.dialog.Dialog d, String text, String lang) {
+                return java.util.Optional.of(text.contains("knife")
+                        ? new no.losen.dialog.Reading("emergency", no.losen.dialog.Reading.Kind.SURE, List.of())
+                        : no.losen.dialog.Reading.UNKNOWN);
+            }
+
+            @Override
+            public boolean dangerWord(no.losen.dialog.Dialog d, String text, String lang) {
+                return text.contains("knife");
+            }
+        };
+        workers = new TextWorkers(new TextWorkers.Limits(2, 32, 4, 1));
+        Steps steps = new Steps(new no.losen.dialog.Engine(no.losen.dialog.load.ContentLoader.load(
+                java.nio.file.Path.of("src/test/resources/content/intent")).set(), Map.of("search", search), intents),
+                store, workers, 1000, Metrics.none());
+        Sent out = new Sent();
+        Conversation c = new Conversation(out, new Conversation.Shared(steps, Metrics.none(),
+                WsLimits.DEFAULT.withRate(1000, 1000), x -> { }), null, "192.0.2.1");
+        try {
+            c.frame("{\"type\":\"start\",\"dialog\":\"help\",\"lang\":\"en\"}");
+            String token = out.next().getString("token");
+            out.next();
+            c.frame("{\"type\":\"text\",\"text\":\"flood: where can I sleep\"}");   // hangs in the search
+            c.frame("{\"type\":\"text\",\"text\":\"can I see a doctor\"}");
+            c.frame("{\"type\":\"text\",\"text\":\"he has a knife\"}");
+            assertThat(out.next().getString("node")).as("the help, ahead of both answers").isEqualTo("emergency");
+            release.countDown();
+            assertThat(out.next().getJsonArray("cards")).isNotEmpty();
+            assertThat(out.next().getJsonArray("cards")).isNotEmpty();
+            c.idle().await(5, TimeUnit.SECONDS);
+            assertThat(out.frames).as("its turn answers nothing more").isEmpty();
+            assertThat(store.peek(token)).map(no.losen.dialog.Session::node).as("where the conversation is").contains("emergency");
+        } finally {
+            steps.close();
+        }
+    }
 }
