@@ -296,7 +296,7 @@ public final class Steps {
 
     /** As {@link #urgent(String, String)}, with a channel's own reading and rendering ({@code danger}, as in {@link #typed}). */
     public <R> Future<Optional<R>> urgent(String key, String text, Function<Optional<Session>, Optional<R>> danger) {
-        if (key == null || store.down()) {
+        if (key == null || store.down() || !urgentReads.left(key, characters(text))) {
             return Future.succeededFuture(Optional.empty());
         }
         return store.get(key).compose(s -> read(key, text, () -> danger.apply(s))).otherwise(e -> Optional.empty());
@@ -357,7 +357,11 @@ public final class Steps {
      * ({@link UrgentReads}), within the conversation's reads; fails with {@code busy} when they are spent.
      */
     private <T> Future<T> read(String key, String text, Callable<T> read) {
-        return urgentReads.read(key, text == null ? 0 : Characters.count(text), read).onFailure(e -> metrics.limit("urgent_reads"));
+        return urgentReads.read(key, characters(text), read).onFailure(e -> metrics.limit("urgent_reads"));
+    }
+
+    private static int characters(String text) {
+        return text == null ? 0 : Characters.count(text);
     }
 
     private <R> Future<R> save(String key, Caller caller, boolean fresh, Outcome<R> o) {

@@ -251,10 +251,11 @@ public final class TextWorkers implements AutoCloseable {
     private final Cache<String, double[]> demand = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
             .maximumSize(100_000).build();
     /**
-     * How much sooner a step is due in the pool's queue for each step of {@link #priority} its client stands above
-     * another's ({@link #due}).
+     * How much later a step is due in the pool's queue for how often its client has asked lately ({@link #due}): at
+     * most {@code LEAD_SECONDS}, half of it at {@code HALF_LEAD_AT} steps (a client asking twice a second).
      */
-    static final double LEAD_SECONDS = 2;
+    static final double LEAD_SECONDS = 5;
+    static final double HALF_LEAD_AT = 6;
     /** How long a step counts in its client's demand: its weight halves in about 2 s. */
     static final double DEMAND_SECONDS = 3;
     /**
@@ -565,21 +566,29 @@ public final class TextWorkers implements AutoCloseable {
 
     /**
      * Under the lock: when a step of {@code client} handed to the pool now is due to leave its queue, earliest
-     * first: now, less {@link #LEAD_SECONDS} for each step of its {@link #priority}. Why not by priority alone:
-     * a priority fixed when a step joins the queue let newer steps of clients standing higher pass it for as long
-     * as they came; a person's SMS question waited 13 s behind a flood of 300 addresses whose own steps, held back
-     * by their sockets' queues, had them look as light as the person. Due by time and priority, a step is passed
-     * by a newer one only for the lead its client's priority gives, so none waits for ever whoever keeps coming;
-     * and a person asking every few seconds (a step or two, against about six for a client asking twice a second)
-     * still stands seconds ahead of a flood, more than the queue holds (32 places, about 1.3 s of searches on two
-     * cores). A lead of half a second a step was tried first: then the person stood little ahead of a flood held
-     * back by its sockets' queues, and waited about as long as the flood's steps (1–1.7 s for each SMS step).
+     * first: now, plus a lead that grows with how often the client has asked lately and never passes
+     * {@link #LEAD_SECONDS}; the urgent reader's ranked reads by rank alone. Why not by priority alone: a priority
+     * fixed when a step joins the queue let newer steps of clients standing higher pass it for as long as they
+     * came; a person's SMS question waited 13 s behind a flood of 300 addresses whose own steps, held back by their
+     * sockets' queues, had them look about as light as the person. Now a step is passed by newer ones for 5 s at
+     * most, whoever keeps coming, and a person asking every few seconds (a step or two, against six for a client
+     * asking twice a second, and far more for a flooding address) still stands about a second or more ahead,
+     * about what the queue holds (32 places, some 1.3 s of searches on two cores). The tester's flood and a new
+     * phone's question every two seconds: 13 questions answered in 495–881 ms (three {@code busy} in its first
+     * five seconds), none waiting 13 s. Tried first, a lead without a bound (half a second, then two, a step):
+     * at half a second the person stood hardly ahead of the flood and waited as long as its steps (1–1.7 s for
+     * each SMS step); at two, {@code bench/abuse}'s bystander (twice a second) got slow steps in the spread flood
+     * (p99 50.4–60.6 ms in three runs, 31.9–33.8 by priority alone, 33.5 with this bound).
      */
     private double due(String client) {
         // Ranked (the urgent reader): by rank alone. Its reads take a millisecond, so none waits long, and a cry
         // must not wait behind the flood's older reads (by time too, a person's cries were refused, busy, as their
         // reads queued behind the flood's).
-        return (rank != null ? 0 : nanos.getAsLong() / 1e9) - LEAD_SECONDS * priority(client);
+        if (rank != null) {
+            return -priority(client);
+        }
+        double asked = Math.max(0, -priority(client));
+        return nanos.getAsLong() / 1e9 + LEAD_SECONDS * asked / (asked + HALF_LEAD_AT);
     }
 
     /**

@@ -99,6 +99,15 @@ final class UrgentReads implements AutoCloseable {
     }
 
     /**
+     * Whether the conversation under {@code key} has a read of a message of {@code characters} left now, without
+     * taking it: a caller that would load the session first asks this, so a flood whose reads are spent costs no
+     * load ({@link Steps#urgent(String, String)} for every frame a flooding socket sends while its others wait).
+     */
+    boolean left(String key, int characters) {
+        return reads.tokens(key) >= cost(characters) - 1e-9;
+    }
+
+    /**
      * What reading a message of {@code characters} costs, of a long message's read: the model reads at most
      * {@link #READ} characters at each end, so from that length on a read costs the same; below it, in
      * proportion, but never less than {@link #SHORTEST} (what reading anything costs).

@@ -362,8 +362,8 @@ class TextWorkersTest {
             order.add("early");
             return "early";
         });
-        // Six steps of demand, three seconds of lead: a light client's step that comes later is due after it.
-        Thread.sleep((long) (TextWorkers.LEAD_SECONDS * 6 * 1000) + 200);
+        // Six steps asked, 2.5 s of lead: a light client's step that comes later than that is due after it.
+        Thread.sleep((long) (TextWorkers.LEAD_SECONDS * 6 / (6 + TextWorkers.HALF_LEAD_AT) * 1000) + 200);
         Future<String> late = workers.submit("late", () -> {
             order.add("late");
             return "late";
