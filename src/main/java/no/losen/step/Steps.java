@@ -296,7 +296,7 @@ public final class Steps {
 
     /** As {@link #urgent(String, String)}, with a channel's own reading and rendering ({@code danger}, as in {@link #typed}). */
     public <R> Future<Optional<R>> urgent(String key, String text, Function<Optional<Session>, Optional<R>> danger) {
-        if (key == null || store.down() || !urgentReads.left(key, characters(text))) {
+        if (key == null || store.down() || !urgentReads.left(key, text == null ? 0 : text.length())) {
             return Future.succeededFuture(Optional.empty());
         }
         return store.get(key).compose(s -> read(key, text, () -> danger.apply(s))).otherwise(e -> Optional.empty());
