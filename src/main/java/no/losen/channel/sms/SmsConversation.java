@@ -148,7 +148,8 @@ public final class SmsConversation {
             Future<List<String>> inTurn = inTurn(gateway, in, phone, replay, text);
             // Behind the phone's earlier messages, a cry is read now and answered at once; its turn then moves the
             // conversation to the help, its answer not sent again (the gateway has this one).
-            return !behind ? inTurn : early(gateway, phone, text).compose(help -> help.map(Future::succeededFuture).orElse(inTurn));
+            return !behind ? inTurn
+                    : early(gateway, phone, text).compose(help -> help.map(Future::succeededFuture).orElse(inTurn));
         });
     }
 
@@ -200,7 +201,8 @@ public final class SmsConversation {
     private Future<List<String>> dialog(String gateway, Inbound in, String phone, String replay, String text, boolean inTalk) {
         String prefix = phone + "/";
         SmsTalk.Offer offer = talk == null ? SmsTalk.Offer.OFF : talk.offer(gateway);
-        return steps.typed(PREFIX + phone, new Steps.Caller("sms", phone), text, s -> sent(s, step(s.orElse(null), text, offer, inTalk)),
+        return steps.typed(PREFIX + phone, new Steps.Caller("sms", phone), text,
+                s -> sent(s, step(s.orElse(null), text, offer, inTalk)),
                 s -> urgent(s.orElse(null), text, offer).map(o -> sent(s, o))).compose(sent -> {
             if (sent.erased()) {
                 // STOP: the phone's past replies go too, now that its session is gone.
@@ -220,7 +222,8 @@ public final class SmsConversation {
     /** Step {@code o} against the phone's session {@code s}, as {@link Steps} stores it and the gateway sends it. */
     private static no.losen.step.Outcome<Sent> sent(Optional<Session> s, Outcome o) {
         List<String> packed = Segments.pack(o.blocks(), Segments.BUDGET);
-        return new no.losen.step.Outcome<>(new Sent(packed, o.erase(), o.talk() ? s.orElse(null) : null), o.keep(), o.erase());
+        return new no.losen.step.Outcome<>(new Sent(packed, o.erase(), o.talk() ? s.orElse(null) : null), o.keep(),
+                o.erase());
     }
 
     /**

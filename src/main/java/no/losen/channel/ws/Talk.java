@@ -214,10 +214,10 @@ final class Talk implements Desk.Outbox {
 
     /**
      * A person's message: first the danger check the dialog gives typed text (on the text
-     * workers, as a typed text; read at once while it waits or when they are full), so danger now is answered with the emergency cards at once,
-     * whoever reads, and the counsellor sees the message flagged; then to the counsellor. While
-     * the counsellor has no connection the message is refused and the person told so, with the
-     * around-the-clock contacts. The text is not logged.
+     * workers, as a typed text; read at once while it waits or when they are full), so danger now
+     * is answered with the emergency cards at once, whoever reads, and the counsellor sees the
+     * message flagged; then to the counsellor. While the counsellor has no connection the message
+     * is refused and the person told so, with the around-the-clock contacts. The text is not logged.
      */
     private Future<Void> say(Conversation c, String token, String ticket, String text) {
         return steps.typed(token, new Steps.Caller(Conversation.CHANNEL, c.address()), text, s -> {
