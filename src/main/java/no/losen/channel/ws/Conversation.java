@@ -163,11 +163,14 @@ final class Conversation {
         AtomicBoolean decided = new AtomicBoolean();
         early(f).onSuccess(r -> r.filter(help -> decided.compareAndSet(false, true)).ifPresent(this::send));
         Future<?> step = pending.transform(ignored -> {
-            // Answered already with the emergency help: its step still moves the conversation there, unseen.
+            // Answered already with the emergency help: its step still moves the conversation there and says so
+            // again, after the answers that came between, so that what is last on screen is where the conversation
+            // is (sent once, the help was followed by ordinary answers whose buttons the server then refused, and
+            // the widget ended with 112 out of view: an independent tester); a failure is not said after the help.
             boolean answered = !decided.compareAndSet(false, true);
             Future<Void> done;
             try {
-                done = handle(f, answered);
+                done = handle(f);
             } catch (RuntimeException e) {
                 done = Future.failedFuture(e);
             }
@@ -199,7 +202,7 @@ final class Conversation {
      * danger the emergency help is sent now, ahead of the answers to the frames before it
      * ({@link Steps#urgent(String, String)}): frames are taken one after another, and a person who types a few
      * questions and then the cry would otherwise wait for all of them (2–16 s behind a flood, an independent
-     * tester). Its own turn then moves the conversation to the help without answering again.
+     * tester). Its own turn then moves the conversation to the help and sends it again, last.
      */
     private Future<Optional<Reply>> early(Frame f) {
         if (!"text".equals(f.type()) || token == null || pending.isComplete()) {
@@ -255,8 +258,7 @@ final class Conversation {
         sh.metrics().error("protocol");
     }
 
-    /** Frame {@code f}'s step; {@code answered}: its reply went out already ({@link #early}), so none is sent. */
-    private Future<Void> handle(Frame f, boolean answered) {
+    private Future<Void> handle(Frame f) {
         Steps steps = sh.steps();
         boolean staff = staffDialogs;
         Steps.Caller caller = new Steps.Caller(CHANNEL, address);
@@ -304,9 +306,7 @@ final class Conversation {
                 return null;
             });
             default -> steps.apply(token, caller, command(f)).<Void>map(r -> {
-                if (!answered) {
-                    send(r);
-                }
+                send(r);
                 if (sh.talk() != null && "lang".equals(f.type())) {
                     sh.talk().lang(this, f.lang());   // a counsellor reading along sees the new language
                 }
