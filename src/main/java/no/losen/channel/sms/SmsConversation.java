@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import no.losen.channel.internal.Replies;
 import no.losen.channel.internal.Serial;
 import no.losen.content.Translations;
@@ -145,11 +146,16 @@ public final class SmsConversation {
         String text = in.text() == null ? "" : in.text();
         return replies.once(replay, () -> {
             boolean behind = serial.busy(phone);
-            Future<List<String>> inTurn = inTurn(gateway, in, phone, replay, text);
-            // Behind the phone's earlier messages, a cry is read now and answered at once; its turn then moves the
-            // conversation to the help, its answer not sent again (the gateway has this one).
-            return !behind ? inTurn
-                    : early(gateway, phone, text).compose(help -> help.map(Future::succeededFuture).orElse(inTurn));
+            AtomicBoolean helped = new AtomicBoolean();
+            Future<List<String>> inTurn = inTurn(gateway, in, phone, replay, text, helped);
+            // Behind the phone's earlier messages, a cry is read now and answered at once. Its turn is then dropped:
+            // the earlier message's answer reaches the phone after the help, and the conversation stays where that
+            // answer left it, so a number sent next means what the phone shows last (on the WebSocket, where the
+            // help can be sent again, an independent tester found the screen and the conversation apart).
+            return !behind ? inTurn : early(gateway, phone, text).compose(help -> {
+                help.ifPresent(h -> helped.set(true));
+                return help.map(Future::succeededFuture).orElse(inTurn);
+            });
         });
     }
 
@@ -168,9 +174,13 @@ public final class SmsConversation {
                 .map(o -> Segments.pack(o.blocks(), Segments.BUDGET)));
     }
 
-    /** The message's step in its turn, after the phone's earlier messages. */
-    private Future<List<String>> inTurn(String gateway, Inbound in, String phone, String replay, String text) {
+    /** The message's step in its turn, after the phone's earlier messages; none when it was {@code helped} early. */
+    private Future<List<String>> inTurn(String gateway, Inbound in, String phone, String replay, String text,
+                                        AtomicBoolean helped) {
         return serial.run(phone, () -> {
+            if (helped.get()) {
+                return Future.succeededFuture(List.of());
+            }
             Optional<String> ticket = talk == null ? Optional.empty() : talk.ticketOf(PREFIX + phone);
             if (ticket.isEmpty()) {
                 return dialog(gateway, in, phone, replay, text, false);

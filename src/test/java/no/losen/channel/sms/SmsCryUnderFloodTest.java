@@ -101,7 +101,7 @@ class SmsCryUnderFloodTest {
     /**
      * A phone's messages are taken one after another: a cry sent while the same phone's question still waits for
      * a thread is read at once and answered with the help, not after the answer (an independent tester's SMS
-     * cries sent 0.5 s after a question).
+     * cries sent 0.5 s after a question); the question's answer then comes last, and the conversation stays there.
      */
     @Test
     void aCrySentWhileThePhonesQuestionStillWaitsIsAnsweredAtOnce() throws Exception {
@@ -120,6 +120,16 @@ class SmsCryUnderFloodTest {
         assertThat(reply).contains("112").contains("113");
         assertThat(question.isComplete()).as("the question still waits for the thread").isFalse();
         release.countDown();
-        question.await(5, TimeUnit.SECONDS);
+        assertThat(question.await(5, TimeUnit.SECONDS)).as("its answer, which reaches the phone last").isNotEmpty();
+        // The conversation stays where that answer left it, not at the help: a number sent next means what the phone
+        // shows last.
+        String key = "sms:" + new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)).of("+4791234567");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (workers.held() > 0 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        String emergency = engine.dialogs().dialog("rights").orElseThrow().dangerTopic().orElseThrow().target();
+        assertThat(store.get(key).await(5, TimeUnit.SECONDS)).map(no.losen.dialog.Session::node).isPresent()
+                .get().isNotEqualTo(emergency);
     }
 }
