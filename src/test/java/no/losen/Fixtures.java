@@ -73,4 +73,21 @@ public final class Fixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Another client's step that holds one of {@code workers}' threads (with one thread and one place: all of
+     * them) until {@code release}; returns once it runs, so a step submitted next finds it running, not waiting.
+     */
+    public static void holdAThread(no.losen.step.TextWorkers workers, java.util.concurrent.CountDownLatch release)
+            throws InterruptedException {
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        workers.submit("flood", () -> {
+            running.countDown();
+            release.await();
+            return null;
+        });
+        if (!running.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the holding step did not start within 5 s");
+        }
+    }
 }

@@ -356,7 +356,9 @@ public final class TextWorkers implements AutoCloseable {
         long wait;
         boolean startNow = false;
         synchronized (this) {
-            asked(client);
+            if (rank == null) {
+                asked(client);   // ranked clients (the urgent reader's) go by rank alone: their count is never read
+            }
             Lane existing = lanes.get(client);
             int mine = existing == null ? 0 : existing.held();
             if (mine >= limits.perClient()) {

@@ -273,6 +273,17 @@ class StepsTest {
         assertThat(workers.held()).as("the cry gave its place back").isEqualTo(1);
     }
 
+    /** The flooding address's search, hanging on {@code steps}' one thread once this returns. */
+    private Future<Reply> searchingOnTheOneThread(Steps steps) throws Exception {
+        String flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+        Future<Reply> searching = steps.apply(flood, FLOOD, new Command.Type("flood 0"));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (workers.held() == 0 && System.nanoTime() < until) {
+            Thread.sleep(1);
+        }
+        return searching;
+    }
+
     /**
      * A cry from an address of its own, waiting for a thread behind other addresses' searches, is read at once and
      * answered with the emergency help: an independent tester's twenty addresses, each within its limits, kept such
@@ -281,12 +292,7 @@ class StepsTest {
     @Test
     void aCryWaitingForAThreadBehindOtherAddressesSearchesIsReadAtOnce() throws Exception {
         Steps steps = readingDanger(new TextWorkers.Limits(1, 32, 4, 1));   // one thread
-        String flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
-        Future<Reply> searching = steps.apply(flood, FLOOD, new Command.Type("flood 0"));   // hangs on the one thread
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (workers.held() == 0 && System.nanoTime() < until) {
-            Thread.sleep(1);
-        }
+        Future<Reply> searching = searchingOnTheOneThread(steps);
         String person = steps.start(null, CALM, "help", "en", false).await(5, TimeUnit.SECONDS).key();
         Reply help = steps.apply(person, CALM, new Command.Type("he has a knife")).await(3, TimeUnit.SECONDS);
         assertThat(help.node()).isEqualTo("emergency");
@@ -302,12 +308,7 @@ class StepsTest {
     @Test
     void aCryTypedRightAfterAFewQuestionsOfOnesOwnIsReadAtOnceWhileTheyWait() throws Exception {
         Steps steps = readingDanger(new TextWorkers.Limits(1, 32, 4, 1));   // one thread
-        String flood = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
-        Future<Reply> searching = steps.apply(flood, FLOOD, new Command.Type("flood 0"));   // hangs on the one thread
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (workers.held() == 0 && System.nanoTime() < until) {
-            Thread.sleep(1);
-        }
+        Future<Reply> searching = searchingOnTheOneThread(steps);
         String person = steps.start(null, CALM, "help", "en", false).await(5, TimeUnit.SECONDS).key();
         List<Future<Reply>> questions = new java.util.ArrayList<>();
         for (String q : List.of("where can I sleep", "can I see a doctor", "do I get money")) {

@@ -27,6 +27,9 @@ class TextWorkersTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private TextWorkers workers;
 
+    /** The steps that ran, in the order they ran ({@link #noting}). */
+    private final List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+
     @AfterEach
     void down() {
         release.countDown();
@@ -51,6 +54,21 @@ class TextWorkersTest {
     private static ErrorCode code(Future<?> f) throws Exception {
         assertThat(f.failed()).as("refused at once").isTrue();
         return ((DialogException) f.cause()).code();
+    }
+
+    /** A step of {@code client} that notes {@code name} in {@link #order} when it runs. */
+    private Future<String> noting(String client, String name) {
+        return workers.submit(client, () -> {
+            order.add(name);
+            return name;
+        });
+    }
+
+    /** {@code client} has asked {@code times} steps lately, each answered. */
+    private void asked(String client, int times) throws Exception {
+        for (int i = 0; i < times; i++) {
+            assertThat(workers.submit(client, () -> "asked").await(5, TimeUnit.SECONDS)).isEqualTo("asked");
+        }
     }
 
     @Test
@@ -252,20 +270,12 @@ class TextWorkersTest {
     void aClientThatHasAskedLittleGoesBeforeTheQueuedStepsOfOneThatHasAskedMuch() throws Exception {
         // One thread; a client may hold and run eight, with a budget of eight at once and one a second after.
         workers = new TextWorkers(new TextWorkers.Limits(1, 16, 8, 8, 1, 8));
-        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Future<String>> all = new ArrayList<>();
         all.add(workers.submit("flood", this::blocked));   // holds the one thread
         for (int i = 1; i <= 3; i++) {
-            String n = "flood-" + i;
-            all.add(workers.submit("flood", () -> {
-                order.add(n);
-                return n;
-            }));
+            all.add(noting("flood", "flood-" + i));
         }
-        all.add(workers.submit("person", () -> {
-            order.add("person");
-            return "person";
-        }));
+        all.add(noting("person", "person"));
         release.countDown();
         for (Future<String> f : all) {
             f.await(5, TimeUnit.SECONDS);
@@ -282,28 +292,15 @@ class TextWorkersTest {
     @Test
     void aPersonAmongManyClientsThatKeepAskingIsNotTheOneDisplacedAndGoesFirst() throws Exception {
         workers = new TextWorkers(new TextWorkers.Limits(1, 4, 1, 1));   // one thread, four places, one per client
-        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (String client : List.of("f1", "f2")) {
-            for (int i = 0; i < 5; i++) {
-                assertThat(workers.submit(client, () -> "asked").await(5, TimeUnit.SECONDS)).isEqualTo("asked");
-            }
-        }
+        asked("f1", 5);
+        asked("f2", 5);
         Future<String> running = workers.submit("a", this::blocked);
         List<Future<String>> flood = new ArrayList<>();
         for (String client : List.of("f1", "f2")) {
-            flood.add(workers.submit(client, () -> {
-                order.add(client);
-                return client;
-            }));
+            flood.add(noting(client, client));
         }
-        Future<String> person = workers.submit("person", () -> {
-            order.add("person");
-            return "person";
-        });
-        Future<String> newcomer = workers.submit("f3", () -> {
-            order.add("f3");
-            return "f3";
-        });
+        Future<String> person = noting("person", "person");
+        Future<String> newcomer = noting("f3", "f3");
         assertThat(person.isComplete()).as("the person keeps their place").isFalse();
         assertThat(flood.stream().filter(Future::failed).count()).as("a step of a client that asked often makes way").isEqualTo(1);
         release.countDown();
@@ -322,11 +319,8 @@ class TextWorkersTest {
     @Test
     void aClientHoldingAsManyAsEveryOtherButAskingClearlyLessTakesThePlaceOfOneThatAskedMost() throws Exception {
         workers = new TextWorkers(new TextWorkers.Limits(1, 4, 2, 1));   // one thread, four places
-        for (String client : List.of("f1", "f2")) {
-            for (int i = 0; i < 5; i++) {
-                assertThat(workers.submit(client, () -> "asked").await(5, TimeUnit.SECONDS)).isEqualTo("asked");
-            }
-        }
+        asked("f1", 5);
+        asked("f2", 5);
         Future<String> running = workers.submit("a", this::blocked);
         List<Future<String>> flood = new ArrayList<>(List.of(workers.submit("f1", () -> "f1"), workers.submit("f2", () -> "f2")));
         Future<String> person = workers.submit("person", () -> "person");
@@ -349,25 +343,13 @@ class TextWorkersTest {
     @Test
     void aWaitingStepIsPassedByNewerStepsOfLighterClientsOnlyForALeadNotForever() throws Exception {
         workers = new TextWorkers(new TextWorkers.Limits(1, 8, 4, 1));   // one thread
-        for (int i = 0; i < 5; i++) {
-            assertThat(workers.submit("heavy", () -> "asked").await(5, TimeUnit.SECONDS)).isEqualTo("asked");
-        }
+        asked("heavy", 5);
         Future<String> running = workers.submit("a", this::blocked);
-        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
-        Future<String> heavy = workers.submit("heavy", () -> {
-            order.add("heavy");
-            return "heavy";
-        });
-        Future<String> early = workers.submit("early", () -> {
-            order.add("early");
-            return "early";
-        });
+        Future<String> heavy = noting("heavy", "heavy");
+        Future<String> early = noting("early", "early");
         // Six steps asked, 2.5 s of lead: a light client's step that comes later than that is due after it.
         Thread.sleep((long) (TextWorkers.LEAD_SECONDS * 6 / (6 + TextWorkers.HALF_LEAD_AT) * 1000) + 200);
-        Future<String> late = workers.submit("late", () -> {
-            order.add("late");
-            return "late";
-        });
+        Future<String> late = noting("late", "late");
         release.countDown();
         for (Future<String> f : List.of(running, heavy, early, late)) {
             f.await(5, TimeUnit.SECONDS);

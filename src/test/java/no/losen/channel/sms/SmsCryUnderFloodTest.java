@@ -64,15 +64,9 @@ class SmsCryUnderFloodTest {
         return sms.handle("test", new Inbound(phone, "2222", text, "m" + (++id)));
     }
 
-    /** Another client's question holds the one thread and the one place until the test ends. */
+    /** Another client's question holds the one thread (and, with one place, the workers) until the test ends. */
     private void fill() throws InterruptedException {
-        CountDownLatch running = new CountDownLatch(1);
-        workers.submit("flood", () -> {
-            running.countDown();
-            release.await();
-            return null;
-        });
-        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        no.losen.Fixtures.holdAThread(workers, release);
     }
 
     @Test
