@@ -1,10 +1,15 @@
 package no.losen.step;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import no.losen.dialog.Command;
@@ -265,7 +270,7 @@ public final class Steps {
      * is full.
      */
     public <R> Future<R> run(String key, Caller caller, boolean text, Function<Optional<Session>, Outcome<R>> step) {
-        return run(key, caller, text, step, s -> Future.succeededFuture(Optional.empty()));
+        return run(key, caller, text, step, s -> Future.succeededFuture(Optional.empty()), false);
     }
 
     /**
@@ -279,7 +284,48 @@ public final class Steps {
      */
     public <R> Future<R> typed(String key, Caller caller, String text, Function<Optional<Session>, Outcome<R>> step,
                                Function<Optional<Session>, Optional<Outcome<R>>> danger) {
-        return run(key, caller, true, step, s -> read(key, text, () -> danger.apply(s)).otherwise(e -> Optional.empty()));
+        return run(key, caller, true, step, s -> read(key, text, () -> danger.apply(s)).otherwise(e -> Optional.empty()),
+                false);
+    }
+
+    /**
+     * As {@link #typed(String, Caller, String, Function, Function)}, for a channel whose person waits for a message,
+     * not at a screen (SMS): a step refused {@code busy} is tried again {@link #FIRST_RETRY} later, then after twice
+     * as long each time (at most {@link #LONGEST_RETRY}), until {@code patience} is spent, and only then refused.
+     * Why: an independent tester's SMS questions during a flood were answered 503 {@code busy} (3 of 13, in the
+     * flood's first seconds), a gateway need not retry a 503, and the person got nothing; a reply some seconds
+     * late is an answer. The widget answers {@code busy} at once instead: its person sees it, with the text given
+     * back. The message is read for danger at the first try only, so the retries spend none of the conversation's
+     * reads: they stay for a cry.
+     */
+    public <R> Future<R> typed(String key, Caller caller, String text, Function<Optional<Session>, Outcome<R>> step,
+                               Function<Optional<Session>, Optional<Outcome<R>>> danger, Duration patience) {
+        long until = System.nanoTime() + patience.toNanos();
+        return typed(key, caller, text, step, danger).recover(e -> again(key, caller, step, e, until, FIRST_RETRY));
+    }
+
+    static final Duration FIRST_RETRY = Duration.ofMillis(250);
+    static final Duration LONGEST_RETRY = Duration.ofSeconds(2);
+
+    /** {@code step} once more after {@code wait} when {@code refusal} is {@code busy} and there is time; else the refusal. */
+    private <R> Future<R> again(String key, Caller caller, Function<Optional<Session>, Outcome<R>> step,
+                                Throwable refusal, long until, Duration wait) {
+        if (!(refusal instanceof DialogException d && d.code() == ErrorCode.BUSY)
+                || System.nanoTime() + wait.toNanos() > until) {
+            return Future.failedFuture(refusal);
+        }
+        Duration next = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
+        Promise<R> answer = Promise.promise();
+        // read for danger at the first try: not again
+        Runnable retry = () -> run(key, caller, true, step, s -> Future.succeededFuture(Optional.empty()), true)
+                .recover(e -> again(key, caller, step, e, until, next)).onComplete(answer);
+        Context here = Vertx.currentContext();
+        if (here != null) {
+            here.owner().setTimer(wait.toMillis(), t -> retry.run());   // back on the caller's event loop
+        } else {
+            CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS).execute(retry);   // tools, tests
+        }
+        return answer.future();
     }
 
     /**
@@ -305,10 +351,11 @@ public final class Steps {
     /**
      * As {@link #run(String, Caller, boolean, Function)}; {@code refused} may still answer a text step the
      * workers refused, or one that waits: that one is read by {@code refused} at once, and taken back from the
-     * workers when {@code refused} answers it ({@link TextWorkers#submit(String, Callable, java.util.function.Consumer)}).
+     * workers when {@code refused} answers it ({@link TextWorkers#submit(String, Callable, java.util.function.Consumer)});
+     * {@code again}: the same message tried again after {@code busy}, not counted as asking once more.
      */
     private <R> Future<R> run(String key, Caller caller, boolean text, Function<Optional<Session>, Outcome<R>> step,
-                              Function<Optional<Session>, Future<Optional<Outcome<R>>>> refused) {
+                              Function<Optional<Session>, Future<Optional<Outcome<R>>>> refused, boolean again) {
         if (store.down()) {
             return Future.failedFuture(unavailable());   // at once, while the store is known to be down
         }
@@ -324,7 +371,7 @@ public final class Steps {
                                 withdraw.getAsBoolean();
                             }
                         });
-                    }).recover(e -> {
+                    }, again).recover(e -> {
                         if (!(e instanceof DialogException d && d.code() == ErrorCode.BUSY)) {
                             return Future.failedFuture(e);
                         }

@@ -351,12 +351,23 @@ public final class TextWorkers implements AutoCloseable {
      * questions of one's own waited behind them, 2–16 s while they waited behind a flood (a second tester).
      */
     public <T> Future<T> submit(String client, Callable<T> work, Consumer<BooleanSupplier> whileWaiting) {
+        return submit(client, work, whileWaiting, false);
+    }
+
+    /**
+     * As {@link #submit(String, Callable, Consumer)}; {@code again}: the same message tried again after it was
+     * answered {@code busy} (an SMS waits for a place: {@code Steps}), not counted in how often its client asks
+     * ({@link #priority}). Counted, a person's patience ranked them with the flood they waited behind: a phone's
+     * question tried again five times in the first seconds of a 300-address flood stood at a flooding address's
+     * count, and was displaced each time (7 s).
+     */
+    public <T> Future<T> submit(String client, Callable<T> work, Consumer<BooleanSupplier> whileWaiting, boolean again) {
         Task<T> task;
         Task<?> displaced = null;
         long wait;
         boolean startNow = false;
         synchronized (this) {
-            if (rank == null) {
+            if (rank == null && !again) {
                 asked(client);   // ranked clients (the urgent reader's) go by rank alone: their count is never read
             }
             Lane existing = lanes.get(client);

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -224,6 +225,34 @@ class StepsTest {
         Thread.sleep(1_100);
         assertThat(steps.apply(person, FLOOD, new Command.Type("he is outside again"))
                 .await(5, TimeUnit.SECONDS).node()).isEqualTo("emergency");
+    }
+
+    /**
+     * A channel whose person waits for a message, not at a screen (SMS), may wait for the workers: a step refused
+     * {@code busy} is tried again until its patience is spent. A gateway need not retry a 503, and an independent
+     * tester's SMS questions during a flood got nothing.
+     */
+    @Test
+    void aPatientStepRefusedBusyIsTriedAgainUntilAPlaceIsFreeAndRefusedOnlyWhenItsPatienceIsSpent() throws Exception {
+        Steps steps = readingDanger();
+        flooding(steps);
+        String person = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+        java.util.function.Function<Optional<no.losen.dialog.Session>, Outcome<String>> answer =
+                s -> Outcome.keep("answered", s.orElseThrow());
+        // The address's share is taken for longer than its patience: refused busy, after trying for it.
+        long t0 = System.nanoTime();
+        Future<String> impatient = steps.typed(person, FLOOD, "where can I sleep", answer, s -> Optional.empty(),
+                Duration.ofSeconds(1));
+        assertThat(code(impatient)).isEqualTo(ErrorCode.BUSY);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("tried again at 0.25 and 0.75 s")
+                .isBetween(Duration.ofMillis(700), Duration.ofMillis(1_500));
+        // A place frees while it waits: answered.
+        Future<String> patient = steps.typed(person, FLOOD, "where can I sleep", answer, s -> Optional.empty(),
+                Duration.ofSeconds(8));
+        Thread.sleep(600);
+        assertThat(patient.isComplete()).as("still waiting for a place").isFalse();
+        release.countDown();
+        assertThat(patient.await(5, TimeUnit.SECONDS)).isEqualTo("answered");
     }
 
     @Test

@@ -312,6 +312,33 @@ class TextWorkersTest {
     }
 
     /**
+     * A message tried again after {@code busy} (an SMS waits for a place) is not asking again: counted, a phone's
+     * question tried five times in the first seconds of a 300-address flood ranked with the flood, and was the step
+     * displaced each time (7 s before it was answered).
+     */
+    @Test
+    void aStepTriedAgainAfterBusyDoesNotCountAsAskingAgain() throws Exception {
+        workers = new TextWorkers(new TextWorkers.Limits(1, 4, 1, 1));   // one thread, four places, one per client
+        asked("f1", 3);
+        asked("f2", 3);
+        asked("person", 1);
+        for (int i = 0; i < 5; i++) {
+            assertThat(workers.submit("person", () -> "again", w -> { }, true).await(5, TimeUnit.SECONDS)).isEqualTo("again");
+        }
+        Future<String> running = workers.submit("a", this::blocked);
+        List<Future<String>> flood = new ArrayList<>(List.of(noting("f1", "f1"), noting("f2", "f2")));
+        Future<String> person = workers.submit("person", () -> "person", w -> { }, true);
+        Future<String> newcomer = noting("f3", "f3");
+        assertThat(person.isComplete()).as("the person, who asked once, keeps their place").isFalse();
+        assertThat(flood.stream().filter(Future::failed)).as("a step of a client that asked four times makes way").hasSize(1);
+        release.countDown();
+        assertThat(running.await(5, TimeUnit.SECONDS)).isEqualTo("done");
+        assertThat(person.await(5, TimeUnit.SECONDS)).isEqualTo("person");
+        newcomer.await(5, TimeUnit.SECONDS);
+        awaitEmpty();
+    }
+
+    /**
      * Many clients holding one step each fill the pool (300 addresses of one socket each): a client holding as
      * many, but that has asked clearly less lately, still takes the place of the waiting step of one that has
      * asked most; clients that ask alike do not displace each other.

@@ -1,6 +1,7 @@
 package no.losen.channel.sms;
 
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,13 @@ public final class SmsConversation {
     private final Replies<List<String>> replies;
     private final PhoneTurns<List<String>> turns;
     private final Serial serial = new Serial();
+    /**
+     * How long a message waits for the text workers before it is answered {@code busy} (503): a gateway need not
+     * retry a 503 (Twilio does not by default), and then the person gets nothing, while an SMS answered a few
+     * seconds late is as good as one answered at once. Under Twilio's 15 s timeout for a webhook.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(8);
+    private final Duration patience;
     /** "Talk to a person" by SMS; null when hand-off is not set up. */
     private final SmsTalk talk;
     /**
@@ -76,6 +84,13 @@ public final class SmsConversation {
      */
     public SmsConversation(Steps steps, PhoneKey keys, String dialogId, no.losen.handoff.Switchboard board,
                            Map<String, SmsSender> senders) {
+        this(steps, keys, dialogId, board, senders, PATIENCE);
+    }
+
+    /** As above, waiting at most {@code patience} for the text workers (tests). */
+    SmsConversation(Steps steps, PhoneKey keys, String dialogId, no.losen.handoff.Switchboard board,
+                    Map<String, SmsSender> senders, Duration patience) {
+        this.patience = patience;
         this.engine = steps.engine().withVariant(Translations.SMS);
         this.steps = steps;
         this.keys = keys;
@@ -213,7 +228,7 @@ public final class SmsConversation {
         SmsTalk.Offer offer = talk == null ? SmsTalk.Offer.OFF : talk.offer(gateway);
         return steps.typed(PREFIX + phone, new Steps.Caller("sms", phone), text,
                 s -> sent(s, step(s.orElse(null), text, offer, inTalk)),
-                s -> urgent(s.orElse(null), text, offer).map(o -> sent(s, o))).compose(sent -> {
+                s -> urgent(s.orElse(null), text, offer).map(o -> sent(s, o)), patience).compose(sent -> {
             if (sent.erased()) {
                 // STOP: the phone's past replies go too, now that its session is gone.
                 replies.forget(prefix, replay, List.of());

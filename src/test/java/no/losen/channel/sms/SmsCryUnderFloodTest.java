@@ -49,8 +49,10 @@ class SmsCryUnderFloodTest {
     void open() {
         workers = new TextWorkers(new TextWorkers.Limits(1, 1, 1, 1));   // one place, one thread
         steps = new Steps(engine, store, workers, Long.MAX_VALUE, Metrics.none());
+        // No patience: an ordinary question is refused at once, and what is read is the cry alone (waiting for the
+        // workers is SmsQuestionUnderFloodTest's).
         sms = new SmsConversation(steps, new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)),
-                "rights", null, Map.of());
+                "rights", null, Map.of(), Duration.ZERO);
     }
 
     @AfterEach
