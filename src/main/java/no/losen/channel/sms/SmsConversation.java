@@ -59,7 +59,7 @@ public final class SmsConversation {
      * retry a 503 (Twilio does not by default), and then the person gets nothing, while an SMS answered a few
      * seconds late is as good as one answered at once. Under Twilio's 15 s timeout for a webhook.
      */
-    static final Duration PATIENCE = Duration.ofSeconds(8);
+    public static final Duration PATIENCE = Duration.ofSeconds(8);
     private final Duration patience;
     /** "Talk to a person" by SMS; null when hand-off is not set up. */
     private final SmsTalk talk;

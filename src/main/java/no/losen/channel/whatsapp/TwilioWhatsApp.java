@@ -9,6 +9,7 @@ import no.losen.channel.internal.Replies;
 import no.losen.channel.internal.Serial;
 import no.losen.channel.sms.Inbound;
 import no.losen.channel.sms.PhoneKey;
+import no.losen.channel.sms.SmsConversation;
 import no.losen.channel.sms.SmsRoutes;
 import no.losen.channel.sms.SmsTexts;
 import no.losen.step.Steps;
@@ -35,7 +36,7 @@ public final class TwilioWhatsApp implements SmsRoutes.Handoff {
     public TwilioWhatsApp(Steps steps, PhoneKey keys, String dialogId, Clock clock) {
         WhatsAppRenderer text = new WhatsAppRenderer(new SmsTexts(steps.engine().dialogs().translations()), false,
                 WhatsAppRenderer.TWILIO_MAX_TEXT);
-        this.conversation = new WhatsAppConversation(steps, keys, dialogId, null, clock, text);
+        this.conversation = new WhatsAppConversation(steps, keys, dialogId, null, clock, text, SmsConversation.PATIENCE);
         this.replies = new Replies<>(steps.ttl(), 50_000);
         this.clock = clock;
     }

@@ -67,6 +67,7 @@ public final class WhatsAppConversation {
     }
 
     private final Steps steps;
+    private final Duration patience;
     private final Engine shortForms;
     private final PhoneKey keys;
     private final String dialogId;
@@ -86,11 +87,19 @@ public final class WhatsAppConversation {
             .maximumSize(100_000).build();
 
     public WhatsAppConversation(Steps steps, PhoneKey keys, String dialogId, Outbox outbox, Clock clock) {
-        this(steps, keys, dialogId, outbox, clock, null);
+        this(steps, keys, dialogId, outbox, clock, null, Duration.ZERO);
     }
 
-    /** @param renderer null: the Cloud API's (buttons and lists) */
-    WhatsAppConversation(Steps steps, PhoneKey keys, String dialogId, Outbox outbox, Clock clock, WhatsAppRenderer renderer) {
+    /**
+     * @param renderer null: the Cloud API's (buttons and lists)
+     * @param patience how long a message waits for the text workers before it is refused {@code busy}: none for the
+     *                 Cloud API, which delivers a failed delivery again (and holding one delivery of many messages for
+     *                 seconds each would outlast its timeout); through Twilio, as SMS, which a 503 loses
+     *                 ({@code SmsConversation.PATIENCE})
+     */
+    WhatsAppConversation(Steps steps, PhoneKey keys, String dialogId, Outbox outbox, Clock clock, WhatsAppRenderer renderer,
+                         Duration patience) {
+        this.patience = patience;
         this.steps = steps;
         Engine engine = steps.engine();
         this.shortForms = engine.withVariant(Translations.SMS);
@@ -191,7 +200,7 @@ public final class WhatsAppConversation {
             return steps.run(PREFIX + phone, caller, false, step);
         }
         String text = m.text() == null ? "" : m.text();
-        return steps.typed(PREFIX + phone, caller, text, step, s -> urgent(s.orElse(null), text));
+        return steps.typed(PREFIX + phone, caller, text, step, s -> urgent(s.orElse(null), text), patience);
     }
 
     /**
