@@ -179,11 +179,17 @@ public final class WhatsAppConversation {
      * Callers run it once per message id and one at a time per phone.
      */
     Future<List<JsonObject>> run(String phone, Delivery.Message m, Instant deadline) {
+        return run(phone, m, deadline, () -> { });
+    }
+
+    /** As above; {@code erased} is called when the step erases the conversation (quick exit, STOP, the window closed). */
+    Future<List<JsonObject>> run(String phone, Delivery.Message m, Instant deadline, Runnable erased) {
         boolean closed = !clock.instant().isBefore(deadline);
         Function<Optional<Session>, Outcome<List<JsonObject>>> step = s -> {
             if (closed) {
                 LOG.info("event=whatsapp.window.closed had_session={}", s.isPresent());
                 dropQueued(phone);
+                erased.run();
                 return Outcome.<List<JsonObject>>erase(List.of());
             }
             Outcome<List<JsonObject>> o = step(s.orElse(null), m);
@@ -192,6 +198,7 @@ public final class WhatsAppConversation {
                 // written before it may start the conversation again.
                 dropQueued(phone);
                 exits.put(phone, sentAt(m));
+                erased.run();
             }
             return o;
         };
@@ -201,6 +208,15 @@ public final class WhatsAppConversation {
         }
         String text = m.text() == null ? "" : m.text();
         return steps.typed(PREFIX + phone, caller, text, step, s -> urgent(s.orElse(null), text), patience);
+    }
+
+    /**
+     * Typed {@code text} read for danger now, before its turn ({@link Steps#urgent(String, String, Function)}): the
+     * emergency help, rendered, not stored; empty when it is not danger. For a channel that takes a phone's messages
+     * one after another: a message behind the same phone's earlier ones is no step anywhere yet.
+     */
+    Future<Optional<List<JsonObject>>> early(String phone, String text) {
+        return steps.urgent(PREFIX + phone, text, s -> urgent(s.orElse(null), text).map(o -> o.answer()));
     }
 
     /**
