@@ -7,9 +7,8 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import no.losen.dialog.Command;
@@ -295,13 +294,22 @@ public final class Steps {
      * Why: an independent tester's SMS questions during a flood were answered 503 {@code busy} (3 of 13, in the
      * flood's first seconds), a gateway need not retry a 503, and the person got nothing; a reply some seconds
      * late is an answer. The widget answers {@code busy} at once instead: its person sees it, with the text given
-     * back. The message is read for danger at the first try only, so the retries spend none of the conversation's
-     * reads: they stay for a cry.
+     * back. The message is read for danger once, at the first try whose read happens, so the retries spend none of
+     * the conversation's reads once it is read: they stay for a cry.
      */
     public <R> Future<R> typed(String key, Caller caller, String text, Function<Optional<Session>, Outcome<R>> step,
                                Function<Optional<Session>, Optional<Outcome<R>>> danger, Duration patience) {
         long until = System.nanoTime() + patience.toNanos();
-        return typed(key, caller, text, step, danger).recover(e -> again(key, caller, step, e, until, FIRST_RETRY));
+        AtomicBoolean read = new AtomicBoolean();
+        Function<Optional<Session>, Future<Optional<Outcome<R>>>> reading = s -> read(key, text, () -> {
+            read.set(true);
+            return danger.apply(s);
+        }).otherwise(e -> Optional.empty());
+        // A try whose read did not happen (the reader full, or its wait too long) is read at the next try.
+        Function<Optional<Session>, Future<Optional<Outcome<R>>>> unread = s -> read.get()
+                ? Future.succeededFuture(Optional.empty()) : reading.apply(s);
+        return run(key, caller, true, step, reading, false)
+                .recover(e -> again(key, caller, step, unread, e, until, FIRST_RETRY));
     }
 
     static final Duration FIRST_RETRY = Duration.ofMillis(250);
@@ -309,6 +317,7 @@ public final class Steps {
 
     /** {@code step} once more after {@code wait} when {@code refusal} is {@code busy} and there is time; else the refusal. */
     private <R> Future<R> again(String key, Caller caller, Function<Optional<Session>, Outcome<R>> step,
+                                Function<Optional<Session>, Future<Optional<Outcome<R>>>> unread,
                                 Throwable refusal, long until, Duration wait) {
         if (!(refusal instanceof DialogException d && d.code() == ErrorCode.BUSY)
                 || System.nanoTime() + wait.toNanos() > until) {
@@ -316,14 +325,13 @@ public final class Steps {
         }
         Duration next = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
         Promise<R> answer = Promise.promise();
-        // read for danger at the first try: not again
-        Runnable retry = () -> run(key, caller, true, step, s -> Future.succeededFuture(Optional.empty()), true)
-                .recover(e -> again(key, caller, step, e, until, next)).onComplete(answer);
+        Runnable retry = () -> run(key, caller, true, step, unread, true)
+                .recover(e -> again(key, caller, step, unread, e, until, next)).onComplete(answer);
         Context here = Vertx.currentContext();
         if (here != null) {
             here.owner().setTimer(wait.toMillis(), t -> retry.run());   // back on the caller's event loop
         } else {
-            CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS).execute(retry);   // tools, tests
+            TextWorkers.Later.REAL.run(wait.toNanos(), retry);   // tools, tests
         }
         return answer.future();
     }

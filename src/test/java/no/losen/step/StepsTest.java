@@ -255,6 +255,47 @@ class StepsTest {
         assertThat(patient.await(5, TimeUnit.SECONDS)).isEqualTo("answered");
     }
 
+    /**
+     * A message the workers refused is answered once its read for danger is; a read waits for the reader at most
+     * {@link UrgentReads#LONGEST_WAIT}, so a patient step whose read is stuck behind others still gets its tries
+     * (an independent tester's 400 phones through one SMS gateway: questions answered 503 after 22–37 s, or not within
+     * 40 s); and its read is tried again at the next try, so a cry among such messages still gets the help.
+     */
+    @Test
+    void aPatientStepIsNotHeldByAStuckReaderAndItsUnreadCryIsReadAtALaterTry() throws Exception {
+        Steps steps = readingDanger();
+        flooding(steps);   // the address's share of the workers, taken
+        CountDownLatch reader = new CountDownLatch(1);
+        java.util.function.Function<Optional<no.losen.dialog.Session>, Outcome<String>> answer =
+                s -> Outcome.keep("answered", s.orElseThrow());
+        try {
+            String other = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+            steps.typed(other, FLOOD, "a long story", answer, s -> {
+                try {
+                    reader.await();   // this read holds the reader's one thread
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Optional.empty();
+            }, Duration.ZERO);
+            String person = steps.start(null, FLOOD, "help", "en", false).await(5, TimeUnit.SECONDS).key();
+            long t0 = System.nanoTime();
+            Future<String> question = steps.typed(person, FLOOD, "where can I sleep", answer, s -> Optional.empty(),
+                    Duration.ofSeconds(3));
+            assertThat(question.transform(Future::succeededFuture).await(8, TimeUnit.SECONDS).cause())
+                    .isInstanceOfSatisfying(DialogException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BUSY));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("within its patience, not held by the reader")
+                    .isLessThan(Duration.ofMillis(4_500));
+            Future<String> cry = steps.typed(person, FLOOD, "he is outside", answer,
+                    s -> Optional.of(Outcome.keep("help", s.orElseThrow())), Duration.ofSeconds(8));
+            Thread.sleep(1_500);   // its first read taken back unread
+            reader.countDown();
+            assertThat(cry.await(8, TimeUnit.SECONDS)).as("read at a later try").isEqualTo("help");
+        } finally {
+            reader.countDown();
+        }
+    }
+
     @Test
     void aCryAtTheEndOfATextTooLongToAnswerIsStillAnsweredWithTheEmergencyHelp() throws Exception {
         Steps steps = readingDanger();

@@ -57,6 +57,28 @@ class UrgentReadsTest {
         reads.close();
     }
 
+    /**
+     * The reader goes by reads left alone, so a read of a conversation that has spent its own could wait for as
+     * long as others keep coming (an independent tester's SMS answered 503 after 22–37 s): a read that has waited
+     * {@link UrgentReads#LONGEST_WAIT} is taken back unread, {@code busy}, and its cost given back.
+     */
+    @Test
+    void aReadThatWaitsLongerThanTheLongestWaitIsTakenBackUnreadAndItsCostGivenBack() throws Exception {
+        Future<Boolean> running = reads.read("other", 1_000, held);   // holds the reader's one thread
+        Future<Boolean> waiting = reads.read("person", 1_000, noWord);
+        assertThat(reads.left("person", 1_000)).as("its read taken").isTrue();   // two of three left
+        Thread.sleep(UrgentReads.LONGEST_WAIT.toMillis() / 2);
+        assertThat(waiting.isComplete()).as("still waiting").isFalse();
+        Throwable e = waiting.transform(Future::succeededFuture).await(5, TimeUnit.SECONDS).cause();
+        assertThat(e).isInstanceOfSatisfying(DialogException.class, d -> assertThat(d.code()).isEqualTo(ErrorCode.BUSY));
+        for (int i = 0; i < UrgentReads.PER_CONVERSATION_BURST; i++) {
+            assertThat(reads.read("person", 1_000, noWord).isComplete()).as("not refused at once: its reads are all back")
+                    .isFalse();
+        }
+        release.countDown();
+        assertThat(running.await(5, TimeUnit.SECONDS)).isFalse();
+    }
+
     @Test
     void theWordsAndTheModelAreReadOnTheReadersOwnThreadNeverTheCallers() throws Exception {
         List<String> on = new CopyOnWriteArrayList<>();
