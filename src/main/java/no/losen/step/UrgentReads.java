@@ -91,11 +91,10 @@ final class UrgentReads implements AutoCloseable {
         if (!reads.take(key, cost)) {
             return TextWorkers.busy();
         }
-        Future<T> f = reader.submit(key, read, withdraw -> TextWorkers.Later.REAL.run(LONGEST_WAIT.toNanos(), () -> {
-            if (withdraw.getAsBoolean()) {
-                reads.giveBack(key, cost);   // waited too long: taken back unread
-            }
-        }));
+        // Waited too long: taken back unread, its cost not given back (given back, a flood's conversations, their reads
+        // taken back each second, kept as many reads left as a person's, and ranked with them: 2 of 28 cries busy).
+        Future<T> f = reader.submit(key, read, withdraw -> TextWorkers.Later.REAL.run(LONGEST_WAIT.toNanos(),
+                withdraw::getAsBoolean));
         if (f.failed()) {
             reads.giveBack(key, cost);   // refused at once: nothing was read
         }
@@ -103,7 +102,7 @@ final class UrgentReads implements AutoCloseable {
     }
 
     /**
-     * How long a read may wait for the reader before it is taken back unread ({@code busy}), its cost given back.
+     * How long a read may wait for the reader before it is taken back unread ({@code busy}); its cost stays spent.
      * Why: the reader goes by reads left alone, with no time in its order (a cry must not wait behind the flood's
      * older reads), so under a flood of conversations that keep their reads up, the read of one that has spent
      * its own can wait for as long as the flood lasts; and a message the workers refused is answered only once
