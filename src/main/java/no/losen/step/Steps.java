@@ -304,7 +304,7 @@ public final class Steps {
         Function<Optional<Session>, Future<Optional<Outcome<R>>>> reading = s -> read(key, text, () -> {
             read.set(true);
             return danger.apply(s);
-        }).otherwise(e -> Optional.empty());
+        }, UrgentReads.LONGEST_WAIT).otherwise(e -> Optional.empty());
         // A try whose read did not happen (the reader full, or its wait too long) is read at the next try.
         Function<Optional<Session>, Future<Optional<Outcome<R>>>> unread = s -> read.get()
                 ? Future.succeededFuture(Optional.empty()) : reading.apply(s);
@@ -412,7 +412,12 @@ public final class Steps {
      * ({@link UrgentReads}), within the conversation's reads; fails with {@code busy} when they are spent.
      */
     private <T> Future<T> read(String key, String text, Callable<T> read) {
-        return urgentReads.read(key, characters(text), read).onFailure(e -> metrics.limit("urgent_reads"));
+        return read(key, text, read, null);
+    }
+
+    /** As above, taken back unread after waiting {@code longest} for the reader ({@link UrgentReads#LONGEST_WAIT}). */
+    private <T> Future<T> read(String key, String text, Callable<T> read, Duration longest) {
+        return urgentReads.read(key, characters(text), read, longest).onFailure(e -> metrics.limit("urgent_reads"));
     }
 
     private static int characters(String text) {

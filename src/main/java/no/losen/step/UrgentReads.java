@@ -87,14 +87,22 @@ final class UrgentReads implements AutoCloseable {
      * {@code busy} beyond the conversation's reads, or its reads waiting.
      */
     <T> Future<T> read(String key, int characters, Callable<T> read) {
+        return read(key, characters, read, null);
+    }
+
+    /**
+     * As {@link #read(String, int, Callable)}; a read that has waited {@code longest} for the reader is taken back
+     * unread ({@code busy}), its cost kept spent (given back, a flood's conversations, their reads taken back each
+     * second, kept as many reads left as a person's and ranked with them: 2 of 28 cries after quick questions
+     * {@code busy} under a 300-address flood). Null: it waits its turn.
+     */
+    <T> Future<T> read(String key, int characters, Callable<T> read, java.time.Duration longest) {
         double cost = cost(characters);
         if (!reads.take(key, cost)) {
             return TextWorkers.busy();
         }
-        // Waited too long: taken back unread, its cost not given back (given back, a flood's conversations, their reads
-        // taken back each second, kept as many reads left as a person's, and ranked with them: 2 of 28 cries busy).
-        Future<T> f = reader.submit(key, read, withdraw -> TextWorkers.Later.REAL.run(LONGEST_WAIT.toNanos(),
-                withdraw::getAsBoolean));
+        Future<T> f = longest == null ? reader.submit(key, read)
+                : reader.submit(key, read, withdraw -> TextWorkers.Later.REAL.run(longest.toNanos(), withdraw::getAsBoolean));
         if (f.failed()) {
             reads.giveBack(key, cost);   // refused at once: nothing was read
         }
@@ -102,13 +110,14 @@ final class UrgentReads implements AutoCloseable {
     }
 
     /**
-     * How long a read may wait for the reader before it is taken back unread ({@code busy}); its cost stays spent.
-     * Why: the reader goes by reads left alone, with no time in its order (a cry must not wait behind the flood's
-     * older reads), so under a flood of conversations that keep their reads up, the read of one that has spent
-     * its own can wait for as long as the flood lasts; and a message the workers refused is answered only once
-     * its read is. An independent tester's 400 phones through one SMS gateway had questions answered 503 after
-     * 22–37 s, or not within 40 s. A read waits here only while the reader has a second of others' reads ahead
-     * of it (a read takes about a millisecond): those of conversations with more reads left than it has.
+     * How long the read of a message that waits for the text workers (an SMS: {@code Steps.typed} with patience) may
+     * wait for the reader. Why: the reader goes by reads left alone, with no time in its order (a cry must not wait
+     * behind the flood's older reads), so the read of a conversation that has spent its own can wait for as long as
+     * others keep coming, and a message the workers refused is answered only once its read is: an independent
+     * tester's 400 phones through one SMS gateway had questions answered 503 after 22–37 s, or not within 40 s. Not
+     * for the WebSocket: there a flood's refused frames waiting for their reads hold its sockets' later frames back,
+     * and bounded, the flood's frames came through faster (`bench/abuse`'s ligature and spread floods p99 41.8 and
+     * 62.8 → 78.2 and 148.0 ms in one pair of runs).
      */
     static final java.time.Duration LONGEST_WAIT = java.time.Duration.ofSeconds(1);
 

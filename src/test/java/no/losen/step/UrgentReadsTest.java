@@ -59,7 +59,7 @@ class UrgentReadsTest {
 
     /**
      * The reader goes by reads left alone, so a read of a conversation that has spent its own could wait for as
-     * long as others keep coming (an independent tester's SMS answered 503 after 22–37 s): a read that has waited
+     * long as others keep coming (an independent tester's SMS answered 503 after 22–37 s): an SMS's read that has waited
      * {@link UrgentReads#LONGEST_WAIT} is taken back unread, {@code busy}. Its cost stays spent: given back, a flood's
      * conversations, their reads taken back each second, kept as many reads left as a person's and ranked with
      * them (2 of 28 cries after quick questions answered {@code busy} in the flood of 300 addresses).
@@ -67,7 +67,7 @@ class UrgentReadsTest {
     @Test
     void aReadThatWaitsLongerThanTheLongestWaitIsTakenBackUnreadAndItsCostStaysSpent() throws Exception {
         Future<Boolean> running = reads.read("other", 1_000, held);   // holds the reader's one thread
-        Future<Boolean> waiting = reads.read("person", 1_000, noWord);
+        Future<Boolean> waiting = reads.read("person", 1_000, noWord, UrgentReads.LONGEST_WAIT);   // an SMS's read
         Thread.sleep(UrgentReads.LONGEST_WAIT.toMillis() / 2);
         assertThat(waiting.isComplete()).as("still waiting").isFalse();
         waiting.transform(Future::succeededFuture).await(5, TimeUnit.SECONDS);   // taken back, after the longest wait
