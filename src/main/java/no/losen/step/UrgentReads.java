@@ -116,7 +116,7 @@ final class UrgentReads implements AutoCloseable {
      * others keep coming, and a message the workers refused is answered only once its read is: an independent
      * tester's 400 phones through one SMS gateway had questions answered 503 after 22–37 s, or not within 40 s. Not
      * for the WebSocket: there a flood's refused frames waiting for their reads hold its sockets' later frames back,
-     * and bounded, the flood's frames came through faster (`bench/abuse`'s ligature and spread floods p99 41.8 and
+     * and bounded, the flood's frames came through faster ({@code bench/abuse}'s ligature and spread floods p99 41.8 and
      * 62.8 → 78.2 and 148.0 ms in one pair of runs).
      */
     static final java.time.Duration LONGEST_WAIT = java.time.Duration.ofSeconds(1);
