@@ -43,6 +43,23 @@ public final class Fixtures {
         return new Engine(l.set(), actions, no.losen.intent.Recogniser.train(l.set()));
     }
 
+    /**
+     * The content this repository ships, with its intent models trained: once per test run, as the server does
+     * once per start (training takes seconds), and shared as the server shares it with every conversation.
+     */
+    public static Engine bundled() {
+        return Bundled.ENGINE;
+    }
+
+    private static final class Bundled {
+        static final Engine ENGINE;
+
+        static {
+            Loaded l = ContentLoader.load(ContentLoader.bundled());
+            ENGINE = new Engine(l.set(), Map.of(), no.losen.intent.Recogniser.train(l.set()));
+        }
+    }
+
     /** A copy of the basic fixture that a test may break. */
     public static Path copyOfBasic(Path dir) {
         copyTree(BASIC, dir);

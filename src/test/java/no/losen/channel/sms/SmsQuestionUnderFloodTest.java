@@ -12,14 +12,11 @@ import java.util.concurrent.TimeUnit;
 import no.losen.dialog.DialogException;
 import no.losen.dialog.Engine;
 import no.losen.dialog.ErrorCode;
-import no.losen.dialog.load.ContentLoader;
-import no.losen.dialog.load.Loaded;
 import no.losen.metrics.Metrics;
 import no.losen.session.MemorySessionStore;
 import no.losen.step.Steps;
 import no.losen.step.TextWorkers;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,19 +28,13 @@ import org.junit.jupiter.api.Test;
  */
 class SmsQuestionUnderFloodTest {
 
-    private static Engine engine;
+    private static final Engine engine = no.losen.Fixtures.bundled();
     private final CountDownLatch release = new CountDownLatch(1);
     private final MemorySessionStore store = new MemorySessionStore(Duration.ofMinutes(30), 1000);
     private final PhoneKey keys = new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8));
     private TextWorkers workers;
     private Steps steps;
     private int id;
-
-    @BeforeAll
-    static void train() {
-        Loaded l = ContentLoader.load(ContentLoader.bundled());
-        engine = new Engine(l.set(), Map.of(), no.losen.intent.Recogniser.train(l.set()));
-    }
 
     @BeforeEach
     void open() {

@@ -10,15 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import no.losen.dialog.Engine;
-import no.losen.dialog.load.ContentLoader;
-import no.losen.dialog.load.Loaded;
 import no.losen.handoff.Call;
 import no.losen.handoff.Desk;
 import no.losen.handoff.Event;
 import no.losen.handoff.Relay;
 import no.losen.handoff.Switchboard;
 import no.losen.session.MemorySessionStore;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,13 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class SmsTalkDangerTest {
 
-    private static Engine engine;
-
-    @BeforeAll
-    static void train() {
-        Loaded l = ContentLoader.load(ContentLoader.bundled());
-        engine = new Engine(l.set(), Map.of(), no.losen.intent.Recogniser.train(l.set()));
-    }
+    private static final Engine engine = no.losen.Fixtures.bundled();
 
     @Test
     void dangerDuringAnSmsTalkGetsTheEmergencyNumbersBySmsAndIsFlaggedToTheCounsellor() {

@@ -9,20 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import no.losen.channel.sms.Inbound;
 import no.losen.channel.sms.PhoneKey;
 import no.losen.dialog.Engine;
-import no.losen.dialog.load.ContentLoader;
-import no.losen.dialog.load.Loaded;
 import no.losen.metrics.Metrics;
 import no.losen.session.MemorySessionStore;
 import no.losen.step.Steps;
 import no.losen.step.TextWorkers;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,32 +33,23 @@ class TwilioWhatsAppTest {
     private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
     private final CountDownLatch release = new CountDownLatch(1);
     private final TextWorkers workers = new TextWorkers(new TextWorkers.Limits(1, 1, 1, 1));   // one place, one thread
-    private Steps steps;
-
-    @AfterEach
-    void close() {
-        release.countDown();
-        if (steps != null) {
-            steps.close();
-        }
-        workers.close();
-    }
-
-    private static Engine engine;
+    private static final Engine engine = no.losen.Fixtures.bundled();
     private final MemorySessionStore store = new MemorySessionStore(Duration.ofMinutes(30), 1000);
+    private Steps steps;
     private TwilioWhatsApp wa;
-
-    @BeforeAll
-    static void train() {
-        Loaded l = ContentLoader.load(ContentLoader.bundled());
-        engine = new Engine(l.set(), Map.of(), no.losen.intent.Recogniser.train(l.set()));
-    }
 
     @BeforeEach
     void open() {
         steps = new Steps(engine, store, workers, Long.MAX_VALUE, Metrics.none());
         wa = new TwilioWhatsApp(steps, new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8)),
                 "rights", Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        release.countDown();
+        steps.close();
+        workers.close();
     }
 
     /** One message from the phone, as Twilio posts it, with message id {@code id}. */

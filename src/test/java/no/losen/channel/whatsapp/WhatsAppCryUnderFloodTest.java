@@ -10,15 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import no.losen.channel.sms.PhoneKey;
 import no.losen.dialog.DialogException;
-import no.losen.dialog.Engine;
 import no.losen.dialog.ErrorCode;
-import no.losen.dialog.load.ContentLoader;
-import no.losen.dialog.load.Loaded;
 import no.losen.metrics.Metrics;
 import no.losen.session.MemorySessionStore;
 import no.losen.step.Steps;
@@ -49,8 +45,7 @@ class WhatsAppCryUnderFloodTest {
 
     @Test
     void aCryIsAnsweredWithTheEmergencyNumbersWhileAnOrdinaryQuestionIsRefused() throws Exception {
-        Loaded l = ContentLoader.load(ContentLoader.bundled());
-        steps = new Steps(new Engine(l.set(), Map.of(), no.losen.intent.Recogniser.train(l.set())),
+        steps = new Steps(no.losen.Fixtures.bundled(),
                 new MemorySessionStore(Duration.ofMinutes(30), 1000), workers, Long.MAX_VALUE, Metrics.none());
         PhoneKey keys = new PhoneKey("test secret of enough length".getBytes(StandardCharsets.UTF_8));
         WhatsAppConversation wa = new WhatsAppConversation(steps, keys, "rights", null, Clock.fixed(NOW, ZoneOffset.UTC));
