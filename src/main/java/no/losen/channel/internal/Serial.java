@@ -3,6 +3,8 @@ package no.losen.channel.internal;
 import io.vertx.core.Future;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -40,5 +42,27 @@ public final class Serial {
         });
         // After another request's step, this one ran on that request's event loop: back to the caller's.
         return no.losen.internal.OwnContext.of(mine);
+    }
+
+    /**
+     * As {@link #run}, for a message that need not wait its turn: when work for {@code key} is pending, {@code early}
+     * is asked at once, and what it answers (the emergency help for a cry) is the answer; the message's turn is then
+     * dropped, answering {@code dropped} when it comes. Why: a phone's messages are taken one after another, and a
+     * cry sent right after a question waited for that question's answer, seconds during a flood (independent
+     * testers, by SMS and by WhatsApp through Twilio). The earlier message's answer reaches the phone after the
+     * help, and the conversation stays where that answer left it, so a number sent next means what the phone shows
+     * last (on the WebSocket, where the help can be sent again, a tester found the screen and the conversation apart).
+     */
+    public <T> Future<T> run(String key, Supplier<Future<T>> work, Supplier<Future<Optional<T>>> early, T dropped) {
+        boolean behind = busy(key);
+        AtomicBoolean answered = new AtomicBoolean();
+        Future<T> turn = run(key, () -> answered.get() ? Future.succeededFuture(dropped) : work.get());
+        if (!behind) {
+            return turn;
+        }
+        return early.get().compose(a -> {
+            a.ifPresent(x -> answered.set(true));
+            return a.map(Future::succeededFuture).orElse(turn);
+        });
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import no.losen.channel.internal.Replies;
 import no.losen.channel.internal.Serial;
 import no.losen.content.Translations;
@@ -159,19 +158,9 @@ public final class SmsConversation {
         String prefix = phone + "/";
         String replay = prefix + gateway + "/" + in.id();
         String text = in.text() == null ? "" : in.text();
-        return replies.once(replay, () -> {
-            boolean behind = serial.busy(phone);
-            AtomicBoolean helped = new AtomicBoolean();
-            Future<List<String>> inTurn = inTurn(gateway, in, phone, replay, text, helped);
-            // Behind the phone's earlier messages, a cry is read now and answered at once. Its turn is then dropped:
-            // the earlier message's answer reaches the phone after the help, and the conversation stays where that
-            // answer left it, so a number sent next means what the phone shows last (on the WebSocket, where the
-            // help can be sent again, an independent tester found the screen and the conversation apart).
-            return !behind ? inTurn : early(gateway, phone, text).compose(help -> {
-                help.ifPresent(h -> helped.set(true));
-                return help.map(Future::succeededFuture).orElse(inTurn);
-            });
-        });
+        // Behind the phone's earlier messages, a cry is read now and answered at once, its own turn dropped.
+        return replies.once(replay, () -> serial.run(phone, () -> inTurn(gateway, in, phone, replay, text),
+                () -> early(gateway, phone, text), List.of()));
     }
 
     /**
@@ -189,30 +178,24 @@ public final class SmsConversation {
                 .map(o -> Segments.pack(o.blocks(), Segments.BUDGET)));
     }
 
-    /** The message's step in its turn, after the phone's earlier messages; none when it was {@code helped} early. */
-    private Future<List<String>> inTurn(String gateway, Inbound in, String phone, String replay, String text,
-                                        AtomicBoolean helped) {
-        return serial.run(phone, () -> {
-            if (helped.get()) {
-                return Future.succeededFuture(List.of());
-            }
-            Optional<String> ticket = talk == null ? Optional.empty() : talk.ticketOf(PREFIX + phone);
-            if (ticket.isEmpty()) {
-                return dialog(gateway, in, phone, replay, text, false);
-            }
-            if (quits(text)) {
-                // STOP and quick exit end the wait or talk on every instance, then erase the session as always.
-                talk.exit(PREFIX + phone);
-                return dialog(gateway, in, phone, replay, text, true);
-            }
-            return steps.run(PREFIX + phone, new Steps.Caller("sms", phone), false, s -> {
-                // Read, and written back unchanged: a long talk keeps the session (for a hand back) alive.
-                String lang = s.map(Session::lang).orElse(engine.dialogs().dialog(dialogId)
-                        .map(d -> d.languages().get(0)).orElse("en"));
-                return new no.losen.step.Outcome<>(lang, s.orElse(null), false);
-            }).compose(lang -> talk.message(gateway, in, PREFIX + phone, ticket.get(), lang, text)
-                    .orElseGet(() -> dialog(gateway, in, phone, replay, text, true)));
-        });
+    /** The message's step in its turn, after the phone's earlier messages. */
+    private Future<List<String>> inTurn(String gateway, Inbound in, String phone, String replay, String text) {
+        Optional<String> ticket = talk == null ? Optional.empty() : talk.ticketOf(PREFIX + phone);
+        if (ticket.isEmpty()) {
+            return dialog(gateway, in, phone, replay, text, false);
+        }
+        if (quits(text)) {
+            // STOP and quick exit end the wait or talk on every instance, then erase the session as always.
+            talk.exit(PREFIX + phone);
+            return dialog(gateway, in, phone, replay, text, true);
+        }
+        return steps.run(PREFIX + phone, new Steps.Caller("sms", phone), false, s -> {
+            // Read, and written back unchanged: a long talk keeps the session (for a hand back) alive.
+            String lang = s.map(Session::lang).orElse(engine.dialogs().dialog(dialogId)
+                    .map(d -> d.languages().get(0)).orElse("en"));
+            return new no.losen.step.Outcome<>(lang, s.orElse(null), false);
+        }).compose(lang -> talk.message(gateway, in, PREFIX + phone, ticket.get(), lang, text)
+                .orElseGet(() -> dialog(gateway, in, phone, replay, text, true)));
     }
 
     /** Whether {@code text} is STOP or quick exit, in any language. */

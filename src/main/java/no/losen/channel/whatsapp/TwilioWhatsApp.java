@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import no.losen.channel.internal.Replies;
 import no.losen.channel.internal.Serial;
 import no.losen.channel.sms.Inbound;
@@ -56,34 +57,25 @@ public final class TwilioWhatsApp implements SmsRoutes.Handoff {
         Instant now = clock.instant();
         Delivery.Message m = new Delivery.Message(in.from(), in.id(), now, kind, in.text(), null);
         String replay = phone + "/" + gateway + "/" + in.id();
-        return replies.once(replay, () -> {
-            boolean behind = serial.busy(phone);
-            AtomicBoolean helped = new AtomicBoolean();
-            Future<List<String>> inTurn = serial.run(phone, () -> {
-                if (helped.get()) {
-                    return Future.succeededFuture(List.of());
+        Supplier<Future<List<String>>> inTurn = () -> {
+            AtomicBoolean erased = new AtomicBoolean();
+            return conversation.run(phone, m, now.plus(WhatsAppConversation.WINDOW), () -> erased.set(true)).map(out -> {
+                if (erased.get()) {
+                    // STOP or quick exit: the phone's past replies go too, their ids answering nothing, so a
+                    // gateway's late retry of a message from before it brings none of the conversation back.
+                    replies.forget(phone + "/", replay, List.of());
                 }
-                AtomicBoolean erased = new AtomicBoolean();
-                return conversation.run(phone, m, now.plus(WhatsAppConversation.WINDOW), () -> erased.set(true)).map(out -> {
-                    if (erased.get()) {
-                        // STOP or quick exit: the phone's past replies go too, their ids answering nothing, so a
-                        // gateway's late retry of a message from before it brings none of the conversation back.
-                        replies.forget(phone + "/", replay, List.of());
-                    }
-                    return bodies(out);
-                });
+                return bodies(out);
             });
-            if (!behind || kind != Delivery.Kind.TEXT) {
-                return inTurn;
-            }
-            // Behind the phone's earlier messages (each may wait seconds for the text workers), a cry is read now and
-            // answered at once, and its own turn is dropped, as an SMS's is (SmsConversation#handle): an independent
-            // tester's cry waited for the question before it, up to 2.4 s.
-            return conversation.early(phone, in.text() == null ? "" : in.text()).compose(help -> {
-                help.ifPresent(h -> helped.set(true));
-                return help.map(h -> Future.succeededFuture(bodies(h))).orElse(inTurn);
-            });
-        });
+        };
+        if (kind != Delivery.Kind.TEXT) {
+            return replies.once(replay, () -> serial.run(phone, inTurn));
+        }
+        // Behind the phone's earlier messages (each may wait seconds for the text workers), a cry is read now and
+        // answered at once, its own turn dropped, as an SMS's (an independent tester's waited for the question, 2.4 s).
+        String text = in.text() == null ? "" : in.text();
+        return replies.once(replay, () -> serial.run(phone, inTurn,
+                () -> conversation.early(phone, text).map(help -> help.map(TwilioWhatsApp::bodies)), List.of()));
     }
 
     private static List<String> bodies(List<JsonObject> messages) {
