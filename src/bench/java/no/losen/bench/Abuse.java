@@ -46,6 +46,9 @@ public final class Abuse {
     static final String BYSTANDER = "127.0.0.2";
     /** The spread search flood's addresses: 127.0.8.1 … 127.0.8.20. */
     static final String SPREAD = "127.0.8.";
+    /** The server's warm-up floods ({@link #warmServer}): 127.0.0.7, and 127.0.9.1 … 127.0.9.20 spread. */
+    static final String WARMER = "127.0.0.7";
+    static final String WARMER_SPREAD = "127.0.9.";
     static final String OWNER = "127.0.0.3";
     static final String PROBE = "127.0.0.4";
     static final String PASSWORD = "the right password for the bench";
@@ -68,8 +71,10 @@ public final class Abuse {
         Path users = Files.createTempFile("losen-bench-staff", ".txt");
         StaffAccounts.put(users, "anna", StaffAccounts.hash(PASSWORD.toCharArray(), 10));
         int port = WsLoad.freePort();
-        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "ulimit -n 1024; exec \"$0\" \"$@\"", java, "-Xms256m",
-                "-Xmx512m", "-XX:+UseG1GC"));
+        // The heap and collector ./losen runs with: with 256–512 MB, G1 ran a marking cycle every second over the
+        // ~150 MB the content holds, 66–332 ticks of the spread flood's 16 s against 11 with 1 GB.
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "ulimit -n 1024; exec \"$0\" \"$@\"", java, "-Xms1g",
+                "-Xmx1g", "-XX:+UseG1GC"));
         cmd.addAll(WsLoad.flags(o.getOrDefault("server-opts", "")));   // to look inside a run: a flight recording, the JIT's log
         cmd.addAll(List.of("-jar", jar, "--port", Integer.toString(port), "--host", "127.0.0.1",
                 "--staff-users", users.toString()));
@@ -96,10 +101,15 @@ public final class Abuse {
             // that has settled (an attack run into that build measured the build: search flood p99 593 ms).
             System.out.printf("settled: %s%n", settle(server, storeServer));
             System.out.printf("attacker warmed: %s%n", warmAttacker(Math.min(seconds, 5)));
+            int warmUp = Integer.parseInt(o.getOrDefault("server-warm-up", Integer.toString(Math.min(seconds, 5))));
+            if (warmUp > 0) {
+                System.out.printf("server warmed: %s%n", warmServer(port, warmUp));
+            }
             by.start();
             // Warm-up (JIT, the first searches), then a quiet phase: the bystander's numbers with no attack.
             Thread.sleep(8_000);
             bystander.phase("quiet");
+            cpu = new ServerCpu(server.pid());
             Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
             report("quiet", "(no attack: the machine's own noise)",
                     bystander.phase(List.of("session_churn", "login_brute_force", "static_flood").contains(only) ? only : "search_flood"));
@@ -195,9 +205,13 @@ public final class Abuse {
                 + " owner_elsewhere_status=" + login[3] + " over_limit=" + login[0];
     }
 
+    /** The server's CPU since the last attack line (from the quiet phase on). */
+    private static ServerCpu cpu;
+
     static void report(String attack, String what, Latencies during) {
-        System.out.printf("attack=%s %s bystander_steps=%d bystander_p99_ms=%.1f bystander_max_ms=%.1f bystander_over_50ms=%s%n",
-                attack, what, during.count(), during.quantileMillis(0.99), during.maxMillis(), during.slow());
+        System.out.printf("attack=%s %s bystander_steps=%d bystander_p99_ms=%.1f bystander_max_ms=%.1f bystander_over_50ms=%s %s%n",
+                attack, what, during.count(), during.quantileMillis(0.99), during.maxMillis(), during.slow(),
+                cpu == null ? "" : cpu.sinceMark());
     }
 
     // --- the bystander ---
@@ -449,7 +463,7 @@ public final class Abuse {
         boolean withHttp = flood == Flood.QUESTIONS && from.size() == 1;
         if (withHttp) {
             for (int c = 0; c < 8; c++) {
-                Thread t = new Thread(() -> httpGets(port, until, Abuse::searchRequest, http));
+                Thread t = new Thread(() -> httpGets(from.get(0), port, until, Abuse::searchRequest, http));
                 threads.add(t);
                 t.start();
             }
@@ -462,12 +476,30 @@ public final class Abuse {
     }
 
     /**
+     * Each kind of search flood for {@code seconds}, from addresses of its own ({@link #WARMER}, and 20 others for
+     * the spread flood), so that the attacks measured after meet compiled code and the attacker's own limits fresh.
+     * Why: a server's JIT compiles, and compiles again, what each new kind of message reaches (long Norwegian
+     * questions, a word of danger at the end, ligatures); with only the bystander's 8 s of warm-up, C2 took 727–868
+     * of the server's 1,717–1,970 ticks in the search flood and 353–430 of 616–747 in the danger flood
+     * ({@link ServerCpu}), and the bystander's p99 was 62–105 ms in the search flood, 16–40 ms in the next. A server
+     * that has answered people for a while has compiled these paths; {@code --server-warm-up 0} measures one that has not.
+     */
+    static String warmServer(int port, int seconds) throws Exception {
+        StringBuilder warmed = new StringBuilder();
+        for (Flood flood : Flood.values()) {
+            warmed.append(flood).append(": ").append(searchFlood(port, seconds, flood, List.of(WARMER), 50)).append("; ");
+        }
+        List<String> spread = IntStream.rangeClosed(1, 20).mapToObj(i -> WARMER_SPREAD + i).toList();
+        return warmed.append("SPREAD: ").append(searchFlood(port, seconds, Flood.QUESTIONS, spread, 4)).toString();
+    }
+
+    /**
      * The search flood's own code (50 sockets, their frames masked byte by byte, the JSON, 8 HTTP loops) run
      * once against an echo server in this process before anything is measured, so the JIT has compiled it.
      * The attacker shares the server's two cores; run cold, its first second was interpreted code and
      * compilations (57–124 % of a core beside the server's 86–129 % in the flood's first 150 ms,
      * docs/measurements.md, "Abuse"), which a real attacker, on a machine of its own, does not take from
-     * the server. The Losen server is not touched: it meets the flood as cold as before.
+     * the server. The Losen server is warmed apart ({@link #warmServer}).
      */
     static String warmAttacker(int seconds) throws Exception {
         io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
@@ -486,11 +518,17 @@ public final class Abuse {
      */
     static void httpGets(int port, long until, java.util.function.Supplier<String> request,
                          Map<Integer, AtomicInteger> statuses) {
+        httpGets(ATTACKER, port, until, request, statuses);
+    }
+
+    /** As {@link #httpGets(int, long, java.util.function.Supplier, Map)}, from {@code from}. */
+    static void httpGets(String from, int port, long until, java.util.function.Supplier<String> request,
+                         Map<Integer, AtomicInteger> statuses) {
         Socket s = null;
         while (System.nanoTime() < until) {
             try {
                 if (s == null || s.isClosed()) {
-                    s = RawWs.connect(ATTACKER, port);
+                    s = RawWs.connect(from, port);
                     s.setSoTimeout(10_000);
                 }
                 s.getOutputStream().write(request.get().getBytes(StandardCharsets.US_ASCII));
