@@ -19,17 +19,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why: a server's first minutes under a flood were mostly its JIT. In {@code bench/abuse}'s first search flood on
  * a fresh server, C2 took 727–868 of the server's 1,717–1,970 ticks (two cores: 3,200 in the flood's 16 s), compiling
- * and recompiling what each new kind of message reaches, and a bystander's typed question waited for a core: p99
- * 50.5–104.2 ms against a goal of 50. C2's code pays off over hours, not in the second a person is waiting. Why C2
- * alone: the JVM's own flags ({@code -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=19}) lower C1 too, and a
- * start that builds the index and trains the models on both cores then ran in the interpreter for longer: the first
- * start of a build 35 → 50 s, 53 → 86 s of CPU. With C2 alone lowered, starts got faster (warm 4.4–4.9 → 3.0–3.5 s,
- * cold 38.7–40.5 → 34.0–37.2 s, two of each, alternately): C2's work at start is in no step's way once it waits.
+ * and recompiling what each new kind of message reaches, and a bystander's typed question waited for a core: p99 50.5
+ * and 68.9 ms in two runs against a goal of 50. C2's code pays off over hours, not in the second a person is waiting.
+ * Why C2 alone: the JVM's own flags ({@code -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=19}) lower C1 too,
+ * and a start that builds the index and trains the models on both cores then ran in the interpreter for longer: the
+ * first start of a build 35 → 50 s, 53 → 86 s of CPU. With C2 alone lowered, starts got faster (warm 4.4–4.9 →
+ * 3.0–3.5 s, cold 38.7–40.5 → 34.0–37.2 s, two of each, alternately): C2's work at start is in no step's way once it
+ * waits.
  *
- * <p>How: Java cannot set another thread's priority, so {@code renice} does, for the threads named
- * {@code C2 CompilerThre…} in {@code /proc/self/task} that are not at nice 19 yet; again every minute, as the JVM
- * starts more compiler threads when its queue grows (on more than two cores). Lowering one's own threads'
- * priority needs no permission. Where there is no {@code /proc} or no {@code renice} nothing changes.
+ * <p>How: Java sets no thread's priority on Linux without those flags, so {@code renice}
+ * does, for the threads named {@code C2 CompilerThre…} in {@code /proc/self/task} that are not at nice 19 yet; again
+ * every minute, as the JVM starts more compiler threads when its queue grows (on more than two cores). Lowering one's
+ * own threads' priority needs no permission. Where there is no {@code /proc} or no {@code renice} nothing changes.
  */
 public final class CompilerThreads {
 
