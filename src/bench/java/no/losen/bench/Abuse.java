@@ -513,15 +513,9 @@ public final class Abuse {
     }
 
     /**
-     * GETs one after another on a keep-alive connection from the attacker, as fast as they are
+     * GETs one after another on a keep-alive connection from {@code from}, as fast as they are
      * answered (a new connection when the server closes one), each status counted.
      */
-    static void httpGets(int port, long until, java.util.function.Supplier<String> request,
-                         Map<Integer, AtomicInteger> statuses) {
-        httpGets(ATTACKER, port, until, request, statuses);
-    }
-
-    /** As {@link #httpGets(int, long, java.util.function.Supplier, Map)}, from {@code from}. */
     static void httpGets(String from, int port, long until, java.util.function.Supplier<String> request,
                          Map<Integer, AtomicInteger> statuses) {
         Socket s = null;
@@ -568,7 +562,7 @@ public final class Abuse {
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < 24; c++) {
-            Thread t = new Thread(() -> httpGets(port, until,
+            Thread t = new Thread(() -> httpGets(ATTACKER, port, until,
                     () -> "GET /widget.js HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip\r\n\r\n", statuses));
             threads.add(t);
             t.start();

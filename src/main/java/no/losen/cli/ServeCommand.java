@@ -20,6 +20,7 @@ import no.losen.http.ConnectionRate;
 import no.losen.metrics.Metrics;
 import no.losen.handoff.HandoffConfig;
 import no.losen.handoff.OpeningHours;
+import no.losen.server.CompilerThreads;
 import no.losen.server.Config;
 import no.losen.server.Operations;
 import no.losen.step.NewSessions;
@@ -291,7 +292,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         handoffWarning().ifPresent(w -> org.slf4j.LoggerFactory.getLogger(ServeCommand.class)
                 .warn("event=config.handoff problem=\"{}\"", w));
-        no.losen.server.CompilerThreads.lowerFromNowOn();   // before the content loads: C2's work at start waits too
+        CompilerThreads.lowerFromNowOn();   // before the content loads: C2's work at start waits too
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Metrics metrics = new Metrics(registry);
         // Loading first, on threads of its own: building Vert.x below then runs beside it (docs/operations.md).
