@@ -206,7 +206,9 @@ public final class WebSocketChannel {
             staffSockets.computeIfAbsent(login, k -> ConcurrentHashMap.newKeySet()).add(c);
         }
         boolean full = socketsFull();
-        boolean admitted = !full && connections.admit(address);
+        // At the share, a newcomer holding fewer sockets than the biggest holder takes the place of one of its sockets.
+        Conversation displaced = full ? connections.displaceableFor(address).orElse(null) : null;
+        boolean admitted = (!full || displaced != null) && connections.admit(address);
         if (admitted) {
             // Counted before the handshake, so a connection that dies during it is counted out again.
             connections.add(c);
@@ -215,7 +217,11 @@ public final class WebSocketChannel {
             closed(c);
             return;
         }
-        if (full) {
+        if (admitted && displaced != null) {
+            metrics.limit("sockets_displaced");
+            displaced.idle().onComplete(r -> displaced.close(CLOSE_IDLE, "idle"));
+        }
+        if (full && displaced == null) {
             metrics.limit("sockets_full");
             socket.close(CLOSE_TRY_LATER, "too many connections; try again later");
         } else if (!admitted) {

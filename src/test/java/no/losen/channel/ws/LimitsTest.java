@@ -95,6 +95,38 @@ class LimitsTest {
         }
     }
 
+    @Test
+    void atTheirShareANewcomerHoldingFewerSocketsTakesThePlaceOfTheBiggestHoldersStalestSocket() throws Exception {
+        // Sockets that keep stepping from a few addresses once held every place (an independent tester: 20 addresses,
+        // a step every 30 s each); the two-minute no-step rule never closed them, and every new person got 1013.
+        Config c = Config.defaults().withOps(Operations.DEFAULT.withMaxConnections(10));
+        try (TestServer s = server(c)) {
+            List<TestServer.Client> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 9; i++) {
+                    TestServer.Client h = s.connect(null, "127.0.0.5");
+                    h.send(START);
+                    h.next();
+                    h.next();
+                    held.add(h);
+                }
+                TestServer.Client person = s.connect(null, "127.0.0.2");
+                person.send(START);
+                assertThat(person.next().getString("type")).as("the newcomer gets a conversation").isEqualTo("session");
+                assertThat(held.get(0).awaitClose(5)).as("the stalest socket of the biggest holder").isEqualTo((short) 1000);
+                for (TestServer.Client other : held.subList(1, 9)) {
+                    assertThat(other.send("{\"type\":\"ping\"}").next().getString("type")).isEqualTo("pong");
+                }
+                TestServer.Client again = s.connect(null, "127.0.0.5");
+                assertThat(again.awaitClose(5)).as("the biggest holder gets no place back from itself").isEqualTo((short) 1013);
+                again.close();
+                person.close();
+            } finally {
+                held.forEach(TestServer.Client::close);
+            }
+        }
+    }
+
     /** A GET answered once a connection is free for it (within {@code seconds}), at the cap on connections. */
     private static TestServer.Response getWithin(TestServer s, String path, int seconds) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
