@@ -1,7 +1,5 @@
 package no.losen.channel.ws;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,26 +48,22 @@ final class Connections {
      * each, kept every new person out (1013) for as long as they went on. Now a person holding fewer sockets than
      * the biggest holder always gets in, at the cost of that holder ("drop from the longest queue", as the text
      * workers do); the displaced socket's conversation stays and resumes at its next step. One walk over the open
-     * sockets, only when they are full.
+     * sockets, with the counts per address already kept, only when they are full.
      */
     Optional<Conversation> displaceableFor(String address) {
-        Map<String, Integer> held = new HashMap<>();
-        Map<String, Conversation> stalest = new HashMap<>();
+        int most = perAddress.of(address);   // a holder must hold more than the newcomer's address does
+        Conversation stalest = null;
         for (Conversation c : live) {
-            held.merge(c.address(), 1, Integer::sum);
-            if (c.login() == null && !c.withAPerson()) {
-                stalest.merge(c.address(), c, (a, b) -> a.lastStep() <= b.lastStep() ? a : b);
+            if (c.login() != null || c.withAPerson()) {
+                continue;
+            }
+            int held = perAddress.of(c.address());
+            if (held > most || held == most && stalest != null && c.lastStep() < stalest.lastStep()) {
+                most = held;
+                stalest = c;
             }
         }
-        int mine = held.getOrDefault(address, 0);
-        String biggest = null;
-        for (var e : held.entrySet()) {
-            if (e.getValue() > mine && stalest.containsKey(e.getKey())
-                    && (biggest == null || e.getValue() > held.get(biggest))) {
-                biggest = e.getKey();
-            }
-        }
-        return biggest == null ? Optional.empty() : Optional.of(stalest.get(biggest));
+        return Optional.ofNullable(stalest);
     }
 
     int addresses() {
